@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { checkBytes } from '../../program.js';
+import { type Host, HostError } from '../host.js';
+import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
+
+export interface CheckOptions {
+  readonly format: DiagnosticFormat;
+  readonly denyWarnings: boolean;
+}
+
+/** `flowc check FILE...`: diagnostics only. Exit 0 clean, 1 with errors (or warnings under --deny-warnings), 2 when a file cannot be read. */
+export function runCheck(host: Host, files: readonly string[], options: CheckOptions): number {
+  const diagnostics: Diagnostic[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = host.readFile(file);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+      host.stderr(`flowc: error FL9001: cannot read ${error.message}\n`);
+      unreadable++;
+      continue;
+    }
+    diagnostics.push(...checkBytes(file, bytes).diagnostics);
+  }
+  printDiagnostics(host, diagnostics, options.format);
+  const counts = countDiagnostics(diagnostics);
+  if (options.format === 'pretty') host.stderr(`${summaryLine(counts, files.length)}\n`);
+  if (unreadable > 0) return 2;
+  return counts.errors > 0 || (options.denyWarnings && counts.warnings > 0) ? 1 : 0;
+}

@@ -1,0 +1,109 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve as resolvePath } from 'node:path';
+
+/**
+ * Everything the CLI does to the outside world. The real host uses Node; tests pass an
+ * in-memory one, so commands are tested in-process with exact output and exit codes.
+ */
+export interface Host {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colour, prompts). */
+  readonly stdoutIsTTY: boolean;
+  readonly stdinIsTTY: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a file; throws a HostError with a one-line reason when it cannot. */
+  readFile(path: string): Uint8Array;
+  fileExists(path: string): boolean;
+  /** Writes a file atomically (a temporary file in the same folder, then a rename), creating folders. */
+  writeFileAtomic(path: string, content: string | Uint8Array): void;
+  /** Writes a file only if none exists; returns whether it wrote. Never overwrites user code. */
+  writeFileIfAbsent(path: string, content: string): boolean;
+  removeTree(path: string): void;
+}
+
+export class HostError extends Error {}
+
+export function nodeHost(): Host {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile(path) {
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        throw new HostError(describeFsError(error, path));
+      }
+      if (stats.isDirectory()) throw new HostError(`${path} is a directory, not a .flow file`);
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        throw new HostError(describeFsError(error, path));
+      }
+    },
+    fileExists(path) {
+      try {
+        statSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    writeFileAtomic(path, content) {
+      mkdirSync(dirname(path), { recursive: true });
+      const temporary = `${path}.flowc-tmp-${process.pid}`;
+      try {
+        writeFileSync(temporary, content);
+        renameSync(temporary, path);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw new HostError(describeFsError(error, path));
+      }
+    },
+    writeFileIfAbsent(path, content) {
+      mkdirSync(dirname(path), { recursive: true });
+      try {
+        // 'wx' fails if the file exists: the check and the write are one step, no race.
+        writeFileSync(path, content, { flag: 'wx' });
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw new HostError(describeFsError(error, path));
+      }
+    },
+    removeTree(path) {
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
+}
+
+function describeFsError(error: unknown, path: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return `${path}: no such file`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: permission denied`;
+    case 'EISDIR':
+      return `${path} is a directory, not a file`;
+    case 'ENOTDIR':
+      return `${path}: a part of the path is not a directory`;
+    default:
+      return `${path}: ${(error as Error).message}`;
+  }
+}
+
+/** Paths in messages are shown relative to the working directory when that is shorter. */
+export function displayPathFor(cwd: string): (path: string) => string {
+  return (path) => {
+    const relativePath = relative(cwd, resolvePath(cwd, path));
+    return relativePath.startsWith('..') || relativePath === '' ? path : relativePath;
+  };
+}

@@ -1,0 +1,63 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderJson } from '../diagnostics/render/json.js';
+import { renderPretty } from '../diagnostics/render/pretty.js';
+import { renderShort } from '../diagnostics/render/short.js';
+import { displayPathFor, type Host } from './host.js';
+
+export type DiagnosticFormat = 'pretty' | 'short' | 'json';
+
+export function parseFormat(value: string | undefined): DiagnosticFormat {
+  if (value === undefined || value === 'pretty' || value === 'short' || value === 'json') return value ?? 'pretty';
+  throw new UsageError(`unknown --format \`${value}\`: use pretty, short or json`);
+}
+
+/** A mistake in how flowc was called: one line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+export function useColor(host: Host): boolean {
+  if (host.env.NO_COLOR !== undefined && host.env.NO_COLOR !== '') return false;
+  if (host.env.FORCE_COLOR !== undefined && host.env.FORCE_COLOR !== '0') return true;
+  return host.stdoutIsTTY && host.env.TERM !== 'dumb';
+}
+
+export interface DiagnosticCounts {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Prints diagnostics of all files in the chosen format. JSON is one array for the whole run. */
+export function printDiagnostics(host: Host, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
+  const displayPath = displayPathFor(host.cwd);
+  if (format === 'json') {
+    host.stdout(`${renderJson(diagnostics, displayPath)}\n`);
+    return;
+  }
+  if (format === 'short') {
+    for (const d of diagnostics) host.stdout(`${renderShort(d, displayPath)}\n`);
+    return;
+  }
+  const color = useColor(host);
+  for (const d of diagnostics) host.stdout(`${renderPretty(d, { color, displayPath })}\n\n`);
+}
+
+export function summaryLine(counts: DiagnosticCounts, files: number): string {
+  const parts: string[] = [];
+  if (counts.errors > 0) parts.push(plural(counts.errors, 'error'));
+  if (counts.warnings > 0) parts.push(plural(counts.warnings, 'warning'));
+  const where = files === 1 ? '' : ` in ${plural(files, 'file')}`;
+  return parts.length === 0 ? `no problems${where}` : `${parts.join(', ')}${where}`;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,38 @@
+import type { SourceFile } from '../source/source-file.js';
+import type { Span } from '../source/span.js';
+import type { Code } from './codes.js';
+
+export type Severity = 'error' | 'warning';
+
+/** A place in the source with a short message: `^^^` under the primary, `---` under secondaries. */
+export interface Label {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/**
+ * One problem found in one file. Rules produce data; the renderers in `render/` turn it into
+ * text (pretty, short) or JSON. The message states the fact with names in backticks, `why`
+ * gives the AWS consequence, `help` what to do (Biome: what, why, what to do).
+ */
+export interface Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly source: SourceFile;
+  readonly primary: Label;
+  readonly secondary: readonly Label[];
+  readonly why?: string;
+  readonly help?: string;
+  readonly notes: readonly string[];
+}
+
+export function isError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error';
+}
+
+/** Sort by position, then code, so that output is stable whatever order the phases ran in. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.source.path !== b.source.path) return a.source.path < b.source.path ? -1 : 1;
+  return a.primary.span.start - b.primary.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}

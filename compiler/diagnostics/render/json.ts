@@ -1,0 +1,66 @@
+import { codes } from '../codes.js';
+import type { Diagnostic, Label } from '../diagnostic.js';
+
+/**
+ * The JSON contract (editors and CI depend on it): every element has `code`, `severity`,
+ * `message`, `file`, `line` and `column` (1-based, start of the primary span). The rest is
+ * additive: new fields may appear, these never change meaning.
+ */
+export interface JsonDiagnostic {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly slug: string;
+  readonly label?: string;
+  readonly secondary: readonly JsonLabel[];
+  readonly why?: string;
+  readonly help?: string;
+  readonly notes: readonly string[];
+}
+
+export interface JsonLabel {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export function toJsonDiagnostic(diagnostic: Diagnostic, displayPath: (path: string) => string = (p) => p): JsonDiagnostic {
+  const range = rangeOf(diagnostic, diagnostic.primary);
+  return {
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    file: displayPath(diagnostic.source.path),
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    slug: codes[diagnostic.code].slug,
+    ...(diagnostic.primary.message ? { label: diagnostic.primary.message } : {}),
+    secondary: diagnostic.secondary.map((label) => ({ message: label.message, ...rangeOf(diagnostic, label) })),
+    ...(diagnostic.why === undefined ? {} : { why: diagnostic.why }),
+    ...(diagnostic.help === undefined ? {} : { help: diagnostic.help }),
+    notes: diagnostic.notes,
+  };
+}
+
+export function renderJson(diagnostics: readonly Diagnostic[], displayPath?: (path: string) => string): string {
+  return JSON.stringify(
+    diagnostics.map((d) => toJsonDiagnostic(d, displayPath)),
+    null,
+    2,
+  );
+}
+
+function rangeOf(diagnostic: Diagnostic, label: Label) {
+  const start = diagnostic.source.position(label.span.start);
+  const end = diagnostic.source.position(label.span.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}

@@ -1,0 +1,71 @@
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { compareDiagnostics } from './diagnostics/diagnostic.js';
+import { Reporter } from './diagnostics/reporter.js';
+import type { ResolvedProgram } from './resolve/program.js';
+import { resolve } from './resolve/resolve.js';
+import { decodeSource } from './source/decode.js';
+import { SourceFile } from './source/source-file.js';
+import { span } from './source/span.js';
+import { MAX_SYNTAX_ERRORS, parseSource } from './syntax/parse.js';
+
+/** Wall time of each phase in milliseconds, for `bench/` and `--timings`. */
+export interface PhaseTimings {
+  parse?: number;
+  resolve?: number;
+  check?: number;
+  lower?: number;
+}
+
+export interface CheckResult {
+  readonly source: SourceFile;
+  /** Every diagnostic of every phase, sorted by position. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Present when the file could be read as text; may be partial when there are errors. */
+  readonly program?: ResolvedProgram;
+  readonly timings: PhaseTimings;
+}
+
+/**
+ * The front end for one file: text → parse → resolve → check, every phase run even after
+ * errors in an earlier one (each later phase is silent about what an earlier one reported).
+ */
+export function checkText(path: string, text: string): CheckResult {
+  const source = new SourceFile(path, text);
+  const reporter = new Reporter(source);
+  const timings: PhaseTimings = {};
+  let t = performance.now();
+  const parsed = parseSource(reporter);
+  timings.parse = performance.now() - t;
+  if (reporter.errorCount >= MAX_SYNTAX_ERRORS) {
+    return { source, diagnostics: sorted(reporter.diagnostics), timings };
+  }
+  t = performance.now();
+  const program = resolve(parsed, reporter);
+  timings.resolve = performance.now() - t;
+  return { source, diagnostics: sorted(reporter.diagnostics), program, timings };
+}
+
+/** Like `checkText`, from the bytes of a file: reports FL1006/FL1008 for what is not UTF-8 text. */
+export function checkBytes(path: string, bytes: Uint8Array): CheckResult {
+  const decoded = decodeSource(bytes);
+  if (decoded.ok) return checkText(path, decoded.text);
+  // Invalid UTF-8 is shown with replacement characters at the bad byte; binary and oversized
+  // files are not shown at all, a frame of them would only garble the terminal.
+  const showText = decoded.reason === 'invalid-utf8';
+  const text = showText ? new TextDecoder('utf-8', { fatal: false }).decode(bytes) : '';
+  const at = showText ? new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, decoded.byteOffset)).length : 0;
+  const source = new SourceFile(path, text);
+  const reporter = new Reporter(source);
+  reporter.report(decoded.reason === 'too-large' ? 'FL1008' : 'FL1006', span(at, at + 1), decoded.message, {
+    ...(showText ? { label: 'not UTF-8' } : {}),
+    help:
+      decoded.reason === 'too-large'
+        ? 'split the app into several .flow files'
+        : 'a .flow file is UTF-8 text; check that this is the file you meant',
+  });
+  return { source, diagnostics: reporter.diagnostics, timings: {} };
+}
+
+function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}

@@ -1,0 +1,91 @@
+import type { SourceFile } from '../source/source-file.js';
+import type { Span } from '../source/span.js';
+import type { DeclarationKind } from '../settings/schema.js';
+import type {
+  AppDecl,
+  ChainLink,
+  Endpoint,
+  FlowFile,
+  FnDecl,
+  Identifier,
+  ResourceDecl,
+  Setting,
+  SettingsBlock,
+  TypeDecl,
+} from '../syntax/ast.js';
+
+/** The well-formed settings of one block, by name (duplicates and malformed values left out). */
+export type SettingsMap = ReadonlyMap<string, Setting>;
+
+export interface DeclarationSymbol {
+  readonly name: string;
+  readonly kind: DeclarationKind;
+  readonly decl: FnDecl | ResourceDecl;
+  readonly settings: SettingsMap;
+}
+
+/**
+ * The AWS mechanism an edge becomes, decided by the kinds of its two ends:
+ * - `destination`: a function's success or failure destination (async invocations only)
+ * - `queue-trigger`: an SQS event source mapping
+ * - `stream-trigger`: a Kinesis event source mapping
+ * - `table-trigger`: a DynamoDB stream event source mapping
+ * - `subscription`: an SNS subscription (Lambda or SQS)
+ * - `rule`: an EventBridge rule with this target
+ */
+export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule';
+
+export type Port = 'success' | 'failure';
+
+export interface Edge {
+  /** Position in source order; stable across runs. */
+  readonly index: number;
+  readonly kind: EdgeKind;
+  readonly source: DeclarationSymbol;
+  /** Destinations only: which outcome of the source function goes along this edge. */
+  readonly port?: Port;
+  readonly target: DeclarationSymbol;
+  readonly settings: SettingsMap;
+  readonly settingsBlock?: SettingsBlock;
+  readonly sourceEndpoint: Endpoint;
+  readonly link: ChainLink;
+  /** From the source endpoint to the target endpoint: where edge diagnostics point. */
+  readonly span: Span;
+}
+
+/** The result of name resolution: the AST plus side tables. The AST itself is never changed. */
+export interface ResolvedProgram {
+  readonly source: SourceFile;
+  readonly ast: FlowFile;
+  readonly app: AppDecl | undefined;
+  readonly appSettings: SettingsMap;
+  /** Functions and resources by name, in declaration order. */
+  readonly declarations: ReadonlyMap<string, DeclarationSymbol>;
+  readonly types: ReadonlyMap<string, TypeDecl>;
+  readonly edges: readonly Edge[];
+  /** Every name that refers to a declaration (edge ends, `dlq = x`, `sends`, `success<f>`) → that declaration. */
+  readonly references: ReadonlyMap<Identifier, DeclarationSymbol>;
+  /** Names whose declarations had syntax errors: later phases say nothing about them. */
+  readonly damagedNames: ReadonlySet<string>;
+}
+
+export const builtinTypeNames = ['string', 'number', 'int', 'boolean', 'timestamp'] as const;
+export type BuiltinTypeName = (typeof builtinTypeNames)[number];
+
+export function isBuiltinTypeName(name: string): name is BuiltinTypeName {
+  return (builtinTypeNames as readonly string[]).includes(name);
+}
+
+export const kindNoun: Record<DeclarationKind, string> = {
+  fn: 'function',
+  queue: 'queue',
+  topic: 'topic',
+  bus: 'bus',
+  stream: 'stream',
+  table: 'table',
+};
+
+/** "a function", "an app". */
+export function withArticle(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}

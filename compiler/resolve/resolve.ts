@@ -1,0 +1,244 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { span } from '../source/span.js';
+import type { DeclarationKind } from '../settings/schema.js';
+import type { Chain, Endpoint, FnDecl, ResourceDecl, Setting, TypeDecl, TypeExpr } from '../syntax/ast.js';
+import type { ParsedFile } from '../syntax/parse.js';
+import { edgeHelp, edgeTable } from './edges.js';
+import {
+  builtinTypeNames,
+  type DeclarationSymbol,
+  type Edge,
+  isBuiltinTypeName,
+  kindNoun,
+  type Port,
+  type ResolvedProgram,
+  withArticle,
+} from './program.js';
+import { Scope } from './scope.js';
+import { resolveSettings } from './settings.js';
+
+/**
+ * Name resolution (FL2xxx): declarations and types into symbol tables, every reference to its
+ * declaration, settings validated against the schema, and each edge classified by the kinds of
+ * its ends. The AST is not changed; results are side tables.
+ */
+export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram {
+  const { ast, damagedNames } = parsed;
+  const declarationNodes = new Map<string, FnDecl | ResourceDecl>();
+  const types = new Map<string, TypeDecl>();
+
+  for (const statement of ast.statements) {
+    if (statement.kind === 'FnDecl' || statement.kind === 'ResourceDecl') {
+      const first = declarationNodes.get(statement.name.text);
+      if (first) reportDuplicate(reporter, statement, first, 'declaration');
+      else declarationNodes.set(statement.name.text, statement);
+    } else if (statement.kind === 'TypeDecl') {
+      const name = statement.name.text;
+      if (isBuiltinTypeName(name)) {
+        reporter.report('FL2004', statement.name.span, `\`${name}\` is a built-in type and cannot be declared`, {
+          label: 'built-in type name',
+          help: `choose another name, e.g. \`${name[0]?.toUpperCase()}${name.slice(1)}Value\``,
+        });
+        continue;
+      }
+      const first = types.get(name);
+      if (first) reportDuplicate(reporter, statement, first, 'type');
+      else types.set(name, statement);
+    }
+  }
+
+  // Symbols exist before any settings are resolved, since settings refer to other declarations;
+  // each symbol's settings map is filled once, right after.
+  const declarations = new Map<string, DeclarationSymbol>();
+  const settingsOf = new Map<string, Map<string, Setting>>();
+  for (const [name, decl] of declarationNodes) {
+    const settings = new Map<string, Setting>();
+    settingsOf.set(name, settings);
+    declarations.set(name, { name, kind: declarationKind(decl), decl, settings });
+  }
+  const scope = new Scope(reporter, declarations, damagedNames);
+
+  const appSettings = resolveSettings(parsed.app?.settings, 'app', 'the app', reporter, scope);
+  for (const symbol of declarations.values()) {
+    const resolved = resolveSettings(symbol.decl.settings, symbol.kind, `\`${symbol.name}\``, reporter, scope);
+    const settings = settingsOf.get(symbol.name);
+    for (const [key, setting] of resolved) settings?.set(key, setting);
+  }
+
+  const typeResolver = new TypeNames(reporter, types, scope, damagedNames);
+  for (const type of types.values()) typeResolver.visit(type.type);
+  for (const statement of ast.statements) {
+    if (statement.kind === 'FnDecl') {
+      if (statement.input) typeResolver.visit(statement.input);
+      if (statement.output) typeResolver.visit(statement.output);
+    } else if (statement.kind === 'ResourceDecl' && statement.type) {
+      typeResolver.visit(statement.type);
+    }
+  }
+
+  const edges: Edge[] = [];
+  for (const statement of ast.statements) {
+    if (statement.kind === 'Chain') resolveChain(statement, scope, reporter, edges);
+  }
+
+  return {
+    source: reporter.source,
+    ast,
+    app: parsed.app,
+    appSettings,
+    declarations: scope.declarations,
+    types,
+    edges,
+    references: scope.references,
+    damagedNames,
+  };
+}
+
+function declarationKind(decl: FnDecl | ResourceDecl): DeclarationKind {
+  return decl.kind === 'FnDecl' ? 'fn' : decl.resource;
+}
+
+function reportDuplicate(
+  reporter: Reporter,
+  again: FnDecl | ResourceDecl | TypeDecl,
+  first: FnDecl | ResourceDecl | TypeDecl,
+  what: 'declaration' | 'type',
+): void {
+  const noun = (d: FnDecl | ResourceDecl | TypeDecl) =>
+    d.kind === 'TypeDecl' ? 'type' : d.kind === 'FnDecl' ? 'function' : d.resource;
+  reporter.report('FL2003', again.name.span, `\`${again.name.text}\` is declared twice`, {
+    label: `${withArticle(noun(again))} named \`${again.name.text}\` again`,
+    secondary: [{ span: first.name.span, message: `first declared here as ${withArticle(noun(first))}` }],
+    help:
+      what === 'type'
+        ? 'rename one of the types'
+        : 'functions, queues, topics, buses, streams and tables share one namespace; rename one of them',
+  });
+}
+
+function resolveChain(chain: Chain, scope: Scope, reporter: Reporter, edges: Edge[]): void {
+  let sourceEndpoint: Endpoint = chain.head;
+  let source = scope.resolveAny(chain.head.name);
+  for (const link of chain.links) {
+    const target = scope.resolveAny(link.target.name);
+    if (link.target.port) {
+      reporter.report('FL2013', link.target.port.span, `an edge goes to \`${link.target.name.text}\`, not to one of its ports`, {
+        label: 'a port on an edge target',
+        help:
+          target?.kind === 'fn'
+            ? `\`.success\` and \`.failure\` pick a function's outcome at the start of an edge: \`${link.target.name.text}.${link.target.port.text} -> …\``
+            : `remove \`.${link.target.port.text}\``,
+      });
+    }
+    const port = source ? sourcePort(sourceEndpoint, source, reporter) : undefined;
+    if (source && target && port !== null) {
+      const kind = edgeTable[source.kind][target.kind];
+      const edgeSpan = span(sourceEndpoint.span.start, link.target.span.end);
+      if (kind === undefined) {
+        reporter.report('FL2012', link.arrow, `${withArticle(kindNoun[source.kind])} cannot send to ${withArticle(kindNoun[target.kind])}`, {
+          label: `\`${source.name}\` is ${withArticle(kindNoun[source.kind])}, \`${target.name}\` is ${withArticle(kindNoun[target.kind])}`,
+          help: edgeHelp[source.kind],
+        });
+      } else {
+        const settings = resolveSettings(link.settings, 'edge', `the edge \`${source.name} -> ${target.name}\``, reporter, scope);
+        edges.push({
+          index: edges.length,
+          kind,
+          source,
+          ...(kind === 'destination' ? { port: port ?? 'success' } : {}),
+          target,
+          settings,
+          ...(link.settings ? { settingsBlock: link.settings } : {}),
+          sourceEndpoint,
+          link,
+          span: edgeSpan,
+        });
+      }
+    } else if (link.settings) {
+      // Still validate the block's own form, so its mistakes are reported in the same run.
+      resolveSettings(link.settings, 'edge', 'this edge', reporter, scope);
+    }
+    // The next link starts at this target (a port on a target is already reported above).
+    sourceEndpoint = link.target.port ? { kind: 'Endpoint', span: link.target.name.span, name: link.target.name } : link.target;
+    source = target;
+  }
+}
+
+/** The port an edge leaves from: `success` or `failure` on functions, none elsewhere; null when the port is wrong. */
+function sourcePort(endpoint: Endpoint, source: DeclarationSymbol, reporter: Reporter): Port | undefined | null {
+  const port = endpoint.port;
+  if (port === undefined) return undefined;
+  if (source.kind !== 'fn') {
+    reporter.report('FL2007', port.span, `\`.${port.text}\` is a port of a function, but \`${source.name}\` is ${withArticle(kindNoun[source.kind])}`, {
+      label: 'ports exist only on functions',
+      help: `write the edge from \`${source.name}\` itself: \`${source.name} -> …\``,
+    });
+    return null;
+  }
+  if (port.text === 'success' || port.text === 'failure') return port.text;
+  reporter.report('FL2006', port.span, `a function has no port \`${port.text}\``, {
+    label: 'unknown port',
+    help: didYouMean(port.text, ['success', 'failure']) ?? 'a function has two ports: `.success` and `.failure`',
+  });
+  return null;
+}
+
+/** Resolves the names inside type expressions: declared types, built-ins, and `success<f>` functions. */
+class TypeNames {
+  constructor(
+    private readonly reporter: Reporter,
+    private readonly types: ReadonlyMap<string, TypeDecl>,
+    private readonly scope: Scope,
+    private readonly damagedNames: ReadonlySet<string>,
+  ) {}
+
+  visit(type: TypeExpr): void {
+    switch (type.kind) {
+      case 'NamedType': {
+        const name = type.name.text;
+        if (isBuiltinTypeName(name) || this.types.has(name) || this.damagedNames.has(name)) return;
+        const candidates = [...builtinTypeNames, ...this.types.keys()];
+        const suggestion = didYouMean(name, candidates);
+        const declaration = this.scope.declarations.get(name);
+        this.reporter.report('FL2002', type.name.span, `unknown type \`${name}\``, {
+          label: 'no type has this name',
+          help:
+            suggestion ??
+            (declaration
+              ? `\`${name}\` is ${withArticle(kindNoun[declaration.kind])}, not a type; its messages have the type declared after \`:\``
+              : `declare it: \`type ${name} = { … }\`; the built-in types are ${builtinTypeNames.map((n) => `\`${n}\``).join(', ')}`),
+        });
+        return;
+      }
+      case 'ArrayType':
+        this.visit(type.element);
+        return;
+      case 'RecordType': {
+        const seen = new Map<string, (typeof type.fields)[number]>();
+        for (const field of type.fields) {
+          const first = seen.get(field.name.text);
+          if (first) {
+            this.reporter.report('FL2011', field.name.span, `field \`${field.name.text}\` is declared twice`, {
+              label: 'declared again',
+              secondary: [{ span: first.name.span, message: 'first declared here' }],
+              help: 'remove or rename one of them',
+            });
+          } else {
+            seen.set(field.name.text, field);
+          }
+          this.visit(field.type);
+        }
+        return;
+      }
+      case 'UnionType':
+        for (const member of type.members) this.visit(member);
+        return;
+      case 'StringLiteralType':
+        return;
+      case 'InvocationRecordType':
+        this.scope.resolve(type.function, ['fn'], `the function of \`${type.condition}<…>\``);
+        return;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { DeclarationKind } from '../settings/schema.js';
+import type { Identifier } from '../syntax/ast.js';
+import { type DeclarationSymbol, kindNoun, withArticle } from './program.js';
+
+/**
+ * Looks names up among the declarations and reports what is wrong with a reference: unknown
+ * (FL2001, with suggestions of the right kind) or of the wrong kind (FL2005). Names whose
+ * declaration is damaged by a syntax error resolve to nothing, silently.
+ */
+export class Scope {
+  readonly references = new Map<Identifier, DeclarationSymbol>();
+
+  constructor(
+    private readonly reporter: Reporter,
+    readonly declarations: ReadonlyMap<string, DeclarationSymbol>,
+    private readonly damagedNames: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * Resolves `name` to a declaration of one of `kinds`. `role` says what the reference is for,
+   * in words: "the dead-letter queue of `payouts`".
+   */
+  resolve(name: Identifier, kinds: readonly DeclarationKind[], role: string): DeclarationSymbol | undefined {
+    const symbol = this.declarations.get(name.text);
+    if (symbol === undefined) {
+      if (this.damagedNames.has(name.text)) return undefined;
+      this.reportUnknown(name, kinds);
+      return undefined;
+    }
+    if (!kinds.includes(symbol.kind)) {
+      const expected = kinds.map((k) => withArticle(kindNoun[k]));
+      this.reporter.report(
+        'FL2005',
+        name.span,
+        `${role} must be ${orWords(expected)}, but \`${name.text}\` is ${withArticle(kindNoun[symbol.kind])}`,
+        {
+          label: `${withArticle(kindNoun[symbol.kind])}`,
+          secondary: [{ span: symbol.decl.name.span, message: `\`${name.text}\` is declared here` }],
+          help:
+            this.suggestionOfKinds(name.text, kinds).help ??
+            `name ${orWords(expected)} here; declare one with \`${kinds[0] ?? 'queue'} NAME\` if there is none`,
+        },
+      );
+      return undefined;
+    }
+    this.references.set(name, symbol);
+    return symbol;
+  }
+
+  /** Resolves a name of any kind (an edge end); kind rules are the caller's. */
+  resolveAny(name: Identifier): DeclarationSymbol | undefined {
+    return this.resolve(name, ['fn', 'queue', 'topic', 'bus', 'stream', 'table'], 'this');
+  }
+
+  private reportUnknown(name: Identifier, kinds: readonly DeclarationKind[]): void {
+    const nouns = kinds.map((k) => kindNoun[k]);
+    const what = kinds.length >= 6 ? 'no function, queue, topic, bus, stream or table has this name' : `no ${orWords(nouns)} has this name`;
+    const suggestion = this.suggestionOfKinds(name.text, kinds);
+    this.reporter.report('FL2001', name.span, `unknown name \`${name.text}\``, {
+      label: what,
+      ...(suggestion.help === undefined
+        ? {
+            help:
+              kinds.length === 1
+                ? `declare it: \`${kinds[0]} ${name.text}\``
+                : `declare it with ${orWords(kinds.map((k) => `\`${k}\``))}, e.g. \`${kinds[0]} ${name.text}\``,
+          }
+        : suggestion),
+    });
+  }
+
+  private suggestionOfKinds(text: string, kinds: readonly DeclarationKind[]): { help?: string } {
+    const candidates = [...this.declarations.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name);
+    const help = didYouMean(text, candidates);
+    return help === undefined ? {} : { help };
+  }
+}
+
+export function orWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}

@@ -1,0 +1,248 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
+import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
+import type { SettingsMap } from './program.js';
+import { orWords, type Scope } from './scope.js';
+
+const contextNoun: Record<SettingsContext, string> = {
+  app: 'the app',
+  fn: 'a function',
+  queue: 'a queue',
+  topic: 'a topic',
+  bus: 'a bus',
+  stream: 'a stream',
+  table: 'a table',
+  edge: 'an edge',
+};
+
+/**
+ * Validates one settings block against the schema: known names (FL2008), each at most once
+ * (FL2009), values of the right form (FL2010), references that resolve (FL2001, FL2005).
+ * Returns only the well-formed settings, so later phases never see a malformed value.
+ */
+export function resolveSettings(
+  block: SettingsBlock | undefined,
+  context: SettingsContext,
+  owner: string,
+  reporter: Reporter,
+  scope: Scope,
+): SettingsMap {
+  const settings = new Map<string, Setting>();
+  if (block === undefined) return settings;
+  const schema = settingSchema[context];
+  const seen = new Map<string, Setting>();
+  for (const setting of block.entries) {
+    const name = setting.name.text;
+    const spec = schema[name];
+    if (spec === undefined) {
+      reportUnknownSetting(setting, context, reporter);
+      continue;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      reporter.report('FL2009', setting.name.span, `\`${name}\` is set twice`, {
+        label: 'set again here',
+        secondary: [{ span: first.name.span, message: 'first set here' }],
+        help: 'keep one of the two',
+      });
+      continue;
+    }
+    seen.set(name, setting);
+    if (checkValue(setting, spec, owner, reporter, scope)) settings.set(name, setting);
+  }
+  return settings;
+}
+
+function reportUnknownSetting(setting: Setting, context: SettingsContext, reporter: Reporter): void {
+  const name = setting.name.text;
+  const elsewhere = (Object.keys(settingSchema) as SettingsContext[]).filter(
+    (c) => c !== context && settingSchema[c][name] !== undefined,
+  );
+  const suggestion = didYouMean(name, Object.keys(settingSchema[context]));
+  let help = suggestion;
+  if (help === undefined && elsewhere.length > 0) {
+    help = `\`${name}\` is a setting of ${orWords(elsewhere.map((c) => contextNoun[c]))}${whereHint(name, context, elsewhere)}`;
+  }
+  if (help === undefined) {
+    const known = Object.keys(settingSchema[context]);
+    help = known.length === 0 ? `${contextNoun[context]} has no settings` : `the settings of ${contextNoun[context]} are ${orWords(known.map((k) => `\`${k}\``)).replace(/ or ([^ ]+)$/, ' and $1')}`;
+  }
+  reporter.report('FL2008', setting.name.span, `unknown setting \`${name}\` for ${contextNoun[context]}`, {
+    label: 'not a setting here',
+    help,
+  });
+}
+
+function whereHint(name: string, context: SettingsContext, elsewhere: readonly SettingsContext[]): string {
+  if (elsewhere.includes('edge') && context !== 'edge') return `: put it on the edge, e.g. \`source -> target { ${name} = … }\``;
+  if (context === 'edge') return ': put it in the declaration\'s block';
+  return '';
+}
+
+const expectedWords: Record<ValueSpec['type'], string> = {
+  int: 'a whole number',
+  number: 'a number',
+  bool: '`true` or `false`',
+  duration: 'a duration such as `30s`, `5m` or `1h`',
+  string: 'a string in double quotes',
+  word: 'one of the words',
+  ref: 'a name',
+  refs: 'a list of names such as `[a, b]`',
+  field: 'a field name of the message type, such as `id` or `customer.id`',
+  dedupe: '`content` or a field name of the message type',
+  runtime: 'a Lambda runtime such as `nodejs24.x`',
+  env: 'a block of variables, e.g. `env { STAGE = "prod" }`',
+  pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"] }`',
+  timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
+};
+
+function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter: Reporter, scope: Scope): boolean {
+  const value = setting.value;
+  if (value.kind === 'InvalidValue') return false; // already reported by the lexer
+  const shape = spec.value;
+  const wrong = (detail?: string, help?: string): false => {
+    const expected = shape.type === 'word' ? orWords(shape.words.map((w) => `\`${w}\``)) : expectedWords[shape.type];
+    reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expected}${detail ? `, ${detail}` : ''}`, {
+      label: `found ${describeValue(value)}`,
+      ...(help === undefined ? {} : { help }),
+    });
+    return false;
+  };
+  switch (shape.type) {
+    case 'int':
+      if (value.kind === 'DurationValue') return wrong(undefined, `write the number without a unit: \`${setting.name.text} = ${value.amount}\``);
+      if (value.kind !== 'NumberValue') return wrong();
+      return Number.isInteger(value.value) ? true : wrong();
+    case 'number':
+      return value.kind === 'NumberValue' ? true : wrong();
+    case 'bool':
+      return value.kind === 'BooleanValue' ? true : wrong();
+    case 'duration':
+      if (value.kind === 'NumberValue') {
+        return wrong(undefined, `give the unit: \`${setting.name.text} = ${value.raw}s\` (units: ms, s, m, h, d)`);
+      }
+      return value.kind === 'DurationValue' ? true : wrong();
+    case 'string':
+      return value.kind === 'StringValue' ? true : wrong();
+    case 'timestamp':
+      if (value.kind !== 'StringValue') return wrong();
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.value) &&
+        !Number.isNaN(Date.parse(value.value))
+        ? true
+        : wrong('with a date, a time and a zone');
+    case 'word':
+      if (value.kind === 'PathValue' && shape.words.includes(value.text)) return true;
+      if (value.kind === 'StringValue' && shape.words.includes(value.value)) return true;
+      {
+        const text = value.kind === 'PathValue' ? value.text : value.kind === 'StringValue' ? value.value : undefined;
+        const close = text === undefined ? undefined : didYouMean(text, shape.words);
+        return wrong(undefined, close);
+      }
+    case 'runtime':
+      if (value.kind === 'PathValue' || value.kind === 'StringValue') return true;
+      return wrong();
+    case 'field':
+      return value.kind === 'PathValue' ? true : wrong(undefined, value.kind === 'StringValue' ? `write the field without quotes: \`${setting.name.text} = ${value.value}\`` : undefined);
+    case 'dedupe':
+      return value.kind === 'PathValue' ? true : wrong();
+    case 'ref':
+      if (value.kind !== 'PathValue' || value.segments.length !== 1) return wrong();
+      return scope.resolve(value.segments[0]!, shape.kinds, `\`${setting.name.text}\` of ${owner}`) !== undefined;
+    case 'refs': {
+      const items = value.kind === 'ListValue' ? value.items : value.kind === 'PathValue' ? [value] : undefined;
+      if (items === undefined) return wrong();
+      let ok = true;
+      for (const item of items) {
+        if (item.kind !== 'PathValue' || item.segments.length !== 1) {
+          reporter.report('FL2010', item.span, `each entry of \`${setting.name.text}\` must be a name`, { label: `found ${describeValue(item)}` });
+          ok = false;
+          continue;
+        }
+        if (scope.resolve(item.segments[0]!, shape.kinds, `an entry of \`${setting.name.text}\` of ${owner}`) === undefined) ok = false;
+      }
+      return ok;
+    }
+    case 'env':
+      return checkEnv(setting, value, reporter) || false;
+    case 'pattern':
+      return value.kind === 'SettingsBlock' ? checkPattern(value, reporter) : wrong();
+  }
+}
+
+function checkEnv(setting: Setting, value: Value, reporter: Reporter): boolean {
+  if (value.kind !== 'SettingsBlock') {
+    reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expectedWords.env}`, { label: `found ${describeValue(value)}` });
+    return false;
+  }
+  let ok = true;
+  const seen = new Set<string>();
+  for (const entry of value.entries) {
+    const v = entry.value;
+    if (seen.has(entry.name.text)) {
+      reporter.report('FL2009', entry.name.span, `environment variable \`${entry.name.text}\` is set twice`, { label: 'set again here' });
+      ok = false;
+    }
+    seen.add(entry.name.text);
+    if (v.kind !== 'StringValue' && v.kind !== 'NumberValue' && v.kind !== 'BooleanValue') {
+      if (v.kind !== 'InvalidValue') {
+        reporter.report('FL2010', v.span, `environment variable \`${entry.name.text}\` must be a string, a number or a boolean`, {
+          label: `found ${describeValue(v)}`,
+          help: 'environment variables are text; quote the value',
+        });
+      }
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function checkPattern(block: SettingsBlock, reporter: Reporter): boolean {
+  let ok = true;
+  const visit = (value: Value) => {
+    switch (value.kind) {
+      case 'StringValue':
+      case 'NumberValue':
+      case 'BooleanValue':
+        return;
+      case 'ListValue':
+        for (const item of value.items) visit(item);
+        return;
+      case 'SettingsBlock':
+        for (const entry of value.entries) visit(entry.value);
+        return;
+      case 'InvalidValue':
+        ok = false;
+        return;
+      default:
+        reporter.report('FL2010', value.span, 'a pattern value must be a string, a number, a boolean, a list or a block', {
+          label: `found ${describeValue(value)}`,
+          help: 'quote text values: `source = "shop"`',
+        });
+        ok = false;
+    }
+  };
+  visit(block);
+  return ok;
+}
+
+export function describeValue(value: Value): string {
+  switch (value.kind) {
+    case 'StringValue':
+      return 'a string';
+    case 'NumberValue':
+      return Number.isInteger(value.value) ? `the number ${value.raw}` : `the number ${value.raw}`;
+    case 'DurationValue':
+      return `the duration ${value.raw}`;
+    case 'BooleanValue':
+      return `\`${value.value}\``;
+    case 'PathValue':
+      return `\`${value.text}\``;
+    case 'ListValue':
+      return 'a list';
+    case 'SettingsBlock':
+      return 'a block';
+    case 'InvalidValue':
+      return 'an invalid value';
+  }
+}

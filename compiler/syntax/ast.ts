@@ -1,0 +1,223 @@
+import type { Span } from '../source/span.js';
+
+/**
+ * The .flow AST: plain, immutable data, a union tagged by `kind`, a span on every node and no
+ * behaviour (graphql-js `ast.ts`). Later phases keep their results in side tables and never
+ * change a node.
+ */
+
+export interface Identifier {
+  readonly kind: 'Identifier';
+  readonly span: Span;
+  readonly text: string;
+}
+
+export interface FlowFile {
+  readonly kind: 'FlowFile';
+  readonly span: Span;
+  readonly statements: readonly Statement[];
+}
+
+export type Statement = Declaration | Chain;
+export type Declaration = AppDecl | TypeDecl | FnDecl | ResourceDecl;
+
+export interface AppDecl {
+  readonly kind: 'AppDecl';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly settings?: SettingsBlock;
+}
+
+export interface TypeDecl {
+  readonly kind: 'TypeDecl';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly type: TypeExpr;
+}
+
+export interface FnDecl {
+  readonly kind: 'FnDecl';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly input?: TypeExpr;
+  readonly output?: TypeExpr;
+  readonly settings?: SettingsBlock;
+}
+
+export const resourceKinds = ['queue', 'topic', 'bus', 'stream', 'table'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+export interface ResourceDecl {
+  readonly kind: 'ResourceDecl';
+  readonly span: Span;
+  readonly resource: ResourceKind;
+  readonly name: Identifier;
+  readonly type?: TypeExpr;
+  readonly settings?: SettingsBlock;
+}
+
+/** `a -> b -> c { … }`: a head endpoint and one link per arrow. */
+export interface Chain {
+  readonly kind: 'Chain';
+  readonly span: Span;
+  readonly head: Endpoint;
+  readonly links: readonly ChainLink[];
+}
+
+/** One arrow of a chain, its target and the settings block that configures this edge. */
+export interface ChainLink {
+  readonly kind: 'ChainLink';
+  readonly span: Span;
+  readonly arrow: Span;
+  readonly target: Endpoint;
+  readonly settings?: SettingsBlock;
+}
+
+/** `name` or `name.port` (`charge.failure`). */
+export interface Endpoint {
+  readonly kind: 'Endpoint';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly port?: Identifier;
+}
+
+export interface SettingsBlock {
+  readonly kind: 'SettingsBlock';
+  readonly span: Span;
+  readonly entries: readonly Setting[];
+}
+
+/** `name = value`, or `name { … }` (then `value` is a SettingsBlock). */
+export interface Setting {
+  readonly kind: 'Setting';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly value: Value;
+}
+
+export type Value =
+  | StringValue
+  | NumberValue
+  | DurationValue
+  | BooleanValue
+  | PathValue
+  | ListValue
+  | SettingsBlock
+  | InvalidValue;
+
+export interface StringValue {
+  readonly kind: 'StringValue';
+  readonly span: Span;
+  readonly value: string;
+}
+
+export interface NumberValue {
+  readonly kind: 'NumberValue';
+  readonly span: Span;
+  readonly value: number;
+  readonly raw: string;
+}
+
+export const durationUnits = ['ms', 's', 'm', 'h', 'd'] as const;
+export type DurationUnit = (typeof durationUnits)[number];
+
+export interface DurationValue {
+  readonly kind: 'DurationValue';
+  readonly span: Span;
+  readonly amount: number;
+  readonly unit: DurationUnit;
+  /** The duration in milliseconds; emitters convert to each property's unit. */
+  readonly milliseconds: number;
+  readonly raw: string;
+}
+
+export interface BooleanValue {
+  readonly kind: 'BooleanValue';
+  readonly span: Span;
+  readonly value: boolean;
+}
+
+/** A bare name or dotted path: a declaration (`dlq = dead`), a field path (`group = order.id`), or a word (`start = latest`). */
+export interface PathValue {
+  readonly kind: 'PathValue';
+  readonly span: Span;
+  readonly segments: readonly Identifier[];
+  /** The segments joined with `.`. */
+  readonly text: string;
+}
+
+export interface ListValue {
+  readonly kind: 'ListValue';
+  readonly span: Span;
+  readonly items: readonly Value[];
+}
+
+/** A value that failed to lex; its error is already reported, later phases skip it silently. */
+export interface InvalidValue {
+  readonly kind: 'InvalidValue';
+  readonly span: Span;
+}
+
+export type TypeExpr = NamedType | ArrayType | RecordType | UnionType | StringLiteralType | InvocationRecordType;
+
+/** A built-in (`string`, `int`, …) or declared type. */
+export interface NamedType {
+  readonly kind: 'NamedType';
+  readonly span: Span;
+  readonly name: Identifier;
+}
+
+export interface ArrayType {
+  readonly kind: 'ArrayType';
+  readonly span: Span;
+  readonly element: TypeExpr;
+}
+
+export interface RecordType {
+  readonly kind: 'RecordType';
+  readonly span: Span;
+  readonly fields: readonly Field[];
+}
+
+export interface Field {
+  readonly kind: 'Field';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly optional: boolean;
+  readonly type: TypeExpr;
+}
+
+export interface UnionType {
+  readonly kind: 'UnionType';
+  readonly span: Span;
+  readonly members: readonly TypeExpr[];
+}
+
+export interface StringLiteralType {
+  readonly kind: 'StringLiteralType';
+  readonly span: Span;
+  readonly value: string;
+}
+
+/** `success<f>` / `failure<f>`: the invocation record a destination of `f` receives. */
+export interface InvocationRecordType {
+  readonly kind: 'InvocationRecordType';
+  readonly span: Span;
+  readonly condition: 'success' | 'failure';
+  readonly function: Identifier;
+}
+
+export type Node =
+  | FlowFile
+  | Identifier
+  | AppDecl
+  | TypeDecl
+  | FnDecl
+  | ResourceDecl
+  | Chain
+  | ChainLink
+  | Endpoint
+  | Setting
+  | Value
+  | TypeExpr
+  | Field;

@@ -1,0 +1,99 @@
+import { type GrammarProblem, parseFlow } from '../../grammar/index.js';
+import type { Code } from '../diagnostics/codes.js';
+import type { Reporter } from '../diagnostics/reporter.js';
+import { span } from '../source/span.js';
+import type { AppDecl, FlowFile, Statement } from './ast.js';
+import { buildStatement } from './build-ast.js';
+
+export interface ParsedFile {
+  readonly ast: FlowFile;
+  readonly app: AppDecl | undefined;
+  /**
+   * Names declared by statements that have a syntax error. Their declarations may be partial
+   * or missing, so later phases stay silent about them instead of reporting follow-on errors.
+   */
+  readonly damagedNames: ReadonlySet<string>;
+}
+
+/** Beyond this many syntax errors a file is not a .flow file; the rest would only be noise. */
+export const MAX_SYNTAX_ERRORS = 500;
+
+const codeOfProblem: Record<GrammarProblem['kind'], Code> = {
+  syntax: 'FL1001',
+  'unterminated-string': 'FL1002',
+  'invalid-character': 'FL1003',
+  'malformed-number': 'FL1004',
+  'too-deeply-nested': 'FL1007',
+};
+
+/** Text → AST, reporting every syntax error (FL1xxx) of the file. */
+export function parseSource(reporter: Reporter): ParsedFile {
+  const text = reporter.source.text;
+  const { statements: csts, problems } = parseFlow(text);
+  const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
+  for (const [index, problem] of shown.entries()) {
+    const notes =
+      index === shown.length - 1 && problems.length > shown.length
+        ? [`flowc stopped reporting after ${MAX_SYNTAX_ERRORS} syntax errors (${problems.length} in all)`]
+        : [];
+    reporter.report(codeOfProblem[problem.kind], span(problem.start, problem.end), problem.message, {
+      ...(problem.label === undefined ? {} : { label: problem.label }),
+      ...(problem.help === undefined ? {} : { help: problem.help }),
+      notes,
+    });
+  }
+
+  const statements: Statement[] = [];
+  const damagedNames = new Set<string>();
+  let problemIndex = 0;
+  for (const cst of csts) {
+    const first = cst.tokens[0];
+    const last = cst.tokens[cst.tokens.length - 1];
+    const start = first?.startOffset ?? 0;
+    const end = last ? last.startOffset + last.image.length : start;
+    while (problemIndex < problems.length && (problems[problemIndex]?.start ?? Infinity) < start) problemIndex++;
+    const damaged = problemIndex < problems.length && (problems[problemIndex]?.start ?? Infinity) <= end;
+    if (damaged && cst.rule !== 'chain') {
+      const name = cst.tokens[1];
+      if (name) damagedNames.add(name.image);
+    }
+    const statement = buildStatement(cst, reporter);
+    if (statement) statements.push(statement);
+  }
+
+  const ast: FlowFile = { kind: 'FlowFile', span: span(0, text.length), statements };
+  const app = checkAppDeclaration(ast, reporter, csts.some((c) => c.rule === 'appDecl'));
+  return { ast, app, damagedNames };
+}
+
+/** One `app` per file, first (FL1010–FL1012). */
+function checkAppDeclaration(ast: FlowFile, reporter: Reporter, appAttempted: boolean): AppDecl | undefined {
+  const apps = ast.statements.filter((s): s is AppDecl => s.kind === 'AppDecl');
+  const app = apps[0];
+  if (app === undefined) {
+    if (!appAttempted) {
+      const firstStatement = ast.statements[0];
+      reporter.report('FL1010', firstStatement ? firstStatement.span : span(0, 0), 'this file has no `app` declaration', {
+        label: firstStatement ? 'expected `app NAME` before this' : 'the file is empty',
+        help: 'start the file with `app NAME`; the name prefixes the stack and every resource, e.g. `app shop`',
+      });
+    }
+    return undefined;
+  }
+  for (const extra of apps.slice(1)) {
+    reporter.report('FL1011', extra.name.span, `a second \`app\` declaration, \`${extra.name.text}\``, {
+      label: 'second app',
+      secondary: [{ span: app.name.span, message: 'the app is declared here' }],
+      help: 'one .flow file describes one app; put the other app in its own file',
+    });
+  }
+  const firstStatement = ast.statements[0];
+  if (firstStatement !== undefined && firstStatement !== app) {
+    reporter.report('FL1012', app.span, '`app` must be the first declaration of the file', {
+      label: 'declared after other statements',
+      secondary: [{ span: firstStatement.span, message: 'the file starts here' }],
+      help: 'move this line to the top of the file',
+    });
+  }
+  return app;
+}

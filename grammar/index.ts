@@ -1,0 +1,65 @@
+import type { CstNode, IToken } from 'chevrotain';
+import { type GrammarProblem, lex, splitStatements } from './lexer.js';
+import { describeSyntaxError } from './messages.js';
+import { FlowParser, type StatementCst } from './parser.js';
+
+export type { GrammarProblem } from './lexer.js';
+export { MAX_NESTING_DEPTH } from './lexer.js';
+export type { StatementCst, StatementRule } from './parser.js';
+export { FlowParser } from './parser.js';
+export type { CstNode, IToken };
+
+let parser: FlowParser | undefined;
+
+/** One parser per process, reset per statement (Chevrotain's "singleton parser" advice). */
+function getParser(): FlowParser {
+  parser ??= new FlowParser({ skipValidations: true });
+  return parser;
+}
+
+export interface ParseResult {
+  readonly statements: readonly StatementCst[];
+  readonly problems: readonly GrammarProblem[];
+}
+
+/**
+ * Lexes and parses a whole file. Never throws on any input: every problem is returned, one
+ * statement's error does not stop the next statement from being parsed.
+ */
+export function parseFlow(text: string): ParseResult {
+  const lexed = lex(text);
+  const problems: GrammarProblem[] = [...lexed.problems];
+  const statements: StatementCst[] = [];
+  const flowParser = getParser();
+  const lexProblemOffsets = lexed.problems.map((p) => p.start);
+  for (const statement of splitStatements(lexed.tokens, problems)) {
+    if (statement.tooDeep) {
+      statements.push({ rule: statement.rule, cst: undefined, tokens: statement.tokens });
+      continue;
+    }
+    flowParser.input = statement.tokens as IToken[];
+    const cst = flowParser[statement.rule]();
+    // A statement with a lexical error already has its one root cause reported.
+    const errors = containsAny(statement.tokens, lexProblemOffsets) ? [] : flowParser.errors;
+    // The first error of a statement is its cause; later ones are usually recovery echoes,
+    // so only errors that start at a later token than the last reported one are kept.
+    let lastOffset = -1;
+    for (const error of errors) {
+      const problem = describeSyntaxError(flowParser, error, statement);
+      if (problem.start <= lastOffset) continue;
+      problems.push(problem);
+      lastOffset = Math.max(problem.end, problem.start);
+    }
+    statements.push({ rule: statement.rule, cst, tokens: statement.tokens });
+  }
+  problems.sort((a, b) => a.start - b.start);
+  return { statements, problems };
+}
+
+function containsAny(tokens: readonly IToken[], offsets: readonly number[]): boolean {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first === undefined || last === undefined || offsets.length === 0) return false;
+  const end = last.startOffset + last.image.length;
+  return offsets.some((offset) => offset >= first.startOffset && offset <= end);
+}

@@ -1,0 +1,316 @@
+import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import {
+  allTokens,
+  App,
+  Arrow,
+  Bus,
+  Colon,
+  Comma,
+  declarationKeywords,
+  Dot,
+  Equals,
+  Fn,
+  LAngle,
+  LBrace,
+  LBracket,
+  LParen,
+  MalformedNumber,
+  Minus,
+  Name,
+  Newline,
+  NumberLiteral,
+  Pipe,
+  Question,
+  Queue,
+  RAngle,
+  RBrace,
+  RBracket,
+  RParen,
+  Stream,
+  StringLiteral,
+  Table,
+  Topic,
+  Type,
+  UnterminatedString,
+} from './tokens.js';
+import type { StatementRule } from './parser.js';
+
+/** A problem found before or while parsing, worded for the user; `compiler/syntax` gives it a code. */
+export interface GrammarProblem {
+  readonly kind:
+    | 'invalid-character'
+    | 'unterminated-string'
+    | 'malformed-number'
+    | 'too-deeply-nested'
+    | 'syntax';
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly label?: string;
+  readonly help?: string;
+}
+
+/** Brackets nested deeper than this are refused before parsing, so no input can exhaust the stack. */
+export const MAX_NESTING_DEPTH = 64;
+
+let lexer: Lexer | undefined;
+function getLexer(): Lexer {
+  lexer ??= new Lexer(allTokens as TokenType[], {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+    skipValidations: true,
+  });
+  return lexer;
+}
+
+/** Characters that users type for something the language spells differently. */
+const lookalikes: Record<string, string> = {
+  '→': 'write an edge as `->`',
+  '⇒': 'write an edge as `->`',
+  '“': 'strings use straight double quotes: `"…"`',
+  '”': 'strings use straight double quotes: `"…"`',
+  "'": 'strings use double quotes: `"…"`',
+  '‘': 'strings use straight double quotes: `"…"`',
+  '’': 'strings use straight double quotes: `"…"`',
+  ';': 'statements end at the end of the line; settings are separated by `,` or a new line',
+  '/': 'comments start with `#`',
+  '@': 'names are letters, digits and `_`',
+  $: 'names are letters, digits and `_`',
+  '*': 'a list of values is written `[a, b]`',
+};
+
+export interface LexResult {
+  /** Significant tokens with continuation line breaks removed (see `layout`). */
+  readonly tokens: readonly IToken[];
+  readonly problems: readonly GrammarProblem[];
+}
+
+export function lex(text: string): LexResult {
+  const result = getLexer().tokenize(text);
+  const problems: GrammarProblem[] = [];
+  // Arrow look-alikes become arrows, so `a → b` costs one error, not a cascade.
+  const arrows: IToken[] = [];
+  for (const error of result.errors) {
+    const bad = text.slice(error.offset, error.offset + error.length);
+    const first = String.fromCodePoint(bad.codePointAt(0) ?? 0x3f);
+    const help = lookalikes[first];
+    if (first === '→' || first === '⇒') arrows.push(createTokenInstance(Arrow, '->', error.offset, error.offset, NaN, NaN, NaN, NaN));
+    problems.push({
+      kind: 'invalid-character',
+      start: error.offset,
+      end: error.offset + first.length,
+      message: `unexpected character ${describeCharacter(first)}`,
+      label: 'not part of the language',
+      ...(help === undefined ? {} : { help }),
+    });
+  }
+  const tokens: IToken[] = [];
+  for (const token of result.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      problems.push({
+        kind: 'unterminated-string',
+        start: token.startOffset,
+        end: token.startOffset + 1,
+        message: 'this string has no closing `"`',
+        label: 'the string starts here',
+        help: 'add a `"` before the end of the line; strings cannot span lines',
+      });
+      tokens.push(retype(token, StringLiteral, `${token.image.endsWith('\\') ? token.image.slice(0, -1) : token.image}"`));
+      continue;
+    }
+    if (token.tokenType === MalformedNumber) {
+      // Kept as a number so that parsing goes on; the AST builder turns it into an invalid value.
+      problems.push(malformedNumber(token));
+      tokens.push(retype(token, NumberLiteral, token.image));
+      continue;
+    }
+    if (token.tokenType === Minus) {
+      problems.push({
+        kind: 'invalid-character',
+        start: token.startOffset,
+        end: token.startOffset + 1,
+        message: 'unexpected `-`',
+        label: 'a minus sign must be followed by a number, or `>` for an edge',
+        help: 'write an edge as `a -> b` and a negative number as `-1`',
+      });
+      continue;
+    }
+    tokens.push(token);
+  }
+  if (arrows.length > 0) {
+    tokens.push(...arrows);
+    tokens.sort((a, b) => a.startOffset - b.startOffset);
+  }
+  return { tokens: layout(tokens), problems };
+}
+
+function malformedNumber(token: IToken): GrammarProblem {
+  const image = token.image;
+  const base = {
+    kind: 'malformed-number' as const,
+    start: token.startOffset,
+    end: token.startOffset + image.length,
+    label: 'not a number or a duration',
+  };
+  const decimalDuration = /^(\d+)\.(\d+)(ms|s|m|h|d)$/.exec(image);
+  if (decimalDuration) {
+    return {
+      ...base,
+      message: `\`${image}\` is not a duration: durations are whole numbers of a unit`,
+      help: `use a smaller unit, e.g. \`${smallerUnit(image)}\``,
+    };
+  }
+  const unit = /^\d+([A-Za-z_]+)$/.exec(image)?.[1];
+  if (unit !== undefined) {
+    return {
+      ...base,
+      message: `\`${image}\` is not a duration: \`${unit}\` is not a unit`,
+      help: 'durations are a whole number followed by `ms`, `s`, `m`, `h` or `d`, e.g. `500ms`, `30s`, `5m`, `1h`, `7d`',
+    };
+  }
+  return {
+    ...base,
+    message: `\`${image}\` is not a number`,
+    help: 'numbers are written like `10`, `-1` or `0.5`; durations like `30s`',
+  };
+}
+
+function smallerUnit(image: string): string {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(image);
+  if (!match) return '90s';
+  const value = Number(match[1]);
+  const factor: Record<string, [number, string]> = { d: [24, 'h'], h: [60, 'm'], m: [60, 's'], s: [1000, 'ms'], ms: [1, 'ms'] };
+  const [times, unit] = factor[match[2] ?? 's'] ?? [1, 's'];
+  return `${Math.round(value * times)}${unit}`;
+}
+
+function describeCharacter(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 0x20 || code === 0x7f) return `(control character ${hex})`;
+  return `\`${ch}\` (${hex})`;
+}
+
+function retype(token: IToken, type: TokenType, image: string): IToken {
+  return createTokenInstance(type, image, token.startOffset, token.startOffset + token.image.length - 1, NaN, NaN, NaN, NaN);
+}
+
+/** Tokens after which a line break continues the statement (an operator or an opening bracket). */
+const continuesAfter: ReadonlySet<TokenType> = new Set([LBrace, LBracket, LParen, LAngle, Comma, Arrow, Equals, Colon, Pipe, Dot, Question]);
+/** Tokens before which a line break continues the statement (a closing bracket or an operator). */
+const continuesBefore: ReadonlySet<TokenType> = new Set([RBrace, RBracket, RParen, RAngle, Arrow, Pipe, Comma]);
+
+/**
+ * Keeps only the line breaks that separate something: runs collapse to one, and a break
+ * next to an operator or bracket is a continuation and disappears. So a chain may be broken
+ * after or before `->`, a union before `|`, and a block's first and last breaks vanish,
+ * while breaks between settings, fields and statements stay as separators.
+ */
+function layout(tokens: readonly IToken[]): IToken[] {
+  const out: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    if (token.tokenType !== Newline) {
+      out.push(token);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    if (previous === undefined || previous.tokenType === Newline || continuesAfter.has(previous.tokenType)) continue;
+    let next = tokens[i + 1];
+    while (next !== undefined && next.tokenType === Newline) next = tokens[++i + 1];
+    if (next === undefined || continuesBefore.has(next.tokenType)) continue;
+    out.push(token);
+  }
+  if (out[out.length - 1]?.tokenType === Newline) out.pop();
+  return out;
+}
+
+export interface Statement {
+  readonly rule: StatementRule;
+  readonly tokens: readonly IToken[];
+  /** Nested beyond MAX_NESTING_DEPTH: reported, and not parsed. */
+  readonly tooDeep: boolean;
+}
+
+const openers: ReadonlySet<TokenType> = new Set([LBrace, LBracket, LParen]);
+const closers: ReadonlySet<TokenType> = new Set([RBrace, RBracket, RParen]);
+const declarationKeywordSet: ReadonlySet<TokenType> = new Set(declarationKeywords);
+
+/**
+ * Splits the token stream into statements at line breaks outside brackets. A line that
+ * plainly starts a new statement (`queue q`, `fn f`, `a -> b`) also ends an unclosed block, so
+ * a missing `}` costs one error, not the rest of the file.
+ */
+export function splitStatements(tokens: readonly IToken[], problems: GrammarProblem[]): Statement[] {
+  const statements: Statement[] = [];
+  let current: IToken[] = [];
+  let depth = 0;
+  let tooDeep = false;
+  const flush = () => {
+    if (current.length > 0) statements.push({ rule: statementRule(current), tokens: current, tooDeep });
+    current = [];
+    depth = 0;
+    tooDeep = false;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    if (token.tokenType === Newline) {
+      if (depth === 0 || startsStatement(tokens, i + 1)) flush();
+      else current.push(token);
+      continue;
+    }
+    if (openers.has(token.tokenType)) {
+      depth++;
+      if (depth > MAX_NESTING_DEPTH && !tooDeep) {
+        tooDeep = true;
+        problems.push({
+          kind: 'too-deeply-nested',
+          start: token.startOffset,
+          end: token.startOffset + 1,
+          message: `brackets are nested more than ${MAX_NESTING_DEPTH} deep`,
+          label: `bracket number ${depth}`,
+          help: 'give the inner parts names with `type` declarations',
+        });
+      }
+    } else if (closers.has(token.tokenType)) {
+      depth = Math.max(0, depth - 1);
+    }
+    current.push(token);
+  }
+  flush();
+  return statements;
+}
+
+function startsStatement(tokens: readonly IToken[], index: number): boolean {
+  const first = tokens[index];
+  const second = tokens[index + 1];
+  if (first === undefined || second === undefined) return false;
+  if (declarationKeywordSet.has(first.tokenType) && second.tokenType.CATEGORIES?.includes(Name)) return true;
+  return isName(first) && (second.tokenType === Arrow || (second.tokenType === Dot && tokens[index + 3]?.tokenType === Arrow));
+}
+
+function isName(token: IToken): boolean {
+  return token.tokenType === Name || (token.tokenType.CATEGORIES?.includes(Name) ?? false);
+}
+
+const ruleOfKeyword = new Map<TokenType, StatementRule>([
+  [App, 'appDecl'],
+  [Type, 'typeDecl'],
+  [Fn, 'fnDecl'],
+  [Queue, 'resourceDecl'],
+  [Topic, 'resourceDecl'],
+  [Bus, 'resourceDecl'],
+  [Stream, 'resourceDecl'],
+  [Table, 'resourceDecl'],
+]);
+
+/** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */
+function statementRule(tokens: readonly IToken[]): StatementRule {
+  const first = tokens[0];
+  const second = tokens[1]?.tokenType;
+  const rule = first === undefined ? undefined : ruleOfKeyword.get(first.tokenType);
+  if (rule !== undefined && second !== Arrow && second !== Dot) return rule;
+  return 'chain';
+}
+
+export { isName };

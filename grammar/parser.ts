@@ -1,0 +1,302 @@
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import {
+  allTokens,
+  App,
+  Arrow,
+  Bus,
+  Colon,
+  Comma,
+  Dot,
+  Duration,
+  Equals,
+  Fn,
+  LAngle,
+  LBrace,
+  LBracket,
+  LParen,
+  Name,
+  Newline,
+  NumberLiteral,
+  Pipe,
+  Question,
+  Queue,
+  RAngle,
+  RBrace,
+  RBracket,
+  RParen,
+  Stream,
+  StringLiteral,
+  Table,
+  Topic,
+  Type,
+} from './tokens.js';
+
+/**
+ * What a parse error expected, kept as data so that `messages.ts` can word it with the whole
+ * statement in view. Chevrotain only hands the expected token types to the message provider,
+ * so the provider serializes them into the exception's message and `decodeSyntaxError` reads
+ * them back.
+ */
+export interface SyntaxErrorData {
+  readonly kind: 'mismatch' | 'no-alternative' | 'early-exit' | 'not-all-input';
+  readonly ruleName: string;
+  /** Labels of the tokens that would have been accepted, in grammar order, without duplicates. */
+  readonly expected: readonly string[];
+}
+
+function labelOf(type: TokenType): string {
+  if (type === EOF) return 'a new line';
+  return type.LABEL ?? type.name;
+}
+
+function firstTokens(paths: readonly (readonly TokenType[])[]): string[] {
+  const labels: string[] = [];
+  for (const path of paths) {
+    const first = path[0];
+    if (first && !labels.includes(labelOf(first))) labels.push(labelOf(first));
+  }
+  return labels;
+}
+
+const encode = (data: SyntaxErrorData): string => JSON.stringify(data);
+
+const structuredMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, ruleName }) =>
+    encode({ kind: 'mismatch', ruleName, expected: [labelOf(expected)] }),
+  buildNotAllInputParsedMessage: ({ ruleName }) => encode({ kind: 'not-all-input', ruleName, expected: [] }),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
+    encode({ kind: 'no-alternative', ruleName, expected: firstTokens(expectedPathsPerAlt.flat()) }),
+  buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) =>
+    encode({ kind: 'early-exit', ruleName, expected: firstTokens(expectedIterationPaths) }),
+};
+
+export function decodeSyntaxError(message: string): SyntaxErrorData | undefined {
+  try {
+    const data = JSON.parse(message) as SyntaxErrorData;
+    return typeof data.kind === 'string' ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The .flow grammar (EBNF in docs/language.md). The parser is invoked once per statement:
+ * `lexer.ts` splits the token stream at top-level line breaks, so one broken statement never
+ * hides the errors of the next, and the statement kind is chosen from its first two tokens,
+ * which keeps every rule LL(1) except `primaryType`.
+ */
+export class FlowParser extends CstParser {
+  constructor(options: { skipValidations?: boolean } = {}) {
+    super(allTokens as TokenType[], {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      errorMessageProvider: structuredMessages,
+      skipValidations: options.skipValidations ?? false,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** app NAME settings? */
+  readonly appDecl = this.RULE('appDecl', () => {
+    this.CONSUME(App);
+    this.CONSUME(Name);
+    this.OPTION(() => this.SUBRULE(this.settingsBlock));
+  });
+
+  /** type NAME = typeExpr */
+  readonly typeDecl = this.RULE('typeDecl', () => {
+    this.CONSUME(Type);
+    this.CONSUME(Name);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.typeExpr);
+  });
+
+  /** fn NAME ( "(" typeExpr ")" )? ( "->" typeExpr )? settings? */
+  readonly fnDecl = this.RULE('fnDecl', () => {
+    this.CONSUME(Fn);
+    this.CONSUME(Name);
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      this.SUBRULE(this.typeExpr, { LABEL: 'input' });
+      this.CONSUME(RParen);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Arrow);
+      this.SUBRULE2(this.typeExpr, { LABEL: 'output' });
+    });
+    this.OPTION3(() => this.SUBRULE(this.settingsBlock));
+  });
+
+  /** (queue | topic | bus | stream | table) NAME ( ":" typeExpr )? settings? */
+  readonly resourceDecl = this.RULE('resourceDecl', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Queue) },
+      { ALT: () => this.CONSUME(Topic) },
+      { ALT: () => this.CONSUME(Bus) },
+      { ALT: () => this.CONSUME(Stream) },
+      { ALT: () => this.CONSUME(Table) },
+    ]);
+    this.CONSUME(Name);
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.typeExpr);
+    });
+    this.OPTION2(() => this.SUBRULE(this.settingsBlock));
+  });
+
+  /** endpoint ( "->" endpoint settings? )+ */
+  readonly chain = this.RULE('chain', () => {
+    this.SUBRULE(this.endpoint);
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(Arrow);
+      this.SUBRULE2(this.endpoint);
+      this.OPTION(() => this.SUBRULE(this.settingsBlock));
+    });
+  });
+
+  /** NAME ( "." NAME )? — a declaration, or a function's port such as `charge.failure` */
+  readonly endpoint = this.RULE('endpoint', () => {
+    this.CONSUME(Name);
+    this.OPTION(() => {
+      this.CONSUME(Dot);
+      this.CONSUME2(Name);
+    });
+  });
+
+  /** "{" ( setting ( ("," | newline) setting? )* )? "}" */
+  readonly settingsBlock = this.RULE('settingsBlock', () => {
+    this.CONSUME(LBrace);
+    this.OPTION(() => {
+      this.SUBRULE(this.setting);
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Newline) }]);
+        this.OPTION2(() => this.SUBRULE2(this.setting));
+      });
+    });
+    this.CONSUME(RBrace);
+  });
+
+  /** NAME "=" value | NAME settings */
+  readonly setting = this.RULE('setting', () => {
+    this.CONSUME(Name);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Equals);
+          this.SUBRULE(this.value);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.settingsBlock) },
+    ]);
+  });
+
+  /** string | number | duration | path | list | settings */
+  readonly value = this.RULE('value', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(StringLiteral) },
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.CONSUME(Duration) },
+      { ALT: () => this.SUBRULE(this.path) },
+      { ALT: () => this.SUBRULE(this.list) },
+      { ALT: () => this.SUBRULE(this.settingsBlock) },
+    ]);
+  });
+
+  /** NAME ( "." NAME )* */
+  readonly path = this.RULE('path', () => {
+    this.CONSUME(Name);
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.CONSUME2(Name);
+    });
+  });
+
+  /** "[" ( value ( ("," | newline) value? )* )? "]" */
+  readonly list = this.RULE('list', () => {
+    this.CONSUME(LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.value);
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Newline) }]);
+        this.OPTION2(() => this.SUBRULE2(this.value));
+      });
+    });
+    this.CONSUME(RBracket);
+  });
+
+  /** "|"? unionMember ( "|" unionMember )* */
+  readonly typeExpr = this.RULE('typeExpr', () => {
+    this.OPTION(() => this.CONSUME(Pipe));
+    this.SUBRULE(this.unionMember);
+    this.MANY(() => {
+      this.CONSUME2(Pipe);
+      this.SUBRULE2(this.unionMember);
+    });
+  });
+
+  /** primaryType ( "[" "]" )* */
+  readonly unionMember = this.RULE('unionMember', () => {
+    this.SUBRULE(this.primaryType);
+    this.MANY(() => {
+      this.CONSUME(LBracket);
+      this.CONSUME(RBracket);
+    });
+  });
+
+  /** NAME ( "<" NAME ">" )? | string | record | "(" typeExpr ")" */
+  readonly primaryType = this.RULE('primaryType', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Name);
+          this.OPTION(() => {
+            this.CONSUME(LAngle);
+            this.CONSUME2(Name);
+            this.CONSUME(RAngle);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(StringLiteral) },
+      { ALT: () => this.SUBRULE(this.recordType) },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.typeExpr);
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
+  });
+
+  /** "{" ( field ( ("," | newline) field? )* )? "}" */
+  readonly recordType = this.RULE('recordType', () => {
+    this.CONSUME(LBrace);
+    this.OPTION(() => {
+      this.SUBRULE(this.field);
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Newline) }]);
+        this.OPTION2(() => this.SUBRULE2(this.field));
+      });
+    });
+    this.CONSUME(RBrace);
+  });
+
+  /** NAME "?"? ":" typeExpr */
+  readonly field = this.RULE('field', () => {
+    this.CONSUME(Name);
+    this.OPTION(() => this.CONSUME(Question));
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpr);
+  });
+}
+
+export type StatementRule = 'appDecl' | 'typeDecl' | 'fnDecl' | 'resourceDecl' | 'chain';
+
+export interface StatementCst {
+  readonly rule: StatementRule;
+  /** Absent for a statement that was too deeply nested to parse. */
+  readonly cst: CstNode | undefined;
+  readonly tokens: readonly IToken[];
+}
+
+export { Dot, Arrow, Newline };

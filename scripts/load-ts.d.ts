@@ -1,0 +1,1 @@
+export function loadTs(entry: string): Promise<Record<string, unknown>>;
