@@ -9,6 +9,9 @@ export type { StatementCst, StatementRule } from './parser.js';
 export { FlowParser } from './parser.js';
 export type { CstNode, IToken };
 
+/** Parsing stops after this many problems: the input is not a .flow file, the rest is noise. */
+export const MAX_PROBLEMS = 500;
+
 let parser: FlowParser | undefined;
 
 /** One parser per process, reset per statement (Chevrotain's "singleton parser" advice). */
@@ -17,24 +20,27 @@ function getParser(): FlowParser {
   return parser;
 }
 
-export interface ParseResult {
-  readonly statements: readonly StatementCst[];
+export interface ParseResult<T> {
+  /** What `onStatement` returned for each statement, in source order. */
+  readonly statements: readonly T[];
   readonly problems: readonly GrammarProblem[];
 }
 
 /**
  * Lexes and parses a whole file. Never throws on any input: every problem is returned, one
- * statement's error does not stop the next statement from being parsed.
+ * statement's error does not stop the next statement from being parsed. Each statement's CST
+ * is handed to `onStatement` as soon as it is parsed and not kept, so that it dies young and
+ * costs the garbage collector little; `hadError` tells whether the statement has a problem.
  */
-export function parseFlow(text: string): ParseResult {
+export function parseFlow<T>(text: string, onStatement: (statement: StatementCst, hadError: boolean) => T): ParseResult<T> {
   const lexed = lex(text);
   const problems: GrammarProblem[] = [...lexed.problems];
-  const statements: StatementCst[] = [];
+  const statements: T[] = [];
   const flowParser = getParser();
   const lexProblemOffsets = lexed.problems.map((p) => p.start);
   for (const statement of splitStatements(lexed.tokens, problems)) {
     if (statement.tooDeep) {
-      statements.push({ rule: statement.rule, cst: undefined, tokens: statement.tokens });
+      statements.push(onStatement({ rule: statement.rule, cst: undefined, tokens: statement.tokens }, true));
       continue;
     }
     flowParser.input = statement.tokens as IToken[];
@@ -44,13 +50,16 @@ export function parseFlow(text: string): ParseResult {
     // The first error of a statement is its cause; later ones are usually recovery echoes,
     // so only errors that start at a later token than the last reported one are kept.
     let lastOffset = -1;
+    const problemsBefore = problems.length;
     for (const error of errors) {
       const problem = describeSyntaxError(flowParser, error, statement);
       if (problem.start <= lastOffset) continue;
       problems.push(problem);
       lastOffset = Math.max(problem.end, problem.start);
     }
-    statements.push({ rule: statement.rule, cst, tokens: statement.tokens });
+    const hadError = problems.length > problemsBefore || containsAny(statement.tokens, lexProblemOffsets);
+    statements.push(onStatement({ rule: statement.rule, cst, tokens: statement.tokens }, hadError));
+    if (problems.length > MAX_PROBLEMS) break;
   }
   problems.sort((a, b) => a.start - b.start);
   return { statements, problems };

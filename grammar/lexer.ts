@@ -53,6 +53,9 @@ export interface GrammarProblem {
 /** Brackets nested deeper than this are refused before parsing, so no input can exhaust the stack. */
 export const MAX_NESTING_DEPTH = 64;
 
+/** Lexical errors described at most; the parser stops at a similar count. */
+const MAX_LEX_PROBLEMS = 1000;
+
 let lexer: Lexer | undefined;
 function getLexer(): Lexer {
   lexer ??= new Lexer(allTokens as TokenType[], {
@@ -91,10 +94,12 @@ export function lex(text: string): LexResult {
   // Arrow look-alikes become arrows, so `a → b` costs one error, not a cascade.
   const arrows: IToken[] = [];
   for (const error of result.errors) {
+    // Past a few hundred errors the input is not a .flow file; describing the rest is wasted work.
+    if (problems.length > MAX_LEX_PROBLEMS) break;
     const bad = text.slice(error.offset, error.offset + error.length);
     const first = String.fromCodePoint(bad.codePointAt(0) ?? 0x3f);
     const help = lookalikes[first];
-    if (first === '→' || first === '⇒') arrows.push(createTokenInstance(Arrow, '->', error.offset, error.offset, NaN, NaN, NaN, NaN));
+    if (first === '→' || first === '⇒') arrows.push(createTokenInstance(Arrow, first, error.offset, error.offset + first.length - 1, NaN, NaN, NaN, NaN));
     problems.push({
       kind: 'invalid-character',
       start: error.offset,
@@ -106,6 +111,8 @@ export function lex(text: string): LexResult {
   }
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
+    // 'onlyOffset' tokens carry no end; the parser's CST locations need it.
+    token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === UnterminatedString) {
       problems.push({
         kind: 'unterminated-string',
@@ -215,10 +222,12 @@ function layout(tokens: readonly IToken[]): IToken[] {
       continue;
     }
     const previous = out[out.length - 1];
-    if (previous === undefined || previous.tokenType === Newline || continuesAfter.has(previous.tokenType)) continue;
+    if (previous === undefined || previous.tokenType === Newline) continue;
     let next = tokens[i + 1];
     while (next !== undefined && next.tokenType === Newline) next = tokens[++i + 1];
     if (next === undefined || continuesBefore.has(next.tokenType)) continue;
+    // A dangling operator does not swallow a line that plainly starts a declaration.
+    if (continuesAfter.has(previous.tokenType) && !startsDeclaration(tokens, i + 1)) continue;
     out.push(token);
   }
   if (out[out.length - 1]?.tokenType === Newline) out.pop();
@@ -279,6 +288,12 @@ export function splitStatements(tokens: readonly IToken[], problems: GrammarProb
   }
   flush();
   return statements;
+}
+
+function startsDeclaration(tokens: readonly IToken[], index: number): boolean {
+  const first = tokens[index];
+  const second = tokens[index + 1];
+  return first !== undefined && second !== undefined && declarationKeywordSet.has(first.tokenType) && isName(second);
 }
 
 function startsStatement(tokens: readonly IToken[], index: number): boolean {

@@ -126,13 +126,15 @@ function describeStatementStart(statement: StatementContext): GrammarProblem | u
   return undefined;
 }
 
+/** The keyword closest to a word, also through the words people use for it (`funtion` → `fn`). */
 function closestKeyword(word: string): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
-  for (const keyword of keywordWords) {
-    const distance = levenshtein(lower, keyword);
-    if (distance < bestDistance && distance <= Math.max(1, Math.floor(keyword.length / 2))) {
+  const candidates: [string, string][] = [...keywordWords.map((k): [string, string] => [k, k]), ...Object.entries(keywordAliases)];
+  for (const [spelling, keyword] of candidates) {
+    const distance = levenshtein(lower, spelling);
+    if (distance < bestDistance && distance <= Math.max(1, Math.floor(spelling.length / 3))) {
       best = keyword;
       bestDistance = distance;
     }
@@ -173,12 +175,16 @@ function labelOf(type: TokenType): string {
 }
 
 /**
- * `.` (a longer path) and `[` after `]` (a nested array) are always possible after a name or a
- * type; offering them in every message hides the likely fix, so they are said only when alone.
+ * After a name or a type, a longer path (`.`), an array suffix (`[`), a union (`|`) or a type
+ * argument (`<`) is always possible; offering them in every message hides the likely fix, so
+ * they are said only when nothing else would be.
  */
 function withoutContinuations(expected: string[], previous: IToken | undefined): string[] {
-  const noise = new Set(['`.`']);
-  if (previous?.image === ']') noise.add('`[`');
+  const noise = new Set(['`.`', '`<`']);
+  if (previous !== undefined && (isName(previous) || previous.tokenType === StringLiteral || previous.image === ']')) {
+    noise.add('`[`');
+    noise.add('`|`');
+  }
   const kept = expected.filter((label) => !noise.has(label));
   return kept.length > 0 ? kept : expected;
 }

@@ -90,6 +90,8 @@ export class FlowParser extends CstParser {
     super(allTokens as TokenType[], {
       recoveryEnabled: true,
       maxLookahead: 2,
+      // Each CST node records its first and last offsets as it is built: spans without a walk.
+      nodeLocationTracking: 'onlyOffset',
       errorMessageProvider: structuredMessages,
       skipValidations: options.skipValidations ?? false,
     });

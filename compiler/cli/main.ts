@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
 import { parseFormat, UsageError } from './report.js';
 
@@ -8,6 +9,7 @@ export const EXIT_DIAGNOSTICS = 1;
 export const EXIT_USAGE = 2;
 
 const VERSION = '0.1.0';
+const INTERNAL_ERROR: Code = 'FL9002';
 
 /**
  * Runs the CLI with these arguments (without `node` and the script) against a host, and
@@ -67,7 +69,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       host.stderr(`flowc: error: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    host.stderr(`flowc: internal error FL9002: ${(error as Error)?.message ?? String(error)}\n`);
+    host.stderr(`flowc: internal error ${INTERNAL_ERROR}: ${(error as Error)?.message ?? String(error)}\n`);
     if (debug) host.stderr(`${(error as Error)?.stack ?? ''}\n`);
     else host.stderr('This is a bug in flowc, not in your flow. Run again with --debug for the stack trace and report it.\n');
     return EXIT_USAGE;

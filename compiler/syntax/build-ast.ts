@@ -73,23 +73,14 @@ function tokenSpan(token: IToken): Span {
   return span(token.startOffset, token.startOffset + token.image.length);
 }
 
-/** The span of everything a CST node covers, from its first to its last real token. */
+/**
+ * The span of everything a CST node covers, from the offsets Chevrotain records while parsing
+ * (`nodeLocationTracking`); undefined when recovery left the node without real tokens.
+ */
 function nodeSpan(node: CstNode): Span | undefined {
-  let start = Infinity;
-  let end = -Infinity;
-  const visit = (n: CstNode) => {
-    for (const children of Object.values(n.children)) {
-      for (const child of children) {
-        if ('children' in child) visit(child);
-        else if (real(child)) {
-          start = Math.min(start, child.startOffset);
-          end = Math.max(end, child.startOffset + child.image.length);
-        }
-      }
-    }
-  };
-  visit(node);
-  return start === Infinity ? undefined : span(start, end);
+  const location = node.location;
+  if (location === undefined || Number.isNaN(location.startOffset) || Number.isNaN(location.endOffset ?? NaN)) return undefined;
+  return span(location.startOffset, (location.endOffset ?? location.startOffset) + 1);
 }
 
 function first<T>(items: readonly T[] | undefined): T | undefined {

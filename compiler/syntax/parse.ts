@@ -1,4 +1,4 @@
-import { type GrammarProblem, parseFlow } from '../../grammar/index.js';
+import { type GrammarProblem, MAX_PROBLEMS, parseFlow } from '../../grammar/index.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { span } from '../source/span.js';
@@ -16,7 +16,7 @@ export interface ParsedFile {
 }
 
 /** Beyond this many syntax errors a file is not a .flow file; the rest would only be noise. */
-export const MAX_SYNTAX_ERRORS = 500;
+export const MAX_SYNTAX_ERRORS = MAX_PROBLEMS;
 
 const codeOfProblem: Record<GrammarProblem['kind'], Code> = {
   syntax: 'FL1001',
@@ -29,12 +29,23 @@ const codeOfProblem: Record<GrammarProblem['kind'], Code> = {
 /** Text → AST, reporting every syntax error (FL1xxx) of the file. */
 export function parseSource(reporter: Reporter): ParsedFile {
   const text = reporter.source.text;
-  const { statements: csts, problems } = parseFlow(text);
+  const damagedNames = new Set<string>();
+  let appAttempted = false;
+  const statements: Statement[] = [];
+  const { problems } = parseFlow(text, (cst, hadError) => {
+    if (cst.rule === 'appDecl') appAttempted = true;
+    if (hadError && cst.rule !== 'chain') {
+      const name = cst.tokens[1];
+      if (name) damagedNames.add(name.image);
+    }
+    const statement = buildStatement(cst, reporter);
+    if (statement) statements.push(statement);
+  });
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
   for (const [index, problem] of shown.entries()) {
     const notes =
       index === shown.length - 1 && problems.length > shown.length
-        ? [`flowc stopped reporting after ${MAX_SYNTAX_ERRORS} syntax errors (${problems.length} in all)`]
+        ? [`flowc stopped reporting after ${MAX_SYNTAX_ERRORS} syntax errors`]
         : [];
     reporter.report(codeOfProblem[problem.kind], span(problem.start, problem.end), problem.message, {
       ...(problem.label === undefined ? {} : { label: problem.label }),
@@ -42,27 +53,8 @@ export function parseSource(reporter: Reporter): ParsedFile {
       notes,
     });
   }
-
-  const statements: Statement[] = [];
-  const damagedNames = new Set<string>();
-  let problemIndex = 0;
-  for (const cst of csts) {
-    const first = cst.tokens[0];
-    const last = cst.tokens[cst.tokens.length - 1];
-    const start = first?.startOffset ?? 0;
-    const end = last ? last.startOffset + last.image.length : start;
-    while (problemIndex < problems.length && (problems[problemIndex]?.start ?? Infinity) < start) problemIndex++;
-    const damaged = problemIndex < problems.length && (problems[problemIndex]?.start ?? Infinity) <= end;
-    if (damaged && cst.rule !== 'chain') {
-      const name = cst.tokens[1];
-      if (name) damagedNames.add(name.image);
-    }
-    const statement = buildStatement(cst, reporter);
-    if (statement) statements.push(statement);
-  }
-
   const ast: FlowFile = { kind: 'FlowFile', span: span(0, text.length), statements };
-  const app = checkAppDeclaration(ast, reporter, csts.some((c) => c.rule === 'appDecl'));
+  const app = checkAppDeclaration(ast, reporter, appAttempted);
   return { ast, app, damagedNames };
 }
 

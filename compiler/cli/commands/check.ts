@@ -1,7 +1,10 @@
+import type { Code } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { checkBytes } from '../../program.js';
 import { type Host, HostError } from '../host.js';
 import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
+
+const CANNOT_READ: Code = 'FL9001';
 
 export interface CheckOptions {
   readonly format: DiagnosticFormat;
@@ -18,7 +21,7 @@ export function runCheck(host: Host, files: readonly string[], options: CheckOpt
       bytes = host.readFile(file);
     } catch (error) {
       if (!(error instanceof HostError)) throw error;
-      host.stderr(`flowc: error FL9001: cannot read ${error.message}\n`);
+      host.stderr(`flowc: error ${CANNOT_READ}: cannot read ${error.message}\n`);
       unreadable++;
       continue;
     }

@@ -1,0 +1,191 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../compiler/cli/main.js';
+import { MemoryHost } from '../helpers/memory-host.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const valid = 'app shop\ntype Job = { id: string }\nqueue jobs: Job\nfn work(Job)\njobs -> work\n';
+
+async function run(host: MemoryHost, ...args: string[]): Promise<number> {
+  return main(args, host);
+}
+
+describe('flowc check: exit codes', () => {
+  test('0 for a clean file, with a summary on stderr', async () => {
+    const host = new MemoryHost().addFile('app.flow', valid);
+    expect(await run(host, 'check', 'app.flow')).toBe(0);
+    expect(host.out).toBe('');
+    expect(host.err).toBe('no problems\n');
+  });
+
+  test('1 when a file has errors, and every error of the file is reported', async () => {
+    const host = new MemoryHost().addFile('app.flow', 'app shop\nqueue q: Nope\nq -> missing\nfn f { timeout = 3 }\n');
+    expect(await run(host, 'check', 'app.flow', '--format', 'short')).toBe(1);
+    expect(host.out.trim().split('\n')).toEqual([
+      'app.flow:2:10: error FL2002: unknown type `Nope`',
+      'app.flow:3:6: error FL2001: unknown name `missing`',
+      'app.flow:4:18: error FL2010: `timeout` must be a duration such as `30s`, `5m` or `1h`',
+    ]);
+  });
+
+  test('2 for a missing file or a directory, with one line and no stack trace', async () => {
+    const host = new MemoryHost();
+    host.directories.add('/work/dir');
+    expect(await run(host, 'check', 'missing.flow')).toBe(2);
+    expect(host.err).toContain('flowc: error FL9001: cannot read missing.flow: no such file\n');
+    const dirHost = new MemoryHost();
+    dirHost.directories.add('/work/dir');
+    expect(await run(dirHost, 'check', 'dir')).toBe(2);
+    expect(dirHost.err).toContain('dir is a directory');
+    expect(dirHost.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('2 on usage errors', async () => {
+    const host = new MemoryHost();
+    expect(await run(host, 'check')).toBe(2);
+    expect(await run(host, 'frobnicate')).toBe(2);
+    expect(await run(host, 'check', 'x.flow', '--format', 'xml')).toBe(2);
+  });
+
+  test('an internal error prints one line, asks for --debug, exits 2; --debug adds the stack', async () => {
+    const host = new MemoryHost();
+    host.readFile = () => {
+      throw new TypeError('boom');
+    };
+    expect(await run(host, 'check', 'a.flow')).toBe(2);
+    expect(host.err).toBe(
+      'flowc: internal error FL9002: boom\nThis is a bug in flowc, not in your flow. Run again with --debug for the stack trace and report it.\n',
+    );
+    const debugHost = new MemoryHost();
+    debugHost.readFile = host.readFile;
+    expect(await run(debugHost, 'check', 'a.flow', '--debug')).toBe(2);
+    expect(debugHost.err).toMatch(/TypeError: boom\n\s+at /);
+  });
+
+  test('--deny-warnings makes warnings fail', async () => {
+    // Until the checker has warnings this is exercised with a file that has none: it stays 0.
+    const host = new MemoryHost().addFile('app.flow', valid);
+    expect(await run(host, 'check', 'app.flow', '--deny-warnings')).toBe(0);
+  });
+});
+
+describe('flowc check --format json: the contract', () => {
+  test('an array with code, severity, message, file, line and column (1-based)', async () => {
+    const host = new MemoryHost().addFile('app.flow', 'app shop\nqueue q: Nope\n');
+    expect(await run(host, 'check', '--format', 'json', 'app.flow')).toBe(1);
+    const parsed = JSON.parse(host.out) as Record<string, unknown>[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({
+      code: 'FL2002',
+      severity: 'error',
+      message: 'unknown type `Nope`',
+      file: 'app.flow',
+      line: 2,
+      column: 10,
+      endLine: 2,
+      endColumn: 14,
+    });
+  });
+
+  test('an empty array for a clean file, and one array for several files', async () => {
+    const host = new MemoryHost().addFile('a.flow', valid).addFile('b.flow', 'queue q\n');
+    expect(await run(host, 'check', '--format', 'json', 'a.flow', 'b.flow')).toBe(1);
+    const parsed = JSON.parse(host.out) as { file: string; code: string }[];
+    expect(parsed.map((d) => `${d.file} ${d.code}`)).toEqual(['b.flow FL1010']);
+    const clean = new MemoryHost().addFile('a.flow', valid);
+    await run(clean, 'check', '--format', 'json', 'a.flow');
+    expect(JSON.parse(clean.out)).toEqual([]);
+  });
+});
+
+describe('flowc check: colour', () => {
+  const bad = 'app shop\nqueue q: Nope\n';
+  test('no colour when stdout is not a terminal', async () => {
+    const host = new MemoryHost().addFile('a.flow', bad);
+    await run(host, 'check', 'a.flow');
+    expect(host.out).not.toContain('\u001b[');
+  });
+  test('colour on a terminal, none with NO_COLOR', async () => {
+    const tty = new MemoryHost().addFile('a.flow', bad);
+    tty.stdoutIsTTY = true;
+    await run(tty, 'check', 'a.flow');
+    expect(tty.out).toContain('\u001b[1;31merror[FL2002]');
+    const noColor = new MemoryHost().addFile('a.flow', bad);
+    noColor.stdoutIsTTY = true;
+    noColor.env = { NO_COLOR: '1' };
+    await run(noColor, 'check', 'a.flow');
+    expect(noColor.out).not.toContain('\u001b[');
+  });
+});
+
+describe('flowc check: bad input gets a diagnostic, in bounded time, never a stack trace', () => {
+  const cases: [string, Uint8Array | string, number, string][] = [
+    ['an empty file', '', 1, 'FL1010'],
+    ['binary garbage', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 1, 'FL1006'],
+    ['invalid UTF-8', new Uint8Array([0x61, 0x70, 0x70, 0x20, 0xc3, 0x28, 0x0a]), 1, 'FL1006'],
+    ['an unterminated string', 'app a\nfn f { handler = "x }\n', 1, 'FL1002'],
+    ['1,000-deep nested types', `app a\ntype T = ${'{a: '.repeat(1000)}string${'}'.repeat(1000)}\n`, 1, 'FL1007'],
+    ['1,000-deep parentheses', `app a\ntype T = ${'('.repeat(1000)}string${')'.repeat(1000)}\n`, 1, 'FL1007'],
+    ['1,000-deep lists', `app a\nfn f { sends = ${'['.repeat(1000)}${']'.repeat(1000)} }\n`, 1, 'FL1007'],
+  ];
+  for (const [name, content, exit, code] of cases) {
+    test(name, async () => {
+      const host = new MemoryHost().addFile('in.flow', content);
+      expect(await run(host, 'check', '--format', 'json', 'in.flow')).toBe(exit);
+      const codes = (JSON.parse(host.out) as { code: string }[]).map((d) => d.code);
+      expect(codes).toContain(code);
+      expect(host.err).toBe('');
+    });
+  }
+
+  test('a 10 MB file of garbage text', async () => {
+    const chunk = 'queue { -> } ] fn 5min "x \u2192 @@ type = | <> \n';
+    const host = new MemoryHost().addFile('big.flow', chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length)));
+    expect(await run(host, 'check', '--format', 'json', 'big.flow')).toBe(1);
+    const diagnostics = JSON.parse(host.out) as { code: string; notes: string[] }[];
+    // Capped: the first 500 syntax errors and a note saying so.
+    expect(diagnostics.length).toBeLessThanOrEqual(501);
+    expect(diagnostics.some((d) => d.notes.some((n) => n.includes('stopped reporting after 500')))).toBe(true);
+  });
+
+  test('a 10 MB valid flow checks clean', async () => {
+    const lines = ['app big', 'type Job = { id: string, n: int }'];
+    let i = 0;
+    let size = 0;
+    while (size < 10 * 1024 * 1024) {
+      const block = `queue q${i}: Job { visibility = 60s }\nfn f${i}(Job) { memory = 256, timeout = 10s }\nq${i} -> f${i} { batch = 10 }\n`;
+      lines.push(block);
+      size += block.length;
+      i++;
+    }
+    const host = new MemoryHost().addFile('big.flow', lines.join('\n'));
+    expect(await run(host, 'check', '--format', 'json', 'big.flow')).toBe(0);
+    expect(JSON.parse(host.out)).toEqual([]);
+  });
+});
+
+describe('the installed command', () => {
+  test('bin/flowc.js runs from dist/ and exits with the command code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowc-cli-'));
+    writeFileSync(join(dir, 'bad.flow'), 'app a\nqueue q: Nope\n');
+    const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'check', '--format', 'short', 'bad.flow'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('bad.flow:2:10: error FL2002: unknown type `Nope`\n');
+  });
+
+  test('--version and --help exit 0', () => {
+    const version = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), '--version'], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('check');
+  });
+});
