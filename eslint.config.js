@@ -62,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.js', 'bench/**/*.js', 'bin/**/*.js', 'test/**/*.ts'],
+    files: ['scripts/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'bin/**/*.js', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,3 +1,7 @@
+import { CheckContext } from './check/context.js';
+import { type CheckedProgram, check } from './check/run-checks.js';
+import { lowerToManifest } from './lower/to-manifest.js';
+import type { FlowManifest } from '../runtime/manifest/schema.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { Reporter } from './diagnostics/reporter.js';
@@ -22,6 +26,7 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Present when the file could be read as text; may be partial when there are errors. */
   readonly program?: ResolvedProgram;
+  readonly checked?: CheckedProgram;
   readonly timings: PhaseTimings;
 }
 
@@ -42,7 +47,10 @@ export function checkText(path: string, text: string): CheckResult {
   t = performance.now();
   const program = resolve(parsed, reporter);
   timings.resolve = performance.now() - t;
-  return { source, diagnostics: sorted(reporter.diagnostics), program, timings };
+  t = performance.now();
+  const checked = check(program, reporter);
+  timings.check = performance.now() - t;
+  return { source, diagnostics: sorted(reporter.diagnostics), program, checked, timings };
 }
 
 /** Like `checkText`, from the bytes of a file: reports FL1006/FL1008 for what is not UTF-8 text. */
@@ -60,10 +68,34 @@ export function checkBytes(path: string, bytes: Uint8Array): CheckResult {
     ...(showText ? { label: 'not UTF-8' } : {}),
     help:
       decoded.reason === 'too-large'
-        ? 'split the app into several .flow files'
+        ? 'a flow this large is not hand-written; check that this is the file you meant, or split it into several apps'
         : 'a .flow file is UTF-8 text; check that this is the file you meant',
   });
   return { source, diagnostics: reporter.diagnostics, timings: {} };
+}
+
+export interface CompileResult extends CheckResult {
+  /** Present only when the file has no errors. */
+  readonly manifest?: FlowManifest;
+}
+
+/** check, then — only without errors — lower to the manifest that emitters and the simulator read. */
+export function compileBytes(path: string, bytes: Uint8Array): CompileResult {
+  const result = checkBytes(path, bytes);
+  return withManifest(result);
+}
+
+export function compileText(path: string, text: string): CompileResult {
+  return withManifest(checkText(path, text));
+}
+
+function withManifest(result: CheckResult): CompileResult {
+  if (!result.checked || result.diagnostics.some((d) => d.severity === 'error')) return result;
+  const t = performance.now();
+  const reporter = new Reporter(result.source);
+  const manifest = lowerToManifest(new CheckContext(result.checked.typed, reporter), result.source);
+  result.timings.lower = performance.now() - t;
+  return { ...result, manifest };
 }
 
 function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {

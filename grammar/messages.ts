@@ -218,8 +218,10 @@ function hintFor(statement: StatementContext, previous: IToken | undefined, foun
   if (previous?.tokenType === Arrow && foundIndex === -1) {
     return 'an edge needs a target after `->`';
   }
-  if (keyword !== undefined && statement.rule === 'resourceDecl' && foundIndex === 2 && isName(found)) {
-    return `settings go in braces: \`${keyword} ${statement.tokens[1]?.image ?? 'name'} { ${found.image} = … }\``;
+  const next = statement.tokens[foundIndex + 1];
+  if (keyword !== undefined && (statement.rule === 'resourceDecl' || statement.rule === 'fnDecl') && isName(found) && next?.tokenType === Equals) {
+    const head = statement.tokens.slice(0, foundIndex).map((t) => t.image).join(' ').replace(' :', ':').replace(/ ([()]) ?/g, '$1');
+    return `settings go in braces: \`${head} { ${found.image} = … }\``;
   }
   if (found.tokenType === StringLiteral && statement.rule === 'typeDecl') {
     return 'a union of strings is written `"a" | "b"`';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { codes } from '../compiler/diagnostics/codes.js';
+import { rules } from '../compiler/check/rules/index.js';
 import { fixtureFolders } from './helpers/fixtures.js';
 
 const repo = new URL('../', import.meta.url).pathname;
@@ -56,6 +57,18 @@ describe('the diagnostic catalogue', () => {
       const code = folder.slice(0, 6) as keyof typeof codes;
       expect(codes[code], folder).toBeDefined();
       expect(folder.startsWith(`${code}-${codes[code].slug}`), folder).toBe(true);
+    }
+  });
+
+  test('each rule has its own code, a failing fixture and a passing fixture', () => {
+    const ruleCodes = rules.map((r) => r.code);
+    expect(new Set(ruleCodes).size, 'two rules share a code').toBe(ruleCodes.length);
+    const invalid = fixtureFolders('invalid');
+    const valid = fixtureFolders('valid');
+    for (const code of ruleCodes) {
+      const slug = codes[code].slug;
+      expect(invalid.some((f) => f.startsWith(`${code}-${slug}`)), `${code} has no test/fixtures/invalid/${code}-${slug}`).toBe(true);
+      expect(valid.some((f) => f.startsWith(`${code}-${slug}`)), `${code} has no test/fixtures/valid/${code}-${slug}`).toBe(true);
     }
   });
 

@@ -40,7 +40,7 @@ export function nodeHost(): Host {
       } catch (error) {
         throw new HostError(describeFsError(error, path));
       }
-      if (stats.isDirectory()) throw new HostError(`${path} is a directory, not a .flow file`);
+      if (stats.isDirectory()) throw new HostError(`${path}: a directory, not a .flow file`);
       try {
         return readFileSync(path);
       } catch (error) {

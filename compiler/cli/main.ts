@@ -49,6 +49,43 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('build')
+    .description('check, then write the CloudFormation template, the generated TypeScript and missing handler stubs')
+    .argument('<files...>', '.flow files')
+    .requiredOption('-o, --out <dir>', 'folder for the template(s)')
+    .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', 'generated')
+    .option('--no-types', 'write only the template')
+    .option('--deny-warnings', 'fail on warnings too')
+    .action(
+      async (
+        files: string[],
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; denyWarnings?: boolean },
+      ) => {
+        const { runBuild } = await import('./commands/build.js');
+        exitCode = runBuild(host, files, {
+          outDir: options.out,
+          templateFormat: options.format,
+          diagnosticFormat: parseFormat(options.diagnostics),
+          denyWarnings: options.denyWarnings === true,
+          generatedDir: options.generated,
+          typescript: options.types,
+        });
+      },
+    );
+
+  program
+    .command('manifest')
+    .description('print the flow manifest (the checked, lowered program that emitters and the simulator read) as JSON')
+    .argument('<file>', 'a .flow file')
+    .addOption(formatOption())
+    .action(async (file: string, options: { format?: string }) => {
+      const { runManifest } = await import('./commands/manifest.js');
+      exitCode = runManifest(host, file, parseFormat(options.format));
+    });
+
+  program
     .command('explain')
     .description('explain a diagnostic code, e.g. `flowc explain FL4103`; without a code, list them')
     .argument('[code]', 'a diagnostic code')

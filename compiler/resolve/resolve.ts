@@ -172,7 +172,12 @@ function sourcePort(endpoint: Endpoint, source: DeclarationSymbol, reporter: Rep
   if (source.kind !== 'fn') {
     reporter.report('FL2007', port.span, `\`.${port.text}\` is a port of a function, but \`${source.name}\` is ${withArticle(kindNoun[source.kind])}`, {
       label: 'ports exist only on functions',
-      help: `write the edge from \`${source.name}\` itself: \`${source.name} -> …\``,
+      help:
+        source.kind === 'queue'
+          ? `a queue's failed messages go to its dead-letter queue: \`queue ${source.name} { dlq = …, max_receives = 5 }\`; otherwise write the edge from \`${source.name}\` itself`
+          : source.kind === 'stream' || source.kind === 'table'
+            ? `failed batches of a ${source.kind} trigger go to \`on_failure\` on the trigger edge: \`${source.name} -> f { on_failure = … }\``
+            : `write the edge from \`${source.name}\` itself: \`${source.name} -> …\``,
     });
     return null;
   }

@@ -36,7 +36,7 @@ export function resolveSettings(
     const name = setting.name.text;
     const spec = schema[name];
     if (spec === undefined) {
-      reportUnknownSetting(setting, context, reporter);
+      reportUnknownSetting(setting, context, owner, reporter);
       continue;
     }
     const first = seen.get(name);
@@ -54,7 +54,7 @@ export function resolveSettings(
   return settings;
 }
 
-function reportUnknownSetting(setting: Setting, context: SettingsContext, reporter: Reporter): void {
+function reportUnknownSetting(setting: Setting, context: SettingsContext, owner: string, reporter: Reporter): void {
   const name = setting.name.text;
   const elsewhere = (Object.keys(settingSchema) as SettingsContext[]).filter(
     (c) => c !== context && settingSchema[c][name] !== undefined,
@@ -62,7 +62,7 @@ function reportUnknownSetting(setting: Setting, context: SettingsContext, report
   const suggestion = didYouMean(name, Object.keys(settingSchema[context]));
   let help = suggestion;
   if (help === undefined && elsewhere.length > 0) {
-    help = `\`${name}\` is a setting of ${orWords(elsewhere.map((c) => contextNoun[c]))}${whereHint(name, context, elsewhere)}`;
+    help = `\`${name}\` is a setting of ${orWords(elsewhere.map((c) => contextNoun[c]))}${whereHint(name, context, owner, elsewhere)}`;
   }
   if (help === undefined) {
     const known = Object.keys(settingSchema[context]);
@@ -74,8 +74,11 @@ function reportUnknownSetting(setting: Setting, context: SettingsContext, report
   });
 }
 
-function whereHint(name: string, context: SettingsContext, elsewhere: readonly SettingsContext[]): string {
-  if (elsewhere.includes('edge') && context !== 'edge') return `: put it on the edge, e.g. \`source -> target { ${name} = … }\``;
+function whereHint(name: string, context: SettingsContext, owner: string, elsewhere: readonly SettingsContext[]): string {
+  if (elsewhere.includes('edge') && context !== 'edge') {
+    const source = /^`\w+`$/.test(owner) ? owner.slice(1, -1) : 'source';
+    return `: put it on the edge it configures, e.g. \`${source} -> … { ${name} = … }\``;
+  }
   if (context === 'edge') return ': put it in the declaration\'s block';
   return '';
 }

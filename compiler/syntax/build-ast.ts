@@ -303,7 +303,9 @@ class AstBuilder {
     if (name.text !== 'success' && name.text !== 'failure') {
       this.reporter.report('FL1009', name.span, `\`${name.text}<…>\` is not a type`, {
         label: 'only `success` and `failure` take an argument',
-        help: `\`success<${argument.text}>\` is what a success destination of \`${argument.text}\` receives, \`failure<${argument.text}>\` what a failure destination receives`,
+        help: /^(list|array|set|seq|vec)$/i.test(name.text)
+          ? `a list is written \`${argument.text}[]\``
+          : `\`success<f>\` and \`failure<f>\` are the records a destination of function \`f\` receives; a list is written \`${argument.text}[]\``,
       });
       return undefined;
     }

@@ -39,7 +39,7 @@ describe('flowc check: exit codes', () => {
     const dirHost = new MemoryHost();
     dirHost.directories.add('/work/dir');
     expect(await run(dirHost, 'check', 'dir')).toBe(2);
-    expect(dirHost.err).toContain('dir is a directory');
+    expect(dirHost.err).toContain('cannot read dir: a directory, not a .flow file');
     expect(dirHost.err).not.toMatch(/\n\s+at /);
   });
 

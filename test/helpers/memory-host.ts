@@ -34,7 +34,7 @@ export class MemoryHost implements Host {
 
   readFile(path: string): Uint8Array {
     const full = resolve(this.cwd, path);
-    if (this.directories.has(full)) throw new HostError(`${path} is a directory, not a .flow file`);
+    if (this.directories.has(full)) throw new HostError(`${path}: a directory, not a .flow file`);
     const bytes = this.files.get(full);
     if (bytes === undefined) throw new HostError(`${path}: no such file`);
     return bytes;

@@ -29,7 +29,10 @@ export function runCheck(host: Host, files: readonly string[], options: CheckOpt
   }
   printDiagnostics(host, diagnostics, options.format);
   const counts = countDiagnostics(diagnostics);
-  if (options.format === 'pretty') host.stderr(`${summaryLine(counts, files.length)}\n`);
+  if (options.format === 'pretty' && unreadable < files.length) {
+    const unread = unreadable > 0 ? `; ${unreadable} of ${files.length} files could not be read` : '';
+    host.stderr(`${summaryLine(counts, files.length - unreadable)}${unread}\n`);
+  }
   if (unreadable > 0) return 2;
   return counts.errors > 0 || (options.denyWarnings && counts.warnings > 0) ? 1 : 0;
 }

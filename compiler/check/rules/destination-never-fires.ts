@@ -1,0 +1,31 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * FL5001 (warning): destinations on a function that only event source mappings invoke
+ * (aws-facts §1.2 item 8, §9 #8). SQS, Kinesis and DynamoDB pollers invoke synchronously, and
+ * destinations fire only for asynchronous invocations: the edges deploy and never carry
+ * anything. A function nothing in the flow triggers is left alone: it may be invoked
+ * asynchronously from outside.
+ */
+export const destinationNeverFires: Rule = {
+  code: 'FL5001',
+  visit: {
+    fn(fn, context) {
+      const destinations = context.typed.edgesFrom(fn.name).filter((e) => e.kind === 'destination');
+      const triggers = context.typed.edgesInto(fn.name);
+      if (destinations.length === 0 || triggers.length === 0 || context.isInvokedAsync(fn)) return;
+      const trigger = triggers[0];
+      for (const destination of destinations) {
+        context.report(destination.span, `this destination never fires: \`${fn.name}\` is only invoked synchronously`, {
+          label: `${destination.port ?? 'success'} destination of \`${fn.name}\``,
+          secondary: trigger ? [{ span: trigger.span, message: `\`${trigger.source.name}\` invokes \`${fn.name}\` synchronously (an event source mapping)` }] : [],
+          why: 'Lambda sends destination records only for asynchronous invocations. Queue and stream triggers poll and invoke synchronously, so this edge deploys and never carries anything.',
+          help:
+            trigger?.kind === 'queue-trigger'
+              ? `failed messages of a queue go to its dead-letter queue: set \`dlq\` on \`${trigger.source.name}\`; to pass results on, send them from the handler with \`sends\``
+              : `failed batches of a stream go to \`on_failure\` on the trigger edge; to pass results on, send them from the handler with \`sends\``,
+        });
+      }
+    },
+  },
+};

@@ -1,0 +1,20 @@
+import type { Rule } from '../rule.js';
+import { functionsRules } from './batch-functions.js';
+import { queuesRules } from './batch-queues.js';
+import { streamsRules } from './batch-streams.js';
+import { destinationNeverFires } from './destination-never-fires.js';
+import { fifoDestination } from './fifo-destination.js';
+import { visibilityBelowTimeout } from './visibility-below-timeout.js';
+
+/**
+ * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
+ * each code appears once here and has a failing fixture, a passing fixture and a docs page.
+ */
+export const rules: readonly Rule[] = [
+  fifoDestination,
+  visibilityBelowTimeout,
+  destinationNeverFires,
+  ...functionsRules,
+  ...queuesRules,
+  ...streamsRules,
+].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

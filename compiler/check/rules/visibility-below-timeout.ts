@@ -1,0 +1,30 @@
+import type { Rule } from '../rule.js';
+import { formatSeconds } from '../ranges.js';
+
+/**
+ * FL4017: a queue's visibility timeout shorter than the timeout of a function it triggers
+ * (aws-facts §2.6, §9 #15). Lambda refuses the event source mapping: "Invalid request
+ * provided: Queue visibility timeout: 30 seconds is less than Function timeout: 120 seconds".
+ */
+export const visibilityBelowTimeout: Rule = {
+  code: 'FL4017',
+  visit: {
+    edge(edge, context) {
+      if (edge.kind !== 'queue-trigger') return;
+      const visibility = context.queueVisibilitySeconds(edge.source);
+      const timeout = context.functionTimeoutSeconds(edge.target);
+      if (visibility >= timeout) return;
+      const visibilitySetting = context.setting(edge.source, 'visibility');
+      const timeoutSetting = context.setting(edge.target, 'timeout');
+      context.report(visibilitySetting?.value.span ?? edge.source.decl.name.span, `the visibility timeout of \`${edge.source.name}\` (${formatSeconds(visibility)}) is shorter than the timeout of \`${edge.target.name}\` (${formatSeconds(timeout)})`, {
+        label: visibilitySetting ? 'visibility timeout' : `visibility timeout ${formatSeconds(visibility)} (the default)`,
+        secondary: [
+          ...(timeoutSetting ? [{ span: timeoutSetting.value.span, message: 'function timeout' }] : []),
+          { span: edge.link.target.span, message: `\`${edge.source.name}\` triggers \`${edge.target.name}\`` },
+        ],
+        why: `Lambda refuses the trigger at deploy: "Invalid request provided: Queue visibility timeout: ${visibility} seconds is less than Function timeout: ${timeout} seconds". A message would reappear while its handler still runs.`,
+        help: `set \`visibility = ${formatSeconds(timeout * 6)}\` on \`${edge.source.name}\` (AWS recommends 6 × the function timeout)`,
+      });
+    },
+  },
+};

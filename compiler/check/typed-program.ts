@@ -1,0 +1,375 @@
+import { eventBridge } from '../../runtime/aws/limits.js';
+import type { EventPattern, EventPatternValue, RuleMatch } from '../../runtime/manifest/schema.js';
+import { type PayloadType, unknownType } from '../../runtime/manifest/types.js';
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
+import type { SettingsBlock, Value } from '../syntax/ast.js';
+import { describeMismatch, isAssignable, sameType } from '../types/assignable.js';
+import type { TypeEnvironment } from '../types/environment.js';
+import { TypeConverter } from '../types/payload.js';
+import { printType } from '../types/print.js';
+
+
+/** Something that puts messages into a declaration, with the type it puts there. */
+export interface Producer {
+  readonly type: PayloadType;
+  /** The edge it comes along, or the declaration whose setting makes it (a DLQ's source, a stream's on_failure). */
+  readonly via: Edge | DeclarationSymbol;
+  readonly description: string;
+}
+
+/**
+ * The types of a resolved program: every declaration's payload type (declared or inferred
+ * from its producers) and every edge's payload. Inference reports FL3003 (producers that
+ * disagree) and FL3008 (a bus rule that cannot tell which events it wants); `checkEdgeTypes`
+ * reports FL3001/FL3002. Lazy and memoized: a type is computed when first asked for.
+ */
+export class TypedProgram implements TypeEnvironment {
+  readonly converter: TypeConverter;
+  readonly #declared = new Map<string, PayloadType | null>();
+  readonly #types = new Map<string, PayloadType>();
+  readonly #inProgress = new Set<string>();
+  readonly #ruleMatches = new Map<Edge, { match: RuleMatch; payload: PayloadType } | null>();
+  readonly #namedTypes = new Map<string, PayloadType>();
+  readonly #incoming = new Map<string, Edge[]>();
+  readonly #outgoing = new Map<string, Edge[]>();
+
+  constructor(
+    readonly program: ResolvedProgram,
+    private readonly reporter: Reporter,
+  ) {
+    this.converter = new TypeConverter(reporter, program.types);
+    for (const [name, decl] of program.types) this.#namedTypes.set(name, this.converter.convert(decl.type));
+    for (const symbol of program.declarations.values()) {
+      const decl = symbol.decl;
+      const typeExpr = decl.kind === 'FnDecl' ? decl.input : decl.type;
+      this.#declared.set(symbol.name, typeExpr ? this.converter.convert(typeExpr) : null);
+    }
+    for (const edge of program.edges) {
+      push(this.#incoming, edge.target.name, edge);
+      push(this.#outgoing, edge.source.name, edge);
+    }
+  }
+
+  // TypeEnvironment
+
+  named(name: string): PayloadType | undefined {
+    return this.#namedTypes.get(name);
+  }
+
+  functionInput(name: string): PayloadType {
+    return this.typeOf(name);
+  }
+
+  functionOutput(name: string): PayloadType | null {
+    const symbol = this.program.declarations.get(name);
+    if (symbol?.decl.kind !== 'FnDecl' || symbol.decl.output === undefined) return null;
+    return this.converter.convert(symbol.decl.output, false);
+  }
+
+  // Graph
+
+  edgesInto(name: string): readonly Edge[] {
+    return this.#incoming.get(name) ?? [];
+  }
+
+  edgesFrom(name: string): readonly Edge[] {
+    return this.#outgoing.get(name) ?? [];
+  }
+
+  /** The declared payload type, or null when the declaration leaves it to inference. */
+  declaredType(name: string): PayloadType | null {
+    return this.#declared.get(name) ?? null;
+  }
+
+  /**
+   * The payload type of a declaration: a queue's or topic's messages, a stream's records, a
+   * table's items, a bus's declared detail, a function's input. Declared, else inferred from
+   * what is sent to it, else `unknown`.
+   */
+  typeOf(name: string): PayloadType {
+    const cached = this.#types.get(name);
+    if (cached) return cached;
+    const declared = this.declaredType(name);
+    if (declared) {
+      this.#types.set(name, declared);
+      return declared;
+    }
+    if (this.#inProgress.has(name)) return unknownType; // a cycle of undeclared types
+    this.#inProgress.add(name);
+    const inferred = this.infer(name);
+    this.#inProgress.delete(name);
+    this.#types.set(name, inferred);
+    return inferred;
+  }
+
+  /** Whether the declaration's type comes from a `: T` or `(T)` in the source. */
+  isDeclared(name: string): boolean {
+    return this.declaredType(name) !== null;
+  }
+
+  /** What travels along an edge, before the receiver's own envelope. */
+  edgePayload(edge: Edge): PayloadType {
+    switch (edge.kind) {
+      case 'destination':
+        return { kind: 'invocation', condition: edge.port ?? 'success', function: edge.source.name };
+      case 'queue-trigger':
+      case 'stream-trigger':
+      case 'table-trigger':
+      case 'subscription':
+        return this.typeOf(edge.source.name);
+      case 'rule':
+        return this.ruleMatch(edge)?.payload ?? unknownType;
+    }
+  }
+
+  /** Everything that puts messages into a declaration, with what it puts there. */
+  producersOf(name: string): Producer[] {
+    const producers: Producer[] = [];
+    for (const edge of this.edgesInto(name)) {
+      const type = this.deliveredType(edge);
+      if (type) producers.push({ type, via: edge, description: describeEdge(edge) });
+    }
+    for (const symbol of this.program.declarations.values()) {
+      if (symbol.kind === 'queue' && symbol.settings.get('dlq')?.value.kind === 'PathValue') {
+        const dlq = symbol.settings.get('dlq')?.value;
+        if (dlq?.kind === 'PathValue' && dlq.text === name) {
+          producers.push({ type: this.typeOf(symbol.name), via: symbol, description: `the messages \`${symbol.name}\` gives up on (its \`dlq\`)` });
+        }
+      }
+    }
+    for (const edge of this.program.edges) {
+      if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.settings.get('on_failure')) {
+        const target = edge.settings.get('on_failure')?.value;
+        if (target?.kind === 'PathValue' && target.text === name) {
+          producers.push({
+            type: { kind: 'streamFailure', source: edge.kind === 'stream-trigger' ? 'kinesis' : 'dynamodb' },
+            via: edge,
+            description: `the on-failure records of \`${edge.source.name} -> ${edge.target.name}\``,
+          });
+        }
+      }
+    }
+    return producers;
+  }
+
+  /** The type an incoming edge puts into its target (a queue fed by a topic holds the topic's type, or its envelope). */
+  deliveredType(edge: Edge): PayloadType | undefined {
+    const payload = this.edgePayload(edge);
+    if (edge.kind === 'subscription' && edge.target.kind === 'queue' && !rawDelivery(edge)) {
+      return { kind: 'snsEnvelope', message: payload };
+    }
+    if (edge.kind === 'rule' && edge.target.kind === 'queue') {
+      const match = this.ruleMatch(edge)?.match;
+      const detailType =
+        match?.kind === 'destination'
+          ? match.condition === 'success'
+            ? eventBridge.successDetailType
+            : eventBridge.failureDetailType
+          : null;
+      return { kind: 'eventBridgeEvent', detailType, detail: payload };
+    }
+    return payload;
+  }
+
+  private infer(name: string): PayloadType {
+    const symbol = this.program.declarations.get(name);
+    if (!symbol || symbol.kind === 'bus') return unknownType;
+    const producers = this.producersOf(name).filter((p) => p.type.kind !== 'unknown');
+    const first = producers[0];
+    if (!first) return unknownType;
+    const disagreeing = producers.filter((p) => !sameType(p.type, first.type, this));
+    if (disagreeing.length > 0) {
+      const what = symbol.kind === 'fn' ? `the input of \`${name}\`` : `the message type of \`${name}\``;
+      this.reporter.report('FL3003', symbol.decl.name.span, `${what} cannot be inferred: its producers send different types`, {
+        label: 'no declared type',
+        secondary: producers.map((p) => ({ span: spanOf(p.via), message: `${p.description}: ${printType(p.type)}` })),
+        help:
+          symbol.kind === 'fn'
+            ? `declare the input, \`fn ${name}(T)\`, with a type every trigger sends, or split the function`
+            : `declare the type, \`${symbol.kind} ${name}: T\`, or give each producer its own ${symbol.kind}`,
+      });
+      return unknownType;
+    }
+    return first.type;
+  }
+
+  /**
+   * Which events a rule on a bus selects, and their payload (the `detail`). With `match` the
+   * user says; otherwise the receiver's declared input decides (`success<f>`/`failure<f>`
+   * select that destination's records), and an undeclared receiver takes the only kind of
+   * event on the bus; several kinds are ambiguous (FL3008).
+   */
+  ruleMatch(edge: Edge): { match: RuleMatch; payload: PayloadType } | null {
+    if (this.#ruleMatches.has(edge)) return this.#ruleMatches.get(edge) ?? null;
+    this.#ruleMatches.set(edge, null); // guards against re-entry
+    const result = this.computeRuleMatch(edge);
+    this.#ruleMatches.set(edge, result);
+    return result;
+  }
+
+  private computeRuleMatch(edge: Edge): { match: RuleMatch; payload: PayloadType } | null {
+    const bus = edge.source;
+    const userDetail = this.declaredType(bus.name) ?? unknownType;
+    const match = edge.settings.get('match');
+    if (match && match.value.kind === 'SettingsBlock') {
+      return { match: { kind: 'pattern', pattern: toEventPattern(match.value) }, payload: userDetail };
+    }
+    const destinations = this.edgesInto(bus.name).filter((e) => e.kind === 'destination');
+    const senders = [...this.program.declarations.values()].filter((s) => sendsTo(s, bus.name));
+    const declaredInput = edge.target.kind === 'fn' ? this.declaredType(edge.target.name) : null;
+    if (declaredInput?.kind === 'invocation') {
+      return {
+        match: { kind: 'destination', function: declaredInput.function, condition: declaredInput.condition },
+        payload: declaredInput,
+      };
+    }
+    if (declaredInput && declaredInput.kind !== 'unknown') {
+      return { match: { kind: 'app-events' }, payload: userDetail.kind === 'unknown' ? declaredInput : userDetail };
+    }
+    const kinds = new Map<string, { match: RuleMatch; payload: PayloadType; edges: Edge[] }>();
+    for (const destination of destinations) {
+      const condition = destination.port ?? 'success';
+      const key = `${destination.source.name}.${condition}`;
+      const entry = kinds.get(key) ?? {
+        match: { kind: 'destination', function: destination.source.name, condition },
+        payload: { kind: 'invocation', condition, function: destination.source.name } as PayloadType,
+        edges: [],
+      };
+      entry.edges.push(destination);
+      kinds.set(key, entry);
+    }
+    if (senders.length > 0) kinds.set('app', { match: { kind: 'app-events' }, payload: userDetail, edges: [] });
+    const only = [...kinds.values()];
+    if (only.length === 1 && only[0]) return { match: only[0].match, payload: only[0].payload };
+    if (only.length > 1) {
+      const describe = [...kinds.entries()].map(([key, v]) => (key === 'app' ? 'events from the app\'s code' : printType(v.payload)));
+      this.reporter.report('FL3008', edge.link.arrow, `the rule \`${bus.name} -> ${edge.target.name}\` cannot tell which events it wants`, {
+        label: `\`${bus.name}\` carries ${describe.join(', ')}`,
+        help:
+          edge.target.kind === 'fn'
+            ? `declare the input of \`${edge.target.name}\`, e.g. \`fn ${edge.target.name}(${describe[0]})\`, or add \`{ match { … } }\` to the edge`
+            : 'add `{ match { … } }` to the edge',
+      });
+    }
+    return null;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sendsTo(symbol: DeclarationSymbol, name: string): boolean {
+  const sends = symbol.settings.get('sends')?.value;
+  if (!sends) return false;
+  const items = sends.kind === 'ListValue' ? sends.items : [sends];
+  return items.some((item) => item.kind === 'PathValue' && item.text === name);
+}
+
+/** Raw message delivery is the default on topic → queue edges (`raw = false` keeps the envelope). */
+export function rawDelivery(edge: Edge): boolean {
+  const raw = edge.settings.get('raw')?.value;
+  return raw?.kind === 'BooleanValue' ? raw.value : true;
+}
+
+function describeEdge(edge: Edge): string {
+  const source = edge.port && edge.port !== 'success' ? `${edge.source.name}.${edge.port}` : edge.source.name;
+  return `\`${source} -> ${edge.target.name}\``;
+}
+
+function spanOf(via: Edge | DeclarationSymbol) {
+  return 'kind' in via && 'link' in via ? via.span : via.decl.name.span;
+}
+
+/** `match { source = "shop", detail_type = ["A", "B"], detail { status = "failed" } }` → an EventBridge pattern. */
+export function toEventPattern(block: SettingsBlock): EventPattern {
+  const pattern: Record<string, EventPatternValue> = {};
+  for (const entry of block.entries) {
+    const key = entry.name.text === 'detail_type' ? 'detail-type' : entry.name.text;
+    pattern[key] = patternValue(entry.value);
+  }
+  return pattern;
+}
+
+function patternValue(value: Value): EventPatternValue {
+  switch (value.kind) {
+    case 'SettingsBlock':
+      return toEventPattern(value);
+    case 'ListValue':
+      return value.items.flatMap((item) => scalar(item));
+    default:
+      return scalar(value);
+  }
+}
+
+function scalar(value: Value): (string | number | boolean)[] {
+  switch (value.kind) {
+    case 'StringValue':
+    case 'NumberValue':
+    case 'BooleanValue':
+      return [value.value];
+    default:
+      return [];
+  }
+}
+
+/** FL3001/FL3002: what each edge sends must be what its receiver declared. */
+export function checkEdgeTypes(typed: TypedProgram, reporter: Reporter): void {
+  for (const edge of typed.program.edges) {
+    const target = edge.target;
+    const declared = typed.declaredType(target.name);
+    if (!declared || target.kind === 'bus') continue;
+    const sent = typed.deliveredType(edge);
+    if (!sent || sent.kind === 'unknown') continue;
+    const result = isAssignable(sent, declared, typed);
+    if (result.ok) continue;
+    if (edge.kind === 'destination') {
+      reportDestinationMismatch(typed, reporter, edge, declared, describeMismatch(result));
+      continue;
+    }
+    reporter.report('FL3001', edge.link.target.span, `\`${target.name}\` does not accept what \`${edge.source.name}\` sends: ${describeMismatch(result)}`, {
+      label: `expects ${printType(declared)}`,
+      secondary: [{ span: edge.sourceEndpoint.span, message: `sends ${printType(sent)}` }],
+      help: mismatchHelp(typed, edge, sent),
+    });
+  }
+}
+
+function mismatchHelp(typed: TypedProgram, edge: Edge, sent: PayloadType): string {
+  if (sent.kind === 'snsEnvelope') return 'the queue receives the SNS envelope because of `raw = false`; declare the queue without a type, or drop `raw = false`';
+  if (sent.kind === 'eventBridgeEvent') return `a bus delivers the whole EventBridge event to a queue; leave the type of \`${edge.target.name}\` out to have it inferred`;
+  const declaredAt = typed.program.declarations.get(edge.target.name)?.decl.kind === 'FnDecl' ? `the input of \`${edge.target.name}\`` : `the type of \`${edge.target.name}\``;
+  return `make ${declaredAt} ${printType(sent)}, or leave it out to have it inferred`;
+}
+
+/**
+ * A destination sends the invocation record, not the function's result: the most common
+ * mistake, so it gets its own code and a precise fix.
+ */
+function reportDestinationMismatch(typed: TypedProgram, reporter: Reporter, edge: Edge, declared: PayloadType, mismatch: string): void {
+  const fn = edge.source.name;
+  const condition = edge.port ?? 'success';
+  const target = edge.target;
+  const output = typed.functionOutput(fn);
+  const input = typed.functionInput(fn);
+  const confusedWithPayload =
+    (condition === 'success' && output !== null && sameType(output, declared, typed)) || sameType(input, declared, typed);
+  const record = `${condition}<${fn}>`;
+  const declaration = target.kind === 'fn' ? `fn ${target.name}(${record})` : `${target.kind} ${target.name}: ${record}`;
+  reporter.report(
+    'FL3002',
+    edge.link.target.span,
+    confusedWithPayload
+      ? `a ${condition} destination sends an invocation record whose ${condition === 'success' && output !== null && sameType(output, declared, typed) ? 'responsePayload' : 'requestPayload'} is ${printType(declared)}, not a ${printType(declared)}`
+      : `\`${target.name}\` does not accept the ${condition} record of \`${fn}\`: ${mismatch}`,
+    {
+      label: `declared as ${printType(declared)}`,
+      secondary: [{ span: edge.sourceEndpoint.span, message: `sends ${record}` }],
+      why: 'Lambda wraps the result in a record: { requestContext, requestPayload, responseContext, responsePayload }.',
+      help: `declare \`${declaration}\`${target.kind === 'fn' ? '' : `, or leave the type out to have it inferred`}`,
+    },
+  );
+}

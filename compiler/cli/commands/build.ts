@@ -1,0 +1,83 @@
+import { dirname, join, relative } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { emitCloudFormation } from '../../emit/cloudformation/index.js';
+import { emitTypeScript } from '../../emit/typescript/index.js';
+import { compileBytes } from '../../program.js';
+import { displayPathFor, type Host, HostError } from '../host.js';
+import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
+
+export interface BuildOptions {
+  readonly outDir: string;
+  readonly templateFormat: 'yaml' | 'json';
+  readonly diagnosticFormat: DiagnosticFormat;
+  readonly denyWarnings: boolean;
+  /** Regenerated TypeScript, relative to each .flow file's folder. */
+  readonly generatedDir: string;
+  /** Write types and handler stubs (default true). */
+  readonly typescript: boolean;
+}
+
+/**
+ * `flowc build FILE... -o DIR`: checks every file; only when none has errors, writes the
+ * CloudFormation template(s) to DIR (one folder per app when there are several files), the
+ * generated TypeScript beside each .flow file, and handler stubs where none exist yet.
+ * Every file is written atomically; nothing is written when there are errors.
+ */
+export function runBuild(host: Host, files: readonly string[], options: BuildOptions): number {
+  const diagnostics: Diagnostic[] = [];
+  const compiled = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = host.readFile(file);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+      host.stderr(`flowc: error FL9001: cannot read ${error.message}\n`);
+      return 2;
+    }
+    const result = compileBytes(file, bytes);
+    diagnostics.push(...result.diagnostics);
+    compiled.push({ file, result });
+  }
+  printDiagnostics(host, diagnostics, options.diagnosticFormat);
+  const counts = countDiagnostics(diagnostics);
+  const failed = counts.errors > 0 || (options.denyWarnings && counts.warnings > 0);
+  if (failed) {
+    if (options.diagnosticFormat === 'pretty') host.stderr(`${summaryLine(counts, files.length)}; nothing written\n`);
+    return 1;
+  }
+
+  const show = displayPathFor(host.cwd);
+  const written: string[] = [];
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const { file, result } of compiled) {
+    const manifest = result.manifest;
+    if (!manifest) continue;
+    const appOut = files.length > 1 ? join(options.outDir, manifest.app) : options.outDir;
+    const template = emitCloudFormation(manifest, { format: options.templateFormat });
+    for (const [path, content] of template.files) {
+      host.writeFileAtomic(join(appOut, path), content);
+      written.push(join(appOut, path));
+    }
+    if (options.typescript) {
+      const flowDir = dirname(file);
+      const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir });
+      for (const [path, content] of typescript.generated) {
+        host.writeFileAtomic(join(flowDir, path), content);
+        written.push(join(flowDir, path));
+      }
+      for (const [path, content] of typescript.scaffold) {
+        if (host.writeFileIfAbsent(join(flowDir, path), content)) created.push(join(flowDir, path));
+        else kept.push(join(flowDir, path));
+      }
+    }
+  }
+  if (options.diagnosticFormat === 'pretty') {
+    for (const path of written) host.stderr(`wrote ${show(path)}\n`);
+    for (const path of created) host.stderr(`created ${show(path)} (a handler stub: yours to edit)\n`);
+    if (kept.length > 0) host.stderr(`kept ${kept.length} existing handler${kept.length === 1 ? '' : 's'}: ${kept.map((p) => relative(host.cwd, p)).join(', ')}\n`);
+    host.stderr(`${summaryLine(counts, files.length)}\n`);
+  }
+  return 0;
+}

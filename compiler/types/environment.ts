@@ -1,0 +1,11 @@
+import type { PayloadType } from '../../runtime/manifest/types.js';
+
+/** What type operations need to know about the program: declared types and function signatures. */
+export interface TypeEnvironment {
+  /** A declared type by name, or undefined if there is none (it then reads as `unknown`). */
+  named(name: string): PayloadType | undefined;
+  /** The input payload of a function: declared, inferred, or `unknown`. */
+  functionInput(name: string): PayloadType;
+  /** The declared output of a function; null when it declares none. */
+  functionOutput(name: string): PayloadType | null;
+}

@@ -1,0 +1,111 @@
+import type { FieldType, PayloadType, RecordType } from '../../runtime/manifest/types.js';
+import type { TypeEnvironment } from './environment.js';
+
+const str: PayloadType = { kind: 'string' };
+const int: PayloadType = { kind: 'int' };
+const timestamp: PayloadType = { kind: 'timestamp' };
+const literals = (...values: string[]): PayloadType => ({ kind: 'union', members: values.map((value) => ({ kind: 'literal', value })) });
+const field = (name: string, type: PayloadType, optional = false): FieldType => ({ name, type, optional });
+const record = (...fields: FieldType[]): RecordType => ({ kind: 'record', fields });
+
+/** The error object of a failed invocation (§1.4): `{ errorMessage, errorType, stackTrace }`. */
+export const errorPayload: RecordType = record(
+  field('errorMessage', str),
+  field('errorType', str, true),
+  field('stackTrace', { kind: 'array', element: str }, true),
+);
+
+/** `requestContext.condition` of a success record, and of a failure record (§1.4, §8.1). */
+export const successConditions = ['Success'];
+export const failureConditions = ['RetriesExhausted', 'EventAgeExceeded', 'ZeroReservedConcurrency'];
+
+/**
+ * The invocation record a destination of `fn` receives (§1.4). On failure `responseContext`
+ * and `responsePayload` are optional: with reserved concurrency 0 Lambda sends neither.
+ */
+export function invocationRecord(condition: 'success' | 'failure', input: PayloadType, output: PayloadType | null): RecordType {
+  const success = condition === 'success';
+  return record(
+    field('version', str),
+    field('timestamp', timestamp),
+    field(
+      'requestContext',
+      record(
+        field('requestId', str),
+        field('functionArn', str),
+        field('condition', literals(...(success ? successConditions : failureConditions))),
+        field('approximateInvokeCount', int),
+      ),
+    ),
+    field('requestPayload', input),
+    field(
+      'responseContext',
+      record(
+        field('statusCode', int),
+        field('executedVersion', str),
+        ...(success ? [] : [field('functionError', literals('Handled', 'Unhandled'), true)]),
+      ),
+      !success,
+    ),
+    field('responsePayload', success ? (output ?? { kind: 'unknown' }) : errorPayload, !success),
+  );
+}
+
+/** The on-failure record of a Kinesis or DynamoDB stream mapping: batch metadata, not the records (§2.4). */
+export function streamFailureRecord(source: 'kinesis' | 'dynamodb'): RecordType {
+  return record(
+    field(
+      'requestContext',
+      record(
+        field('requestId', str),
+        field('functionArn', str),
+        field('condition', literals('RetryAttemptsExhausted', 'RecordAgeExceeded')),
+        field('approximateInvokeCount', int),
+      ),
+    ),
+    field('responseContext', record(field('statusCode', int), field('executedVersion', str), field('functionError', str))),
+    field('version', str),
+    field('timestamp', timestamp),
+    field(
+      source === 'kinesis' ? 'KinesisBatchInfo' : 'DDBStreamBatchInfo',
+      record(
+        field('shardId', str),
+        field('startSequenceNumber', str),
+        field('endSequenceNumber', str),
+        field('approximateArrivalOfFirstRecord', timestamp),
+        field('approximateArrivalOfLastRecord', timestamp),
+        field('batchSize', int),
+        field('streamArn', str),
+      ),
+    ),
+  );
+}
+
+/** Follows references and expands the fixed AWS shapes into records. */
+export function structureOf(type: PayloadType, env: TypeEnvironment, depth = 0): PayloadType {
+  if (depth > 32) return { kind: 'unknown' };
+  switch (type.kind) {
+    case 'ref': {
+      const target = env.named(type.name);
+      return target === undefined ? { kind: 'unknown' } : structureOf(target, env, depth + 1);
+    }
+    case 'invocation':
+      return invocationRecord(type.condition, env.functionInput(type.function), env.functionOutput(type.function));
+    case 'streamFailure':
+      return streamFailureRecord(type.source);
+    case 'eventBridgeEvent':
+      return record(
+        field('version', str),
+        field('id', str),
+        field('detail-type', type.detailType === null ? str : { kind: 'literal', value: type.detailType }),
+        field('source', str),
+        field('account', str),
+        field('time', timestamp),
+        field('region', str),
+        field('resources', { kind: 'array', element: str }),
+        field('detail', type.detail),
+      );
+    default:
+      return type;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * AWS limits and defaults that the checker enforces, the lowering applies and the simulator
+ * reproduces. Units are last in names (`…Seconds`, `…Bytes`). Sources: the fact sheet
+ * `shared/design/aws-facts.md` (section in each comment) and the AWS pages named there.
+ */
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** §1.1, §6: AWS::Lambda::Function and AWS::Lambda::EventInvokeConfig. */
+export const lambda = {
+  timeoutSeconds: { min: 1, max: 900 },
+  timeoutSecondsDefault: 3,
+  memoryMb: { min: 128, max: 10_240 },
+  memoryMbDefault: 128,
+  asyncRetryAttempts: { min: 0, max: 2 },
+  asyncRetryAttemptsDefault: 2,
+  asyncMaxEventAgeSeconds: { min: 60, max: 21_600 },
+  asyncMaxEventAgeSecondsDefault: 21_600,
+  /** Delays before the 2nd and 3rd attempt of a failed async invocation (§1.2). */
+  asyncRetryDelaysSeconds: [60, 120],
+  functionNameLengthMax: 64,
+  environmentBytesMax: 4096,
+  /** Keys Lambda sets itself; CreateFunction rejects them (§6, cfn-lint environment_variable_keys). */
+  reservedEnvironmentKeys: [
+    '_HANDLER',
+    '_X_AMZN_TRACE_ID',
+    'AWS_DEFAULT_REGION',
+    'AWS_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME',
+    'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API',
+    'LAMBDA_TASK_ROOT',
+    'LAMBDA_RUNTIME_DIR',
+  ],
+  asyncPayloadBytesMax: 1_048_576,
+  syncPayloadBytesMax: 6_291_456,
+  /** Lambda stops a chain after this many invocations of one function by one event (§7). */
+  recursionHopsMax: 16,
+  /** Account concurrency that must stay unreserved (§6). */
+  unreservedConcurrencyMin: 100,
+  accountConcurrencyDefault: 1000,
+} as const;
+
+/** Node.js runtimes and the dates AWS blocks creating functions on them (§6, as of 2026-11-29). */
+export const nodeRuntimes: Readonly<Record<string, { readonly createBlocked: string | null; readonly deprecated: string | null }>> = {
+  'nodejs24.x': { createBlocked: null, deprecated: '2028-04-30' },
+  'nodejs22.x': { createBlocked: '2027-06-01', deprecated: '2027-04-30' },
+  'nodejs20.x': { createBlocked: '2026-06-01', deprecated: '2026-04-30' },
+  'nodejs18.x': { createBlocked: '2025-12-01', deprecated: '2025-09-01' },
+  'nodejs16.x': { createBlocked: '2024-06-12', deprecated: '2024-06-12' },
+  'nodejs14.x': { createBlocked: '2023-12-04', deprecated: '2023-12-04' },
+};
+export const defaultRuntime = 'nodejs24.x';
+
+/** §2.1: AWS::Lambda::EventSourceMapping. */
+export const eventSourceMapping = {
+  batchSize: { min: 1, max: 10_000 },
+  sqsBatchSizeDefault: 10,
+  sqsFifoBatchSizeMax: 10,
+  streamBatchSizeDefault: 100,
+  batchingWindowSeconds: { min: 0, max: 300 },
+  parallelizationFactor: { min: 1, max: 10 },
+  /** -1 is infinite; otherwise 0–10000. */
+  maximumRetryAttempts: { min: -1, max: 10_000 },
+  /** -1 is infinite; otherwise 60–604800 (0–59 are refused). */
+  maximumRecordAgeSeconds: { min: 60, max: 604_800 },
+  maximumConcurrency: { min: 2, max: 1000 },
+  /** Standard SQS: at most this many concurrent batches per mapping (§2.5). */
+  sqsConcurrentBatchesMax: 1000,
+} as const;
+
+/** §3.1: AWS::SQS::Queue. */
+export const sqs = {
+  visibilityTimeoutSeconds: { min: 0, max: 43_200 },
+  visibilityTimeoutSecondsDefault: 30,
+  messageRetentionSeconds: { min: 60, max: 1_209_600 },
+  messageRetentionSecondsDefault: 345_600,
+  delaySeconds: { min: 0, max: 900 },
+  delaySecondsDefault: 0,
+  maximumMessageBytes: { min: 1024, max: 1_048_576 },
+  maximumMessageBytesDefault: 1_048_576,
+  receiveWaitSeconds: { min: 0, max: 20 },
+  receiveWaitSecondsDefault: 0,
+  maxReceiveCount: { min: 1, max: 1000 },
+  /** AWS recommends at least 5 with a Lambda consumer (§2.5). */
+  maxReceiveCountRecommendedMin: 5,
+  /** Without a `max_receives`, flowc uses this (the SQS API default is 10). */
+  maxReceiveCountDefault: 10,
+  queueNameLengthMax: 80,
+  /** Deduplication interval of FIFO queues and topics (§3.2). */
+  deduplicationWindowSeconds: 300,
+  /** Recommended: visibility ≥ 6 × function timeout (+ batching window) (§2.6). */
+  visibilityToTimeoutRecommendedRatio: 6,
+} as const;
+
+/** §4.1: AWS::Kinesis::Stream. */
+export const kinesis = {
+  retentionHours: { min: 24, max: 8760 },
+  retentionHoursDefault: 24,
+  shardCountDefault: 1,
+  shardCountMin: 1,
+  streamNameLengthMax: 128,
+} as const;
+
+/** §4.2: DynamoDB streams keep records 24 hours. */
+export const dynamodbStreams = {
+  retentionHours: 24,
+} as const;
+
+/** §5.1: SNS. */
+export const sns = {
+  messageBytesMax: 262_144,
+  topicNameLengthMax: 256,
+} as const;
+
+/** §5.2: EventBridge. */
+export const eventBridge = {
+  targetRetryAttempts: { min: 0, max: 185 },
+  targetMaxEventAgeSeconds: { min: 60, max: 86_400 },
+  /** Detail types of Lambda destination events; ASCII hyphens (§1.5). */
+  successDetailType: 'Lambda Function Invocation Result - Success',
+  failureDetailType: 'Lambda Function Invocation Result - Failure',
+  destinationSource: 'lambda',
+  eventBytesMax: 1_048_576,
+} as const;
+
+export function inRange(value: number, range: Range): boolean {
+  return value >= range.min && value <= range.max;
+}

@@ -1,0 +1,271 @@
+import type { PayloadType } from './types.js';
+
+/**
+ * The flow manifest: the one intermediate representation of a checked flow. The compiler's
+ * `lower` phase writes it; the CloudFormation and TypeScript emitters and the simulator read
+ * only this, never the AST. Every value is final: defaults applied, durations converted to the
+ * unit of the AWS property they feed (the property name is in the field's comment), names and
+ * arrays sorted, so the same flow always gives the same manifest.
+ *
+ * `runtime/` must not import `compiler/`, so source positions are plain `Origin` copies.
+ */
+export const MANIFEST_VERSION = 1 as const;
+
+/** Where a manifest item was declared in the .flow file (1-based), to point failures back at it. */
+export interface Origin {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A path into a record payload: `["customer", "id"]` for `customer.id`. */
+export type FieldPath = readonly string[];
+
+export interface FlowManifest {
+  readonly manifestVersion: typeof MANIFEST_VERSION;
+  /** `app NAME`: stack name and logical-id prefix. */
+  readonly app: string;
+  /** The .flow file, as the user named it; origins are positions in it. */
+  readonly source: string;
+  /** Declared types by name, keys sorted. */
+  readonly types: Readonly<Record<string, PayloadType>>;
+  /** Each list sorted by name. */
+  readonly functions: readonly FunctionSpec[];
+  readonly queues: readonly QueueSpec[];
+  readonly topics: readonly TopicSpec[];
+  readonly buses: readonly BusSpec[];
+  readonly streams: readonly StreamSpec[];
+  readonly tables: readonly TableSpec[];
+  /** In source order; ids are unique. */
+  readonly edges: readonly EdgeSpec[];
+}
+
+export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table';
+
+export interface FunctionSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** The payload of the events the function receives (without their envelopes). */
+  readonly input: PayloadType;
+  /** The declared result type; null when the function returns nothing of interest. */
+  readonly output: PayloadType | null;
+  /** `Runtime`, e.g. `nodejs24.x`. */
+  readonly runtime: string;
+  /** The handler source, relative to the .flow file's folder, e.g. `handlers/charge.ts`. */
+  readonly handler: string;
+  /** `MemorySize`. */
+  readonly memoryMb: number;
+  /** `Timeout`. */
+  readonly timeoutSeconds: number;
+  /** `Architectures[0]`. */
+  readonly architecture: 'arm64' | 'x86_64';
+  /** `Environment.Variables`, keys sorted. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** `ReservedConcurrentExecutions`; null when not reserved. */
+  readonly reservedConcurrency: number | null;
+  /** `RecursiveLoop`. */
+  readonly recursiveLoop: 'Terminate' | 'Allow';
+  /**
+   * `AWS::Lambda::EventInvokeConfig` values, present when the function has destinations or
+   * sets `retries`/`max_age`. The destinations themselves are `destination` edges.
+   */
+  readonly asyncConfig: AsyncConfig | null;
+  /** What the handler writes to from its own code (`sends`), sorted by name. */
+  readonly sends: readonly SendTarget[];
+}
+
+export interface AsyncConfig {
+  /** `MaximumRetryAttempts`, 0–2. */
+  readonly maximumRetryAttempts: number;
+  /** `MaximumEventAgeInSeconds`, 60–21600. */
+  readonly maximumEventAgeSeconds: number;
+}
+
+export interface SendTarget {
+  readonly kind: ResourceKind;
+  readonly name: string;
+}
+
+export interface QueueSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  readonly fifo: boolean;
+  /** The type of each message body (JSON). */
+  readonly message: PayloadType;
+  /** `VisibilityTimeout`. */
+  readonly visibilityTimeoutSeconds: number;
+  /** `MessageRetentionPeriod`. */
+  readonly messageRetentionSeconds: number;
+  /** `DelaySeconds`. */
+  readonly delaySeconds: number;
+  /** `MaximumMessageSize`. */
+  readonly maximumMessageBytes: number;
+  /** `ReceiveMessageWaitTimeSeconds`. */
+  readonly receiveWaitSeconds: number;
+  /** FIFO queues only. */
+  readonly fifoSettings: FifoSettings | null;
+  /** `RedrivePolicy`. */
+  readonly redrive: Redrive | null;
+  /** `DeletionPolicy`/`UpdateReplacePolicy: Retain`. */
+  readonly retain: boolean;
+}
+
+export interface FifoSettings {
+  /** The message field used as `MessageGroupId`; null when producers give it (e.g. a FIFO topic). */
+  readonly groupBy: FieldPath | null;
+  /** `content` (`ContentBasedDeduplication`, SHA-256 of the body), a field used as `MessageDeduplicationId`, or none. */
+  readonly deduplication: Deduplication | null;
+  /** `DeduplicationScope` (queues only). */
+  readonly deduplicationScope: 'queue' | 'messageGroup';
+  /** `FifoThroughputLimit` (queues only). */
+  readonly throughputLimit: 'perQueue' | 'perMessageGroupId';
+}
+
+export type Deduplication = { readonly kind: 'content' } | { readonly kind: 'field'; readonly path: FieldPath };
+
+export interface Redrive {
+  /** `deadLetterTargetArn`: a queue of this manifest. */
+  readonly deadLetterQueue: string;
+  /** `maxReceiveCount`. */
+  readonly maxReceiveCount: number;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  readonly fifo: boolean;
+  readonly message: PayloadType;
+  /** FIFO topics only; `deduplicationScope`/`throughputLimit` are fixed to their defaults. */
+  readonly fifoSettings: FifoSettings | null;
+}
+
+export interface BusSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** The declared detail type of the events the app's own code puts on the bus; null when none is declared. */
+  readonly detail: PayloadType | null;
+}
+
+export interface StreamSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** The type of each record's data (JSON). */
+  readonly record: PayloadType;
+  /** `StreamModeDetails.StreamMode`. */
+  readonly mode: 'PROVISIONED' | 'ON_DEMAND';
+  /** `ShardCount`; null in on-demand mode. */
+  readonly shardCount: number | null;
+  /** The record field used as the partition key; null when producers choose. */
+  readonly partitionKey: FieldPath | null;
+  /** `RetentionPeriodHours`. */
+  readonly retentionHours: number;
+  readonly retain: boolean;
+}
+
+export interface TableSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  readonly item: PayloadType;
+  /** `KeySchema` HASH. */
+  readonly partitionKey: TableKey;
+  /** `KeySchema` RANGE. */
+  readonly sortKey: TableKey | null;
+  /** `StreamSpecification.StreamViewType`; null when the table has no stream. */
+  readonly streamView: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY' | null;
+  readonly retain: boolean;
+}
+
+export interface TableKey {
+  readonly attribute: string;
+  /** `AttributeType`: S for string-like fields, N for numbers. */
+  readonly type: 'S' | 'N';
+}
+
+export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge;
+
+interface EdgeBase {
+  /** Unique and stable: `charge.success->receipts`, `receipts->email`. */
+  readonly id: string;
+  readonly origin: Origin;
+  readonly source: string;
+  readonly target: string;
+  /** The payload the target receives along this edge (before the target's own envelope). */
+  readonly payload: PayloadType;
+}
+
+/** A Lambda destination: `EventInvokeConfig.DestinationConfig.OnSuccess`/`OnFailure`. */
+export interface DestinationEdge extends EdgeBase {
+  readonly kind: 'destination';
+  readonly condition: 'success' | 'failure';
+  readonly targetKind: 'fn' | 'queue' | 'topic' | 'bus';
+}
+
+/** An SQS event source mapping. */
+export interface QueueTriggerEdge extends EdgeBase {
+  readonly kind: 'queue-trigger';
+  /** `BatchSize`. */
+  readonly batchSize: number;
+  /** `MaximumBatchingWindowInSeconds`. */
+  readonly batchingWindowSeconds: number;
+  /** `ScalingConfig.MaximumConcurrency`; null when not capped. */
+  readonly maximumConcurrency: number | null;
+  /** `FunctionResponseTypes: [ReportBatchItemFailures]`. */
+  readonly reportBatchItemFailures: boolean;
+}
+
+/** A Kinesis (`stream-trigger`) or DynamoDB stream (`table-trigger`) event source mapping. */
+export interface StreamTriggerEdge extends EdgeBase {
+  readonly kind: 'stream-trigger' | 'table-trigger';
+  readonly batchSize: number;
+  readonly batchingWindowSeconds: number;
+  /** `ParallelizationFactor`. */
+  readonly parallelizationFactor: number;
+  /** `MaximumRetryAttempts`; -1 retries until the record expires. */
+  readonly maximumRetryAttempts: number;
+  /** `MaximumRecordAgeInSeconds`; -1 for no limit. */
+  readonly maximumRecordAgeSeconds: number;
+  /** `BisectBatchOnFunctionError`. */
+  readonly bisectBatchOnFunctionError: boolean;
+  /** `StartingPosition`. */
+  readonly startingPosition: 'LATEST' | 'TRIM_HORIZON' | 'AT_TIMESTAMP';
+  /** `StartingPositionTimestamp` (Unix seconds), with `AT_TIMESTAMP` only. */
+  readonly startingPositionTimestamp: number | null;
+  /** `DestinationConfig.OnFailure`: a standard queue or topic of this manifest. */
+  readonly onFailure: { readonly kind: 'queue' | 'topic'; readonly name: string } | null;
+  readonly reportBatchItemFailures: boolean;
+}
+
+/** An SNS subscription of a function (async invoke) or a queue. */
+export interface SubscriptionEdge extends EdgeBase {
+  readonly kind: 'subscription';
+  readonly targetKind: 'fn' | 'queue';
+  /** `RawMessageDelivery` (queues only; false for functions). */
+  readonly rawMessageDelivery: boolean;
+}
+
+/** An EventBridge rule on a bus with one target. */
+export interface RuleEdge extends EdgeBase {
+  readonly kind: 'rule';
+  readonly targetKind: 'fn' | 'queue';
+  /** Which events the rule selects; the emitter turns it into the `EventPattern`. */
+  readonly match: RuleMatch;
+  /** `Targets[].RetryPolicy.MaximumRetryAttempts`; null for the AWS default (185). */
+  readonly retryAttempts: number | null;
+  /** `Targets[].RetryPolicy.MaximumEventAgeInSeconds`; null for the AWS default (86400). */
+  readonly maximumEventAgeSeconds: number | null;
+}
+
+/**
+ * - `destination`: the destination records of `function` for `condition`: `source: ["lambda"]`,
+ *   `detail-type` `Lambda Function Invocation Result - Success`/`- Failure`, and the function's
+ *   qualified ARN (`…:$LATEST`) in `resources`.
+ * - `app-events`: events the app's own code puts on the bus (`source` is the app name).
+ * - `pattern`: the user's `match`, as EventBridge pattern JSON.
+ */
+export type RuleMatch =
+  | { readonly kind: 'destination'; readonly function: string; readonly condition: 'success' | 'failure' }
+  | { readonly kind: 'app-events' }
+  | { readonly kind: 'pattern'; readonly pattern: EventPattern };
+
+/** An EventBridge event pattern (JSON). */
+export type EventPattern = { readonly [key: string]: EventPatternValue };
+export type EventPatternValue = readonly (string | number | boolean | { readonly [op: string]: unknown })[] | EventPattern;
