@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { FlowParser } from '../grammar/parser.js';
+import { declarationKeywords } from '../grammar/tokens.js';
+import { checkText } from '../compiler/program.js';
+import { type SettingsContext, settingSchema } from '../compiler/settings/schema.js';
+
+/**
+ * Keeps docs/language.md true: its examples check cleanly, its settings tables list exactly
+ * the settings of the schema, and its EBNF defines every rule of the parser.
+ */
+
+const docPath = 'docs/language.md';
+const doc = readFileSync(new URL(`../${docPath}`, import.meta.url), 'utf8');
+
+interface CodeBlock {
+  readonly info: string;
+  /** 1-based line of the opening fence. */
+  readonly line: number;
+  readonly text: string;
+}
+
+function codeBlocks(markdown: string): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\S*)\s*$/.exec(lines[i] ?? '');
+    if (!open) continue;
+    const start = i;
+    const body: string[] = [];
+    for (i++; i < lines.length && !/^```\s*$/.test(lines[i] ?? ''); i++) body.push(lines[i] ?? '');
+    blocks.push({ info: open[1] ?? '', line: start + 1, text: `${body.join('\n')}\n` });
+  }
+  return blocks;
+}
+
+/** The text of a `## heading` section, up to the next `## ` heading. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start === -1) return '';
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end === -1 ? undefined : end);
+}
+
+/** Setting names of the rows of the tables in `text`: rows that start with "| `name`". */
+function tableRowNames(text: string): string[] {
+  return [...text.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1] ?? '');
+}
+
+const blocks = codeBlocks(doc);
+const flowBlocks = blocks.filter((b) => b.info === 'flow');
+
+describe('docs/language.md', () => {
+  test('has flow examples and one EBNF grammar', () => {
+    expect(flowBlocks.length).toBeGreaterThan(5);
+    expect(blocks.filter((b) => b.info === 'ebnf')).toHaveLength(1);
+  });
+
+  for (const block of flowBlocks) {
+    test(`the flow example at line ${block.line} is a whole program that checks without diagnostics`, () => {
+      expect(block.text.split('\n')[0]).toMatch(/^app [A-Za-z_][A-Za-z0-9_]*\b/);
+      const result = checkText(`${docPath}:${block.line}`, block.text);
+      const diagnostics = result.diagnostics.map((d) => {
+        const at = d.source.position(d.primary.span.start);
+        return `${d.code} ${at.line}:${at.column} ${d.message}`;
+      });
+      expect(diagnostics).toEqual([]);
+    });
+  }
+
+  test('every setting of the schema has a table row', () => {
+    const rows = new Set(tableRowNames(doc));
+    const missing = Object.entries(settingSchema).flatMap(([context, settings]) =>
+      Object.keys(settings)
+        .filter((name) => !rows.has(name))
+        .map((name) => `${context}.${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test('each context of the Settings section lists exactly the settings of the schema', () => {
+    const settings = section(doc, 'Settings');
+    expect(settings).not.toBe('');
+    const contexts = Object.keys(settingSchema) as SettingsContext[];
+    const parts = settings.split(/^### /m).slice(1);
+    const headings = parts.map((part) => part.slice(0, part.indexOf('\n')).trim());
+    expect(headings).toEqual(contexts);
+    for (const [index, context] of contexts.entries()) {
+      const rows = tableRowNames(parts[index] ?? '');
+      expect(rows.sort(), `the table of ${context}`).toEqual(Object.keys(settingSchema[context]).sort());
+    }
+  });
+
+  test('every declaration keyword is mentioned', () => {
+    const labels = declarationKeywords.map((keyword) => keyword.LABEL ?? '');
+    for (const label of labels) expect(label).toMatch(/^`[a-z]+`$/);
+    expect(labels.filter((label) => !doc.includes(label))).toEqual([]);
+  });
+
+  test('the EBNF defines every rule of the parser', () => {
+    const ebnf = blocks.find((b) => b.info === 'ebnf')?.text ?? '';
+    const rules = Object.keys(new FlowParser().getGAstProductions());
+    expect(rules.length).toBeGreaterThan(10);
+    const defined = [...ebnf.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)].map((m) => m[1]);
+    expect(rules.filter((rule) => !defined.includes(rule))).toEqual([]);
+  });
+});
