@@ -1,5 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { type GrammarProblem, lex, splitStatements } from './lexer.js';
+import { fastParse } from './fast-parser.js';
 import { describeSyntaxError } from './messages.js';
 import { FlowParser, type StatementCst } from './parser.js';
 
@@ -36,17 +37,23 @@ export function parseFlow<T>(text: string, onStatement: (statement: StatementCst
   const lexed = lex(text);
   const problems: GrammarProblem[] = [...lexed.problems];
   const statements: T[] = [];
-  const flowParser = getParser();
   const lexProblemOffsets = lexed.problems.map((p) => p.start);
   for (const statement of splitStatements(lexed.tokens, problems)) {
     if (statement.tooDeep) {
       statements.push(onStatement({ rule: statement.rule, cst: undefined, tokens: statement.tokens }, true));
       continue;
     }
+    const lexicalProblem = containsAny(statement.tokens, lexProblemOffsets);
+    const fast = fastParse(statement.rule, statement.tokens);
+    if (fast !== undefined) {
+      statements.push(onStatement({ rule: statement.rule, cst: fast, tokens: statement.tokens }, lexicalProblem));
+      continue;
+    }
+    const flowParser = getParser();
     flowParser.input = statement.tokens as IToken[];
     const cst = flowParser[statement.rule]();
     // A statement with a lexical error already has its one root cause reported.
-    const errors = containsAny(statement.tokens, lexProblemOffsets) ? [] : flowParser.errors;
+    const errors = lexicalProblem ? [] : flowParser.errors;
     // The first error of a statement is its cause; later ones are usually recovery echoes,
     // so only errors that start at a later token than the last reported one are kept.
     let lastOffset = -1;
@@ -57,7 +64,7 @@ export function parseFlow<T>(text: string, onStatement: (statement: StatementCst
       problems.push(problem);
       lastOffset = Math.max(problem.end, problem.start);
     }
-    const hadError = problems.length > problemsBefore || containsAny(statement.tokens, lexProblemOffsets);
+    const hadError = problems.length > problemsBefore || lexicalProblem;
     statements.push(onStatement({ rule: statement.rule, cst, tokens: statement.tokens }, hadError));
     if (problems.length > MAX_PROBLEMS) break;
   }

@@ -33,6 +33,7 @@ import {
   Type,
   UnterminatedString,
 } from './tokens.js';
+import { fastTokenize } from './fast-lexer.js';
 import type { StatementRule } from './parser.js';
 
 /** A problem found before or while parsing, worded for the user; `compiler/syntax` gives it a code. */
@@ -89,7 +90,8 @@ export interface LexResult {
 }
 
 export function lex(text: string): LexResult {
-  const result = getLexer().tokenize(text);
+  const fast = fastTokenize(text);
+  const result = fast === undefined ? getLexer().tokenize(text) : { tokens: fast, errors: [] };
   const problems: GrammarProblem[] = [];
   // Arrow look-alikes become arrows, so `a → b` costs one error, not a cascade.
   const arrows: IToken[] = [];

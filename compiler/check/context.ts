@@ -114,14 +114,7 @@ export class CheckContext {
   }
 
   /** Functions whose code writes to a declaration (`sends`). */
-  sendersTo(name: string): DeclarationSymbol[] {
-    const senders: DeclarationSymbol[] = [];
-    for (const symbol of this.program.declarations.values()) {
-      const sends = symbol.settings.get('sends')?.value;
-      if (!sends) continue;
-      const items = sends.kind === 'ListValue' ? sends.items : [sends];
-      if (items.some((item) => item.kind === 'PathValue' && item.text === name)) senders.push(symbol);
-    }
-    return senders;
+  sendersTo(name: string): readonly DeclarationSymbol[] {
+    return this.typed.sendersTo(name);
   }
 }

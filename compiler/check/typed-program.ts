@@ -33,6 +33,10 @@ export class TypedProgram implements TypeEnvironment {
   readonly #namedTypes = new Map<string, PayloadType>();
   readonly #incoming = new Map<string, Edge[]>();
   readonly #outgoing = new Map<string, Edge[]>();
+  /** Indexes of the references in settings, built once so every lookup is O(1). */
+  readonly #dlqSources = new Map<string, DeclarationSymbol[]>();
+  readonly #onFailureEdges = new Map<string, Edge[]>();
+  readonly #senders = new Map<string, DeclarationSymbol[]>();
 
   constructor(
     readonly program: ResolvedProgram,
@@ -48,7 +52,32 @@ export class TypedProgram implements TypeEnvironment {
     for (const edge of program.edges) {
       push(this.#incoming, edge.target.name, edge);
       push(this.#outgoing, edge.source.name, edge);
+      const onFailure = edge.settings.get('on_failure')?.value;
+      if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && onFailure?.kind === 'PathValue') {
+        push(this.#onFailureEdges, onFailure.text, edge);
+      }
     }
+    for (const symbol of program.declarations.values()) {
+      const dlq = symbol.settings.get('dlq')?.value;
+      if (symbol.kind === 'queue' && dlq?.kind === 'PathValue') push(this.#dlqSources, dlq.text, symbol);
+      const sends = symbol.settings.get('sends')?.value;
+      if (!sends) continue;
+      const targets = new Set<string>();
+      for (const item of sends.kind === 'ListValue' ? sends.items : [sends]) {
+        if (item.kind === 'PathValue') targets.add(item.text);
+      }
+      for (const target of targets) push(this.#senders, target, symbol);
+    }
+  }
+
+  /** Functions whose code writes to a declaration (`sends`). */
+  sendersTo(name: string): readonly DeclarationSymbol[] {
+    return this.#senders.get(name) ?? [];
+  }
+
+  /** Queues whose dead-letter queue is `name`. */
+  dlqSourcesOf(name: string): readonly DeclarationSymbol[] {
+    return this.#dlqSources.get(name) ?? [];
   }
 
   // TypeEnvironment
@@ -130,25 +159,15 @@ export class TypedProgram implements TypeEnvironment {
       const type = this.deliveredType(edge);
       if (type) producers.push({ type, via: edge, description: describeEdge(edge) });
     }
-    for (const symbol of this.program.declarations.values()) {
-      if (symbol.kind === 'queue' && symbol.settings.get('dlq')?.value.kind === 'PathValue') {
-        const dlq = symbol.settings.get('dlq')?.value;
-        if (dlq?.kind === 'PathValue' && dlq.text === name) {
-          producers.push({ type: this.typeOf(symbol.name), via: symbol, description: `the messages \`${symbol.name}\` gives up on (its \`dlq\`)` });
-        }
-      }
+    for (const source of this.dlqSourcesOf(name)) {
+      producers.push({ type: this.typeOf(source.name), via: source, description: `the messages \`${source.name}\` gives up on (its \`dlq\`)` });
     }
-    for (const edge of this.program.edges) {
-      if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.settings.get('on_failure')) {
-        const target = edge.settings.get('on_failure')?.value;
-        if (target?.kind === 'PathValue' && target.text === name) {
-          producers.push({
-            type: { kind: 'streamFailure', source: edge.kind === 'stream-trigger' ? 'kinesis' : 'dynamodb' },
-            via: edge,
-            description: `the on-failure records of \`${edge.source.name} -> ${edge.target.name}\``,
-          });
-        }
-      }
+    for (const edge of this.#onFailureEdges.get(name) ?? []) {
+      producers.push({
+        type: { kind: 'streamFailure', source: edge.kind === 'stream-trigger' ? 'kinesis' : 'dynamodb' },
+        via: edge,
+        description: `the on-failure records of \`${edge.source.name} -> ${edge.target.name}\``,
+      });
     }
     return producers;
   }
@@ -216,7 +235,7 @@ export class TypedProgram implements TypeEnvironment {
       return { match: { kind: 'pattern', pattern: toEventPattern(match.value) }, payload: userDetail };
     }
     const destinations = this.edgesInto(bus.name).filter((e) => e.kind === 'destination');
-    const senders = [...this.program.declarations.values()].filter((s) => sendsTo(s, bus.name));
+    const senders = this.sendersTo(bus.name);
     const declaredInput = edge.target.kind === 'fn' ? this.declaredType(edge.target.name) : null;
     if (declaredInput?.kind === 'invocation') {
       return {
@@ -260,13 +279,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function sendsTo(symbol: DeclarationSymbol, name: string): boolean {
-  const sends = symbol.settings.get('sends')?.value;
-  if (!sends) return false;
-  const items = sends.kind === 'ListValue' ? sends.items : [sends];
-  return items.some((item) => item.kind === 'PathValue' && item.text === name);
 }
 
 /** Raw message delivery is the default on topic → queue edges (`raw = false` keeps the envelope). */

@@ -1,0 +1,314 @@
+import type { CstNode, IToken, TokenType } from 'chevrotain';
+import type { StatementRule } from './parser.js';
+import {
+  App,
+  Arrow,
+  Bus,
+  Colon,
+  Comma,
+  Duration,
+  Dot,
+  Equals,
+  Fn,
+  LAngle,
+  LBrace,
+  LBracket,
+  LParen,
+  Name,
+  Newline,
+  NumberLiteral,
+  Pipe,
+  Question,
+  Queue,
+  RAngle,
+  RBrace,
+  RBracket,
+  RParen,
+  Stream,
+  StringLiteral,
+  Table,
+  Topic,
+  Type,
+} from './tokens.js';
+
+/**
+ * A hand-written recursive-descent recognizer for the grammar of `parser.ts`, used first on
+ * every statement: it builds exactly the CST that the Chevrotain parser builds, or gives up
+ * (returns undefined) at the first token it does not expect. Only then is the Chevrotain
+ * parser constructed and run, for its error recovery and messages. Valid files therefore
+ * never pay for Chevrotain's grammar analysis at start-up (about 12 ms).
+ *
+ * The two must agree: test/grammar/fast-parser.test.ts compares their CSTs on every example,
+ * every documented program and thousands of generated ones. Any change to parser.ts needs the
+ * same change here.
+ */
+export function fastParse(rule: StatementRule, tokens: readonly IToken[]): CstNode | undefined {
+  const parser = new FastParser(tokens);
+  try {
+    const cst = parser[rule]();
+    return parser.atEnd() ? cst : undefined;
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+const GIVE_UP = Symbol('give up');
+
+function isA(token: IToken | undefined, type: TokenType): boolean {
+  if (token === undefined) return false;
+  return token.tokenType === type || (token.tokenType.CATEGORIES?.includes(type) ?? false);
+}
+
+class Node {
+  readonly children: Record<string, (IToken | CstNode)[]> = {};
+  readonly location = { startOffset: NaN, endOffset: NaN };
+  constructor(readonly name: string) {}
+
+  add(key: string, child: IToken | CstNode): void {
+    const list = this.children[key];
+    if (list) list.push(child);
+    else this.children[key] = [child];
+    const start = 'children' in child ? (child.location?.startOffset ?? NaN) : child.startOffset;
+    const end = 'children' in child ? (child.location?.endOffset ?? NaN) : (child.endOffset ?? NaN);
+    if (Number.isNaN(this.location.startOffset)) {
+      this.location.startOffset = start;
+      this.location.endOffset = end;
+    } else if (this.location.endOffset < end) {
+      this.location.endOffset = end;
+    }
+  }
+}
+
+class FastParser {
+  #position = 0;
+
+  constructor(private readonly tokens: readonly IToken[]) {}
+
+  atEnd(): boolean {
+    return this.#position === this.tokens.length;
+  }
+
+  private peek(offset = 0): IToken | undefined {
+    return this.tokens[this.#position + offset];
+  }
+
+  private is(type: TokenType, offset = 0): boolean {
+    return isA(this.peek(offset), type);
+  }
+
+  private consume(node: Node, type: TokenType, key: string = type.name): void {
+    const token = this.peek();
+    if (!isA(token, type)) throw GIVE_UP;
+    node.add(key, token as IToken);
+    this.#position++;
+  }
+
+  private rule(node: Node, key: string, build: () => CstNode): void {
+    node.add(key, build());
+  }
+
+  appDecl = (): CstNode => {
+    const node = new Node('appDecl');
+    this.consume(node, App);
+    this.consume(node, Name);
+    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    return node;
+  };
+
+  typeDecl = (): CstNode => {
+    const node = new Node('typeDecl');
+    this.consume(node, Type);
+    this.consume(node, Name);
+    this.consume(node, Equals);
+    this.rule(node, 'typeExpr', this.typeExpr);
+    return node;
+  };
+
+  fnDecl = (): CstNode => {
+    const node = new Node('fnDecl');
+    this.consume(node, Fn);
+    this.consume(node, Name);
+    if (this.is(LParen)) {
+      this.consume(node, LParen);
+      this.rule(node, 'input', this.typeExpr);
+      this.consume(node, RParen);
+    }
+    if (this.is(Arrow)) {
+      this.consume(node, Arrow);
+      this.rule(node, 'output', this.typeExpr);
+    }
+    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    return node;
+  };
+
+  resourceDecl = (): CstNode => {
+    const node = new Node('resourceDecl');
+    const keyword = [Queue, Topic, Bus, Stream, Table].find((k) => this.peek()?.tokenType === k);
+    if (keyword === undefined) throw GIVE_UP;
+    this.consume(node, keyword);
+    this.consume(node, Name);
+    if (this.is(Colon)) {
+      this.consume(node, Colon);
+      this.rule(node, 'typeExpr', this.typeExpr);
+    }
+    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    return node;
+  };
+
+  chain = (): CstNode => {
+    const node = new Node('chain');
+    this.rule(node, 'endpoint', this.endpoint);
+    if (!this.is(Arrow)) throw GIVE_UP;
+    while (this.is(Arrow)) {
+      this.consume(node, Arrow);
+      this.rule(node, 'endpoint', this.endpoint);
+      if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    }
+    return node;
+  };
+
+  endpoint = (): CstNode => {
+    const node = new Node('endpoint');
+    this.consume(node, Name);
+    if (this.is(Dot)) {
+      this.consume(node, Dot);
+      this.consume(node, Name);
+    }
+    return node;
+  };
+
+  settingsBlock = (): CstNode => {
+    const node = new Node('settingsBlock');
+    this.consume(node, LBrace);
+    if (this.is(Name)) {
+      this.rule(node, 'setting', this.setting);
+      this.separatedTail(node, 'setting', () => this.is(Name), this.setting);
+    }
+    this.consume(node, RBrace);
+    return node;
+  };
+
+  setting = (): CstNode => {
+    const node = new Node('setting');
+    this.consume(node, Name);
+    if (this.is(Equals)) {
+      this.consume(node, Equals);
+      this.rule(node, 'value', this.value);
+    } else if (this.is(LBrace)) {
+      this.rule(node, 'settingsBlock', this.settingsBlock);
+    } else {
+      throw GIVE_UP;
+    }
+    return node;
+  };
+
+  value = (): CstNode => {
+    const node = new Node('value');
+    if (this.is(StringLiteral)) this.consume(node, StringLiteral);
+    else if (this.is(NumberLiteral)) this.consume(node, NumberLiteral);
+    else if (this.is(Duration)) this.consume(node, Duration);
+    else if (this.is(Name)) this.rule(node, 'path', this.path);
+    else if (this.is(LBracket)) this.rule(node, 'list', this.list);
+    else if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    else throw GIVE_UP;
+    return node;
+  };
+
+  path = (): CstNode => {
+    const node = new Node('path');
+    this.consume(node, Name);
+    while (this.is(Dot)) {
+      this.consume(node, Dot);
+      this.consume(node, Name);
+    }
+    return node;
+  };
+
+  list = (): CstNode => {
+    const node = new Node('list');
+    this.consume(node, LBracket);
+    if (this.startsValue()) {
+      this.rule(node, 'value', this.value);
+      this.separatedTail(node, 'value', () => this.startsValue(), this.value);
+    }
+    this.consume(node, RBracket);
+    return node;
+  };
+
+  typeExpr = (): CstNode => {
+    const node = new Node('typeExpr');
+    if (this.is(Pipe)) this.consume(node, Pipe);
+    this.rule(node, 'unionMember', this.unionMember);
+    while (this.is(Pipe)) {
+      this.consume(node, Pipe);
+      this.rule(node, 'unionMember', this.unionMember);
+    }
+    return node;
+  };
+
+  unionMember = (): CstNode => {
+    const node = new Node('unionMember');
+    this.rule(node, 'primaryType', this.primaryType);
+    while (this.is(LBracket)) {
+      this.consume(node, LBracket);
+      this.consume(node, RBracket);
+    }
+    return node;
+  };
+
+  primaryType = (): CstNode => {
+    const node = new Node('primaryType');
+    if (this.is(Name)) {
+      this.consume(node, Name);
+      if (this.is(LAngle)) {
+        this.consume(node, LAngle);
+        this.consume(node, Name);
+        this.consume(node, RAngle);
+      }
+    } else if (this.is(StringLiteral)) {
+      this.consume(node, StringLiteral);
+    } else if (this.is(LBrace)) {
+      this.rule(node, 'recordType', this.recordType);
+    } else if (this.is(LParen)) {
+      this.consume(node, LParen);
+      this.rule(node, 'typeExpr', this.typeExpr);
+      this.consume(node, RParen);
+    } else {
+      throw GIVE_UP;
+    }
+    return node;
+  };
+
+  recordType = (): CstNode => {
+    const node = new Node('recordType');
+    this.consume(node, LBrace);
+    if (this.is(Name)) {
+      this.rule(node, 'field', this.field);
+      this.separatedTail(node, 'field', () => this.is(Name), this.field);
+    }
+    this.consume(node, RBrace);
+    return node;
+  };
+
+  field = (): CstNode => {
+    const node = new Node('field');
+    this.consume(node, Name);
+    if (this.is(Question)) this.consume(node, Question);
+    this.consume(node, Colon);
+    this.rule(node, 'typeExpr', this.typeExpr);
+    return node;
+  };
+
+  /** `( ("," | newline) item? )*`, as in the settings block, list and record rules. */
+  private separatedTail(node: Node, key: string, startsItem: () => boolean, item: () => CstNode): void {
+    while (this.is(Comma) || this.is(Newline)) {
+      this.consume(node, this.is(Comma) ? Comma : Newline);
+      if (startsItem()) this.rule(node, key, item);
+    }
+  }
+
+  private startsValue(): boolean {
+    return this.is(StringLiteral) || this.is(NumberLiteral) || this.is(Duration) || this.is(Name) || this.is(LBracket) || this.is(LBrace);
+  }
+}
