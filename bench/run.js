@@ -1,0 +1,140 @@
+// `npm run bench`: the compiler's performance budget (issue 8), measured as medians and ratios
+// because machines are noisy. Per N (10, 100, 1,000, 10,000 functions, see generate.js):
+//   - whole-process wall time of `flowc check`, `flowc build --format json`, `flowc build`;
+//   - in-process time per phase (parse, resolve, check, lower, CloudFormation, TypeScript);
+//   - peak RSS of `flowc build --format json`;
+//   - the floor: a `node -e` that reads the emitted template.json and writes it back with
+//     JSON.stringify, and `node -e 0`.
+// Writes the table to docs/performance.md. Options: --quick (N = 10 only, one run each, no
+// docs update: the smoke run of the test suite), --sizes 10,1000, --runs 5.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadTs } from '../scripts/load-ts.js';
+import { generateFlow } from './generate.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
+};
+const sizes = (option('--sizes') ?? (quick ? '10' : '10,100,1000,10000')).split(',').map(Number);
+const runsFor = (n) => Number(option('--runs') ?? (quick ? 1 : n >= 10_000 ? 5 : 9));
+const work = `${root}bench/.work`;
+const flowc = `${root}bin/flowc.js`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Wall time of a whole process, in milliseconds; throws when it fails. */
+function timeProcess(argv, cwd) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return { ms, stderr: result.stderr };
+}
+
+function medianProcess(argv, cwd, runs) {
+  return median(Array.from({ length: runs }, () => timeProcess(argv, cwd).ms));
+}
+
+execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
+const compiler = await loadTs(`${root}bench/in-process.ts`);
+
+const rows = [];
+for (const n of sizes) {
+  const dir = `${work}/${n}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const flowPath = `${dir}/app.flow`;
+  const text = generateFlow(n);
+  writeFileSync(flowPath, text);
+  const runs = runsFor(n);
+  // One build first, so handler stubs exist and later builds measure the steady state.
+  timeProcess([flowc, 'build', 'app.flow', '-o', 'out-json', '--format', 'json'], dir);
+
+  const check = medianProcess([flowc, 'check', 'app.flow'], dir, runs);
+  const buildJson = medianProcess([flowc, 'build', 'app.flow', '-o', 'out-json', '--format', 'json'], dir, runs);
+  const buildYaml = medianProcess([flowc, 'build', 'app.flow', '-o', 'out-yaml'], dir, runs);
+  const floorScript =
+    "const fs = require('node:fs'); const t = JSON.parse(fs.readFileSync('out-json/template.json', 'utf8')); fs.writeFileSync('floor.json', JSON.stringify(t, null, 2));";
+  const floor = medianProcess(['-e', floorScript], dir, runs);
+  const nodeOnly = medianProcess(['-e', '0'], dir, runs);
+  const rssRun = timeProcess(['--import', `${root}bench/rss-hook.js`, flowc, 'build', 'app.flow', '-o', 'out-json', '--format', 'json'], dir);
+  const rssKb = Number(/FLOWC_BENCH_MAX_RSS_KB=(\d+)/.exec(rssRun.stderr)?.[1] ?? NaN);
+
+  const phaseRuns = Array.from({ length: Math.max(1, Math.min(runs, 5)) }, () => compiler.timePhases(flowPath, text));
+  const phases = {};
+  for (const key of Object.keys(phaseRuns[0])) phases[key] = median(phaseRuns.map((p) => p[key]));
+
+  const row = { n, bytes: text.length, check, buildJson, buildYaml, floor, nodeOnly, rssMb: rssKb / 1024, phases };
+  rows.push(row);
+  console.log(
+    `N=${n}: check ${check.toFixed(0)} ms, build json ${buildJson.toFixed(0)} ms, build yaml ${buildYaml.toFixed(0)} ms, floor ${floor.toFixed(0)} ms (${(buildJson / floor).toFixed(2)}×), node -e 0 ${nodeOnly.toFixed(0)} ms, peak RSS ${row.rssMb.toFixed(0)} MB`,
+  );
+  console.log(`       phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
+}
+
+const byN = new Map(rows.map((r) => [r.n, r]));
+const budgets = [];
+if (byN.has(1000)) {
+  const r = byN.get(1000);
+  budgets.push(['N = 1,000: `build --format json` ≤ 3× the floor', r.buildJson / r.floor, 3]);
+}
+if (byN.has(1000) && byN.has(10_000)) {
+  budgets.push(['N = 10,000 ≤ 12× N = 1,000 (`build --format json`)', byN.get(10_000).buildJson / byN.get(1000).buildJson, 12]);
+}
+if (byN.has(10)) {
+  const r = byN.get(10);
+  budgets.push(['`check` on N = 10 ≤ 2× `node -e 0`', r.check / r.nodeOnly, 2]);
+}
+for (const [name, ratio, limit] of budgets) console.log(`${ratio <= limit ? 'PASS' : 'MISS'} ${name}: ${ratio.toFixed(2)}×`);
+
+if (!quick) {
+  writeFileSync(`${root}docs/performance.md`, renderMarkdown(rows, budgets));
+  console.log('wrote docs/performance.md');
+}
+
+function renderMarkdown(rows, budgets) {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
+  const phaseNames = Object.keys(rows[0]?.phases ?? {});
+  const lines = [
+    '# Performance',
+    '',
+    'Measured by `npm run bench` (bench/run.js) on the flows of bench/generate.js (blocks of ten',
+    'functions: destinations, a FIFO queue trigger, a Kinesis trigger, topics). Medians of several',
+    `runs; machines are noisy, so the budgets are ratios. Node ${process.version}, ${cpu}, ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    '## Whole process (milliseconds)',
+    '',
+    '| N | .flow size | `check` | `build --format json` | `build` (YAML) | floor | `node -e 0` | build json ÷ floor | peak RSS |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.n.toLocaleString('en-US')} | ${(r.bytes / 1024).toFixed(0)} KB | ${r.check.toFixed(0)} | ${r.buildJson.toFixed(0)} | ${r.buildYaml.toFixed(0)} | ${r.floor.toFixed(0)} | ${r.nodeOnly.toFixed(0)} | ${(r.buildJson / r.floor).toFixed(2)}× | ${r.rssMb.toFixed(0)} MB |`,
+    ),
+    '',
+    'The floor is a `node -e` that reads the emitted template.json and writes it back with',
+    '`JSON.stringify`: the least any tool that produces this template can cost.',
+    '',
+    '## Phases, in process (milliseconds)',
+    '',
+    `| N | ${phaseNames.join(' | ')} |`,
+    `| ---: | ${phaseNames.map(() => '---:').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${phaseNames.map((p) => r.phases[p].toFixed(1)).join(' | ')} |`),
+    '',
+    '## Budget',
+    '',
+    '| budget | measured | |',
+    '| --- | ---: | --- |',
+    ...budgets.map(([name, ratio, limit]) => `| ${name} | ${ratio.toFixed(2)}× | ${ratio <= limit ? 'met' : 'missed'} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
