@@ -37,6 +37,11 @@ export class CheckContext {
     this.reporter.report(this.#code, at, message, options);
   }
 
+  /** Whether any error has been reported so far, by any phase or rule (for rules that stay quiet until a file compiles). */
+  hasErrors(): boolean {
+    return this.reporter.errorCount > 0;
+  }
+
   isDamaged(name: string): boolean {
     return this.program.damagedNames.has(name);
   }

@@ -1,5 +1,5 @@
 import type { Range } from '../../runtime/aws/limits.js';
-import type { DeclarationSymbol, Edge } from '../resolve/program.js';
+import type { DeclarationSymbol, Edge, SettingsMap } from '../resolve/program.js';
 import type { DurationUnit } from '../settings/units.js';
 import type { CheckContext } from './context.js';
 
@@ -21,7 +21,7 @@ export interface RangeCheck {
  * Reports a setting outside its AWS range, with the range in the user's units. Shared by the
  * range rules; each rule still reports only its own code.
  */
-export function checkRange(context: CheckContext, owner: DeclarationSymbol | Edge, check: RangeCheck): void {
+export function checkRange(context: CheckContext, owner: DeclarationSymbol | Edge | SettingsMap, check: RangeCheck): void {
   const setting = context.setting(owner, check.setting);
   if (!setting) return;
   const value = check.as === 'number' ? context.number(owner, check.setting) : context.duration(owner, check.setting, check.as);

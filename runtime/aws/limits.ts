@@ -63,12 +63,16 @@ export const nodeRuntimes: Readonly<Record<string, { readonly createBlocked: str
   'nodejs14.x': { createBlocked: '2023-12-04', deprecated: '2023-12-04' },
 };
 export const defaultRuntime = 'nodejs24.x';
+/** The date the lifecycle dates of `nodeRuntimes` are judged against (the date of aws-facts §6). */
+export const nodeRuntimesAsOf = '2026-11-29';
 
 /** §2.1: AWS::Lambda::EventSourceMapping. */
 export const eventSourceMapping = {
   batchSize: { min: 1, max: 10_000 },
   sqsBatchSizeDefault: 10,
   sqsFifoBatchSizeMax: 10,
+  /** Standard SQS: above this BatchSize, MaximumBatchingWindowInSeconds must be at least 1 (§2.1). */
+  sqsBatchSizeWithoutWindowMax: 10,
   streamBatchSizeDefault: 100,
   batchingWindowSeconds: { min: 0, max: 300 },
   parallelizationFactor: { min: 1, max: 10 },
@@ -111,6 +115,8 @@ export const kinesis = {
   retentionHoursDefault: 24,
   shardCountDefault: 1,
   shardCountMin: 1,
+  /** ShardCount in the CloudFormation schema; the account's shard quota is usually lower. */
+  shardCount: { min: 1, max: 100_000 },
   streamNameLengthMax: 128,
 } as const;
 
@@ -134,6 +140,14 @@ export const eventBridge = {
   failureDetailType: 'Lambda Function Invocation Result - Failure',
   destinationSource: 'lambda',
   eventBytesMax: 1_048_576,
+  /** CreateEventBus `Name`: 1–256 characters. */
+  busNameLengthMax: 256,
+} as const;
+
+/** AWS::DynamoDB::Table. */
+export const dynamodb = {
+  /** `TableName`: 3–255 characters. */
+  tableNameLengthMax: 255,
 } as const;
 
 export function inRange(value: number, range: Range): boolean {

@@ -1,0 +1,34 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * FL4021: the dead-letter queue of a FIFO queue must be FIFO, and that of a standard queue
+ * standard (aws-facts §3.1, §9 #18). SQS refuses the redrive policy: "Dead-letter queue must
+ * be same type of queue as the source." (byu-oit/handel#253). A queue that is its own DLQ is
+ * FL4026's.
+ */
+export const dlqKind: Rule = {
+  code: 'FL4021',
+  visit: {
+    queue(queue, context) {
+      const dlqSetting = context.setting(queue, 'dlq');
+      const dlq = context.referenced(queue, 'dlq');
+      if (!dlqSetting || !dlq || dlq.kind !== 'queue' || dlq === queue || context.isDamaged(dlq.name)) return;
+      const sourceFifo = context.isFifo(queue);
+      if (sourceFifo === context.isFifo(dlq)) return;
+      const kind = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
+      const fifoSetting = sourceFifo ? context.setting(queue, 'fifo') : context.setting(dlq, 'fifo');
+      context.report(dlqSetting.value.span, `the dead-letter queue of the ${kind(sourceFifo)} queue \`${queue.name}\` must be ${kind(sourceFifo)}, and \`${dlq.name}\` is ${kind(!sourceFifo)}`, {
+        label: `a ${kind(!sourceFifo)} queue`,
+        secondary: [
+          fifoSetting
+            ? { span: fifoSetting.span, message: `\`${sourceFifo ? queue.name : dlq.name}\` is FIFO` }
+            : { span: dlq.decl.name.span, message: `\`${dlq.name}\` is declared here` },
+        ],
+        why: 'SQS moves messages only between queues of the same type, and refuses the redrive policy otherwise: "Dead-letter queue must be same type of queue as the source." The stack fails.',
+        help: sourceFifo
+          ? `make \`${dlq.name}\` FIFO (\`fifo = true\`), or give \`${queue.name}\` a FIFO dead-letter queue`
+          : `make \`${dlq.name}\` a standard queue (remove \`fifo = true\`), or give \`${queue.name}\` a standard dead-letter queue`,
+      });
+    },
+  },
+};

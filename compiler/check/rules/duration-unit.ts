@@ -1,0 +1,65 @@
+import type { Edge, SettingsMap } from '../../resolve/program.js';
+import type { SettingsContext } from '../../settings/schema.js';
+import { type DurationUnit, durationUnits, millisecondsPer } from '../../settings/units.js';
+import type { CheckContext } from '../context.js';
+import { formatSeconds } from '../ranges.js';
+import type { Rule } from '../rule.js';
+
+/** The AWS property each duration setting becomes, for the message. */
+const properties: Readonly<Record<string, string>> = {
+  'app.timeout': 'Timeout',
+  'fn.timeout': 'Timeout',
+  'fn.max_age': 'MaximumEventAgeInSeconds',
+  'queue.visibility': 'VisibilityTimeout',
+  'queue.retention': 'MessageRetentionPeriod',
+  'queue.delay': 'DelaySeconds',
+  'queue.wait': 'ReceiveMessageWaitTimeSeconds',
+  'stream.retention': 'RetentionPeriodHours',
+  'edge.window': 'MaximumBatchingWindowInSeconds',
+  'edge.max_age': 'MaximumRecordAgeInSeconds',
+};
+
+const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hours' };
+
+/**
+ * FL4003: a duration that does not divide evenly into the unit of the AWS property it feeds
+ * (aws-facts §1.1, §2.1, §3.1, §4.1, §6: every duration property is whole seconds, Kinesis
+ * retention whole hours). `timeout = 1500ms` would have to be rounded to 1s or 2s; flowc
+ * refuses to guess. Every other rule reads durations through `context.duration()`, which
+ * returns nothing for these values, so each is reported only here.
+ */
+export const durationUnit: Rule = {
+  code: 'FL4003',
+  visit: {
+    fn: (fn, context) => checkBlock(context, 'fn', fn.settings),
+    queue: (queue, context) => checkBlock(context, 'queue', queue.settings),
+    topic: (topic, context) => checkBlock(context, 'topic', topic.settings),
+    bus: (bus, context) => checkBlock(context, 'bus', bus.settings),
+    stream: (stream, context) => checkBlock(context, 'stream', stream.settings),
+    table: (table, context) => checkBlock(context, 'table', table.settings),
+    edge: (edge, context) => checkBlock(context, 'edge', edge.settings, edge),
+    program: (context) => checkBlock(context, 'app', context.program.appSettings),
+  },
+};
+
+function checkBlock(context: CheckContext, where: SettingsContext, settings: SettingsMap, edge?: Edge): void {
+  const units = durationUnits[where];
+  if (!units) return;
+  for (const [name, setting] of settings) {
+    const unit = units[name];
+    const value = setting.value;
+    if (unit === undefined || value.kind !== 'DurationValue') continue;
+    const per = millisecondsPer[unit];
+    if (value.milliseconds % per === 0) continue;
+    const property = edge?.kind === 'rule' && name === 'max_age' ? 'RetryPolicy.MaximumEventAgeInSeconds' : (properties[`${where}.${name}`] ?? name);
+    const below = Math.floor(value.milliseconds / per);
+    const above = below + 1;
+    const toText = (n: number) => formatSeconds(unit === 'hours' ? n * 3600 : n);
+    const choices = (below > 0 ? [below, above] : [above]).map((n) => `\`${name} = ${toText(n)}\``);
+    context.report(value.span, `\`${name} = ${value.raw}\` is not a whole number of ${unitNoun[unit]}`, {
+      label: `${property} takes whole ${unitNoun[unit]}`,
+      why: `AWS takes ${property} as a whole number of ${unitNoun[unit]}. flowc does not round a duration behind your back: ${value.raw} would have to become ${below > 0 ? `${toText(below)} or ${toText(above)}, and either` : `${toText(above)}, which`} may not be what you meant.`,
+      help: `write ${choices.join(' or ')}`,
+    });
+  }
+}

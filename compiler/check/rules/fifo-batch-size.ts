@@ -1,0 +1,28 @@
+import { eventSourceMapping } from '../../../runtime/aws/limits.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * FL4007: a trigger from a FIFO queue with `batch` over 10 (aws-facts §2.1, §9 #11). Lambda
+ * reads at most 10 messages at a time from a FIFO queue (BatchSize 1–10, against 1–10,000 for
+ * a standard queue) and refuses the event source mapping at deploy. A batch over 10,000 is
+ * reported here too, not by FL4010: 10 is the bound that applies.
+ */
+export const fifoBatchSize: Rule = {
+  code: 'FL4007',
+  visit: {
+    edge(edge, context) {
+      if (edge.kind !== 'queue-trigger' || !context.isFifo(edge.source)) return;
+      const batch = context.number(edge, 'batch');
+      const setting = context.setting(edge, 'batch');
+      const max = eventSourceMapping.sqsFifoBatchSizeMax;
+      if (batch === undefined || setting === undefined || batch <= max) return;
+      const fifo = context.setting(edge.source, 'fifo');
+      context.report(setting.value.span, `a trigger from the FIFO queue \`${edge.source.name}\` takes at most ${max} messages per batch`, {
+        label: `BatchSize ${batch.toLocaleString('en-US')} is above the FIFO maximum of ${max}`,
+        secondary: fifo ? [{ span: fifo.span, message: `\`${edge.source.name}\` is FIFO` }] : [],
+        why: `Lambda reads at most ${max} messages at a time from a FIFO queue (BatchSize 1–${max}; only standard queues go up to 10,000) and refuses the event source mapping at deploy.`,
+        help: `use \`batch = ${max}\` or less; for larger batches the queue must be a standard queue, which gives up the order per message group`,
+      });
+    },
+  },
+};

@@ -1,0 +1,53 @@
+import type { DeclarationSymbol } from '../../resolve/program.js';
+import type { CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+/** What each FIFO-only setting becomes, and what AWS does with it on a standard queue or topic. */
+function consequence(name: string, symbol: DeclarationSymbol, context: CheckContext): string {
+  const queue = symbol.kind === 'queue';
+  switch (name) {
+    case 'group':
+      return queue
+        ? 'A standard queue keeps no order: SQS takes a MessageGroupId there only to share throughput fairly between groups (fair queues), so `group` promises an order that no message gets.'
+        : 'A standard topic keeps no order: SNS passes a MessageGroupId on only to standard queues, for fair sharing, so `group` promises an order that no message gets.';
+    case 'dedupe':
+      if (context.word(symbol, 'dedupe') === 'content') {
+        return queue
+          ? 'Content-based deduplication exists only on FIFO queues: SQS refuses ContentBasedDeduplication on a standard queue ("Unknown Attribute ContentBasedDeduplication.") and the stack fails.'
+          : 'Content-based deduplication exists only on FIFO topics: ContentBasedDeduplication on a standard topic makes its creation fail.';
+      }
+      return `A standard ${symbol.kind} does not deduplicate: a MessageDeduplicationId is taken only by FIFO ${symbol.kind}s, so duplicates would be delivered.`;
+    case 'dedupe_scope':
+      return 'DeduplicationScope is a FIFO queue attribute: SQS refuses it on a standard queue and the stack fails.';
+    default:
+      return 'FifoThroughputLimit is a FIFO queue attribute: SQS refuses it on a standard queue and the stack fails.';
+  }
+}
+
+const fifoOnly = ['group', 'dedupe', 'dedupe_scope', 'throughput'] as const;
+
+function visit(symbol: DeclarationSymbol, context: CheckContext): void {
+  if (context.isFifo(symbol)) return;
+  const fifo = context.setting(symbol, 'fifo');
+  for (const name of fifoOnly) {
+    const setting = context.setting(symbol, name);
+    if (!setting) continue;
+    context.report(setting.span, `\`${name}\` applies only to a FIFO ${symbol.kind}, and \`${symbol.name}\` is a standard ${symbol.kind}`, {
+      label: 'FIFO only',
+      secondary: fifo ? [{ span: fifo.span, message: `\`${symbol.name}\` is not FIFO` }] : [],
+      why: consequence(name, symbol, context),
+      help: `make \`${symbol.name}\` FIFO with \`fifo = true\`, or remove \`${name}\``,
+    });
+  }
+}
+
+/**
+ * FL4024: `group`, `dedupe`, `dedupe_scope` or `throughput` on a standard queue or topic
+ * (aws-facts §3.1, §5.1, §9 #22, #49). The attributes they become fail on a standard queue or
+ * topic, or promise an order and a deduplication that a standard one does not give.
+ * `dedupe_scope` and `throughput` are not settings of a topic at all (FL2008).
+ */
+export const fifoOnlySetting: Rule = {
+  code: 'FL4024',
+  visit: { queue: visit, topic: visit },
+};

@@ -1,0 +1,67 @@
+import { dynamodb, eventBridge, kinesis, lambda, sns, sqs } from '../../../runtime/aws/limits.js';
+import { type DeclarationSymbol, kindNoun } from '../../resolve/program.js';
+import type { DeclarationKind } from '../../settings/schema.js';
+import type { CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+/** The longest name AWS takes for each kind of resource, and the property it goes in. */
+const limits: Readonly<Record<DeclarationKind, { readonly max: number; readonly property: string }>> = {
+  fn: { max: lambda.functionNameLengthMax, property: 'AWS::Lambda::Function FunctionName' },
+  queue: { max: sqs.queueNameLengthMax, property: 'AWS::SQS::Queue QueueName' },
+  topic: { max: sns.topicNameLengthMax, property: 'AWS::SNS::Topic TopicName' },
+  bus: { max: eventBridge.busNameLengthMax, property: 'AWS::Events::EventBus Name' },
+  stream: { max: kinesis.streamNameLengthMax, property: 'AWS::Kinesis::Stream Name' },
+  table: { max: dynamodb.tableNameLengthMax, property: 'AWS::DynamoDB::Table TableName' },
+};
+
+const why =
+  'flowc names every resource `<app>-<name>` (FIFO queues and topics end in `.fifo`, which counts). AWS limits names to 64 characters for a Lambda function, 80 for an SQS queue, 128 for a Kinesis stream, 255 for a DynamoDB table and 256 for an SNS topic or an EventBridge bus; a longer name fails the stack with a "failed to satisfy constraint: Member must have length less than or equal to …" validation error (SQS: "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length").';
+
+/**
+ * FL4036: a physical name longer than AWS takes for the resource (aws-facts §1.1, §3.1, §4.1,
+ * §5.1, §6; §9 #20, #46, #58). When the app name alone makes every name of a kind too long
+ * (even a one-letter declaration would not fit), that is reported once, at the app name.
+ */
+export const resourceNameLength: Rule = {
+  code: 'FL4036',
+  visit: {
+    program(context) {
+      const app = context.program.app;
+      if (!app) return;
+      const appName = app.name.text;
+      const symbols = [...context.program.declarations.values()].filter((s) => !context.isDamaged(s.name));
+      const blockedKinds = new Set<DeclarationKind>();
+      for (const kind of Object.keys(limits) as DeclarationKind[]) {
+        const ofKind = symbols.filter((s) => s.kind === kind);
+        if (ofKind.length > 0 && `${appName}-x`.length > limits[kind].max) blockedKinds.add(kind);
+      }
+      if (blockedKinds.size > 0) {
+        const kinds = [...blockedKinds];
+        const tightest = Math.min(...kinds.map((k) => limits[k].max));
+        const nouns = kinds.map((k) => `${kindNoun[k]} (${limits[k].max})`);
+        context.report(app.name.span, `the app name \`${appName}\` (${appName.length} characters) is too long for the names of its resources`, {
+          label: `every ${kinds.map((k) => kindNoun[k]).join(' and every ')} name would be too long`,
+          why,
+          help: `shorten the app name to at most ${tightest - 2} characters; the limits are: ${nouns.join(', ')}`,
+        });
+      }
+      for (const symbol of symbols) {
+        if (blockedKinds.has(symbol.kind)) continue;
+        checkName(context, appName, symbol);
+      }
+    },
+  },
+};
+
+function checkName(context: CheckContext, appName: string, symbol: DeclarationSymbol): void {
+  const { max, property } = limits[symbol.kind];
+  const suffix = context.isFifo(symbol) ? '.fifo' : '';
+  const physical = `${appName}-${symbol.name}${suffix}`;
+  if (physical.length <= max) return;
+  const room = max - appName.length - 1 - suffix.length;
+  context.report(symbol.decl.name.span, `the ${kindNoun[symbol.kind]} name \`${physical}\` has ${physical.length} characters; AWS allows ${max}`, {
+    label: `${property} would be ${physical.length - max} character${physical.length - max === 1 ? '' : 's'} too long`,
+    why,
+    help: `shorten \`${symbol.name}\` to at most ${room} characters (or shorten the app name)`,
+  });
+}

@@ -1,0 +1,44 @@
+import { eventBridge } from '../../../runtime/aws/limits.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * FL3009 (warning): a bus → function rule that selects the success or failure records of a
+ * function `f` (the target declares `success<f>` / `failure<f>`), while no destination of `f`
+ * with that outcome goes to this bus (aws-facts §1.5, §5.2). The rule deploys with its pattern
+ * (source `lambda`, the destination detail-type, f's ARN) and never fires.
+ */
+export const ruleNeverMatches: Rule = {
+  code: 'FL3009',
+  visit: {
+    edge(edge, context) {
+      if (edge.kind !== 'rule' || edge.target.kind !== 'fn' || context.setting(edge, 'match')) return;
+      const selected = context.typed.ruleMatch(edge)?.match;
+      if (selected?.kind !== 'destination') return;
+      const fn = context.program.declarations.get(selected.function);
+      if (fn?.kind !== 'fn' || context.isDamaged(fn.name)) return;
+      const bus = edge.source;
+      const condition = selected.condition;
+      const outcome = (e: { port?: string }) => e.port ?? 'success';
+      const destinations = context.typed.edgesFrom(fn.name).filter((e) => e.kind === 'destination');
+      if (destinations.some((d) => d.target.name === bus.name && outcome(d) === condition)) return;
+      const record = `${condition}<${fn.name}>`;
+      const input = edge.target.decl.kind === 'FnDecl' ? edge.target.decl.input : undefined;
+      const elsewhere = destinations.filter((d) => outcome(d) === condition);
+      const onThisBus = context.typed.edgesInto(bus.name).filter((e) => e.kind === 'destination');
+      const detailType = condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType;
+      const otherBus = elsewhere.find((d) => d.target.kind === 'bus');
+      context.report(edge.span, `the rule \`${bus.name} -> ${edge.target.name}\` never matches: nothing puts the ${condition} records of \`${fn.name}\` on \`${bus.name}\``, {
+        label: `selects ${record} events`,
+        secondary: [
+          ...(input ? [{ span: input.span, message: `\`${edge.target.name}\` takes ${record}, so the rule selects the ${condition} records of \`${fn.name}\`` }] : []),
+          ...elsewhere.map((d) => ({ span: d.span, message: `the ${condition} records of \`${fn.name}\` go to \`${d.target.name}\`` })),
+          ...onThisBus.map((d) => ({ span: d.span, message: `\`${bus.name}\` receives ${outcome(d)}<${d.source.name}>` })),
+        ],
+        why: `The rule matches events with source "${eventBridge.destinationSource}", detail-type "${detailType}" and the ARN of \`${fn.name}\`. Only a ${condition} destination of \`${fn.name}\` on \`${bus.name}\` puts such events there, so the rule deploys, never fires, and \`${edge.target.name}\` is never invoked.`,
+        help: otherBus
+          ? `read them where they go: \`${otherBus.target.name} -> ${edge.target.name}\`, or send them here: \`${fn.name}.${condition} -> ${bus.name}\``
+          : `send them here: \`${fn.name}.${condition} -> ${bus.name}\`, or declare the input of \`${edge.target.name}\` as what \`${bus.name}\` carries`,
+      });
+    },
+  },
+};
