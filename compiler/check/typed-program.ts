@@ -7,7 +7,7 @@ import type { SettingsBlock, Value } from '../syntax/ast.js';
 import { describeMismatch, isAssignable, sameType } from '../types/assignable.js';
 import type { TypeEnvironment } from '../types/environment.js';
 import { TypeConverter } from '../types/payload.js';
-import { printType } from '../types/print.js';
+import { printType, quoteType } from '../types/print.js';
 
 
 /** Something that puts messages into a declaration, with the type it puts there. */
@@ -202,7 +202,8 @@ export class TypedProgram implements TypeEnvironment {
       const what = symbol.kind === 'fn' ? `the input of \`${name}\`` : `the message type of \`${name}\``;
       this.reporter.report('FL3003', symbol.decl.name.span, `${what} cannot be inferred: its producers send different types`, {
         label: 'no declared type',
-        secondary: producers.map((p) => ({ span: spanOf(p.via), message: `${p.description}: ${printType(p.type)}` })),
+        secondary: producers.map((p) => ({ span: spanOf(p.via), message: `${p.description}: ${quoteType(p.type)}` })),
+        why: 'flowc infers a type from what is sent, so that every consumer and the generated TypeScript agree on one shape; producers of different shapes leave no shape to agree on.',
         help:
           symbol.kind === 'fn'
             ? `declare the input, \`fn ${name}(T)\`, with a type every trigger sends, or split the function`
@@ -262,13 +263,14 @@ export class TypedProgram implements TypeEnvironment {
     const only = [...kinds.values()];
     if (only.length === 1 && only[0]) return { match: only[0].match, payload: only[0].payload };
     if (only.length > 1) {
-      const describe = [...kinds.entries()].map(([key, v]) => (key === 'app' ? 'events from the app\'s code' : printType(v.payload)));
+      const describe = [...kinds.entries()].map(([key, v]) => (key === 'app' ? 'events from the app\'s code' : quoteType(v.payload)));
       this.reporter.report('FL3008', edge.link.arrow, `the rule \`${bus.name} -> ${edge.target.name}\` cannot tell which events it wants`, {
         label: `\`${bus.name}\` carries ${describe.join(', ')}`,
         help:
           edge.target.kind === 'fn'
-            ? `declare the input of \`${edge.target.name}\`, e.g. \`fn ${edge.target.name}(${describe[0]})\`, or add \`{ match { … } }\` to the edge`
+            ? `declare the input of \`${edge.target.name}\`, e.g. \`fn ${edge.target.name}(${printType([...kinds.values()][0]?.payload ?? unknownType)})\`, or add \`{ match { … } }\` to the edge`
             : 'add `{ match { … } }` to the edge',
+        why: 'An EventBridge rule matches events by a pattern; with several kinds of events on the bus, the rule would deliver all of them and the target would receive payloads of different shapes.',
       });
     }
     return null;
@@ -343,8 +345,9 @@ export function checkEdgeTypes(typed: TypedProgram, reporter: Reporter): void {
       continue;
     }
     reporter.report('FL3001', edge.link.target.span, `\`${target.name}\` does not accept what \`${edge.source.name}\` sends: ${describeMismatch(result)}`, {
-      label: `expects ${printType(declared)}`,
-      secondary: [{ span: edge.sourceEndpoint.span, message: `sends ${printType(sent)}` }],
+      label: `expects ${quoteType(declared)}`,
+      secondary: [{ span: edge.sourceEndpoint.span, message: `sends ${quoteType(sent)}` }],
+      why: 'The receiver and its generated TypeScript handler are typed for the declared shape; a message of another shape deploys fine and fails in the handler at run time.',
       help: mismatchHelp(typed, edge, sent),
     });
   }
@@ -354,7 +357,7 @@ function mismatchHelp(typed: TypedProgram, edge: Edge, sent: PayloadType): strin
   if (sent.kind === 'snsEnvelope') return 'the queue receives the SNS envelope because of `raw = false`; declare the queue without a type, or drop `raw = false`';
   if (sent.kind === 'eventBridgeEvent') return `a bus delivers the whole EventBridge event to a queue; leave the type of \`${edge.target.name}\` out to have it inferred`;
   const declaredAt = typed.program.declarations.get(edge.target.name)?.decl.kind === 'FnDecl' ? `the input of \`${edge.target.name}\`` : `the type of \`${edge.target.name}\``;
-  return `make ${declaredAt} ${printType(sent)}, or leave it out to have it inferred`;
+  return `make ${declaredAt} ${quoteType(sent)}, or leave it out to have it inferred`;
 }
 
 /**
@@ -375,10 +378,10 @@ function reportDestinationMismatch(typed: TypedProgram, reporter: Reporter, edge
     'FL3002',
     edge.link.target.span,
     confusedWithPayload
-      ? `a ${condition} destination sends an invocation record whose ${condition === 'success' && output !== null && sameType(output, declared, typed) ? 'responsePayload' : 'requestPayload'} is ${printType(declared)}, not a ${printType(declared)}`
+      ? `a ${condition} destination sends an invocation record whose ${condition === 'success' && output !== null && sameType(output, declared, typed) ? 'responsePayload' : 'requestPayload'} is ${quoteType(declared)}, not a ${quoteType(declared)}`
       : `\`${target.name}\` does not accept the ${condition} record of \`${fn}\`: ${mismatch}`,
     {
-      label: `declared as ${printType(declared)}`,
+      label: `declared as ${quoteType(declared)}`,
       secondary: [{ span: edge.sourceEndpoint.span, message: `sends ${record}` }],
       why: 'Lambda wraps the result in a record: { requestContext, requestPayload, responseContext, responsePayload }.',
       help: `declare \`${declaration}\`${target.kind === 'fn' ? '' : `, or leave the type out to have it inferred`}`,

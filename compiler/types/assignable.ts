@@ -1,6 +1,6 @@
 import type { PayloadType } from '../../runtime/manifest/types.js';
 import type { TypeEnvironment } from './environment.js';
-import { printType } from './print.js';
+import { quoteType } from './print.js';
 import { structureOf } from './structure.js';
 
 export type Assignability =
@@ -41,7 +41,7 @@ function check(fromType: PayloadType, toType: PayloadType, env: TypeEnvironment,
   const from = structureOf(fromType, env);
   const to = structureOf(toType, env);
   if (from.kind === 'unknown' || to.kind === 'unknown') return OK;
-  const mismatch = () => fail(path, `${printType(fromType)} is not ${printType(toType)}`);
+  const mismatch = () => fail(path, `${quoteType(fromType)} is not ${quoteType(toType)}`);
   switch (to.kind) {
     case 'string':
       return from.kind === 'string' || from.kind === 'timestamp' || isLiterals(from) ? OK : mismatch();
@@ -58,7 +58,7 @@ function check(fromType: PayloadType, toType: PayloadType, env: TypeEnvironment,
       const values = literalValues(from);
       if (values === undefined) return mismatch();
       const missing = values.filter((v) => !allowed.includes(v));
-      return missing.length === 0 ? OK : fail(path, `${missing.map((v) => JSON.stringify(v)).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not one of ${printType(toType)}`);
+      return missing.length === 0 ? OK : fail(path, `${missing.map((v) => JSON.stringify(v)).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not one of ${quoteType(toType)}`);
     }
     case 'array':
       return from.kind === 'array' ? check(from.element, to.element, env, `${path}[]`, depth + 1) : mismatch();
@@ -69,7 +69,7 @@ function check(fromType: PayloadType, toType: PayloadType, env: TypeEnvironment,
         const given = from.fields.find((f) => f.name === wanted.name);
         if (given === undefined) {
           if (wanted.optional) continue;
-          return fail(fieldPath, `the field is missing from ${printType(fromType)}`);
+          return fail(fieldPath, `the field is missing from ${quoteType(fromType)}`);
         }
         if (given.optional && !wanted.optional) return fail(fieldPath, 'the field is optional here but required there');
         const result = check(given.type, wanted.type, env, fieldPath, depth + 1);

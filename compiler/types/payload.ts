@@ -101,6 +101,7 @@ export class TypeConverter {
           for (const member of cycle) this.#recursive.add(member);
           this.reporter.report('FL3004', first.name.span, `type \`${name}\` contains itself: ${cycle.map((n) => `\`${n}\``).join(' → ')}`, {
             label: 'recursive type',
+            why: 'A payload is a JSON document of a fixed shape: flowc checks it along every edge and generates a TypeScript type for it, and neither can follow a type into itself.',
             help: 'payloads are JSON documents of a fixed shape; refer to the nested item by an id field instead, e.g. `parent: string`',
           });
         }

@@ -52,3 +52,9 @@ export function printTypeExpr(type: TypeExpr): string {
       return `${type.condition}<${type.function.text}>`;
   }
 }
+
+/** A type for a sentence: code in backticks, the fixed AWS shapes as words. */
+export function quoteType(type: PayloadType): string {
+  const text = printType(type);
+  return type.kind === 'streamFailure' || type.kind === 'snsEnvelope' || type.kind === 'eventBridgeEvent' ? text : `\`${text}\``;
+}
