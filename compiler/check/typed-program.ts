@@ -308,23 +308,29 @@ export function toEventPattern(block: SettingsBlock): EventPattern {
   return pattern;
 }
 
+/**
+ * A field of a pattern: a block is a nested pattern; anything else is the array of allowed
+ * values EventBridge expects, where a block item is an operator such as `{ prefix = "a" }`.
+ */
 function patternValue(value: Value): EventPatternValue {
   switch (value.kind) {
     case 'SettingsBlock':
       return toEventPattern(value);
     case 'ListValue':
-      return value.items.flatMap((item) => scalar(item));
+      return value.items.flatMap((item) => patternItem(item));
     default:
-      return scalar(value);
+      return patternItem(value);
   }
 }
 
-function scalar(value: Value): (string | number | boolean)[] {
+function patternItem(value: Value): (string | number | boolean | EventPattern)[] {
   switch (value.kind) {
     case 'StringValue':
     case 'NumberValue':
     case 'BooleanValue':
       return [value.value];
+    case 'SettingsBlock':
+      return [toEventPattern(value)];
     default:
       return [];
   }

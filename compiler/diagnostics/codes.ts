@@ -106,6 +106,7 @@ export const codes = {
   FL4039: { slug: 'rule-target-retry-range', severity: 'error', phase: 'aws', title: 'A bus rule target retry policy outside its AWS range' },
   FL4040: { slug: 'duplicate-edge', severity: 'error', phase: 'aws', title: 'The same edge declared twice' },
   FL4041: { slug: 'fifo-throughput-scope', severity: 'error', phase: 'aws', title: 'Per-group FIFO throughput without per-group deduplication' },
+  FL4042: { slug: 'rule-into-fifo-queue', severity: 'warning', phase: 'aws', title: 'A bus rule into a FIFO queue: every event shares one message group' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

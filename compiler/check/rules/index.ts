@@ -4,6 +4,7 @@ import { queuesRules } from './batch-queues.js';
 import { streamsRules } from './batch-streams.js';
 import { destinationNeverFires } from './destination-never-fires.js';
 import { fifoDestination } from './fifo-destination.js';
+import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
 
 /**
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,
+  ruleIntoFifoQueue,
   ...functionsRules,
   ...queuesRules,
   ...streamsRules,
