@@ -60,6 +60,7 @@ export function runBuild(host: Host, files: readonly string[], options: BuildOpt
       host.writeFileAtomic(join(appOut, path), content);
       written.push(join(appOut, path));
     }
+    removeStaleNestedStacks(host, appOut, template.files, options.templateFormat);
     if (options.typescript) {
       const flowDir = dirname(file);
       const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir });
@@ -80,4 +81,18 @@ export function runBuild(host: Host, files: readonly string[], options: BuildOpt
     host.stderr(`${summaryLine(counts, files.length)}\n`);
   }
   return 0;
+}
+
+/**
+ * A build that needs fewer nested stacks than the last one (or none) leaves no old
+ * `stacks/stackN` file behind to be mistaken for part of the app. Only files of exactly that
+ * name are removed, and only past the last one written.
+ */
+function removeStaleNestedStacks(host: Host, appOut: string, files: ReadonlyMap<string, string>, format: 'yaml' | 'json'): void {
+  for (let n = 1; ; n++) {
+    const path = `stacks/stack${n}.${format}`;
+    if (files.has(path)) continue;
+    if (!host.fileExists(join(appOut, path))) return;
+    host.removeTree(join(appOut, path));
+  }
 }

@@ -1,8 +1,20 @@
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
-import type { FileMap } from '../file-map.js';
+import { type FileMap, generatedHeader } from '../file-map.js';
+import { buildTemplate } from './build-template.js';
+import { cloudFormationLimits, fitsOneStack, type StackLimits, splitIntoNestedStacks } from './nested-stacks.js';
+import { byteLength, serializeTemplate, type TemplateFormat } from './serialize.js';
+import type { Template } from './template.js';
+
+export { buildTemplate } from './build-template.js';
+export { HANDLER_ENTRY } from './resources/functions.js';
+export { ASSETS_BUCKET_PARAMETER, codeKeyParameter, declarationId, LogicalIds, type LogicalIdOwner } from './logical-id.js';
+export { cloudFormationLimits, type StackLimits } from './nested-stacks.js';
+export type { FlowcOrigin, Resource, Template } from './template.js';
 
 export interface CloudFormationOptions {
-  readonly format: 'yaml' | 'json';
+  readonly format: TemplateFormat;
+  /** CloudFormation's limits per template by default; tests lower them to exercise nested stacks. */
+  readonly limits?: StackLimits;
 }
 
 export interface CloudFormationOutput {
@@ -11,9 +23,48 @@ export interface CloudFormationOutput {
   readonly rootFile: string;
 }
 
-/** Manifest → CloudFormation template files. (Being implemented: issue 4.) */
+export interface TemplateSet {
+  readonly rootFile: string;
+  /** By path relative to the output folder, the root first, then the nested stacks in order. */
+  readonly templates: ReadonlyMap<string, Template>;
+}
+
+/**
+ * The templates of an app: one `template.<format>` when the app fits in one stack, else a root
+ * template with one `AWS::CloudFormation::Stack` per file under `stacks/` (see nested-stacks.ts).
+ */
+export function layoutTemplates(manifest: FlowManifest, options: CloudFormationOptions): TemplateSet {
+  return layout(manifest, options).set;
+}
+
+/** Manifest → CloudFormation template files. */
 export function emitCloudFormation(manifest: FlowManifest, options: CloudFormationOptions): CloudFormationOutput {
-  const rootFile = options.format === 'json' ? 'template.json' : 'template.yaml';
-  const template = { AWSTemplateFormatVersion: '2010-09-09', Description: `flowc app ${manifest.app}`, Resources: {} };
-  return { files: new Map([[rootFile, `${JSON.stringify(template, null, 2)}\n`]]), rootFile };
+  const { set, printed } = layout(manifest, options);
+  const limits = options.limits ?? cloudFormationLimits;
+  const files = new Map<string, string>();
+  for (const [path, template] of set.templates) {
+    const text = printed.get(path) ?? print(manifest, template, options.format);
+    if (byteLength(text) > limits.templateBytes) throw new Error(`internal: ${path} has ${byteLength(text)} bytes, over the limit of ${limits.templateBytes}`);
+    files.set(path, text);
+  }
+  return { files, rootFile: set.rootFile };
+}
+
+function layout(manifest: FlowManifest, options: CloudFormationOptions): { set: TemplateSet; printed: Map<string, string> } {
+  const limits = options.limits ?? cloudFormationLimits;
+  const rootFile = `template.${options.format}`;
+  const flat = buildTemplate(manifest);
+  if (fitsOneStack(flat, limits)) {
+    const text = print(manifest, flat, options.format);
+    if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
+  }
+  const nested = splitIntoNestedStacks(flat, limits, (n) => `stacks/stack${n}.${options.format}`);
+  const templates = new Map<string, Template>([[rootFile, nested.root]]);
+  for (const { file, template } of nested.nested) templates.set(file, template);
+  return { set: { rootFile, templates }, printed: new Map() };
+}
+
+function print(manifest: FlowManifest, template: Template, format: TemplateFormat): string {
+  const source = manifest.source.split(/[\\/]/).pop() ?? manifest.source;
+  return serializeTemplate(template, format, generatedHeader(source, '#'));
 }

@@ -1,0 +1,52 @@
+import { type AwsTarget, createAwsClients } from '../../deploy/aws.js';
+import { compareWithStack } from '../../deploy/diff.js';
+import { flowKinds, formatChanges, guardMessage, isGuarded } from '../../deploy/explain.js';
+import { type CfnTemplate, nestedStacks, parseTemplate } from '../../deploy/template.js';
+import { emitCloudFormation } from '../../emit/cloudformation/index.js';
+import type { Host } from '../host.js';
+import { compileForDeploy, EXIT_FAILED, isUserFacing } from './package.js';
+
+export interface DiffCommandOptions extends AwsTarget {
+  readonly stack: string;
+}
+
+/**
+ * `flowc diff FILE --stack NAME`: what deploying the flow would change in the stack, resource
+ * by resource, in the flow's words, with a warning where data would be lost. Function code is
+ * not compared here: it lives in S3 under content-hash names, and deploy uploads what changed.
+ * Exit 0 whether or not there are differences; 1 when the flow has errors or AWS fails.
+ */
+export async function runDiff(host: Host, file: string, options: DiffCommandOptions): Promise<number> {
+  const manifest = compileForDeploy(host, file, 'nothing compared');
+  if (typeof manifest === 'number') return manifest;
+  try {
+    const emitted = emitCloudFormation(manifest, { format: 'yaml' });
+    const root = parseTemplate(emitted.files.get(emitted.rootFile) ?? '', emitted.rootFile);
+    const nested = new Map<string, CfnTemplate>();
+    for (const reference of nestedStacks(root)) {
+      const text = typeof reference.templateUrl === 'string' ? emitted.files.get(reference.templateUrl) : undefined;
+      if (text !== undefined) nested.set(reference.logicalId, parseTemplate(text, reference.templateUrl as string));
+    }
+    const clients = createAwsClients(options);
+    const region = await clients.region();
+    const { exists, changes } = await compareWithStack(clients.cloudformation, options.stack, { root, nested });
+    if (!exists) host.stdout(`stack ${options.stack} does not exist in ${region}: deploying creates it\n`);
+    if (changes.length === 0) {
+      host.stdout(`stack ${options.stack} (${region}) matches ${file}: no differences\n`);
+      return 0;
+    }
+    if (exists) host.stdout(`stack ${options.stack} (${region}) → ${file}:\n`);
+    const kinds = flowKinds(manifest);
+    for (const line of formatChanges(changes, file, kinds)) host.stdout(`${line}\n`);
+    const guarded = changes.filter(isGuarded);
+    if (guarded.length > 0) {
+      host.stdout('\n');
+      for (const line of guardMessage(guarded, file, kinds)) host.stdout(`${line}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (!isUserFacing(error)) throw error;
+    host.stderr(`flowc: error: ${error.message}\n`);
+    return EXIT_FAILED;
+  }
+}

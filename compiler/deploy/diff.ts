@@ -1,0 +1,96 @@
+import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { type CloudFormationClient, DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
+import { awsCall } from './aws.js';
+import type { ChangeAction, ResourceChange } from './explain.js';
+import { deployedTemplate, describeStack, isUncreated } from './stack.js';
+import { type CfnResource, type CfnTemplate, flowOrigin, isRetained } from './template.js';
+
+const ACTIONS: Partial<Record<ResourceImpact, ChangeAction>> = {
+  [ResourceImpact.WILL_CREATE]: 'create',
+  [ResourceImpact.WILL_UPDATE]: 'update',
+  [ResourceImpact.WILL_REPLACE]: 'replace',
+  [ResourceImpact.MAY_REPLACE]: 'may-replace',
+  [ResourceImpact.WILL_DESTROY]: 'delete',
+  [ResourceImpact.WILL_ORPHAN]: 'delete',
+};
+
+/**
+ * What deploying `local` over `deployed` would do to each resource of one stack, as
+ * @aws-cdk/cloudformation-diff predicts it from the resource specification (which property
+ * changes replace a resource). `deployed` is undefined for a stack that does not exist yet.
+ *
+ * Two differences are not changes and are left out of the comparison: resource `Metadata`
+ * (CloudFormation never updates a stack for metadata alone, and ours only holds .flow line
+ * numbers), and nested stacks' `TemplateURL` (the deployed one is an S3 URL, the local one a
+ * file; their contents are compared stack by stack instead).
+ */
+export function diffStack(deployed: CfnTemplate | undefined, local: CfnTemplate, stackPath: readonly string[] = []): ResourceChange[] {
+  const diff = fullDiff(comparable(deployed ?? {}), comparable(local));
+  const changes: ResourceChange[] = [];
+  diff.resources.forEachDifference((logicalId, difference) => {
+    const action = ACTIONS[difference.changeImpact];
+    if (action === undefined) return;
+    const before = deployed?.Resources?.[logicalId];
+    const after = local.Resources?.[logicalId];
+    const source = action === 'delete' ? before : after;
+    changes.push({
+      stackPath,
+      logicalId,
+      resourceType: (source ?? before ?? after)?.Type ?? 'unknown',
+      action,
+      origin: flowOrigin(source),
+      retained: action === 'delete' ? isRetained(before) : isRetained(after) || isRetained(before),
+      properties: action === 'create' || action === 'delete' ? [] : Object.keys(difference.propertyUpdates).sort(),
+    });
+  });
+  return changes;
+}
+
+function comparable(template: CfnTemplate): CfnTemplate {
+  const resources: Record<string, CfnResource> = {};
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+    const { Metadata: _metadata, ...rest } = resource;
+    if (resource.Type === 'AWS::CloudFormation::Stack' && rest.Properties) {
+      const { TemplateURL: _url, ...properties } = rest.Properties;
+      rest.Properties = properties;
+    }
+    resources[logicalId] = rest as CfnResource;
+  }
+  return { ...template, Resources: resources };
+}
+
+/** The templates of a flow, as emitted: the root, and nested ones by their logical id in the root. */
+export interface LocalTemplates {
+  readonly root: CfnTemplate;
+  readonly nested: ReadonlyMap<string, CfnTemplate>;
+}
+
+export interface StackComparison {
+  /** Whether the stack exists; when it does not, every resource is a creation. */
+  readonly exists: boolean;
+  readonly changes: readonly ResourceChange[];
+}
+
+/** Compares the local templates with what the stack runs now, nested stacks included. */
+export async function compareWithStack(
+  cloudformation: CloudFormationClient,
+  stackName: string,
+  local: LocalTemplates,
+): Promise<StackComparison> {
+  const stack = await describeStack(cloudformation, stackName);
+  const exists = stack !== undefined && !isUncreated(stack.status);
+  const deployedRoot = exists ? await deployedTemplate(cloudformation, stack.stackId) : undefined;
+  const changes = diffStack(deployedRoot, local.root);
+  for (const [logicalId, nested] of local.nested) {
+    let deployedNested: CfnTemplate | undefined;
+    if (exists && deployedRoot?.Resources?.[logicalId]?.Type === 'AWS::CloudFormation::Stack') {
+      const resource = await awsCall('DescribeStackResource', () =>
+        cloudformation.send(new DescribeStackResourceCommand({ StackName: stack.stackId, LogicalResourceId: logicalId })),
+      );
+      const nestedId = resource.StackResourceDetail?.PhysicalResourceId;
+      if (nestedId) deployedNested = await deployedTemplate(cloudformation, nestedId);
+    }
+    changes.push(...diffStack(deployedNested, nested, [logicalId]));
+  }
+  return { exists, changes };
+}

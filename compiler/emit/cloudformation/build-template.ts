@@ -1,0 +1,58 @@
+import type { FlowManifest } from '../../../runtime/manifest/schema.js';
+import { EmitContext, type NamedResource } from './context.js';
+import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
+import { busResource, streamResource, tableResource, topicResource } from './resources/channels.js';
+import { edgeResources } from './resources/edges.js';
+import { functionResources } from './resources/functions.js';
+import { queueResources } from './resources/queues.js';
+import { type Parameter, type Resource, type Template, TEMPLATE_FORMAT_VERSION } from './template.js';
+
+/** The one resource of an app that declares nothing: a wait condition handle, which does nothing. */
+export const EMPTY_APP_PLACEHOLDER = 'FlowcEmptyApp';
+
+function emptyAppPlaceholder(manifest: FlowManifest): Resource {
+  return { Type: 'AWS::CloudFormation::WaitConditionHandle', Properties: {}, Metadata: { flowc: { name: manifest.app, line: 1, column: 1 } } };
+}
+
+export function templateDescription(manifest: FlowManifest): string {
+  return `flowc app ${manifest.app}`;
+}
+
+/**
+ * Manifest → one CloudFormation template with every resource of the app, whatever its size
+ * (the nested-stack layout splits it afterwards when CloudFormation's limits call for it).
+ * Resources come by kind (topics, queues, buses, streams, tables, functions), each kind in
+ * name order, then the edges' resources in source order.
+ */
+export function buildTemplate(manifest: FlowManifest): Template {
+  const context = new EmitContext(manifest);
+  const resources: NamedResource[] = [];
+  for (const topic of manifest.topics) resources.push(topicResource(context, topic));
+  for (const queue of manifest.queues) resources.push(...queueResources(context, queue));
+  for (const bus of manifest.buses) resources.push(busResource(context, bus));
+  for (const stream of manifest.streams) resources.push(streamResource(context, stream));
+  for (const table of manifest.tables) resources.push(tableResource(context, table));
+  for (const fn of manifest.functions) resources.push(...functionResources(context, fn));
+  for (const edge of manifest.edges) resources.push(...edgeResources(context, edge));
+
+  // CloudFormation refuses a template without resources ("At least one Resources member must be defined").
+  if (resources.length === 0) resources.push([EMPTY_APP_PLACEHOLDER, emptyAppPlaceholder(manifest)]);
+  const byId: Record<string, Resource> = {};
+  for (const [id, resource] of resources) {
+    if (id in byId) throw new Error(`internal: two resources with the logical ID ${id}`);
+    byId[id] = resource;
+  }
+  const parameters: Record<string, Parameter> = {};
+  if (manifest.functions.length > 0) {
+    parameters[ASSETS_BUCKET_PARAMETER] = { Type: 'String', Description: 'The S3 bucket of the code bundles (set by flowc package)' };
+  }
+  for (const fn of manifest.functions) {
+    parameters[codeKeyParameter(fn.name)] = { Type: 'String', Description: `The S3 key of the code bundle of ${fn.name} (set by flowc package)` };
+  }
+  return {
+    AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
+    Description: templateDescription(manifest),
+    ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
+    Resources: byId,
+  };
+}

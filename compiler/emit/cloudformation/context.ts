@@ -1,0 +1,89 @@
+import type { EdgeSpec, FlowManifest, Origin, QueueSpec, TopicSpec } from '../../../runtime/manifest/schema.js';
+import { declarationId, LogicalIds } from './logical-id.js';
+import { physicalName } from './names.js';
+import { getAtt, ref, type Resource, type TemplateValue } from './template.js';
+
+/** What every resource builder needs: the manifest, its IDs, and lookups by name. */
+export class EmitContext {
+  readonly ids: LogicalIds;
+  private readonly queues: ReadonlyMap<string, QueueSpec>;
+  private readonly topics: ReadonlyMap<string, TopicSpec>;
+  private readonly into = new Map<string, EdgeSpec[]>();
+  private readonly from = new Map<string, EdgeSpec[]>();
+
+  constructor(readonly manifest: FlowManifest) {
+    this.ids = new LogicalIds(manifest);
+    this.queues = new Map(manifest.queues.map((q) => [q.name, q]));
+    this.topics = new Map(manifest.topics.map((t) => [t.name, t]));
+    for (const edge of manifest.edges) {
+      append(this.into, edge.target, edge);
+      append(this.from, edge.source, edge);
+    }
+  }
+
+  queue(name: string): QueueSpec {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`internal: the manifest has no queue ${name}`);
+    return queue;
+  }
+
+  topic(name: string): TopicSpec {
+    const topic = this.topics.get(name);
+    if (!topic) throw new Error(`internal: the manifest has no topic ${name}`);
+    return topic;
+  }
+
+  /** `<app>-<name>`, with `.fifo` for FIFO queues and topics. */
+  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table', name: string): string {
+    const fifo = kind === 'queue' ? this.queue(name).fifo : kind === 'topic' ? this.topic(name).fifo : false;
+    return physicalName(this.manifest.app, name, fifo);
+  }
+
+  /** In source order. */
+  edgesInto(target: string): readonly EdgeSpec[] {
+    return this.into.get(target) ?? [];
+  }
+
+  /** In source order. */
+  edgesFrom(source: string): readonly EdgeSpec[] {
+    return this.from.get(source) ?? [];
+  }
+
+  /** The ARN of a destination or on-failure target, as a reference (so the target exists first). */
+  targetArn(kind: 'fn' | 'queue' | 'topic' | 'bus', name: string): TemplateValue {
+    switch (kind) {
+      case 'fn':
+        return getAtt(declarationId(name, 'Function'), 'Arn');
+      case 'queue':
+        return getAtt(declarationId(name, 'Queue'), 'Arn');
+      case 'topic':
+        return ref(declarationId(name, 'Topic'));
+      case 'bus':
+        return getAtt(declarationId(name, 'Bus'), 'Arn');
+    }
+  }
+}
+
+export interface ResourceOptions {
+  readonly dependsOn?: readonly string[];
+  readonly retain?: boolean;
+}
+
+/** A resource with its origin in `Metadata.flowc`, so a deploy failure can point at the .flow line. */
+export function resource(type: string, properties: Resource['Properties'], name: string, origin: Origin, options: ResourceOptions = {}): Resource {
+  return {
+    Type: type,
+    Properties: properties,
+    ...(options.dependsOn && options.dependsOn.length > 0 ? { DependsOn: options.dependsOn } : {}),
+    ...(options.retain ? { DeletionPolicy: 'Retain' as const, UpdateReplacePolicy: 'Retain' as const } : {}),
+    Metadata: { flowc: { name, line: origin.line, column: origin.column } },
+  };
+}
+
+export type NamedResource = readonly [logicalId: string, resource: Resource];
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { EdgeSpec, FlowManifest } from '../../../runtime/manifest/schema.js';
+
+/**
+ * Logical IDs: readable, stable (an ID depends only on the names it is made of), and unique.
+ *
+ * A declaration's ID is its name in PascalCase plus a role suffix: `charge` → `ChargeFunction`,
+ * `ChargeFunctionRole`; `payouts_dead` → `PayoutsDeadQueue`. PascalCase is one-to-one on
+ * snake_case names (`[a-z][a-z0-9]*` words joined by single `_`), the language's style; any
+ * other name (`sendEmail`, `a__b`, `x_1`) gets an 8-digit hash of the exact name appended,
+ * because two such names can share a PascalCase. No role suffix ends with another one, so two
+ * IDs with different roles never meet either.
+ *
+ * An edge's ID is `<Source>To<Target>` plus a role (`ReceiptsToEmailMapping`). Two edges can
+ * spell the same `<Source>To<Target>` (`a_to_b -> c`, `a -> b_to_c`); then each of them gets the
+ * hash of its edge id. Edge resources hold no data, so an ID that changes because such a twin
+ * was added costs a replacement, nothing more.
+ */
+
+export type DeclarationRole = 'Function' | 'FunctionRole' | 'FunctionEventInvokeConfig' | 'Queue' | 'QueuePolicy' | 'Topic' | 'Bus' | 'Stream' | 'Table';
+export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule';
+
+/** The template parameter that holds the S3 key of a function's code (filled by `flowc package`). */
+export const ASSETS_BUCKET_PARAMETER = 'FlowcAssetsBucket';
+
+const snakeCase = /^[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*$/;
+
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
+}
+
+/** The PascalCase stem of a declaration name, unique among all names (see above). */
+export function nameStem(name: string): string {
+  if (snakeCase.test(name)) return name.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const pascal = name
+    .split('_')
+    .filter((word) => word.length > 0)
+    .map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`)
+    .join('');
+  return `${/^[A-Za-z]/.test(pascal) ? pascal : `X${pascal}`}${shortHash(name)}`;
+}
+
+export function declarationId(name: string, role: DeclarationRole): string {
+  return `${nameStem(name)}${role}`;
+}
+
+/** `<FunctionLogicalId>CodeKey`: the parameter with the S3 key of the function's code bundle. */
+export function codeKeyParameter(functionName: string): string {
+  return `${declarationId(functionName, 'Function')}CodeKey`;
+}
+
+/** The stems of the edges that have resources of their own (all but destinations), by edge id. */
+export function edgeStems(edges: readonly EdgeSpec[]): ReadonlyMap<string, string> {
+  const plain = new Map<string, string>();
+  const uses = new Map<string, number>();
+  for (const edge of edges) {
+    if (edge.kind === 'destination') continue;
+    const stem = `${nameStem(edge.source)}To${nameStem(edge.target)}`;
+    plain.set(edge.id, stem);
+    uses.set(stem, (uses.get(stem) ?? 0) + 1);
+  }
+  const stems = new Map<string, string>();
+  for (const [id, stem] of plain) stems.set(id, (uses.get(stem) ?? 0) > 1 ? `${stem}${shortHash(id)}` : stem);
+  return stems;
+}
+
+export interface LogicalIdOwner {
+  /** A declaration, or an edge id such as `receipts->email`. */
+  readonly name: string;
+  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'edge' | 'parameter';
+  readonly role: DeclarationRole | EdgeRole | 'CodeKey' | 'AssetsBucket';
+}
+
+/**
+ * Every logical ID a manifest can give rise to, both ways: from a declaration or edge to its
+ * IDs, and from an ID (say, of a resource that failed to deploy) back to the .flow name.
+ */
+export class LogicalIds {
+  private readonly stems: ReadonlyMap<string, string>;
+  private readonly owners = new Map<string, LogicalIdOwner>();
+
+  constructor(manifest: FlowManifest) {
+    this.stems = edgeStems(manifest.edges);
+    this.owners.set(ASSETS_BUCKET_PARAMETER, { name: ASSETS_BUCKET_PARAMETER, kind: 'parameter', role: 'AssetsBucket' });
+    const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
+      fn: ['Function', 'FunctionRole', 'FunctionEventInvokeConfig'],
+      queue: ['Queue', 'QueuePolicy'],
+      topic: ['Topic'],
+      bus: ['Bus'],
+      stream: ['Stream'],
+      table: ['Table'],
+    };
+    const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables };
+    for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
+      for (const { name } of specs) {
+        for (const role of roles[kind]) this.add(declarationId(name, role), { name, kind, role });
+        if (kind === 'fn') this.add(codeKeyParameter(name), { name, kind: 'parameter', role: 'CodeKey' });
+      }
+    }
+    for (const edge of manifest.edges) {
+      const stem = this.stems.get(edge.id);
+      if (stem === undefined) continue;
+      for (const role of edgeRolesOf(edge)) this.add(`${stem}${role}`, { name: edge.id, kind: 'edge', role });
+    }
+  }
+
+  /** The ID of an edge's resource; the edge must have resources (not a destination). */
+  edge(edgeId: string, role: EdgeRole): string {
+    const stem = this.stems.get(edgeId);
+    if (stem === undefined) throw new Error(`internal: edge ${edgeId} has no resources`);
+    return `${stem}${role}`;
+  }
+
+  /** Which declaration or edge an ID belongs to; undefined for IDs flowc does not make. */
+  owner(logicalId: string): LogicalIdOwner | undefined {
+    return this.owners.get(logicalId);
+  }
+
+  private add(id: string, owner: LogicalIdOwner): void {
+    const taken = this.owners.get(id);
+    if (taken) throw new Error(`internal: logical ID ${id} of ${owner.name} is also the ID of ${taken.name}`);
+    this.owners.set(id, owner);
+  }
+}
+
+/** The resources an edge gives rise to, besides its source's and target's own. */
+export function edgeRolesOf(edge: EdgeSpec): readonly EdgeRole[] {
+  switch (edge.kind) {
+    case 'destination':
+      return [];
+    case 'queue-trigger':
+    case 'stream-trigger':
+    case 'table-trigger':
+      return ['Mapping'];
+    case 'subscription':
+      return edge.targetKind === 'fn' ? ['Subscription', 'Permission'] : ['Subscription'];
+    case 'rule':
+      return edge.targetKind === 'fn' ? ['Rule', 'Permission'] : ['Rule'];
+  }
+}

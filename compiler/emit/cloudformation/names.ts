@@ -1,0 +1,40 @@
+import type { ResourceKind } from '../../../runtime/manifest/schema.js';
+import { subPseudo, type TemplateValue } from './template.js';
+
+/**
+ * Physical names and ARNs. Every resource is named `<app>-<name>` (FIFO queues and topics end
+ * in `.fifo`); the checker holds these names to AWS's length limits (FL4036) with the same rule.
+ */
+export function physicalName(app: string, name: string, fifo = false): string {
+  return `${app}-${name}${fifo ? '.fifo' : ''}`;
+}
+
+export type ArnKind = ResourceKind | 'fn' | 'table-stream';
+
+/**
+ * The ARN of a resource of the app, spelled from its physical name with pseudo parameters.
+ * IAM statements use these rather than `Fn::GetAtt`: a role then depends on nothing, so two
+ * functions that are each other's destination make no dependency cycle (role → function →
+ * role), and a role can be created before the resources it grants access to.
+ */
+export function arnOf(kind: ArnKind, physical: string): TemplateValue {
+  const prefix = 'arn:${AWS::Partition}';
+  const scope = '${AWS::Region}:${AWS::AccountId}';
+  switch (kind) {
+    case 'fn':
+      return subPseudo(`${prefix}:lambda:${scope}:function:${physical}`);
+    case 'queue':
+      return subPseudo(`${prefix}:sqs:${scope}:${physical}`);
+    case 'topic':
+      return subPseudo(`${prefix}:sns:${scope}:${physical}`);
+    case 'bus':
+      return subPseudo(`${prefix}:events:${scope}:event-bus/${physical}`);
+    case 'stream':
+      return subPseudo(`${prefix}:kinesis:${scope}:stream/${physical}`);
+    case 'table':
+      return subPseudo(`${prefix}:dynamodb:${scope}:table/${physical}`);
+    case 'table-stream':
+      // The stream label is a timestamp DynamoDB picks when the stream is enabled.
+      return subPseudo(`${prefix}:dynamodb:${scope}:table/${physical}/stream/*`);
+  }
+}

@@ -1,0 +1,44 @@
+import type { BusSpec, StreamSpec, TableSpec, TopicSpec } from '../../../../runtime/manifest/schema.js';
+import { type EmitContext, type NamedResource, resource } from '../context.js';
+import { declarationId } from '../logical-id.js';
+import type { TemplateValue } from '../template.js';
+
+/** Topics, buses, Kinesis streams and DynamoDB tables: one resource each. */
+
+export function topicResource(context: EmitContext, topic: TopicSpec): NamedResource {
+  const properties: Record<string, TemplateValue> = { TopicName: context.physical('topic', topic.name) };
+  if (topic.fifo) properties.FifoTopic = true;
+  // Content-based deduplication on a standard topic fails the stack (aws-facts §9 #49).
+  if (topic.fifoSettings?.deduplication?.kind === 'content') properties.ContentBasedDeduplication = true;
+  return [declarationId(topic.name, 'Topic'), resource('AWS::SNS::Topic', properties, topic.name, topic.origin)];
+}
+
+export function busResource(context: EmitContext, bus: BusSpec): NamedResource {
+  return [declarationId(bus.name, 'Bus'), resource('AWS::Events::EventBus', { Name: context.physical('bus', bus.name) }, bus.name, bus.origin)];
+}
+
+export function streamResource(context: EmitContext, stream: StreamSpec): NamedResource {
+  const properties: Record<string, TemplateValue> = {
+    Name: context.physical('stream', stream.name),
+    StreamModeDetails: { StreamMode: stream.mode },
+  };
+  if (stream.shardCount !== null) properties.ShardCount = stream.shardCount;
+  properties.RetentionPeriodHours = stream.retentionHours;
+  return [declarationId(stream.name, 'Stream'), resource('AWS::Kinesis::Stream', properties, stream.name, stream.origin, { retain: stream.retain })];
+}
+
+/** On-demand billing: a .flow says nothing about capacity, and on-demand needs no numbers. */
+export function tableResource(context: EmitContext, table: TableSpec): NamedResource {
+  const keys = [
+    { key: table.partitionKey, keyType: 'HASH' },
+    ...(table.sortKey ? [{ key: table.sortKey, keyType: 'RANGE' }] : []),
+  ];
+  const properties: Record<string, TemplateValue> = {
+    TableName: context.physical('table', table.name),
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keys.map(({ key }) => ({ AttributeName: key.attribute, AttributeType: key.type })),
+    KeySchema: keys.map(({ key, keyType }) => ({ AttributeName: key.attribute, KeyType: keyType })),
+  };
+  if (table.streamView) properties.StreamSpecification = { StreamViewType: table.streamView };
+  return [declarationId(table.name, 'Table'), resource('AWS::DynamoDB::Table', properties, table.name, table.origin, { retain: table.retain })];
+}

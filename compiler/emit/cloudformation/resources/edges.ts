@@ -1,0 +1,137 @@
+import { eventBridge } from '../../../../runtime/aws/limits.js';
+import type { EdgeSpec, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge, SubscriptionEdge } from '../../../../runtime/manifest/schema.js';
+import { type EmitContext, type NamedResource, resource } from '../context.js';
+import { declarationId } from '../logical-id.js';
+import { subPseudo, getAtt, ref, type TemplateValue } from '../template.js';
+
+/**
+ * The resources of an edge. Destinations have none of their own: they are the
+ * `DestinationConfig` of the source's EventInvokeConfig (resources/functions.ts).
+ */
+export function edgeResources(context: EmitContext, edge: EdgeSpec): NamedResource[] {
+  switch (edge.kind) {
+    case 'destination':
+      return [];
+    case 'queue-trigger':
+      return [queueMapping(context, edge)];
+    case 'stream-trigger':
+    case 'table-trigger':
+      return [streamMapping(context, edge)];
+    case 'subscription':
+      return subscription(context, edge);
+    case 'rule':
+      return rule(context, edge);
+  }
+}
+
+/** SQS event source mapping (aws-facts §2.1): no StartingPosition, no stream-only settings. */
+function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResource {
+  const properties: Record<string, TemplateValue> = {
+    FunctionName: ref(declarationId(edge.target, 'Function')),
+    EventSourceArn: getAtt(declarationId(edge.source, 'Queue'), 'Arn'),
+    BatchSize: edge.batchSize,
+  };
+  // A FIFO queue refuses any batching window property, so a window of 0 is left out (§9 #13).
+  if (edge.batchingWindowSeconds > 0) properties.MaximumBatchingWindowInSeconds = edge.batchingWindowSeconds;
+  if (edge.maximumConcurrency !== null) properties.ScalingConfig = { MaximumConcurrency: edge.maximumConcurrency };
+  if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
+  return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin)];
+}
+
+/** Kinesis and DynamoDB stream event source mappings: every stream setting is spelled out. */
+function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedResource {
+  const source = edge.kind === 'stream-trigger' ? getAtt(declarationId(edge.source, 'Stream'), 'Arn') : getAtt(declarationId(edge.source, 'Table'), 'StreamArn');
+  const properties: Record<string, TemplateValue> = {
+    FunctionName: ref(declarationId(edge.target, 'Function')),
+    EventSourceArn: source,
+    StartingPosition: edge.startingPosition,
+  };
+  if (edge.startingPositionTimestamp !== null) properties.StartingPositionTimestamp = edge.startingPositionTimestamp;
+  properties.BatchSize = edge.batchSize;
+  if (edge.batchingWindowSeconds > 0) properties.MaximumBatchingWindowInSeconds = edge.batchingWindowSeconds;
+  Object.assign(properties, {
+    ParallelizationFactor: edge.parallelizationFactor,
+    MaximumRetryAttempts: edge.maximumRetryAttempts,
+    MaximumRecordAgeInSeconds: edge.maximumRecordAgeSeconds,
+    BisectBatchOnFunctionError: edge.bisectBatchOnFunctionError,
+  });
+  if (edge.onFailure) properties.DestinationConfig = { OnFailure: { Destination: context.targetArn(edge.onFailure.kind, edge.onFailure.name) } };
+  if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
+  return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin)];
+}
+
+/**
+ * An SNS subscription. A function also needs a permission for SNS to invoke it; a queue's
+ * permission is its queue policy, which the subscription waits for so that no message is
+ * dropped between the two (aws-cdk `SqsSubscription` does the same).
+ */
+function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResource[] {
+  const topic = ref(declarationId(edge.source, 'Topic'));
+  if (edge.targetKind === 'fn') {
+    const fn = getAtt(declarationId(edge.target, 'Function'), 'Arn');
+    return [
+      [context.ids.edge(edge.id, 'Subscription'), resource('AWS::SNS::Subscription', { TopicArn: topic, Protocol: 'lambda', Endpoint: fn }, edge.id, edge.origin)],
+      [context.ids.edge(edge.id, 'Permission'), permission(fn, 'sns.amazonaws.com', topic, edge)],
+    ];
+  }
+  const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: getAtt(declarationId(edge.target, 'Queue'), 'Arn') };
+  if (edge.rawMessageDelivery) properties.RawMessageDelivery = true;
+  return [
+    [
+      context.ids.edge(edge.id, 'Subscription'),
+      resource('AWS::SNS::Subscription', properties, edge.id, edge.origin, { dependsOn: [declarationId(edge.target, 'QueuePolicy')] }),
+    ],
+  ];
+}
+
+/** An EventBridge rule on the bus with one target, and the permission to invoke a function target. */
+function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
+  const ruleId = context.ids.edge(edge.id, 'Rule');
+  const targetArn = context.targetArn(edge.targetKind, edge.target);
+  const target: Record<string, TemplateValue> = { Id: edge.target.slice(0, 64), Arn: targetArn };
+  const retryPolicy: Record<string, TemplateValue> = {};
+  if (edge.retryAttempts !== null) retryPolicy.MaximumRetryAttempts = edge.retryAttempts;
+  if (edge.maximumEventAgeSeconds !== null) retryPolicy.MaximumEventAgeInSeconds = edge.maximumEventAgeSeconds;
+  if (Object.keys(retryPolicy).length > 0) target.RetryPolicy = retryPolicy;
+  // EventBridge refuses a FIFO queue target without a message group; it can only give a fixed
+  // one, so all events of the rule share the group named after the bus.
+  if (edge.targetKind === 'queue' && context.queue(edge.target).fifo) target.SqsParameters = { MessageGroupId: edge.source };
+  const out: NamedResource[] = [
+    [
+      ruleId,
+      resource(
+        'AWS::Events::Rule',
+        { EventBusName: ref(declarationId(edge.source, 'Bus')), EventPattern: eventPattern(context, edge.match), State: 'ENABLED', Targets: [target] },
+        edge.id,
+        edge.origin,
+      ),
+    ],
+  ];
+  if (edge.targetKind === 'fn') out.push([context.ids.edge(edge.id, 'Permission'), permission(targetArn, 'events.amazonaws.com', getAtt(ruleId, 'Arn'), edge)]);
+  return out;
+}
+
+/**
+ * - destination records: `source` lambda, the detail-type of the condition, and the function's
+ *   qualified ARN in `resources` (aws-facts §1.5, §9 #55);
+ * - the app's own events: `source` is the app name (what the generated clients put);
+ * - a `match` block: as written.
+ */
+function eventPattern(context: EmitContext, match: RuleMatch): TemplateValue {
+  switch (match.kind) {
+    case 'destination':
+      return {
+        source: [eventBridge.destinationSource],
+        'detail-type': [match.condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType],
+        resources: [subPseudo(`arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${context.physical('fn', match.function)}:$LATEST`)],
+      };
+    case 'app-events':
+      return { source: [context.manifest.app] };
+    case 'pattern':
+      return match.pattern as TemplateValue;
+  }
+}
+
+function permission(functionArn: TemplateValue, principal: string, sourceArn: TemplateValue, edge: EdgeSpec) {
+  return resource('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', FunctionName: functionArn, Principal: principal, SourceArn: sourceArn }, edge.id, edge.origin);
+}

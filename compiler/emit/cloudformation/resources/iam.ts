@@ -1,0 +1,97 @@
+import type { FunctionSpec, ResourceKind } from '../../../../runtime/manifest/schema.js';
+import type { EmitContext } from '../context.js';
+import { type ArnKind, arnOf } from '../names.js';
+import { subPseudo, type TemplateValue } from '../template.js';
+
+/**
+ * The execution role's permissions: exactly what the function's edges and `sends` need
+ * (aws-facts §1.6, §2.4, §2.8), each on the one resource it is for.
+ */
+
+interface Grant {
+  readonly actions: readonly string[];
+  readonly kind: ArnKind;
+  readonly physical: string;
+}
+
+/** Destinations and stream on-failure targets: Lambda writes to them with the function's role. */
+const deliverTo: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', readonly string[]>> = {
+  fn: ['lambda:InvokeFunction'],
+  queue: ['sqs:SendMessage'],
+  topic: ['sns:Publish'],
+  bus: ['events:PutEvents'],
+};
+
+/** `sends`: what the handler's own code may write. */
+const sendTo: Readonly<Record<ResourceKind, readonly string[]>> = {
+  queue: ['sqs:SendMessage'],
+  topic: ['sns:Publish'],
+  bus: ['events:PutEvents'],
+  stream: ['kinesis:PutRecord', 'kinesis:PutRecords'],
+  table: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+};
+
+/** Event source mappings poll with the function's role (AWSLambdaSQSQueueExecutionRole and its Kinesis and DynamoDB twins). */
+const readQueue = ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
+const readStream = [
+  'kinesis:DescribeStream',
+  'kinesis:DescribeStreamSummary',
+  'kinesis:GetRecords',
+  'kinesis:GetShardIterator',
+  'kinesis:ListShards',
+  'kinesis:ListStreams',
+  'kinesis:SubscribeToShard',
+];
+const readTableStream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+
+export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] {
+  const grants: Grant[] = [];
+  for (const edge of context.edgesFrom(fn.name)) {
+    if (edge.kind === 'destination') grants.push({ actions: deliverTo[edge.targetKind], kind: edge.targetKind, physical: context.physical(edge.targetKind, edge.target) });
+  }
+  for (const target of fn.sends) grants.push({ actions: sendTo[target.kind], kind: target.kind, physical: context.physical(target.kind, target.name) });
+  for (const edge of context.edgesInto(fn.name)) {
+    if (edge.kind === 'queue-trigger') grants.push({ actions: readQueue, kind: 'queue', physical: context.physical('queue', edge.source) });
+    if (edge.kind === 'stream-trigger') grants.push({ actions: readStream, kind: 'stream', physical: context.physical('stream', edge.source) });
+    if (edge.kind === 'table-trigger') grants.push({ actions: readTableStream, kind: 'table-stream', physical: context.physical('table', edge.source) });
+    if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.onFailure) {
+      const { kind, name } = edge.onFailure;
+      grants.push({ actions: deliverTo[kind], kind, physical: context.physical(kind, name) });
+    }
+  }
+  return grants;
+}
+
+/** One statement per set of actions, over every resource that needs them; sorted, without duplicates. */
+export function policyStatements(grants: readonly Grant[]): TemplateValue[] {
+  const byActions = new Map<string, { actions: readonly string[]; resources: Map<string, TemplateValue> }>();
+  for (const grant of grants) {
+    const key = grant.actions.join(',');
+    let entry = byActions.get(key);
+    if (!entry) {
+      entry = { actions: grant.actions, resources: new Map() };
+      byActions.set(key, entry);
+    }
+    const arn = arnOf(grant.kind, grant.physical);
+    entry.resources.set(JSON.stringify(arn), arn);
+  }
+  return [...byActions.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([, { actions, resources }]) => ({
+      Effect: 'Allow',
+      Action: actions.length === 1 ? (actions[0] as string) : actions,
+      Resource: [...resources.entries()].sort(([a], [b]) => compare(a, b)).map(([, arn]) => arn),
+    }));
+}
+
+export const lambdaAssumeRolePolicy: TemplateValue = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+
+/** CloudWatch Logs for the function's own log group. */
+export const basicExecutionPolicyArn = subPseudo('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,65 @@
+import type { QueueSpec } from '../../../../runtime/manifest/schema.js';
+import { type EmitContext, type NamedResource, resource } from '../context.js';
+import { declarationId } from '../logical-id.js';
+import { getAtt, ref, type TemplateValue } from '../template.js';
+
+/** A queue, and the queue policy that lets its topics and rules deliver to it. */
+export function queueResources(context: EmitContext, queue: QueueSpec): NamedResource[] {
+  const queueId = declarationId(queue.name, 'Queue');
+  const properties: Record<string, TemplateValue> = { QueueName: context.physical('queue', queue.name) };
+  // `FifoQueue: false` fails the stack ("Unknown Attribute FifoQueue"), so standard queues omit it (aws-facts §9 #21).
+  if (queue.fifoSettings) {
+    properties.FifoQueue = true;
+    if (queue.fifoSettings.deduplication?.kind === 'content') properties.ContentBasedDeduplication = true;
+    properties.DeduplicationScope = queue.fifoSettings.deduplicationScope;
+    properties.FifoThroughputLimit = queue.fifoSettings.throughputLimit;
+  }
+  Object.assign(properties, {
+    VisibilityTimeout: queue.visibilityTimeoutSeconds,
+    MessageRetentionPeriod: queue.messageRetentionSeconds,
+    DelaySeconds: queue.delaySeconds,
+    MaximumMessageSize: queue.maximumMessageBytes,
+    ReceiveMessageWaitTimeSeconds: queue.receiveWaitSeconds,
+  });
+  if (queue.redrive) {
+    properties.RedrivePolicy = {
+      deadLetterTargetArn: getAtt(declarationId(queue.redrive.deadLetterQueue, 'Queue'), 'Arn'),
+      maxReceiveCount: queue.redrive.maxReceiveCount,
+    };
+  }
+  const out: NamedResource[] = [[queueId, resource('AWS::SQS::Queue', properties, queue.name, queue.origin, { retain: queue.retain })]];
+  const policy = queuePolicy(context, queue, queueId);
+  if (policy) out.push([declarationId(queue.name, 'QueuePolicy'), policy]);
+  return out;
+}
+
+/**
+ * SNS and EventBridge need the queue's permission to send to it; without it their messages are
+ * dropped silently (aws-facts §5.1, §9 #50). One policy per queue: a second
+ * `AWS::SQS::QueuePolicy` on the same queue would replace the first. Lambda destinations need
+ * none, the function's role grants them.
+ */
+function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
+  const statements: TemplateValue[] = [];
+  for (const edge of context.edgesInto(queue.name)) {
+    if (edge.kind === 'subscription') statements.push(allowSend('sns.amazonaws.com', queueId, ref(declarationId(edge.source, 'Topic'))));
+    if (edge.kind === 'rule') statements.push(allowSend('events.amazonaws.com', queueId, getAtt(context.ids.edge(edge.id, 'Rule'), 'Arn')));
+  }
+  if (statements.length === 0) return undefined;
+  return resource(
+    'AWS::SQS::QueuePolicy',
+    { Queues: [ref(queueId)], PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+    queue.name,
+    queue.origin,
+  );
+}
+
+function allowSend(service: string, queueId: string, sourceArn: TemplateValue): TemplateValue {
+  return {
+    Effect: 'Allow',
+    Principal: { Service: service },
+    Action: 'sqs:SendMessage',
+    Resource: getAtt(queueId, 'Arn'),
+    Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
+  };
+}

@@ -1,0 +1,147 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import { BundleError, bundleHandler, esbuildTarget } from '../../compiler/deploy/bundle.js';
+import { parseTemplate } from '../../compiler/deploy/template.js';
+import { deterministicZip } from '../../compiler/deploy/zip.js';
+import { packageEmitted } from '../../compiler/deploy/package.js';
+import { cloudFormationLimits, emitCloudFormation } from '../../compiler/emit/cloudformation/index.js';
+import { compileText } from '../../compiler/program.js';
+import { HANDLER, packageWith, ROOT_TEMPLATE, writeFlow } from './helpers.js';
+
+const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
+describe('deterministic zips', () => {
+  test('the same files give the same bytes, whatever order they come in', () => {
+    const a = new TextEncoder().encode('a');
+    const b = new TextEncoder().encode('b');
+    const zip = deterministicZip(new Map([['b.mjs', b], ['a.mjs', a]]));
+    expect(deterministicZip(new Map([['a.mjs', a], ['b.mjs', b]]))).toEqual(zip);
+    expect(Object.keys(unzipSync(zip))).toEqual(['a.mjs', 'b.mjs']);
+    expect(text(unzipSync(zip)['b.mjs'])).toBe('b');
+  });
+
+  test('entries carry a fixed date (1980-01-01 00:00) and rw-r--r-- Unix permissions', () => {
+    const zip = deterministicZip(new Map([['index.mjs', new TextEncoder().encode('x')]]));
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // Local file header: DOS time at 10, DOS date at 12 (day 1, month 1, year 1980 + 0).
+    expect(view.getUint16(10, true)).toBe(0);
+    expect(view.getUint16(12, true)).toBe((1 << 5) | 1);
+    // Central directory header: "made by" OS in the high byte at 4, external attributes at 38.
+    const central = zip.findIndex((_, i) => view.getUint32(i, true) === 0x02014b50);
+    expect(view.getUint8(central + 5)).toBe(3);
+    expect(view.getUint32(central + 38, true) >>> 16).toBe(0o100644);
+  });
+});
+
+describe('bundling a handler', () => {
+  test('the esbuild target follows the Lambda runtime', () => {
+    expect(esbuildTarget('nodejs24.x')).toBe('node24');
+    expect(esbuildTarget('nodejs22.x')).toBe('node22');
+    expect(() => esbuildTarget('python3.13')).toThrow('runtime `python3.13` is not a Node.js runtime flowc can bundle for');
+  });
+
+  test('one ES module: local imports inlined, @aws-sdk left to the runtime, paths relative to the flow', async () => {
+    const { dir } = writeFlow(
+      "import { SQSClient } from '@aws-sdk/client-sqs';\nimport { double } from './lib.js';\nconst client = new SQSClient({});\nconst ready = await Promise.resolve(true);\nexport const handler = async (n: number) => ({ value: double(n), ready, client: typeof client });\n",
+    );
+    writeFileSync(join(dir, 'handlers', 'lib.ts'), 'export const double = (n: number): number => n * 2;\n');
+    const output = text(await bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' }));
+    expect(output).toContain('import { SQSClient } from "@aws-sdk/client-sqs";');
+    expect(output).toContain('var double = (n) => n * 2;');
+    expect(output).toContain('await Promise.resolve(true)');
+    expect(output).toMatch(/export \{\n\s+handler\n\};/);
+    expect(output).toContain('// handlers/lib.ts');
+    expect(output).not.toContain(dir);
+  });
+
+  test('a handler that does not compile is one BundleError with file:line', async () => {
+    const { dir } = writeFlow('export const handler = async ( => 1;\n');
+    const bundling = bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' });
+    await expect(bundling).rejects.toBeInstanceOf(BundleError);
+    await expect(bundling).rejects.toThrow(/^handlers\/work\.ts:1:\d+: /);
+  });
+});
+
+describe('packaging', () => {
+  test('each function becomes <app>/<fn>-<hash>.zip holding index.mjs, and the root template defaults its code key to it', async () => {
+    const packaged = await packageWith(writeFlow());
+    expect(packaged.assets).toHaveLength(1);
+    const asset = packaged.assets[0];
+    expect(asset?.key).toMatch(/^shop\/work-[0-9a-f]{16}\.zip$/);
+    expect(asset?.key).toContain(asset?.sha256.slice(0, 16));
+    expect(Object.keys(unzipSync(asset?.zip ?? new Uint8Array()))).toEqual(['index.mjs']);
+    expect([...packaged.parameters]).toEqual([['WorkFunctionCodeKey', asset?.key]]);
+    const root = parseTemplate(packaged.templates.get('template.yaml') ?? '', 'root');
+    expect(root.Parameters?.['WorkFunctionCodeKey']).toEqual({ Type: 'String', Default: asset?.key });
+    expect(root.Parameters?.['FlowcAssetsBucket']).toEqual({ Type: 'String' });
+  });
+
+  test('the hash depends on the code only: the same handler elsewhere gives the same key, another handler another key', async () => {
+    const first = await packageWith(writeFlow());
+    const again = await packageWith(writeFlow());
+    const changed = await packageWith(writeFlow(HANDLER.replace('seen', 'count')));
+    expect(again.assets[0]?.key).toBe(first.assets[0]?.key);
+    expect(again.assets[0]?.zip).toEqual(first.assets[0]?.zip);
+    expect(changed.assets[0]?.key).not.toBe(first.assets[0]?.key);
+  });
+
+  test('with a bucket, FlowcAssetsBucket is defaulted too', async () => {
+    const flow = writeFlow();
+    const packaged = await packageEmitted(flow.manifest, flow.flowFile, { files: new Map([['template.yaml', ROOT_TEMPLATE]]), rootFile: 'template.yaml' }, { bucket: 'my-bucket' });
+    expect(parseTemplate(packaged.templates.get('template.yaml') ?? '', 'root').Parameters?.['FlowcAssetsBucket']?.Default).toBe('my-bucket');
+  });
+
+  test('a missing handler is named, with the way to create it', async () => {
+    const flow = writeFlow();
+    mkdirSync(join(flow.dir, 'elsewhere'));
+    const moved = { ...flow, flowFile: join(flow.dir, 'elsewhere', 'app.flow') };
+    await expect(packageWith(moved)).rejects.toThrow('fn work: its handler handlers/work.ts does not exist; `flowc build` creates a stub to fill in');
+  });
+
+  test('a template without the code key parameter is refused', async () => {
+    const flow = writeFlow();
+    const broken = ROOT_TEMPLATE.replace('  WorkFunctionCodeKey:\n    Type: String\n', '');
+    await expect(packageWith(flow, { 'template.yaml': broken })).rejects.toThrow(
+      'the template template.yaml does not declare parameter WorkFunctionCodeKey (code of fn work)',
+    );
+  });
+});
+
+describe('packaging the emitter\'s nested-stack layout', () => {
+  test('each function\'s code key is passed by the root\'s stack resource of the template that holds it', async () => {
+    const flowFile = fileURLToPath(new URL('../../examples/shop/shop.flow', import.meta.url));
+    const manifest = compileText(flowFile, readFileSync(flowFile, 'utf8')).manifest;
+    if (!manifest) throw new Error('examples/shop does not compile');
+    const emitted = emitCloudFormation(manifest, { format: 'yaml', limits: { ...cloudFormationLimits, resources: 12 } });
+    expect(emitted.files.size).toBeGreaterThan(2);
+    const packaged = await packageEmitted(manifest, flowFile, emitted, {});
+
+    const root = parseTemplate(packaged.templates.get('template.yaml') ?? '', 'root');
+    expect(Object.keys(root.Parameters ?? {})).toEqual(['FlowcAssetsBucket']);
+    expect([...packaged.parameters]).toEqual([]);
+    const passed = new Map<string, unknown>();
+    for (const [stackId, file] of packaged.nestedFiles) {
+      const nested = parseTemplate(packaged.templates.get(file) ?? '', file);
+      const given = (root.Resources?.[stackId]?.Properties?.['Parameters'] ?? {}) as Record<string, unknown>;
+      // Every parameter of the nested template is given, code keys included.
+      expect(Object.keys(given).sort()).toEqual(Object.keys(nested.Parameters ?? {}).sort());
+      for (const [name, value] of Object.entries(given)) if (name.endsWith('CodeKey')) passed.set(name, value);
+    }
+    expect(passed).toEqual(new Map(packaged.assets.map((asset) => [asset.codeKeyParameter, asset.key])));
+    expect(packaged.assets).toHaveLength(6);
+  });
+});
+
+describe('templates in JSON', () => {
+  test('code keys are written as defaults in JSON too, the rest kept', async () => {
+    const flow = writeFlow();
+    const json = `${JSON.stringify(parseTemplate(ROOT_TEMPLATE, 'root'), null, 2)}\n`;
+    const packaged = await packageEmitted(flow.manifest, flow.flowFile, { files: new Map([['template.json', json]]), rootFile: 'template.json' }, {});
+    const written = JSON.parse(packaged.templates.get('template.json') ?? '') as ReturnType<typeof parseTemplate>;
+    expect(written.Parameters?.['WorkFunctionCodeKey']).toEqual({ Type: 'String', Default: packaged.assets[0]?.key });
+    expect(written.Resources).toEqual(parseTemplate(ROOT_TEMPLATE, 'root').Resources);
+  });
+});

@@ -1,0 +1,80 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { buildTemplate, cloudFormationLimits, emitCloudFormation, layoutTemplates } from '../../../compiler/emit/cloudformation/index.js';
+import type { FlowManifest } from '../../../runtime/manifest/schema.js';
+import { fixtureFolders, fixturesRoot } from '../../helpers/fixtures.js';
+import { boundProblems } from './helpers/bounds.js';
+import { manifestOfFile } from './helpers/compile.js';
+import { flatten, layoutProblems } from './helpers/nested.js';
+import { specProblems } from './helpers/spec.js';
+
+/**
+ * Every example and every valid fixture: the YAML template is the reviewed golden file, it is
+ * valid against the CloudFormation resource spec and the AWS bounds, and the JSON template is
+ * the same template.
+ */
+
+const root = new URL('../../../', import.meta.url).pathname;
+const examples = readdirSync(join(root, 'examples'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+const cases: { name: string; manifest: () => FlowManifest; golden: string }[] = [
+  ...examples.map((name) => ({
+    name: `examples/${name}`,
+    manifest: () => manifestOfFile(join(root, 'examples', name, `${name}.flow`), `examples/${name}/${name}.flow`),
+    golden: join(root, 'test/golden/examples', name, 'template.yaml'),
+  })),
+  ...fixtureFolders('valid').map((name) => ({
+    name: `fixtures/valid/${name}`,
+    manifest: () => manifestOfFile(join(fixturesRoot, 'valid', name, 'input.flow'), `test/fixtures/valid/${name}/input.flow`),
+    golden: join(fixturesRoot, 'valid', name, 'expected', 'template.yaml'),
+  })),
+];
+
+describe('CloudFormation templates of the examples and valid fixtures', () => {
+  for (const { name, manifest, golden } of cases) {
+    test(name, async () => {
+      const m = manifest();
+      const yaml = emitCloudFormation(m, { format: 'yaml' });
+      expect([...yaml.files.keys()]).toEqual(['template.yaml']);
+      const text = yaml.files.get('template.yaml') as string;
+      await expect(text).toMatchFileSnapshot(golden);
+
+      const template = buildTemplate(m);
+      expect(specProblems(template)).toEqual([]);
+      expect(boundProblems(template)).toEqual([]);
+      // The YAML reads back (as YAML 1.1, CloudFormation's dialect) as the JSON template.
+      const json = emitCloudFormation(m, { format: 'json' }).files.get('template.json') as string;
+      expect(parse(text, { version: '1.1' })).toEqual(JSON.parse(json));
+      expect(JSON.parse(json)).toEqual(template);
+    });
+  }
+});
+
+describe('the same apps split into nested stacks of a third of their size', () => {
+  for (const { name, manifest } of cases) {
+    test(name, () => {
+      const m = manifest();
+      const flat = buildTemplate(m);
+      const count = Object.keys(flat.Resources).length;
+      // The root holds at most `resources` stacks too, so the smallest apps keep one stack.
+      const limits = { ...cloudFormationLimits, resources: Math.max(4, Math.ceil(count / 3)), parameters: 12, outputs: 8 };
+      const set = layoutTemplates(m, { format: 'yaml', limits });
+      expect(set.templates.size).toBeGreaterThanOrEqual(count > 4 ? 3 : 1);
+      expect(layoutProblems(set.templates, set.rootFile, limits)).toEqual([]);
+      for (const [path, template] of set.templates) expect(specProblems(template), path).toEqual([]);
+      const back = flatten(set.templates, set.rootFile);
+      expect(boundProblems(back)).toEqual([]);
+      expect(withoutDependsOn(back.Resources)).toEqual(withoutDependsOn(flat.Resources));
+      expect(back.Parameters).toEqual(flat.Parameters);
+    });
+  }
+});
+
+function withoutDependsOn(resources: Record<string, object>): Record<string, object> {
+  return Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, { ...r, DependsOn: undefined }]));
+}
