@@ -1,8 +1,11 @@
 // Builds the flowc CLI into dist/ with esbuild: one ESM entry plus a chunk per lazily loaded
 // command, so `flowc check` starts without loading what only `build` or `deploy` need.
+// Also builds `flowc/runtime` (the helpers generated code and handlers import) into
+// dist/runtime/: one ESM bundle and a declaration file per source file.
 // Runs on `npm ci` (the `prepare` script) and before the tests (test/global-setup.ts).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +26,52 @@ export async function buildCli({ quiet = false } = {}) {
     banner: { js: "import { createRequire as __flowcCreateRequire } from 'node:module'; const require = __flowcCreateRequire(import.meta.url);" },
     logLevel: quiet ? 'error' : 'warning',
   });
+  await buildRuntime({ quiet });
+}
+
+/**
+ * dist/runtime/index.js bundles runtime/index.ts and what it imports (packages stay external:
+ * the AWS SDK is part of the Lambda runtime). The declarations come from
+ * `ts.transpileDeclaration`, file by file without a type check (the runtime sources are written
+ * for isolated declarations), so the build stays fast; `tsc` checks the sources themselves.
+ */
+export async function buildRuntime({ quiet = false } = {}) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { index: 'runtime/index.ts' },
+    outdir: `${root}dist/runtime`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    packages: 'external',
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  // ts-morph's TypeScript: a dependency, so this works where dev dependencies are not installed.
+  const { ts } = await import('ts-morph');
+  const compilerOptions = { target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.NodeNext, strict: true, isolatedDeclarations: true, declaration: true };
+  const problems = [];
+  // Every runtime source the entry reaches, type-only imports included (esbuild drops those).
+  const pending = ['runtime/index.ts'];
+  const seen = new Set(pending);
+  while (pending.length > 0) {
+    const input = pending.pop();
+    const text = readFileSync(`${root}${input}`, 'utf8');
+    for (const { fileName } of ts.preProcessFile(text, true, false).importedFiles) {
+      if (!fileName.startsWith('.')) continue;
+      const next = posix.join(posix.dirname(input), fileName).replace(/\.js$/, '.ts');
+      if (seen.has(next)) continue;
+      seen.add(next);
+      pending.push(next);
+    }
+    const output = ts.transpileDeclaration(text, { fileName: input, compilerOptions, reportDiagnostics: true });
+    for (const d of output.diagnostics ?? []) problems.push(`${input}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    const target = `${root}dist/${input.replace(/\.ts$/, '.d.ts')}`;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output.outputText);
+  }
+  if (problems.length > 0) throw new Error(`declarations of flowc/runtime:\n${problems.join('\n')}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,5 +1,9 @@
+import { posix } from 'node:path';
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import type { FileMap } from '../file-map.js';
+import { renderModule } from './generated-module.js';
+import { buildModel } from './model.js';
+import { GENERATED_MODULE_FILE, renderStub } from './stubs.js';
 
 export interface TypeScriptOptions {
   /** Folder of the regenerated files, relative to the .flow file's folder (default `generated`). */
@@ -13,7 +17,13 @@ export interface TypeScriptOutput {
   readonly scaffold: FileMap;
 }
 
-/** Manifest → generated TypeScript and handler stubs. (Being implemented: issue 5.) */
-export function emitTypeScript(_manifest: FlowManifest, _options: TypeScriptOptions): TypeScriptOutput {
-  return { generated: new Map(), scaffold: new Map() };
+/**
+ * Manifest → the generated module (`<generatedDir>/flow.ts`: types, envelopes, handler helpers,
+ * `sends` clients) and a handler stub per function at its `handler` path.
+ */
+export function emitTypeScript(manifest: FlowManifest, options: TypeScriptOptions): TypeScriptOutput {
+  const model = buildModel(manifest);
+  const generated = new Map([[posix.join(options.generatedDir.replaceAll('\\', '/'), GENERATED_MODULE_FILE), renderModule(model)]]);
+  const scaffold = new Map(model.functions.map((fn) => [fn.spec.handler, renderStub(model, fn, options.generatedDir)] as const));
+  return { generated, scaffold };
 }

@@ -1,0 +1,90 @@
+/**
+ * The generated module (`generated/flow.ts`): the declared types, and per function its
+ * aliases (`ChargeInput`, `ChargeOutput`, `ChargeEvent`, `ChargeResult`, `ChargeHandler`) and
+ * a helper value (`charge`) that builds its handler and holds its `sends` clients.
+ *
+ * Printed as text, not through a ts-morph AST: the output is a flat list of declarations whose
+ * shape is fixed here, and building 1,000 functions' worth of AST nodes costs seconds where
+ * strings cost milliseconds. The tests parse and type-check what this prints.
+ */
+import { basename } from 'node:path';
+import type { FieldType, PayloadType } from '../../../runtime/manifest/types.js';
+import { generatedHeader } from '../file-map.js';
+import { commentSafe, destinationLines, triggerLines } from './describe.js';
+import type { FunctionModel, ModuleModel } from './model.js';
+import { propertyName, typeText } from './type-text.js';
+
+/** The import specifier of the runtime helpers (the package's `./runtime` export). */
+export const RUNTIME_MODULE = 'flowc/runtime';
+
+export function renderModule(model: ModuleModel): string {
+  const { manifest } = model;
+  const source = commentSafe(basename(manifest.source));
+  const out: string[] = [generatedHeader(source, '//').trimEnd()];
+  out.push(
+    '/**',
+    ` * The app \`${manifest.app}\` in TypeScript: the payload types of ${source}, and per function the`,
+    ' * event it receives, the result it returns, a helper that builds its handler and clients for',
+    ' * what it sends to. The handlers import from here, so after a change to the flow `tsc` shows',
+    ' * the handler code that no longer fits.',
+    ' */',
+  );
+  if (model.functions.length > 0) out.push(`import * as ${model.runtime} from '${RUNTIME_MODULE}';`);
+  const typeNames = Object.keys(manifest.types);
+  if (typeNames.length > 0) out.push('', '// Declared types');
+  for (const name of typeNames) out.push('', declaredType(model, name, manifest.types[name] as PayloadType));
+  if (model.functions.length > 0) out.push('', '// Functions');
+  for (const fn of model.functions) out.push('', functionBlock(model, fn));
+  return `${out.join('\n')}\n`;
+}
+
+function declaredType(model: ModuleModel, name: string, type: PayloadType): string {
+  const identifier = model.declared.get(name) ?? name;
+  if (type.kind !== 'record' || type.fields.length === 0) return `export type ${identifier} = ${typeText(type, model.typeNames)};`;
+  return [`export interface ${identifier} {`, ...type.fields.map((field) => `  ${fieldLine(model, field)}`), '}'].join('\n');
+}
+
+/** `at: string; // timestamp (ISO-8601)`: the flow type shows where TypeScript has none as precise. */
+function fieldLine(model: ModuleModel, field: FieldType): string {
+  const line = `${propertyName(field.name)}${field.optional ? '?' : ''}: ${typeText(field.type, model.typeNames)};`;
+  if (field.type.kind === 'timestamp') return `${line} // timestamp (ISO-8601)`;
+  if (field.type.kind === 'int') return `${line} // int`;
+  return line;
+}
+
+function functionBlock(model: ModuleModel, fn: FunctionModel): string {
+  const { spec, types } = fn;
+  const source = basename(model.manifest.source);
+  const about = [
+    ...fn.envelopes.flatMap((envelope) => triggerLines(envelope, model.isFifoQueue)),
+    ...destinationLines(fn),
+    ...(fn.sends.length > 0 ? [`sends to ${fn.sends.map((s) => `${s.target.kind} \`${s.target.name}\``).join(', ')}`] : []),
+  ];
+  const lines = ['/**', ` * \`${spec.name}\` (${source}:${spec.origin.line}), handler \`${spec.handler}\`:`, ...about.map((line) => ` * - ${line}`)].map(commentSafe);
+  lines.push(' */');
+  lines.push(`export type ${types.Input} = ${typeText(spec.input, model.typeNames)};`);
+  if (types.Output !== null && spec.output !== null) lines.push(`export type ${types.Output} = ${typeText(spec.output, model.typeNames)};`);
+  lines.push(`export type ${types.Event} = ${fn.event};`);
+  lines.push(`export type ${types.Result} = ${fn.result};`);
+  lines.push(`export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
+  lines.push(`export const ${fn.value} = ${helperValue(model, fn)};`);
+  return lines.join('\n');
+}
+
+function helperValue(model: ModuleModel, fn: FunctionModel): string {
+  const sends = fn.sends.map((s) => `    ${propertyName(s.target.name)}: ${s.client},`);
+  const sendsBlock = sends.length === 0 ? [] : ['  sends: {', ...sends, '  },'];
+  const [only] = fn.envelopes;
+  if (fn.envelopes.length === 1 && only !== undefined) {
+    return sendsBlock.length === 0 ? only.helper : ['{', `  ...${only.helper},`, ...sendsBlock, '}'].join('\n');
+  }
+  // Triggers of several kinds: a helper per kind, and `route` to join their handlers into one.
+  const routes = fn.envelopes.map((e) => `${e.kind}: ${model.runtime}.AsyncHandler<${e.event}, ${e.result}>`).join('; ');
+  return [
+    '{',
+    ...fn.envelopes.map((e) => `  ${e.kind}: ${e.helper},`),
+    `  ...${model.runtime}.router<{ ${routes} }>(),`,
+    ...sendsBlock,
+    '}',
+  ].join('\n');
+}

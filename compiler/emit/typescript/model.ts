@@ -1,0 +1,320 @@
+/**
+ * What the generated module says about each function, worked out once from the manifest and
+ * rendered twice: into the generated module and into the handler stubs. Per function: its
+ * triggers grouped by envelope kind (one handler helper per kind), the event and result types,
+ * and a typed client per `sends` target.
+ */
+import { eventBridge } from '../../../runtime/aws/limits.js';
+import type {
+  EdgeSpec,
+  FlowManifest,
+  FunctionSpec,
+  QueueTriggerEdge,
+  RuleEdge,
+  StreamTriggerEdge,
+  SubscriptionEdge,
+  DestinationEdge,
+  SendTarget,
+  FifoSettings,
+} from '../../../runtime/manifest/schema.js';
+import type { PayloadType } from '../../../runtime/manifest/types.js';
+import { NameAllocator, pascalCase } from './names.js';
+import { quote, type TypeNames, typeText, unionText, unique } from './type-text.js';
+
+/** How a function is invoked, by the shape of its event; `invoke`: the payload itself is the event. */
+export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'invoke';
+
+const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'invoke'];
+
+type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge;
+
+export interface Envelope {
+  readonly kind: EnvelopeKind;
+  /** The edges of this kind into the function; empty for a function nothing triggers. */
+  readonly edges: readonly TriggerEdge[];
+  /** The payload inside the envelope, as type text. */
+  readonly payload: string;
+  /** The payload's type when all edges agree on it, to name the stub's parameter after. */
+  readonly payloadType: PayloadType | null;
+  readonly event: string;
+  readonly result: string;
+  /** The `flowc/runtime` call that makes the handler helper. */
+  readonly helper: string;
+  /** Batch triggers: failures are reported per item (every edge of the kind asks for it). */
+  readonly reportFailures: boolean;
+  /** SQS: some source queue is FIFO. */
+  readonly fifo: boolean;
+}
+
+export interface SendClient {
+  readonly target: SendTarget;
+  /** The `flowc/runtime` call that makes the client. */
+  readonly client: string;
+  /** `send`, `publish` or `put`… for the stub's hint. */
+  readonly method: string;
+}
+
+export interface FunctionModel {
+  readonly spec: FunctionSpec;
+  /** The helper value's identifier. */
+  readonly value: string;
+  readonly types: { readonly Input: string; readonly Output: string | null; readonly Event: string; readonly Result: string; readonly Handler: string };
+  readonly envelopes: readonly Envelope[];
+  readonly event: string;
+  readonly result: string;
+  readonly sends: readonly SendClient[];
+  /** Where its results go: the success and failure destinations. */
+  readonly destinations: { readonly success: DestinationEdge | undefined; readonly failure: DestinationEdge | undefined };
+}
+
+export interface ModuleModel {
+  readonly manifest: FlowManifest;
+  readonly runtime: string;
+  /** Declared type name → identifier. */
+  readonly declared: ReadonlyMap<string, string>;
+  readonly functions: readonly FunctionModel[];
+  readonly typeNames: TypeNames;
+  readonly isFifoQueue: (name: string) => boolean;
+}
+
+export function buildModel(manifest: FlowManifest): ModuleModel {
+  const names = new NameAllocator();
+  const declared = new Map<string, string>();
+  for (const name of Object.keys(manifest.types)) declared.set(name, names.claim(name));
+  const values = new Map<string, string>();
+  for (const fn of manifest.functions) values.set(fn.name, names.claim(fn.name));
+  const aliases = new Map<string, Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>>();
+  for (const fn of manifest.functions) aliases.set(fn.name, names.claimGroup(pascalCase(fn.name), ['Input', 'Output', 'Event', 'Result', 'Handler'] as const));
+  const runtime = names.claim('runtime');
+  const specs = new Map(manifest.functions.map((fn) => [fn.name, fn]));
+
+  const typeNames: TypeNames = {
+    runtime,
+    declared: (name) => declared.get(name) ?? name,
+    functionInput: (fn) => aliases.get(fn)?.Input ?? 'unknown',
+    functionOutput: (fn) => (specs.get(fn)?.output ? (aliases.get(fn)?.Output ?? null) : null),
+  };
+  const resources = new ResourceIndex(manifest);
+  const triggers = manifest.edges.filter((edge): edge is TriggerEdge => kindOfEdge(edge) !== null);
+  const incoming = groupBy(triggers, (edge) => edge.target);
+  const destinations = groupBy(
+    manifest.edges.filter((edge): edge is DestinationEdge => edge.kind === 'destination'),
+    (edge) => edge.source,
+  );
+
+  const functions = manifest.functions.map((spec): FunctionModel => {
+    const alias = aliases.get(spec.name) as Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>;
+    const output = spec.output === null ? 'void' : alias.Output;
+    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output });
+    const outgoing = destinations.get(spec.name) ?? [];
+    return {
+      spec,
+      value: values.get(spec.name) as string,
+      types: { ...alias, Output: spec.output === null ? null : alias.Output },
+      envelopes,
+      event: unionText(envelopes.map((e) => e.event)),
+      result: unionText(envelopes.map((e) => e.result)),
+      sends: spec.sends.map((target) => sendClient(target, resources, typeNames)),
+      destinations: { success: outgoing.find((e) => e.condition === 'success'), failure: outgoing.find((e) => e.condition === 'failure') },
+    };
+  });
+  return { manifest, runtime, declared, functions, typeNames, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/** The envelope an edge delivers in, or null when its target is not a function. */
+function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
+  switch (edge.kind) {
+    case 'queue-trigger':
+      return 'sqs';
+    case 'stream-trigger':
+      return 'kinesis';
+    case 'table-trigger':
+      return 'dynamodb';
+    case 'subscription':
+      return edge.targetKind === 'fn' ? 'sns' : null;
+    case 'rule':
+      return edge.targetKind === 'fn' ? 'bus' : null;
+    case 'destination':
+      return edge.targetKind === 'fn' ? 'invoke' : null;
+  }
+}
+
+interface EnvelopeContext {
+  readonly typeNames: TypeNames;
+  readonly resources: ResourceIndex;
+  /** The function's Input alias, and its result for asynchronous invocations (`void` when none). */
+  readonly input: string;
+  readonly output: string;
+}
+
+function envelopesOf(spec: FunctionSpec, edges: readonly TriggerEdge[], context: EnvelopeContext): Envelope[] {
+  const byKind = groupBy(edges, (edge) => kindOfEdge(edge) as EnvelopeKind);
+  // Nothing in the flow invokes it: it is invoked directly, with its input as the event.
+  if (byKind.size === 0) byKind.set('invoke', []);
+  return kindOrder.filter((kind) => byKind.has(kind)).map((kind) => envelope(kind, byKind.get(kind) ?? [], spec, context));
+}
+
+function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: FunctionSpec, context: EnvelopeContext): Envelope {
+  const rt = context.typeNames.runtime;
+  const inputJson = JSON.stringify(spec.input);
+  const payloads = edges.length === 0 ? [spec.input] : edges.map((e) => e.payload);
+  const distinct = unique(payloads.map((p) => JSON.stringify(p)));
+  const payloadType = distinct.length === 1 ? (payloads[0] as PayloadType) : null;
+  const payload = distinct.length === 1 && distinct[0] === inputJson ? context.input : unionText(payloads.map((p) => typeText(p, context.typeNames)));
+  const reportFailures = edges.length > 0 && edges.every((e) => 'reportBatchItemFailures' in e && e.reportBatchItemFailures);
+  const fifo = kind === 'sqs' && edges.some((e) => context.resources.queue(e.source)?.fifo === true);
+  const base = { kind, edges, payload, payloadType, reportFailures, fifo };
+  switch (kind) {
+    case 'sqs':
+      return {
+        ...base,
+        event: `${rt}.SqsEvent<${payload}>`,
+        result: reportFailures ? `${rt}.SQSBatchResponse` : 'void',
+        helper: `${rt}.sqsTrigger<${payload}>({ fifo: ${fifo}, reportFailures: ${reportFailures} })`,
+      };
+    case 'kinesis':
+      return {
+        ...base,
+        event: `${rt}.KinesisEvent<${payload}>`,
+        result: reportFailures ? `${rt}.KinesisStreamBatchResponse` : 'void',
+        helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+      };
+    case 'dynamodb':
+      return {
+        ...base,
+        event: `${rt}.DynamoDbEvent<${payload}>`,
+        result: reportFailures ? `${rt}.DynamoDBBatchResponse` : 'void',
+        helper: `${rt}.dynamodbTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+      };
+    case 'sns':
+      return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>()` };
+    case 'bus': {
+      const detailType = detailTypeText(edges as readonly RuleEdge[]);
+      return {
+        ...base,
+        event: `${rt}.BusEvent<${detailType}, ${payload}>`,
+        result: context.output,
+        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}>()`,
+      };
+    }
+    case 'invoke':
+      return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>()` };
+  }
+}
+
+/** The `detail-type` a rule lets through: the destination record's, the pattern's literals, or any string. */
+function detailTypeText(rules: readonly RuleEdge[]): string {
+  const literals: string[] = [];
+  for (const rule of rules) {
+    const match = rule.match;
+    if (match.kind === 'destination') {
+      literals.push(match.condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType);
+      continue;
+    }
+    const values = match.kind === 'pattern' ? match.pattern['detail-type'] : undefined;
+    if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string')) return 'string';
+    literals.push(...(values as string[]));
+  }
+  return unionText(literals.map(quote));
+}
+
+class ResourceIndex {
+  readonly #queues;
+  readonly #topics;
+  readonly #buses;
+  readonly #streams;
+  readonly #tables;
+
+  constructor(manifest: FlowManifest) {
+    this.#queues = new Map(manifest.queues.map((q) => [q.name, q]));
+    this.#topics = new Map(manifest.topics.map((t) => [t.name, t]));
+    this.#buses = new Map(manifest.buses.map((b) => [b.name, b]));
+    this.#streams = new Map(manifest.streams.map((s) => [s.name, s]));
+    this.#tables = new Map(manifest.tables.map((t) => [t.name, t]));
+  }
+
+  queue(name: string) {
+    return this.#queues.get(name);
+  }
+  topic(name: string) {
+    return this.#topics.get(name);
+  }
+  bus(name: string) {
+    return this.#buses.get(name);
+  }
+  stream(name: string) {
+    return this.#streams.get(name);
+  }
+  table(name: string) {
+    return this.#tables.get(name);
+  }
+}
+
+const pathText = (path: readonly string[]): string => `[${path.map(quote).join(', ')}]`;
+
+/** `groupBy`/`deduplication` of a FIFO client, and the ids the sender must give because the flow does not place them. */
+function fifoArguments(settings: FifoSettings | null): { readonly args: string; readonly needed: string } {
+  const groupBy = settings?.groupBy ?? null;
+  const dedup = settings?.deduplication ?? null;
+  const needed = [...(groupBy === null ? ["'groupId'"] : []), ...(dedup === null ? ["'deduplicationId'"] : [])];
+  const dedupText = dedup === null ? 'null' : dedup.kind === 'content' ? "'content'" : pathText(dedup.path);
+  return { args: `groupBy: ${groupBy === null ? 'null' : pathText(groupBy)}, deduplication: ${dedupText}`, needed: needed.length === 0 ? 'never' : needed.join(' | ') };
+}
+
+function sendClient(target: SendTarget, resources: ResourceIndex, names: TypeNames): SendClient {
+  const rt = names.runtime;
+  const name = quote(target.name);
+  switch (target.kind) {
+    case 'queue': {
+      const queue = resources.queue(target.name);
+      const message = queue ? typeText(queue.message, names) : 'unknown';
+      if (!queue?.fifo) return { target, method: 'send', client: `${rt}.queueClient<${message}>({ name: ${name} })` };
+      const fifo = fifoArguments(queue.fifoSettings);
+      return { target, method: 'send', client: `${rt}.fifoQueueClient<${message}, ${fifo.needed}>({ name: ${name}, ${fifo.args} })` };
+    }
+    case 'topic': {
+      const topic = resources.topic(target.name);
+      const message = topic ? typeText(topic.message, names) : 'unknown';
+      if (!topic?.fifo) return { target, method: 'publish', client: `${rt}.topicClient<${message}>({ name: ${name} })` };
+      const fifo = fifoArguments(topic.fifoSettings);
+      return { target, method: 'publish', client: `${rt}.fifoTopicClient<${message}, ${fifo.needed}>({ name: ${name}, ${fifo.args} })` };
+    }
+    case 'bus': {
+      const detail = resources.bus(target.name)?.detail ?? null;
+      // The default detail-type of the app's events: the declared type's name, else the bus's.
+      const detailType = detail?.kind === 'ref' ? detail.name : target.name;
+      return {
+        target,
+        method: 'put',
+        client: `${rt}.busClient<${detail === null ? 'unknown' : typeText(detail, names)}>({ name: ${name}, detailType: ${quote(detailType)} })`,
+      };
+    }
+    case 'stream': {
+      const stream = resources.stream(target.name);
+      const record = stream ? typeText(stream.record, names) : 'unknown';
+      const key = stream?.partitionKey ?? null;
+      return {
+        target,
+        method: 'put',
+        client: `${rt}.streamClient<${record}, ${key === null}>({ name: ${name}, partitionKey: ${key === null ? 'null' : pathText(key)} })`,
+      };
+    }
+    case 'table': {
+      const table = resources.table(target.name);
+      const item = table ? typeText(table.item, names) : 'unknown';
+      const keys = table ? [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])].map((k) => quote(k.attribute)) : [];
+      return { target, method: 'put', client: `${rt}.tableClient<${item}, ${unionText(keys)}>({ name: ${name} })` };
+    }
+  }
+}

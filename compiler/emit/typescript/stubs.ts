@@ -1,0 +1,146 @@
+/**
+ * Handler stubs: one per function at its `handler` path, written once and then the user's.
+ * A stub is typed only through the generated module (its `Handler` alias, the helper for its
+ * triggers, the payload type on the parameter), so that when the flow changes, `tsc` reports
+ * the stub's code that no longer fits instead of flowc rewriting it.
+ */
+import { basename, posix } from 'node:path';
+import type { PayloadType } from '../../../runtime/manifest/types.js';
+import { commentSafe, onErrorLine } from './describe.js';
+import type { Envelope, FunctionModel, ModuleModel } from './model.js';
+import { camelCase, isReservedWord } from './names.js';
+import { quote } from './type-text.js';
+
+export const GENERATED_MODULE_FILE = 'flow.ts';
+
+export function renderStub(model: ModuleModel, fn: FunctionModel, generatedDir: string): string {
+  const source = commentSafe(basename(model.manifest.source));
+  const imports = new Set<string>([fn.value]);
+  const typeImports = new Set<string>([fn.types.Handler]);
+  const taken = new Set<string>([...imports, ...typeImports]);
+  const parts = fn.envelopes.map((envelope) => callbackFor(model, fn, envelope, typeImports, taken));
+
+  const lines = [
+    `// The handler of \`${fn.spec.name}\` (${source}:${fn.spec.origin.line}). flowc created this file once and never`,
+    '// overwrites it: it is yours. Its types come from the generated module, which every',
+    '// `flowc build` rewrites, so after a change to the flow `tsc` points at the code here',
+    '// that no longer fits.',
+    `import { ${[...imports].sort().join(', ')}, ${[...typeImports].sort().map((t) => `type ${t}`).join(', ')} } from ${quote(moduleSpecifier(fn.spec.handler, generatedDir))};`,
+    '',
+  ];
+  const about = [
+    ...(fn.destinations.success ? [`Its result goes to \`${fn.destinations.success.target}\` (success destination).`] : []),
+    ...(fn.sends.length > 0 ? ['It sends with:', ...fn.sends.map((s) => `- \`${fn.value}.sends.${s.target.name}.${s.method}(…)\` (${s.target.kind} \`${s.target.name}\`)`)] : []),
+  ].map((line) => `// ${commentSafe(line)}`);
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined) {
+    lines.push(...only.comment.map((c) => `// ${c}`), ...about);
+    lines.push(`export const handler: ${fn.types.Handler} = ${only.call(fn.value, '')};`);
+  } else {
+    lines.push(...about);
+    lines.push(`export const handler: ${fn.types.Handler} = ${fn.value}.route({`);
+    for (const part of parts) {
+      lines.push(...part.comment.map((c) => `  // ${c}`));
+      lines.push(`  ${part.kind}: ${part.call(`${fn.value}.${part.kind}`, '  ')},`);
+    }
+    lines.push('});');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface Callback {
+  readonly kind: string;
+  readonly comment: readonly string[];
+  /** The helper call with the user's callback, given the helper expression and the indentation. */
+  readonly call: (helper: string, indent: string) => string;
+}
+
+const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', invoke: 'onInvoke' } as const;
+
+function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>): Callback {
+  const param = parameterName(envelope, taken);
+  const paramType = envelope.kind === 'dynamodb' ? null : parameterType(model, fn, envelope);
+  if (paramType !== null) typeImports.add(paramType);
+  const returnsResult = ['sns', 'bus', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
+  const returnType = returnsResult ? resultTypeName(model, fn) : null;
+  if (returnType !== null) typeImports.add(returnType);
+  const signature = `async (${param}${paramType === null ? '' : `: ${paramType}`})${returnType === null ? '' : `: Promise<${returnType}>`}`;
+  const message = templateText(`${fn.spec.name} is not implemented yet (${fn.spec.handler}): `);
+  const body = `throw new Error(\`${message}\${JSON.stringify(${param})}\`);`;
+  return {
+    kind: envelope.kind,
+    comment: [...whatItGets(envelope, param, fn.types.Output !== null), onErrorLine(envelope, fn)],
+    call: (helper, indent) => `${helper}.${methodOf[envelope.kind]}(${signature} => {\n${indent}  ${body}\n${indent}})`,
+  };
+}
+
+/** What the callback's parameter holds, in a sentence. */
+function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): string[] {
+  const returns = returnsResult ? "; return the function's result" : '';
+  switch (envelope.kind) {
+    case 'sqs':
+      return [`\`${param}\` is one decoded message body; the messages of a batch come one at a time, in order.`];
+    case 'kinesis':
+      return [`\`${param}\` is one decoded record; the records of a batch come one at a time, in shard order.`];
+    case 'dynamodb':
+      return [`\`${param}\` is one item change (\`newImage\`, \`oldImage\`, decoded as the stream view allows), in order.`];
+    case 'sns':
+      return [`\`${param}\` is the decoded message of one notification${returns}.`];
+    case 'bus':
+      return [`\`${param}\` is the \`detail\` of one event${returns}.`];
+    case 'invoke':
+      return envelope.edges.length === 0 ? [`\`${param}\` is the input it is invoked with${returns}.`] : [`\`${param}\` is the record Lambda delivered${returns}.`];
+  }
+}
+
+/** A name for the payload: the declared type's, or what kind of record it is. */
+function parameterName(envelope: Envelope, taken: Set<string>): string {
+  const wanted = envelope.kind === 'dynamodb' ? 'change' : nameForPayload(envelope.payloadType);
+  const name = isReservedWord(wanted) || taken.has(wanted) ? 'payload' : wanted;
+  return name;
+}
+
+function nameForPayload(type: PayloadType | null): string {
+  switch (type?.kind) {
+    case 'ref':
+      return camelCase(type.name);
+    case 'invocation':
+      return type.condition;
+    case 'streamFailure':
+      return 'failure';
+    case 'snsEnvelope':
+      return 'notification';
+    case 'eventBridgeEvent':
+      return 'event';
+    default:
+      return 'payload';
+  }
+}
+
+/** The parameter's type, by a name the generated module exports: the declared type, or the function's input. */
+function parameterType(model: ModuleModel, fn: FunctionModel, envelope: Envelope): string | null {
+  if (envelope.payloadType?.kind === 'ref') return model.declared.get(envelope.payloadType.name) ?? null;
+  return envelope.payload === fn.types.Input ? fn.types.Input : null;
+}
+
+function resultTypeName(model: ModuleModel, fn: FunctionModel): string | null {
+  const output = fn.spec.output;
+  if (output?.kind === 'ref') return model.declared.get(output.name) ?? null;
+  return fn.types.Output;
+}
+
+/** `../generated/flow.js` from `handlers/charge.ts`. */
+export function moduleSpecifier(handlerPath: string, generatedDir: string): string {
+  const target = posix.join(toPosix(generatedDir), GENERATED_MODULE_FILE.replace(/\.ts$/, '.js'));
+  const relative = posix.relative(posix.dirname(toPosix(handlerPath)), target);
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** Text for inside a template literal. */
+function templateText(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${');
+}
+
+function toPosix(path: string): string {
+  return path.replaceAll('\\', '/');
+}

@@ -1,0 +1,85 @@
+/**
+ * Payload types as TypeScript source text. Declared types are referred to by name; the fixed
+ * AWS shapes by the generic types of `flowc/runtime`, instantiated with the function's aliases
+ * (`SuccessRecord<ChargeInput, ChargeOutput>`), which also keeps records of records finite.
+ */
+import type { PayloadType } from '../../../runtime/manifest/types.js';
+
+export interface TypeNames {
+  /** The namespace `flowc/runtime` is imported as. */
+  readonly runtime: string;
+  /** The identifier of a declared type. */
+  declared(name: string): string;
+  /** The alias of a function's input type. */
+  functionInput(fn: string): string;
+  /** The alias of a function's output type; null when it declares none. */
+  functionOutput(fn: string): string | null;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function propertyName(name: string): string {
+  return IDENTIFIER.test(name) ? name : quote(name);
+}
+
+/** A single-quoted TypeScript string literal. */
+export function quote(text: string): string {
+  const escaped = JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${escaped}'`;
+}
+
+export function typeText(type: PayloadType, names: TypeNames): string {
+  const rt = names.runtime;
+  switch (type.kind) {
+    case 'string':
+    case 'timestamp':
+      return 'string';
+    case 'number':
+    case 'int':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'unknown':
+      return 'unknown';
+    case 'literal':
+      return quote(type.value);
+    case 'union':
+      return unique(type.members.map((member) => typeText(member, names))).join(' | ');
+    case 'array': {
+      const element = typeText(type.element, names);
+      return type.element.kind === 'union' ? `(${element})[]` : `${element}[]`;
+    }
+    case 'record':
+      return type.fields.length === 0
+        ? 'Record<string, never>'
+        : `{ ${type.fields.map((f) => `${propertyName(f.name)}${f.optional ? '?' : ''}: ${typeText(f.type, names)}`).join('; ')} }`;
+    case 'ref':
+      return names.declared(type.name);
+    case 'invocation':
+      return type.condition === 'success'
+        ? `${rt}.SuccessRecord<${names.functionInput(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`
+        : `${rt}.FailureRecord<${names.functionInput(type.function)}>`;
+    case 'streamFailure':
+      return type.source === 'kinesis' ? `${rt}.KinesisFailureRecord` : `${rt}.DynamoDbFailureRecord`;
+    case 'snsEnvelope':
+      return `${rt}.SnsNotification<${typeText(type.message, names)}>`;
+    case 'eventBridgeEvent':
+      return `${rt}.BusEvent<${type.detailType === null ? 'string' : quote(type.detailType)}, ${typeText(type.detail, names)}>`;
+    default:
+      return assertNever(type);
+  }
+}
+
+/** A union of alternatives, each once, in order; `never` when there are none. */
+export function unionText(alternatives: readonly string[]): string {
+  const distinct = unique(alternatives);
+  return distinct.length === 0 ? 'never' : distinct.join(' | ');
+}
+
+export function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected payload type ${JSON.stringify(value)}`);
+}

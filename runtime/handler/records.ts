@@ -1,0 +1,84 @@
+/**
+ * The records AWS sends to a failure or success target, which no library types: the invocation
+ * record of a Lambda destination (aws-facts §1.4) and the on-failure record of a stream event
+ * source mapping (§2.4). They mirror the compiler's structural view of the same records
+ * (compiler/types/structure.ts); a test keeps the two in step.
+ */
+
+/** `requestContext.condition` of a success record. */
+export type SuccessCondition = 'Success';
+
+/**
+ * `requestContext.condition` of a failure record: retries used up, the event grew older than
+ * the function's maximum event age, or reserved concurrency 0 (then without response fields).
+ */
+export type FailureCondition = 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
+
+export interface InvocationRequestContext<Condition extends string> {
+  requestId: string;
+  /** The qualified ARN, e.g. `arn:aws:lambda:…:function:shop-charge:$LATEST`. */
+  functionArn: string;
+  condition: Condition;
+  /** Attempts made: 1 after a first-try success, 3 after the default retries. */
+  approximateInvokeCount: number;
+}
+
+/** What Lambda sends to the success destination of a function with input `In` and output `Out`. */
+export interface SuccessRecord<In, Out> {
+  version: string;
+  /** ISO-8601 with milliseconds. */
+  timestamp: string;
+  requestContext: InvocationRequestContext<SuccessCondition>;
+  requestPayload: In;
+  responseContext: { statusCode: number; executedVersion: string };
+  responsePayload: Out;
+}
+
+/** The error object of a failed invocation; a crash or timeout gives only `errorMessage`. */
+export interface InvocationError {
+  errorMessage: string;
+  errorType?: string;
+  stackTrace?: string[];
+}
+
+/** What Lambda sends to the failure destination of a function with input `In`. */
+export interface FailureRecord<In> {
+  version: string;
+  timestamp: string;
+  requestContext: InvocationRequestContext<FailureCondition>;
+  requestPayload: In;
+  /** Absent when the event never ran (reserved concurrency 0). */
+  responseContext?: { statusCode: number; executedVersion: string; functionError?: 'Handled' | 'Unhandled' };
+  responsePayload?: InvocationError;
+}
+
+/** `requestContext.condition` of a stream on-failure record. */
+export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
+
+/** The batch a stream mapping gave up on: where it is, not what it held (re-read the stream for that). */
+export interface StreamBatchInfo {
+  shardId: string;
+  startSequenceNumber: string;
+  endSequenceNumber: string;
+  approximateArrivalOfFirstRecord: string;
+  approximateArrivalOfLastRecord: string;
+  batchSize: number;
+  streamArn: string;
+}
+
+interface StreamFailureRecordBase {
+  requestContext: InvocationRequestContext<StreamFailureCondition>;
+  responseContext: { statusCode: number; executedVersion: string; functionError: string };
+  version: string;
+  timestamp: string;
+}
+
+/** The on-failure record of a Kinesis event source mapping. */
+export interface KinesisFailureRecord extends StreamFailureRecordBase {
+  KinesisBatchInfo: StreamBatchInfo;
+}
+
+/** The on-failure record of a DynamoDB stream event source mapping. */
+export interface DynamoDbFailureRecord extends StreamFailureRecordBase {
+  DDBStreamBatchInfo: StreamBatchInfo;
+}

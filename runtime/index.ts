@@ -1,0 +1,86 @@
+/**
+ * `flowc/runtime`: what generated code and handlers import. The envelope and record types, the
+ * handler helpers per trigger, payload decoding, partial batch responses, typed clients for
+ * `sends` targets, and idempotency for at-least-once delivery.
+ */
+export type {
+  AsyncHandler,
+  Base64Json,
+  BusEvent,
+  Context,
+  DynamoDBBatchResponse,
+  DynamoDbEvent,
+  DynamoDbImage,
+  DynamoDbRecord,
+  DynamoDbStreamRecord,
+  Json,
+  KinesisEvent,
+  KinesisPayload,
+  KinesisRecord,
+  KinesisStreamBatchResponse,
+  SnsEvent,
+  SnsMessage,
+  SnsNotification,
+  SnsRecord,
+  SQSBatchResponse,
+  SqsEvent,
+  SqsRecord,
+} from './handler/envelopes.js';
+export type {
+  DynamoDbFailureRecord,
+  FailureCondition,
+  FailureRecord,
+  InvocationError,
+  InvocationRequestContext,
+  KinesisFailureRecord,
+  StreamBatchInfo,
+  StreamFailureCondition,
+  SuccessCondition,
+  SuccessRecord,
+} from './handler/records.js';
+export { decodeBase64Json, decodeImage, decodeJson, encodeBase64Json, encodeImage, encodeJson, PayloadDecodeError } from './handler/decode.js';
+export { batchItemFailures, type BatchItemFailures } from './handler/batch-failures.js';
+export {
+  dynamodbTrigger,
+  kinesisTrigger,
+  sqsTrigger,
+  type BatchItem,
+  type BatchOptions,
+  type DynamoDbTrigger,
+  type ItemHandler,
+  type KinesisTrigger,
+  type SqsTrigger,
+  type SqsTriggerOptions,
+  type TableChange,
+} from './handler/batch-triggers.js';
+export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
+export { envelopeKind, router, type EnvelopeKind, type RouteHandlers, type Router } from './handler/router.js';
+export {
+  fifoQueueClient,
+  fifoTopicClient,
+  queueClient,
+  topicClient,
+  type FifoId,
+  type FifoKeys,
+  type FifoQueueClient,
+  type FifoSendArgs,
+  type FifoSendOptions,
+  type FifoTopicClient,
+  type QueueClient,
+  type SentMessage,
+  type TopicClient,
+} from './clients/messaging.js';
+export {
+  busClient,
+  streamClient,
+  tableClient,
+  type BusClient,
+  type StreamClient,
+  type StreamPutArgs,
+  type TableClient,
+  type TableKeyOf,
+} from './clients/bus-stream-table.js';
+export { MissingTargetError } from './clients/address.js';
+export { DuplicateInProgressError, idempotency, type Idempotency, type IdempotencyOptions } from './idempotency/idempotency.js';
+export { MemoryIdempotencyStore, type ClaimOutcome, type IdempotencyStore } from './idempotency/store.js';
+export { dynamoDbIdempotencyStore, type DynamoDbStoreOptions } from './idempotency/dynamodb-store.js';

@@ -1,0 +1,21 @@
+// Golden files of the generated TypeScript: the generated module and every handler stub of each
+// example and test flow, under test/golden/typescript/<flow>/ with the paths the build writes.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emitTypeScript } from '../../../compiler/emit/typescript/index.js';
+import { allFlows, manifestOf, repoRoot } from './type-check.js';
+
+describe.each(allFlows)('the TypeScript of $path', ({ name, path: flowPath }) => {
+  const output = emitTypeScript(manifestOf(flowPath), { generatedDir: 'generated' });
+  const golden = join(repoRoot, 'test/golden/typescript', name);
+
+  it('writes the generated module and a stub per function', () => {
+    const manifest = manifestOf(flowPath);
+    expect([...output.generated.keys()]).toEqual(['generated/flow.ts']);
+    expect([...output.scaffold.keys()].sort()).toEqual(manifest.functions.map((f) => f.handler).sort());
+  });
+
+  it.each([...output.generated, ...output.scaffold])('%s', async (path, text) => {
+    await expect(text).toMatchFileSnapshot(join(golden, path));
+  });
+});
