@@ -7,6 +7,7 @@ import type { SettingsBlock, Value } from '../syntax/ast.js';
 import { describeMismatch, isAssignable, sameType } from '../types/assignable.js';
 import type { TypeEnvironment } from '../types/environment.js';
 import { TypeConverter } from '../types/payload.js';
+import { snsLambdaEvent } from '../types/structure.js';
 import { printType, quoteType } from '../types/print.js';
 
 
@@ -88,6 +89,31 @@ export class TypedProgram implements TypeEnvironment {
 
   functionInput(name: string): PayloadType {
     return this.typeOf(name);
+  }
+
+  /**
+   * What an invocation record's `requestPayload` holds: the event of the function's
+   * asynchronous invocations — an SNS event behind a topic, an EventBridge event behind a
+   * rule, the previous record behind a destination — or its payload when nothing in the flow
+   * invokes it (a direct invocation). Mixed kinds give `unknown`.
+   */
+  functionRequest(name: string): PayloadType {
+    const incoming = this.edgesInto(name);
+    if (incoming.length === 0) return this.typeOf(name);
+    const requests: PayloadType[] = [];
+    for (const edge of incoming) {
+      if (edge.kind === 'subscription') requests.push(snsLambdaEvent());
+      else if (edge.kind === 'destination') requests.push(this.edgePayload(edge));
+      else if (edge.kind === 'rule') {
+        const match = this.ruleMatch(edge)?.match;
+        const detailType =
+          match?.kind === 'destination' ? (match.condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType) : null;
+        requests.push({ kind: 'eventBridgeEvent', detailType, detail: this.edgePayload(edge) });
+      }
+    }
+    const first = requests[0];
+    if (first === undefined || requests.some((r) => !sameType(r, first, this))) return unknownType;
+    return first;
   }
 
   functionOutput(name: string): PayloadType | null {

@@ -21,6 +21,11 @@ export interface Host {
   /** Writes a file only if none exists; returns whether it wrote. Never overwrites user code. */
   writeFileIfAbsent(path: string, content: string): boolean;
   removeTree(path: string): void;
+  /**
+   * Asks a yes/no question on the terminal (`flowc deploy`): true only for `y` or `yes`.
+   * Only meaningful when stdin and stdout are terminals; hosts that can never ask omit it.
+   */
+  confirm?(question: string): Promise<boolean>;
 }
 
 export class HostError extends Error {}
@@ -79,6 +84,21 @@ export function nodeHost(): Host {
     },
     removeTree(path) {
       rmSync(path, { recursive: true, force: true });
+    },
+    async confirm(question) {
+      const { createInterface } = await import('node:readline/promises');
+      const prompt = createInterface({ input: process.stdin, output: process.stdout });
+      // Ctrl-C at the prompt is a "no", not a prompt that waits forever.
+      const interrupted = new AbortController();
+      prompt.on('SIGINT', () => interrupted.abort());
+      try {
+        return /^\s*y(es)?\s*$/i.test(await prompt.question(question, { signal: interrupted.signal }));
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') return false;
+        throw error;
+      } finally {
+        prompt.close();
+      }
     },
   };
 }

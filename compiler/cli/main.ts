@@ -85,6 +85,83 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       exitCode = runManifest(host, file, parseFormat(options.format));
     });
 
+  // deploy and diff: credentials and region come from the AWS SDK chain unless these are given.
+  const awsOptions = (command: Command) =>
+    command
+      .option('--region <region>', 'AWS region (default: the SDK chain: AWS_REGION, the profile)')
+      .option('--profile <profile>', 'named profile from ~/.aws/config and ~/.aws/credentials')
+      .option('--endpoint-url <url>', 'a local AWS-compatible endpoint for CloudFormation and S3');
+  const awsTarget = (options: { region?: string; profile?: string; endpointUrl?: string }) => ({
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.endpointUrl !== undefined ? { endpointUrl: options.endpointUrl } : {}),
+  });
+
+  program
+    .command('package')
+    .description('check, bundle each handler with esbuild, and write the template and the code zips (content-hash names)')
+    .argument('<file>', 'a .flow file')
+    .requiredOption('-o, --out <dir>', 'folder for the template(s) and assets/')
+    .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .option('--bucket <bucket>', 'also default the FlowcAssetsBucket parameter to this bucket')
+    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string }) => {
+      const { runPackage } = await import('./commands/package.js');
+      exitCode = await runPackage(host, file, {
+        outDir: options.out,
+        format: options.format,
+        ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
+      });
+    });
+
+  awsOptions(
+    program
+      .command('deploy')
+      .description('deploy a flow to a CloudFormation stack through a change set, and follow it to the end')
+      .argument('<file>', 'a .flow file')
+      .requiredOption('--stack <name>', 'the stack to create or update')
+      .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
+      .option('-y, --yes', 'execute the change set without asking')
+      .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted'),
+  ).action(
+    async (
+      file: string,
+      options: { stack: string; bucket?: string; region?: string; profile?: string; endpointUrl?: string; yes?: boolean; allowReplace?: boolean },
+    ) => {
+      const { runDeploy } = await import('./commands/deploy.js');
+      exitCode = await runDeploy(host, file, {
+        stack: options.stack,
+        ...awsTarget(options),
+        ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
+        yes: options.yes === true,
+        allowReplace: options.allowReplace === true,
+      });
+    },
+  );
+
+  awsOptions(
+    program
+      .command('diff')
+      .description('compare a flow with a deployed stack, and say what deploying it would change (and lose)')
+      .argument('<file>', 'a .flow file')
+      .requiredOption('--stack <name>', 'the deployed stack'),
+  ).action(async (file: string, options: { stack: string; region?: string; profile?: string; endpointUrl?: string }) => {
+    const { runDiff } = await import('./commands/diff.js');
+    exitCode = await runDiff(host, file, { stack: options.stack, ...awsTarget(options) });
+  });
+
+  program
+    .command('sim')
+    .description('run the flow and its handlers on a virtual clock, injecting the events of a file; print the trace and a summary')
+    .argument('<file>', 'a .flow file')
+    .option('--events <file>', 'events to inject, JSON (default: events.json beside the flow, if any)')
+    .option('--until <duration>', 'stop at this virtual time, e.g. 2h (default: when nothing is left to do)')
+    .option('--seed <n>', "seed of the run (default: the events file's, else 1)")
+    .addOption(new Option('--format <format>', 'trace as text or json').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json' }) => {
+      const { runSim } = await import('./commands/sim.js');
+      exitCode = await runSim(host, file, options);
+    });
+
   program
     .command('explain')
     .description('explain a diagnostic code, e.g. `flowc explain FL4103`; without a code, list them')

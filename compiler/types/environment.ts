@@ -6,6 +6,11 @@ export interface TypeEnvironment {
   named(name: string): PayloadType | undefined;
   /** The input payload of a function: declared, inferred, or `unknown`. */
   functionInput(name: string): PayloadType;
+  /**
+   * The event a function is invoked with asynchronously: what `requestPayload` of its
+   * invocation records holds (an SNS event for a function behind a topic).
+   */
+  functionRequest(name: string): PayloadType;
   /** The declared output of a function; null when it declares none. */
   functionOutput(name: string): PayloadType | null;
 }

@@ -8,11 +8,14 @@ const literals = (...values: string[]): PayloadType => ({ kind: 'union', members
 const field = (name: string, type: PayloadType, optional = false): FieldType => ({ name, type, optional });
 const record = (...fields: FieldType[]): RecordType => ({ kind: 'record', fields });
 
-/** The error object of a failed invocation (§1.4): `{ errorMessage, errorType, stackTrace }`. */
+/**
+ * The error object of a failed invocation (§1.4). The Node.js runtime, the only one flowc
+ * deploys, names the stack `trace` (the AWS docs' example, from another runtime, `stackTrace`).
+ */
 export const errorPayload: RecordType = record(
   field('errorMessage', str),
   field('errorType', str, true),
-  field('stackTrace', { kind: 'array', element: str }, true),
+  field('trace', { kind: 'array', element: str }, true),
 );
 
 /** `requestContext.condition` of a success record, and of a failure record (§1.4, §8.1). */
@@ -23,7 +26,7 @@ export const failureConditions = ['RetriesExhausted', 'EventAgeExceeded', 'ZeroR
  * The invocation record a destination of `fn` receives (§1.4). On failure `responseContext`
  * and `responsePayload` are optional: with reserved concurrency 0 Lambda sends neither.
  */
-export function invocationRecord(condition: 'success' | 'failure', input: PayloadType, output: PayloadType | null): RecordType {
+export function invocationRecord(condition: 'success' | 'failure', request: PayloadType, output: PayloadType | null): RecordType {
   const success = condition === 'success';
   return record(
     field('version', str),
@@ -37,7 +40,7 @@ export function invocationRecord(condition: 'success' | 'failure', input: Payloa
         field('approximateInvokeCount', int),
       ),
     ),
-    field('requestPayload', input),
+    field('requestPayload', request),
     field(
       'responseContext',
       record(
@@ -81,6 +84,42 @@ export function streamFailureRecord(source: 'kinesis' | 'dynamodb'): RecordType 
   );
 }
 
+/**
+ * The event Lambda passes to a function subscribed to a topic (@types/aws-lambda `SNSEvent`):
+ * one record whose `Sns.Message` is the JSON text of the payload.
+ */
+export function snsLambdaEvent(): RecordType {
+  return record(
+    field(
+      'Records',
+      {
+        kind: 'array',
+        element: record(
+          field('EventSource', str),
+          field('EventVersion', str),
+          field('EventSubscriptionArn', str),
+          field(
+            'Sns',
+            record(
+              field('Type', str),
+              field('MessageId', str),
+              field('TopicArn', str),
+              field('Subject', str, true),
+              field('Message', str),
+              field('Timestamp', timestamp),
+              field('SignatureVersion', str),
+              field('Signature', str),
+              field('SigningCertUrl', str),
+              field('UnsubscribeUrl', str),
+              field('MessageAttributes', { kind: 'record', fields: [] }),
+            ),
+          ),
+        ),
+      },
+    ),
+  );
+}
+
 /** Follows references and expands the fixed AWS shapes into records. */
 export function structureOf(type: PayloadType, env: TypeEnvironment, depth = 0): PayloadType {
   if (depth > 32) return { kind: 'unknown' };
@@ -90,7 +129,7 @@ export function structureOf(type: PayloadType, env: TypeEnvironment, depth = 0):
       return target === undefined ? { kind: 'unknown' } : structureOf(target, env, depth + 1);
     }
     case 'invocation':
-      return invocationRecord(type.condition, env.functionInput(type.function), env.functionOutput(type.function));
+      return invocationRecord(type.condition, env.functionRequest(type.function), env.functionOutput(type.function));
     case 'streamFailure':
       return streamFailureRecord(type.source);
     case 'eventBridgeEvent':

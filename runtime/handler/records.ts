@@ -23,13 +23,17 @@ export interface InvocationRequestContext<Condition extends string> {
   approximateInvokeCount: number;
 }
 
-/** What Lambda sends to the success destination of a function with input `In` and output `Out`. */
-export interface SuccessRecord<In, Out> {
+/**
+ * What Lambda sends to the success destination of a function invoked with the event `Request`
+ * and returning `Out`. `requestPayload` is the whole event the function received (for a
+ * function behind a topic, the SNS event whose Message holds the payload), not the payload.
+ */
+export interface SuccessRecord<Request, Out> {
   version: string;
   /** ISO-8601 with milliseconds. */
   timestamp: string;
   requestContext: InvocationRequestContext<SuccessCondition>;
-  requestPayload: In;
+  requestPayload: Request;
   responseContext: { statusCode: number; executedVersion: string };
   responsePayload: Out;
 }
@@ -38,15 +42,16 @@ export interface SuccessRecord<In, Out> {
 export interface InvocationError {
   errorMessage: string;
   errorType?: string;
-  stackTrace?: string[];
+  /** The stack, line by line (the Node.js runtime's name for it). */
+  trace?: string[];
 }
 
-/** What Lambda sends to the failure destination of a function with input `In`. */
-export interface FailureRecord<In> {
+/** What Lambda sends to the failure destination of a function invoked with the event `Request`. */
+export interface FailureRecord<Request> {
   version: string;
   timestamp: string;
   requestContext: InvocationRequestContext<FailureCondition>;
-  requestPayload: In;
+  requestPayload: Request;
   /** Absent when the event never ran (reserved concurrency 0). */
   responseContext?: { statusCode: number; executedVersion: string; functionError?: 'Handled' | 'Unhandled' };
   responsePayload?: InvocationError;

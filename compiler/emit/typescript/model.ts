@@ -92,6 +92,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
     runtime,
     declared: (name) => declared.get(name) ?? name,
     functionInput: (fn) => aliases.get(fn)?.Input ?? 'unknown',
+    functionEvent: (fn) => aliases.get(fn)?.Event ?? 'unknown',
     functionOutput: (fn) => (specs.get(fn)?.output ? (aliases.get(fn)?.Output ?? null) : null),
   };
   const resources = new ResourceIndex(manifest);

@@ -12,6 +12,8 @@ export interface TypeNames {
   declared(name: string): string;
   /** The alias of a function's input type. */
   functionInput(fn: string): string;
+  /** The alias of the event a function is invoked with: what an invocation record's requestPayload holds. */
+  functionEvent(fn: string): string;
   /** The alias of a function's output type; null when it declares none. */
   functionOutput(fn: string): string | null;
 }
@@ -56,9 +58,11 @@ export function typeText(type: PayloadType, names: TypeNames): string {
     case 'ref':
       return names.declared(type.name);
     case 'invocation':
+      // requestPayload is the event the function was invoked with (an SNS event for a function
+      // behind a topic), not its decoded payload.
       return type.condition === 'success'
-        ? `${rt}.SuccessRecord<${names.functionInput(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`
-        : `${rt}.FailureRecord<${names.functionInput(type.function)}>`;
+        ? `${rt}.SuccessRecord<${names.functionEvent(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`
+        : `${rt}.FailureRecord<${names.functionEvent(type.function)}>`;
     case 'streamFailure':
       return type.source === 'kinesis' ? `${rt}.KinesisFailureRecord` : `${rt}.DynamoDbFailureRecord`;
     case 'snsEnvelope':

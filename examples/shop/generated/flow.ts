@@ -57,7 +57,7 @@ export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>();
  * `email` (shop.flow:27), handler `handlers/email.ts`:
  * - SQS batches of up to 10 from the queue `receipts`
  */
-export type EmailInput = runtime.SuccessRecord<ChargeInput, ChargeOutput>;
+export type EmailInput = runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
 export type EmailEvent = runtime.SqsEvent<EmailInput>;
 export type EmailResult = void;
 export type EmailHandler = runtime.AsyncHandler<EmailEvent, EmailResult>;
@@ -77,7 +77,7 @@ export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailur
  * `refund` (shop.flow:28), handler `handlers/refund.ts`:
  * - EventBridge events from the bus `audit`: the failure records of `charge` (asynchronous)
  */
-export type RefundInput = runtime.FailureRecord<ChargeInput>;
+export type RefundInput = runtime.FailureRecord<ChargeEvent>;
 export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput>;
 export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;

@@ -44,7 +44,7 @@ export type Sensor = 'temperature' | 'humidity' | 'pressure';
  * `escalate` (telemetry.flow:21), handler `handlers/escalate.ts`:
  * - EventBridge events from the bus `ops`: the failure records of `page` (asynchronous)
  */
-export type EscalateInput = runtime.FailureRecord<PageInput>;
+export type EscalateInput = runtime.FailureRecord<PageEvent>;
 export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput>;
 export type EscalateResult = void;
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
@@ -83,7 +83,7 @@ export const page = runtime.snsTrigger<PageInput, PageOutput>();
  * `record` (telemetry.flow:22), handler `handlers/record.ts`:
  * - EventBridge events from the bus `ops`: the success records of `page` (asynchronous)
  */
-export type RecordInput = runtime.SuccessRecord<PageInput, PageOutput>;
+export type RecordInput = runtime.SuccessRecord<PageEvent, PageOutput>;
 export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput>;
 export type RecordResult = void;
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;

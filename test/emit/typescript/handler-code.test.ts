@@ -33,11 +33,11 @@ export const bothHandler = both.route({
 });
 export const afterHandler = after.onInvoke(async (success) => {
   const condition: 'Success' = success.requestContext.condition;
-  return void \`\${condition} \${success.requestPayload.total} \${success.responsePayload.what}\`;
+  return void \`\${condition} \${success.requestPayload.Records[0]?.Sns.Message} \${success.responsePayload.what}\`;
 });
 export const archivedHandler = archived.eachMessage(async (event) => {
   const reason: string | undefined = event.detail.responsePayload?.errorMessage;
-  return void \`\${event['detail-type']} \${event.detail.requestPayload.id} \${reason}\`;
+  return void \`\${event['detail-type']} \${event.detail.requestPayload.Records[0]?.Sns.TopicArn} \${reason}\`;
 });
 export const envelopedHandler = enveloped.eachMessage(async (notification) => void decodeJson(notification.Message).customer);
 export const onChangeHandler = on_change.onEvent(async (change, { event }) => {

@@ -30,7 +30,7 @@ describe('names', () => {
 });
 
 describe('type text', () => {
-  const names: TypeNames = { runtime: 'rt', declared: (n) => `${n}_`, functionInput: (f) => `${f}In`, functionOutput: () => null };
+  const names: TypeNames = { runtime: 'rt', declared: (n) => `${n}_`, functionInput: (f) => `${f}In`, functionEvent: (f) => `${f}Event`, functionOutput: () => null };
 
   it('prints payload types as TypeScript', () => {
     const type = {
@@ -47,8 +47,8 @@ describe('type text', () => {
   });
 
   it('prints the AWS shapes with the runtime generics', () => {
-    expect(typeText({ kind: 'invocation', condition: 'success', function: 'f' }, names)).toBe('rt.SuccessRecord<fIn, unknown>');
-    expect(typeText({ kind: 'invocation', condition: 'failure', function: 'f' }, names)).toBe('rt.FailureRecord<fIn>');
+    expect(typeText({ kind: 'invocation', condition: 'success', function: 'f' }, names)).toBe('rt.SuccessRecord<fEvent, unknown>');
+    expect(typeText({ kind: 'invocation', condition: 'failure', function: 'f' }, names)).toBe('rt.FailureRecord<fEvent>');
     expect(typeText({ kind: 'streamFailure', source: 'dynamodb' }, names)).toBe('rt.DynamoDbFailureRecord');
     expect(typeText({ kind: 'snsEnvelope', message: { kind: 'string' } }, names)).toBe('rt.SnsNotification<string>');
     expect(typeText({ kind: 'eventBridgeEvent', detailType: null, detail: { kind: 'boolean' } }, names)).toBe('rt.BusEvent<string, boolean>');

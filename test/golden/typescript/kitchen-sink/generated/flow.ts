@@ -41,7 +41,7 @@ export interface Promise_ {
  * `after` (kitchen-sink.flow:26), handler `handlers/after.ts`:
  * - the success records of `charge` (its success destination, asynchronous)
  */
-export type AfterInput = runtime.SuccessRecord<Charge_Input, Charge_Output>;
+export type AfterInput = runtime.SuccessRecord<Charge_Event, Charge_Output>;
 export type AfterEvent = AfterInput;
 export type AfterResult = void;
 export type AfterHandler = runtime.AsyncHandler<AfterEvent, AfterResult>;
@@ -51,7 +51,7 @@ export const after = runtime.invokeTrigger<AfterInput, void>();
  * `archived` (kitchen-sink.flow:29), handler `handlers/archived.ts`:
  * - SQS batches of up to 10 from the queue `archive`
  */
-export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Input>>;
+export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>>;
 export type ArchivedEvent = runtime.SqsEvent<ArchivedInput>;
 export type ArchivedResult = void;
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;

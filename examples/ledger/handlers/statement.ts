@@ -1,0 +1,15 @@
+// The handler of `statement` (ledger.flow:31). flowc created this file once and never
+// overwrites it: it is yours. Its types come from the generated module, which every
+// `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
+// that no longer fits.
+/* eslint-disable no-console -- a Lambda function's log is its console; `flowc sim` shows it in the trace */
+import { statement, type StatementHandler } from '../generated/flow.js';
+
+// `change` is one item change (`newImage`, `oldImage`, decoded as the stream view allows), in order.
+// Throw to fail the whole batch: Lambda retries it, holding up the shard.
+export const handler: StatementHandler = statement.eachChange(async (change) => {
+  const balance = change.newImage;
+  // The `latest` items repeat what the per-transfer items say; only those make statement lines.
+  if (balance === undefined || balance.transfer === 'latest') return;
+  console.log(`statement ${balance.account}: after ${balance.transfer} the balance is ${balance.balance} ${balance.currency}`);
+});

@@ -1,0 +1,111 @@
+import type { FlowManifest, ResourceKind } from '../manifest/schema.js';
+import { sendTargetVariable } from '../manifest/env.js';
+
+/**
+ * The ARNs, URLs and names resources have in a simulation: the physical names a deployment
+ * gives them (`<app>-<name>`, `.fifo` for FIFO queues and topics: the rule of the CloudFormation
+ * emitter, compiler/emit/cloudformation/names.ts, which runtime/ cannot import), in a fake
+ * account (000000000000 by default), so handler code that parses them keeps working. The value
+ * of each `sendTargetVariable` is one of these, and SDK calls are routed back to the resource by it.
+ */
+export class Addresses {
+  private readonly byAddress = new Map<string, { kind: ResourceKind; name: string }>();
+  private readonly fifo = new Set<string>();
+
+  private readonly app: string;
+
+  constructor(
+    manifest: FlowManifest,
+    readonly region: string,
+    readonly account: string,
+  ) {
+    this.app = manifest.app;
+    for (const queue of manifest.queues) if (queue.fifo) this.fifo.add(`queue:${queue.name}`);
+    for (const topic of manifest.topics) if (topic.fifo) this.fifo.add(`topic:${topic.name}`);
+    const add = (kind: ResourceKind, name: string): void => {
+      this.byAddress.set(this.sendTargetValue(kind, name), { kind, name });
+      this.byAddress.set(this.arn(kind, name), { kind, name });
+    };
+    for (const queue of manifest.queues) add('queue', queue.name);
+    for (const topic of manifest.topics) add('topic', topic.name);
+    for (const bus of manifest.buses) add('bus', bus.name);
+    for (const stream of manifest.streams) add('stream', stream.name);
+    for (const table of manifest.tables) add('table', table.name);
+  }
+
+  /** The physical name: `<app>-<name>`; FIFO queues and topics end in `.fifo`. */
+  physicalName(kind: ResourceKind | 'fn', name: string): string {
+    return `${this.app}-${name}${this.fifo.has(`${kind}:${name}`) ? '.fifo' : ''}`;
+  }
+
+  functionArn(fn: string): string {
+    return `arn:aws:lambda:${this.region}:${this.account}:function:${this.physicalName('fn', fn)}`;
+  }
+
+  /** The qualified ARN destination records and EventBridge `resources` carry. */
+  qualifiedFunctionArn(fn: string): string {
+    return `${this.functionArn(fn)}:$LATEST`;
+  }
+
+  arn(kind: ResourceKind, name: string): string {
+    const physical = this.physicalName(kind, name);
+    switch (kind) {
+      case 'queue':
+        return `arn:aws:sqs:${this.region}:${this.account}:${physical}`;
+      case 'topic':
+        return `arn:aws:sns:${this.region}:${this.account}:${physical}`;
+      case 'bus':
+        return `arn:aws:events:${this.region}:${this.account}:event-bus/${physical}`;
+      case 'stream':
+        return `arn:aws:kinesis:${this.region}:${this.account}:stream/${physical}`;
+      case 'table':
+        return `arn:aws:dynamodb:${this.region}:${this.account}:table/${physical}`;
+    }
+  }
+
+  /** The DynamoDB stream ARN of a table (its label is fixed: the run starts at virtual time 0). */
+  tableStreamArn(table: string): string {
+    return `${this.arn('table', table)}/stream/2026-01-01T00:00:00.000`;
+  }
+
+  queueUrl(name: string): string {
+    return `https://sqs.${this.region}.amazonaws.com/${this.account}/${this.physicalName('queue', name)}`;
+  }
+
+  /** The value of `sendTargetVariable(kind, name)`: queue URL, topic ARN, bus, stream or table name. */
+  sendTargetValue(kind: ResourceKind, name: string): string {
+    switch (kind) {
+      case 'queue':
+        return this.queueUrl(name);
+      case 'topic':
+        return this.arn('topic', name);
+      default:
+        return this.physicalName(kind, name);
+    }
+  }
+
+  /** Every send-target variable of the flow, for the environment handlers run in. */
+  sendTargetVariables(manifest: FlowManifest): Record<string, string> {
+    const variables: Record<string, string> = {};
+    const kinds: [ResourceKind, readonly { name: string }[]][] = [
+      ['queue', manifest.queues],
+      ['topic', manifest.topics],
+      ['bus', manifest.buses],
+      ['stream', manifest.streams],
+      ['table', manifest.tables],
+    ];
+    for (const [kind, resources] of kinds) {
+      for (const resource of resources) variables[sendTargetVariable(kind, resource.name)] = this.sendTargetValue(kind, resource.name);
+    }
+    return variables;
+  }
+
+  /** The resource an SDK call names (URL, ARN or name), or undefined when the flow has none. */
+  resolve(kind: ResourceKind, address: string): string | undefined {
+    const found = this.byAddress.get(address);
+    if (found !== undefined && found.kind === kind) return found.name;
+    // The flow's own name (`receipts` for `shop-receipts`) is accepted too, as tests write it.
+    const byName = this.byAddress.get(this.sendTargetValue(kind, address));
+    return byName !== undefined && byName.kind === kind ? byName.name : undefined;
+  }
+}

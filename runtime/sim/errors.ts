@@ -1,0 +1,31 @@
+/** A run stopped at one of its limits (events, virtual time): an error that names the seed. */
+export class SimulationLimitError extends Error {
+  constructor(
+    message: string,
+    readonly seed: number,
+  ) {
+    super(`${message} (seed ${seed}; rerun with --seed ${seed} to replay this run exactly)`);
+    this.name = 'SimulationLimitError';
+  }
+}
+
+/** Something the user gave the simulator is wrong: an event, an option, a handler module. */
+export class SimulationInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationInputError';
+  }
+}
+
+/**
+ * An AWS API error as the SDK throws it (`name` is the AWS error code), raised into handler
+ * code when a send would fail on AWS (a FIFO send without a group id, a message too large).
+ */
+export class AwsServiceError extends Error {
+  readonly $fault = 'client';
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = code;
+  }
+}

@@ -1,0 +1,119 @@
+import type { FlowManifest } from '../manifest/schema.js';
+import { SimulationInputError } from './errors.js';
+import type { Injection } from './inject.js';
+import { isObject } from './payload-check.js';
+import { parseDuration } from './time.js';
+
+/** An events.json file: what to inject, when, and optionally the run's seed and end. */
+export interface EventsFile {
+  readonly seed?: number;
+  /** The end of the run, e.g. `2h`. */
+  readonly untilMs?: number;
+  readonly events: readonly { readonly atMs: number; readonly injection: Injection }[];
+}
+
+const COMMON_KEYS = ['at', 'to', 'note'];
+
+/**
+ * Reads events.json: `{ "seed"?, "until"?, "events": [ { "at": "1m", "to": NAME, … } ] }`.
+ * The payload key says what the event is and must suit the kind of `to`: `message` for a topic
+ * or queue, `detail` (with `detailType`) for a bus, `record` for a stream, `item` or `delete`
+ * for a table, `event` for a function (an asynchronous invocation). `note` is free text.
+ */
+export function parseEventsFile(text: string, manifest: FlowManifest, fileName = 'events.json'): EventsFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SimulationInputError(`${fileName}: not valid JSON: ${(error as Error).message}`);
+  }
+  const root = Array.isArray(json) ? { events: json } : json;
+  if (!isObject(root)) throw new SimulationInputError(`${fileName}: expected an object with an "events" list`);
+  const unknownRoot = Object.keys(root).filter((key) => !['seed', 'until', 'events', 'note'].includes(key));
+  if (unknownRoot.length > 0) throw new SimulationInputError(`${fileName}: unknown key "${unknownRoot[0]}" (expected seed, until, events, note)`);
+  const seed = root.seed;
+  if (seed !== undefined && (!Number.isSafeInteger(seed) || (seed as number) < 0)) throw new SimulationInputError(`${fileName}: "seed" must be a non-negative integer`);
+  let untilMs: number | undefined;
+  if (root.until !== undefined) untilMs = duration(root.until, `${fileName}: "until"`);
+  if (!Array.isArray(root.events)) throw new SimulationInputError(`${fileName}: "events" must be a list`);
+  const kinds = resourceKinds(manifest);
+  const events = root.events.map((raw, index) => {
+    const where = `${fileName}: events[${index}]`;
+    if (!isObject(raw)) throw new SimulationInputError(`${where}: expected an object`);
+    const to = raw.to;
+    if (typeof to !== 'string') throw new SimulationInputError(`${where}: "to" must name a topic, queue, bus, stream, table or function of the flow`);
+    const kind = kinds.get(to);
+    if (kind === undefined) throw new SimulationInputError(`${where}: the flow has nothing named \`${to}\``);
+    const atMs = raw.at === undefined ? 0 : duration(raw.at, `${where}: "at"`);
+    return { atMs, injection: injectionOf(raw, kind, to, where) };
+  });
+  return { ...(seed !== undefined ? { seed: seed as number } : {}), ...(untilMs !== undefined ? { untilMs } : {}), events };
+}
+
+type Kind = 'topic' | 'queue' | 'bus' | 'stream' | 'table' | 'fn';
+
+function injectionOf(raw: Record<string, unknown>, kind: Kind, to: string, where: string): Injection {
+  const allow = (keys: readonly string[]): void => {
+    const extra = Object.keys(raw).find((key) => !COMMON_KEYS.includes(key) && !keys.includes(key));
+    if (extra !== undefined) throw new SimulationInputError(`${where}: "${extra}" does not apply to ${kind === 'fn' ? 'function' : kind} ${to} (it takes ${keys.join(', ')})`);
+  };
+  const need = (key: string): unknown => {
+    if (!(key in raw)) throw new SimulationInputError(`${where}: ${kind === 'fn' ? 'function' : kind} ${to} needs "${key}"`);
+    return raw[key];
+  };
+  const text = (key: string): string | undefined => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') throw new SimulationInputError(`${where}: "${key}" must be a string`);
+    return value;
+  };
+  switch (kind) {
+    case 'topic':
+      allow(['message', 'groupId', 'deduplicationId', 'subject']);
+      return { kind: 'publish', topic: to, message: need('message'), groupId: text('groupId'), deduplicationId: text('deduplicationId'), subject: text('subject')  };
+    case 'queue': {
+      allow(['message', 'groupId', 'deduplicationId', 'delay']);
+      const delay = raw.delay === undefined ? undefined : duration(raw.delay, `${where}: "delay"`) / 1000;
+      return { kind: 'send', queue: to, message: need('message'), groupId: text('groupId'), deduplicationId: text('deduplicationId'), delaySeconds: delay  };
+    }
+    case 'bus':
+      allow(['detail', 'detailType', 'source']);
+      return { kind: 'put-event', bus: to, detail: need('detail'), detailType: text('detailType') ?? (need('detailType') as string), source: text('source')  };
+    case 'stream':
+      allow(['record', 'partitionKey', 'explicitHashKey']);
+      return { kind: 'put-record', stream: to, record: need('record'), partitionKey: text('partitionKey'), explicitHashKey: text('explicitHashKey')  };
+    case 'table': {
+      allow(['item', 'delete']);
+      if ('delete' in raw) {
+        if (!isObject(raw.delete)) throw new SimulationInputError(`${where}: "delete" must be the key of the item, an object`);
+        return { kind: 'delete-item', table: to, key: raw.delete };
+      }
+      const item = need('item');
+      if (!isObject(item)) throw new SimulationInputError(`${where}: "item" must be an object`);
+      return { kind: 'put-item', table: to, item };
+    }
+    case 'fn':
+      allow(['event']);
+      return { kind: 'invoke', fn: to, event: need('event') };
+  }
+}
+
+function duration(value: unknown, where: string): number {
+  if (typeof value !== 'string' && typeof value !== 'number') throw new SimulationInputError(`${where} must be a duration such as "90s" or "10m"`);
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new SimulationInputError(`${where}: ${(error as Error).message}`);
+  }
+}
+
+function resourceKinds(manifest: FlowManifest): Map<string, Kind> {
+  const kinds = new Map<string, Kind>();
+  for (const topic of manifest.topics) kinds.set(topic.name, 'topic');
+  for (const queue of manifest.queues) kinds.set(queue.name, 'queue');
+  for (const bus of manifest.buses) kinds.set(bus.name, 'bus');
+  for (const stream of manifest.streams) kinds.set(stream.name, 'stream');
+  for (const table of manifest.tables) kinds.set(table.name, 'table');
+  for (const fn of manifest.functions) kinds.set(fn.name, 'fn');
+  return kinds;
+}

@@ -1,0 +1,41 @@
+import type { Context } from 'aws-lambda';
+
+/**
+ * The types of a flow, as the typed test API (`simulate<F>()` in compiler/testing.ts) reads
+ * them: the payload of each topic, queue, bus, stream and table, and the event and result of
+ * each function. The generated TypeScript of a flow can declare one; by hand it is a few lines:
+ *
+ * ```ts
+ * interface Shop extends FlowTypes {
+ *   topics: { placed: Order };
+ *   queues: { receipts: SuccessRecord<Order, Receipt>; payouts: Receipt };
+ *   functions: { charge: { event: SNSEvent; result: Receipt } };
+ * }
+ * ```
+ */
+export interface FlowTypes {
+  readonly topics: object;
+  readonly queues: object;
+  readonly buses: object;
+  readonly streams: object;
+  readonly tables: object;
+  readonly functions: object;
+}
+
+/** Any flow: every name is a string and every payload `unknown`. */
+export interface UntypedFlow extends FlowTypes {
+  readonly topics: Record<string, unknown>;
+  readonly queues: Record<string, unknown>;
+  readonly buses: Record<string, unknown>;
+  readonly streams: Record<string, unknown>;
+  readonly tables: Record<string, Record<string, unknown>>;
+  readonly functions: Record<string, { readonly event: unknown; readonly result: unknown }>;
+}
+
+type Member<T, K, Fallback> = K extends keyof T ? T[K] : Fallback;
+
+export type EventOf<F extends FlowTypes, Fn> = Member<Member<F['functions'], Fn, unknown>, 'event', unknown>;
+export type ResultOf<F extends FlowTypes, Fn> = Member<Member<F['functions'], Fn, unknown>, 'result', unknown>;
+
+/** A handler of function `Fn` of flow `F`, as the simulator calls it. */
+export type FlowHandler<F extends FlowTypes, Fn> = (event: EventOf<F, Fn>, context: Context) => ResultOf<F, Fn> | void | Promise<ResultOf<F, Fn> | void>;

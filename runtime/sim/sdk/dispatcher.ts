@@ -1,0 +1,186 @@
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ResourceKind } from '../../manifest/schema.js';
+import type { Addresses } from '../addresses.js';
+import { AwsServiceError } from '../errors.js';
+import { md5Hex } from '../hashing.js';
+import type { MessageAttributeValue, Router } from '../world.js';
+import type { SdkDispatcher } from './dispatch.js';
+
+type Input = Readonly<Record<string, unknown>>;
+type Item = Record<string, unknown>;
+type MarshalledItem = Parameters<typeof unmarshall>[0];
+
+/**
+ * Executes the SDK commands of handler code against the simulated resources: resolves the
+ * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
+ * a resource of the flow, and answers with the SDK's output shape.
+ */
+export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string): SdkDispatcher {
+  const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
+    if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
+    const name = addresses.resolve(kind, address);
+    if (name === undefined) {
+      throw new AwsServiceError(
+        kind === 'queue' ? 'AWS.SimpleQueueService.NonExistentQueue' : 'ResourceNotFoundException',
+        `${address} is not a ${kind} of this flow (the simulator knows only the flow's own resources; is it in the function's sends?)`,
+      );
+    }
+    return name;
+  };
+  const from = (): string => `handler ${currentFunction()}`;
+
+  const sendMessage = (input: Input) => {
+    const queue = resolve('queue', input.QueueUrl, 'QueueUrl');
+    const body = requireString(input.MessageBody, 'MessageBody');
+    const result = router.sendMessage(queue, {
+      body,
+      groupId: optionalString(input.MessageGroupId),
+      deduplicationId: optionalString(input.MessageDeduplicationId),
+      delaySeconds: typeof input.DelaySeconds === 'number' ? input.DelaySeconds : undefined,
+      attributes: input.MessageAttributes as Record<string, MessageAttributeValue> | undefined,
+      from: from(),
+    });
+    return { MessageId: result.messageId, MD5OfMessageBody: md5Hex(body), ...(result.sequenceNumber !== undefined ? { SequenceNumber: result.sequenceNumber } : {}) };
+  };
+
+  const publish = (input: Input) => {
+    const topic = resolve('topic', input.TopicArn ?? input.TargetArn, 'TopicArn');
+    const result = router.publish(topic, {
+      message: requireString(input.Message, 'Message'),
+      subject: optionalString(input.Subject),
+      groupId: optionalString(input.MessageGroupId),
+      deduplicationId: optionalString(input.MessageDeduplicationId),
+      attributes: input.MessageAttributes as Record<string, MessageAttributeValue> | undefined,
+      from: from(),
+    });
+    return { MessageId: result.messageId, ...(result.sequenceNumber !== undefined ? { SequenceNumber: result.sequenceNumber } : {}) };
+  };
+
+  const putRecord = (input: Input) => {
+    const stream = resolve('stream', input.StreamName ?? streamNameOfArn(input.StreamARN), 'StreamName');
+    const data = input.Data;
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data instanceof Uint8Array ? data : null;
+    if (bytes === null) throw new AwsServiceError('ValidationException', 'Data must be a Uint8Array');
+    const result = router.putRecord(stream, {
+      data: bytes,
+      partitionKey: requireString(input.PartitionKey, 'PartitionKey'),
+      explicitHashKey: optionalString(input.ExplicitHashKey),
+      from: from(),
+    });
+    return { ShardId: result.shardId, SequenceNumber: result.sequenceNumber };
+  };
+
+  const tableOperation = (document: boolean, command: string, input: Input): unknown => {
+    const table = resolve('table', input.TableName, 'TableName');
+    const decode = (value: unknown): Item => (document ? (value as Item) : unmarshall(value as MarshalledItem));
+    const encode = (item: Readonly<Item>): unknown => (document ? item : marshall(item, { removeUndefinedValues: true }));
+    switch (command) {
+      case 'PutItem': {
+        const item = decode(input.Item);
+        checkCondition(input, router.getItem(table, item));
+        const { old } = router.writeItem(table, { kind: 'put', item }, from());
+        return input.ReturnValues === 'ALL_OLD' && old !== undefined ? { Attributes: encode(old) } : {};
+      }
+      case 'GetItem': {
+        const item = router.getItem(table, decode(input.Key));
+        return item === undefined ? {} : { Item: encode(item) };
+      }
+      case 'DeleteItem': {
+        const key = decode(input.Key);
+        checkCondition(input, router.getItem(table, key));
+        const { old } = router.writeItem(table, { kind: 'delete', key }, from());
+        return input.ReturnValues === 'ALL_OLD' && old !== undefined ? { Attributes: encode(old) } : {};
+      }
+      default:
+        throw notModelled('dynamodb', command);
+    }
+  };
+
+  return {
+    dispatch(service, command, input) {
+      switch (`${service}.${command}`) {
+        case 'sqs.SendMessage':
+          return sendMessage(input);
+        case 'sqs.SendMessageBatch':
+          return batch(input.Entries, (entry) => ({ Id: entry.Id, ...sendMessage({ ...entry, QueueUrl: input.QueueUrl }) }));
+        case 'sns.Publish':
+          return publish(input);
+        case 'sns.PublishBatch':
+          return batch(input.PublishBatchRequestEntries, (entry) => ({ Id: entry.Id, ...publish({ ...entry, TopicArn: input.TopicArn }) }));
+        case 'eventbridge.PutEvents': {
+          const entries = Array.isArray(input.Entries) ? (input.Entries as Input[]) : [];
+          const results = entries.map((entry) => {
+            const bus = resolve('bus', entry.EventBusName ?? 'default', 'EventBusName');
+            const detailText = requireString(entry.Detail ?? '{}', 'Detail');
+            let detail: unknown;
+            try {
+              detail = JSON.parse(detailText);
+            } catch {
+              throw new AwsServiceError('ValidationException', 'Detail is malformed: it must be a JSON object');
+            }
+            const eventId = router.putEvent(bus, {
+              source: requireString(entry.Source, 'Source'),
+              detailType: requireString(entry.DetailType, 'DetailType'),
+              detail,
+              resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
+              from: from(),
+            });
+            return { EventId: eventId };
+          });
+          return { FailedEntryCount: 0, Entries: results };
+        }
+        case 'kinesis.PutRecord':
+          return putRecord(input);
+        case 'kinesis.PutRecords': {
+          const records = Array.isArray(input.Records) ? (input.Records as Input[]) : [];
+          return { FailedRecordCount: 0, Records: records.map((record) => putRecord({ ...record, StreamName: input.StreamName, StreamARN: input.StreamARN })) };
+        }
+        case 'dynamodb.PutItem':
+        case 'dynamodb.GetItem':
+        case 'dynamodb.DeleteItem':
+          return tableOperation(false, command, input);
+        case 'dynamodb-document.PutItem':
+        case 'dynamodb-document.GetItem':
+        case 'dynamodb-document.DeleteItem':
+          return tableOperation(true, command, input);
+        default:
+          throw notModelled(service, command);
+      }
+    },
+  };
+}
+
+function batch(entries: unknown, each: (entry: Input) => Record<string, unknown>) {
+  const list = Array.isArray(entries) ? (entries as Input[]) : [];
+  return { Successful: list.map(each), Failed: [] };
+}
+
+/** The two condition expressions idempotency and put-if-absent code uses; others are not modelled. */
+function checkCondition(input: Input, existing: Readonly<Item> | undefined): void {
+  const expression = input.ConditionExpression;
+  if (expression === undefined) return;
+  if (typeof expression !== 'string') throw new AwsServiceError('ValidationException', 'ConditionExpression must be a string');
+  const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
+  const match = /^\s*attribute_(not_)?exists\s*\(\s*([#\w.]+)\s*\)\s*$/.exec(expression);
+  if (match === null) throw notModelled('dynamodb', `ConditionExpression \`${expression}\``);
+  const attribute = match[2]!.startsWith('#') ? names[match[2]!] ?? match[2]! : match[2]!;
+  const exists = existing !== undefined && existing[attribute] !== undefined;
+  if (exists === (match[1] !== undefined)) throw new AwsServiceError('ConditionalCheckFailedException', 'The conditional request failed');
+}
+
+function streamNameOfArn(arn: unknown): string | undefined {
+  return typeof arn === 'string' ? arn.slice(arn.lastIndexOf('/') + 1) : undefined;
+}
+
+function requireString(value: unknown, parameter: string): string {
+  if (typeof value !== 'string') throw new AwsServiceError('ValidationException', `${parameter} must be a string`);
+  return value;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function notModelled(service: string, command: string): Error {
+  return new Error(`flowc sim: ${service} ${command} is not modelled by the simulator (see docs/simulator.md, "Handler code and the AWS SDK")`);
+}

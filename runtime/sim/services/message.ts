@@ -1,0 +1,46 @@
+import { md5Hex } from '../hashing.js';
+import type { MessageAttributeValue } from '../world.js';
+
+export type MessageState = 'delayed' | 'visible' | 'inflight' | 'deleted' | 'dead' | 'expired';
+
+/** One SQS message, as the queue holds it. */
+export class QueueMessage {
+  receiveCount = 0;
+  firstReceiveAtMs = 0;
+  /** When it becomes (or became) visible. */
+  visibleAtMs: number;
+  state: MessageState;
+  /** Bumped on every receive: a visibility expiry or a delete with an older receipt is stale. */
+  receipt = 0;
+  /** `SentTimestamp` and `ApproximateFirstReceiveTimestamp` of its records, once known. */
+  sentTimestamp: string | undefined = undefined;
+  firstReceiveTimestamp: string | undefined = undefined;
+  private md5: string | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly body: string,
+    readonly bytes: number,
+    /** When it was first sent: retention counts from here, also in a dead-letter queue (§3.1). */
+    readonly sentAtMs: number,
+    /** Order within its queue. */
+    readonly seq: number,
+    readonly groupId: string | null,
+    readonly deduplicationId: string | null,
+    readonly sequenceNumber: string | null,
+    readonly attributes: Readonly<Record<string, MessageAttributeValue>>,
+    visibleAtMs: number,
+  ) {
+    this.visibleAtMs = visibleAtMs;
+    this.state = 'delayed';
+    this.hasAttributes = Object.keys(attributes).length > 0;
+  }
+
+  readonly hasAttributes: boolean;
+
+  /** Computed once, at first need: on the hot path an MD5 is the most expensive part of a record. */
+  get md5OfBody(): string {
+    this.md5 ??= md5Hex(this.body);
+    return this.md5;
+  }
+}

@@ -1,0 +1,158 @@
+import { lambda as lambdaLimits } from '../../aws/limits.js';
+import type { QueueTriggerEdge } from '../../manifest/schema.js';
+import { sqsRecord } from '../envelopes.js';
+import { Priority } from '../event-queue.js';
+import { formatDuration, formatOffset } from '../time.js';
+import { shortId } from '../trace.js';
+import type { World } from '../world.js';
+import { readBatchResponse } from './batch-response.js';
+import type { LambdaService, Outcome } from './lambda.js';
+import type { QueueMessage } from './message.js';
+import type { ReceivedBatch, SimQueue } from './sqs.js';
+
+/**
+ * The SQS event source mapping of one `queue -> fn` edge (§2.5): polls, gathers a batch (up to
+ * `batch` messages, waiting up to `window` for a full one), invokes synchronously, deletes what
+ * succeeded and leaves failures to come back after the visibility timeout. Concurrency is capped
+ * by `concurrency` (MaximumConcurrency), the function's and the account's limits, and, for FIFO
+ * queues, by the message groups that are free.
+ */
+export class QueuePoller {
+  private inFlight = 0;
+  private pollScheduled = false;
+  /** Received while the batching window is open, not yet invoked. */
+  private readonly buffer: ReceivedBatch[] = [];
+  private buffered = 0;
+  private bufferedBytes = 0;
+  private windowDeadline: number | null = null;
+  private readonly maxConcurrency: number;
+  private readonly visibilityMs: number;
+  private readonly windowMs: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly edge: QueueTriggerEdge,
+    private readonly queue: SimQueue,
+    private readonly lambda: LambdaService,
+  ) {
+    this.maxConcurrency = edge.maximumConcurrency ?? world.options.maxConcurrentBatches;
+    this.windowMs = edge.batchingWindowSeconds * 1000;
+    const timeoutSeconds = world.manifest.functions.find((fn) => fn.name === edge.target)?.timeoutSeconds ?? lambdaLimits.timeoutSecondsDefault;
+    const visibility = queue.spec.visibilityTimeoutSeconds;
+    // §2.5: when window + timeout exceed the visibility timeout, Lambda uses window + timeout + 30 s.
+    const window = edge.batchingWindowSeconds;
+    this.visibilityMs = (window + timeoutSeconds > visibility ? window + timeoutSeconds + 30 : visibility) * 1000;
+    queue.addConsumer(() => this.wake());
+    lambda.addCapacityListener(edge.target, () => this.wake());
+  }
+
+  /** Schedules a poll at the current instant, after everything arriving at it. */
+  wake(): void {
+    if (this.pollScheduled) return;
+    this.pollScheduled = true;
+    this.world.schedule(this.world.clock.nowMs, Priority.Poll, this.poll);
+  }
+
+  private readonly poll = (): Promise<void> => {
+    this.pollScheduled = false;
+    return this.pump();
+  };
+
+  /**
+   * Receives and invokes batches while there are messages and concurrency, one handler call at a
+   * time. With a batching window, messages are received as they come (their visibility timeout
+   * runs from then) and held until the batch is full or the window, opened by the first of
+   * them, closes (§2.2).
+   */
+  private async pump(): Promise<void> {
+    const world = this.world;
+    const batchSize = this.edge.batchSize;
+    const maxBytes = lambdaLimits.syncPayloadBytesMax;
+    const fn = this.edge.target;
+    while (this.inFlight < this.maxConcurrency && this.lambda.canStart(fn)) {
+      let batch: ReceivedBatch[];
+      if (this.windowMs === 0) {
+        const received = this.queue.receive(batchSize, maxBytes, this.visibilityMs);
+        if (received === null) return;
+        batch = [received];
+      } else {
+        const received = this.buffered < batchSize ? this.queue.receive(batchSize - this.buffered, maxBytes - this.bufferedBytes, this.visibilityMs) : null;
+        if (received !== null) {
+          this.buffer.push(received);
+          this.buffered += received.messages.length;
+          for (const message of received.messages) this.bufferedBytes += message.bytes;
+        }
+        if (this.buffered === 0) return;
+        const now = world.clock.nowMs;
+        const full = this.buffered >= batchSize || (received !== null && this.queue.store.availableCount > 0);
+        if (!full) {
+          if (this.windowDeadline === null) {
+            this.windowDeadline = now + this.windowMs;
+            world.schedule(this.windowDeadline, Priority.Poll, this.poll);
+          }
+          if (now < this.windowDeadline) return;
+        }
+        batch = this.buffer.splice(0);
+        this.buffered = 0;
+        this.bufferedBytes = 0;
+        this.windowDeadline = null;
+      }
+      const messages = batch.length === 1 ? batch[0]!.messages : batch.flatMap((received) => received.messages);
+      const records = [];
+      for (const message of messages) records.push(this.record(message));
+      this.inFlight++;
+      const description = world.trace.enabled ? describeBatch(messages, this.queue.name) : '';
+      const invoked = this.lambda.invokeSync(fn, { Records: records }, description);
+      const outcome = invoked instanceof Promise ? await invoked : invoked;
+      if (outcome.endMs === world.clock.nowMs) this.complete(batch, messages, outcome);
+      else world.schedule(outcome.endMs, Priority.Act, () => this.complete(batch, messages, outcome));
+    }
+  }
+
+  private record(message: QueueMessage) {
+    const world = this.world;
+    message.sentTimestamp ??= String(world.epochMs(message.sentAtMs));
+    message.firstReceiveTimestamp ??= String(world.epochMs(message.firstReceiveAtMs));
+    return sqsRecord(message, this.queue.arn, world.options.region, message.sentTimestamp, message.firstReceiveTimestamp);
+  }
+
+  private complete(batch: readonly ReceivedBatch[], messages: readonly QueueMessage[], outcome: Outcome): void {
+    this.lambda.end(this.edge.target, outcome);
+    this.inFlight--;
+    const world = this.world;
+    let failed: ReadonlySet<string> | null = null;
+    if (outcome.ok && this.edge.reportBatchItemFailures) {
+      const response = readBatchResponse(outcome.value, new Set(messages.map((message) => message.id)));
+      if (response.kind === 'invalid') {
+        world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
+        failed = new Set(messages.map((message) => message.id));
+      } else if (response.kind === 'partial') {
+        failed = response.failed;
+      }
+    } else if (!outcome.ok) {
+      failed = new Set(messages.map((message) => message.id));
+    }
+    let deleted = 0;
+    for (const received of batch) {
+      let all = true;
+      for (let i = 0; i < received.messages.length; i++) {
+        const message = received.messages[i]!;
+        if ((failed === null || !failed.has(message.id)) && this.queue.delete(message, received.receipts[i]!)) deleted++;
+        else all = false;
+      }
+      if (all) this.queue.settle(received);
+    }
+    if (failed !== null && failed.size > 0) {
+      const back = formatOffset(messages.find((message) => failed.has(message.id))?.visibleAtMs ?? world.clock.nowMs);
+      const which = failed.size === messages.length ? `the batch of ${messages.length}` : `${failed.size} of ${messages.length} messages (${deleted} deleted)`;
+      world.trace.record(this.queue.name, outcome.ok ? 'partial' : 'retry', `${which} stays hidden until ${back} (visibility timeout ${formatDuration(this.visibilityMs)})`);
+    }
+    this.wake();
+  }
+}
+
+function describeBatch(batch: readonly QueueMessage[], queue: string): string {
+  const ids = batch.length <= 3 ? batch.map((message) => shortId(message.id)).join(', ') : `${shortId(batch[0]!.id)} … ${shortId(batch[batch.length - 1]!.id)}`;
+  const redelivered = batch.some((message) => message.receiveCount > 1) ? ` · receive ${Math.max(...batch.map((message) => message.receiveCount))}` : '';
+  return `batch of ${batch.length} from ${queue} (${ids})${redelivered}`;
+}

@@ -1,0 +1,227 @@
+import type { FlowManifest } from '../manifest/schema.js';
+import { MANIFEST_VERSION } from '../manifest/schema.js';
+import { Addresses } from './addresses.js';
+import { VirtualClock } from './clock.js';
+import { HandlerEnvironment } from './environment.js';
+import { SimulationInputError, SimulationLimitError } from './errors.js';
+import { EventQueue, Priority } from './event-queue.js';
+import { type Injection, performInjection, validateInjection } from './inject.js';
+import { type ResolvedOptions, resolveOptions, type SimOptions } from './options.js';
+import { Rng } from './rng.js';
+import { activate, deactivate, type SdkDispatcher } from './sdk/dispatch.js';
+import { createDispatcher } from './sdk/dispatcher.js';
+import { DynamoDbService } from './services/dynamodb.js';
+import { EventBridgeService } from './services/eventbridge.js';
+import { KinesisService } from './services/kinesis.js';
+import { type Handler, LambdaService } from './services/lambda.js';
+import type { QueueMessage } from './services/message.js';
+import { QueuePoller } from './services/queue-poller.js';
+import { SnsService } from './services/sns.js';
+import { SqsService } from './services/sqs.js';
+import { StreamPoller } from './services/stream-poller.js';
+import { Stats } from './stats.js';
+import { summarize, type SimSummary } from './summary.js';
+import { formatDuration, formatOffset } from './time.js';
+import { TraceRecorder } from './trace.js';
+import type { Router, World } from './world.js';
+
+export interface RunOptions {
+  /** Stop once virtual time reaches this (ms since the start); events after it stay pending. */
+  readonly untilMs?: number;
+}
+
+/**
+ * A discrete-event simulation of one flow: the manifest's resources and the user's handlers on
+ * a virtual clock, driven from a seed. Nothing here reads the wall clock or Math.random, and
+ * handler code runs one invocation at a time, so one seed gives one trace, byte for byte.
+ */
+export class Simulator {
+  readonly options: ResolvedOptions;
+  readonly trace: TraceRecorder;
+  readonly stats = new Stats();
+  readonly addresses: Addresses;
+  private readonly clock = new VirtualClock();
+  private readonly agenda = new EventQueue();
+  private readonly rng: Rng;
+  private readonly world: World;
+  private readonly lambda: LambdaService;
+  private readonly sqs: SqsService;
+  private readonly sns: SnsService;
+  private readonly eventBridge: EventBridgeService;
+  private readonly kinesis: KinesisService;
+  private readonly dynamodb: DynamoDbService;
+  private readonly streamPollers: StreamPoller[] = [];
+  private readonly environment: HandlerEnvironment;
+  private readonly dispatcher: SdkDispatcher;
+  private currentFunction = '';
+  private eventsProcessed = 0;
+  private running = false;
+
+  constructor(
+    readonly manifest: FlowManifest,
+    handlers: ReadonlyMap<string, Handler> | Readonly<Record<string, Handler>>,
+    options: SimOptions = {},
+  ) {
+    if (manifest.manifestVersion !== MANIFEST_VERSION) {
+      throw new SimulationInputError(`this simulator reads manifest version ${MANIFEST_VERSION}, not ${String(manifest.manifestVersion)}`);
+    }
+    this.options = resolveOptions(options);
+    const opts = this.options;
+    this.rng = new Rng(opts.seed);
+    this.addresses = new Addresses(manifest, opts.region, opts.account);
+    this.trace = new TraceRecorder(() => this.clock.nowMs, opts.maxTraceEntries, opts.trace);
+    const handlerMap = handlers instanceof Map ? handlers : new Map(Object.entries(handlers));
+    for (const name of handlerMap.keys()) {
+      if (!manifest.functions.some((fn) => fn.name === name)) throw new SimulationInputError(`a handler was given for \`${name}\`, which is not a function of the flow`);
+    }
+    const router: Router = {
+      sendMessage: (queue, input) => this.sqs.queue(queue).send(input),
+      publish: (topic, input) => this.sns.publish(topic, input),
+      putEvent: (bus, entry) => this.eventBridge.putEvent(bus, entry),
+      putRecord: (stream, input) => this.kinesis.putRecord(stream, input),
+      writeItem: (table, write, from) => this.dynamodb.write(table, write, from),
+      getItem: (table, key) => this.dynamodb.get(table, key),
+      invokeAsync: (fn, event, from, mode) => this.lambda.invokeAsync(fn, event, from, mode),
+    };
+    const clock = this.clock;
+    const agenda = this.agenda;
+    this.world = {
+      manifest,
+      clock,
+      rng: this.rng,
+      trace: this.trace,
+      options: opts,
+      addresses: this.addresses,
+      stats: this.stats,
+      router,
+      schedule: (atMs, priority, action) => agenda.push(atMs, priority, action),
+      step: () => this.step(),
+      epochMs: (ms = clock.nowMs) => opts.epochMs + ms,
+    };
+    this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region);
+    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction);
+    this.lambda = new LambdaService(this.world, handlerMap as ReadonlyMap<string, Handler>, this.environment, (fn) => {
+      this.currentFunction = fn;
+      activate(this.dispatcher);
+    });
+    this.sqs = new SqsService(this.world);
+    this.sns = new SnsService(this.world);
+    this.eventBridge = new EventBridgeService(this.world);
+    this.kinesis = new KinesisService(this.world);
+    this.dynamodb = new DynamoDbService(this.world);
+    for (const edge of manifest.edges) {
+      if (edge.kind === 'queue-trigger') new QueuePoller(this.world, edge, this.sqs.queue(edge.source), this.lambda);
+      else if (edge.kind === 'stream-trigger') this.streamPollers.push(new StreamPoller(this.world, edge, this.kinesis.log(edge.source), this.lambda));
+      else if (edge.kind === 'table-trigger') this.streamPollers.push(new StreamPoller(this.world, edge, this.dynamodb.log(edge.source), this.lambda));
+    }
+  }
+
+  /** Virtual milliseconds since the start of the run. */
+  get nowMs(): number {
+    return this.clock.nowMs;
+  }
+
+  get seed(): number {
+    return this.options.seed;
+  }
+
+  /** The AWS API of the simulated resources, for code that drives the run itself. */
+  get router(): Router {
+    return this.world.router;
+  }
+
+  /**
+   * Puts something into the flow at virtual time `atMs` (default: now), after checking it
+   * against the manifest. `from` names the source in the trace.
+   */
+  inject(injection: Injection, atMs: number = this.clock.nowMs, from = 'test'): void {
+    validateInjection(this.manifest, injection);
+    if (atMs < this.clock.nowMs) throw new SimulationInputError(`cannot inject at ${atMs} ms: virtual time is already ${this.clock.nowMs} ms`);
+    this.agenda.push(atMs, Priority.Arrive, () => performInjection(this.manifest, this.world.router, injection, from));
+  }
+
+  /**
+   * Runs events in time order until `untilMs`, or until none are left. Without `untilMs` a run
+   * that would pass the virtual-time limit stops with an error; so does one that processes more
+   * events than the event limit. Both errors name the seed.
+   */
+  async run(options: RunOptions = {}): Promise<void> {
+    if (this.running) throw new Error('the simulation is already running: await the previous run() or advance() first');
+    this.running = true;
+    const untilMs = options.untilMs;
+    const { maxVirtualTimeMs, seed } = this.options;
+    try {
+      for (;;) {
+        const next = this.agenda.peekTime();
+        if (next === undefined) break;
+        if (untilMs !== undefined) {
+          if (next > untilMs) break;
+        } else if (next > maxVirtualTimeMs) {
+          throw new SimulationLimitError(
+            `virtual time would pass the limit of ${formatDuration(maxVirtualTimeMs)} with ${this.agenda.size} events still pending: give an end time (--until) or raise limits.maxVirtualTime`,
+            seed,
+          );
+        }
+        const entry = this.agenda.pop()!;
+        this.clock.advanceTo(entry.atMs);
+        this.step();
+        const pending = entry.action();
+        if (pending !== undefined) await pending;
+      }
+      if (untilMs !== undefined && untilMs > this.clock.nowMs) this.clock.advanceTo(untilMs);
+    } finally {
+      this.running = false;
+      deactivate(this.dispatcher);
+    }
+  }
+
+  private step(): void {
+    if (++this.eventsProcessed > this.options.maxEvents) {
+      throw new SimulationLimitError(
+        `stopped after ${this.options.maxEvents.toLocaleString('en-US')} events (agenda events and invocations) at virtual time ${formatOffset(this.clock.nowMs)}: an endless loop, or raise limits.maxEvents`,
+        this.options.seed,
+      );
+    }
+  }
+
+  /** Runs for `ms` of virtual time from now. */
+  advance(ms: number): Promise<void> {
+    return this.run({ untilMs: this.clock.nowMs + ms });
+  }
+
+  get eventCount(): number {
+    return this.eventsProcessed;
+  }
+
+  get pendingEvents(): number {
+    return this.agenda.size;
+  }
+
+  /** The messages in a queue now (delayed, visible or in flight), oldest first. */
+  queueMessages(queue: string): readonly QueueMessage[] {
+    return this.sqs.queue(queue).messages();
+  }
+
+  /** The items of a table, in key order. */
+  tableItems(table: string): readonly Readonly<Record<string, unknown>>[] {
+    return this.dynamodb.items(table);
+  }
+
+  summary(): SimSummary {
+    return summarize(this.stats, {
+      seed: this.options.seed,
+      endMs: this.clock.nowMs,
+      events: this.eventsProcessed,
+      pendingEvents: this.agenda.size,
+      queues: [...this.sqs.all()].map((queue) => ({ name: queue.name, size: queue.size })),
+      streamRecordsPending: this.streamPollers.reduce((sum, poller) => sum + poller.pendingRecords(), 0),
+      traceDropped: this.trace.dropped,
+    });
+  }
+
+  /** Puts the process environment back and disconnects the simulated SDK clients. */
+  dispose(): void {
+    this.environment.restore();
+    deactivate(this.dispatcher);
+  }
+}
