@@ -1,6 +1,7 @@
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { EmitContext, type NamedResource } from './context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
+import { appOutputs } from './outputs.js';
 import { busResource, streamResource, tableResource, topicResource } from './resources/channels.js';
 import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
@@ -22,7 +23,8 @@ export function templateDescription(manifest: FlowManifest): string {
  * Manifest → one CloudFormation template with every resource of the app, whatever its size
  * (the nested-stack layout splits it afterwards when CloudFormation's limits call for it).
  * Resources come by kind (topics, queues, buses, streams, tables, functions), each kind in
- * name order, then the edges' resources in source order.
+ * name order, then the edges' resources in source order. `Outputs` holds every output of the
+ * app (outputs.ts); the layout keeps the first 200 when there are more.
  */
 export function buildTemplate(manifest: FlowManifest): Template {
   const context = new EmitContext(manifest);
@@ -49,10 +51,12 @@ export function buildTemplate(manifest: FlowManifest): Template {
   for (const fn of manifest.functions) {
     parameters[codeKeyParameter(fn.name)] = { Type: 'String', Description: `The S3 key of the code bundle of ${fn.name} (set by flowc package)` };
   }
+  const outputs = appOutputs(manifest);
   return {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     Description: templateDescription(manifest),
     ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
     Resources: byId,
+    ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
   };
 }

@@ -2,7 +2,8 @@ import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { type FileMap, generatedHeader } from '../file-map.js';
 import { buildTemplate } from './build-template.js';
 import { cloudFormationLimits, fitsOneStack, type StackLimits, splitIntoNestedStacks } from './nested-stacks.js';
-import { byteLength, serializeTemplate, type TemplateFormat } from './serialize.js';
+import { withOutputsUpTo } from './outputs.js';
+import { byteLength, serializeTemplate, type TemplateFormat, YamlPrinter } from './serialize.js';
 import type { Template } from './template.js';
 
 export { buildTemplate } from './build-template.js';
@@ -39,32 +40,36 @@ export function layoutTemplates(manifest: FlowManifest, options: CloudFormationO
 
 /** Manifest → CloudFormation template files. */
 export function emitCloudFormation(manifest: FlowManifest, options: CloudFormationOptions): CloudFormationOutput {
-  const { set, printed } = layout(manifest, options);
+  const printer = new YamlPrinter();
+  const { set, printed } = layout(manifest, options, printer);
   const limits = options.limits ?? cloudFormationLimits;
   const files = new Map<string, string>();
   for (const [path, template] of set.templates) {
-    const text = printed.get(path) ?? print(manifest, template, options.format);
+    const text = printed.get(path) ?? print(manifest, template, options.format, printer);
     if (byteLength(text) > limits.templateBytes) throw new Error(`internal: ${path} has ${byteLength(text)} bytes, over the limit of ${limits.templateBytes}`);
     files.set(path, text);
   }
   return { files, rootFile: set.rootFile };
 }
 
-function layout(manifest: FlowManifest, options: CloudFormationOptions): { set: TemplateSet; printed: Map<string, string> } {
+/** `printer`: one for all the templates of the app, which share most of their scalars (serialize.ts). */
+function layout(manifest: FlowManifest, options: CloudFormationOptions, printer = new YamlPrinter()): { set: TemplateSet; printed: Map<string, string> } {
   const limits = options.limits ?? cloudFormationLimits;
   const rootFile = `template.${options.format}`;
-  const flat = buildTemplate(manifest);
+  const full = buildTemplate(manifest);
+  // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
+  const flat = withOutputsUpTo(full, limits.outputs);
   if (fitsOneStack(flat, limits)) {
-    const text = print(manifest, flat, options.format);
+    const text = print(manifest, flat, options.format, printer);
     if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
   }
-  const nested = splitIntoNestedStacks(flat, limits, (n) => `stacks/stack${n}.${options.format}`);
+  const nested = splitIntoNestedStacks(full, limits, (n) => `stacks/stack${n}.${options.format}`);
   const templates = new Map<string, Template>([[rootFile, nested.root]]);
   for (const { file, template } of nested.nested) templates.set(file, template);
   return { set: { rootFile, templates }, printed: new Map() };
 }
 
-function print(manifest: FlowManifest, template: Template, format: TemplateFormat): string {
+function print(manifest: FlowManifest, template: Template, format: TemplateFormat, printer: YamlPrinter): string {
   const source = manifest.source.split(/[\\/]/).pop() ?? manifest.source;
-  return serializeTemplate(template, format, generatedHeader(source, '#'));
+  return serializeTemplate(template, format, generatedHeader(source, '#'), printer);
 }

@@ -5,9 +5,9 @@ import type { EdgeSpec, FlowManifest } from '../../../runtime/manifest/schema.js
  * Logical IDs: readable, stable (an ID depends only on the names it is made of), and unique.
  *
  * A declaration's ID is its name in PascalCase plus a role suffix: `charge` → `ChargeFunction`,
- * `ChargeFunctionRole`; `payouts_dead` → `PayoutsDeadQueue`. PascalCase is one-to-one on
- * snake_case names (`[a-z][a-z0-9]*` words joined by single `_`), the language's style; any
- * other name (`sendEmail`, `a__b`, `x_1`) gets an 8-digit hash of the exact name appended,
+ * `ChargeFunctionRole`, `ChargeFunctionLogGroup`; `payouts_dead` → `PayoutsDeadQueue`.
+ * PascalCase is one-to-one on snake_case names (`[a-z][a-z0-9]*` words joined by single `_`),
+ * the language's style; any other name (`sendEmail`, `a__b`, `x_1`) gets an 8-digit hash of the exact name appended,
  * because two such names can share a PascalCase. No role suffix ends with another one, so two
  * IDs with different roles never meet either.
  *
@@ -17,7 +17,17 @@ import type { EdgeSpec, FlowManifest } from '../../../runtime/manifest/schema.js
  * was added costs a replacement, nothing more.
  */
 
-export type DeclarationRole = 'Function' | 'FunctionRole' | 'FunctionEventInvokeConfig' | 'Queue' | 'QueuePolicy' | 'Topic' | 'Bus' | 'Stream' | 'Table';
+export type DeclarationRole =
+  | 'Function'
+  | 'FunctionRole'
+  | 'FunctionLogGroup'
+  | 'FunctionEventInvokeConfig'
+  | 'Queue'
+  | 'QueuePolicy'
+  | 'Topic'
+  | 'Bus'
+  | 'Stream'
+  | 'Table';
 export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule';
 
 /** The template parameter that holds the S3 key of a function's code (filled by `flowc package`). */
@@ -83,7 +93,7 @@ export class LogicalIds {
     this.stems = edgeStems(manifest.edges);
     this.owners.set(ASSETS_BUCKET_PARAMETER, { name: ASSETS_BUCKET_PARAMETER, kind: 'parameter', role: 'AssetsBucket' });
     const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
-      fn: ['Function', 'FunctionRole', 'FunctionEventInvokeConfig'],
+      fn: ['Function', 'FunctionRole', 'FunctionLogGroup', 'FunctionEventInvokeConfig'],
       queue: ['Queue', 'QueuePolicy'],
       topic: ['Topic'],
       bus: ['Bus'],

@@ -9,7 +9,12 @@ export function physicalName(app: string, name: string, fifo = false): string {
   return `${app}-${name}${fifo ? '.fifo' : ''}`;
 }
 
-export type ArnKind = ResourceKind | 'fn' | 'table-stream';
+/** The log group Lambda writes a function's logs to; flowc creates it (resources/functions.ts). */
+export function functionLogGroupName(functionPhysicalName: string): string {
+  return `/aws/lambda/${functionPhysicalName}`;
+}
+
+export type ArnKind = ResourceKind | 'fn' | 'table-stream' | 'log-group' | 'log-streams';
 
 /**
  * The ARN of a resource of the app, spelled from its physical name with pseudo parameters.
@@ -34,7 +39,17 @@ export function arnOf(kind: ArnKind, physical: string): TemplateValue {
     case 'table':
       return subPseudo(`${prefix}:dynamodb:${scope}:table/${physical}`);
     case 'table-stream':
-      // The stream label is a timestamp DynamoDB picks when the stream is enabled.
+      // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
+      // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).
       return subPseudo(`${prefix}:dynamodb:${scope}:table/${physical}/stream/*`);
+    case 'log-group':
+      // `physical` is the log group name (`/aws/lambda/<function>`).
+      return subPseudo(`${prefix}:logs:${scope}:log-group:${physical}`);
+    case 'log-streams':
+      // A wildcard AWS requires: PutLogEvents is authorized against the ARN of a log stream
+      // (`log-group:<name>:log-stream:<stream>`), which Lambda names at run time, and
+      // CreateLogStream against the group, whose ARN CloudWatch Logs also spells `<arn>:*`.
+      // `:*` after the group's own ARN covers that group and its streams, nothing else.
+      return subPseudo(`${prefix}:logs:${scope}:log-group:${physical}:*`);
   }
 }

@@ -1,4 +1,5 @@
 import { ASSETS_BUCKET_PARAMETER, shortHash } from './logical-id.js';
+import { withOutputsUpTo } from './outputs.js';
 import { type Reference, referenceKey, referencesIn, rewriteReferences } from './references.js';
 import { getAtt, type Output, type Parameter, ref, type Resource, type Template, TEMPLATE_FORMAT_VERSION, type TemplateValue } from './template.js';
 
@@ -62,17 +63,23 @@ interface Node {
  * parameters per template, fewer than an app can have functions, so `flowc package` writes
  * the keys into the root's stack resources when it uploads the nested templates (and replaces
  * each relative `TemplateURL` by the uploaded object's URL, as `aws cloudformation package` does).
+ *
+ * The root has the app's outputs (outputs.ts), as many as fit (`limits.outputs`, in their
+ * order): each is an output of the stack that holds its resource, under the same name, which
+ * the root passes up (`Fn::GetAtt [StackN, Outputs.OrdersQueueUrl]`). A value that crosses
+ * stacks and is also an app output goes by the output's name.
  */
 export function splitIntoNestedStacks(template: Template, limits: StackLimits, fileOf: (stackNumber: number) => string): NestedLayout {
   const nodes = buildNodes(template);
+  const surfaced = surfacedOutputs(template, limits);
   const order = placementOrder(nodes);
-  const stacks = pack(order, nodes, limits);
+  const stacks = pack(order, nodes, limits, new Set(surfaced.keys()));
   const stackOf = new Map<string, number>();
   stacks.forEach((members, index) => {
     for (const id of members) stackOf.set(id, index);
   });
 
-  const names = crossStackNames(template, stacks, nodes, stackOf);
+  const names = crossStackNames(template, stacks, nodes, stackOf, surfaced);
   const stackIds = stacks.map((_, index) => `Stack${index + 1}`);
   const nested = stacks.map((members, index) => ({
     file: fileOf(index + 1),
@@ -112,13 +119,36 @@ export function splitIntoNestedStacks(template: Template, limits: StackLimits, f
   }
   const rootParameters: Record<string, Parameter> = {};
   if (names.passedDown !== null) rootParameters[names.passedDown] = template.Parameters?.[names.passedDown] as Parameter;
+  const rootOutputs: Record<string, Output> = {};
+  for (const { name, reference, output } of surfaced.values()) {
+    const provider = stackIds[stackOf.get(reference.id) as number] as string;
+    rootOutputs[name] = { ...output, Value: getAtt(provider, `Outputs.${name}`) };
+  }
   const root: Template = {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     Description: template.Description,
     ...(Object.keys(rootParameters).length > 0 ? { Parameters: rootParameters } : {}),
     Resources: rootResources,
+    ...(Object.keys(rootOutputs).length > 0 ? { Outputs: rootOutputs } : {}),
   };
   return { root, nested };
+}
+
+interface SurfacedOutput {
+  readonly name: string;
+  readonly reference: Reference;
+  readonly output: Output;
+}
+
+/** The app outputs the root has, by the key of the reference each one is: the first `limits.outputs`. */
+function surfacedOutputs(template: Template, limits: StackLimits): ReadonlyMap<string, SurfacedOutput> {
+  const surfaced = new Map<string, SurfacedOutput>();
+  for (const [name, output] of Object.entries(withOutputsUpTo(template, limits.outputs).Outputs ?? {})) {
+    const [reference, ...more] = referencesIn(output.Value);
+    if (!reference || more.length > 0 || !(reference.id in template.Resources)) throw new Error(`internal: the output ${name} is not one reference to a resource`);
+    surfaced.set(referenceKey(reference), { name, reference, output });
+  }
+  return surfaced;
 }
 
 function buildNodes(template: Template): Map<string, Node> {
@@ -171,13 +201,18 @@ function placementOrder(nodes: ReadonlyMap<string, Node>): string[] {
   return order;
 }
 
+/** The consumer of the values the root passes up as outputs: it is in no stack. */
+const ROOT = '#root';
+
 /**
  * Fills stacks in order; a unit goes to the next stack when the current one has no room for it.
  * A unit is a resource together with the resources placed just before it that nothing else
- * needs (a function's role, a queue's dead-letter queue), so that they share its stack.
+ * needs (a function's role and log group, a queue's dead-letter queue), so that they share its
+ * stack. `surfaced`: the keys of the values the root passes up, outputs wherever they are.
  */
-function pack(order: readonly string[], nodes: ReadonlyMap<string, Node>, limits: StackLimits): string[][] {
+function pack(order: readonly string[], nodes: ReadonlyMap<string, Node>, limits: StackLimits, surfaced: ReadonlySet<string>): string[][] {
   const consumers = new Map<string, Set<string>>();
+  for (const key of surfaced) consumers.set(key, new Set([ROOT]));
   const dependents = new Map<string, Set<string>>();
   for (const node of nodes.values()) {
     for (const reference of node.imports) {
@@ -200,13 +235,25 @@ function pack(order: readonly string[], nodes: ReadonlyMap<string, Node>, limits
     providedKeys.set(id, list);
   }
 
+  // The one resource that needs a resource, if exactly one does.
+  const soleDependent = (id: string): string | undefined => {
+    const set = dependents.get(id);
+    return set?.size === 1 ? (set.values().next().value as string) : undefined;
+  };
+  // A resource is glued to what follows when its sole dependent comes next, or when what comes
+  // next has the same sole dependent and is glued (a role, then a log group, then their function).
+  const glued: boolean[] = new Array<boolean>(order.length).fill(false);
+  for (let index = order.length - 2; index >= 0; index--) {
+    const only = soleDependent(order[index] as string);
+    if (only === undefined) continue;
+    const next = order[index + 1] as string;
+    glued[index] = next === only || (glued[index + 1] === true && soleDependent(next) === only);
+  }
   const units: Node[][] = [];
   let unit: Node[] = [];
   order.forEach((id, index) => {
     unit.push(nodes.get(id) as Node);
-    const only = dependents.get(id);
-    const gluedToNext = only?.size === 1 && only.has(order[index + 1] as string);
-    if (!gluedToNext) {
+    if (!glued[index]) {
       units.push(unit);
       unit = [];
     }
@@ -321,7 +368,7 @@ class StackFill {
 }
 
 interface CrossStackNames {
-  /** Parameter/output name → the reference it carries. */
+  /** Parameter/output name → the reference it carries: every output of a nested stack. */
   readonly byName: ReadonlyMap<string, Reference>;
   readonly byKey: ReadonlyMap<string, string>;
   /** The parameter the root passes down to every stack that uses it (`FlowcAssetsBucket`), if any. */
@@ -329,21 +376,39 @@ interface CrossStackNames {
 }
 
 /**
- * Names for the values that cross stacks, the same for the output and the parameter:
+ * Names for the values that cross stacks, the same for the output and the parameter: the name
+ * of the app output with that value (`OrdersQueueUrl`, `ChargeFunctionArn`), else
  * `<LogicalId>Arn`, `<LogicalId>StreamArn`, `<LogicalId>Ref`; with a hash when a name is taken.
+ * The outputs the root passes up come first.
  */
-function crossStackNames(template: Template, stacks: readonly string[][], nodes: ReadonlyMap<string, Node>, stackOf: ReadonlyMap<string, number>): CrossStackNames {
-  const taken = new Set([...Object.keys(template.Resources), ...Object.keys(template.Parameters ?? {})]);
+function crossStackNames(
+  template: Template,
+  stacks: readonly string[][],
+  nodes: ReadonlyMap<string, Node>,
+  stackOf: ReadonlyMap<string, number>,
+  surfaced: ReadonlyMap<string, SurfacedOutput>,
+): CrossStackNames {
+  const appOutputNames = new Map<string, string>();
+  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+    const [reference] = referencesIn(output.Value);
+    if (reference) appOutputNames.set(referenceKey(reference), name);
+  }
+  const taken = new Set([...Object.keys(template.Resources), ...Object.keys(template.Parameters ?? {}), ...Object.keys(template.Outputs ?? {})]);
   const byName = new Map<string, Reference>();
   const byKey = new Map<string, string>();
+  for (const [key, { name, reference }] of surfaced) {
+    byName.set(name, reference);
+    byKey.set(key, name);
+  }
   stacks.forEach((members, index) => {
     for (const id of members) {
       for (const reference of (nodes.get(id) as Node).imports) {
         const key = referenceKey(reference);
         if (stackOf.get(reference.id) === index || byKey.has(key)) continue;
+        const own = appOutputNames.get(key);
         const candidate = `${reference.id}${(reference.attribute ?? 'Ref').replace(/[^A-Za-z0-9]/g, '')}`;
-        const name = taken.has(candidate) ? `${candidate}${shortHash(key)}` : candidate;
-        if (taken.has(name)) throw new Error(`internal: the cross-stack name ${name} is taken`);
+        const name = own ?? (taken.has(candidate) ? `${candidate}${shortHash(key)}` : candidate);
+        if (own === undefined && taken.has(name)) throw new Error(`internal: the cross-stack name ${name} is taken`);
         taken.add(name);
         byName.set(name, reference);
         byKey.set(key, name);
@@ -381,7 +446,8 @@ function nestedTemplate(
   }
   for (const [name, reference] of names.byName) {
     if (stackOf.get(reference.id) !== index) continue;
-    outputs.set(name, { Value: reference.attribute === null ? ref(reference.id) : getAtt(reference.id, reference.attribute) });
+    const description = template.Outputs?.[name]?.Description;
+    outputs.set(name, { ...(description === undefined ? {} : { Description: description }), Value: reference.attribute === null ? ref(reference.id) : getAtt(reference.id, reference.attribute) });
   }
   const allParameters = { ...parameters, ...Object.fromEntries([...imported.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
   return {

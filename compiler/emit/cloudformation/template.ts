@@ -29,6 +29,8 @@ export interface Parameter {
 }
 
 export interface Output {
+  /** On the outputs a user reads (outputs.ts); absent on the values nested stacks pass each other. */
+  readonly Description?: string;
   readonly Value: TemplateValue;
 }
 

@@ -10,7 +10,8 @@ describe('flowc build: templates', () => {
     const host = new MemoryHost().addFile('app.flow', 'app shop\ntype Job = { id: string }\nqueue jobs: Job\nfn work(Job)\njobs -> work\n');
     expect(await main(['build', 'app.flow', '-o', 'out', '--format', 'json', '--no-types'], host)).toBe(0);
     const template = JSON.parse(host.text('out/template.json') as string);
-    expect(Object.keys(template.Resources)).toEqual(['JobsQueue', 'WorkFunctionRole', 'WorkFunction', 'JobsToWorkMapping']);
+    expect(Object.keys(template.Resources)).toEqual(['JobsQueue', 'WorkFunctionRole', 'WorkFunctionLogGroup', 'WorkFunction', 'JobsToWorkMapping']);
+    expect(Object.keys(template.Outputs)).toEqual(['WorkFunctionArn', 'JobsQueueUrl']);
     expect(host.err).toContain('wrote out/template.json\n');
   });
 

@@ -8,6 +8,7 @@ import { fixtureFolders, fixturesRoot } from '../../helpers/fixtures.js';
 import { boundProblems } from './helpers/bounds.js';
 import { manifestOfFile } from './helpers/compile.js';
 import { flatten, layoutProblems } from './helpers/nested.js';
+import { withOutputsUpTo } from '../../../compiler/emit/cloudformation/outputs.js';
 import { specProblems } from './helpers/spec.js';
 
 /**
@@ -47,6 +48,8 @@ describe('CloudFormation templates of the examples and valid fixtures', () => {
       const template = buildTemplate(m);
       expect(specProblems(template)).toEqual([]);
       expect(boundProblems(template)).toEqual([]);
+      // Outputs without exports: an export would tie the app's stack to every stack importing it.
+      expect(Object.values(template.Outputs ?? {}).filter((o) => 'Export' in o)).toEqual([]);
       // The YAML reads back (as YAML 1.1, CloudFormation's dialect) as the JSON template.
       const json = emitCloudFormation(m, { format: 'json' }).files.get('template.json') as string;
       expect(parse(text, { version: '1.1' })).toEqual(JSON.parse(json));
@@ -71,6 +74,8 @@ describe('the same apps split into nested stacks of a third of their size', () =
       expect(boundProblems(back)).toEqual([]);
       expect(withoutDependsOn(back.Resources)).toEqual(withoutDependsOn(flat.Resources));
       expect(back.Parameters).toEqual(flat.Parameters);
+      // The root has the first `outputs` of the app's outputs, with the values they have in one stack.
+      expect(back.Outputs).toEqual(withOutputsUpTo(flat, limits.outputs).Outputs);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildTemplate, emitCloudFormation } from '../../../compiler/emit/cloudformation/index.js';
+import { buildTemplate, cloudFormationLimits, emitCloudFormation } from '../../../compiler/emit/cloudformation/index.js';
 import type { Resource } from '../../../compiler/emit/cloudformation/template.js';
 import { boundProblems } from './helpers/bounds.js';
 import { flow } from './helpers/compile.js';
@@ -16,6 +16,12 @@ function resourcesOf(...lines: string[]): Record<string, Resource> {
 
 const sub = (text: string) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:${text}` });
 const scoped = (service: string, rest: string) => sub(`${service}:\${AWS::Region}:\${AWS::AccountId}:${rest}`);
+/** Writing to the function's own log group: its log streams are `<group ARN>:log-stream:<name>`. */
+const logStatement = (fn: string) => ({
+  Effect: 'Allow',
+  Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+  Resource: [scoped('logs', `log-group:/aws/lambda/${fn}`), scoped('logs', `log-group:/aws/lambda/${fn}:*`)],
+});
 
 describe('queues', () => {
   test('a standard queue spells out every attribute and leaves the FIFO ones out', () => {
@@ -132,6 +138,7 @@ describe('functions', () => {
         RecursiveLoop: 'Allow',
         ReservedConcurrentExecutions: 3,
       },
+      DependsOn: ['WorkFunctionLogGroup'],
       Metadata: { flowc: { name: 'work', line: 4, column: 4 } },
     });
     expect(r.WorkFunctionRole?.Properties).toEqual({
@@ -139,18 +146,33 @@ describe('functions', () => {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       },
-      ManagedPolicyArns: [sub('iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')],
       Policies: [
         {
           PolicyName: 'flowc',
           PolicyDocument: {
             Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Resource: [scoped('sqs', 'shop-jobs')] }],
+            Statement: [
+              logStatement('shop-work'),
+              { Effect: 'Allow', Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Resource: [scoped('sqs', 'shop-jobs')] },
+            ],
           },
         },
       ],
     });
+    expect(r.WorkFunctionRole).not.toHaveProperty('Properties.ManagedPolicyArns');
     expect(r).not.toHaveProperty('WorkFunctionEventInvokeConfig');
+  });
+
+  test('a function has its own log group, with a retention, created before it; the role writes only there', () => {
+    const r = resourcesOf('app shop', 'type O = { id: string }', 'topic placed: O', 'fn charge(O)', 'placed -> charge');
+    expect(r.ChargeFunctionLogGroup).toEqual({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { LogGroupName: '/aws/lambda/shop-charge', RetentionInDays: 30 },
+      Metadata: { flowc: { name: 'charge', line: 4, column: 4 } },
+    });
+    expect(r.ChargeFunction?.DependsOn).toEqual(['ChargeFunctionLogGroup']);
+    const statements = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument.Statement;
+    expect(statements).toEqual([logStatement('shop-charge')]);
   });
 
   test('reserved concurrency 0 is kept (it disables the function)', () => {
@@ -158,7 +180,7 @@ describe('functions', () => {
     expect(r.ChargeFunction?.Properties.ReservedConcurrentExecutions).toBe(0);
   });
 
-  test('sends: one variable per target with the value its client needs, and exactly the write permissions', () => {
+  test('sends: one variable per target with the value its client needs, and exactly what its client calls', () => {
     const r = resourcesOf(
       'app shop',
       'type O = { id: string }',
@@ -183,13 +205,11 @@ describe('functions', () => {
     });
     const policy = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument;
     expect(policy?.Statement).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-        Resource: [scoped('dynamodb', 'table/shop-orders')],
-      },
+      // The table client's get, put and delete (runtime/clients/bus-stream-table.ts).
+      { Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'], Resource: [scoped('dynamodb', 'table/shop-orders')] },
       { Effect: 'Allow', Action: 'events:PutEvents', Resource: [scoped('events', 'event-bus/shop-events')] },
       { Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: [scoped('kinesis', 'stream/shop-clicks')] },
+      logStatement('shop-charge'),
       { Effect: 'Allow', Action: 'sns:Publish', Resource: [scoped('sns', 'shop-shipped')] },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [scoped('sqs', 'shop-jobs.fifo')] },
     ]);
@@ -220,6 +240,7 @@ describe('functions', () => {
     const statements = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument.Statement;
     expect(statements).toEqual([
       { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [scoped('lambda', 'function:shop-refund')] },
+      logStatement('shop-charge'),
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [scoped('sqs', 'shop-receipts')] },
     ]);
   });
@@ -381,6 +402,57 @@ describe('the template', () => {
     const template = buildTemplate(flow('app shop', 'type O = { id: string }', 'topic placed: O', 'fn a(O)', 'fn b(O)', 'placed -> a', 'placed -> b'));
     expect(Object.keys(template.Parameters ?? {})).toEqual(['FlowcAssetsBucket', 'AFunctionCodeKey', 'BFunctionCodeKey']);
     expect(template.Parameters?.AFunctionCodeKey?.Type).toBe('String');
+  });
+
+  test('outputs: the URL or ARN of each queue, topic, bus, stream and function, the name and stream of each table; no exports', () => {
+    const template = buildTemplate(
+      flow(
+        'app shop',
+        'type O = { id: string }',
+        'topic placed: O',
+        'queue jobs: O',
+        'bus events: O',
+        'stream clicks: O { partition = id }',
+        'table orders: O { key = id, stream = new }',
+        'table stock: O { key = id }',
+        'fn b_fn(O) { sends = [jobs, events, clicks, orders, stock] }',
+        'fn a_fn(O)',
+        'placed -> b_fn',
+        "orders -> a_fn { start = trim_horizon, retries = 3, max_age = 1h, on_failure = jobs }",
+      ),
+    );
+    expect(template.Outputs).toEqual({
+      AFnFunctionArn: { Description: 'The ARN of function a_fn', Value: { 'Fn::GetAtt': ['AFnFunction', 'Arn'] } },
+      BFnFunctionArn: { Description: 'The ARN of function b_fn', Value: { 'Fn::GetAtt': ['BFnFunction', 'Arn'] } },
+      JobsQueueUrl: { Description: 'The URL of queue jobs', Value: { Ref: 'JobsQueue' } },
+      PlacedTopicArn: { Description: 'The ARN of topic placed', Value: { Ref: 'PlacedTopic' } },
+      EventsBusArn: { Description: 'The ARN of bus events', Value: { 'Fn::GetAtt': ['EventsBus', 'Arn'] } },
+      ClicksStreamArn: { Description: 'The ARN of stream clicks', Value: { 'Fn::GetAtt': ['ClicksStream', 'Arn'] } },
+      OrdersTableName: { Description: 'The name of table orders', Value: { Ref: 'OrdersTable' } },
+      OrdersTableStreamArn: { Description: 'The ARN of the stream of table orders', Value: { 'Fn::GetAtt': ['OrdersTable', 'StreamArn'] } },
+      StockTableName: { Description: 'The name of table stock', Value: { Ref: 'StockTable' } },
+    });
+    // In their order: functions, queues, topics, buses, streams, tables, each by name.
+    expect(Object.keys(template.Outputs ?? {})).toEqual([
+      'AFnFunctionArn',
+      'BFnFunctionArn',
+      'JobsQueueUrl',
+      'PlacedTopicArn',
+      'EventsBusArn',
+      'ClicksStreamArn',
+      'OrdersTableName',
+      'OrdersTableStreamArn',
+      'StockTableName',
+    ]);
+    expect(specProblems(template)).toEqual([]);
+  });
+
+  test('a template keeps the first outputs when there are more than it may have', () => {
+    const manifest = flow('app shop', 'type O = { id: string }', 'topic placed: O', 'queue q1: O', 'queue q2: O', 'fn b(O)', 'fn a(O)', 'placed -> a', 'placed -> b');
+    const text = emitCloudFormation(manifest, { format: 'json', limits: { ...cloudFormationLimits, outputs: 3 } }).files.get('template.json') as string;
+    expect(Object.keys(JSON.parse(text).Outputs)).toEqual(['AFunctionArn', 'BFunctionArn', 'Q1QueueUrl']);
+    const none = emitCloudFormation(manifest, { format: 'json', limits: { ...cloudFormationLimits, outputs: 0 } }).files.get('template.json') as string;
+    expect(JSON.parse(none)).not.toHaveProperty('Outputs');
   });
 
   test('an app that declares nothing still has the one resource CloudFormation requires', () => {

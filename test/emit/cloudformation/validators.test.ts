@@ -75,6 +75,8 @@ describe('boundProblems', () => {
       p('ClicksToSessionizeMapping').MaximumRecordAgeInSeconds = 30;
       delete r.PlacedToChargePermission;
       p('EmailFunctionRole').Policies = [];
+      delete (r.PayoutFunction as { DependsOn?: string[] }).DependsOn;
+      delete p('ChargeFunctionLogGroup').RetentionInDays;
     });
     expect(boundProblems(t).sort()).toEqual(
       [
@@ -87,6 +89,10 @@ describe('boundProblems', () => {
         'ClicksToSessionizeMapping: the role of SessionizeFunction may not sqs:SendMessage to ClicksDeadQueue (§2.4)',
         'ReceiptsToEmailMapping: StartingPosition on an SQS mapping (§9 #27)',
         'ReceiptsToEmailMapping: the role of EmailFunction cannot receive from ReceiptsQueue (§9 #42)',
+        'EmailFunction: the role may not logs:CreateLogStream to /aws/lambda/shop-email',
+        'EmailFunction: the role may not logs:PutLogEvents to /aws/lambda/shop-email',
+        'PayoutFunction: does not depend on its log group PayoutFunctionLogGroup',
+        'ChargeFunctionLogGroup: no RetentionInDays (logs would be kept forever)',
       ].sort(),
     );
   });

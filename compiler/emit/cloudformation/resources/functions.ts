@@ -2,8 +2,9 @@ import { APP_NAME_VARIABLE, sendTargetVariable } from '../../../../runtime/manif
 import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter, declarationId } from '../logical-id.js';
+import { functionLogGroupName } from '../names.js';
 import { getAtt, ref, type TemplateValue } from '../template.js';
-import { basicExecutionPolicyArn, functionGrants, lambdaAssumeRolePolicy, policyStatements } from './iam.js';
+import { functionGrants, lambdaAssumeRolePolicy, policyStatements } from './iam.js';
 
 /**
  * The entry point inside a function's code bundle: `flowc package` bundles the handler source
@@ -11,23 +12,33 @@ import { basicExecutionPolicyArn, functionGrants, lambdaAssumeRolePolicy, policy
  */
 export const HANDLER_ENTRY = 'index.handler';
 
-/** A function: its role, the function, and its EventInvokeConfig when it has async settings. */
+/** How long CloudWatch Logs keeps a function's log events (`RetentionInDays`). */
+export const LOG_RETENTION_DAYS = 30;
+
+/**
+ * A function: its role, its log group, the function, and its EventInvokeConfig when it has
+ * async settings.
+ */
 export function functionResources(context: EmitContext, fn: FunctionSpec): NamedResource[] {
   const functionId = declarationId(fn.name, 'Function');
   const roleId = declarationId(fn.name, 'FunctionRole');
-  const statements = policyStatements(functionGrants(context, fn));
+  const logGroupId = declarationId(fn.name, 'FunctionLogGroup');
+  const physical = context.physical('fn', fn.name);
   const role = resource(
     'AWS::IAM::Role',
     {
       AssumeRolePolicyDocument: lambdaAssumeRolePolicy,
-      ManagedPolicyArns: [basicExecutionPolicyArn],
-      ...(statements.length > 0 ? { Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: statements } }] } : {}),
+      // Never empty: every function may write to its own log group.
+      Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(functionGrants(context, fn)) } }],
     },
     fn.name,
     fn.origin,
   );
+  // The log group Lambda would otherwise create on first invocation, with no retention and
+  // outside the stack. Logs are not app data: deleting the stack deletes them (no Retain).
+  const logGroup = resource('AWS::Logs::LogGroup', { LogGroupName: functionLogGroupName(physical), RetentionInDays: LOG_RETENTION_DAYS }, fn.name, fn.origin);
   const properties: Record<string, TemplateValue> = {
-    FunctionName: context.physical('fn', fn.name),
+    FunctionName: physical,
     Runtime: fn.runtime,
     Handler: HANDLER_ENTRY,
     Code: { S3Bucket: ref(ASSETS_BUCKET_PARAMETER), S3Key: ref(codeKeyParameter(fn.name)) },
@@ -41,7 +52,10 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
   if (fn.reservedConcurrency !== null) properties.ReservedConcurrentExecutions = fn.reservedConcurrency;
   const out: NamedResource[] = [
     [roleId, role],
-    [functionId, resource('AWS::Lambda::Function', properties, fn.name, fn.origin)],
+    [logGroupId, logGroup],
+    // After its log group, so that Lambda never creates the group itself (an invocation during
+    // the deploy would, and the stack's group would then fail to create).
+    [functionId, resource('AWS::Lambda::Function', properties, fn.name, fn.origin, { dependsOn: [logGroupId] })],
   ];
   const invokeConfig = eventInvokeConfig(context, fn, functionId);
   if (invokeConfig) out.push([declarationId(fn.name, 'FunctionEventInvokeConfig'), invokeConfig]);
@@ -59,6 +73,12 @@ function environment(context: EmitContext, fn: FunctionSpec): Record<string, Tem
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * Lambda checks, when it stores the config, that the role may deliver to the destinations
+ * (aws-facts §1.6), so the config must come after the role's policy. It does without a
+ * `DependsOn`: the policy is inline, part of the role, which the function references, which
+ * the config references.
+ */
 function eventInvokeConfig(context: EmitContext, fn: FunctionSpec, functionId: string) {
   if (!fn.asyncConfig) return undefined;
   const destinations: Record<string, TemplateValue> = {};

@@ -1,11 +1,14 @@
 import type { FunctionSpec, ResourceKind } from '../../../../runtime/manifest/schema.js';
 import type { EmitContext } from '../context.js';
-import { type ArnKind, arnOf } from '../names.js';
-import { subPseudo, type TemplateValue } from '../template.js';
+import { type ArnKind, arnOf, functionLogGroupName } from '../names.js';
+import type { TemplateValue } from '../template.js';
 
 /**
  * The execution role's permissions: exactly what the function's edges and `sends` need
- * (aws-facts §1.6, §2.4, §2.8), each on the one resource it is for.
+ * (aws-facts §1.6, §2.4, §2.8), and writing to its own log group, each on the one resource it
+ * is for. No action is `*` and no resource is `*`; the two ARNs with a wildcard are ones AWS
+ * requires (names.ts): a table's stream (`table/<name>/stream/*`) and the log streams of the
+ * function's own log group (`log-group:/aws/lambda/<function>:*`).
  */
 
 interface Grant {
@@ -22,14 +25,27 @@ const deliverTo: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', readonly stri
   bus: ['events:PutEvents'],
 };
 
-/** `sends`: what the handler's own code may write. */
+/**
+ * `sends`: what the handler's code may call on the target, the operations of the generated
+ * clients (runtime/clients, runtime/idempotency) and of the SDK calls the simulator models
+ * (runtime/sim/sdk): a table is read and written (GetItem, PutItem, DeleteItem: the table
+ * client's `get`, `put` and `delete`, the idempotency store's conditional PutItem); a stream
+ * takes PutRecord and PutRecords.
+ */
 const sendTo: Readonly<Record<ResourceKind, readonly string[]>> = {
   queue: ['sqs:SendMessage'],
   topic: ['sns:Publish'],
   bus: ['events:PutEvents'],
   stream: ['kinesis:PutRecord', 'kinesis:PutRecords'],
-  table: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  table: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
 };
+
+/**
+ * Lambda writes the function's logs with its role: it creates a log stream per execution
+ * environment in the group flowc creates, and puts events into it. No `logs:CreateLogGroup`:
+ * the group exists before the function (it `DependsOn` it).
+ */
+const writeLogs = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
 /** Event source mappings poll with the function's role (AWSLambdaSQSQueueExecutionRole and its Kinesis and DynamoDB twins). */
 const readQueue = ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
@@ -45,7 +61,11 @@ const readStream = [
 const readTableStream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
 
 export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] {
-  const grants: Grant[] = [];
+  const logGroup = functionLogGroupName(context.physical('fn', fn.name));
+  const grants: Grant[] = [
+    { actions: writeLogs, kind: 'log-group', physical: logGroup },
+    { actions: writeLogs, kind: 'log-streams', physical: logGroup },
+  ];
   for (const edge of context.edgesFrom(fn.name)) {
     if (edge.kind === 'destination') grants.push({ actions: deliverTo[edge.targetKind], kind: edge.targetKind, physical: context.physical(edge.targetKind, edge.target) });
   }
@@ -88,9 +108,6 @@ export const lambdaAssumeRolePolicy: TemplateValue = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 };
-
-/** CloudWatch Logs for the function's own log group. */
-export const basicExecutionPolicyArn = subPseudo('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

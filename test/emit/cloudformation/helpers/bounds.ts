@@ -142,6 +142,23 @@ function resourceRules(id: string, resource: Resource, { props, typeOf, resource
       if ('ContentBasedDeduplication' in p && p.FifoTopic !== true) problems.push(`${id}: ContentBasedDeduplication on a standard topic (§9 #49)`);
       if ((p.FifoTopic === true) !== String(p.TopicName).endsWith('.fifo')) problems.push(`${id}: a topic name ends in .fifo exactly when the topic is FIFO (§9 #20)`);
       return problems;
+    case 'AWS::Lambda::Function': {
+      // Its own log group, created first (else Lambda creates it, outside the stack, and the
+      // stack's group fails), and a role that may write to it and nowhere else (§1.6).
+      const group = `/aws/lambda/${String(p.FunctionName)}`;
+      const logGroup = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Logs::LogGroup' && r.Properties.LogGroupName === group)?.[0];
+      if (logGroup === undefined) problems.push(`${id}: no log group ${group}`);
+      else if (!(resource.DependsOn ?? []).includes(logGroup)) problems.push(`${id}: does not depend on its log group ${logGroup}`);
+      for (const action of ['logs:CreateLogStream', 'logs:PutLogEvents']) {
+        if (!roleGrants(id, action, `${group}:*`, { props, typeOf, resources })) problems.push(`${id}: the role may not ${action} to ${group}`);
+      }
+      if ('ManagedPolicyArns' in (props(target(p.Role)) ?? {})) problems.push(`${id}: a managed policy on the role (least privilege: inline grants only)`);
+      return problems;
+    }
+    case 'AWS::Logs::LogGroup':
+      if (typeof p.RetentionInDays !== 'number') problems.push(`${id}: no RetentionInDays (logs would be kept forever)`);
+      if (resource.DeletionPolicy !== undefined) problems.push(`${id}: a DeletionPolicy on a log group`);
+      return problems;
     case 'AWS::Lambda::EventSourceMapping':
       return mappingRules(id, p, { props, typeOf, resources });
     case 'AWS::Lambda::EventInvokeConfig': {
@@ -253,7 +270,7 @@ function roleGrants(fn: string | undefined, action: string, physical: string, { 
       if (!list.includes(action)) continue;
       for (const arn of (at(statement, ['Resource']) ?? []) as readonly TemplateValue[]) {
         const text = String(at(arn, ['Fn::Sub']) ?? '');
-        if (text.endsWith(`:${physical}`) || text.endsWith(`/${physical}`) || text.endsWith(`/${physical}/stream/*`)) return true;
+        if (text.endsWith(`:${physical}`) || text.endsWith(`/${physical}`) || text.endsWith(`/${physical}/stream/*`) || text.endsWith(`:log-group:${physical}`)) return true;
       }
     }
   }

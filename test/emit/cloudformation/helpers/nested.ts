@@ -1,12 +1,13 @@
 import type { StackLimits } from '../../../../compiler/emit/cloudformation/nested-stacks.js';
 import { rewriteReferences } from '../../../../compiler/emit/cloudformation/references.js';
-import type { Parameter, Resource, Template, TemplateValue } from '../../../../compiler/emit/cloudformation/template.js';
+import type { Output, Parameter, Resource, Template, TemplateValue } from '../../../../compiler/emit/cloudformation/template.js';
 
 /**
  * Reads a nested-stack layout the way CloudFormation would run it: which stack gets which
  * values from where. `flatten` puts the resources of all stacks back into one template, every
  * parameter replaced by the value the root passes (followed through the other stack's output),
- * so a test can compare it with the one-stack template. `layoutProblems` checks the layout
+ * and the root's outputs followed to the values of the stacks' outputs, so a test can compare
+ * it with the one-stack template. `layoutProblems` checks the layout
  * itself: limits, parameters that nobody passes, outputs that do not exist, stacks that depend
  * on later stacks.
  */
@@ -46,7 +47,20 @@ export function flatten(templates: ReadonlyMap<string, Template>, rootFile: stri
       resources[rid] = { ...resource, Properties: properties as Resource['Properties'] };
     }
   }
-  return { AWSTemplateFormatVersion: root.AWSTemplateFormatVersion, Description: root.Description, Parameters: parameters, Resources: resources };
+  // The root's outputs, each followed to the output of the stack it names.
+  const outputs: Record<string, Output> = {};
+  for (const [name, output] of Object.entries(root.Outputs ?? {})) {
+    const [provider, attribute] = getAttOf(output.Value) as [string, string];
+    const value = children.get(provider)?.Outputs?.[attribute.replace(/^Outputs\./, '')]?.Value;
+    outputs[name] = { ...output, Value: value as TemplateValue };
+  }
+  return {
+    AWSTemplateFormatVersion: root.AWSTemplateFormatVersion,
+    Description: root.Description,
+    Parameters: parameters,
+    Resources: resources,
+    ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
+  };
 }
 
 export function layoutProblems(templates: ReadonlyMap<string, Template>, rootFile: string, limits: StackLimits): string[] {
@@ -56,6 +70,12 @@ export function layoutProblems(templates: ReadonlyMap<string, Template>, rootFil
   const position = new Map(stacks.map(([id], index) => [id, index]));
   if (Object.keys(root.Resources).length > limits.resources) problems.push(`root: ${Object.keys(root.Resources).length} stacks`);
   if (Object.keys(root.Parameters ?? {}).length > limits.parameters) problems.push('root: too many parameters');
+  if (Object.keys(root.Outputs ?? {}).length > limits.outputs) problems.push('root: too many outputs');
+  for (const [name, { Value }] of Object.entries(root.Outputs ?? {})) {
+    const [provider, attribute] = getAttOf(Value) ?? [];
+    const providerTemplate = templates.get(root.Resources[provider ?? '']?.Properties.TemplateURL as string);
+    if (!providerTemplate?.Outputs?.[(attribute ?? '').replace(/^Outputs\./, '')]) problems.push(`root: output ${name} (${JSON.stringify(Value)}) is no output of a stack`);
+  }
   const files = new Set<string>();
   for (const [id, stack] of stacks) {
     const file = stack.Properties.TemplateURL as string;
@@ -89,8 +109,10 @@ export function layoutProblems(templates: ReadonlyMap<string, Template>, rootFil
       if ((position.get(dependency) ?? Infinity) >= (position.get(id) as number)) problems.push(`${where}: depends on the later ${dependency}`);
     }
     for (const [output, { Value }] of Object.entries(child.Outputs ?? {})) {
-      const used = stacks.some(([, s]) => Object.values((s.Properties.Parameters ?? {}) as object).some((v) => getAttOf(v as TemplateValue)?.[0] === id && getAttOf(v as TemplateValue)?.[1] === `Outputs.${output}`));
-      if (!used) problems.push(`${where}: output ${output} (${JSON.stringify(Value)}) is used by no stack`);
+      const passes = (v: TemplateValue) => getAttOf(v)?.[0] === id && getAttOf(v)?.[1] === `Outputs.${output}`;
+      const used = stacks.some(([, s]) => Object.values((s.Properties.Parameters ?? {}) as object).some((v) => passes(v as TemplateValue)));
+      const surfaced = Object.values(root.Outputs ?? {}).some((o) => passes(o.Value));
+      if (!used && !surfaced) problems.push(`${where}: output ${output} (${JSON.stringify(Value)}) is used by no stack and not an output of the root`);
     }
   }
   for (const file of templates.keys()) if (file !== rootFile && !files.has(file)) problems.push(`${file} is not a stack of the root`);

@@ -99,7 +99,12 @@ export function specProblems(template: Template): string[] {
     checkReferences(id, resource.Properties);
     if (!resource.Metadata?.flowc) problems.push(`${id}: no Metadata.flowc`);
   }
-  for (const [id, output] of Object.entries(template.Outputs ?? {})) checkReferences(`output ${id}`, output.Value);
+  for (const [id, output] of Object.entries(template.Outputs ?? {})) {
+    for (const key of Object.keys(output)) if (!['Description', 'Value', 'Export', 'Condition'].includes(key)) problems.push(`output ${id}: unknown key ${key}`);
+    if (!('Value' in output)) problems.push(`output ${id}: no Value`);
+    if (output.Description !== undefined && (typeof output.Description !== 'string' || output.Description.length > 1024)) problems.push(`output ${id}: Description`);
+    checkReferences(`output ${id}`, output.Value);
+  }
   return problems;
 }
 
