@@ -23,24 +23,35 @@ export function check(program: ResolvedProgram, reporter: Reporter, rules: reado
   checkEdgeTypes(typed, reporter);
 
   const context = new CheckContext(typed, reporter);
-  const visit = <K extends keyof RuleVisitor>(kind: K, ...args: Parameters<NonNullable<RuleVisitor[K]>>) => {
-    for (const rule of rules) {
-      const visitor = rule.visit[kind] as ((...a: typeof args) => void) | undefined;
-      if (visitor) {
-        context.withCode(rule.code);
-        visitor(...args);
-      }
-    }
+  // The visitors of each node kind are gathered once, so the walk calls them directly.
+  const visitorsOf = <K extends keyof RuleVisitor>(kind: K) =>
+    rules.flatMap((rule) => {
+      const visitor = rule.visit[kind];
+      return visitor === undefined ? [] : [{ code: rule.code, visitor: visitor as NonNullable<RuleVisitor[K]> }];
+    });
+  const typeVisitors = visitorsOf('type');
+  const declarationVisitors = {
+    fn: visitorsOf('fn'),
+    queue: visitorsOf('queue'),
+    topic: visitorsOf('topic'),
+    bus: visitorsOf('bus'),
+    stream: visitorsOf('stream'),
+    table: visitorsOf('table'),
   };
-  for (const type of program.types.values()) visit('type', type, context);
+  const edgeVisitors = visitorsOf('edge');
+  const programVisitors = visitorsOf('program');
+
+  for (const type of program.types.values()) {
+    for (const { code, visitor } of typeVisitors) visitor(type, context.withCode(code));
+  }
   for (const symbol of program.declarations.values()) {
     if (context.isDamaged(symbol.name)) continue;
-    visit(symbol.kind, symbol, context);
+    for (const { code, visitor } of declarationVisitors[symbol.kind]) visitor(symbol, context.withCode(code));
   }
   for (const edge of program.edges) {
     if (context.isDamaged(edge.source.name) || context.isDamaged(edge.target.name)) continue;
-    visit('edge', edge, context);
+    for (const { code, visitor } of edgeVisitors) visitor(edge, context.withCode(code));
   }
-  visit('program', context);
+  for (const { code, visitor } of programVisitors) visitor(context.withCode(code));
   return { typed };
 }
