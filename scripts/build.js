@@ -27,6 +27,44 @@ export async function buildCli({ quiet = false } = {}) {
     logLevel: quiet ? 'error' : 'warning',
   });
   await buildRuntime({ quiet });
+  await buildTesting({ quiet });
+}
+
+/**
+ * dist/testing.js: `flowc/testing`, the simulator's API for users' test suites (it compiles
+ * flows, so it bundles the compiler). Its declarations are emitted by TypeScript without a
+ * type check (`noCheck`: `tsc` checks the sources), into dist/types/.
+ */
+export async function buildTesting({ quiet = false } = {}) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { testing: 'compiler/testing.ts' },
+    outdir: `${root}dist`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    packages: 'external',
+    banner: { js: "import { createRequire as __flowcCreateRequire } from 'node:module'; const require = __flowcCreateRequire(import.meta.url);" },
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  const { ts } = await import('ts-morph');
+  const program = ts.createProgram([`${root}compiler/testing.ts`], {
+    target: ts.ScriptTarget.ES2023,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    skipLibCheck: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    noCheck: true,
+    rootDir: root,
+    outDir: `${root}dist/types`,
+  });
+  const result = program.emit();
+  const problems = result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  if (problems.length > 0) throw new Error(`declarations of flowc/testing:\n${problems.join('\n')}`);
 }
 
 /**

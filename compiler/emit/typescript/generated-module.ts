@@ -35,7 +35,31 @@ export function renderModule(model: ModuleModel): string {
   for (const name of typeNames) out.push('', declaredType(model, name, manifest.types[name] as PayloadType));
   if (model.functions.length > 0) out.push('', '// Functions');
   for (const fn of model.functions) out.push('', functionBlock(model, fn));
+  out.push('', flowInterface(model));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Every resource's payload and every function's event and result, in the shape the test API
+ * reads (`FlowTypes` of flowc/testing): `simulate<Flow>('shop.flow')` then types `publish`,
+ * `messages`, `invocations` and the handlers a test passes in.
+ */
+function flowInterface(model: ModuleModel): string {
+  const { manifest, typeNames } = model;
+  const members = (items: readonly { name: string }[], typeOf: (item: never) => string) =>
+    items.length === 0 ? '{}' : `{\n${items.map((item) => `    ${propertyName(item.name)}: ${typeOf(item as never)};`).join('\n')}\n  }`;
+  const payload = (type: PayloadType | null) => (type === null ? 'unknown' : typeText(type, typeNames));
+  return [
+    '// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.',
+    `export interface ${model.flow} {`,
+    `  topics: ${members(manifest.topics, (t: { message: PayloadType }) => payload(t.message))};`,
+    `  queues: ${members(manifest.queues, (q: { message: PayloadType }) => payload(q.message))};`,
+    `  buses: ${members(manifest.buses, (b: { detail: PayloadType | null }) => payload(b.detail))};`,
+    `  streams: ${members(manifest.streams, (s: { record: PayloadType }) => payload(s.record))};`,
+    `  tables: ${members(manifest.tables, (t: { item: PayloadType }) => payload(t.item))};`,
+    `  functions: ${members(model.functions.map((fn) => ({ name: fn.spec.name, fn })), (entry: { fn: FunctionModel }) => `{ event: ${entry.fn.types.Event}; result: ${entry.fn.types.Result} }`)};`,
+    '}',
+  ].join('\n');
 }
 
 function declaredType(model: ModuleModel, name: string, type: PayloadType): string {

@@ -70,6 +70,8 @@ export interface FunctionModel {
 export interface ModuleModel {
   readonly manifest: FlowManifest;
   readonly runtime: string;
+  /** The identifier of the interface that types the whole flow for `simulate<Flow>()`. */
+  readonly flow: string;
   /** Declared type name → identifier. */
   readonly declared: ReadonlyMap<string, string>;
   readonly functions: readonly FunctionModel[];
@@ -86,6 +88,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   const aliases = new Map<string, Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>>();
   for (const fn of manifest.functions) aliases.set(fn.name, names.claimGroup(pascalCase(fn.name), ['Input', 'Output', 'Event', 'Result', 'Handler'] as const));
   const runtime = names.claim('runtime');
+  const flow = names.claim('Flow');
   const specs = new Map(manifest.functions.map((fn) => [fn.name, fn]));
 
   const typeNames: TypeNames = {
@@ -119,7 +122,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
       destinations: { success: outgoing.find((e) => e.condition === 'success'), failure: outgoing.find((e) => e.condition === 'failure') },
     };
   });
-  return { manifest, runtime, declared, functions, typeNames, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
+  return { manifest, runtime, flow, declared, functions, typeNames, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

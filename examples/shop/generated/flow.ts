@@ -102,3 +102,33 @@ export type SessionizeEvent = runtime.KinesisEvent<SessionizeInput>;
 export type SessionizeResult = void;
 export type SessionizeHandler = runtime.AsyncHandler<SessionizeEvent, SessionizeResult>;
 export const sessionize = runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false });
+
+// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+export interface Flow {
+  topics: {
+    placed: Order;
+  };
+  queues: {
+    clicks_dead: runtime.KinesisFailureRecord;
+    payouts: Receipt;
+    payouts_dead: Receipt;
+    receipts: runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
+  };
+  buses: {
+    audit: unknown;
+  };
+  streams: {
+    clicks: Click;
+  };
+  tables: {
+    stock: Stock;
+  };
+  functions: {
+    charge: { event: ChargeEvent; result: ChargeResult };
+    email: { event: EmailEvent; result: EmailResult };
+    payout: { event: PayoutEvent; result: PayoutResult };
+    refund: { event: RefundEvent; result: RefundResult };
+    reindex: { event: ReindexEvent; result: ReindexResult };
+    sessionize: { event: SessionizeEvent; result: SessionizeResult };
+  };
+}

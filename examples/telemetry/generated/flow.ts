@@ -104,3 +104,30 @@ export const watch = {
     alerts: runtime.topicClient<Alert>({ name: 'alerts' }),
   },
 };
+
+// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+export interface Flow {
+  topics: {
+    alerts: Alert;
+  };
+  queues: {
+    readings_failed: runtime.KinesisFailureRecord;
+    watch_failed: runtime.DynamoDbFailureRecord;
+  };
+  buses: {
+    ops: unknown;
+  };
+  streams: {
+    readings: Reading;
+  };
+  tables: {
+    devices: Device;
+  };
+  functions: {
+    escalate: { event: EscalateEvent; result: EscalateResult };
+    ingest: { event: IngestEvent; result: IngestResult };
+    page: { event: PageEvent; result: PageResult };
+    record: { event: RecordEvent; result: RecordResult };
+    watch: { event: WatchEvent; result: WatchResult };
+  };
+}

@@ -152,3 +152,40 @@ export type OnChangeEvent = runtime.BusEvent<'Created' | 'Deleted', OnChangeInpu
 export type OnChangeResult = void;
 export type OnChangeHandler = runtime.AsyncHandler<OnChangeEvent, OnChangeResult>;
 export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>();
+
+// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+export interface Flow {
+  topics: {
+    placed: Order;
+    placed_fifo: Order;
+  };
+  queues: {
+    archive: runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>>;
+    notices: runtime.SnsNotification<Order>;
+    orders: Order;
+    retry_dead: Order;
+    retry_fifo: Order;
+  };
+  buses: {
+    events: Change;
+    ops: unknown;
+  };
+  streams: {
+    changes: Change;
+    keyed: Order;
+  };
+  tables: {
+    ledger: Order;
+  };
+  functions: {
+    after: { event: AfterEvent; result: AfterResult };
+    archived: { event: ArchivedEvent; result: ArchivedResult };
+    both: { event: BothEvent; result: BothResult };
+    charge: { event: Charge_Event; result: Charge_Result };
+    default: { event: DefaultEvent; result: DefaultResult };
+    direct: { event: DirectEvent; result: DirectResult };
+    enveloped: { event: EnvelopedEvent; result: EnvelopedResult };
+    keeper: { event: KeeperEvent; result: KeeperResult };
+    on_change: { event: OnChangeEvent; result: OnChangeResult };
+  };
+}

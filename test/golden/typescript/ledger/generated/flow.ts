@@ -65,3 +65,26 @@ export type StatementEvent = runtime.DynamoDbEvent<StatementInput>;
 export type StatementResult = void;
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
 export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false });
+
+// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+export interface Flow {
+  topics: {
+    transfers: Transfer;
+  };
+  queues: {
+    postings: Transfer;
+    postings_dead: Transfer;
+    screening: Transfer;
+    statements_failed: runtime.DynamoDbFailureRecord;
+  };
+  buses: {};
+  streams: {};
+  tables: {
+    balances: Balance;
+  };
+  functions: {
+    post: { event: PostEvent; result: PostResult };
+    screen: { event: ScreenEvent; result: ScreenResult };
+    statement: { event: StatementEvent; result: StatementResult };
+  };
+}
