@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ChargeHandler, Flow } from '../../examples/shop/generated/flow.js';
 import { formatErrors, repoRoot, typeCheck } from '../emit/typescript/type-check.js';
 
 describe('the flowc/testing package entry', () => {
@@ -42,8 +43,7 @@ describe('the flowc/testing package entry', () => {
 describe('the example of docs/simulator.md', () => {
   it('runs as written: a declined charge is retried once, then refunded', async () => {
     const { simulate } = await import('flowc/testing');
-    type Flow = import('../../examples/shop/generated/flow.js').Flow;
-    const failingCharge: import('../../examples/shop/generated/flow.js').ChargeHandler = async () => {
+    const failingCharge: ChargeHandler = async () => {
       throw new Error('card declined');
     };
     const sim = await simulate<Flow>(join(repoRoot, 'examples/shop/shop.flow'), { handlers: { charge: failingCharge }, seed: 7 });
