@@ -3,7 +3,7 @@ import { batchSizeRange } from './batch-size-range.js';
 import { batchingWindowRange } from './batching-window-range.js';
 import { dlqKind } from './dlq-kind.js';
 import { dlqRetention } from './dlq-retention.js';
-import { dlqWithoutConsumerLimit } from './dlq-without-consumer-limit.js';
+import { dlqWithoutConsumerLimit } from './max-receives-without-dlq.js';
 import { duplicateEdge } from './duplicate-edge.js';
 import { fifoBatchSize } from './fifo-batch-size.js';
 import { fifoBatchingWindow } from './fifo-batching-window.js';
