@@ -161,6 +161,9 @@ function malformedNumber(token: IToken): GrammarProblem {
     end: token.startOffset + image.length,
     label: 'not a number or a duration',
   };
+  if (/^-\d+(ms|s|m|h|d)$/.test(image)) {
+    return { ...base, message: `\`${image}\` is not a duration: durations cannot be negative`, help: `write \`${image.slice(1)}\`` };
+  }
   const decimalDuration = /^(\d+)\.(\d+)(ms|s|m|h|d)$/.exec(image);
   if (decimalDuration) {
     return {

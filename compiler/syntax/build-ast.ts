@@ -352,8 +352,17 @@ class AstBuilder {
       }
       const unicode = /^u\{([0-9A-Fa-f]{1,6})\}/.exec(body.slice(i + 1));
       const codePoint = unicode ? Number.parseInt(unicode[1] as string, 16) : NaN;
-      if (unicode && codePoint <= 0x10ffff) {
+      // Lone surrogates are not characters: a file that held one would not be valid UTF-8.
+      if (unicode && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff)) {
         out += String.fromCodePoint(codePoint);
+        i += unicode[0].length;
+        continue;
+      }
+      if (unicode) {
+        this.reporter.report('FL1005', span(at, at + 1 + unicode[0].length), `\`\\${unicode[0]}\` is not a character`, {
+          label: codePoint > 0x10ffff ? 'beyond U+10FFFF' : 'a lone surrogate',
+          help: 'use a code point from U+0000 to U+10FFFF outside U+D800–U+DFFF, e.g. `\\u{1F600}`',
+        });
         i += unicode[0].length;
         continue;
       }

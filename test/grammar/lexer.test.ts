@@ -36,11 +36,12 @@ describe('lexer', () => {
   });
 
   test('malformed numbers and durations are reported with a fix', () => {
-    const { problems } = lex('x = 5min\ny = 1.5h\nz = 1e3');
+    const { problems } = lex('x = 5min\ny = 1.5h\nz = 1e3\nw = -5s');
     expect(problems.map((p) => [p.kind, p.message, p.help])).toEqual([
       ['malformed-number', '`5min` is not a duration: `min` is not a unit', expect.stringContaining('`500ms`')],
       ['malformed-number', '`1.5h` is not a duration: durations are whole numbers of a unit', 'use a smaller unit, e.g. `90m`'],
       ['malformed-number', '`1e3` is not a number', expect.any(String)],
+      ['malformed-number', '`-5s` is not a duration: durations cannot be negative', 'write `5s`'],
     ]);
   });
 

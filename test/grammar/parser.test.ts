@@ -76,6 +76,16 @@ describe('parser', () => {
     expect(text.slice(chain.links[0]!.target.span.start, chain.links[0]!.target.span.end)).toBe('work.failure');
   });
 
+  test('string escapes decode, and a lone surrogate is refused', () => {
+    const { ast: file, diagnostics } = ast('app a\nfn f { env { A = "tab\\there \\u{1F600} \\"q\\"", B = "\\u{D800}" } }\n');
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['FL1005', '`\\u{D800}` is not a character']]);
+    const fn = file.statements[1];
+    if (fn?.kind !== 'FnDecl') throw new Error('not a fn');
+    const env = fn.settings?.entries[0]?.value;
+    if (env?.kind !== 'SettingsBlock') throw new Error('not a block');
+    expect(env.entries[0]?.value).toMatchObject({ kind: 'StringValue', value: 'tab\there \u{1F600} "q"' });
+  });
+
   test('keywords stay usable as names in edges', () => {
     const { ast: file, diagnostics } = ast('app a\nqueue queue\nfn fn\nqueue -> fn\n');
     expect(diagnostics).toEqual([]);
