@@ -21,6 +21,11 @@ function getParser(): FlowParser {
   return parser;
 }
 
+/** Whether this process has built the Chevrotain parser: only a statement with an error needs it. */
+export function chevrotainParserBuilt(): boolean {
+  return parser !== undefined;
+}
+
 export interface ParseResult<T> {
   /** What `onStatement` returned for each statement, in source order. */
   readonly statements: readonly T[];

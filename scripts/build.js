@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function buildCli({ quiet = false } = {}) {
   rmSync(`${root}dist`, { recursive: true, force: true });
-  await build({
+  const cli = await build({
     entryPoints: { flowc: `${root}compiler/cli/main.ts` },
     outdir: `${root}dist`,
     bundle: true,
@@ -25,7 +25,10 @@ export async function buildCli({ quiet = false } = {}) {
     external: ['esbuild', 'ts-morph', 'typescript', '@aws-sdk/*', '@aws-cdk/*', '@smithy/*', 'vitest'],
     banner: { js: "import { createRequire as __flowcCreateRequire } from 'node:module'; const require = __flowcCreateRequire(import.meta.url);" },
     logLevel: quiet ? 'error' : 'warning',
+    // What each chunk imports: test/cli/startup.test.ts reads it to keep `check` lean.
+    metafile: true,
   });
+  writeFileSync(`${root}dist/meta.json`, JSON.stringify(cli.metafile));
   await buildRuntime({ quiet });
   await buildTesting({ quiet });
 }
