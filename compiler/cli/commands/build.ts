@@ -63,13 +63,19 @@ export function runBuild(host: Host, files: readonly string[], options: BuildOpt
     removeStaleNestedStacks(host, appOut, template.files, options.templateFormat);
     if (options.typescript) {
       const flowDir = dirname(file);
-      const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir });
+      // Stubs are rendered only for the handlers that do not exist yet (after the first build,
+      // none). The check only saves that work: `writeFileIfAbsent` is what guarantees that a
+      // file, even one created in between, is never overwritten.
+      const handlers = [...new Set(manifest.functions.map((fn) => fn.handler))];
+      const existingHandlers = new Set(handlers.filter((path) => host.fileExists(join(flowDir, path))));
+      const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
       for (const [path, content] of typescript.generated) {
         host.writeFileAtomic(join(flowDir, path), content);
         written.push(join(flowDir, path));
       }
-      for (const [path, content] of typescript.scaffold) {
-        if (host.writeFileIfAbsent(join(flowDir, path), content)) created.push(join(flowDir, path));
+      for (const path of handlers) {
+        const stub = typescript.scaffold.get(path);
+        if (stub !== undefined && host.writeFileIfAbsent(join(flowDir, path), stub)) created.push(join(flowDir, path));
         else kept.push(join(flowDir, path));
       }
     }

@@ -39,18 +39,22 @@ export function buildTemplate(manifest: FlowManifest): Template {
 
   // CloudFormation refuses a template without resources ("At least one Resources member must be defined").
   if (resources.length === 0) resources.push([EMPTY_APP_PLACEHOLDER, emptyAppPlaceholder(manifest)]);
+  // Duplicates are looked for in a set: `id in byId` on an object of thousands of keys is slower.
+  const ids = new Set<string>();
   const byId: Record<string, Resource> = {};
   for (const [id, resource] of resources) {
-    if (id in byId) throw new Error(`internal: two resources with the logical ID ${id}`);
+    if (ids.has(id)) throw new Error(`internal: two resources with the logical ID ${id}`);
+    ids.add(id);
     byId[id] = resource;
   }
   const parameters: Record<string, Parameter> = {};
-  if (manifest.functions.length > 0) {
-    parameters[ASSETS_BUCKET_PARAMETER] = { Type: 'String', Description: 'The S3 bucket of the code bundles (set by flowc package)' };
-  }
-  for (const fn of manifest.functions) {
-    parameters[codeKeyParameter(fn.name)] = { Type: 'String', Description: `The S3 key of the code bundle of ${fn.name} (set by flowc package)` };
-  }
+  const addParameter = (id: string, description: string): void => {
+    if (ids.has(id)) throw new Error(`internal: two resources or parameters with the logical ID ${id}`);
+    ids.add(id);
+    parameters[id] = { Type: 'String', Description: description };
+  };
+  if (manifest.functions.length > 0) addParameter(ASSETS_BUCKET_PARAMETER, 'The S3 bucket of the code bundles (set by flowc package)');
+  for (const fn of manifest.functions) addParameter(codeKeyParameter(fn.name), `The S3 key of the code bundle of ${fn.name} (set by flowc package)`);
   const outputs = appOutputs(manifest);
   return {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,

@@ -71,13 +71,16 @@ export interface ResourceOptions {
 
 /** A resource with its origin in `Metadata.flowc`, so a deploy failure can point at the .flow line. */
 export function resource(type: string, properties: Resource['Properties'], name: string, origin: Origin, options: ResourceOptions = {}): Resource {
-  return {
-    Type: type,
-    Properties: properties,
-    ...(options.dependsOn && options.dependsOn.length > 0 ? { DependsOn: options.dependsOn } : {}),
-    ...(options.retain ? { DeletionPolicy: 'Retain' as const, UpdateReplacePolicy: 'Retain' as const } : {}),
-    Metadata: { flowc: { name, line: origin.line, column: origin.column } },
-  };
+  const metadata = { flowc: { name, line: origin.line, column: origin.column } };
+  const dependsOn = options.dependsOn !== undefined && options.dependsOn.length > 0 ? options.dependsOn : undefined;
+  // One literal per case rather than conditional spreads: emitted for every resource, and the
+  // key order (the order in the template) is the same in all four.
+  if (options.retain === true) {
+    return dependsOn === undefined
+      ? { Type: type, Properties: properties, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Metadata: metadata }
+      : { Type: type, Properties: properties, DependsOn: dependsOn, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Metadata: metadata };
+  }
+  return dependsOn === undefined ? { Type: type, Properties: properties, Metadata: metadata } : { Type: type, Properties: properties, DependsOn: dependsOn, Metadata: metadata };
 }
 
 export type NamedResource = readonly [logicalId: string, resource: Resource];

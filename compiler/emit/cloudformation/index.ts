@@ -46,7 +46,8 @@ export function emitCloudFormation(manifest: FlowManifest, options: CloudFormati
   const files = new Map<string, string>();
   for (const [path, template] of set.templates) {
     const text = printed.get(path) ?? print(manifest, template, options.format, printer);
-    if (byteLength(text) > limits.templateBytes) throw new Error(`internal: ${path} has ${byteLength(text)} bytes, over the limit of ${limits.templateBytes}`);
+    const bytes = byteLength(text);
+    if (bytes > limits.templateBytes) throw new Error(`internal: ${path} has ${bytes} bytes, over the limit of ${limits.templateBytes}`);
     files.set(path, text);
   }
   return { files, rootFile: set.rootFile };
@@ -57,9 +58,10 @@ function layout(manifest: FlowManifest, options: CloudFormationOptions, printer 
   const limits = options.limits ?? cloudFormationLimits;
   const rootFile = `template.${options.format}`;
   const full = buildTemplate(manifest);
-  // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
-  const flat = withOutputsUpTo(full, limits.outputs);
-  if (fitsOneStack(flat, limits)) {
+  // (The outputs do not count in `fitsOneStack`.)
+  if (fitsOneStack(full, limits)) {
+    // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
+    const flat = withOutputsUpTo(full, limits.outputs);
     const text = print(manifest, flat, options.format, printer);
     if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
   }

@@ -39,8 +39,27 @@ export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
 }
 
+/**
+ * Stems already computed. The emitter asks for the stem of the same name some twenty times
+ * (each of its IDs, the references to it, its outputs, its IAM grants), so it is computed once;
+ * the cache is emptied when it grows past `MAX_CACHED_STEMS`, so a long-running process
+ * (`flowc sim` watching a flow) does not keep the names of every flow it has seen.
+ */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 100_000;
+
 /** The PascalCase stem of a declaration name, unique among all names (see above). */
 export function nameStem(name: string): string {
+  let stem = stems.get(name);
+  if (stem === undefined) {
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stem = computeStem(name);
+    stems.set(name, stem);
+  }
+  return stem;
+}
+
+function computeStem(name: string): string {
   if (snakeCase.test(name)) return name.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
   const pascal = name
     .split('_')
@@ -87,31 +106,15 @@ export interface LogicalIdOwner {
  */
 export class LogicalIds {
   private readonly stems: ReadonlyMap<string, string>;
-  private readonly owners = new Map<string, LogicalIdOwner>();
+  /**
+   * Built on the first `owner` call: the emitter needs only the edge stems, and an app of
+   * 1,000 functions has some 7,000 IDs. (The emitter checks its own IDs as it uses them:
+   * `buildTemplate` refuses two resources or parameters with one ID.)
+   */
+  private owners: Map<string, LogicalIdOwner> | undefined;
 
-  constructor(manifest: FlowManifest) {
+  constructor(private readonly manifest: FlowManifest) {
     this.stems = edgeStems(manifest.edges);
-    this.owners.set(ASSETS_BUCKET_PARAMETER, { name: ASSETS_BUCKET_PARAMETER, kind: 'parameter', role: 'AssetsBucket' });
-    const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
-      fn: ['Function', 'FunctionRole', 'FunctionLogGroup', 'FunctionEventInvokeConfig'],
-      queue: ['Queue', 'QueuePolicy'],
-      topic: ['Topic'],
-      bus: ['Bus'],
-      stream: ['Stream'],
-      table: ['Table'],
-    };
-    const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables };
-    for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
-      for (const { name } of specs) {
-        for (const role of roles[kind]) this.add(declarationId(name, role), { name, kind, role });
-        if (kind === 'fn') this.add(codeKeyParameter(name), { name, kind: 'parameter', role: 'CodeKey' });
-      }
-    }
-    for (const edge of manifest.edges) {
-      const stem = this.stems.get(edge.id);
-      if (stem === undefined) continue;
-      for (const role of edgeRolesOf(edge)) this.add(`${stem}${role}`, { name: edge.id, kind: 'edge', role });
-    }
   }
 
   /** The ID of an edge's resource; the edge must have resources (not a destination). */
@@ -123,14 +126,40 @@ export class LogicalIds {
 
   /** Which declaration or edge an ID belongs to; undefined for IDs flowc does not make. */
   owner(logicalId: string): LogicalIdOwner | undefined {
+    this.owners ??= allOwners(this.manifest, this.stems);
     return this.owners.get(logicalId);
   }
+}
 
-  private add(id: string, owner: LogicalIdOwner): void {
-    const taken = this.owners.get(id);
+function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): Map<string, LogicalIdOwner> {
+  const owners = new Map<string, LogicalIdOwner>();
+  const add = (id: string, owner: LogicalIdOwner): void => {
+    const taken = owners.get(id);
     if (taken) throw new Error(`internal: logical ID ${id} of ${owner.name} is also the ID of ${taken.name}`);
-    this.owners.set(id, owner);
+    owners.set(id, owner);
+  };
+  add(ASSETS_BUCKET_PARAMETER, { name: ASSETS_BUCKET_PARAMETER, kind: 'parameter', role: 'AssetsBucket' });
+  const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
+    fn: ['Function', 'FunctionRole', 'FunctionLogGroup', 'FunctionEventInvokeConfig'],
+    queue: ['Queue', 'QueuePolicy'],
+    topic: ['Topic'],
+    bus: ['Bus'],
+    stream: ['Stream'],
+    table: ['Table'],
+  };
+  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables };
+  for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
+    for (const { name } of specs) {
+      for (const role of roles[kind]) add(declarationId(name, role), { name, kind, role });
+      if (kind === 'fn') add(codeKeyParameter(name), { name, kind: 'parameter', role: 'CodeKey' });
+    }
   }
+  for (const edge of manifest.edges) {
+    const stem = stems.get(edge.id);
+    if (stem === undefined) continue;
+    for (const role of edgeRolesOf(edge)) add(`${stem}${role}`, { name: edge.id, kind: 'edge', role });
+  }
+  return owners;
 }
 
 /** The resources an edge gives rise to, besides its source's and target's own. */

@@ -1,5 +1,4 @@
 import { ASSETS_BUCKET_PARAMETER, shortHash } from './logical-id.js';
-import { withOutputsUpTo } from './outputs.js';
 import { type Reference, referenceKey, referencesIn, rewriteReferences } from './references.js';
 import { getAtt, type Output, type Parameter, ref, type Resource, type Template, TEMPLATE_FORMAT_VERSION, type TemplateValue } from './template.js';
 
@@ -33,17 +32,59 @@ export function fitsOneStack(template: Template, limits: StackLimits): boolean {
   return Object.keys(template.Resources).length <= limits.resources && Object.keys(template.Parameters ?? {}).length <= limits.parameters;
 }
 
+/**
+ * A value of a resource that other resources, or the root, use: its `Ref` (attribute null) or
+ * one `Fn::GetAtt`. `key` is `Id` or `Id.Attribute` (`referenceKey`).
+ */
+interface Value extends Reference {
+  readonly key: string;
+  readonly provider: Node;
+  /** The resources that reference it, each once. */
+  readonly consumers: Node[];
+  /** `consumers`, plus one when it is an app output the root passes up. */
+  uses: number;
+  /** The stack that imports it as a parameter, if any yet (see `StackFill`). */
+  importedInto: number;
+  /** While its provider's stack is filled: how many of its consumers are in that stack. */
+  usesInside: number;
+  /** Scratch of `StackFill.totalsWith`: the call that last counted it, and its count there. */
+  probe: number;
+  probeCount: number;
+}
+
 interface Node {
   readonly id: string;
+  /** Its position in the template. */
   readonly index: number;
   readonly resource: Resource;
-  /** References to other resources (not to parameters), deduplicated. */
-  readonly imports: readonly Reference[];
-  /** Template parameters it references. */
-  readonly parameters: readonly string[];
-  /** Resources it must come after: its references and its `DependsOn`. */
-  readonly after: readonly string[];
+  /** Its origin in the .flow file (0, 0 for none): the order resources are taken in. */
+  readonly line: number;
+  readonly column: number;
+  /** The values of other resources it references, each once (not parameters). */
+  readonly imports: Value[];
+  /** Template parameters it references, each once. */
+  readonly parameters: string[];
+  /** Resources it must come after, each once: what it references, then its `DependsOn`. */
+  readonly after: Node[];
+  /** Its values that some resource, or the root, uses. */
+  readonly provides: Value[];
+  /** How many resources must come after it, and the last of them (the only one when there is one). */
+  dependents: number;
+  lastDependent: Node | undefined;
+  /** The compact JSON size of the resource. */
   readonly bytes: number;
+  /** Set while packing: its unit, then its stack (0-based; -1 before). */
+  unit: number;
+  stack: number;
+  /** Scratch of `buildGraph`: the index of the last node that put it in its `after`. */
+  afterOf: number;
+}
+
+interface Graph {
+  /** In template order. */
+  readonly nodes: readonly Node[];
+  readonly byId: ReadonlyMap<string, Node>;
+  readonly values: Map<string, Value>;
 }
 
 /**
@@ -70,21 +111,21 @@ interface Node {
  * stacks and is also an app output goes by the output's name.
  */
 export function splitIntoNestedStacks(template: Template, limits: StackLimits, fileOf: (stackNumber: number) => string): NestedLayout {
-  const nodes = buildNodes(template);
-  const surfaced = surfacedOutputs(template, limits);
-  const order = placementOrder(nodes);
-  const stacks = pack(order, nodes, limits, new Set(surfaced.keys()));
-  const stackOf = new Map<string, number>();
-  stacks.forEach((members, index) => {
-    for (const id of members) stackOf.set(id, index);
-  });
+  const graph = buildGraph(template);
+  const { byId } = graph;
+  const stackOf = (id: string): number => (byId.get(id) as Node).stack;
+  const surfaced = surfacedOutputs(template, limits, graph);
+  const stacks = pack(placementOrder(graph.nodes), limits);
 
-  const names = crossStackNames(template, stacks, nodes, stackOf, surfaced);
+  const names = crossStackNames(template, stacks, surfaced);
   const stackIds = stacks.map((_, index) => `Stack${index + 1}`);
+  // The values each stack provides to others, in the order of `names.byName`.
+  const providedBy = stacks.map((): [string, Reference][] => []);
+  for (const [name, reference] of names.byName) providedBy[stackOf(reference.id)]?.push([name, reference]);
   const nested = stacks.map((members, index) => ({
     file: fileOf(index + 1),
     logicalId: stackIds[index] as string,
-    template: nestedTemplate(template, members, index, nodes, stackOf, names),
+    template: nestedTemplate(template, members, index, byId, names, providedBy[index] as [string, Reference][]),
   }));
 
   const rootResources: Record<string, Resource> = {};
@@ -94,17 +135,15 @@ export function splitIntoNestedStacks(template: Template, limits: StackLimits, f
     for (const name of Object.keys(child.Parameters ?? {})) {
       const imported = names.byName.get(name);
       if (imported) {
-        const provider = stackOf.get(imported.id) as number;
-        parameters[name] = getAtt(stackIds[provider] as string, `Outputs.${name}`);
+        parameters[name] = getAtt(stackIds[stackOf(imported.id)] as string, `Outputs.${name}`);
       } else if (name === names.passedDown) {
         parameters[name] = ref(name);
       }
     }
-    for (const id of stacks[index] as readonly string[]) {
-      const node = nodes.get(id) as Node;
+    for (const node of stacks[index] as readonly Node[]) {
       for (const dependency of node.resource.DependsOn ?? []) {
-        const provider = stackOf.get(dependency) as number;
-        if (provider !== index && !node.imports.some((r) => stackOf.get(r.id) === provider)) dependsOn.add(provider);
+        const provider = stackOf(dependency);
+        if (provider !== index && !node.imports.some((value) => value.provider.stack === provider)) dependsOn.add(provider);
       }
     }
     rootResources[logicalId] = {
@@ -121,8 +160,7 @@ export function splitIntoNestedStacks(template: Template, limits: StackLimits, f
   if (names.passedDown !== null) rootParameters[names.passedDown] = template.Parameters?.[names.passedDown] as Parameter;
   const rootOutputs: Record<string, Output> = {};
   for (const { name, reference, output } of surfaced.values()) {
-    const provider = stackIds[stackOf.get(reference.id) as number] as string;
-    rootOutputs[name] = { ...output, Value: getAtt(provider, `Outputs.${name}`) };
+    rootOutputs[name] = { ...output, Value: getAtt(stackIds[stackOf(reference.id)] as string, `Outputs.${name}`) };
   }
   const root: Template = {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
@@ -140,138 +178,183 @@ interface SurfacedOutput {
   readonly output: Output;
 }
 
-/** The app outputs the root has, by the key of the reference each one is: the first `limits.outputs`. */
-function surfacedOutputs(template: Template, limits: StackLimits): ReadonlyMap<string, SurfacedOutput> {
+/**
+ * The app outputs the root has, by the key of the reference each one is: the first
+ * `limits.outputs`. The root is one more user of each of their values.
+ */
+function surfacedOutputs(template: Template, limits: StackLimits, graph: Graph): ReadonlyMap<string, SurfacedOutput> {
+  const outputs = template.Outputs ?? {};
+  const names = Object.keys(outputs);
   const surfaced = new Map<string, SurfacedOutput>();
-  for (const [name, output] of Object.entries(withOutputsUpTo(template, limits.outputs).Outputs ?? {})) {
+  for (let i = 0; i < names.length && i < limits.outputs; i++) {
+    const name = names[i] as string;
+    const output = outputs[name] as Output;
     const [reference, ...more] = referencesIn(output.Value);
-    if (!reference || more.length > 0 || !(reference.id in template.Resources)) throw new Error(`internal: the output ${name} is not one reference to a resource`);
-    surfaced.set(referenceKey(reference), { name, reference, output });
+    const provider = reference && graph.byId.get(reference.id);
+    if (!reference || !provider || more.length > 0) throw new Error(`internal: the output ${name} is not one reference to a resource`);
+    const key = referenceKey(reference);
+    if (!surfaced.has(key)) valueOf(graph.values, provider, reference).uses += 1;
+    surfaced.set(key, { name, reference, output });
   }
   return surfaced;
 }
 
-function buildNodes(template: Template): Map<string, Node> {
-  const parameters = template.Parameters ?? {};
-  const nodes = new Map<string, Node>();
-  Object.entries(template.Resources).forEach(([id, resource], index) => {
-    const imports = new Map<string, Reference>();
-    const used = new Set<string>();
-    for (const reference of referencesIn(resource.Properties)) {
-      if (reference.id in parameters && reference.attribute === null) used.add(reference.id);
-      else if (reference.id in template.Resources) imports.set(referenceKey(reference), reference);
-      else throw new Error(`internal: ${id} references ${referenceKey(reference)}, which the template does not define`);
+/** The value `reference` names, of `provider`: made on first use. */
+function valueOf(values: Map<string, Value>, provider: Node, reference: Reference): Value {
+  const key = referenceKey(reference);
+  let value = values.get(key);
+  if (value === undefined) {
+    value = { id: reference.id, attribute: reference.attribute, key, provider, consumers: [], uses: 0, importedInto: -1, usesInside: 0, probe: -1, probeCount: 0 };
+    values.set(key, value);
+    provider.provides.push(value);
+  }
+  return value;
+}
+
+/** The resources of a template, with what each references and needs to come after. */
+function buildGraph(template: Template): Graph {
+  // A set: faster than `in` on an object of thousands of keys.
+  const parameters = new Set(Object.keys(template.Parameters ?? {}));
+  const resources = template.Resources;
+  const nodes: Node[] = [];
+  const byId = new Map<string, Node>();
+  for (const id of Object.keys(resources)) {
+    const resource = resources[id] as Resource;
+    const origin = resource.Metadata.flowc;
+    const node: Node = {
+      id,
+      index: nodes.length,
+      resource,
+      line: 'line' in origin ? origin.line : 0,
+      column: 'column' in origin ? origin.column : 0,
+      imports: [],
+      parameters: [],
+      after: [],
+      provides: [],
+      dependents: 0,
+      lastDependent: undefined,
+      bytes: JSON.stringify(resource).length,
+      unit: -1,
+      stack: -1,
+      afterOf: -1,
+    };
+    nodes.push(node);
+    byId.set(id, node);
+  }
+  const values = new Map<string, Value>();
+  // Each resource once in `node.after`, whatever the number of references (a queue policy can have thousands).
+  const needs = (node: Node, dependency: Node): void => {
+    if (dependency.afterOf === node.index) return;
+    dependency.afterOf = node.index;
+    node.after.push(dependency);
+  };
+  for (const node of nodes) {
+    for (const reference of referencesIn(node.resource.Properties)) {
+      if (reference.attribute === null && parameters.has(reference.id)) {
+        if (!node.parameters.includes(reference.id)) node.parameters.push(reference.id);
+        continue;
+      }
+      const provider = byId.get(reference.id);
+      if (provider === undefined) throw new Error(`internal: ${node.id} references ${referenceKey(reference)}, which the template does not define`);
+      const value = valueOf(values, provider, reference);
+      // Consumers are added node by node: a value this node uses already ends with it.
+      if (value.consumers[value.consumers.length - 1] === node) continue;
+      value.consumers.push(node);
+      value.uses += 1;
+      node.imports.push(value);
+      needs(node, provider);
     }
-    const after = new Set([...[...imports.values()].map((r) => r.id), ...(resource.DependsOn ?? [])]);
-    nodes.set(id, { id, index, resource, imports: [...imports.values()], parameters: [...used], after: [...after], bytes: JSON.stringify(resource).length });
-  });
-  return nodes;
+    for (const id of node.resource.DependsOn ?? []) {
+      const dependency = byId.get(id);
+      if (dependency === undefined) throw new Error(`internal: ${node.id} depends on ${id}, which the template does not define`);
+      needs(node, dependency);
+    }
+    for (const dependency of node.after) {
+      dependency.dependents += 1;
+      dependency.lastDependent = node;
+    }
+  }
+  return { nodes, byId, values };
 }
 
 /** Source position, then template order: the order resources are taken in. */
 function byOrigin(a: Node, b: Node): number {
-  const oa = a.resource.Metadata.flowc;
-  const ob = b.resource.Metadata.flowc;
-  const la = 'line' in oa ? oa.line : 0;
-  const lb = 'line' in ob ? ob.line : 0;
-  if (la !== lb) return la - lb;
-  const ca = 'column' in oa ? oa.column : 0;
-  const cb = 'column' in ob ? ob.column : 0;
-  return ca !== cb ? ca - cb : a.index - b.index;
+  return a.line - b.line || a.column - b.column || a.index - b.index;
 }
 
+const VISITING = 1;
+const DONE = 2;
+
 /** A topological order (dependencies first) that keeps each resource next to what it needs. */
-function placementOrder(nodes: ReadonlyMap<string, Node>): string[] {
-  const needed = new Set<string>();
-  for (const node of nodes.values()) for (const id of node.after) needed.add(id);
-  const roots = [...nodes.values()].filter((n) => !needed.has(n.id)).sort(byOrigin);
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
+function placementOrder(nodes: readonly Node[]): Node[] {
+  const roots = nodes.filter((n) => n.dependents === 0).sort(byOrigin);
+  const order: Node[] = [];
+  // By node index: 0, VISITING or DONE.
+  const state = new Uint8Array(nodes.length);
   const visit = (node: Node): void => {
-    const seen = state.get(node.id);
-    if (seen === 'done') return;
-    if (seen === 'visiting') throw new Error(`internal: a dependency cycle through ${node.id}`);
-    state.set(node.id, 'visiting');
-    for (const dependency of node.after.map((id) => nodes.get(id) as Node).sort(byOrigin)) visit(dependency);
-    state.set(node.id, 'done');
-    order.push(node.id);
+    if (state[node.index] === DONE) return;
+    if (state[node.index] === VISITING) throw new Error(`internal: a dependency cycle through ${node.id}`);
+    state[node.index] = VISITING;
+    for (const dependency of node.after.length > 1 ? [...node.after].sort(byOrigin) : node.after) visit(dependency);
+    state[node.index] = DONE;
+    order.push(node);
   };
   for (const root of roots) visit(root);
-  if (order.length !== nodes.size) throw new Error('internal: a dependency cycle among the resources');
+  if (order.length !== nodes.length) throw new Error('internal: a dependency cycle among the resources');
   return order;
 }
 
-/** The consumer of the values the root passes up as outputs: it is in no stack. */
-const ROOT = '#root';
+/** The one resource that must come after `node`, if exactly one must. */
+function soleDependent(node: Node): Node | undefined {
+  return node.dependents === 1 ? node.lastDependent : undefined;
+}
+
+/** Resources placed together (`Node.unit` is `number`). */
+interface Unit {
+  readonly number: number;
+  readonly nodes: readonly Node[];
+}
 
 /**
  * Fills stacks in order; a unit goes to the next stack when the current one has no room for it.
  * A unit is a resource together with the resources placed just before it that nothing else
  * needs (a function's role and log group, a queue's dead-letter queue), so that they share its
- * stack. `surfaced`: the keys of the values the root passes up, outputs wherever they are.
+ * stack. Sets `Node.stack`.
  */
-function pack(order: readonly string[], nodes: ReadonlyMap<string, Node>, limits: StackLimits, surfaced: ReadonlySet<string>): string[][] {
-  const consumers = new Map<string, Set<string>>();
-  for (const key of surfaced) consumers.set(key, new Set([ROOT]));
-  const dependents = new Map<string, Set<string>>();
-  for (const node of nodes.values()) {
-    for (const reference of node.imports) {
-      const key = referenceKey(reference);
-      const set = consumers.get(key) ?? new Set<string>();
-      set.add(node.id);
-      consumers.set(key, set);
-    }
-    for (const id of node.after) {
-      const set = dependents.get(id) ?? new Set<string>();
-      set.add(node.id);
-      dependents.set(id, set);
-    }
-  }
-  const providedKeys = new Map<string, string[]>();
-  for (const key of consumers.keys()) {
-    const id = key.split('.')[0] as string;
-    const list = providedKeys.get(id) ?? [];
-    list.push(key);
-    providedKeys.set(id, list);
-  }
-
-  // The one resource that needs a resource, if exactly one does.
-  const soleDependent = (id: string): string | undefined => {
-    const set = dependents.get(id);
-    return set?.size === 1 ? (set.values().next().value as string) : undefined;
-  };
+function pack(order: readonly Node[], limits: StackLimits): Node[][] {
   // A resource is glued to what follows when its sole dependent comes next, or when what comes
   // next has the same sole dependent and is glued (a role, then a log group, then their function).
   const glued: boolean[] = new Array<boolean>(order.length).fill(false);
   for (let index = order.length - 2; index >= 0; index--) {
-    const only = soleDependent(order[index] as string);
+    const only = soleDependent(order[index] as Node);
     if (only === undefined) continue;
-    const next = order[index + 1] as string;
+    const next = order[index + 1] as Node;
     glued[index] = next === only || (glued[index + 1] === true && soleDependent(next) === only);
   }
-  const units: Node[][] = [];
+  const units: Unit[] = [];
   let unit: Node[] = [];
-  order.forEach((id, index) => {
-    unit.push(nodes.get(id) as Node);
+  order.forEach((node, index) => {
+    node.unit = units.length;
+    unit.push(node);
     if (!glued[index]) {
-      units.push(unit);
+      units.push({ number: units.length, nodes: unit });
       unit = [];
     }
   });
 
-  const stacks: string[][] = [];
-  let stack = new StackFill(consumers, providedKeys);
+  const stacks: Node[][] = [];
+  let stack = new StackFill(0);
   for (const next of units) {
-    if (stack.fits(next, limits)) {
-      stack.add(next);
-      continue;
+    let totals = stack.totalsWith(next);
+    if (!stack.fits(next, totals, limits)) {
+      const name = next.nodes.map((n) => n.id).join(' with ');
+      if (stack.members.length === 0) throw new Error(`${name}: too large for a nested stack on its own`);
+      stacks.push(stack.members);
+      stack = new StackFill(stacks.length);
+      totals = stack.totalsWith(next);
+      if (!stack.fits(next, totals, limits)) throw new Error(`${name}: too large for a nested stack on its own`);
     }
-    const name = next.map((n) => n.id).join(' with ');
-    if (stack.members.length === 0) throw new Error(`${name}: too large for a nested stack on its own`);
-    stacks.push(stack.members);
-    stack = new StackFill(consumers, providedKeys);
-    if (!stack.fits(next, limits)) throw new Error(`${name}: too large for a nested stack on its own`);
-    stack.add(next);
+    stack.add(next, totals);
   }
   if (stack.members.length > 0) stacks.push(stack.members);
   return stacks;
@@ -284,86 +367,99 @@ interface Totals {
   readonly bytes: number;
 }
 
-/** The running totals of the stack being filled, against which each next unit is weighed. */
+/** How many consumers of `value` are in `unit`. */
+function usesIn(value: Value, unit: Unit): number {
+  // A resource never uses its own values, so a unit of one holds none of their consumers.
+  if (unit.nodes.length === 1) return 0;
+  let count = 0;
+  for (const consumer of value.consumers) if (consumer.unit === unit.number) count += 1;
+  return count;
+}
+
+/** Numbers the calls of `totalsWith`, so that `Value.probe` tells the values a call has counted. */
+let probes = 0;
+
+/**
+ * The running totals of the stack being filled, against which each next unit is weighed. Its
+ * members have `Node.stack` = `number`; the values it imports have `Value.importedInto` =
+ * `number`; for the values its members provide, `Value.usesInside` counts their uses inside it.
+ * (Marks on the nodes and values, rather than sets of IDs per stack and per unit: the layout
+ * weighs thousands of units.)
+ */
 class StackFill {
-  readonly members: string[] = [];
-  private readonly inside = new Set<string>();
-  private readonly imports = new Set<string>();
+  readonly members: Node[] = [];
   private readonly parameters = new Set<string>();
-  /** Per key provided by a member and consumed elsewhere: how many of its consumers are members. */
-  private readonly consumedInside = new Map<string, number>();
+  private imports = 0;
+  /** Values of the members that are used outside the stack (so far: their later consumers come later). */
   private outputs = 0;
   private bytes = 0;
 
-  constructor(
-    private readonly consumers: ReadonlyMap<string, ReadonlySet<string>>,
-    private readonly providedKeys: ReadonlyMap<string, readonly string[]>,
-  ) {}
+  constructor(private readonly number: number) {}
 
-  fits(unit: readonly Node[], limits: StackLimits): boolean {
-    const { imports, parameters, outputs, bytes } = this.after(unit);
+  /** Whether the stack, with `unit` added (`totals`: what `totalsWith(unit)` gave), is within the limits. */
+  fits(unit: Unit, totals: Totals, limits: StackLimits): boolean {
+    const { imports, parameters, outputs, bytes } = totals;
     return (
-      this.members.length + unit.length <= limits.resources &&
+      this.members.length + unit.nodes.length <= limits.resources &&
       imports + parameters <= limits.parameters &&
       outputs <= limits.outputs &&
       PRINTED_SIZE_FACTOR * bytes + DECLARATION_BYTES * (imports + parameters + outputs) <= limits.templateBytes
     );
   }
 
-  add(unit: readonly Node[]): void {
-    const totals = this.after(unit);
-    const ids = new Set(unit.map((n) => n.id));
-    for (const node of unit) {
-      for (const key of this.providedKeys.get(node.id) ?? []) {
-        const consumers = this.consumers.get(key) as ReadonlySet<string>;
-        const within = [...consumers].filter((c) => ids.has(c)).length;
-        if (within < consumers.size) this.consumedInside.set(key, within);
-      }
+  /** Adds `unit`; `totals` is what `totalsWith(unit)` gave. */
+  add(unit: Unit, totals: Totals): void {
+    for (const node of unit.nodes) {
+      for (const value of node.provides) value.usesInside = usesIn(value, unit);
     }
-    for (const node of unit) {
-      for (const reference of node.imports) {
-        const key = referenceKey(reference);
-        if (ids.has(reference.id)) continue;
-        if (this.inside.has(reference.id)) this.consumedInside.set(key, (this.consumedInside.get(key) ?? 0) + 1);
-        else this.imports.add(key);
+    for (const node of unit.nodes) {
+      for (const value of node.imports) {
+        const provider = value.provider;
+        if (provider.unit === unit.number) continue;
+        if (provider.stack === this.number) value.usesInside += 1;
+        else value.importedInto = this.number;
       }
       for (const parameter of node.parameters) this.parameters.add(parameter);
-      this.members.push(node.id);
-      this.inside.add(node.id);
+      this.members.push(node);
+      node.stack = this.number;
     }
+    this.imports = totals.imports;
     this.outputs = totals.outputs;
     this.bytes = totals.bytes;
   }
 
   /** The totals once `unit` is added. */
-  private after(unit: readonly Node[]): Totals {
-    const ids = new Set(unit.map((n) => n.id));
-    const newImports = new Set<string>();
-    const newParameters = new Set<string>();
-    const newlyInside = new Map<string, number>();
-    let bytes = this.bytes;
+  totalsWith(unit: Unit): Totals {
+    const probe = ++probes;
+    let imports = this.imports;
     let outputs = this.outputs;
-    for (const node of unit) {
+    let bytes = this.bytes;
+    let newParameters: string[] | undefined;
+    for (const node of unit.nodes) {
       bytes += node.bytes;
-      for (const parameter of node.parameters) if (!this.parameters.has(parameter)) newParameters.add(parameter);
-      for (const reference of node.imports) {
-        const key = referenceKey(reference);
-        if (ids.has(reference.id)) continue;
-        if (this.inside.has(reference.id)) newlyInside.set(key, (newlyInside.get(key) ?? 0) + 1);
-        else if (!this.imports.has(key)) newImports.add(key);
+      for (const parameter of node.parameters) {
+        if (this.parameters.has(parameter) || newParameters?.includes(parameter)) continue;
+        (newParameters ??= []).push(parameter);
       }
-      // What consumes the unit comes later, but for its own members: those keys are outputs for now.
-      for (const key of this.providedKeys.get(node.id) ?? []) {
-        const consumers = this.consumers.get(key) as ReadonlySet<string>;
-        if ([...consumers].some((c) => !ids.has(c))) outputs += 1;
+      for (const value of node.imports) {
+        const provider = value.provider;
+        if (provider.unit === unit.number) continue;
+        if (value.probe !== probe) {
+          value.probe = probe;
+          value.probeCount = 0;
+          // From outside the stack, and not imported yet: one more parameter.
+          if (provider.stack !== this.number && value.importedInto !== this.number) imports += 1;
+        }
+        // From inside the stack: when its last consumer outside joins, it is no longer an output.
+        if (provider.stack === this.number) {
+          value.probeCount += 1;
+          if (value.usesInside + value.probeCount === value.uses) outputs -= 1;
+        }
       }
+      // What uses the unit comes later, but for its own members: those values are outputs for now.
+      for (const value of node.provides) if (usesIn(value, unit) < value.uses) outputs += 1;
     }
-    // Keys of the stack whose last outside consumers join it are no longer outputs.
-    for (const [key, count] of newlyInside) {
-      const total = this.consumers.get(key)?.size ?? 0;
-      if ((this.consumedInside.get(key) ?? 0) + count === total) outputs -= 1;
-    }
-    return { imports: this.imports.size + newImports.size, parameters: this.parameters.size + newParameters.size, outputs, bytes };
+    return { imports, parameters: this.parameters.size + (newParameters?.length ?? 0), outputs, bytes };
   }
 }
 
@@ -381,71 +477,79 @@ interface CrossStackNames {
  * `<LogicalId>Arn`, `<LogicalId>StreamArn`, `<LogicalId>Ref`; with a hash when a name is taken.
  * The outputs the root passes up come first.
  */
-function crossStackNames(
-  template: Template,
-  stacks: readonly string[][],
-  nodes: ReadonlyMap<string, Node>,
-  stackOf: ReadonlyMap<string, number>,
-  surfaced: ReadonlyMap<string, SurfacedOutput>,
-): CrossStackNames {
+function crossStackNames(template: Template, stacks: readonly (readonly Node[])[], surfaced: ReadonlyMap<string, SurfacedOutput>): CrossStackNames {
   const appOutputNames = new Map<string, string>();
   for (const [name, output] of Object.entries(template.Outputs ?? {})) {
     const [reference] = referencesIn(output.Value);
     if (reference) appOutputNames.set(referenceKey(reference), name);
   }
-  const taken = new Set([...Object.keys(template.Resources), ...Object.keys(template.Parameters ?? {}), ...Object.keys(template.Outputs ?? {})]);
+  const taken = new Set(Object.keys(template.Resources));
+  for (const name of Object.keys(template.Parameters ?? {})) taken.add(name);
+  for (const name of Object.keys(template.Outputs ?? {})) taken.add(name);
   const byName = new Map<string, Reference>();
   const byKey = new Map<string, string>();
   for (const [key, { name, reference }] of surfaced) {
     byName.set(name, reference);
     byKey.set(key, name);
   }
+  let passedDown: string | null = null;
   stacks.forEach((members, index) => {
-    for (const id of members) {
-      for (const reference of (nodes.get(id) as Node).imports) {
-        const key = referenceKey(reference);
-        if (stackOf.get(reference.id) === index || byKey.has(key)) continue;
+    for (const node of members) {
+      if (node.parameters.includes(ASSETS_BUCKET_PARAMETER)) passedDown = ASSETS_BUCKET_PARAMETER;
+      for (const value of node.imports) {
+        const { key } = value;
+        if (value.provider.stack === index || byKey.has(key)) continue;
         const own = appOutputNames.get(key);
-        const candidate = `${reference.id}${(reference.attribute ?? 'Ref').replace(/[^A-Za-z0-9]/g, '')}`;
+        const candidate = `${value.id}${(value.attribute ?? 'Ref').replace(/[^A-Za-z0-9]/g, '')}`;
         const name = own ?? (taken.has(candidate) ? `${candidate}${shortHash(key)}` : candidate);
         if (own === undefined && taken.has(name)) throw new Error(`internal: the cross-stack name ${name} is taken`);
         taken.add(name);
-        byName.set(name, reference);
+        byName.set(name, value);
         byKey.set(key, name);
       }
     }
   });
-  const passedDown = [...nodes.values()].some((n) => n.parameters.includes(ASSETS_BUCKET_PARAMETER)) ? ASSETS_BUCKET_PARAMETER : null;
   return { byName, byKey, passedDown };
 }
 
+/**
+ * The template of stack `index`. `provided`: the values it passes to other stacks or up to the
+ * root, by name, in the order of `names.byName`.
+ */
 function nestedTemplate(
   template: Template,
-  members: readonly string[],
+  members: readonly Node[],
   index: number,
-  nodes: ReadonlyMap<string, Node>,
-  stackOf: ReadonlyMap<string, number>,
+  byId: ReadonlyMap<string, Node>,
   names: CrossStackNames,
+  provided: readonly (readonly [string, Reference])[],
 ): Template {
   const parameters: Record<string, Parameter> = {};
   const imported = new Map<string, Parameter>();
   const resources: Record<string, Resource> = {};
   const outputs = new Map<string, Output>();
-  for (const id of members) {
-    const node = nodes.get(id) as Node;
+  for (const node of members) {
     for (const name of node.parameters) parameters[name] = template.Parameters?.[name] as Parameter;
-    const properties = rewriteReferences(node.resource.Properties, (reference) => {
-      if (!(reference.id in template.Resources) || stackOf.get(reference.id) === index) return undefined;
-      const name = names.byKey.get(referenceKey(reference)) as string;
-      imported.set(name, { Type: 'String', Description: `${referenceKey(reference)} from another stack of the app` });
-      return ref(name);
-    }) as Resource['Properties'];
-    const dependsOn = (node.resource.DependsOn ?? []).filter((d) => stackOf.get(d) === index);
+    const crossesStacks = node.imports.some((value) => value.provider.stack !== index);
+    const properties = !crossesStacks
+      ? node.resource.Properties
+      : (rewriteReferences(node.resource.Properties, (reference) => {
+          const stack = byId.get(reference.id)?.stack;
+          if (stack === undefined || stack === index) return undefined;
+          const name = names.byKey.get(referenceKey(reference)) as string;
+          imported.set(name, { Type: 'String', Description: `${referenceKey(reference)} from another stack of the app` });
+          return ref(name);
+        }) as Resource['Properties']);
+    if (properties === node.resource.Properties && node.resource.DependsOn === undefined) {
+      // Nothing to change: the resource as the one-stack template has it (not a copy).
+      resources[node.id] = node.resource;
+      continue;
+    }
+    const dependsOn = (node.resource.DependsOn ?? []).filter((d) => byId.get(d)?.stack === index);
     const { DependsOn: _dropped, ...rest } = node.resource;
-    resources[id] = { ...rest, Properties: properties, ...(dependsOn.length > 0 ? { DependsOn: dependsOn } : {}) };
+    resources[node.id] = { ...rest, Properties: properties, ...(dependsOn.length > 0 ? { DependsOn: dependsOn } : {}) };
   }
-  for (const [name, reference] of names.byName) {
-    if (stackOf.get(reference.id) !== index) continue;
+  for (const [name, reference] of provided) {
     const description = template.Outputs?.[name]?.Description;
     outputs.set(name, { ...(description === undefined ? {} : { Description: description }), Value: reference.attribute === null ? ref(reference.id) : getAtt(reference.id, reference.attribute) });
   }

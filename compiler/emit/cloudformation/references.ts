@@ -18,11 +18,12 @@ export function referenceKey(reference: Reference): string {
 function asReference(value: TemplateValue): Reference | undefined {
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   const record = value as { readonly [key: string]: TemplateValue };
-  const keys = Object.keys(record);
-  if (keys.length !== 1) return undefined;
   const target = record.Ref;
-  if (typeof target === 'string') return target.startsWith('AWS::') ? undefined : { id: target, attribute: null };
   const getAtt = record['Fn::GetAtt'];
+  // Most maps are neither: they are ruled out before their keys are counted (which allocates).
+  if (target === undefined && getAtt === undefined) return undefined;
+  if (Object.keys(record).length !== 1) return undefined;
+  if (typeof target === 'string') return target.startsWith('AWS::') ? undefined : { id: target, attribute: null };
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string') return { id: getAtt[0], attribute: getAtt[1] };
   return undefined;
 }
@@ -35,20 +36,51 @@ export function referencesIn(value: TemplateValue, out: Reference[] = []): Refer
     out.push(reference);
     return out;
   }
-  if (Array.isArray(value)) for (const item of value as readonly TemplateValue[]) referencesIn(item, out);
-  else for (const item of Object.values(value as { readonly [key: string]: TemplateValue })) referencesIn(item, out);
+  if (Array.isArray(value)) {
+    for (const item of value as readonly TemplateValue[]) referencesIn(item, out);
+  } else {
+    // for…in rather than Object.values: no array per map (a template's maps are plain data, with no inherited keys).
+    const record = value as { readonly [key: string]: TemplateValue };
+    for (const key in record) referencesIn(record[key] as TemplateValue, out);
+  }
   return out;
 }
 
-/** A copy of `value` in which `replace` may swap each reference for another value (undefined keeps it). */
+/**
+ * `value` with each reference swapped for what `replace` gives (undefined keeps it). Copy on
+ * write: only the maps and sequences on the way to a swapped reference are copied, the rest is
+ * shared, and `value` itself comes back when nothing is swapped (the nested-stack layout
+ * rewrites thousands of resources, most of which reference nothing in another stack).
+ */
 export function rewriteReferences(value: TemplateValue, replace: (reference: Reference) => TemplateValue | undefined): TemplateValue {
   if (typeof value !== 'object') return value;
   const reference = asReference(value);
   if (reference) return replace(reference) ?? value;
-  if (Array.isArray(value)) return (value as readonly TemplateValue[]).map((item) => rewriteReferences(item, replace));
-  const out: Record<string, TemplateValue> = {};
-  for (const [key, item] of Object.entries(value as { readonly [key: string]: TemplateValue })) out[key] = rewriteReferences(item, replace);
-  return out;
+  if (Array.isArray(value)) {
+    const items = value as readonly TemplateValue[];
+    let out: TemplateValue[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as TemplateValue;
+      const rewritten = rewriteReferences(item, replace);
+      if (rewritten !== item && out === undefined) out = items.slice(0, i);
+      out?.push(rewritten);
+    }
+    return out ?? value;
+  }
+  const record = value as { readonly [key: string]: TemplateValue };
+  const keys = Object.keys(record);
+  let out: Record<string, TemplateValue> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = record[key] as TemplateValue;
+    const rewritten = rewriteReferences(item, replace);
+    if (rewritten !== item && out === undefined) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = record[keys[j] as string] as TemplateValue;
+    }
+    if (out !== undefined) out[key] = rewritten;
+  }
+  return out ?? value;
 }
 
 /** The logical IDs a resource needs to exist first: what it references, and its `DependsOn`. */

@@ -9,6 +9,7 @@ import { boundProblems } from './helpers/bounds.js';
 import { manifestOf } from './helpers/compile.js';
 import { flatten, layoutProblems } from './helpers/nested.js';
 import { withOutputsUpTo } from '../../../compiler/emit/cloudformation/outputs.js';
+import { rewriteReferences } from '../../../compiler/emit/cloudformation/references.js';
 import { specProblems } from './helpers/spec.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -114,6 +115,24 @@ describe('nested stacks', () => {
 
   test('more stacks than the root can hold is an error', () => {
     expect(() => layoutTemplates(example('shop'), { format: 'json', limits: { ...cloudFormationLimits, resources: 4 } })).toThrow(/nested stacks; CloudFormation allows 4 resources in the root stack/);
+  });
+});
+
+describe('rewriteReferences', () => {
+  const value = { A: { Ref: 'X' }, B: [{ 'Fn::GetAtt': ['Y', 'Arn'] }, 'text'], C: { D: 1 } };
+
+  test('returns the value itself when it swaps nothing', () => {
+    expect(rewriteReferences(value, () => undefined)).toBe(value);
+  });
+
+  test('copies only the maps and sequences on the way to a swapped reference', () => {
+    const rewritten = rewriteReferences(value, (r) => (r.id === 'Y' ? { Ref: 'YArn' } : undefined)) as typeof value;
+    expect(rewritten).toEqual({ A: { Ref: 'X' }, B: [{ Ref: 'YArn' }, 'text'], C: { D: 1 } });
+    expect(Object.keys(rewritten)).toEqual(['A', 'B', 'C']);
+    expect(rewritten.A).toBe(value.A);
+    expect(rewritten.C).toBe(value.C);
+    expect(rewritten.B).not.toBe(value.B);
+    expect(value.B[0]).toEqual({ 'Fn::GetAtt': ['Y', 'Arn'] });
   });
 });
 

@@ -32,6 +32,20 @@ describe('flowc build writes TypeScript', () => {
     expect(host.err).toContain('kept 1 existing handler');
   });
 
+  it('never overwrites a handler that appears after the existence check', () => {
+    const host = new MemoryHost('/work').addFile('app/shop.flow', shop);
+    // The file is created between the check and the write: the exclusive create still keeps it.
+    const exists = host.fileExists.bind(host);
+    host.fileExists = (path: string) => {
+      const found = exists(path);
+      if (path.endsWith('handlers/charge.ts')) host.addFile('app/handlers/charge.ts', '// mine\n');
+      return found;
+    };
+    expect(runBuild(host, ['app/shop.flow'], options)).toBe(0);
+    expect(host.text('app/handlers/charge.ts')).toBe('// mine\n');
+    expect(host.err).toContain('kept 1 existing handler: ');
+  });
+
   it('writes no TypeScript with --no-typescript, and none when the flow has errors', () => {
     const host = new MemoryHost('/work').addFile('app/shop.flow', shop).addFile('bad/bad.flow', 'app bad\nfn f(Nope)\n');
     expect(runBuild(host, ['app/shop.flow'], { ...options, typescript: false })).toBe(0);

@@ -15,6 +15,14 @@ describe.each(allFlows)('the TypeScript of $path', ({ name, path: flowPath }) =>
     expect([...output.scaffold.keys()].sort()).toEqual(manifest.functions.map((f) => f.handler).sort());
   });
 
+  it('renders no stub for a handler that exists, and the same module', () => {
+    const manifest = manifestOf(flowPath);
+    const existing = new Set(manifest.functions.filter((_, i) => i % 2 === 0).map((f) => f.handler));
+    const partial = emitTypeScript(manifest, { generatedDir: 'generated', existingHandlers: existing });
+    expect(partial.generated).toEqual(output.generated);
+    expect([...partial.scaffold]).toEqual([...output.scaffold].filter(([path]) => !existing.has(path)));
+  });
+
   it.each([...output.generated, ...output.scaffold])('%s', async (path, text) => {
     await expect(text).toMatchFileSnapshot(join(golden, path));
   });

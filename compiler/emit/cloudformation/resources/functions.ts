@@ -68,10 +68,13 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
  */
 function environment(context: EmitContext, fn: FunctionSpec): Record<string, TemplateValue> {
   const variables: Record<string, TemplateValue> = { ...fn.environment, [APP_NAME_VARIABLE]: context.manifest.app };
-  const role = { queue: 'Queue', topic: 'Topic', bus: 'Bus', stream: 'Stream', table: 'Table' } as const;
-  for (const target of fn.sends) variables[sendTargetVariable(target.kind, target.name)] = ref(declarationId(target.name, role[target.kind]));
+  for (const target of fn.sends) variables[sendTargetVariable(target.kind, target.name)] = ref(declarationId(target.name, sendRole[target.kind]));
+  // Most functions have `FLOWC_APP` alone: nothing to sort.
+  if (Object.keys(variables).length === 1) return variables;
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+const sendRole = { queue: 'Queue', topic: 'Topic', bus: 'Bus', stream: 'Stream', table: 'Table' } as const;
 
 /**
  * Lambda checks, when it stores the config, that the role may deliver to the destinations
@@ -81,22 +84,26 @@ function environment(context: EmitContext, fn: FunctionSpec): Record<string, Tem
  */
 function eventInvokeConfig(context: EmitContext, fn: FunctionSpec, functionId: string) {
   if (!fn.asyncConfig) return undefined;
-  const destinations: Record<string, TemplateValue> = {};
+  // The last edge of each condition wins; OnSuccess comes first.
+  let onSuccess: TemplateValue | undefined;
+  let onFailure: TemplateValue | undefined;
   for (const edge of context.edgesFrom(fn.name)) {
     if (edge.kind !== 'destination') continue;
-    destinations[edge.condition === 'success' ? 'OnSuccess' : 'OnFailure'] = { Destination: context.targetArn(edge.targetKind, edge.target) };
+    const destination = { Destination: context.targetArn(edge.targetKind, edge.target) };
+    if (edge.condition === 'success') onSuccess = destination;
+    else onFailure = destination;
   }
-  const ordered = ['OnSuccess', 'OnFailure'].filter((k) => k in destinations).map((k) => [k, destinations[k] as TemplateValue] as const);
-  return resource(
-    'AWS::Lambda::EventInvokeConfig',
-    {
-      FunctionName: ref(functionId),
-      Qualifier: '$LATEST',
-      MaximumRetryAttempts: fn.asyncConfig.maximumRetryAttempts,
-      MaximumEventAgeInSeconds: fn.asyncConfig.maximumEventAgeSeconds,
-      ...(ordered.length > 0 ? { DestinationConfig: Object.fromEntries(ordered) } : {}),
-    },
-    fn.name,
-    fn.origin,
-  );
+  const properties: Record<string, TemplateValue> = {
+    FunctionName: ref(functionId),
+    Qualifier: '$LATEST',
+    MaximumRetryAttempts: fn.asyncConfig.maximumRetryAttempts,
+    MaximumEventAgeInSeconds: fn.asyncConfig.maximumEventAgeSeconds,
+  };
+  if (onSuccess !== undefined || onFailure !== undefined) {
+    const destinations: Record<string, TemplateValue> = {};
+    if (onSuccess !== undefined) destinations.OnSuccess = onSuccess;
+    if (onFailure !== undefined) destinations.OnFailure = onFailure;
+    properties.DestinationConfig = destinations;
+  }
+  return resource('AWS::Lambda::EventInvokeConfig', properties, fn.name, fn.origin);
 }

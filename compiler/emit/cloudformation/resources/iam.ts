@@ -84,7 +84,8 @@ export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] 
 
 /** One statement per set of actions, over every resource that needs them; sorted, without duplicates. */
 export function policyStatements(grants: readonly Grant[]): TemplateValue[] {
-  const byActions = new Map<string, { actions: readonly string[]; resources: Map<string, TemplateValue> }>();
+  // By the actions joined with commas: the actions, and the ARNs by their JSON text (which sorts them).
+  const byActions = new Map<string, { readonly actions: readonly string[]; readonly resources: Map<string, TemplateValue> }>();
   for (const grant of grants) {
     const key = grant.actions.join(',');
     let entry = byActions.get(key);
@@ -95,13 +96,16 @@ export function policyStatements(grants: readonly Grant[]): TemplateValue[] {
     const arn = arnOf(grant.kind, grant.physical);
     entry.resources.set(JSON.stringify(arn), arn);
   }
-  return [...byActions.entries()]
-    .sort(([a], [b]) => compare(a, b))
-    .map(([, { actions, resources }]) => ({
+  const statements: TemplateValue[] = [];
+  for (const key of sorted([...byActions.keys()])) {
+    const { actions, resources } = byActions.get(key) as { readonly actions: readonly string[]; readonly resources: Map<string, TemplateValue> };
+    statements.push({
       Effect: 'Allow',
       Action: actions.length === 1 ? (actions[0] as string) : actions,
-      Resource: [...resources.entries()].sort(([a], [b]) => compare(a, b)).map(([, arn]) => arn),
-    }));
+      Resource: sorted([...resources.keys()]).map((arnKey) => resources.get(arnKey) as TemplateValue),
+    });
+  }
+  return statements;
 }
 
 export const lambdaAssumeRolePolicy: TemplateValue = {
@@ -111,4 +115,9 @@ export const lambdaAssumeRolePolicy: TemplateValue = {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `keys` sorted in place (most lists here have one entry). */
+function sorted(keys: string[]): string[] {
+  return keys.length > 1 ? keys.sort(compare) : keys;
 }
