@@ -27,7 +27,7 @@ const zones = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**'],
+    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**', 'bench/.work/**'],
   },
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,

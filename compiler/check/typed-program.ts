@@ -16,7 +16,8 @@ export interface Producer {
   readonly type: PayloadType;
   /** The edge it comes along, or the declaration whose setting makes it (a DLQ's source, a stream's on_failure). */
   readonly via: Edge | DeclarationSymbol;
-  readonly description: string;
+  /** Words for a message label; a function, since most programs never need it. */
+  readonly describe: () => string;
 }
 
 /**
@@ -112,7 +113,7 @@ export class TypedProgram implements TypeEnvironment {
       }
     }
     const first = requests[0];
-    if (first === undefined || requests.some((r) => !sameType(r, first, this))) return unknownType;
+    if (first === undefined || requests.some((r) => r !== first && !sameSymbol(r, first) && !sameType(r, first, this))) return unknownType;
     return first;
   }
 
@@ -183,16 +184,16 @@ export class TypedProgram implements TypeEnvironment {
     const producers: Producer[] = [];
     for (const edge of this.edgesInto(name)) {
       const type = this.deliveredType(edge);
-      if (type) producers.push({ type, via: edge, description: describeEdge(edge) });
+      if (type) producers.push({ type, via: edge, describe: () => describeEdge(edge) });
     }
     for (const source of this.dlqSourcesOf(name)) {
-      producers.push({ type: this.typeOf(source.name), via: source, description: `the messages \`${source.name}\` gives up on (its \`dlq\`)` });
+      producers.push({ type: this.typeOf(source.name), via: source, describe: () => `the messages \`${source.name}\` gives up on (its \`dlq\`)` });
     }
     for (const edge of this.#onFailureEdges.get(name) ?? []) {
       producers.push({
         type: { kind: 'streamFailure', source: edge.kind === 'stream-trigger' ? 'kinesis' : 'dynamodb' },
         via: edge,
-        description: `the on-failure records of \`${edge.source.name} -> ${edge.target.name}\``,
+        describe: () => `the on-failure records of \`${edge.source.name} -> ${edge.target.name}\``,
       });
     }
     return producers;
@@ -223,12 +224,12 @@ export class TypedProgram implements TypeEnvironment {
     const producers = this.producersOf(name).filter((p) => p.type.kind !== 'unknown');
     const first = producers[0];
     if (!first) return unknownType;
-    const disagreeing = producers.filter((p) => !sameType(p.type, first.type, this));
+    const disagreeing = producers.filter((p) => p !== first && !sameSymbol(p.type, first.type) && !sameType(p.type, first.type, this));
     if (disagreeing.length > 0) {
       const what = symbol.kind === 'fn' ? `the input of \`${name}\`` : `the message type of \`${name}\``;
       this.reporter.report('FL3003', symbol.decl.name.span, `${what} cannot be inferred: its producers send different types`, {
         label: 'no declared type',
-        secondary: producers.map((p) => ({ span: spanOf(p.via), message: `${p.description}: ${quoteType(p.type)}` })),
+        secondary: producers.map((p) => ({ span: spanOf(p.via), message: `${p.describe()}: ${quoteType(p.type)}` })),
         why: 'flowc infers a type from what is sent, so that every consumer and the generated TypeScript agree on one shape; producers of different shapes leave no shape to agree on.',
         help:
           symbol.kind === 'fn'
@@ -301,6 +302,18 @@ export class TypedProgram implements TypeEnvironment {
     }
     return null;
   }
+}
+
+/**
+ * Two types that name the same thing (one declared type, one function's record): equal without
+ * expanding them, which inference asks about for every producer of every declaration.
+ */
+function sameSymbol(a: PayloadType, b: PayloadType): boolean {
+  if (a === b) return true;
+  if (a.kind === 'ref' && b.kind === 'ref') return a.name === b.name;
+  if (a.kind === 'invocation' && b.kind === 'invocation') return a.function === b.function && a.condition === b.condition;
+  if (a.kind === 'streamFailure' && b.kind === 'streamFailure') return a.source === b.source;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -89,7 +89,11 @@ export function streamFailureRecord(source: 'kinesis' | 'dynamodb'): RecordType 
  * one record whose `Sns.Message` is the JSON text of the payload.
  */
 export function snsLambdaEvent(): RecordType {
-  return record(
+  return snsLambdaEventType;
+}
+
+const snsLambdaEventType: RecordType = Object.freeze(
+  record(
     field(
       'Records',
       {
@@ -117,8 +121,8 @@ export function snsLambdaEvent(): RecordType {
         ),
       },
     ),
-  );
-}
+  ),
+);
 
 /** Follows references and expands the fixed AWS shapes into records. */
 export function structureOf(type: PayloadType, env: TypeEnvironment, depth = 0): PayloadType {

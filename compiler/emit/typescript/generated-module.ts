@@ -20,7 +20,8 @@ export const RUNTIME_MODULE = 'flowc/runtime';
 export function renderModule(model: ModuleModel): string {
   const { manifest } = model;
   const source = commentSafe(basename(manifest.source));
-  const out: string[] = [generatedHeader(source, '//').trimEnd()];
+  // Generated code follows flowc's layout, not the user's lint rules (Prisma does the same).
+  const out: string[] = [generatedHeader(source, '//').trimEnd(), '/* eslint-disable */'];
   out.push(
     '/**',
     ` * The app \`${manifest.app}\` in TypeScript: the payload types of ${source}, and per function the`,
