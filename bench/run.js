@@ -8,7 +8,7 @@
 // Writes the table to docs/performance.md. Options: --quick (N = 10 only, one run each, no
 // docs update: the smoke run of the test suite), --sizes 10,1000, --runs 5, --no-build.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.js';
 import { generateFlow } from './generate.js';
@@ -105,7 +105,12 @@ if (byN.has(10)) {
 for (const [name, ratio, limit] of budgets) console.log(`${ratio <= limit ? 'PASS' : 'MISS'} ${name}: ${ratio.toFixed(2)}×`);
 
 if (!quick) {
-  writeFileSync(`${root}docs/performance.md`, renderMarkdown(rows, budgets));
+  // The measured part sits between markers; the analysis written by hand around it is kept.
+  const path = `${root}docs/performance.md`;
+  const measured = `<!-- measured by npm run bench: do not edit by hand -->\n${renderMarkdown(rows, budgets)}<!-- end of measured -->\n`;
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const marked = /<!-- measured by npm run bench[^]*?<!-- end of measured -->\n/;
+  writeFileSync(path, marked.test(existing) ? existing.replace(marked, () => measured) : `# Performance\n\n${measured}`);
   console.log('wrote docs/performance.md');
 }
 
@@ -113,13 +118,11 @@ function renderMarkdown(rows, budgets) {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
   const phaseNames = Object.keys(rows[0]?.phases ?? {});
   const lines = [
-    '# Performance',
-    '',
     'Measured by `npm run bench` (bench/run.js) on the flows of bench/generate.js (blocks of ten',
     'functions: destinations, a FIFO queue trigger, a Kinesis trigger, topics). Medians of several',
     `runs; machines are noisy, so the budgets are ratios. Node ${process.version}, ${cpu}, ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    '## Whole process (milliseconds)',
+    '### Whole process (milliseconds)',
     '',
     '| N | .flow size | `check` | `build --format json` | `build` (YAML) | floor | `node -e 0` | build json ÷ floor | peak RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -132,13 +135,13 @@ function renderMarkdown(rows, budgets) {
     'flows split into nested stacks, each stack template) and writes them back with',
     '`JSON.stringify`: the least any tool that produces these templates can cost.',
     '',
-    '## Phases, in process (milliseconds)',
+    '### Phases, in process (milliseconds)',
     '',
     `| N | ${phaseNames.join(' | ')} |`,
     `| ---: | ${phaseNames.map(() => '---:').join(' | ')} |`,
     ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${phaseNames.map((p) => r.phases[p].toFixed(1)).join(' | ')} |`),
     '',
-    '## Budget',
+    '### Budget',
     '',
     '| budget | measured | |',
     '| --- | ---: | --- |',
