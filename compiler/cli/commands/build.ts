@@ -3,7 +3,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { emitTypeScript } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
-import { displayPathFor, type Host, HostError } from '../host.js';
+import { displayPathFor, type Host } from '../host.js';
+import { readInput } from '../read-input.js';
 import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
 
 export interface BuildOptions {
@@ -27,14 +28,8 @@ export function runBuild(host: Host, files: readonly string[], options: BuildOpt
   const diagnostics: Diagnostic[] = [];
   const compiled = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = host.readFile(file);
-    } catch (error) {
-      if (!(error instanceof HostError)) throw error;
-      host.stderr(`flowc: error FL9001: cannot read ${error.message}\n`);
-      return 2;
-    }
+    const bytes = readInput(host, file);
+    if (bytes === undefined) return 2;
     const result = compileBytes(file, bytes);
     diagnostics.push(...result.diagnostics);
     compiled.push({ file, result });

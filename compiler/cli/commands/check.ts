@@ -1,10 +1,8 @@
-import type { Code } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { checkBytes } from '../../program.js';
-import { type Host, HostError } from '../host.js';
+import type { Host } from '../host.js';
+import { readInput } from '../read-input.js';
 import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
-
-const CANNOT_READ: Code = 'FL9001';
 
 export interface CheckOptions {
   readonly format: DiagnosticFormat;
@@ -16,12 +14,8 @@ export function runCheck(host: Host, files: readonly string[], options: CheckOpt
   const diagnostics: Diagnostic[] = [];
   let unreadable = 0;
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = host.readFile(file);
-    } catch (error) {
-      if (!(error instanceof HostError)) throw error;
-      host.stderr(`flowc: error ${CANNOT_READ}: cannot read ${error.message}\n`);
+    const bytes = readInput(host, file);
+    if (bytes === undefined) {
       unreadable++;
       continue;
     }

@@ -1,10 +1,13 @@
 import { compileBytes } from '../../program.js';
 import type { Host } from '../host.js';
+import { readInput } from '../read-input.js';
 import { type DiagnosticFormat, printDiagnostics } from '../report.js';
 
 /** `flowc manifest FILE`: the manifest as JSON on stdout; with errors, the diagnostics and exit 1. */
 export function runManifest(host: Host, file: string, format: DiagnosticFormat): number {
-  const result = compileBytes(file, host.readFile(file));
+  const bytes = readInput(host, file);
+  if (bytes === undefined) return 2;
+  const result = compileBytes(file, bytes);
   if (!result.manifest) {
     printDiagnostics(host, result.diagnostics, format);
     return 1;

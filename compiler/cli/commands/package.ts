@@ -3,7 +3,8 @@ import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { DeployError } from '../../deploy/errors.js';
 import { assetPath, packageApp } from '../../deploy/package.js';
 import { compileBytes } from '../../program.js';
-import { displayPathFor, type Host, HostError } from '../host.js';
+import { displayPathFor, type Host } from '../host.js';
+import { readInput } from '../read-input.js';
 import { countDiagnostics, printDiagnostics, summaryLine } from '../report.js';
 
 export interface PackageCommandOptions {
@@ -20,14 +21,8 @@ export const EXIT_FAILED = 1;
  * diagnostics (or the read error) have been printed.
  */
 export function compileForDeploy(host: Host, file: string, consequence: string): FlowManifest | number {
-  let bytes: Uint8Array;
-  try {
-    bytes = host.readFile(file);
-  } catch (error) {
-    if (!(error instanceof HostError)) throw error;
-    host.stderr(`flowc: error FL9001: cannot read ${error.message}\n`);
-    return 2;
-  }
+  const bytes = readInput(host, file);
+  if (bytes === undefined) return 2;
   const result = compileBytes(file, bytes);
   printDiagnostics(host, result.diagnostics, 'pretty');
   if (!result.manifest) {

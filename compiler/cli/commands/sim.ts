@@ -8,6 +8,7 @@ import { formatOffset, parseDuration } from '../../../runtime/sim/time.js';
 import { renderTraceText } from '../../../runtime/sim/trace.js';
 import { compileBytes } from '../../program.js';
 import type { Host } from '../host.js';
+import { readInput } from '../read-input.js';
 import { printDiagnostics, UsageError } from '../report.js';
 
 export interface SimCommandOptions {
@@ -25,7 +26,9 @@ export interface SimCommandOptions {
  * there is printed); 2 for a bad events file, option or handler module.
  */
 export async function runSim(host: Host, file: string, options: SimCommandOptions): Promise<number> {
-  const result = compileBytes(file, host.readFile(file));
+  const bytes = readInput(host, file);
+  if (bytes === undefined) return 2;
+  const result = compileBytes(file, bytes);
   if (!result.manifest) {
     printDiagnostics(host, result.diagnostics, 'pretty');
     return 1;
