@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,10 +65,34 @@ describe('flowc check: exit codes', () => {
     expect(debugHost.err).toMatch(/TypeError: boom\n\s+at /);
   });
 
-  test('--deny-warnings makes warnings fail', async () => {
-    // Until the checker has warnings this is exercised with a file that has none: it stays 0.
-    const host = new MemoryHost().addFile('app.flow', valid);
-    expect(await run(host, 'check', 'app.flow', '--deny-warnings')).toBe(0);
+  test('warnings alone exit 0; --deny-warnings makes them fail', async () => {
+    const unusedType = `${valid}type Unused = { id: string }\n`;
+    const host = new MemoryHost().addFile('app.flow', unusedType);
+    expect(await run(host, 'check', 'app.flow', '--format', 'short')).toBe(0);
+    expect(host.out).toBe('app.flow:6:6: warning FL5003: type `Unused` is never used\n');
+    const strict = new MemoryHost().addFile('app.flow', unusedType);
+    expect(await run(strict, 'check', 'app.flow', '--deny-warnings')).toBe(1);
+    const clean = new MemoryHost().addFile('app.flow', valid);
+    expect(await run(clean, 'check', 'app.flow', '--deny-warnings')).toBe(0);
+  });
+});
+
+describe('flowc explain', () => {
+  test('prints the page of a code, whatever its case', async () => {
+    const host = new MemoryHost();
+    expect(await run(host, 'explain', 'fl2001')).toBe(0);
+    expect(host.out).toMatch(/^# FL2001: /);
+    expect(host.out).toContain('## How to fix');
+  });
+
+  test('lists every code without one, and refuses an unknown code with a suggestion', async () => {
+    const list = new MemoryHost();
+    expect(await run(list, 'explain')).toBe(0);
+    expect(list.out).toMatch(/^FL1001 {2}error {4}The text does not follow the grammar$/m);
+    expect(list.out).toMatch(/^FL5003 {2}warning {2}A type or resource that nothing uses$/m);
+    const unknown = new MemoryHost();
+    expect(await run(unknown, 'explain', 'FL2100')).toBe(2);
+    expect(unknown.err).toMatch(/^flowc: error: unknown diagnostic code `FL2100`; did you mean /);
   });
 });
 
@@ -178,6 +202,17 @@ describe('the installed command', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('bad.flow:2:10: error FL2002: unknown type `Nope`\n');
+  });
+
+  test('a reader that closes the pipe early (`flowc explain | head -1`) gets no stack trace', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin/flowc.js'), 'explain'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Closed before the command writes anything, so its first write meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   test('--version and --help exit 0', () => {
