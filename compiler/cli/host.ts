@@ -62,7 +62,7 @@ export function nodeHost(): Host {
       return existsSync(path);
     },
     writeFileAtomic(path, content) {
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirectories(dirname(path));
       const temporary = `${path}.flowc-tmp-${process.pid}`;
       try {
         writeFileSync(temporary, content);
@@ -73,7 +73,7 @@ export function nodeHost(): Host {
       }
     },
     writeFileIfAbsent(path, content) {
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirectories(dirname(path));
       try {
         // 'wx' fails if the file exists: the check and the write are one step, no race.
         writeFileSync(path, content, { flag: 'wx' });
@@ -102,6 +102,28 @@ export function nodeHost(): Host {
       }
     },
   };
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node 20's `mkdirSync(…, { recursive: true })` never returns
+ * for some paths (under /proc, for one), and an output folder must fail, not hang.
+ */
+function makeDirectories(directory: string): void {
+  const missing: string[] = [];
+  let current = resolvePath(directory);
+  while (!existsSync(current)) {
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new HostError(describeFsError(error, folder));
+    }
+  }
 }
 
 function describeFsError(error: unknown, path: string): string {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -213,6 +213,23 @@ describe('the installed command', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  test('an output folder that cannot be made is one line and exit 2, never a hang', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowc-out-'));
+    writeFileSync(join(dir, 'app.flow'), valid);
+    writeFileSync(join(dir, 'a-file'), '');
+    const outs = ['a-file/out', ...(existsSync('/proc/self') ? ['/proc/flowc-out'] : [])];
+    for (const out of outs) {
+      const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'build', 'app.flow', '-o', out, '--no-types'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.status, out).toBe(2);
+      expect(result.stderr.trim().split('\n').pop()).toMatch(/^flowc: error: .*(not a directory|no such file)/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   test('--version and --help exit 0', () => {
