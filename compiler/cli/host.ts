@@ -30,12 +30,17 @@ export interface Host {
 
 export class HostError extends Error {}
 
+let quietOnClosedPipe = false;
+
 export function nodeHost(): Host {
   // `flowc explain | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  if (!quietOnClosedPipe) {
+    quietOnClosedPipe = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     cwd: process.cwd(),
     env: process.env,
