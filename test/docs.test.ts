@@ -105,3 +105,20 @@ describe('docs/language.md', () => {
     expect(rules.filter((rule) => !defined.includes(rule))).toEqual([]);
   });
 });
+
+describe('README.md', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/```flow\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+
+  test('has an example, and every example checks without diagnostics', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      expect(checkText('README.md', block).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    }
+  });
+
+  test('gives the two commands a newcomer runs', () => {
+    expect(readme).toContain('npm ci && npx flowc build examples/shop/shop.flow -o out');
+    expect(readme).toContain('npm ci && npm test');
+  });
+});
