@@ -121,11 +121,21 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .requiredOption('--stack <name>', 'the stack to create or update')
       .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
       .option('-y, --yes', 'execute the change set without asking')
-      .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted'),
+      .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
+      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
   ).action(
     async (
       file: string,
-      options: { stack: string; bucket?: string; region?: string; profile?: string; endpointUrl?: string; yes?: boolean; allowReplace?: boolean },
+      options: {
+        stack: string;
+        bucket?: string;
+        region?: string;
+        profile?: string;
+        endpointUrl?: string;
+        yes?: boolean;
+        allowReplace?: boolean;
+        importExisting?: boolean;
+      },
     ) => {
       const { runDeploy } = await import('./commands/deploy.js');
       exitCode = await runDeploy(host, file, {
@@ -134,6 +144,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
         yes: options.yes === true,
         allowReplace: options.allowReplace === true,
+        importExisting: options.importExisting === true,
       });
     },
   );

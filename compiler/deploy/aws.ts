@@ -1,18 +1,29 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { Clock } from './clock.js';
 import { DeployError } from './errors.js';
+import { RETRY_SECONDS, RetriesExhausted, retrying } from './retry.js';
 
 /** Where and as whom to talk to AWS; anything left out comes from the standard SDK chain. */
 export interface AwsTarget {
   readonly region?: string;
   readonly profile?: string;
-  /** A local AWS-compatible endpoint (LocalStack, moto), for both CloudFormation and S3. */
+  /** A local AWS-compatible endpoint (LocalStack, moto), for every client. */
   readonly endpointUrl?: string;
 }
 
 export interface AwsClients {
   readonly cloudformation: CloudFormationClient;
   readonly s3: S3Client;
+  readonly sts: STSClient;
+  /** Only to look up names a new stack would take (queues, tables, streams kept by `Retain`). */
+  readonly sqs: SQSClient;
+  readonly dynamodb: DynamoDBClient;
+  readonly kinesis: KinesisClient;
   /** The region in use, resolved through the chain (flag, `AWS_REGION`, the profile's config). */
   region(): Promise<string>;
   readonly endpointUrl: string | undefined;
@@ -33,6 +44,10 @@ export function createAwsClients(target: AwsTarget): AwsClients {
   return {
     cloudformation,
     s3,
+    sts: new STSClient(config),
+    sqs: new SQSClient(config),
+    dynamodb: new DynamoDBClient(config),
+    kinesis: new KinesisClient(config),
     endpointUrl: target.endpointUrl,
     async region() {
       try {
@@ -44,16 +59,26 @@ export function createAwsClients(target: AwsTarget): AwsClients {
   };
 }
 
+/** The account the credentials act in (STS GetCallerIdentity, which needs no permission). */
+export async function accountId(clients: AwsClients, clock: Clock): Promise<string> {
+  const identity = await awsCall('GetCallerIdentity', () => clients.sts.send(new GetCallerIdentityCommand({})), clock);
+  if (identity.Account === undefined) throw new DeployError('GetCallerIdentity returned no account');
+  return identity.Account;
+}
 
 /**
  * One line for an error the AWS SDK threw: which call failed, AWS's error name and message,
  * and a hint for the usual causes.
  */
 export function describeAwsError(operation: string, error: unknown): string {
-  const name = (error as { name?: string }).name ?? 'Error';
-  const message = ((error as { message?: string }).message ?? String(error)).split('\n')[0] ?? '';
+  const exhausted = error instanceof RetriesExhausted ? error : undefined;
+  const cause = exhausted?.lastError ?? error;
+  const name = (cause as { name?: string }).name ?? 'Error';
+  const message = ((cause as { message?: string }).message ?? String(cause)).split('\n')[0] ?? '';
   let hint = '';
-  if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
+  if (exhausted) {
+    hint = ` (still failing after ${exhausted.attempts} attempts over ${RETRY_SECONDS} seconds: AWS is throttling these credentials or cannot be reached; try again later)`;
+  } else if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
     hint = ' (configure credentials: `aws configure`, AWS_PROFILE or --profile)';
   } else if (name === 'AccessDenied' || name === 'AccessDeniedException' || /not authorized/i.test(message)) {
     hint = ' (the credentials in use lack a permission this needs)';
@@ -63,10 +88,13 @@ export function describeAwsError(operation: string, error: unknown): string {
   return `${operation} failed: ${name}: ${message}${hint}`;
 }
 
-/** Runs one AWS call; an SDK error becomes a DeployError naming the call. */
-export async function awsCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
+/**
+ * Runs one AWS call, retrying throttling and transient faults on the clock (`retrying`); an
+ * SDK error becomes a DeployError naming the call.
+ */
+export async function awsCall<T>(operation: string, call: () => Promise<T>, clock: Clock): Promise<T> {
   try {
-    return await call();
+    return await retrying(clock, call);
   } catch (error) {
     if (error instanceof DeployError) throw error;
     throw new DeployError(describeAwsError(operation, error));

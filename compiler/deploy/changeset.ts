@@ -7,10 +7,13 @@ import {
   type DescribeChangeSetOutput,
   ExecuteChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
-import { awsCall } from './aws.js';
+import { randomBytes } from 'node:crypto';
+import { awsCall, describeAwsError } from './aws.js';
 import { DeployError } from './errors.js';
 import type { Clock } from './clock.js';
 import type { ChangeAction, ResourceChange } from './explain.js';
+import { retrying } from './retry.js';
+import { busyMessage, busyStateIn } from './stack.js';
 import { type CfnTemplate, flowOrigin, isRetained } from './template.js';
 
 export interface ChangeSetRequest {
@@ -22,11 +25,18 @@ export interface ChangeSetRequest {
   readonly template: { readonly body: string } | { readonly url: string };
   readonly parameters: ReadonlyMap<string, string>;
   readonly hasNestedStacks: boolean;
+  /**
+   * Adopt named resources that exist outside any stack instead of creating them
+   * (`ImportExistingResources`, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/import-resources-automatically.html).
+   */
+  readonly importExisting?: boolean;
 }
 
 export interface ChangeSetHandle {
   readonly id: string;
   readonly stackId: string;
+  /** The name flowc gave it; also the token of its CreateChangeSet and ExecuteChangeSet requests. */
+  readonly name: string;
 }
 
 /**
@@ -35,24 +45,34 @@ export interface ChangeSetHandle {
  */
 const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'] as const;
 
-export async function createChangeSet(cloudformation: CloudFormationClient, request: ChangeSetRequest): Promise<ChangeSetHandle> {
+export async function createChangeSet(cloudformation: CloudFormationClient, request: ChangeSetRequest, clock: Clock): Promise<ChangeSetHandle> {
   const template = 'body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url };
-  const response = await awsCall('CreateChangeSet', () =>
-    cloudformation.send(
-      new CreateChangeSetCommand({
-        StackName: request.stackName,
-        ChangeSetName: request.changeSetName,
-        ChangeSetType: request.type,
-        ...template,
-        Parameters: [...request.parameters].map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-        Capabilities: [...CAPABILITIES],
-        ...(request.hasNestedStacks ? { IncludeNestedStacks: true } : {}),
-        Description: 'flowc deploy',
-      }),
-    ),
-  );
+  let response;
+  try {
+    response = await retrying(clock, () =>
+      cloudformation.send(
+        new CreateChangeSetCommand({
+          StackName: request.stackName,
+          ChangeSetName: request.changeSetName,
+          // The name is unique per deploy: a retried request is recognised, not a second change set.
+          ClientToken: request.changeSetName,
+          ChangeSetType: request.type,
+          ...template,
+          Parameters: [...request.parameters].map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+          Capabilities: [...CAPABILITIES],
+          ...(request.hasNestedStacks ? { IncludeNestedStacks: true } : {}),
+          ...(request.importExisting === true ? { ImportExistingResources: true } : {}),
+          Description: 'flowc deploy',
+        }),
+      ),
+    );
+  } catch (error) {
+    const busy = busyStateIn(error);
+    if (busy !== undefined) throw new DeployError(busyMessage(request.stackName, busy, 'during'));
+    throw new DeployError(describeAwsError('CreateChangeSet', error));
+  }
   if (!response.Id || !response.StackId) throw new DeployError('CreateChangeSet returned no change set id');
-  return { id: response.Id, stackId: response.StackId };
+  return { id: response.Id, stackId: response.StackId, name: request.changeSetName };
 }
 
 /** CloudFormation's two ways of saying a change set would change nothing. */
@@ -66,7 +86,7 @@ function isNoChange(reason: string | undefined): boolean {
  */
 export async function waitForChangeSet(cloudformation: CloudFormationClient, id: string, clock: Clock): Promise<'ready' | 'empty'> {
   for (;;) {
-    const described = await describePage(cloudformation, id, undefined);
+    const described = await describePage(cloudformation, id, undefined, clock);
     const status = described.Status ?? 'CREATE_PENDING';
     if (status === 'CREATE_COMPLETE') return 'ready';
     if (status === 'FAILED') {
@@ -78,9 +98,11 @@ export async function waitForChangeSet(cloudformation: CloudFormationClient, id:
   }
 }
 
-function describePage(cloudformation: CloudFormationClient, id: string, nextToken: string | undefined): Promise<DescribeChangeSetOutput> {
-  return awsCall('DescribeChangeSet', () =>
-    cloudformation.send(new DescribeChangeSetCommand({ ChangeSetName: id, ...(nextToken !== undefined ? { NextToken: nextToken } : {}) })),
+function describePage(cloudformation: CloudFormationClient, id: string, nextToken: string | undefined, clock: Clock): Promise<DescribeChangeSetOutput> {
+  return awsCall(
+    'DescribeChangeSet',
+    () => cloudformation.send(new DescribeChangeSetCommand({ ChangeSetName: id, ...(nextToken !== undefined ? { NextToken: nextToken } : {}) })),
+    clock,
   );
 }
 
@@ -95,13 +117,14 @@ export interface StackChangeSet {
 export async function describeChangeSetTree(
   cloudformation: CloudFormationClient,
   id: string,
+  clock: Clock,
   stackPath: readonly string[] = [],
 ): Promise<StackChangeSet[]> {
   const changes: Change[] = [];
   let stackId = '';
   let nextToken: string | undefined;
   do {
-    const page = await describePage(cloudformation, id, nextToken);
+    const page = await describePage(cloudformation, id, nextToken, clock);
     stackId = page.StackId ?? stackId;
     changes.push(...(page.Changes ?? []));
     nextToken = page.NextToken;
@@ -109,11 +132,29 @@ export async function describeChangeSetTree(
   const tree: StackChangeSet[] = [{ stackPath, stackId, changes }];
   for (const change of changes) {
     const resource = change.ResourceChange;
-    if (resource?.ResourceType === 'AWS::CloudFormation::Stack' && resource.ChangeSetId && resource.LogicalResourceId) {
-      tree.push(...(await describeChangeSetTree(cloudformation, resource.ChangeSetId, [...stackPath, resource.LogicalResourceId])));
+    if (hasNestedChangeSet(change) && resource?.ChangeSetId && resource.LogicalResourceId) {
+      tree.push(...(await describeChangeSetTree(cloudformation, resource.ChangeSetId, clock, [...stackPath, resource.LogicalResourceId])));
     }
   }
   return tree;
+}
+
+/**
+ * A nested stack created or updated has a change set of its own, which says what happens
+ * inside it. A nested stack removed has none that does: what it deletes is read from the
+ * deployed stack instead (`nested.ts`).
+ */
+export function hasNestedChangeSet(change: Change): boolean {
+  const resource = change.ResourceChange;
+  return resource?.ResourceType === 'AWS::CloudFormation::Stack' && resource.ChangeSetId !== undefined && resource.Action !== 'Remove';
+}
+
+/** A nested stack whose resources all go when the change set runs: removed or replaced, with no change set of its own to say so. */
+export function dropsNestedStack(change: Change): boolean {
+  const resource = change.ResourceChange;
+  if (resource?.ResourceType !== 'AWS::CloudFormation::Stack' || hasNestedChangeSet(change)) return false;
+  const action = actionOf(change);
+  return action === 'delete' || action === 'replace' || action === 'may-replace';
 }
 
 function actionOf(change: Change): ChangeAction | undefined {
@@ -130,8 +171,10 @@ function actionOf(change: Change): ChangeAction | undefined {
     case 'Dynamic':
       // CloudFormation decides only while deploying: assume the worst.
       return 'may-replace';
+    case 'Import':
+      return 'import';
     default:
-      // Import and SyncWithActual move no data.
+      // SyncWithActual moves no data.
       return undefined;
   }
 }
@@ -153,7 +196,7 @@ export function changesOf(
       const action = actionOf(change);
       if (!resource?.LogicalResourceId || action === undefined) continue;
       // A nested stack's own change is shown through the changes inside it.
-      if (resource.ResourceType === 'AWS::CloudFormation::Stack' && resource.ChangeSetId) continue;
+      if (hasNestedChangeSet(change)) continue;
       const logicalId = resource.LogicalResourceId;
       const local = localTemplate(stack.stackPath)?.Resources?.[logicalId];
       const deployed = deployedTemplate(stack.stackPath)?.Resources?.[logicalId];
@@ -175,20 +218,55 @@ export function changesOf(
   return changes;
 }
 
-export async function executeChangeSet(cloudformation: CloudFormationClient, handle: ChangeSetHandle): Promise<void> {
-  await awsCall('ExecuteChangeSet', () =>
-    cloudformation.send(new ExecuteChangeSetCommand({ ChangeSetName: handle.id, StackName: handle.stackId })),
-  );
+/**
+ * Executes the change set. `RetainExceptOnCreate`: should it fail and roll back, what it
+ * created goes too, even a queue, table or stream with `DeletionPolicy: Retain` — new, so it
+ * holds nothing yet — instead of staying behind outside the stack under the name the next
+ * deploy needs (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ExecuteChangeSet.html).
+ */
+export async function executeChangeSet(cloudformation: CloudFormationClient, handle: ChangeSetHandle, stackName: string, clock: Clock): Promise<void> {
+  try {
+    await retrying(clock, () =>
+      cloudformation.send(
+        new ExecuteChangeSetCommand({
+          ChangeSetName: handle.id,
+          StackName: handle.stackId,
+          ClientRequestToken: handle.name,
+          RetainExceptOnCreate: true,
+        }),
+      ),
+    );
+  } catch (error) {
+    const busy = busyStateIn(error);
+    if (busy !== undefined) throw new DeployError(busyMessage(stackName, busy, 'during'));
+    if (isObsolete(error)) {
+      throw new DeployError(
+        `stack ${stackName} changed after flowc made the change set (another deploy or update went through in between), so CloudFormation will not run it; ` +
+          'deploy again to see the changes against the stack as it is now',
+      );
+    }
+    throw new DeployError(describeAwsError('ExecuteChangeSet', error));
+  }
 }
 
-export async function deleteChangeSet(cloudformation: CloudFormationClient, handle: ChangeSetHandle): Promise<void> {
-  await awsCall('DeleteChangeSet', () =>
-    cloudformation.send(new DeleteChangeSetCommand({ ChangeSetName: handle.id, StackName: handle.stackId })),
-  );
+/** "ChangeSet [...] cannot be executed in its current status of [OBSOLETE]" */
+function isObsolete(error: unknown): boolean {
+  const { name, message } = error as { name?: string; message?: string };
+  return name === 'InvalidChangeSetStatusException' || name === 'InvalidChangeSetStatus' || /OBSOLETE/.test(message ?? '');
 }
 
-/** `flowc-20261129-120000`: sortable, and valid as a change set name (`[a-zA-Z][-a-zA-Z0-9]*`). */
-export function changeSetName(now: Date): string {
+export async function deleteChangeSet(cloudformation: CloudFormationClient, handle: ChangeSetHandle, clock: Clock): Promise<void> {
+  await awsCall('DeleteChangeSet', () => cloudformation.send(new DeleteChangeSetCommand({ ChangeSetName: handle.id, StackName: handle.stackId })), clock);
+}
+
+/** Change set names: `[a-zA-Z][-a-zA-Z0-9]*`, at most 128 characters (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html). */
+export const CHANGE_SET_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+
+/**
+ * `flowc-20261129-120000-1a2b3c4d`: sortable by time, and unique — two deploys in the same
+ * second, from two terminals or two CI jobs, differ in the 32 random bits at the end.
+ */
+export function changeSetName(now: Date, suffix: string = randomBytes(4).toString('hex')): string {
   const iso = now.toISOString();
-  return `flowc-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+  return `flowc-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${suffix}`;
 }

@@ -1,6 +1,6 @@
 import { DeleteStackCommand, type StackEvent } from '@aws-sdk/client-cloudformation';
 import { sha256Hex } from './assets.js';
-import { type AwsClients, awsCall, s3ObjectUrl } from './aws.js';
+import { accountId, type AwsClients, awsCall, s3ObjectUrl } from './aws.js';
 import { DeployError } from './errors.js';
 import {
   type ChangeSetHandle,
@@ -9,6 +9,7 @@ import {
   createChangeSet,
   deleteChangeSet,
   describeChangeSetTree,
+  dropsNestedStack,
   executeChangeSet,
   waitForChangeSet,
 } from './changeset.js';
@@ -16,8 +17,18 @@ import type { Clock } from './clock.js';
 import { completesResource, followStackEvents, newestEventId } from './events.js';
 import { type FlowKinds, flowKinds, formatChanges, guardMessage, isGuarded, type ResourceChange, subjectOf } from './explain.js';
 import { findFailureCause, formatFailure } from './failure.js';
+import { findLeftovers, leftoverMessage } from './leftovers.js';
+import { nestedStackId, resourcesDeletedWith } from './nested.js';
 import type { PackagedApp } from './package.js';
-import { deleteRolledBackStack, deployedTemplate, describeStack, isSuccessful, isUncreated, unusableStateMessage } from './stack.js';
+import {
+  deleteRolledBackStack,
+  deployedTemplate,
+  describeStack,
+  isSuccessful,
+  isUncreated,
+  terminationProtectionMessage,
+  unusableStateMessage,
+} from './stack.js';
 import { ASSETS_BUCKET_PARAMETER, type CfnTemplate, flowOrigin, withValues } from './template.js';
 import { uploadMissing, type UploadObject } from './upload.js';
 
@@ -29,6 +40,8 @@ export interface DeployOptions {
   readonly yes: boolean;
   /** Go ahead even when a queue, table or stream would be replaced or deleted. */
   readonly allowReplace: boolean;
+  /** Adopt queues, tables and streams that exist outside the stack under the flow's names, instead of failing to create them. */
+  readonly importExisting?: boolean;
   /** The .flow file as shown in messages. */
   readonly flowFile: string;
 }
@@ -47,8 +60,9 @@ const MAX_INLINE_TEMPLATE_BYTES = 51_200;
 
 /**
  * Deploys a packaged flow to a stack through a change set: uploads what the bucket lacks,
- * creates and shows the change set, refuses data loss unless allowed, asks (unless --yes),
- * executes, and follows the stack's events to a final state.
+ * creates and shows the change set, refuses data loss unless allowed (and creates that would
+ * fail on a name taken outside the stack), asks (unless --yes), executes, and follows the
+ * stack's events to a final state.
  */
 export async function deployApp(
   packaged: PackagedApp,
@@ -61,33 +75,44 @@ export async function deployApp(
   const { stackName } = options;
   const kinds = flowKinds(packaged.manifest);
   const region = await clients.region();
-  const { type, bucket } = await prepareStack(packaged, clients, options, region, ui, clock);
+  const prepared = await prepareStack(packaged, clients, options, region, ui, clock);
+  if (prepared === 'declined') return 'declined';
+  const { type, bucket } = prepared;
   const rootText = packaged.templates.get(packaged.rootFile) as string;
   const { template, parameters } =
-    bucket === undefined ? { template: { body: rootText }, parameters: packaged.parameters } : await uploadAll(packaged, clients, bucket, region, ui);
+    bucket === undefined ? { template: { body: rootText }, parameters: packaged.parameters } : await uploadAll(packaged, clients, bucket, region, ui, clock);
 
-  const handle = await createChangeSet(cloudformation, {
-    stackName,
-    changeSetName: changeSetName(clock.now()),
-    type,
-    template,
-    parameters,
-    hasNestedStacks: packaged.nestedFiles.size > 0,
-  });
+  const handle = await createChangeSet(
+    cloudformation,
+    {
+      stackName,
+      changeSetName: changeSetName(clock.now()),
+      type,
+      template,
+      parameters,
+      hasNestedStacks: packaged.nestedFiles.size > 0,
+      importExisting: options.importExisting === true,
+    },
+    clock,
+  );
   ui.info(`${type === 'CREATE' ? 'creating' : 'updating'} stack ${stackName} in ${region}: waiting for the change set...`);
   if ((await waitForChangeSet(cloudformation, handle.id, clock)) === 'empty') {
-    await deleteChangeSet(cloudformation, handle);
+    await deleteChangeSet(cloudformation, handle, clock);
     ui.info(`stack ${stackName} is up to date: nothing to deploy`);
     return 'unchanged';
   }
 
-  const { changes, rootChangeCount } = await reviewChangeSet(packaged, clients, handle, type);
+  const { changes, rootChangeCount } = await reviewChangeSet(packaged, clients, handle, type, clock);
   ui.info(`changes (change set ${handle.id.split('/')[1] ?? handle.id}):`);
   for (const line of formatChanges(changes, options.flowFile, kinds)) ui.info(line);
   const guarded = changes.filter(isGuarded);
-  if (guarded.length > 0 && !options.allowReplace) {
-    for (const line of guardMessage(guarded, options.flowFile, kinds)) ui.error(line);
-    await discard(clients, handle, type);
+  const refusedForData = guarded.length > 0 && !options.allowReplace;
+  if (refusedForData) for (const line of guardMessage(guarded, options.flowFile, kinds)) ui.error(line);
+  const { leftovers, unchecked } = await findLeftovers(clients, changes, (stackPath) => localTemplate(packaged, stackPath), clock);
+  for (const line of unchecked) ui.error(`warning: ${line}`);
+  if (leftovers.length > 0) for (const line of leftoverMessage(leftovers, options.flowFile, kinds)) ui.error(line);
+  if (refusedForData || leftovers.length > 0) {
+    await discard(clients, handle, type, clock);
     return 'refused';
   }
   if (guarded.length > 0) {
@@ -97,25 +122,32 @@ export async function deployApp(
   if (!options.yes) {
     if (!ui.confirm) throw new DeployError('not a terminal: pass --yes to deploy without confirmation');
     if (!(await ui.confirm(`deploy these changes to stack ${stackName} in ${region}? [y/N] `))) {
-      await discard(clients, handle, type);
+      await discard(clients, handle, type, clock);
       ui.info('nothing deployed');
       return 'declined';
     }
   }
 
-  const lastEventBefore = await newestEventId(cloudformation, handle.stackId);
-  await executeChangeSet(cloudformation, handle);
+  const lastEventBefore = await newestEventId(cloudformation, handle.stackId, clock);
+  await executeChangeSet(cloudformation, handle, stackName, clock);
   const progress = new Progress(rootChangeCount, handle.stackId, kinds);
   const rootTemplate = localTemplate(packaged, []);
-  const { final, events } = await followStackEvents(cloudformation, handle.stackId, lastEventBefore, clock, (event) => {
-    for (const line of progress.lines(event, stackName, rootTemplate, options.flowFile)) ui.info(line);
-  });
+  const { final, events } = await followStackEvents(
+    cloudformation,
+    handle.stackId,
+    lastEventBefore,
+    clock,
+    (event) => {
+      for (const line of progress.lines(event, stackName, rootTemplate, options.flowFile)) ui.info(line);
+    },
+    stackName,
+  );
   if (isSuccessful(final.status)) {
     ui.info(`stack ${stackName}: ${final.status}`);
     for (const output of final.outputs) ui.info(`  ${output.key} = ${output.value}`);
     return 'deployed';
   }
-  const cause = await findFailureCause(cloudformation, events, handle.stackId);
+  const cause = await findFailureCause(cloudformation, events, handle.stackId, clock);
   const templateAt = (stackPath: readonly string[]) => localTemplate(packaged, stackPath);
   for (const line of formatFailure(stackName, final.status, cause, templateAt, options.flowFile, kinds)) ui.error(line);
   return 'failed';
@@ -123,7 +155,8 @@ export async function deployApp(
 
 /**
  * Decides CREATE or UPDATE and the bucket, before anything is uploaded: refuses a stack that
- * cannot take a change set, and deletes one left in ROLLBACK_COMPLETE.
+ * cannot take a change set, and deletes one left in ROLLBACK_COMPLETE once the user agrees
+ * (with --yes, saying so).
  */
 async function prepareStack(
   packaged: PackagedApp,
@@ -132,9 +165,9 @@ async function prepareStack(
   region: string,
   ui: DeployUi,
   clock: Clock,
-): Promise<{ type: 'CREATE' | 'UPDATE'; bucket: string | undefined }> {
+): Promise<{ type: 'CREATE' | 'UPDATE'; bucket: string | undefined } | 'declined'> {
   const { stackName } = options;
-  const stack = await describeStack(clients.cloudformation, stackName);
+  const stack = await describeStack(clients.cloudformation, stackName, clock);
   const unusable = stack && unusableStateMessage(stackName, stack.status);
   if (unusable) throw new DeployError(unusable);
 
@@ -148,28 +181,47 @@ async function prepareStack(
   }
 
   if (stack?.status === 'ROLLBACK_COMPLETE') {
-    ui.info(`stack ${stackName} is ROLLBACK_COMPLETE: its first deploy failed and every resource was rolled back.`);
-    ui.info('CloudFormation cannot update such a stack; deleting it to create it again...');
-    await deleteRolledBackStack(clients.cloudformation, stack, clock);
+    if (stack.terminationProtection) throw new DeployError(terminationProtectionMessage(stackName, stack.status));
+    ui.info(
+      `stack ${stackName} is ROLLBACK_COMPLETE: its first deploy failed and was rolled back, so it holds nothing. ` +
+        'CloudFormation cannot update such a stack, only delete it and create it again.',
+    );
+    if (options.yes) {
+      ui.info(`--yes: deleting stack ${stackName} to create it again...`);
+    } else {
+      if (!ui.confirm) throw new DeployError('not a terminal: pass --yes to deploy without confirmation');
+      if (!(await ui.confirm(`delete stack ${stackName} in ${region} and create it again? [y/N] `))) {
+        ui.info(`nothing deployed: stack ${stackName} is left as it was`);
+        return 'declined';
+      }
+      ui.info(`deleting stack ${stackName}...`);
+    }
+    await deleteRolledBackStack(clients.cloudformation, stackName, stack, clock);
     ui.info(`deleted stack ${stackName}`);
     return { type: 'CREATE', bucket };
   }
   return { type: stack === undefined || isUncreated(stack.status) ? 'CREATE' : 'UPDATE', bucket };
 }
 
-/** The change set's changes in the flow's words, nested stacks included. */
+/**
+ * The change set's changes in the flow's words, at any depth of nested stacks: the nested
+ * change sets, and for a nested stack removed or replaced, every resource it deletes, read
+ * from the deployed stack (its change set does not list them).
+ */
 async function reviewChangeSet(
   packaged: PackagedApp,
   clients: AwsClients,
   handle: ChangeSetHandle,
   type: 'CREATE' | 'UPDATE',
+  clock: Clock,
 ): Promise<{ changes: ResourceChange[]; rootChangeCount: number }> {
-  const tree = await describeChangeSetTree(clients.cloudformation, handle.id);
+  const { cloudformation } = clients;
+  const tree = await describeChangeSetTree(cloudformation, handle.id, clock);
   const deployed = new Map<string, CfnTemplate>();
   for (const node of tree) {
     // Removed resources are only in the deployed template: read it for their .flow origins.
     if (type === 'UPDATE' && node.changes.some((change) => change.ResourceChange?.Action === 'Remove')) {
-      deployed.set(pathKey(node.stackPath), await deployedTemplate(clients.cloudformation, node.stackId));
+      deployed.set(pathKey(node.stackPath), await deployedTemplate(cloudformation, node.stackId, clock));
     }
   }
   const changes = changesOf(
@@ -177,6 +229,13 @@ async function reviewChangeSet(
     (stackPath) => localTemplate(packaged, stackPath),
     (stackPath) => deployed.get(pathKey(stackPath)),
   );
+  for (const node of tree) {
+    for (const change of node.changes.filter(dropsNestedStack)) {
+      const logicalId = change.ResourceChange?.LogicalResourceId as string;
+      const stackId = change.ResourceChange?.PhysicalResourceId || (await nestedStackId(cloudformation, node.stackId, logicalId, clock));
+      if (stackId) changes.push(...(await resourcesDeletedWith(cloudformation, stackId, [...node.stackPath, logicalId], clock)));
+    }
+  }
   return { changes, rootChangeCount: tree[0]?.changes.length ?? 0 };
 }
 
@@ -207,6 +266,7 @@ async function uploadAll(
   bucket: string,
   region: string,
   ui: DeployUi,
+  clock: Clock,
 ): Promise<{ template: { body: string } | { url: string }; parameters: ReadonlyMap<string, string> }> {
   const app = packaged.manifest.app;
   const objects: UploadObject[] = packaged.assets.map((asset) => ({ key: asset.key, body: asset.zip, contentType: 'application/zip' }));
@@ -224,7 +284,8 @@ async function uploadAll(
     objects.push({ key, body: rootText, contentType: contentTypeOf(packaged.rootFile) });
     template = { url: s3ObjectUrl(bucket, key, region, clients.endpointUrl) };
   }
-  const result = await uploadMissing(clients.s3, bucket, objects);
+  const account = await accountId(clients, clock);
+  const result = await uploadMissing(clients.s3, { bucket, account }, objects, clock);
   ui.info(`s3://${bucket}/${app}/: uploaded ${result.uploaded.length}, unchanged ${result.unchanged.length}`);
   const parameters = new Map(packaged.parameters);
   parameters.set(ASSETS_BUCKET_PARAMETER, bucket);
@@ -245,10 +306,10 @@ function contentTypeOf(file: string): string {
  * Leaves the account as it was: deletes the change set, and the empty stack CloudFormation
  * made to hold it when the stack is new (REVIEW_IN_PROGRESS).
  */
-async function discard(clients: AwsClients, handle: ChangeSetHandle, type: 'CREATE' | 'UPDATE'): Promise<void> {
-  await deleteChangeSet(clients.cloudformation, handle);
+async function discard(clients: AwsClients, handle: ChangeSetHandle, type: 'CREATE' | 'UPDATE', clock: Clock): Promise<void> {
+  await deleteChangeSet(clients.cloudformation, handle, clock);
   if (type === 'CREATE') {
-    await awsCall('DeleteStack', () => clients.cloudformation.send(new DeleteStackCommand({ StackName: handle.stackId })));
+    await awsCall('DeleteStack', () => clients.cloudformation.send(new DeleteStackCommand({ StackName: handle.stackId })), clock);
   }
 }
 

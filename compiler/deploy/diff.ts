@@ -1,7 +1,8 @@
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import { type CloudFormationClient, DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
-import { awsCall } from './aws.js';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { Clock } from './clock.js';
 import type { ChangeAction, ResourceChange } from './explain.js';
+import { nestedStackId, resourcesDeletedWith } from './nested.js';
 import { deployedTemplate, describeStack, isUncreated } from './stack.js';
 import { type CfnResource, type CfnTemplate, flowOrigin, isRetained } from './template.js';
 
@@ -71,26 +72,37 @@ export interface StackComparison {
   readonly changes: readonly ResourceChange[];
 }
 
-/** Compares the local templates with what the stack runs now, nested stacks included. */
+/**
+ * Compares the local templates with what the stack runs now, nested stacks included. A
+ * deployed nested stack the flow no longer has is a deletion of everything in it, at any depth,
+ * read from the stack itself: the root template only says that the stack goes.
+ */
 export async function compareWithStack(
   cloudformation: CloudFormationClient,
   stackName: string,
   local: LocalTemplates,
+  clock: Clock,
 ): Promise<StackComparison> {
-  const stack = await describeStack(cloudformation, stackName);
+  const stack = await describeStack(cloudformation, stackName, clock);
   const exists = stack !== undefined && !isUncreated(stack.status);
-  const deployedRoot = exists ? await deployedTemplate(cloudformation, stack.stackId) : undefined;
+  const deployedRoot = exists ? await deployedTemplate(cloudformation, stack.stackId, clock) : undefined;
   const changes = diffStack(deployedRoot, local.root);
   for (const [logicalId, nested] of local.nested) {
     let deployedNested: CfnTemplate | undefined;
-    if (exists && deployedRoot?.Resources?.[logicalId]?.Type === 'AWS::CloudFormation::Stack') {
-      const resource = await awsCall('DescribeStackResource', () =>
-        cloudformation.send(new DescribeStackResourceCommand({ StackName: stack.stackId, LogicalResourceId: logicalId })),
-      );
-      const nestedId = resource.StackResourceDetail?.PhysicalResourceId;
-      if (nestedId) deployedNested = await deployedTemplate(cloudformation, nestedId);
+    if (exists && deployedRoot?.Resources?.[logicalId]?.Type === NESTED_STACK) {
+      const nestedId = await nestedStackId(cloudformation, stack.stackId, logicalId, clock);
+      if (nestedId) deployedNested = await deployedTemplate(cloudformation, nestedId, clock);
     }
     changes.push(...diffStack(deployedNested, nested, [logicalId]));
   }
+  if (exists) {
+    for (const [logicalId, resource] of Object.entries(deployedRoot?.Resources ?? {})) {
+      if (resource.Type !== NESTED_STACK || local.nested.has(logicalId)) continue;
+      const nestedId = await nestedStackId(cloudformation, stack.stackId, logicalId, clock);
+      if (nestedId) changes.push(...(await resourcesDeletedWith(cloudformation, nestedId, [logicalId], clock)));
+    }
+  }
   return { exists, changes };
 }
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';

@@ -5,7 +5,7 @@ import type { FlowOrigin } from './template.js';
  * One resource change, in the words of the flow. Both `flowc diff` (from a template diff) and
  * `flowc deploy` (from a change set) describe their changes with this, so the two agree.
  */
-export type ChangeAction = 'create' | 'update' | 'replace' | 'may-replace' | 'delete';
+export type ChangeAction = 'create' | 'import' | 'update' | 'replace' | 'may-replace' | 'delete';
 
 export interface ResourceChange {
   /** Logical ids of the nested stacks that hold the resource, outermost first; empty in the root. */
@@ -100,6 +100,8 @@ export function explainChange(change: ResourceChange, kinds: FlowKinds = new Map
   switch (change.action) {
     case 'create':
       return `${subject} will be created`;
+    case 'import':
+      return `${subject} will be adopted: the existing ${kind} of that name joins the stack${stateful ? `, its ${stateful.contents} kept` : ''}`;
     case 'update':
       return `${subject} will be updated in place${changed}`;
     case 'replace':
@@ -118,6 +120,7 @@ export function explainChange(change: ResourceChange, kinds: FlowKinds = new Map
 
 const SYMBOLS: Readonly<Record<ChangeAction, string>> = {
   create: '+',
+  import: '<',
   update: '~',
   replace: '-/+',
   'may-replace': '-/+',
@@ -133,7 +136,7 @@ export function formatChanges(changes: readonly ResourceChange[], flowFile: stri
   });
 }
 
-const ACTION_ORDER: readonly ChangeAction[] = ['delete', 'replace', 'may-replace', 'update', 'create'];
+const ACTION_ORDER: readonly ChangeAction[] = ['delete', 'replace', 'may-replace', 'update', 'import', 'create'];
 
 /** The dangerous first, then by position in the .flow file, then by logical id. */
 export function sortChanges(changes: readonly ResourceChange[]): ResourceChange[] {

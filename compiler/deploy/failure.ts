@@ -1,6 +1,8 @@
 import type { CloudFormationClient, StackEvent } from '@aws-sdk/client-cloudformation';
+import type { Clock } from './clock.js';
 import { eventsSince, firstFailure } from './events.js';
 import { type FlowKinds, subjectOf } from './explain.js';
+import { MAX_NESTING } from './nested.js';
 import { type CfnTemplate, flowOrigin } from './template.js';
 
 /** The resource that made an operation fail, found in the innermost stack that failed. */
@@ -8,9 +10,6 @@ export interface FailureCause {
   readonly stackPath: readonly string[];
   readonly event: StackEvent;
 }
-
-/** How deep to follow nested stacks; flowc nests one level, this only guards against loops. */
-const MAX_NESTING = 5;
 
 /**
  * The first failed resource; when it is a nested stack, the first failed resource inside it
@@ -21,13 +20,14 @@ export async function findFailureCause(
   cloudformation: CloudFormationClient,
   events: readonly StackEvent[],
   stackId: string,
+  clock: Clock,
 ): Promise<FailureCause | undefined> {
   const since = events[0]?.Timestamp?.getTime() ?? 0;
   let cause = firstFailure(events, stackId);
   const stackPath: string[] = [];
   while (cause && cause.ResourceType === 'AWS::CloudFormation::Stack' && cause.PhysicalResourceId && stackPath.length < MAX_NESTING) {
     const nestedId = cause.PhysicalResourceId;
-    const nestedEvents = (await eventsSince(cloudformation, nestedId, undefined)).filter((event) => (event.Timestamp?.getTime() ?? 0) >= since);
+    const nestedEvents = (await eventsSince(cloudformation, nestedId, undefined, clock)).filter((event) => (event.Timestamp?.getTime() ?? 0) >= since);
     const inner = firstFailure(nestedEvents, nestedId);
     if (!inner) break;
     stackPath.push(cause.LogicalResourceId ?? '?');
@@ -40,12 +40,15 @@ export async function findFailureCause(
 function meaningOf(status: string): string {
   switch (status) {
     case 'ROLLBACK_COMPLETE':
-      return 'the stack was created and rolled back: it holds nothing, and the next deploy deletes it first';
+      return 'the stack was created and rolled back: it holds nothing, and the next deploy offers to delete it and create it again';
     case 'UPDATE_ROLLBACK_COMPLETE':
       return 'the stack is back to its previous version';
     case 'UPDATE_ROLLBACK_FAILED':
+      return 'the rollback failed too: fix the resource below, then run `aws cloudformation continue-update-rollback --stack-name STACK` before deploying again';
     case 'ROLLBACK_FAILED':
-      return 'the rollback failed too: fix the resource below, then continue the rollback in the CloudFormation console';
+      return 'the rollback failed too: fix the resource below, then delete the stack (`aws cloudformation delete-stack --stack-name STACK`) before deploying again';
+    case 'IMPORT_ROLLBACK_FAILED':
+      return 'the rollback of an import failed too: fix the resource below in the CloudFormation console before deploying again';
     default:
       return 'the stack was not updated as asked';
   }
@@ -67,7 +70,7 @@ export function formatFailure(
   flowFile: string,
   kinds: FlowKinds = new Map(),
 ): string[] {
-  const lines = [`deploy of stack ${stackName} failed: ${status} (${meaningOf(status)})`];
+  const lines = [`deploy of stack ${stackName} failed: ${status} (${meaningOf(status).replaceAll('STACK', stackName)})`];
   if (!cause) return lines;
   const event = cause.event;
   const logicalId = event.LogicalResourceId ?? '?';

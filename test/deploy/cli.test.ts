@@ -12,6 +12,8 @@ import {
   GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { unzipSync } from 'fflate';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -26,10 +28,16 @@ import { CHANGE_SET_ID, callSequence, expectNoStackTrace, FLOW, instantClock, ST
 const root = new URL('../../', import.meta.url).pathname;
 const cloudformation = mockClient(CloudFormationClient);
 const s3 = mockClient(S3Client);
+const sts = mockClient(STSClient);
+const sqs = mockClient(SQSClient);
 
 beforeEach(() => {
   cloudformation.reset();
   s3.reset();
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012' });
+  sqs.reset();
+  sqs.on(GetQueueUrlCommand).rejects(Object.assign(new Error('The specified queue does not exist.'), { name: 'QueueDoesNotExist' }));
 });
 
 /** The real file system, with the output captured. */
@@ -148,10 +156,41 @@ describe('flowc deploy', () => {
     expect(code).toBe(1);
     expect(questions).toEqual(['deploy these changes to stack shop in eu-west-1? [y/N] ']);
     expect(host.out.trimEnd().split('\n').at(-1)).toBe('nothing deployed');
+    // The emitted template names the queue: deploy looked the name up before asking.
+    expect(callSequence(sqs)).toEqual(['GetQueueUrl QueueName=shop-jobs']);
+    expect(host.err).toBe('');
     expect(callSequence(cloudformation).slice(-2)).toEqual([
       `DeleteChangeSet StackName=${STACK_ID} ChangeSetName=${CHANGE_SET_ID}`,
       `DeleteStack StackName=${STACK_ID}`,
     ]);
+  });
+
+  test('a stack another operation is changing, or one in ROLLBACK_COMPLETE with termination protection: one message with what to do, exit 1', async () => {
+    for (const [stack, expected] of [
+      [{ StackStatus: 'UPDATE_IN_PROGRESS' }, 'flowc: error: stack shop is busy: another operation is changing it (UPDATE_IN_PROGRESS), not this deploy;'],
+      [{ StackStatus: 'ROLLBACK_COMPLETE', EnableTerminationProtection: true }, 'flowc: error: stack shop is ROLLBACK_COMPLETE and must be deleted before it can be created again, but it has termination protection.'],
+    ] as const) {
+      cloudformation.reset();
+      const host = hostInFlowFolder();
+      cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'shop', StackId: STACK_ID, CreationTime: new Date(), ...stack }] });
+      const code = await runDeploy(host, 'app.flow', { stack: 'shop', region: 'eu-west-1', bucket: 'b', yes: true, allowReplace: false }, instantClock());
+      expect(code).toBe(1);
+      expect(host.err.startsWith(expected), host.err).toBe(true);
+      expect(host.err.trimEnd().split('\n')).toHaveLength(1);
+      expectNoStackTrace(host.err);
+      expect(cloudformation.commandCalls(DeleteStackCommand)).toHaveLength(0);
+    }
+  });
+
+  test('--import-existing reaches the change set', async () => {
+    const host = hostInFlowFolder();
+    cloudformation.on(DescribeStacksCommand).rejects(Object.assign(new Error('Stack with id shop does not exist'), { name: 'ValidationError' }));
+    s3.on(HeadObjectCommand).resolves({});
+    cloudformation.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID });
+    cloudformation.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'stop here', StackId: STACK_ID });
+    expect(await main(['deploy', 'app.flow', '--stack', 'shop', '--region', 'eu-west-1', '--bucket', 'b', '--yes', '--import-existing'], host)).toBe(1);
+    expect(host.err).toBe('flowc: error: CloudFormation rejected the change set: stop here\n');
+    expect(cloudformation.commandCalls(CreateChangeSetCommand)[0]?.args[0].input.ImportExistingResources).toBe(true);
   });
 
   test('missing credentials get a hint', async () => {

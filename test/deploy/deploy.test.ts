@@ -10,14 +10,17 @@ import {
   GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createAwsClients } from '../../compiler/deploy/aws.js';
+import { CHANGE_SET_NAME, changeSetName } from '../../compiler/deploy/changeset.js';
 import { deployApp, type DeployOptions } from '../../compiler/deploy/deploy.js';
 import type { PackagedApp } from '../../compiler/deploy/package.js';
 import {
   CHANGE_SET_ID,
   callSequence,
+  change,
   instantClock,
   newestFirst,
   packageWith,
@@ -26,11 +29,13 @@ import {
   recordingUi,
   STACK_ID,
   stackEvent,
+  stackFixtures,
   writeFlow,
 } from './helpers.js';
 
 const cloudformation = mockClient(CloudFormationClient);
 const s3 = mockClient(S3Client);
+const sts = mockClient(STSClient);
 
 let packaged: PackagedApp;
 let workKey: string;
@@ -43,6 +48,8 @@ beforeAll(async () => {
 beforeEach(() => {
   cloudformation.reset();
   s3.reset();
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012' });
 });
 
 afterEach(() => {
@@ -62,66 +69,13 @@ function deploy(overrides: Partial<DeployOptions> = {}, ui = recordingUi(), cloc
   };
 }
 
-const stackMissing = () =>
-  cloudformation
-    .on(DescribeStacksCommand, { StackName: 'shop' })
-    .rejects(Object.assign(new Error('Stack with id shop does not exist'), { name: 'ValidationError' }));
-
-const stackIs = (status: string, parameters: Record<string, string> = { FlowcAssetsBucket: 'assets-bucket' }) =>
-  cloudformation.on(DescribeStacksCommand, { StackName: 'shop' }).resolves({
-    Stacks: [
-      {
-        StackName: 'shop',
-        StackId: STACK_ID,
-        StackStatus: status as never,
-        CreationTime: new Date(),
-        Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-      },
-    ],
-  });
-
-const finalStatus = (status: string, outputs: Record<string, string> = {}) =>
-  cloudformation.on(DescribeStacksCommand, { StackName: STACK_ID }).resolves({
-    Stacks: [
-      {
-        StackName: 'shop',
-        StackId: STACK_ID,
-        StackStatus: status as never,
-        CreationTime: new Date(),
-        Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
-      },
-    ],
-  });
-
-const assetMissing = () => {
-  s3.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
-  s3.on(PutObjectCommand).resolves({});
-};
-
-const changeSetCreated = () => cloudformation.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID });
-
-const change = (action: 'Add' | 'Modify' | 'Remove', logicalId: string, type: string, replacement?: 'True' | 'False' | 'Conditional', property?: string) => ({
-  Type: 'Resource' as const,
-  ResourceChange: {
-    Action: action,
-    LogicalResourceId: logicalId,
-    ResourceType: type,
-    ...(replacement ? { Replacement: replacement } : {}),
-    ...(property ? { Details: [{ Target: { Attribute: 'Properties' as const, Name: property } }] } : {}),
-  },
-});
+const { stackMissing, stackIs, finalStatus, assetMissing, changeSetCreated, changeSetReady } = stackFixtures(cloudformation, s3);
 
 const allAdded = [
   change('Add', 'JobsQueue', 'AWS::SQS::Queue'),
   change('Add', 'JobsToWork', 'AWS::Lambda::EventSourceMapping'),
   change('Add', 'WorkFunction', 'AWS::Lambda::Function'),
 ];
-
-const changeSetReady = (changes: object[]) =>
-  cloudformation
-    .on(DescribeChangeSetCommand, { ChangeSetName: CHANGE_SET_ID })
-    .resolvesOnce({ Status: 'CREATE_PENDING', StackId: STACK_ID })
-    .resolves({ Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE', StackId: STACK_ID, Changes: changes as never });
 
 describe('flowc deploy: first deploy', () => {
   test('uploads the code, creates the stack through a CREATE change set, and follows it to CREATE_COMPLETE', async () => {
@@ -154,7 +108,7 @@ describe('flowc deploy: first deploy', () => {
       'DescribeStacks StackName=shop',
       `HeadObject Key=${workKey}`,
       `PutObject Key=${workKey}`,
-      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000 ChangeSetType=CREATE',
+      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000-<random> ChangeSetType=CREATE',
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
@@ -231,7 +185,7 @@ describe('flowc deploy: update', () => {
     expect(callSequence(cloudformation, s3)).toEqual([
       'DescribeStacks StackName=shop',
       `HeadObject Key=${workKey}`,
-      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000 ChangeSetType=UPDATE',
+      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000-<random> ChangeSetType=UPDATE',
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
@@ -240,7 +194,7 @@ describe('flowc deploy: update', () => {
       `DescribeStackEvents StackName=${STACK_ID}`,
       `DescribeStacks StackName=${STACK_ID}`,
     ]);
-    expect(s3.commandCalls(HeadObjectCommand)[0]?.args[0].input).toEqual({ Bucket: 'assets-bucket', Key: workKey });
+    expect(s3.commandCalls(HeadObjectCommand)[0]?.args[0].input).toEqual({ Bucket: 'assets-bucket', Key: workKey, ExpectedBucketOwner: '123456789012' });
     expect(ui.out).toEqual([
       's3://assets-bucket/shop/: uploaded 0, unchanged 1',
       'updating stack shop in eu-west-1: waiting for the change set...',
@@ -266,7 +220,10 @@ describe('flowc deploy: update', () => {
 
   test('a busy stack is refused with what to do, before anything is uploaded', async () => {
     stackIs('UPDATE_IN_PROGRESS');
-    await expect(deploy().outcome).rejects.toThrow('stack shop is busy (UPDATE_IN_PROGRESS); wait until it finishes, then deploy again');
+    await expect(deploy().outcome).rejects.toThrow(
+      'stack shop is busy: another operation is changing it (UPDATE_IN_PROGRESS), not this deploy; wait until it ends ' +
+        '(follow it with `aws cloudformation describe-stack-events --stack-name shop` or in the CloudFormation console), then deploy again',
+    );
     expect(callSequence(cloudformation, s3)).toEqual(['DescribeStacks StackName=shop']);
   });
 });
@@ -287,7 +244,7 @@ describe('flowc deploy: no change', () => {
     expect(callSequence(cloudformation, s3)).toEqual([
       'DescribeStacks StackName=shop',
       `HeadObject Key=${workKey}`,
-      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000 ChangeSetType=UPDATE',
+      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000-<random> ChangeSetType=UPDATE',
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
       `DeleteChangeSet StackName=${STACK_ID} ChangeSetName=${CHANGE_SET_ID}`,
     ]);
@@ -331,7 +288,7 @@ describe('flowc deploy: failure and rollback', () => {
     ]);
   });
 
-  test('a stack left in ROLLBACK_COMPLETE by a failed first deploy is deleted first, and said so', async () => {
+  test('with --yes, a stack left in ROLLBACK_COMPLETE by a failed first deploy is deleted first, and said so', async () => {
     stackIs('ROLLBACK_COMPLETE');
     cloudformation.on(DeleteStackCommand).resolves({});
     cloudformation
@@ -350,12 +307,13 @@ describe('flowc deploy: failure and rollback', () => {
       `DescribeStacks StackName=${STACK_ID}`,
       `DescribeStacks StackName=${STACK_ID}`,
       `HeadObject Key=${workKey}`,
-      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120000 ChangeSetType=CREATE',
+      // Two polls of the deletion on the virtual clock: 4 seconds later.
+      'CreateChangeSet StackName=shop ChangeSetName=flowc-20261129-120004-<random> ChangeSetType=CREATE',
       `DescribeChangeSet ChangeSetName=${CHANGE_SET_ID}`,
     ]);
     expect(ui.out.slice(0, 3)).toEqual([
-      'stack shop is ROLLBACK_COMPLETE: its first deploy failed and every resource was rolled back.',
-      'CloudFormation cannot update such a stack; deleting it to create it again...',
+      'stack shop is ROLLBACK_COMPLETE: its first deploy failed and was rolled back, so it holds nothing. CloudFormation cannot update such a stack, only delete it and create it again.',
+      '--yes: deleting stack shop to create it again...',
       'deleted stack shop',
     ]);
     // The bucket of the failed first deploy is used again.
@@ -479,5 +437,32 @@ describe('flowc deploy: a root template over the inline limit', () => {
     const create = cloudformation.commandCalls(CreateChangeSetCommand)[0]?.args[0].input;
     expect(create?.TemplateBody).toBeUndefined();
     expect(create?.TemplateURL).toBe(`https://assets-bucket.s3.eu-west-1.amazonaws.com/${rootKey}`);
+  });
+});
+
+describe('flowc deploy: change set names', () => {
+  test('two deploys in the same second get different names, each a valid change set name', () => {
+    const now = new Date('2026-11-29T12:00:00.123Z');
+    const names = Array.from({ length: 50 }, () => changeSetName(now));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      expect(name).toMatch(/^flowc-20261129-120000-[0-9a-f]{8}$/);
+      expect(name).toMatch(CHANGE_SET_NAME);
+      expect(name.length).toBeLessThanOrEqual(128);
+    }
+    expect(CHANGE_SET_NAME.test('1abc')).toBe(false);
+    expect(CHANGE_SET_NAME.test(`a${'b'.repeat(128)}`)).toBe(false);
+  });
+
+  test('the deploy names its change set so, and retries it under the same token', async () => {
+    stackIs('UPDATE_COMPLETE');
+    s3.on(HeadObjectCommand).resolves({});
+    changeSetCreated();
+    cloudformation.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'No updates are to be performed.', StackId: STACK_ID });
+    cloudformation.on(DeleteChangeSetCommand).resolves({});
+    expect(await deploy().outcome).toBe('unchanged');
+    const input = cloudformation.commandCalls(CreateChangeSetCommand)[0]?.args[0].input;
+    expect(input?.ChangeSetName).toMatch(/^flowc-20261129-120000-[0-9a-f]{8}$/);
+    expect(input?.ClientToken).toBe(input?.ChangeSetName);
   });
 });

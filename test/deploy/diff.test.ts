@@ -1,10 +1,16 @@
-import { CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DescribeStackResourceCommand,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  ListStackResourcesCommand,
+} from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { compareWithStack, diffStack } from '../../compiler/deploy/diff.js';
 import { formatChanges, guardMessage, isGuarded } from '../../compiler/deploy/explain.js';
 import { type CfnTemplate, parseTemplate } from '../../compiler/deploy/template.js';
-import { callSequence, ROOT_TEMPLATE, STACK_ID } from './helpers.js';
+import { callSequence, instantClock, ROOT_TEMPLATE, STACK_ID } from './helpers.js';
 
 const deployed = parseTemplate(ROOT_TEMPLATE, 'deployed');
 const kinds = new Map([
@@ -88,7 +94,7 @@ describe('flowc diff: against the deployed stack', () => {
     cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'shop', StackId: STACK_ID, StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date() }] });
     cloudformation.on(GetTemplateCommand, { StackName: STACK_ID, TemplateStage: 'Original' }).resolves({ TemplateBody: ROOT_TEMPLATE });
     const local = edited((t) => Object.assign(t.Resources?.['JobsQueue']?.Properties ?? {}, { VisibilityTimeout: 60 }));
-    const { exists, changes } = await compareWithStack(client, 'shop', { root: local, nested: new Map() });
+    const { exists, changes } = await compareWithStack(client, 'shop', { root: local, nested: new Map() }, instantClock());
     expect(exists).toBe(true);
     expect(changes.map((c) => `${c.action} ${c.logicalId}`)).toEqual(['update JobsQueue']);
     expect(callSequence(cloudformation)).toEqual(['DescribeStacks StackName=shop', `GetTemplate StackName=${STACK_ID}`]);
@@ -102,13 +108,13 @@ describe('flowc diff: against the deployed stack', () => {
     );
     expect(shortForm).toContain('!GetAtt JobsQueue.Arn');
     cloudformation.on(GetTemplateCommand).resolves({ TemplateBody: shortForm });
-    const { changes } = await compareWithStack(client, 'shop', { root: deployed, nested: new Map() });
+    const { changes } = await compareWithStack(client, 'shop', { root: deployed, nested: new Map() }, instantClock());
     expect(changes).toEqual([]);
   });
 
   test('a stack that does not exist: every resource is a creation, nothing is read', async () => {
     cloudformation.on(DescribeStacksCommand).rejects(Object.assign(new Error('Stack with id shop does not exist'), { name: 'ValidationError' }));
-    const { exists, changes } = await compareWithStack(client, 'shop', { root: deployed, nested: new Map() });
+    const { exists, changes } = await compareWithStack(client, 'shop', { root: deployed, nested: new Map() }, instantClock());
     expect(exists).toBe(false);
     expect(changes.map((c) => c.action)).toEqual(['create', 'create', 'create']);
     expect(callSequence(cloudformation)).toEqual(['DescribeStacks StackName=shop']);
@@ -125,7 +131,7 @@ describe('flowc diff: against the deployed stack', () => {
     });
     cloudformation.on(GetTemplateCommand, { StackName: nestedId }).resolves({ TemplateBody: ROOT_TEMPLATE });
     const localNested = edited((t) => Object.assign(t.Resources?.['JobsQueue']?.Properties ?? {}, { FifoQueue: true }));
-    const { changes } = await compareWithStack(client, 'shop', { root, nested: new Map([['PartOne', localNested]]) });
+    const { changes } = await compareWithStack(client, 'shop', { root, nested: new Map([['PartOne', localNested]]) }, instantClock());
     // The TemplateURL differs (a file here, an S3 URL there) but is no change of its own.
     expect(formatChanges(changes, 'app.flow', kinds)).toEqual([
       '  -/+ [PartOne] queue jobs will be replaced (FifoQueue): its messages are lost  (app.flow:3)',
@@ -137,5 +143,33 @@ describe('flowc diff: against the deployed stack', () => {
       `DescribeStackResource StackName=${STACK_ID} LogicalResourceId=PartOne`,
       `GetTemplate StackName=${nestedId}`,
     ]);
+  });
+
+  test('a deployed nested stack the flow no longer has: everything in it is deleted, and the queue in it is what deploy would refuse', async () => {
+    const partTwoId = 'arn:aws:cloudformation:eu-west-1:123456789012:stack/shop-PartTwo-XYZ/2';
+    const stackResource = { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://b.s3.eu-west-1.amazonaws.com/shop/templates/x.yaml' } };
+    const deployedRoot: CfnTemplate = { Resources: { PartTwo: stackResource } };
+    cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'shop', StackId: STACK_ID, StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date() }] });
+    cloudformation.on(GetTemplateCommand, { StackName: STACK_ID }).resolves({ TemplateBody: JSON.stringify(deployedRoot) });
+    cloudformation.on(DescribeStackResourceCommand, { StackName: STACK_ID, LogicalResourceId: 'PartTwo' }).resolves({
+      StackResourceDetail: { LogicalResourceId: 'PartTwo', PhysicalResourceId: partTwoId, ResourceType: 'AWS::CloudFormation::Stack', ResourceStatus: 'UPDATE_COMPLETE', LastUpdatedTimestamp: new Date() },
+    });
+    cloudformation.on(ListStackResourcesCommand, { StackName: partTwoId }).resolves({
+      StackResourceSummaries: ['JobsQueue', 'WorkFunction', 'JobsToWork'].map((logicalId) => ({
+        LogicalResourceId: logicalId,
+        ResourceType: deployed.Resources?.[logicalId]?.Type,
+        ResourceStatus: 'UPDATE_COMPLETE' as const,
+        LastUpdatedTimestamp: new Date(),
+      })),
+    });
+    cloudformation.on(GetTemplateCommand, { StackName: partTwoId }).resolves({ TemplateBody: ROOT_TEMPLATE });
+    const { changes } = await compareWithStack(client, 'shop', { root: { Resources: {} }, nested: new Map() }, instantClock());
+    expect(formatChanges(changes, 'app.flow', kinds)).toEqual([
+      '  -   [PartTwo] queue jobs will be deleted: its messages are lost  (app.flow:3)',
+      '  -   [PartTwo] fn work will be deleted  (app.flow:4)',
+      '  -   [PartTwo] edge jobs -> work: trigger will be deleted  (app.flow:5)',
+      '  -   nested stack PartTwo will be deleted',
+    ]);
+    expect(changes.filter(isGuarded).map((change) => change.logicalId)).toEqual(['JobsQueue']);
   });
 });

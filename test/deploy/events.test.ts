@@ -20,7 +20,7 @@ describe('stack events', () => {
     const older = stackEvent(-5, 'shop', 'CREATE_COMPLETE');
     cloudformation.on(DescribeStackEventsCommand, { StackName: STACK_ID }).resolves({ StackEvents: [c, b], NextToken: 'page-2' });
     cloudformation.on(DescribeStackEventsCommand, { StackName: STACK_ID, NextToken: 'page-2' }).resolves({ StackEvents: [a, seen, older] });
-    expect(ids(await eventsSince(client, STACK_ID, seen.EventId))).toEqual([
+    expect(ids(await eventsSince(client, STACK_ID, seen.EventId, instantClock()))).toEqual([
       'shop:UPDATE_IN_PROGRESS',
       'JobsQueue:UPDATE_IN_PROGRESS',
       'JobsQueue:UPDATE_COMPLETE',

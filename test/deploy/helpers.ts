@@ -1,7 +1,24 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import {
+  type CloudFormationClientResolvedConfig,
+  CreateChangeSetCommand,
+  DescribeChangeSetCommand,
+  DescribeStacksCommand,
+  type ServiceInputTypes as CloudFormationInput,
+  type ServiceOutputTypes as CloudFormationOutput,
+  type Stack,
+  type StackEvent,
+} from '@aws-sdk/client-cloudformation';
+import {
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3ClientResolvedConfig,
+  type ServiceInputTypes as S3Input,
+  type ServiceOutputTypes as S3Output,
+} from '@aws-sdk/client-s3';
+import type { AwsStub } from 'aws-sdk-client-mock';
 import { expect } from 'vitest';
 import type { Clock } from '../../compiler/deploy/clock.js';
 import type { DeployUi } from '../../compiler/deploy/deploy.js';
@@ -79,16 +96,32 @@ export async function packageWith(flow: FlowOnDisk, files: Record<string, string
   return packageEmitted(flow.manifest, flow.flowFile, { files: new Map(Object.entries(files)), rootFile: 'template.yaml' }, {});
 }
 
-/** Never waits; counts the waits. */
-export function instantClock(): Clock & { sleeps: number } {
-  return {
+export interface VirtualClock extends Clock {
+  /** How many waits, and how long each was. */
+  sleeps: number;
+  readonly waits: number[];
+}
+
+/**
+ * Virtual time from 2026-11-29 12:00:00 UTC: a wait returns at once and moves the time on.
+ * Jitter is always half the range, so back-offs are exact.
+ */
+export function instantClock(): VirtualClock {
+  const start = Date.UTC(2026, 10, 29, 12, 0, 0);
+  let elapsed = 0;
+  const clock: VirtualClock = {
     sleeps: 0,
-    now: () => new Date('2026-11-29T12:00:00Z'),
-    async sleep() {
-      this.sleeps++;
+    waits: [],
+    now: () => new Date(start + elapsed),
+    async sleep(ms) {
+      clock.sleeps++;
+      clock.waits.push(ms);
+      elapsed += ms;
     },
     pollMs: 2_000,
+    random: () => 0.5,
   };
+  return clock;
 }
 
 export interface RecordingUi extends DeployUi {
@@ -158,13 +191,84 @@ export function callSequence(...stubs: { calls(): unknown[] }[]): string[] {
     const command = call.args[0] as { constructor: { name: string }; input: Record<string, unknown> };
     const name = command.constructor.name.replace(/Command$/, '');
     const input = command.input;
-    const shown = ['StackName', 'ChangeSetName', 'ChangeSetType', 'Key', 'LogicalResourceId', 'NextToken']
+    const shown = ['StackName', 'ChangeSetName', 'ChangeSetType', 'Key', 'LogicalResourceId', 'NextToken', 'QueueName', 'TableName', 'StreamName']
       .filter((key) => input[key] !== undefined)
-      .map((key) => `${key}=${String(input[key])}`);
+      .map((key) => `${key}=${maskChangeSetName(String(input[key]))}`);
     return shown.length > 0 ? `${name} ${shown.join(' ')}` : name;
   });
 }
 
+/** The random end of a change set name flowc makes (`flowc-20261129-120000-1a2b3c4d`) as `<random>`. */
+function maskChangeSetName(value: string): string {
+  return value.replace(/^(flowc-\d{8}-\d{6})-[0-9a-f]{8}$/, '$1-<random>');
+}
+
 export function expectNoStackTrace(text: string): void {
   expect(text).not.toMatch(/\n\s+at /);
+}
+
+/** A change of a change set, as DescribeChangeSet lists it. */
+export const change = (
+  action: 'Add' | 'Modify' | 'Remove' | 'Import',
+  logicalId: string,
+  type: string,
+  replacement?: 'True' | 'False' | 'Conditional',
+  property?: string,
+) => ({
+  Type: 'Resource' as const,
+  ResourceChange: {
+    Action: action,
+    LogicalResourceId: logicalId,
+    ResourceType: type,
+    ...(replacement ? { Replacement: replacement } : {}),
+    ...(property ? { Details: [{ Target: { Attribute: 'Properties' as const, Name: property } }] } : {}),
+  },
+});
+
+type CloudFormationMock = AwsStub<CloudFormationInput, CloudFormationOutput, CloudFormationClientResolvedConfig>;
+type S3Mock = AwsStub<S3Input, S3Output, S3ClientResolvedConfig>;
+
+/** The stack `shop` in the states the deploy tests need, on the mocked clients. */
+export function stackFixtures(cloudformation: CloudFormationMock, s3: S3Mock) {
+  return {
+    stackMissing: () =>
+      cloudformation
+        .on(DescribeStacksCommand, { StackName: 'shop' })
+        .rejects(Object.assign(new Error('Stack with id shop does not exist'), { name: 'ValidationError' })),
+    stackIs: (status: string, parameters: Record<string, string> = { FlowcAssetsBucket: 'assets-bucket' }, extra: Partial<Stack> = {}) =>
+      cloudformation.on(DescribeStacksCommand, { StackName: 'shop' }).resolves({
+        Stacks: [
+          {
+            StackName: 'shop',
+            StackId: STACK_ID,
+            StackStatus: status as never,
+            CreationTime: new Date(),
+            Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+            ...extra,
+          },
+        ],
+      }),
+    finalStatus: (status: string, outputs: Record<string, string> = {}) =>
+      cloudformation.on(DescribeStacksCommand, { StackName: STACK_ID }).resolves({
+        Stacks: [
+          {
+            StackName: 'shop',
+            StackId: STACK_ID,
+            StackStatus: status as never,
+            CreationTime: new Date(),
+            Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
+          },
+        ],
+      }),
+    assetMissing: () => {
+      s3.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
+      s3.on(PutObjectCommand).resolves({});
+    },
+    changeSetCreated: () => cloudformation.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID }),
+    changeSetReady: (changes: object[]) =>
+      cloudformation
+        .on(DescribeChangeSetCommand, { ChangeSetName: CHANGE_SET_ID })
+        .resolvesOnce({ Status: 'CREATE_PENDING', StackId: STACK_ID })
+        .resolves({ Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE', StackId: STACK_ID, Changes: changes as never }),
+  };
 }

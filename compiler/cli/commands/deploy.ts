@@ -12,6 +12,8 @@ export interface DeployCommandOptions extends AwsTarget {
   readonly bucket?: string;
   readonly yes: boolean;
   readonly allowReplace: boolean;
+  /** Adopt queues, tables and streams that exist outside the stack under the flow's names. */
+  readonly importExisting?: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
         yes: options.yes,
         allowReplace: options.allowReplace,
+        importExisting: options.importExisting === true,
         flowFile: file,
       },
       ui,

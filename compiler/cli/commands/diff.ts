@@ -1,4 +1,5 @@
 import { type AwsTarget, createAwsClients } from '../../deploy/aws.js';
+import { type Clock, realClock } from '../../deploy/clock.js';
 import { compareWithStack } from '../../deploy/diff.js';
 import { flowKinds, formatChanges, guardMessage, isGuarded } from '../../deploy/explain.js';
 import { type CfnTemplate, nestedStacks, parseTemplate } from '../../deploy/template.js';
@@ -16,7 +17,7 @@ export interface DiffCommandOptions extends AwsTarget {
  * not compared here: it lives in S3 under content-hash names, and deploy uploads what changed.
  * Exit 0 whether or not there are differences; 1 when the flow has errors or AWS fails.
  */
-export async function runDiff(host: Host, file: string, options: DiffCommandOptions): Promise<number> {
+export async function runDiff(host: Host, file: string, options: DiffCommandOptions, clock: Clock = realClock): Promise<number> {
   const manifest = compileForDeploy(host, file, 'nothing compared');
   if (typeof manifest === 'number') return manifest;
   try {
@@ -29,7 +30,7 @@ export async function runDiff(host: Host, file: string, options: DiffCommandOpti
     }
     const clients = createAwsClients(options);
     const region = await clients.region();
-    const { exists, changes } = await compareWithStack(clients.cloudformation, options.stack, { root, nested });
+    const { exists, changes } = await compareWithStack(clients.cloudformation, options.stack, { root, nested }, clock);
     if (!exists) host.stdout(`stack ${options.stack} does not exist in ${region}: deploying creates it\n`);
     if (changes.length === 0) {
       host.stdout(`stack ${options.stack} (${region}) matches ${file}: no differences\n`);
