@@ -105,8 +105,9 @@ function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResour
 /**
  * An EventBridge rule on the bus with one target, and the permission to invoke a function
  * target. The rule is created after what lets EventBridge deliver to its target (the function's
- * permission, the queue's policy): EventBridge does not retry a delivery that its target's policy
- * refuses. Both of those name the rule in a `SourceArn` condition, so they spell its ARN from its
+ * permission, the queue's policy): EventBridge retries only retriable errors, not a delivery
+ * that its target's policy refuses
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html). Both of those name the rule in a `SourceArn` condition, so they spell its ARN from its
  * `Name` (names.ts `ruleName`) instead of referencing it, which would make a cycle.
  */
 function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
