@@ -217,8 +217,8 @@ describe('resources that need a permission are created after it', () => {
     });
   }
 
-  test('1,200 functions at the real limits', () => {
-    const m = manifestOf('app.flow', generateFlow(1200));
+  test('600 functions at the real limits', () => {
+    const m = manifestOf('app.flow', generateFlow(600));
     const flat = buildTemplate(m);
     expect(unmetInOneStack(flat)).toEqual([]);
     const { templates, rootFile } = layoutTemplates(m, { format: 'json', limits: cloudFormationLimits });
