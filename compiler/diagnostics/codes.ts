@@ -107,6 +107,8 @@ export const codes = {
   FL4040: { slug: 'duplicate-edge', severity: 'error', phase: 'aws', title: 'The same edge declared twice' },
   FL4041: { slug: 'fifo-throughput-scope', severity: 'error', phase: 'aws', title: 'Per-group FIFO throughput without per-group deduplication' },
   FL4042: { slug: 'rule-into-fifo-queue', severity: 'warning', phase: 'aws', title: 'A bus rule into a FIFO queue: every event shares one message group' },
+  FL4044: { slug: 'permissions-boundary-arn', severity: 'error', phase: 'aws', title: 'A permissions boundary that is not the ARN of an IAM managed policy' },
+  FL4045: { slug: 'role-path', severity: 'error', phase: 'aws', title: 'A role path that IAM refuses' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

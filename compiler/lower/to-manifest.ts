@@ -171,7 +171,11 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
 
   const edges = program.edges.map((edge) => lowerEdge(edge, context, origin(edge.span)));
 
-  return { manifestVersion: MANIFEST_VERSION, app, source: source.path, types, functions, queues, topics, buses, streams, tables, edges };
+  const roles = {
+    permissionsBoundary: context.word(appSettings, 'permissions_boundary') ?? null,
+    path: context.word(appSettings, 'role_path') ?? null,
+  };
+  return { manifestVersion: MANIFEST_VERSION, app, source: source.path, types, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
 function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {

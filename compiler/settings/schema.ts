@@ -59,6 +59,8 @@ export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<str
     timeout: { value: duration, doc: 'default function timeout' },
     architecture: { value: word('arm64', 'x86_64'), doc: 'default instruction set' },
     handlers: { value: str, doc: 'folder of the handler sources, relative to the .flow file (default `handlers`)' },
+    permissions_boundary: { value: str, doc: 'ARN of the IAM managed policy set as the permissions boundary of every role (PermissionsBoundary)' },
+    role_path: { value: str, doc: 'IAM path of every role, `/` or `/…/` (Path)' },
   },
   fn: {
     memory: { value: int, doc: 'memory in MB (MemorySize)' },

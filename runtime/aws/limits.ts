@@ -142,6 +142,8 @@ export const eventBridge = {
   eventBytesMax: 1_048_576,
   /** CreateEventBus `Name`: 1–256 characters. */
   busNameLengthMax: 256,
+  /** PutRule `Name`: 1–64 characters of `[.\-_A-Za-z0-9]` (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html). */
+  ruleNameLengthMax: 64,
 } as const;
 
 /** AWS::DynamoDB::Table. */

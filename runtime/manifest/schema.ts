@@ -37,6 +37,16 @@ export interface FlowManifest {
   readonly tables: readonly TableSpec[];
   /** In source order; ids are unique. */
   readonly edges: readonly EdgeSpec[];
+  /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
+  readonly roles: RoleSettings;
+}
+
+/** Settings of every IAM role of the app. */
+export interface RoleSettings {
+  /** The ARN of the managed policy set as each role's `PermissionsBoundary`; null for none. */
+  readonly permissionsBoundary: string | null;
+  /** Each role's `Path` (`/apps/`); null for IAM's default `/`. */
+  readonly path: string | null;
 }
 
 export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table';

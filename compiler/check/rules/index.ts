@@ -4,6 +4,8 @@ import { queuesRules } from './batch-queues.js';
 import { streamsRules } from './batch-streams.js';
 import { destinationNeverFires } from './destination-never-fires.js';
 import { fifoDestination } from './fifo-destination.js';
+import { permissionsBoundaryArn } from './permissions-boundary-arn.js';
+import { rolePath } from './role-path.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
 
@@ -16,6 +18,8 @@ export const rules: readonly Rule[] = [
   visibilityBelowTimeout,
   destinationNeverFires,
   ruleIntoFifoQueue,
+  permissionsBoundaryArn,
+  rolePath,
   ...functionsRules,
   ...queuesRules,
   ...streamsRules,

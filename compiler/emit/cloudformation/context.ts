@@ -1,6 +1,6 @@
-import type { EdgeSpec, FlowManifest, Origin, QueueSpec, TopicSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, FlowManifest, Origin, QueueSpec, RuleEdge, TopicSpec } from '../../../runtime/manifest/schema.js';
 import { declarationId, LogicalIds } from './logical-id.js';
-import { physicalName } from './names.js';
+import { physicalName, ruleArn, ruleName } from './names.js';
 import { getAtt, ref, type Resource, type TemplateValue } from './template.js';
 
 /** What every resource builder needs: the manifest, its IDs, and lookups by name. */
@@ -37,6 +37,16 @@ export class EmitContext {
   physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table', name: string): string {
     const fifo = kind === 'queue' ? this.queue(name).fifo : kind === 'topic' ? this.topic(name).fifo : false;
     return physicalName(this.manifest.app, name, fifo);
+  }
+
+  /** The `Name` of a bus edge's rule (names.ts `ruleName`). */
+  ruleName(edge: RuleEdge): string {
+    return ruleName(this.physical(edge.targetKind, edge.target), edge.id);
+  }
+
+  /** The ARN of a bus edge's rule, spelled from its name: what its queue policy statement or Lambda permission names. */
+  ruleArn(edge: RuleEdge): TemplateValue {
+    return ruleArn(this.physical('bus', edge.source), this.ruleName(edge));
   }
 
   /** In source order. */

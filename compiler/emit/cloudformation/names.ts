@@ -1,4 +1,6 @@
+import { eventBridge } from '../../../runtime/aws/limits.js';
 import type { ResourceKind } from '../../../runtime/manifest/schema.js';
+import { shortHash } from './logical-id.js';
 import { subPseudo, type TemplateValue } from './template.js';
 
 /**
@@ -12,6 +14,20 @@ export function physicalName(app: string, name: string, fifo = false): string {
 /** The log group Lambda writes a function's logs to; flowc creates it (resources/functions.ts). */
 export function functionLogGroupName(functionPhysicalName: string): string {
   return `/aws/lambda/${functionPhysicalName}`;
+}
+
+/**
+ * The name of the rule of a bus edge: its target's physical name (`shop-charge`,
+ * `shop-orders.fifo`), unique on the bus because a bus has one rule per target (FL4040). A name
+ * longer than EventBridge allows (64 characters; declaration names are `[A-Za-z0-9_]`, so every
+ * character is one EventBridge takes) keeps its first 55 characters and gets the hash of the edge id.
+ * Rules are named, rather than named by CloudFormation, so that their ARN can be spelled before
+ * they exist: the queue policy or Lambda permission a rule needs then does not reference the
+ * rule, and the rule can be created after it (resources/edges.ts).
+ */
+export function ruleName(targetPhysicalName: string, edgeId: string): string {
+  if (targetPhysicalName.length <= eventBridge.ruleNameLengthMax) return targetPhysicalName;
+  return `${targetPhysicalName.slice(0, eventBridge.ruleNameLengthMax - 9)}-${shortHash(edgeId)}`;
 }
 
 export type ArnKind = ResourceKind | 'fn' | 'table-stream' | 'log-group' | 'log-streams';
@@ -52,4 +68,9 @@ export function arnOf(kind: ArnKind, physical: string): TemplateValue {
       // `:*` after the group's own ARN covers that group and its streams, nothing else.
       return subPseudo(`${prefix}:logs:${scope}:log-group:${physical}:*`);
   }
+}
+
+/** The ARN of the rule `name` on the bus `busPhysicalName`: `rule/<bus>/<rule>` for a rule on a custom bus. */
+export function ruleArn(busPhysicalName: string, name: string): TemplateValue {
+  return subPseudo(`arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busPhysicalName}/${name}`);
 }

@@ -68,9 +68,17 @@ interface Node {
   readonly after: Node[];
   /** Its values that some resource, or the root, uses. */
   readonly provides: Value[];
-  /** How many resources must come after it, and the last of them (the only one when there is one). */
+  /** How many resources must come after it. */
   dependents: number;
-  lastDependent: Node | undefined;
+  /**
+   * How many resources must come right after it, and the last of them (the only one when there
+   * is one): its dependents but those whose `DependsOn` on it is implied by a reference (a
+   * mapping `DependsOn` a role, and references the function that references the role).
+   */
+  directDependents: number;
+  lastDirectDependent: Node | undefined;
+  /** How many of `after` are references (they come first; the rest are `DependsOn`). */
+  referenced: number;
   /** The compact JSON size of the resource. */
   readonly bytes: number;
   /** Set while packing: its unit, then its stack (0-based; -1 before). */
@@ -232,7 +240,9 @@ function buildGraph(template: Template): Graph {
       after: [],
       provides: [],
       dependents: 0,
-      lastDependent: undefined,
+      directDependents: 0,
+      lastDirectDependent: undefined,
+      referenced: 0,
       bytes: JSON.stringify(resource).length,
       unit: -1,
       stack: -1,
@@ -264,15 +274,20 @@ function buildGraph(template: Template): Graph {
       node.imports.push(value);
       needs(node, provider);
     }
+    node.referenced = node.after.length;
     for (const id of node.resource.DependsOn ?? []) {
       const dependency = byId.get(id);
       if (dependency === undefined) throw new Error(`internal: ${node.id} depends on ${id}, which the template does not define`);
       needs(node, dependency);
     }
-    for (const dependency of node.after) {
+  }
+  for (const node of nodes) {
+    node.after.forEach((dependency, position) => {
       dependency.dependents += 1;
-      dependency.lastDependent = node;
-    }
+      if (position >= node.referenced && node.after.some((other, i) => i < node.referenced && other.after.includes(dependency))) return;
+      dependency.directDependents += 1;
+      dependency.lastDirectDependent = node;
+    });
   }
   return { nodes, byId, values };
 }
@@ -304,9 +319,13 @@ function placementOrder(nodes: readonly Node[]): Node[] {
   return order;
 }
 
-/** The one resource that must come after `node`, if exactly one must. */
+/**
+ * The one resource that must come right after `node`, if exactly one must. (A role's is its
+ * function: the mappings and configs that also `DependsOn` it come after the function anyway,
+ * so they do not pull the role out of the function's unit.)
+ */
 function soleDependent(node: Node): Node | undefined {
-  return node.dependents === 1 ? node.lastDependent : undefined;
+  return node.directDependents === 1 ? node.lastDirectDependent : undefined;
 }
 
 /** Resources placed together (`Node.unit` is `number`). */

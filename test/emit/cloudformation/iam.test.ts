@@ -1,106 +1,89 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateFlow } from '../../../bench/generate.js';
 import { buildTemplate } from '../../../compiler/emit/cloudformation/index.js';
-import type { Template, TemplateValue } from '../../../compiler/emit/cloudformation/template.js';
+import type { Resource, Template, TemplateValue } from '../../../compiler/emit/cloudformation/template.js';
+import { executionRole, type Grant, lambdaTrust, resourcePolicy } from '../../../runtime/aws/iam.js';
 import type { FlowManifest, FunctionSpec } from '../../../runtime/manifest/schema.js';
-import { fixtureFolders, fixturesRoot } from '../../helpers/fixtures.js';
-import { manifestOf, manifestOfFile } from './helpers/compile.js';
+import { allApps } from './helpers/apps.js';
+import { flow } from './helpers/compile.js';
 
 /**
- * The execution roles, against what each function's edges and `sends` need, worked out here
- * from the manifest and the AWS documentation (aws-facts §1.6, §2.8) independently of the
- * emitter: every role allows exactly those actions on exactly those ARNs, no action and no
- * resource is `*`, and the only wildcards are the two AWS requires (docs/cloudformation.md).
+ * The IAM of every template, against the table of what AWS documents as needed
+ * (runtime/aws/iam.ts, each entry with the AWS pages that say so): for every role of every
+ * example and fixture, the actions each edge and `sends` target needs, on the ARN it is for,
+ * worked out here from the manifest; every role allows exactly that set, no more, no less. The
+ * table itself is held to the SDK calls of the generated clients and to docs/cloudformation.md.
  */
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-const apps: { name: string; manifest: () => FlowManifest }[] = [
-  ...readdirSync(join(root, 'examples'), { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => ({ name: `examples/${e.name}`, manifest: () => manifestOfFile(join(root, 'examples', e.name, `${e.name}.flow`)) })),
-  ...fixtureFolders('valid').map((name) => ({ name: `fixtures/valid/${name}`, manifest: () => manifestOfFile(join(fixturesRoot, 'valid', name, 'input.flow')) })),
-  { name: 'bench flow of 100 functions', manifest: () => manifestOf('app.flow', generateFlow(100)) },
-];
-
 const arn = (service: string, rest: string) => `arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:${rest}`;
 
-/** What the role of `fn` must allow, as `action resource` lines. */
+function arnOf(manifest: FlowManifest, kind: string, name: string): string {
+  const fifo = (kind === 'queue' && manifest.queues.find((q) => q.name === name)?.fifo) || (kind === 'topic' && manifest.topics.find((t) => t.name === name)?.fifo);
+  const p = `${manifest.app}-${name}${fifo ? '.fifo' : ''}`;
+  switch (kind) {
+    case 'fn':
+      return arn('lambda', `function:${p}`);
+    case 'queue':
+      return arn('sqs', p);
+    case 'topic':
+      return arn('sns', p);
+    case 'bus':
+      return arn('events', `event-bus/${p}`);
+    case 'stream':
+      return arn('kinesis', `stream/${p}`);
+    case 'table':
+      return arn('dynamodb', `table/${p}`);
+    default:
+      throw new Error(kind);
+  }
+}
+
+/** What the role of `fn` must allow, as `action resource` lines: the table's grant for each thing the function does. */
 function expectedGrants(manifest: FlowManifest, fn: FunctionSpec): string[] {
-  const physical = (name: string, fifo = false) => `${manifest.app}-${name}${fifo ? '.fifo' : ''}`;
-  const fifoOf = (kind: string, name: string) =>
-    (kind === 'queue' && manifest.queues.find((q) => q.name === name)?.fifo) || (kind === 'topic' && manifest.topics.find((t) => t.name === name)?.fifo) || false;
-  const arnOf = (kind: string, name: string): string => {
-    const p = physical(name, fifoOf(kind, name));
-    switch (kind) {
-      case 'fn':
-        return arn('lambda', `function:${p}`);
-      case 'queue':
-        return arn('sqs', p);
-      case 'topic':
-        return arn('sns', p);
-      case 'bus':
-        return arn('events', `event-bus/${p}`);
-      case 'stream':
-        return arn('kinesis', `stream/${p}`);
-      case 'table':
-        return arn('dynamodb', `table/${p}`);
-      default:
-        throw new Error(kind);
-    }
-  };
-  // Lambda delivering a destination or a stream's on-failure record, with the function's role.
-  const deliver: Record<string, string[]> = { fn: ['lambda:InvokeFunction'], queue: ['sqs:SendMessage'], topic: ['sns:Publish'], bus: ['events:PutEvents'] };
-  // The handler's calls through the generated clients (runtime/clients, runtime/idempotency).
-  const send: Record<string, string[]> = {
-    queue: ['sqs:SendMessage'],
-    topic: ['sns:Publish'],
-    bus: ['events:PutEvents'],
-    stream: ['kinesis:PutRecord', 'kinesis:PutRecords'],
-    table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
-  };
   const lines: string[] = [];
-  const grant = (actions: readonly string[], resource: string) => {
+  const grant = ({ actions }: Grant, resource: string) => {
     for (const action of actions) lines.push(`${action} ${resource}`);
   };
-  const group = `/aws/lambda/${physical(fn.name)}`;
-  grant(['logs:CreateLogStream', 'logs:PutLogEvents'], arn('logs', `log-group:${group}`));
-  grant(['logs:CreateLogStream', 'logs:PutLogEvents'], arn('logs', `log-group:${group}:*`));
+  const group = `/aws/lambda/${manifest.app}-${fn.name}`;
+  grant(executionRole.writeLogs, arn('logs', `log-group:${group}`));
+  grant(executionRole.writeLogs, arn('logs', `log-group:${group}:*`));
   for (const edge of manifest.edges) {
-    if (edge.kind === 'destination' && edge.source === fn.name) grant(deliver[edge.targetKind] as string[], arnOf(edge.targetKind, edge.target));
+    if (edge.kind === 'destination' && edge.source === fn.name) grant(executionRole.deliver[edge.targetKind], arnOf(manifest, edge.targetKind, edge.target));
     if (edge.target !== fn.name) continue;
-    if (edge.kind === 'queue-trigger') grant(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], arnOf('queue', edge.source));
-    if (edge.kind === 'stream-trigger') {
-      const read = ['DescribeStream', 'DescribeStreamSummary', 'GetRecords', 'GetShardIterator', 'ListShards', 'ListStreams', 'SubscribeToShard'];
-      grant(
-        read.map((a) => `kinesis:${a}`),
-        arnOf('stream', edge.source),
-      );
+    if (edge.kind === 'queue-trigger') grant(executionRole.poll.queue, arnOf(manifest, 'queue', edge.source));
+    if (edge.kind === 'stream-trigger') grant(executionRole.poll.stream, arnOf(manifest, 'stream', edge.source));
+    // The stream's label is a timestamp DynamoDB picks: every stream of the table.
+    if (edge.kind === 'table-trigger') grant(executionRole.poll.tableStream, `${arnOf(manifest, 'table', edge.source)}/stream/*`);
+    if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.onFailure) {
+      grant(executionRole.onFailure[edge.onFailure.kind], arnOf(manifest, edge.onFailure.kind, edge.onFailure.name));
     }
-    if (edge.kind === 'table-trigger') {
-      grant(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], `${arnOf('table', edge.source)}/stream/*`);
-    }
-    if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.onFailure) grant(deliver[edge.onFailure.kind] as string[], arnOf(edge.onFailure.kind, edge.onFailure.name));
   }
-  for (const target of fn.sends) grant(send[target.kind] as string[], arnOf(target.kind, target.name));
+  for (const target of fn.sends) grant(executionRole.send[target.kind], arnOf(manifest, target.kind, target.name));
   return [...new Set(lines)].sort();
 }
 
-/** What a role allows, as `action resource` lines; every statement an Allow. */
-function grantsOf(template: Template, roleId: string): string[] {
-  const role = template.Resources[roleId];
+type Statement = { Effect: string; Action: string | string[]; Resource: TemplateValue[]; Condition?: TemplateValue; Principal?: TemplateValue };
+
+/** What a role allows, as `action resource` lines; every statement an Allow without conditions. */
+function grantsOf(role: Resource | undefined): string[] {
   const lines: string[] = [];
-  for (const policy of (role?.Properties.Policies ?? []) as { PolicyDocument: { Statement: { Effect: string; Action: string | string[]; Resource: TemplateValue[] }[] } }[]) {
+  for (const policy of (role?.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]) {
     for (const statement of policy.PolicyDocument.Statement) {
       expect(statement.Effect).toBe('Allow');
+      expect(statement).not.toHaveProperty('Condition');
       for (const action of [statement.Action].flat()) {
         for (const resource of statement.Resource) lines.push(`${action} ${(resource as { 'Fn::Sub': string })['Fn::Sub']}`);
       }
     }
   }
   return lines.sort();
+}
+
+function roleOf(template: Template, fn: string): Resource | undefined {
+  return Object.values(template.Resources).find((r) => r.Type === 'AWS::IAM::Role' && 'name' in r.Metadata.flowc && r.Metadata.flowc.name === fn);
 }
 
 /** Every `Action`, `NotAction`, `Resource` and `Principal` of every policy document in the template. */
@@ -117,16 +100,174 @@ function policyElements(value: TemplateValue, out: { key: string; value: Templat
   return out;
 }
 
+/** Every grant of the table, by its path (`poll.stream`). */
+function tableGrants(): [string, Grant][] {
+  const out: [string, Grant][] = [['writeLogs', executionRole.writeLogs]];
+  for (const group of ['poll', 'deliver', 'onFailure', 'send'] as const) {
+    for (const [name, grant] of Object.entries(executionRole[group])) out.push([`${group}.${name}`, grant]);
+  }
+  return out;
+}
+
+describe('the table of grants (runtime/aws/iam.ts)', () => {
+  test('every grant cites the AWS documentation, and names actions, never a wildcard', () => {
+    const entries: [string, { docs: readonly string[] }][] = [...tableGrants(), ...Object.entries(resourcePolicy), ['lambdaTrust', lambdaTrust]];
+    for (const [name, entry] of entries) {
+      expect(entry.docs.length, name).toBeGreaterThan(0);
+      for (const url of entry.docs) expect(url, name).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/[\w./-]+(#[\w-]+)?$/);
+    }
+    for (const [name, grant] of tableGrants()) {
+      expect([...grant.actions].sort(), name).toEqual(grant.actions);
+      for (const action of grant.actions) expect(action, name).toMatch(/^[a-z0-9]+:[A-Z][A-Za-z]+$/);
+    }
+  });
+
+  test('sends: each target kind is granted exactly the SDK commands its generated client and the idempotency store call', () => {
+    // Which SDK each `…Sdk()` loader brings, and the IAM prefix of its actions.
+    const sdks: Record<string, { kind: keyof typeof executionRole.send; prefix: string }> = {
+      sqsSdk: { kind: 'queue', prefix: 'sqs' },
+      snsSdk: { kind: 'topic', prefix: 'sns' },
+      eventBridgeSdk: { kind: 'bus', prefix: 'events' },
+      kinesisSdk: { kind: 'stream', prefix: 'kinesis' },
+      dynamoDbSdk: { kind: 'table', prefix: 'dynamodb' },
+    };
+    const called = new Map<string, Set<string>>();
+    const folders = ['runtime/clients', 'runtime/idempotency'];
+    for (const folder of folders) {
+      for (const file of readdirSync(join(root, folder)).filter((f) => f.endsWith('.ts'))) {
+        const source = readFileSync(join(root, folder, file), 'utf8');
+        // Each call: `const { client, module } = await xSdk();` then `new module.YCommand(`.
+        for (const part of source.split(/(?=await \w+Sdk\(\))/).slice(1)) {
+          const sdk = /^await (\w+Sdk)\(\)/.exec(part)?.[1] as string;
+          expect(sdks[sdk], `${file}: ${sdk}`).toBeDefined();
+          const kind = sdks[sdk]?.kind as string;
+          const commands = called.get(kind) ?? new Set<string>();
+          const next = /new module\.(\w+)Command\b/.exec(part)?.[1];
+          expect(next, `${file}: a call of ${sdk} without a command`).toBeDefined();
+          commands.add(next as string);
+          called.set(kind, commands);
+        }
+      }
+    }
+    for (const [sdk, { kind, prefix }] of Object.entries(sdks)) {
+      const grant = executionRole.send[kind];
+      expect([...(called.get(kind) ?? [])].sort(), sdk).toEqual(grant.commands);
+      // For these services an IAM action is named after the API operation it authorizes.
+      expect(grant.actions, sdk).toEqual(grant.commands.map((command) => `${prefix}:${command}`));
+    }
+  });
+
+  test('grants that allow nothing are gone: SubscribeToShard (consumers only), ListStreams (only on *), PutRecords (no client calls it)', () => {
+    const everything = tableGrants().flatMap(([, grant]) => grant.actions);
+    for (const action of ['kinesis:SubscribeToShard', 'kinesis:ListStreams', 'dynamodb:ListStreams', 'kinesis:PutRecords']) expect(everything).not.toContain(action);
+    for (const { name, manifest } of allApps) {
+      const text = JSON.stringify(buildTemplate(manifest()));
+      for (const action of ['SubscribeToShard', 'ListStreams', 'PutRecords']) expect(text.includes(`:${action}"`), `${name}: ${action}`).toBe(false);
+    }
+  });
+
+  test('docs/cloudformation.md lists every action of the table and cites every page it cites', () => {
+    const doc = readFileSync(join(root, 'docs/cloudformation.md'), 'utf8');
+    const section = /^## Permissions\n([\s\S]*?)^## /m.exec(doc)?.[1] ?? '';
+    expect(section).not.toBe('');
+    const actions = new Set([...tableGrants().flatMap(([, g]) => g.actions), ...Object.values(resourcePolicy).map((g) => g.action), lambdaTrust.action]);
+    // `service:Action`, or `Action` after a `service:Action` in the same table cell (`kinesis:DescribeStream`, `GetRecords`).
+    const actionsIn = (lines: readonly string[]): Set<string> => {
+      const found = new Set<string>();
+      for (const line of lines.flatMap((l) => l.split('|'))) {
+        let prefix = '';
+        for (const [, name] of line.matchAll(/`([a-z0-9]+:[A-Za-z]+|[A-Z][A-Za-z]+)`/g)) {
+          const [service, action] = (name as string).includes(':') ? (name as string).split(':') : [prefix, name];
+          if (!service) continue;
+          prefix = service as string;
+          found.add(`${service}:${action}`);
+        }
+      }
+      return found;
+    };
+    const lines = section.split('\n');
+    const mentioned = actionsIn(lines);
+    for (const action of actions) expect(mentioned.has(action), `${action} is missing from docs/cloudformation.md`).toBe(true);
+    // The rows of its tables grant nothing else (the prose also names the actions flowc leaves out).
+    for (const action of actionsIn(lines.filter((l) => l.startsWith('|')))) {
+      if (/^(sqs|sns|events|kinesis|dynamodb|lambda|logs|sts):/.test(action)) expect(actions.has(action), `docs/cloudformation.md lists ${action}`).toBe(true);
+    }
+    for (const [name, entry] of [...tableGrants(), ...Object.entries(resourcePolicy), ['lambdaTrust', lambdaTrust] as const]) {
+      for (const url of entry.docs) expect(doc.includes(url), `${name}: ${url}`).toBe(true);
+    }
+  });
+});
+
 describe('execution roles', () => {
-  for (const { name, manifest } of apps) {
+  for (const { name, manifest } of allApps) {
     test(`${name}: each role allows exactly what its function's edges and sends need`, () => {
       const m = manifest();
       const template = buildTemplate(m);
       for (const fn of m.functions) {
-        const roleId = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::IAM::Role' && r.Metadata.flowc && 'name' in r.Metadata.flowc && r.Metadata.flowc.name === fn.name)?.[0] as string;
-        expect(template.Resources[roleId]?.Properties).not.toHaveProperty('ManagedPolicyArns');
-        expect(grantsOf(template, roleId), fn.name).toEqual(expectedGrants(m, fn));
+        const role = roleOf(template, fn.name);
+        expect(role?.Properties).not.toHaveProperty('ManagedPolicyArns');
+        expect(grantsOf(role), fn.name).toEqual(expectedGrants(m, fn));
       }
+    });
+
+    test(`${name}: only Lambda of the stack's own account may assume a role; the app's path and boundary on each`, () => {
+      const m = manifest();
+      const roles = Object.values(buildTemplate(m).Resources).filter((r) => r.Type === 'AWS::IAM::Role');
+      expect(roles).toHaveLength(m.functions.length);
+      for (const role of roles) {
+        expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }],
+        });
+        expect(role.Properties.Path).toBe(m.roles.path ?? undefined);
+        expect(role.Properties.PermissionsBoundary).toBe(m.roles.permissionsBoundary ?? undefined);
+      }
+    });
+
+    test(`${name}: SNS and EventBridge may deliver exactly along the edges, each for its own topic or rule`, () => {
+      const m = manifest();
+      const template = buildTemplate(m);
+      const expected: string[] = [];
+      const rule = (bus: string, target: string, kind: string) => {
+        const fifo = kind === 'queue' && m.queues.find((q) => q.name === target)?.fifo;
+        return arn('events', `rule/${m.app}-${bus}/${m.app}-${target}${fifo ? '.fifo' : ''}`);
+      };
+      for (const edge of m.edges) {
+        if (edge.kind === 'subscription') expected.push(`${edge.target} sns.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} topic:${edge.source}`);
+        if (edge.kind === 'rule') expected.push(`${edge.target} events.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} ${rule(edge.source, edge.target, edge.targetKind)}`);
+      }
+      const nameOf = (id: string) => (template.Resources[id]?.Metadata.flowc as { name: string }).name;
+      // A topic by reference (its `Ref` is its ARN), a rule by its ARN spelled from its name.
+      const sourceText = (value: TemplateValue): string => {
+        const v = value as { Ref?: string; 'Fn::Sub'?: string };
+        if (v.Ref && template.Resources[v.Ref]?.Type === 'AWS::SNS::Topic') return `topic:${nameOf(v.Ref)}`;
+        return v['Fn::Sub'] ?? JSON.stringify(value);
+      };
+      const granted: string[] = [];
+      for (const resource of Object.values(template.Resources)) {
+        if (resource.Type === 'AWS::Lambda::Permission') {
+          const p = resource.Properties as { FunctionName: { 'Fn::GetAtt': [string, string] }; Principal: string; Action: string; SourceArn: TemplateValue };
+          expect(Object.keys(p).sort()).toEqual(['Action', 'FunctionName', 'Principal', 'SourceArn']);
+          granted.push(`${nameOf(p.FunctionName['Fn::GetAtt'][0])} ${p.Principal} ${p.Action} ${sourceText(p.SourceArn)}`);
+        }
+        if (resource.Type === 'AWS::SQS::QueuePolicy') {
+          const queue = nameOf((resource.Properties.Queues as { Ref: string }[])[0]?.Ref as string);
+          for (const s of (resource.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
+            expect(s.Effect).toBe('Allow');
+            expect(Object.keys(s.Condition as object)).toEqual(['ArnEquals']);
+            const source = (s.Condition as { ArnEquals: { 'aws:SourceArn': TemplateValue } }).ArnEquals['aws:SourceArn'];
+            granted.push(`${queue} ${(s.Principal as { Service: string }).Service} ${String(s.Action)} ${sourceText(source)}`);
+          }
+        }
+      }
+      expect(granted.sort()).toEqual(expected.sort());
+      // The table says the same: one kind of statement per kind of edge.
+      expect(Object.values(resourcePolicy).map((g) => `${g.service} ${g.action}`).sort()).toEqual([
+        'events.amazonaws.com lambda:InvokeFunction',
+        'events.amazonaws.com sqs:SendMessage',
+        'sns.amazonaws.com lambda:InvokeFunction',
+        'sns.amazonaws.com sqs:SendMessage',
+      ]);
     });
 
     test(`${name}: no "*" action, resource or principal; wildcards only where AWS requires them`, () => {
@@ -149,14 +290,27 @@ describe('execution roles', () => {
   }
 });
 
-describe('sends to a table', () => {
-  test('the role may call exactly the DynamoDB operations of the generated table client and idempotency store', () => {
-    const sources = ['runtime/clients/bus-stream-table.ts', 'runtime/idempotency/dynamodb-store.ts'].map((path) => readFileSync(join(root, path), 'utf8'));
-    const called = new Set<string>();
-    for (const source of sources) for (const match of source.matchAll(/new module\.(\w+Item|Query|Scan|Transact\w+|Batch\w+)Command\b/g)) called.add(`dynamodb:${match[1]}`);
-    const m = manifestOf('app.flow', 'app shop\ntype O = { id: string }\ntopic placed: O\ntable orders: O { key = id }\nfn f(O) { sends = [orders] }\nplaced -> f\n');
-    const grants = grantsOf(buildTemplate(m), 'FFunctionRole').filter((line) => line.startsWith('dynamodb:'));
-    expect([...new Set(grants.map((line) => line.split(' ')[0]))].sort()).toEqual([...called].sort());
-    expect(called).toEqual(new Set(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']));
+describe('permissions boundary and role path', () => {
+  test('apply to every role, and are left out without the settings', () => {
+    const m = flow(
+      'app shop { permissions_boundary = "arn:aws:iam::123456789012:policy/boundaries/App", role_path = "/apps/shop/" }',
+      'type O = { id: string }',
+      'topic placed: O',
+      'queue jobs: O',
+      'fn a(O) { sends = [jobs] }',
+      'fn b(O)',
+      'placed -> a',
+      'jobs -> b',
+    );
+    expect(m.roles).toEqual({ permissionsBoundary: 'arn:aws:iam::123456789012:policy/boundaries/App', path: '/apps/shop/' });
+    const roles = Object.values(buildTemplate(m).Resources).filter((r) => r.Type === 'AWS::IAM::Role');
+    expect(roles.map((r) => [r.Properties.Path, r.Properties.PermissionsBoundary])).toEqual([
+      ['/apps/shop/', 'arn:aws:iam::123456789012:policy/boundaries/App'],
+      ['/apps/shop/', 'arn:aws:iam::123456789012:policy/boundaries/App'],
+    ]);
+    const plain = flow('app shop', 'type O = { id: string }', 'topic placed: O', 'fn a(O)', 'placed -> a');
+    expect(plain.roles).toEqual({ permissionsBoundary: null, path: null });
+    const role = Object.values(buildTemplate(plain).Resources).find((r) => r.Type === 'AWS::IAM::Role');
+    expect(Object.keys(role?.Properties ?? {})).toEqual(['AssumeRolePolicyDocument', 'Policies']);
   });
 });

@@ -144,7 +144,15 @@ describe('functions', () => {
     expect(r.WorkFunctionRole?.Properties).toEqual({
       AssumeRolePolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        // Lambda may assume the role for the stack's own account only (confused deputy).
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'lambda.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          },
+        ],
       },
       Policies: [
         {
@@ -160,6 +168,9 @@ describe('functions', () => {
       ],
     });
     expect(r.WorkFunctionRole).not.toHaveProperty('Properties.ManagedPolicyArns');
+    // Without `role_path` and `permissions_boundary`, IAM's defaults: no Path, no boundary.
+    expect(r.WorkFunctionRole?.Properties).not.toHaveProperty('Path');
+    expect(r.WorkFunctionRole?.Properties).not.toHaveProperty('PermissionsBoundary');
     expect(r).not.toHaveProperty('WorkFunctionEventInvokeConfig');
   });
 
@@ -208,7 +219,8 @@ describe('functions', () => {
       // The table client's get, put and delete (runtime/clients/bus-stream-table.ts).
       { Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'], Resource: [scoped('dynamodb', 'table/shop-orders')] },
       { Effect: 'Allow', Action: 'events:PutEvents', Resource: [scoped('events', 'event-bus/shop-events')] },
-      { Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: [scoped('kinesis', 'stream/shop-clicks')] },
+      // The stream client's put is PutRecord alone.
+      { Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: [scoped('kinesis', 'stream/shop-clicks')] },
       logStatement('shop-charge'),
       { Effect: 'Allow', Action: 'sns:Publish', Resource: [scoped('sns', 'shop-shipped')] },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [scoped('sqs', 'shop-jobs.fifo')] },
@@ -334,6 +346,8 @@ describe('EventBridge rules', () => {
       'charge.failure -> audit -> refund { retries = 3, max_age = 10m }',
     );
     expect(r.AuditToRefundRule?.Properties).toEqual({
+      // Named, so that the permission can spell its ARN and the rule can come after the permission.
+      Name: 'shop-refund',
       EventBusName: { Ref: 'AuditBus' },
       EventPattern: {
         source: ['lambda'],
@@ -347,8 +361,18 @@ describe('EventBridge rules', () => {
       Action: 'lambda:InvokeFunction',
       FunctionName: { 'Fn::GetAtt': ['RefundFunction', 'Arn'] },
       Principal: 'events.amazonaws.com',
-      SourceArn: { 'Fn::GetAtt': ['AuditToRefundRule', 'Arn'] },
+      SourceArn: scoped('events', 'rule/shop-audit/shop-refund'),
     });
+    expect(r.AuditToRefundRule?.DependsOn).toEqual(['AuditToRefundPermission']);
+  });
+
+  test('a rule name longer than EventBridge allows keeps 55 characters and the hash of the edge id', () => {
+    const long = 'q'.repeat(70);
+    const r = resourcesOf('app t', 'type O = { id: string }', 'bus events: O', `queue ${long}: O`, 'fn emit(O) { sends = [events] }', 'fn consume', 'topic placed: O', 'placed -> emit', `events -> ${long}`, `${long} -> consume`);
+    const rule = Object.values(r).find((x) => x.Type === 'AWS::Events::Rule');
+    const name = rule?.Properties.Name as string;
+    expect(name).toHaveLength(64);
+    expect(name).toMatch(new RegExp(`^t-q{53}-[0-9A-F]{8}$`));
   });
 
   test("the app's own events have the app name as source; a match block is the pattern as written", () => {
@@ -390,10 +414,13 @@ describe('EventBridge rules', () => {
           Principal: { Service: 'events.amazonaws.com' },
           Action: 'sqs:SendMessage',
           Resource: { 'Fn::GetAtt': ['QQueue', 'Arn'] },
-          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['EventsToQRule', 'Arn'] } } },
+          // The rule's ARN from its name: the rule comes after this policy, which cannot reference it.
+          Condition: { ArnEquals: { 'aws:SourceArn': scoped('events', 'rule/t-events/t-q.fifo') } },
         },
       ],
     });
+    expect(r.EventsToQRule?.Properties.Name).toBe('t-q.fifo');
+    expect(r.EventsToQRule?.DependsOn).toEqual(['QQueuePolicy']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { resourcePolicy } from '../../../../runtime/aws/iam.js';
 import { eventBridge } from '../../../../runtime/aws/limits.js';
 import type { EdgeSpec, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge, SubscriptionEdge } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
@@ -24,6 +25,18 @@ export function edgeResources(context: EmitContext, edge: EdgeSpec): NamedResour
   }
 }
 
+/**
+ * Lambda checks, when it creates a mapping, that the function's role may poll the source (and
+ * send to its on-failure target): "The function execution role does not have permissions to call
+ * ReceiveMessage on SQS". The mapping references the function, which references the role, but it
+ * also `DependsOn` the role, which carries the policy inline: when a deploy adds a trigger to an
+ * existing function, the role's new policy is then in place before the mapping is created, even
+ * though the function itself does not change.
+ */
+function afterRole(edge: EdgeSpec): { readonly dependsOn: readonly string[] } {
+  return { dependsOn: [declarationId(edge.target, 'FunctionRole')] };
+}
+
 /** SQS event source mapping (aws-facts §2.1): no StartingPosition, no stream-only settings. */
 function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResource {
   const properties: Record<string, TemplateValue> = {
@@ -35,7 +48,7 @@ function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResour
   if (edge.batchingWindowSeconds > 0) properties.MaximumBatchingWindowInSeconds = edge.batchingWindowSeconds;
   if (edge.maximumConcurrency !== null) properties.ScalingConfig = { MaximumConcurrency: edge.maximumConcurrency };
   if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
-  return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin)];
+  return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin, afterRole(edge))];
 }
 
 /** Kinesis and DynamoDB stream event source mappings: every stream setting is spelled out. */
@@ -57,21 +70,26 @@ function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedReso
   });
   if (edge.onFailure) properties.DestinationConfig = { OnFailure: { Destination: context.targetArn(edge.onFailure.kind, edge.onFailure.name) } };
   if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
-  return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin)];
+  return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin, afterRole(edge))];
 }
 
 /**
- * An SNS subscription. A function also needs a permission for SNS to invoke it; a queue's
- * permission is its queue policy, which the subscription waits for so that no message is
- * dropped between the two (aws-cdk `SqsSubscription` does the same).
+ * An SNS subscription, created after what lets SNS deliver to its endpoint, so that no message
+ * published right after the deploy is dropped between the two: a function's permission for SNS
+ * to invoke it, a queue's queue policy (aws-cdk `SqsSubscription` waits for it too). Neither
+ * references the subscription, so the `DependsOn` makes no cycle.
  */
 function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResource[] {
   const topic = ref(declarationId(edge.source, 'Topic'));
   if (edge.targetKind === 'fn') {
     const fn = getAtt(declarationId(edge.target, 'Function'), 'Arn');
+    const permissionId = context.ids.edge(edge.id, 'Permission');
     return [
-      [context.ids.edge(edge.id, 'Subscription'), resource('AWS::SNS::Subscription', { TopicArn: topic, Protocol: 'lambda', Endpoint: fn }, edge.id, edge.origin)],
-      [context.ids.edge(edge.id, 'Permission'), permission(fn, 'sns.amazonaws.com', topic, edge)],
+      [
+        context.ids.edge(edge.id, 'Subscription'),
+        resource('AWS::SNS::Subscription', { TopicArn: topic, Protocol: 'lambda', Endpoint: fn }, edge.id, edge.origin, { dependsOn: [permissionId] }),
+      ],
+      [permissionId, permission(fn, resourcePolicy.topicToFunction.service, topic, edge)],
     ];
   }
   const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: getAtt(declarationId(edge.target, 'Queue'), 'Arn') };
@@ -84,9 +102,17 @@ function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResour
   ];
 }
 
-/** An EventBridge rule on the bus with one target, and the permission to invoke a function target. */
+/**
+ * An EventBridge rule on the bus with one target, and the permission to invoke a function
+ * target. The rule is created after what lets EventBridge deliver to its target (the function's
+ * permission, the queue's policy): EventBridge retries only retriable errors, not a delivery
+ * that its target's policy refuses
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html). Both of those name the rule in a `SourceArn` condition, so they spell its ARN from its
+ * `Name` (names.ts `ruleName`) instead of referencing it, which would make a cycle.
+ */
 function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
   const ruleId = context.ids.edge(edge.id, 'Rule');
+  const permissionId = context.ids.edge(edge.id, 'Permission');
   const targetArn = context.targetArn(edge.targetKind, edge.target);
   const target: Record<string, TemplateValue> = { Id: edge.target.slice(0, 64), Arn: targetArn };
   const retryPolicy: Record<string, TemplateValue> = {};
@@ -101,13 +127,20 @@ function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
       ruleId,
       resource(
         'AWS::Events::Rule',
-        { EventBusName: ref(declarationId(edge.source, 'Bus')), EventPattern: eventPattern(context, edge.match), State: 'ENABLED', Targets: [target] },
+        {
+          Name: context.ruleName(edge),
+          EventBusName: ref(declarationId(edge.source, 'Bus')),
+          EventPattern: eventPattern(context, edge.match),
+          State: 'ENABLED',
+          Targets: [target],
+        },
         edge.id,
         edge.origin,
+        { dependsOn: [edge.targetKind === 'fn' ? permissionId : declarationId(edge.target, 'QueuePolicy')] },
       ),
     ],
   ];
-  if (edge.targetKind === 'fn') out.push([context.ids.edge(edge.id, 'Permission'), permission(targetArn, 'events.amazonaws.com', getAtt(ruleId, 'Arn'), edge)]);
+  if (edge.targetKind === 'fn') out.push([permissionId, permission(targetArn, resourcePolicy.ruleToFunction.service, context.ruleArn(edge), edge)]);
   return out;
 }
 
@@ -132,6 +165,7 @@ function eventPattern(context: EmitContext, match: RuleMatch): TemplateValue {
   }
 }
 
+/** A Lambda permission for a service to invoke a function for one source only (runtime/aws/iam.ts `resourcePolicy`). */
 function permission(functionArn: TemplateValue, principal: string, sourceArn: TemplateValue, edge: EdgeSpec) {
-  return resource('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', FunctionName: functionArn, Principal: principal, SourceArn: sourceArn }, edge.id, edge.origin);
+  return resource('AWS::Lambda::Permission', { Action: resourcePolicy.topicToFunction.action, FunctionName: functionArn, Principal: principal, SourceArn: sourceArn }, edge.id, edge.origin);
 }

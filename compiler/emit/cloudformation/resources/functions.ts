@@ -24,16 +24,15 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
   const roleId = declarationId(fn.name, 'FunctionRole');
   const logGroupId = declarationId(fn.name, 'FunctionLogGroup');
   const physical = context.physical('fn', fn.name);
-  const role = resource(
-    'AWS::IAM::Role',
-    {
-      AssumeRolePolicyDocument: lambdaAssumeRolePolicy,
-      // Never empty: every function may write to its own log group.
-      Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(functionGrants(context, fn)) } }],
-    },
-    fn.name,
-    fn.origin,
-  );
+  const roleProperties: Record<string, TemplateValue> = {
+    AssumeRolePolicyDocument: lambdaAssumeRolePolicy,
+    // Never empty: every function may write to its own log group.
+    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(functionGrants(context, fn)) } }],
+  };
+  const { path, permissionsBoundary } = context.manifest.roles;
+  if (path !== null) roleProperties.Path = path;
+  if (permissionsBoundary !== null) roleProperties.PermissionsBoundary = permissionsBoundary;
+  const role = resource('AWS::IAM::Role', roleProperties, fn.name, fn.origin);
   // The log group Lambda would otherwise create on first invocation, with no retention and
   // outside the stack. Logs are not app data: deleting the stack deletes them (no Retain).
   const logGroup = resource('AWS::Logs::LogGroup', { LogGroupName: functionLogGroupName(physical), RetentionInDays: LOG_RETENTION_DAYS }, fn.name, fn.origin);
@@ -57,7 +56,7 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
     // the deploy would, and the stack's group would then fail to create).
     [functionId, resource('AWS::Lambda::Function', properties, fn.name, fn.origin, { dependsOn: [logGroupId] })],
   ];
-  const invokeConfig = eventInvokeConfig(context, fn, functionId);
+  const invokeConfig = eventInvokeConfig(context, fn, functionId, roleId);
   if (invokeConfig) out.push([declarationId(fn.name, 'FunctionEventInvokeConfig'), invokeConfig]);
   return out;
 }
@@ -78,11 +77,12 @@ const sendRole = { queue: 'Queue', topic: 'Topic', bus: 'Bus', stream: 'Stream',
 
 /**
  * Lambda checks, when it stores the config, that the role may deliver to the destinations
- * (aws-facts §1.6), so the config must come after the role's policy. It does without a
- * `DependsOn`: the policy is inline, part of the role, which the function references, which
- * the config references.
+ * (runtime/aws/iam.ts `executionRole.deliver`), so the config comes after the role's policy. The
+ * policy is inline, part of the role, which the function references, which the config
+ * references; a config with destinations also `DependsOn` the role, so that when a deploy adds a
+ * destination the role's new policy is in place first, even though the function does not change.
  */
-function eventInvokeConfig(context: EmitContext, fn: FunctionSpec, functionId: string) {
+function eventInvokeConfig(context: EmitContext, fn: FunctionSpec, functionId: string, roleId: string) {
   if (!fn.asyncConfig) return undefined;
   // The last edge of each condition wins; OnSuccess comes first.
   let onSuccess: TemplateValue | undefined;
@@ -105,5 +105,5 @@ function eventInvokeConfig(context: EmitContext, fn: FunctionSpec, functionId: s
     if (onFailure !== undefined) destinations.OnFailure = onFailure;
     properties.DestinationConfig = destinations;
   }
-  return resource('AWS::Lambda::EventInvokeConfig', properties, fn.name, fn.origin);
+  return resource('AWS::Lambda::EventInvokeConfig', properties, fn.name, fn.origin, properties.DestinationConfig === undefined ? {} : { dependsOn: [roleId] });
 }

@@ -1,14 +1,16 @@
-import type { FunctionSpec, ResourceKind } from '../../../../runtime/manifest/schema.js';
+import { executionRole, type Grant as Needed, lambdaTrust } from '../../../../runtime/aws/iam.js';
+import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import type { EmitContext } from '../context.js';
 import { type ArnKind, arnOf, functionLogGroupName } from '../names.js';
 import type { TemplateValue } from '../template.js';
 
 /**
- * The execution role's permissions: exactly what the function's edges and `sends` need
- * (aws-facts §1.6, §2.4, §2.8), and writing to its own log group, each on the one resource it
- * is for. No action is `*` and no resource is `*`; the two ARNs with a wildcard are ones AWS
- * requires (names.ts): a table's stream (`table/<name>/stream/*`) and the log streams of the
- * function's own log group (`log-group:/aws/lambda/<function>:*`).
+ * The execution role's permissions: exactly what the function's edges and `sends` need, as
+ * `runtime/aws/iam.ts` lists it with the AWS pages that say so, and writing to its own log
+ * group, each on the one resource it is for. No action is `*` and no resource is `*`; the two
+ * ARNs with a wildcard are ones AWS requires (names.ts): a table's stream
+ * (`table/<name>/stream/*`) and the log streams of the function's own log group
+ * (`log-group:/aws/lambda/<function>:*`).
  */
 
 interface Grant {
@@ -17,66 +19,24 @@ interface Grant {
   readonly physical: string;
 }
 
-/** Destinations and stream on-failure targets: Lambda writes to them with the function's role. */
-const deliverTo: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', readonly string[]>> = {
-  fn: ['lambda:InvokeFunction'],
-  queue: ['sqs:SendMessage'],
-  topic: ['sns:Publish'],
-  bus: ['events:PutEvents'],
-};
-
-/**
- * `sends`: what the handler's code may call on the target, the operations of the generated
- * clients (runtime/clients, runtime/idempotency) and of the SDK calls the simulator models
- * (runtime/sim/sdk): a table is read and written (GetItem, PutItem, DeleteItem: the table
- * client's `get`, `put` and `delete`, the idempotency store's conditional PutItem); a stream
- * takes PutRecord and PutRecords.
- */
-const sendTo: Readonly<Record<ResourceKind, readonly string[]>> = {
-  queue: ['sqs:SendMessage'],
-  topic: ['sns:Publish'],
-  bus: ['events:PutEvents'],
-  stream: ['kinesis:PutRecord', 'kinesis:PutRecords'],
-  table: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
-};
-
-/**
- * Lambda writes the function's logs with its role: it creates a log stream per execution
- * environment in the group flowc creates, and puts events into it. No `logs:CreateLogGroup`:
- * the group exists before the function (it `DependsOn` it).
- */
-const writeLogs = ['logs:CreateLogStream', 'logs:PutLogEvents'];
-
-/** Event source mappings poll with the function's role (AWSLambdaSQSQueueExecutionRole and its Kinesis and DynamoDB twins). */
-const readQueue = ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
-const readStream = [
-  'kinesis:DescribeStream',
-  'kinesis:DescribeStreamSummary',
-  'kinesis:GetRecords',
-  'kinesis:GetShardIterator',
-  'kinesis:ListShards',
-  'kinesis:ListStreams',
-  'kinesis:SubscribeToShard',
-];
-const readTableStream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+function grant(needed: Needed, kind: ArnKind, physical: string): Grant {
+  return { actions: needed.actions, kind, physical };
+}
 
 export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] {
   const logGroup = functionLogGroupName(context.physical('fn', fn.name));
-  const grants: Grant[] = [
-    { actions: writeLogs, kind: 'log-group', physical: logGroup },
-    { actions: writeLogs, kind: 'log-streams', physical: logGroup },
-  ];
+  const grants: Grant[] = [grant(executionRole.writeLogs, 'log-group', logGroup), grant(executionRole.writeLogs, 'log-streams', logGroup)];
   for (const edge of context.edgesFrom(fn.name)) {
-    if (edge.kind === 'destination') grants.push({ actions: deliverTo[edge.targetKind], kind: edge.targetKind, physical: context.physical(edge.targetKind, edge.target) });
+    if (edge.kind === 'destination') grants.push(grant(executionRole.deliver[edge.targetKind], edge.targetKind, context.physical(edge.targetKind, edge.target)));
   }
-  for (const target of fn.sends) grants.push({ actions: sendTo[target.kind], kind: target.kind, physical: context.physical(target.kind, target.name) });
+  for (const target of fn.sends) grants.push(grant(executionRole.send[target.kind], target.kind, context.physical(target.kind, target.name)));
   for (const edge of context.edgesInto(fn.name)) {
-    if (edge.kind === 'queue-trigger') grants.push({ actions: readQueue, kind: 'queue', physical: context.physical('queue', edge.source) });
-    if (edge.kind === 'stream-trigger') grants.push({ actions: readStream, kind: 'stream', physical: context.physical('stream', edge.source) });
-    if (edge.kind === 'table-trigger') grants.push({ actions: readTableStream, kind: 'table-stream', physical: context.physical('table', edge.source) });
+    if (edge.kind === 'queue-trigger') grants.push(grant(executionRole.poll.queue, 'queue', context.physical('queue', edge.source)));
+    if (edge.kind === 'stream-trigger') grants.push(grant(executionRole.poll.stream, 'stream', context.physical('stream', edge.source)));
+    if (edge.kind === 'table-trigger') grants.push(grant(executionRole.poll.tableStream, 'table-stream', context.physical('table', edge.source)));
     if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.onFailure) {
       const { kind, name } = edge.onFailure;
-      grants.push({ actions: deliverTo[kind], kind, physical: context.physical(kind, name) });
+      grants.push(grant(executionRole.onFailure[kind], kind, context.physical(kind, name)));
     }
   }
   return grants;
@@ -108,9 +68,17 @@ export function policyStatements(grants: readonly Grant[]): TemplateValue[] {
   return statements;
 }
 
+/** Lambda may assume the role for functions of the stack's own account only (runtime/aws/iam.ts `lambdaTrust`). */
 export const lambdaAssumeRolePolicy: TemplateValue = {
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Service: lambdaTrust.service },
+      Action: lambdaTrust.action,
+      Condition: { StringEquals: { [lambdaTrust.conditionKey]: { Ref: 'AWS::AccountId' } } },
+    },
+  ],
 };
 
 function compare(a: string, b: string): number {

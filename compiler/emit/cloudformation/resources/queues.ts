@@ -1,3 +1,4 @@
+import { resourcePolicy, type ServiceGrant } from '../../../../runtime/aws/iam.js';
 import type { QueueSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
@@ -35,15 +36,16 @@ export function queueResources(context: EmitContext, queue: QueueSpec): NamedRes
 
 /**
  * SNS and EventBridge need the queue's permission to send to it; without it their messages are
- * dropped silently (aws-facts §5.1, §9 #50). One policy per queue: a second
+ * dropped silently (runtime/aws/iam.ts `resourcePolicy`). One policy per queue: a second
  * `AWS::SQS::QueuePolicy` on the same queue would replace the first. Lambda destinations need
  * none, the function's role grants them.
  */
 function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
   const statements: TemplateValue[] = [];
   for (const edge of context.edgesInto(queue.name)) {
-    if (edge.kind === 'subscription') statements.push(allowSend('sns.amazonaws.com', queueId, ref(declarationId(edge.source, 'Topic'))));
-    if (edge.kind === 'rule') statements.push(allowSend('events.amazonaws.com', queueId, getAtt(context.ids.edge(edge.id, 'Rule'), 'Arn')));
+    if (edge.kind === 'subscription') statements.push(allowSend(resourcePolicy.topicToQueue, queueId, ref(declarationId(edge.source, 'Topic'))));
+    // The rule's ARN spelled from its name, not referenced: the rule comes after this policy (resources/edges.ts).
+    if (edge.kind === 'rule') statements.push(allowSend(resourcePolicy.ruleToQueue, queueId, context.ruleArn(edge)));
   }
   if (statements.length === 0) return undefined;
   return resource(
@@ -54,11 +56,11 @@ function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
   );
 }
 
-function allowSend(service: string, queueId: string, sourceArn: TemplateValue): TemplateValue {
+function allowSend(grant: ServiceGrant, queueId: string, sourceArn: TemplateValue): TemplateValue {
   return {
     Effect: 'Allow',
-    Principal: { Service: service },
-    Action: 'sqs:SendMessage',
+    Principal: { Service: grant.service },
+    Action: grant.action,
     Resource: getAtt(queueId, 'Arn'),
     Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
   };

@@ -62,6 +62,7 @@ const names: readonly NameRule[] = [
   { type: 'AWS::Kinesis::Stream', property: 'Name', pattern: /^[a-zA-Z0-9_.-]+$/, max: kinesis.streamNameLengthMax, rule: '§9 #46' },
   { type: 'AWS::DynamoDB::Table', property: 'TableName', pattern: /^[a-zA-Z0-9_.-]+$/, min: 3, max: dynamodb.tableNameLengthMax, rule: 'DynamoDB TableName' },
   { type: 'AWS::Events::EventBus', property: 'Name', pattern: /^[/.\-_A-Za-z0-9]+$/, max: eventBridge.busNameLengthMax, rule: 'EventBridge Name' },
+  { type: 'AWS::Events::Rule', property: 'Name', pattern: /^[.\-_A-Za-z0-9]+$/, max: eventBridge.ruleNameLengthMax, rule: 'EventBridge rule Name' },
 ];
 
 type Properties = Resource['Properties'];
@@ -277,13 +278,29 @@ function roleGrants(fn: string | undefined, action: string, physical: string, { 
   return false;
 }
 
+/**
+ * The logical ID of the resource a `SourceArn` names: a `Ref` or `Fn::GetAtt`, or the ARN of a
+ * rule spelled from its name (`…:rule/<bus name>/<rule name>`), which is the rule with that
+ * `Name` on the bus with that `Name`.
+ */
+function sourceOf(value: TemplateValue | undefined, resources: Template['Resources']): string | undefined {
+  const referenced = target(value);
+  if (referenced !== undefined) return referenced;
+  const spelled = /:events:\$\{AWS::Region\}:\$\{AWS::AccountId\}:rule\/([^/]+)\/([^/]+)$/.exec(String(at(value, ['Fn::Sub']) ?? ''));
+  if (!spelled) return undefined;
+  const [, bus, rule] = spelled;
+  return Object.entries(resources).find(
+    ([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.Name === rule && resources[target(r.Properties.EventBusName) ?? '']?.Properties.Name === bus,
+  )?.[0];
+}
+
 function queueAllows(queue: string | undefined, service: string, source: string | undefined, resources: Template['Resources']): boolean {
   return Object.values(resources).some(
     (r) =>
       r.Type === 'AWS::SQS::QueuePolicy' &&
       ((r.Properties.Queues ?? []) as readonly TemplateValue[]).some((q) => target(q) === queue) &&
       ((at(r.Properties.PolicyDocument, ['Statement']) ?? []) as readonly TemplateValue[]).some(
-        (s) => at(s, ['Principal', 'Service']) === service && at(s, ['Action']) === 'sqs:SendMessage' && target(at(s, ['Condition', 'ArnEquals', 'aws:SourceArn'])) === source,
+        (s) => at(s, ['Principal', 'Service']) === service && at(s, ['Action']) === 'sqs:SendMessage' && sourceOf(at(s, ['Condition', 'ArnEquals', 'aws:SourceArn']), resources) === source,
       ),
   );
 }
@@ -295,6 +312,6 @@ function permits(fn: string | undefined, principal: string, source: string | und
       target(r.Properties.FunctionName) === fn &&
       r.Properties.Principal === principal &&
       r.Properties.Action === 'lambda:InvokeFunction' &&
-      target(r.Properties.SourceArn) === source,
+      sourceOf(r.Properties.SourceArn, resources) === source,
   );
 }

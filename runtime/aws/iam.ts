@@ -1,0 +1,166 @@
+/**
+ * IAM facts: what each part of an app needs to be allowed, the resource policies and trust
+ * policy flowc writes, and the syntax of the IAM settings. This is the one place for them: the
+ * CloudFormation emitter builds every policy from these tables, and the tests compute the
+ * grants they expect from them. Each entry names the AWS page that says it is needed; an
+ * action that no page requires for what flowc does is not here.
+ *
+ * What the pages say, and what was left out (docs/cloudformation.md, "Permissions"):
+ * - Kinesis event source mappings: Lambda's page lists DescribeStream, DescribeStreamSummary,
+ *   GetRecords, GetShardIterator, ListShards and SubscribeToShard, and says `kinesis:ListStreams`
+ *   is not needed ("You don't need the kinesis:ListStreams permission to create and manage event
+ *   source mappings for Kinesis"). `kinesis:SubscribeToShard` is authorized against an enhanced
+ *   fan-out consumer (Service Authorization Reference: resource type `consumer*`), and flowc maps
+ *   the stream itself, with no consumer: a grant of it on the stream's ARN allowed nothing.
+ * - DynamoDB stream mappings: Lambda points at the managed policy AWSLambdaDynamoDBExecutionRole
+ *   (DescribeStream, GetRecords, GetShardIterator, ListStreams, all on `*`). `dynamodb:ListStreams`
+ *   has no resource type (it lists the account's streams), so it can only be granted on `*`;
+ *   flowc's earlier grant of it on `table/<name>/stream/*` (as DynamoDB's own example policy and
+ *   SAM's DynamoDBStreamReadPolicy write it) allowed nothing, and mappings polled without it: the
+ *   mapping is given the stream ARN and never lists streams. Left out rather than granted on `*`.
+ * - `sends` to a stream: the generated client calls PutRecord only, so PutRecords is not granted.
+ */
+
+/** IAM actions and the AWS pages that say they are needed. */
+export interface Grant {
+  /** Sorted. */
+  readonly actions: readonly string[];
+  readonly docs: readonly string[];
+}
+
+/** A grant for the calls of a generated client: the SDK commands the client sends, each authorized by its action. */
+export interface ClientGrant extends Grant {
+  /** The `…Command` classes of the AWS SDK v3 that the client (and the idempotency store) construct, without `Command`. */
+  readonly commands: readonly string[];
+}
+
+const docs = {
+  lambdaLogs: 'https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html',
+  basicExecutionRole: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html',
+  sqsMapping: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+  kinesisMapping: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-create.html',
+  dynamoDbMapping: 'https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-eventsourcemapping.html',
+  dynamoDbExecutionRole: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaDynamoDBExecutionRole.html',
+  streamOnFailure: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
+  asyncDestinations: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
+  kinesisActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisdatastreams.html',
+  dynamoDbActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html',
+  sqsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsqs.html',
+  snsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html',
+  eventBridgeActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html',
+  lambdaServices: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
+  snsToQueue: 'https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html',
+  eventBridgeTargets: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html',
+  confusedDeputy: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
+  sourceAccountKey: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceaccount',
+  createRole: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html',
+  identifiers: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html',
+  boundaries: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
+} as const;
+
+/**
+ * What each function's execution role allows, by what it is for. Lambda uses the role for the
+ * function's own calls, to write its logs, to poll its event sources and to deliver its
+ * destinations and on-failure records.
+ */
+export const executionRole = {
+  /**
+   * Writing the function's logs into the group flowc creates: no `logs:CreateLogGroup`, since the
+   * group exists before the function (AWSLambdaBasicExecutionRole has all three).
+   */
+  writeLogs: { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], docs: [docs.lambdaLogs, docs.basicExecutionRole] },
+  /** Polling an event source: what the event source mapping calls with the function's role. */
+  poll: {
+    queue: { actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], docs: [docs.sqsMapping] },
+    stream: {
+      actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
+      docs: [docs.kinesisMapping, docs.kinesisActions],
+    },
+    tableStream: {
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+      docs: [docs.dynamoDbMapping, docs.dynamoDbExecutionRole, docs.dynamoDbActions],
+    },
+  },
+  /** A destination of an asynchronous invocation (`f -> x`, `f.failure -> x`): Lambda sends the record with the function's role. */
+  deliver: {
+    fn: { actions: ['lambda:InvokeFunction'], docs: [docs.asyncDestinations] },
+    queue: { actions: ['sqs:SendMessage'], docs: [docs.asyncDestinations] },
+    topic: { actions: ['sns:Publish'], docs: [docs.asyncDestinations] },
+    bus: { actions: ['events:PutEvents'], docs: [docs.asyncDestinations] },
+  },
+  /** A stream or table trigger's `on_failure` queue or topic: the mapping sends the record with the function's role. */
+  onFailure: {
+    queue: { actions: ['sqs:SendMessage'], docs: [docs.streamOnFailure] },
+    topic: { actions: ['sns:Publish'], docs: [docs.streamOnFailure] },
+  },
+  /**
+   * `sends`: the calls of the generated clients (runtime/clients) and of the idempotency store
+   * (runtime/idempotency), nothing else. SendMessage and Publish also authorize their batch
+   * forms (SendMessageBatch, PublishBatch), which no client uses.
+   */
+  send: {
+    queue: { commands: ['SendMessage'], actions: ['sqs:SendMessage'], docs: [docs.sqsActions] },
+    topic: { commands: ['Publish'], actions: ['sns:Publish'], docs: [docs.snsActions] },
+    bus: { commands: ['PutEvents'], actions: ['events:PutEvents'], docs: [docs.eventBridgeActions] },
+    stream: { commands: ['PutRecord'], actions: ['kinesis:PutRecord'], docs: [docs.kinesisActions] },
+    table: { commands: ['DeleteItem', 'GetItem', 'PutItem'], actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'], docs: [docs.dynamoDbActions] },
+  },
+} as const satisfies {
+  readonly writeLogs: Grant;
+  readonly poll: Readonly<Record<'queue' | 'stream' | 'tableStream', Grant>>;
+  readonly deliver: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', Grant>>;
+  readonly onFailure: Readonly<Record<'queue' | 'topic', Grant>>;
+  readonly send: Readonly<Record<'queue' | 'topic' | 'bus' | 'stream' | 'table', ClientGrant>>;
+};
+
+/** A statement of a resource policy: a service may call `action` on the resource, only for the source named by `aws:SourceArn`. */
+export interface ServiceGrant {
+  readonly service: string;
+  readonly action: string;
+  readonly docs: readonly string[];
+}
+
+/**
+ * What SNS and EventBridge need from the resource they deliver to: a queue policy statement or a
+ * Lambda permission, each limited to the one topic or rule (`aws:SourceArn`, `SourceArn`). The
+ * ARNs of topics and rules contain the account, so `SourceAccount` would add nothing: Lambda's
+ * page asks for it only where the source ARN has no account in it (S3 buckets).
+ */
+export const resourcePolicy = {
+  topicToQueue: { service: 'sns.amazonaws.com', action: 'sqs:SendMessage', docs: [docs.snsToQueue] },
+  ruleToQueue: { service: 'events.amazonaws.com', action: 'sqs:SendMessage', docs: [docs.eventBridgeTargets] },
+  topicToFunction: { service: 'sns.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.lambdaServices] },
+  ruleToFunction: { service: 'events.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.eventBridgeTargets, docs.lambdaServices] },
+} as const satisfies Readonly<Record<string, ServiceGrant>>;
+
+/**
+ * The execution role's trust policy: Lambda may assume it, for the app's own account only. IAM's
+ * confused-deputy guidance asks for `aws:SourceAccount` or `aws:SourceArn` in the trust policy
+ * of a role a service assumes. flowc uses the account: Lambda's own pages show the trust policy
+ * without a condition and document neither key for it, and AWS's published Lambda trust policy
+ * samples that add one use `aws:SourceAccount` (docs/cloudformation.md, "Permissions").
+ */
+export const lambdaTrust = {
+  service: 'lambda.amazonaws.com',
+  action: 'sts:AssumeRole',
+  conditionKey: 'aws:SourceAccount',
+  docs: [docs.confusedDeputy, docs.sourceAccountKey],
+} as const;
+
+/**
+ * The syntax of a role's `Path` (CreateRole: pattern `(\u002F)|(\u002F[\u0021-\u007E]+\u002F)`,
+ * 1–512 characters) and of a managed policy's ARN, the `PermissionsBoundary` of a role
+ * (`arn:<partition>:iam::<account id or aws>:policy/<path><name>`, names `[\w+=,.@-]`, 1–128).
+ */
+export const iamNames = {
+  pathLengthMax: 512,
+  /** The characters between the slashes of a path: `!` (U+0021) to `~` (U+007E). */
+  pathCharacter: /^[\u0021-\u007E]$/,
+  policyNameLengthMax: 128,
+  policyNameCharacter: /^[\w+=,.@-]$/,
+  /** Partitions are `aws` and `aws-…` (`aws-cn`, `aws-us-gov`, `aws-iso`, …). */
+  partition: /^aws(-[a-z]+)*$/,
+  /** A 12-digit account ID, or `aws` for AWS managed policies. */
+  policyAccount: /^(\d{12}|aws)$/,
+  docs: [docs.createRole, docs.identifiers, docs.boundaries],
+} as const;
