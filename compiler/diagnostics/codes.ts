@@ -52,6 +52,10 @@ export const codes = {
   FL2011: { slug: 'duplicate-field', severity: 'error', phase: 'names', title: 'A record type declares a field twice' },
   FL2012: { slug: 'invalid-edge', severity: 'error', phase: 'names', title: 'An edge between two things that cannot be connected' },
   FL2013: { slug: 'port-on-target', severity: 'error', phase: 'names', title: 'A port on the target of an edge' },
+  FL2014: { slug: 'handler-outside-folder', severity: 'error', phase: 'names', title: 'A handler path leaves the folder of the .flow file' },
+  FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
+  FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
+  FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
