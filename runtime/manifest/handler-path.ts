@@ -39,7 +39,6 @@ export function isUnusable(problem: PathProblem): boolean {
  */
 export function handlerPathProblem(path: string, expect: 'file' | 'folder'): PathProblem | undefined {
   if (path.includes('\0')) return { kind: 'nul' };
-  // eslint-disable-next-line no-control-regex
   const control = /[\u0001-\u001f\u007f]/.exec(path);
   if (control) return { kind: 'control', char: control[0] };
   if (path.includes('\\')) return { kind: 'backslash' };
