@@ -121,6 +121,11 @@ export const codes = {
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },
   FL9002: { slug: 'internal-error', severity: 'error', phase: 'cli', title: 'flowc failed: a bug in flowc, not in your flow' },
+  FL9003: { slug: 'output-collision', severity: 'error', phase: 'cli', title: 'Two outputs of one run are the same file, or one is in the other' },
+  FL9004: { slug: 'output-blocked', severity: 'error', phase: 'cli', title: 'An output cannot be written where it goes' },
+  FL9005: { slug: 'not-flowc-file', severity: 'error', phase: 'cli', title: 'flowc would replace or remove a file it did not write' },
+  FL9006: { slug: 'write-failed', severity: 'error', phase: 'cli', title: 'Writing an output failed' },
+  FL9007: { slug: 'invalid-output-option', severity: 'error', phase: 'cli', title: 'An output folder option that cannot be used' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;
