@@ -95,11 +95,6 @@ export class MemoryHost implements Host {
     if (!this.files.delete(full)) throw new HostError(`${path}: no such file`);
   }
 
-  removeTree(path: string): void {
-    const full = resolve(this.cwd, path);
-    for (const key of [...this.files.keys()]) if (key === full || key.startsWith(`${full}/`)) this.files.delete(key);
-  }
-
   private isDirectory(full: string): boolean {
     if (this.directories.has(full)) return true;
     for (const key of this.files.keys()) if (key.startsWith(`${full}/`)) return true;
