@@ -155,7 +155,9 @@ function planOne(host: Host, info: PathInfo, output: Exclude<Output, { kind: 'cl
         steps.push({ kind: 'write', path: output.path, content: output.content });
         return undefined;
       }
-      if (!(output.owned ?? hasGeneratedMarker)(host, output.path)) return notFlowcs(at, output, 'replace');
+      const owned = isOwned(host, output);
+      if (typeof owned === 'string') return unreadable(at, output, owned);
+      if (!owned) return notFlowcs(at, output, 'replace');
       steps.push({ kind: 'write', path: output.path, content: output.content });
       return undefined;
     }
@@ -167,11 +169,27 @@ function planOne(host: Host, info: PathInfo, output: Exclude<Output, { kind: 'cl
     }
     case 'stale': {
       if (info.kind === 'missing') return undefined;
-      if (!(output.owned ?? hasGeneratedMarker)(host, output.path)) return notFlowcs(at, output, 'remove');
+      const owned = isOwned(host, output);
+      if (typeof owned === 'string') return unreadable(at, output, owned);
+      if (!owned) return notFlowcs(at, output, 'remove');
       steps.push({ kind: 'remove', path: output.path });
       return undefined;
     }
   }
+}
+
+/** Whether the file at an output's path is flowc's, or why it cannot be read to tell. */
+function isOwned(host: Host, output: Extract<Output, { kind: 'generated' | 'stale' }>): boolean | string {
+  try {
+    return (output.owned ?? hasGeneratedMarker)(host, output.path);
+  } catch (error) {
+    if (!(error instanceof HostError)) throw error;
+    return error.message.startsWith(`${output.path}: `) ? error.message.slice(output.path.length + 2) : error.message;
+  }
+}
+
+function unreadable(at: string, output: Origin, reason: string): OutputProblem {
+  return { code: 'FL9004', message: `cannot write ${at} (${output.what}): the file there cannot be read to check that flowc wrote it (${reason})`, help: 'make the file readable, or move it away' };
 }
 
 function notFlowcs(at: string, output: Origin, action: 'replace' | 'remove'): OutputProblem {

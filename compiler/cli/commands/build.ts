@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
-import { displayPathFor, type Host } from '../host.js';
+import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
 import { applyPlan, type Output, planOutputs, type Step } from '../output-plan.js';
 import { readInput } from '../read-input.js';
@@ -137,7 +137,14 @@ function existingHandler(host: Host, path: string): ExistingHandler {
   if (info.kind === 'missing') return { kind: 'missing' };
   if (info.kind !== 'file' || info.size > STUB_READ_LIMIT) return { kind: 'complete' };
   if (info.size === 0) return { kind: 'maybe-interrupted', bytes: new Uint8Array() };
-  const bytes = host.readStart(path, info.size);
+  let bytes: Uint8Array;
+  try {
+    bytes = host.readStart(path, info.size);
+  } catch (error) {
+    // A handler that cannot be read is not one flowc may complete: it is kept.
+    if (error instanceof HostError) return { kind: 'complete' };
+    throw error;
+  }
   const text = new TextDecoder().decode(bytes);
   // Only a file that starts as every stub does is worth rendering the stub for.
   return text.startsWith(STUB_START) || STUB_START.startsWith(text) ? { kind: 'maybe-interrupted', bytes } : { kind: 'complete' };

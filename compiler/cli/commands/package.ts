@@ -4,9 +4,9 @@ import { sha256Hex } from '../../deploy/assets.js';
 import { DeployError } from '../../deploy/errors.js';
 import { assetPath, packageApp, type PackagedApp } from '../../deploy/package.js';
 import { compileBytes } from '../../program.js';
-import { displayPathFor, type Host } from '../host.js';
+import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, staleNestedStacks } from '../output-options.js';
-import { applyPlan, type Output, planOutputs } from '../output-plan.js';
+import { applyPlan, type Output, type OutputProblem, planOutputs } from '../output-plan.js';
 import { readInput } from '../read-input.js';
 import { countDiagnostics, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
@@ -68,10 +68,12 @@ export async function runPackage(host: Host, file: string, options: PackageComma
   }
 
   const show = displayPathFor(host.cwd);
-  const plan = planOutputs(host, packageOutputs(host, file, packaged, options), show);
-  if (plan.problems.length > 0) {
-    printOutputProblems(host, plan.problems);
-    host.stderr(`${plural(plan.problems.length, 'problem')} with the outputs; nothing written\n`);
+  const planned = packageOutputs(host, file, packaged, options, show);
+  const plan = planOutputs(host, planned.outputs, show);
+  const problems = [...planned.problems, ...plan.problems];
+  if (problems.length > 0) {
+    printOutputProblems(host, problems);
+    host.stderr(`${plural(problems.length, 'problem')} with the outputs; nothing written\n`);
     return EXIT_OUTPUTS;
   }
   const sizes = new Map(packaged.assets.map((asset) => [resolve(host.cwd, options.outDir, assetPath(asset)), `fn ${asset.functionName}, ${formatSize(asset.zip.byteLength)}`]));
@@ -106,7 +108,8 @@ export async function runPackage(host: Host, file: string, options: PackageComma
  * the folder holds exactly what this template needs. A zip is flowc's when its bytes hash to
  * its name (`<fn>-<sha256 prefix>.zip`): the content-hash name is its marker.
  */
-function packageOutputs(host: Host, file: string, packaged: PackagedApp, options: PackageCommandOptions): Output[] {
+function packageOutputs(host: Host, file: string, packaged: PackagedApp, options: PackageCommandOptions, show: (path: string) => string): { outputs: Output[]; problems: OutputProblem[] } {
+  const problems: OutputProblem[] = [];
   const app = packaged.manifest.app;
   const out = resolve(host.cwd, options.outDir);
   const outputs: Output[] = [{ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' }];
@@ -125,12 +128,20 @@ function packageOutputs(host: Host, file: string, packaged: PackagedApp, options
   }
   const folder = join(out, 'assets', app);
   if (host.inspect(folder).kind === 'directory') {
-    for (const name of host.listFolder(folder)) {
+    let names: string[];
+    try {
+      names = host.listFolder(folder);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+      names = [];
+      problems.push({ code: 'FL9004', message: `cannot look into ${show(folder)} for the zips of earlier packages: ${error.message}`, help: 'make the folder readable, or choose another output folder with `-o`' });
+    }
+    for (const name of names) {
       const path = join(folder, name);
       if (!written.has(path)) outputs.push({ kind: 'stale', path, owned: isFlowcAsset, flow: file, what: `code of an earlier package of app \`${app}\``, role: 'asset' });
     }
   }
-  return outputs;
+  return { outputs, problems };
 }
 
 /** Whether the zip at `path` is one flowc wrote: its SHA-256 starts with the hash in its name. */
