@@ -1,5 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve as resolvePath } from 'node:path';
+import { accessSync, closeSync, constants, fstatSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
+
+/** What is at a path (`Host.inspect`), following symlinks. */
+export type PathInfo =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'file'; readonly size: number }
+  /** `writable`: whether this process may create files in it. */
+  | { readonly kind: 'directory'; readonly writable: boolean }
+  /** A dangling symlink, a socket, a device, or a path that cannot be looked at (`reason` says which). */
+  | { readonly kind: 'other'; readonly reason: string };
 
 /**
  * Everything the CLI does to the outside world. The real host uses Node; tests pass an
@@ -16,11 +25,22 @@ export interface Host {
   /** Reads a file; throws a HostError with a one-line reason when it cannot. */
   readFile(path: string): Uint8Array;
   fileExists(path: string): boolean;
+  /** What is at `path`; never throws. */
+  inspect(path: string): PathInfo;
+  /** At most the first `maxBytes` bytes of a file; throws a HostError. */
+  readStart(path: string, maxBytes: number): Uint8Array;
+  /** The names of the entries of a folder; throws a HostError. */
+  listFolder(path: string): string[];
   /** Writes a file atomically (a temporary file in the same folder, then a rename), creating folders. */
   writeFileAtomic(path: string, content: string | Uint8Array): void;
-  /** Writes a file only if none exists; returns whether it wrote. Never overwrites user code. */
+  /**
+   * Creates a file only if none exists; returns whether it wrote. Never overwrites: the content
+   * goes to a temporary file first, which is then hard-linked into place (`link` fails when the
+   * name exists, and makes the file appear whole, never half written).
+   */
   writeFileIfAbsent(path: string, content: string): boolean;
-  removeTree(path: string): void;
+  /** Removes one file (never a folder); throws a HostError. */
+  removeFile(path: string): void;
   /**
    * Asks a yes/no question on the terminal (`flowc deploy`): true only for `y` or `yes`.
    * Only meaningful when stdin and stdout are terminals; hosts that can never ask omit it.
@@ -63,33 +83,74 @@ export function nodeHost(): Host {
       }
     },
     fileExists(path) {
-      // existsSync: no Stats object and no exception for a missing file (`flowc build` asks about every handler).
+      // existsSync: no Stats object and no exception for a missing file.
       return existsSync(path);
+    },
+    inspect(path) {
+      return inspectPath(path);
+    },
+    readStart(path, maxBytes) {
+      let fd: number | undefined;
+      try {
+        fd = openSync(path, 'r');
+        const buffer = Buffer.alloc(Math.min(maxBytes, fstatSync(fd).size + 1));
+        maxBytes = buffer.length;
+        let length = 0;
+        while (length < maxBytes) {
+          const read = readSync(fd, buffer, length, maxBytes - length, null);
+          if (read === 0) break;
+          length += read;
+        }
+        return buffer.subarray(0, length);
+      } catch (error) {
+        throw new HostError(describeFsError(error, path));
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    },
+    listFolder(path) {
+      try {
+        return readdirSync(path);
+      } catch (error) {
+        throw new HostError(describeFsError(error, path));
+      }
     },
     writeFileAtomic(path, content) {
       makeDirectories(dirname(path));
-      const temporary = `${path}.flowc-tmp-${process.pid}`;
+      const temporary = temporaryPath(path);
       try {
-        writeFileSync(temporary, content);
+        writeFileSync(temporary, content, { flag: 'wx' });
         renameSync(temporary, path);
       } catch (error) {
-        rmSync(temporary, { force: true });
+        removeQuietly(temporary);
         throw new HostError(describeFsError(error, path));
       }
     },
     writeFileIfAbsent(path, content) {
       makeDirectories(dirname(path));
+      const temporary = temporaryPath(path);
       try {
-        // 'wx' fails if the file exists: the check and the write are one step, no race.
-        writeFileSync(path, content, { flag: 'wx' });
+        writeFileSync(temporary, content, { flag: 'wx' });
+        linkSync(temporary, path);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return false;
+        // A file system without hard links (FAT, exFAT, some network shares) says EPERM or
+        // ENOTSUP: create the file exclusively instead. Exclusive still, but a process killed
+        // mid-write leaves a prefix of the stub, which the next build recognises and re-creates.
+        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return writeExclusive(path, content);
         throw new HostError(describeFsError(error, path));
+      } finally {
+        removeQuietly(temporary);
       }
     },
-    removeTree(path) {
-      rmSync(path, { recursive: true, force: true });
+    removeFile(path) {
+      try {
+        unlinkSync(path);
+      } catch (error) {
+        throw new HostError(describeFsError(error, path));
+      }
     },
     async confirm(question) {
       const { createInterface } = await import('node:readline/promises');
@@ -107,6 +168,73 @@ export function nodeHost(): Host {
       }
     },
   };
+}
+
+function inspectPath(path: string): PathInfo {
+  try {
+    const stats = statSync(path);
+    if (stats.isFile()) return { kind: 'file', size: stats.size };
+    if (stats.isDirectory()) return { kind: 'directory', writable: isWritable(path) };
+    return { kind: 'other', reason: 'not a regular file or folder' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // A symlink whose target is missing: writing through it would create a file elsewhere.
+      try {
+        if (lstatSync(path).isSymbolicLink()) return { kind: 'other', reason: 'a symbolic link to nothing' };
+      } catch {
+        // Nothing there at all.
+      }
+      return { kind: 'missing' };
+    }
+    return { kind: 'other', reason: describeFsError(error, path).replace(`${path}: `, '') };
+  }
+}
+
+function isWritable(directory: string): boolean {
+  try {
+    accessSync(directory, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a temporary file of this process, if it is there; a failure leaves a hidden file, nothing worse. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing to add to the error being reported.
+  }
+}
+
+let temporaryCount = 0;
+
+/** A hidden name beside `path`, unique in this process: `.charge.ts.flowc-tmp-<pid>-<n>`. */
+function temporaryPath(path: string): string {
+  temporaryCount += 1;
+  return join(dirname(path), `.${basename(path)}.flowc-tmp-${process.pid}-${temporaryCount}`);
+}
+
+function writeExclusive(path: string, content: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new HostError(describeFsError(error, path));
+  }
+  try {
+    writeFileSync(fd, content);
+    return true;
+  } catch (error) {
+    // The file is this process's own (it was just created): nothing of the user's is removed.
+    removeQuietly(path);
+    throw new HostError(describeFsError(error, path));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -143,6 +271,14 @@ function describeFsError(error: unknown, path: string): string {
       return `${path} is a directory, not a file`;
     case 'ENOTDIR':
       return `${path}: a part of the path is not a directory`;
+    case 'ENOSPC':
+      return `${path}: no space left on the device`;
+    case 'EROFS':
+      return `${path}: a read-only file system`;
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+      // Node refuses a path with a NUL byte before asking the file system.
+      return `${JSON.stringify(path)}: a path cannot contain a NUL character`;
     default:
       return `${path}: ${(error as Error).message}`;
   }

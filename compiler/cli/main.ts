@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
 import { parseFormat, UsageError } from './report.js';
@@ -55,7 +56,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .requiredOption('-o, --out <dir>', 'folder for the template(s)')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
     .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
-    .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', 'generated')
+    .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', DEFAULT_GENERATED_DIR)
     .option('--no-types', 'write only the template')
     .option('--deny-warnings', 'fail on warnings too')
     .action(

@@ -3,6 +3,7 @@ import { renderJson } from '../diagnostics/render/json.js';
 import { renderPretty } from '../diagnostics/render/pretty.js';
 import { renderShort } from '../diagnostics/render/short.js';
 import { displayPathFor, type Host } from './host.js';
+import type { OutputProblem } from './output-plan.js';
 
 export type DiagnosticFormat = 'pretty' | 'short' | 'json';
 
@@ -60,4 +61,12 @@ export function summaryLine(counts: DiagnosticCounts, files: number): string {
 
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Problems with the outputs (FL9003–FL9007): no .flow position to point at, so one line like
+ * FL9001's with the path in it, then the hint. Standard error in every `--format`.
+ */
+export function printOutputProblems(host: Host, problems: readonly OutputProblem[]): void {
+  for (const problem of problems) host.stderr(`flowc: error ${problem.code}: ${problem.message}\n  = help: ${problem.help}\n`);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { handlerFile, HandlerPathError } from '../../runtime/manifest/handler-path.js';
 import type { FunctionSpec } from '../../runtime/manifest/schema.js';
 import { BundleError, bundleFileName, bundleHandler } from './bundle.js';
 import type { FunctionCode } from './template.js';
@@ -31,7 +31,7 @@ export function assetKey(app: string, functionName: string, sha256: string): str
 
 /**
  * Bundles and zips the handler of every function the templates load from the assets bucket.
- * Handlers are resolved from the .flow file's folder (`manifest.functions[i].handler`).
+ * Handlers are found as `flowc build` finds them (`handlerFile`): inside the .flow file's folder.
  */
 export async function buildFunctionAssets(
   app: string,
@@ -43,7 +43,13 @@ export async function buildFunctionAssets(
   for (const code of codes) {
     const spec = functions.find((candidate) => candidate.name === code.flowName);
     if (!spec) throw new BundleError(`the template's function ${code.logicalId} names \`${code.flowName}\`, which the flow does not declare`);
-    const entry = resolve(flowDir, spec.handler);
+    let entry: string;
+    try {
+      entry = handlerFile(flowDir, spec.handler);
+    } catch (error) {
+      if (error instanceof HandlerPathError) throw new BundleError(`fn ${spec.name}: ${error.message}`);
+      throw error;
+    }
     if (!existsSync(entry)) {
       throw new BundleError(`fn ${spec.name}: its handler ${spec.handler} does not exist; \`flowc build\` creates a stub to fill in`);
     }

@@ -52,6 +52,10 @@ export const codes = {
   FL2011: { slug: 'duplicate-field', severity: 'error', phase: 'names', title: 'A record type declares a field twice' },
   FL2012: { slug: 'invalid-edge', severity: 'error', phase: 'names', title: 'An edge between two things that cannot be connected' },
   FL2013: { slug: 'port-on-target', severity: 'error', phase: 'names', title: 'A port on the target of an edge' },
+  FL2014: { slug: 'handler-outside-folder', severity: 'error', phase: 'names', title: 'A handler path leaves the folder of the .flow file' },
+  FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
+  FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
+  FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -119,6 +123,11 @@ export const codes = {
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },
   FL9002: { slug: 'internal-error', severity: 'error', phase: 'cli', title: 'flowc failed: a bug in flowc, not in your flow' },
+  FL9003: { slug: 'output-collision', severity: 'error', phase: 'cli', title: 'Two outputs of one run are the same file, or one is in the other' },
+  FL9004: { slug: 'output-blocked', severity: 'error', phase: 'cli', title: 'An output cannot be written where it goes' },
+  FL9005: { slug: 'not-flowc-file', severity: 'error', phase: 'cli', title: 'flowc would replace or remove a file it did not write' },
+  FL9006: { slug: 'write-failed', severity: 'error', phase: 'cli', title: 'Writing an output failed' },
+  FL9007: { slug: 'invalid-output-option', severity: 'error', phase: 'cli', title: 'An output folder option that cannot be used' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -215,21 +215,69 @@ describe('the installed command', () => {
     expect(code).toBe(0);
   });
 
-  test('an output folder that cannot be made is one line and exit 2, never a hang', () => {
+  test('an output folder that cannot be made is a diagnostic and exit 2, never a hang', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowc-out-'));
     writeFileSync(join(dir, 'app.flow'), valid);
     writeFileSync(join(dir, 'a-file'), '');
-    const outs = ['a-file/out', ...(existsSync('/proc/self') ? ['/proc/flowc-out'] : [])];
-    for (const out of outs) {
+    // a-file/out is refused by the plan (FL9004), before anything is written; /proc refuses
+    // the folder only when it is made (FL9006).
+    const outs: [string, RegExp][] = [
+      ['a-file/out', /^flowc: error FL9004: cannot write a-file\/out\/template\.yaml \(the template of app `shop`\): a-file is a file, not a folder$/m],
+      ...(existsSync('/proc/self') ? ([['/proc/flowc-out', /^flowc: error FL9006: cannot write \/proc\/flowc-out\/template\.yaml: /m]] as [string, RegExp][]) : []),
+    ];
+    for (const [out, line] of outs) {
       const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'build', 'app.flow', '-o', out, '--no-types'], {
         cwd: dir,
         encoding: 'utf8',
         timeout: 20_000,
       });
       expect(result.status, out).toBe(2);
-      expect(result.stderr.trim().split('\n').pop()).toMatch(/^flowc: error: .*(not a directory|no such file)/);
-      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr).toMatch(line);
+      expect(result.stderr).toMatch(/^ {2}= help: /m);
+      expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
     }
+  });
+
+  function flowc(cwd: string, ...args: string[]) {
+    return spawnSync(process.execPath, [join(root, 'bin/flowc.js'), ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+  }
+
+  test('FL9003: two flows with one app name are refused before anything is written, one diagnostic per file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowc-collide-'));
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'shop.flow'), valid);
+    }
+    const result = flowc(dir, 'build', 'a/shop.flow', 'b/shop.flow', '-o', 'out');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('flowc: error FL9003: out/shop/template.yaml is the template of app `shop` (a/shop.flow) and also the template of app `shop` (b/shop.flow)\n');
+    expect(result.stderr.match(/FL9003/g)).toHaveLength(1);
+    expect(result.stderr).toContain('1 problem with the outputs; nothing written');
+    expect(readdirSync(dir).sort()).toEqual(['a', 'b']);
+    expect(readdirSync(join(dir, 'a'))).toEqual(['shop.flow']);
+  });
+
+  test('FL9005: `-o .` beside a hand-written template.yaml leaves it and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowc-mine-'));
+    writeFileSync(join(dir, 'app.flow'), valid);
+    writeFileSync(join(dir, 'template.yaml'), 'Resources: {}  # mine\n');
+    const result = flowc(dir, 'build', 'app.flow', '-o', '.');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('flowc: error FL9005: template.yaml was not written by flowc (it has no generated marker); flowc would replace it with the template of app `shop`\n');
+    expect(readFileSync(join(dir, 'template.yaml'), 'utf8')).toBe('Resources: {}  # mine\n');
+    expect(readdirSync(dir).sort()).toEqual(['app.flow', 'template.yaml']);
+  });
+
+  test('FL9007: an empty -o or a --generated outside the flow folder is refused before compiling', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowc-option-'));
+    writeFileSync(join(dir, 'app.flow'), valid);
+    const empty = flowc(dir, 'build', 'app.flow', '-o', '');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('flowc: error FL9007: -o "" is empty\n');
+    const outside = flowc(dir, 'build', 'app.flow', '-o', 'out', '--generated', '../gen');
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toContain('flowc: error FL9007: --generated "../gen" leaves the folder of the .flow file\n');
+    expect(readdirSync(dir)).toEqual(['app.flow']);
   });
 
   test('--version and --help exit 0', () => {

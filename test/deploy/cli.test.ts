@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -23,7 +23,7 @@ import { runDeploy } from '../../compiler/cli/commands/deploy.js';
 import { parseTemplate } from '../../compiler/deploy/template.js';
 import { emitCloudFormation } from '../../compiler/emit/cloudformation/index.js';
 import { MemoryHost } from '../helpers/memory-host.js';
-import { CHANGE_SET_ID, callSequence, expectNoStackTrace, FLOW, instantClock, STACK_ID, writeFlow } from './helpers.js';
+import { CHANGE_SET_ID, callSequence, expectNoStackTrace, FLOW, HANDLER, instantClock, STACK_ID, writeFlow } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cloudformation = mockClient(CloudFormationClient);
@@ -94,6 +94,40 @@ describe('flowc package', () => {
     }
     expect(readdirSync(join(second, 'assets', 'shop'))).toEqual(readdirSync(join(first, 'assets', 'shop')));
     expect(readFileSync(join(second, 'template.yaml'))).toEqual(readFileSync(join(first, 'template.yaml')));
+  });
+
+  test('only flowc\'s own files are replaced or removed: old zips go, a hand-written template or a stray file stops the run (FL9005)', async () => {
+    const flow = writeFlow();
+    const out = join(flow.dir, 'out');
+    const first = capturingNodeHost();
+    expect(await main(['package', flow.flowFile, '-o', out], first), first.err).toBe(0);
+    const [zip] = readdirSync(join(out, 'assets', 'shop'));
+    // New code: a new zip; the old one carries its hash in its name, so it is flowc's and goes.
+    writeFileSync(join(flow.dir, 'handlers', 'work.ts'), HANDLER.replace('seen', 'count'));
+    const second = capturingNodeHost();
+    expect(await main(['package', flow.flowFile, '-o', out], second), second.err).toBe(0);
+    expect(second.err).toContain(`removed ${join(out, 'assets', 'shop', zip ?? '')} (of an earlier package)`);
+    expect(readdirSync(join(out, 'assets', 'shop'))).toHaveLength(1);
+
+    // A file of the user's beside the zips, or a zip whose bytes do not hash to its name.
+    writeFileSync(join(out, 'assets', 'shop', 'notes.txt'), 'mine');
+    writeFileSync(join(out, 'assets', 'shop', 'work-0123456789abcdef.zip'), 'not a flowc zip');
+    const third = capturingNodeHost();
+    expect(await main(['package', flow.flowFile, '-o', out], third)).toBe(2);
+    expect(third.err).toContain(`flowc: error FL9005: ${join(out, 'assets', 'shop', 'notes.txt')} was not written by flowc (it has no generated marker); flowc would remove it as code of an earlier package of app \`shop\``);
+    expect(third.err).toContain(`flowc: error FL9005: ${join(out, 'assets', 'shop', 'work-0123456789abcdef.zip')} was not written by flowc`);
+    expect(third.err).toContain('2 problems with the outputs; nothing written');
+    expect(readFileSync(join(out, 'assets', 'shop', 'notes.txt'), 'utf8')).toBe('mine');
+
+    // A hand-written template where package writes its own.
+    const mine = join(flow.dir, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'template.yaml'), 'Resources: {}\n');
+    const fourth = capturingNodeHost();
+    expect(await main(['package', flow.flowFile, '-o', mine], fourth)).toBe(2);
+    expect(fourth.err).toContain(`flowc: error FL9005: ${join(mine, 'template.yaml')} was not written by flowc`);
+    expect(readdirSync(mine)).toEqual(['template.yaml']);
+    expect(readFileSync(join(mine, 'template.yaml'), 'utf8')).toBe('Resources: {}\n');
   });
 
   test('a flow with errors packages nothing and exits 1', async () => {

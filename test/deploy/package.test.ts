@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
@@ -62,6 +62,23 @@ describe('bundling a handler', () => {
     const bundling = bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' });
     await expect(bundling).rejects.toBeInstanceOf(BundleError);
     await expect(bundling).rejects.toThrow(/^handlers\/work\.ts:1:\d+: /);
+  });
+});
+
+describe('handler paths in packaging', () => {
+  test('a manifest whose handler leaves the flow folder bundles nothing: the same resolution as `flowc build` refuses it', async () => {
+    // A JSON file outside the project, which `package` used to bundle when the manifest said `../secret.json`.
+    const flow = writeFlow();
+    const secret = join(flow.dir, '..', `${basename(flow.dir)}-secret.json`);
+    writeFileSync(secret, '{"key":"value"}');
+    try {
+      for (const handler of [`../${basename(secret)}`, secret]) {
+        const manifest = { ...flow.manifest, functions: flow.manifest.functions.map((fn) => ({ ...fn, handler })) };
+        await expect(packageWith({ ...flow, manifest })).rejects.toThrow(/^fn work: the handler path .* is not a file inside the folder of the \.flow file/);
+      }
+    } finally {
+      rmSync(secret);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { queuesRules } from './batch-queues.js';
 import { streamsRules } from './batch-streams.js';
 import { destinationNeverFires } from './destination-never-fires.js';
 import { fifoDestination } from './fifo-destination.js';
+import { pathsRules } from './paths-rules.js';
 import { permissionsBoundaryArn } from './permissions-boundary-arn.js';
 import { rolePath } from './role-path.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
@@ -23,4 +24,5 @@ export const rules: readonly Rule[] = [
   ...functionsRules,
   ...queuesRules,
   ...streamsRules,
+  ...pathsRules,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

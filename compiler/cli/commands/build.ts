@@ -1,11 +1,15 @@
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { handlerFile } from '../../../runtime/manifest/handler-path.js';
+import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
-import { emitTypeScript } from '../../emit/typescript/index.js';
+import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
-import { displayPathFor, type Host } from '../host.js';
+import { displayPathFor, type Host, HostError } from '../host.js';
+import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
+import { applyPlan, type Output, planOutputs, type Step } from '../output-plan.js';
 import { readInput } from '../read-input.js';
-import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
+import { countDiagnostics, type DiagnosticFormat, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -18,82 +22,170 @@ export interface BuildOptions {
   readonly typescript: boolean;
 }
 
+/** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
+const EXIT_OUTPUTS = 2;
+
 /**
  * `flowc build FILE... -o DIR`: checks every file; only when none has errors, writes the
  * CloudFormation template(s) to DIR (one folder per app when there are several files), the
  * generated TypeScript beside each .flow file, and handler stubs where none exist yet.
- * Every file is written atomically; nothing is written when there are errors.
+ * Every output of every file is planned and checked first (output-plan.ts): with errors, or
+ * with any output that cannot be written, nothing is written.
  */
 export function runBuild(host: Host, files: readonly string[], options: BuildOptions): number {
+  const optionProblems = [
+    ...outputFolderProblem('-o', options.outDir),
+    ...(options.typescript ? generatedFolderProblem(options.generatedDir) : []),
+  ];
+  if (optionProblems.length > 0) {
+    printOutputProblems(host, optionProblems);
+    return EXIT_OUTPUTS;
+  }
   const diagnostics: Diagnostic[] = [];
-  const compiled = [];
+  const compiled: { file: string; manifest: FlowManifest | undefined }[] = [];
   for (const file of files) {
     const bytes = readInput(host, file);
     if (bytes === undefined) return 2;
     const result = compileBytes(file, bytes);
     diagnostics.push(...result.diagnostics);
-    compiled.push({ file, result });
+    compiled.push({ file, manifest: result.manifest });
   }
   printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const counts = countDiagnostics(diagnostics);
   const failed = counts.errors > 0 || (options.denyWarnings && counts.warnings > 0);
+  const pretty = options.diagnosticFormat === 'pretty';
   if (failed) {
-    if (options.diagnosticFormat === 'pretty') host.stderr(`${summaryLine(counts, files.length)}; nothing written\n`);
+    if (pretty) host.stderr(`${summaryLine(counts, files.length)}; nothing written\n`);
     return 1;
   }
 
+  const outputs: Output[] = [];
+  for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
+  for (const { file, manifest } of compiled) {
+    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1));
+  }
   const show = displayPathFor(host.cwd);
-  const written: string[] = [];
-  const created: string[] = [];
-  const kept: string[] = [];
-  for (const { file, result } of compiled) {
-    const manifest = result.manifest;
-    if (!manifest) continue;
-    const appOut = files.length > 1 ? join(options.outDir, manifest.app) : options.outDir;
-    const template = emitCloudFormation(manifest, { format: options.templateFormat });
-    for (const [path, content] of template.files) {
-      host.writeFileAtomic(join(appOut, path), content);
-      written.push(join(appOut, path));
-    }
-    removeStaleNestedStacks(host, appOut, template.files, options.templateFormat);
-    if (options.typescript) {
-      const flowDir = dirname(file);
-      // Stubs are rendered only for the handlers that do not exist yet (after the first build,
-      // none). The check only saves that work: `writeFileIfAbsent` is what guarantees that a
-      // file, even one created in between, is never overwritten.
-      const handlers = [...new Set(manifest.functions.map((fn) => fn.handler))];
-      const existingHandlers = new Set(handlers.filter((path) => host.fileExists(join(flowDir, path))));
-      const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
-      for (const [path, content] of typescript.generated) {
-        host.writeFileAtomic(join(flowDir, path), content);
-        written.push(join(flowDir, path));
-      }
-      for (const path of handlers) {
-        const stub = typescript.scaffold.get(path);
-        if (stub !== undefined && host.writeFileIfAbsent(join(flowDir, path), stub)) created.push(join(flowDir, path));
-        else kept.push(join(flowDir, path));
-      }
-    }
+  const plan = planOutputs(host, outputs, show);
+  if (plan.problems.length > 0) {
+    printOutputProblems(host, plan.problems);
+    host.stderr(`${plural(plan.problems.length, 'problem')} with the outputs; nothing written\n`);
+    return EXIT_OUTPUTS;
   }
-  if (options.diagnosticFormat === 'pretty') {
-    for (const path of written) host.stderr(`wrote ${show(path)}\n`);
-    for (const path of created) host.stderr(`created ${show(path)} (a handler stub: yours to edit)\n`);
-    if (kept.length > 0) host.stderr(`kept ${kept.length} existing handler${kept.length === 1 ? '' : 's'}: ${kept.map((p) => relative(host.cwd, p)).join(', ')}\n`);
-    host.stderr(`${summaryLine(counts, files.length)}\n`);
+
+  const report = pretty ? progressReport(host, show) : { step: () => undefined, end: () => undefined };
+  const failure = applyPlan(host, plan, show, report.step);
+  report.end();
+  if (failure !== undefined) {
+    printOutputProblems(host, [failure]);
+    return EXIT_OUTPUTS;
   }
+  if (pretty) host.stderr(`${summaryLine(counts, files.length)}\n`);
   return 0;
 }
 
-/**
- * A build that needs fewer nested stacks than the last one (or none) leaves no old
- * `stacks/stackN` file behind to be mistaken for part of the app. Only files of exactly that
- * name are removed, and only past the last one written.
- */
-function removeStaleNestedStacks(host: Host, appOut: string, files: ReadonlyMap<string, string>, format: 'yaml' | 'json'): void {
-  for (let n = 1; ; n++) {
-    const path = `stacks/stack${n}.${format}`;
-    if (files.has(path)) continue;
-    if (!host.fileExists(join(appOut, path))) return;
-    host.removeTree(join(appOut, path));
+/** What one flow writes: its templates (and the stale nested stacks to remove), the generated module, its handler stubs. */
+function buildOutputs(host: Host, file: string, manifest: FlowManifest, options: BuildOptions, perApp: boolean): Output[] {
+  const outputs: Output[] = [];
+  const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
+  const template = emitCloudFormation(manifest, { format: options.templateFormat });
+  for (const [path, content] of template.files) {
+    const what = path === template.rootFile ? `the template of app \`${manifest.app}\`` : `the nested stack ${path} of app \`${manifest.app}\``;
+    outputs.push({ kind: 'generated', path: join(appOut, path), content, flow: file, what, role: 'template' });
   }
+  for (const path of staleNestedStacks(host, appOut, template.files, options.templateFormat)) {
+    outputs.push({ kind: 'stale', path, flow: file, what: `a nested stack app \`${manifest.app}\` no longer has`, role: 'template' });
+  }
+  if (!options.typescript) return outputs;
+
+  const flowDir = dirname(resolve(host.cwd, file));
+  const generatedFolder = resolve(flowDir, options.generatedDir);
+  outputs.push({ kind: 'claim', path: generatedFolder, flow: file, what: 'the folder of the generated TypeScript', role: 'generated', reserves: 'folder' });
+  // Stubs are rendered only for the handlers that do not exist yet, or that an interrupted
+  // build left incomplete (after the first build, usually none).
+  const handlers = new Map<string, { handler: string; fn: string; found: ExistingHandler }>();
+  for (const fn of manifest.functions) {
+    const path = handlerFile(flowDir, fn.handler);
+    if (!handlers.has(path)) handlers.set(path, { handler: fn.handler, fn: fn.name, found: existingHandler(host, path) });
+  }
+  const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
+  const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
+  for (const [path, content] of typescript.generated) {
+    outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated' });
+  }
+  for (const [path, { handler, fn, found }] of handlers) {
+    const content = typescript.scaffold.get(handler);
+    const recreate = found.kind === 'maybe-interrupted' && content !== undefined && isProperPrefix(found.bytes, content) ? found.bytes : undefined;
+    outputs.push({ kind: 'stub', path, content, ...(recreate !== undefined ? { recreate } : {}), flow: file, what: `the handler of \`${fn}\``, role: 'handler' });
+  }
+  return outputs;
+}
+
+type ExistingHandler = { readonly kind: 'missing' | 'complete' } | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array };
+
+/** Handler stubs are a few KB: a larger file is not one an interrupted build left. */
+const STUB_READ_LIMIT = 64 * 1024;
+
+/**
+ * What is at a handler path. A stub that a build killed mid-write left (a build before flowc
+ * wrote stubs atomically) is empty or a prefix of the stub: such a file is re-created. The test
+ * is that the file is a proper prefix of the stub flowc would write now, so re-creating it
+ * loses no byte; a file the user has written in (or one from an older flow) is never a prefix
+ * and is kept.
+ */
+function existingHandler(host: Host, path: string): ExistingHandler {
+  const info = host.inspect(path);
+  if (info.kind === 'missing') return { kind: 'missing' };
+  if (info.kind !== 'file' || info.size > STUB_READ_LIMIT) return { kind: 'complete' };
+  if (info.size === 0) return { kind: 'maybe-interrupted', bytes: new Uint8Array() };
+  let bytes: Uint8Array;
+  try {
+    bytes = host.readStart(path, info.size);
+  } catch (error) {
+    // A handler that cannot be read is not one flowc may complete: it is kept.
+    if (error instanceof HostError) return { kind: 'complete' };
+    throw error;
+  }
+  const text = new TextDecoder().decode(bytes);
+  // Only a file that starts as every stub does is worth rendering the stub for.
+  return text.startsWith(STUB_START) || STUB_START.startsWith(text) ? { kind: 'maybe-interrupted', bytes } : { kind: 'complete' };
+}
+
+function isProperPrefix(bytes: Uint8Array, text: string): boolean {
+  const full = new TextEncoder().encode(text);
+  return bytes.byteLength < full.byteLength && equal(bytes, full.subarray(0, bytes.byteLength));
+}
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The `wrote`/`created`/`kept` lines, in the order of the plan, the kept handlers in one line at the end. */
+function progressReport(host: Host, show: (path: string) => string): { step: (step: Step) => void; end: () => void } {
+  const kept: string[] = [];
+  return {
+    step(step) {
+      switch (step.kind) {
+        case 'write':
+          host.stderr(`wrote ${show(step.path)}\n`);
+          break;
+        case 'create':
+          host.stderr(`created ${show(step.path)} (a handler stub: yours to edit)\n`);
+          break;
+        case 'recreate':
+          host.stderr(`created ${show(step.path)} again (a handler stub an interrupted build left incomplete)\n`);
+          break;
+        case 'remove':
+          host.stderr(`removed ${show(step.path)} (a nested stack the app no longer has)\n`);
+          break;
+        case 'keep':
+          kept.push(show(step.path));
+          break;
+      }
+    },
+    end() {
+      if (kept.length > 0) host.stderr(`kept ${kept.length} existing handler${kept.length === 1 ? '' : 's'}: ${kept.join(', ')}\n`);
+    },
+  };
 }

@@ -1,11 +1,14 @@
 import { join, resolve } from 'node:path';
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
+import { sha256Hex } from '../../deploy/assets.js';
 import { DeployError } from '../../deploy/errors.js';
-import { assetPath, packageApp } from '../../deploy/package.js';
+import { assetPath, packageApp, type PackagedApp } from '../../deploy/package.js';
 import { compileBytes } from '../../program.js';
-import { displayPathFor, type Host } from '../host.js';
+import { displayPathFor, type Host, HostError } from '../host.js';
+import { outputFolderProblem, staleNestedStacks } from '../output-options.js';
+import { applyPlan, type Output, type OutputProblem, planOutputs } from '../output-plan.js';
 import { readInput } from '../read-input.js';
-import { countDiagnostics, printDiagnostics, summaryLine } from '../report.js';
+import { countDiagnostics, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
 export interface PackageCommandOptions {
   readonly outDir: string;
@@ -15,6 +18,9 @@ export interface PackageCommandOptions {
 
 /** Exit code of package, deploy and diff when the flow has errors or AWS said no. */
 export const EXIT_FAILED = 1;
+
+/** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read. */
+const EXIT_OUTPUTS = 2;
 
 /**
  * Compiles a .flow file for packaging or deploying: the manifest, or the exit code after the
@@ -42,6 +48,11 @@ export function isUserFacing(error: unknown): error is DeployError {
  * defaulted to its zip's S3 key, and the zips under `DIR/assets/`, laid out as in the bucket.
  */
 export async function runPackage(host: Host, file: string, options: PackageCommandOptions): Promise<number> {
+  const optionProblems = outputFolderProblem('-o', options.outDir);
+  if (optionProblems.length > 0) {
+    printOutputProblems(host, optionProblems);
+    return EXIT_OUTPUTS;
+  }
   const manifest = compileForDeploy(host, file, 'nothing packaged');
   if (typeof manifest === 'number') return manifest;
   let packaged;
@@ -57,16 +68,22 @@ export async function runPackage(host: Host, file: string, options: PackageComma
   }
 
   const show = displayPathFor(host.cwd);
-  // Zips of earlier runs would pile up: the folder holds exactly what this template needs.
-  host.removeTree(join(options.outDir, 'assets', manifest.app));
-  for (const [path, text] of packaged.templates) {
-    host.writeFileAtomic(join(options.outDir, path), text);
-    host.stderr(`wrote ${show(join(options.outDir, path))}\n`);
+  const planned = packageOutputs(host, file, packaged, options, show);
+  const plan = planOutputs(host, planned.outputs, show);
+  const problems = [...planned.problems, ...plan.problems];
+  if (problems.length > 0) {
+    printOutputProblems(host, problems);
+    host.stderr(`${plural(problems.length, 'problem')} with the outputs; nothing written\n`);
+    return EXIT_OUTPUTS;
   }
-  for (const asset of packaged.assets) {
-    const path = join(options.outDir, assetPath(asset));
-    host.writeFileAtomic(path, asset.zip);
-    host.stderr(`wrote ${show(path)} (fn ${asset.functionName}, ${formatSize(asset.zip.byteLength)})\n`);
+  const sizes = new Map(packaged.assets.map((asset) => [resolve(host.cwd, options.outDir, assetPath(asset)), `fn ${asset.functionName}, ${formatSize(asset.zip.byteLength)}`]));
+  const failure = applyPlan(host, plan, show, (step) => {
+    if (step.kind === 'write') host.stderr(`wrote ${show(step.path)}${sizes.has(step.path) ? ` (${sizes.get(step.path)})` : ''}\n`);
+    if (step.kind === 'remove') host.stderr(`removed ${show(step.path)} (of an earlier package)\n`);
+  });
+  if (failure !== undefined) {
+    printOutputProblems(host, [failure]);
+    return EXIT_OUTPUTS;
   }
   const bucket = options.bucket ?? 'BUCKET';
   const template = show(join(options.outDir, packaged.rootFile));
@@ -83,6 +100,56 @@ export async function runPackage(host: Host, file: string, options: PackageComma
       `--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND${bucketParameter}\n`,
   );
   return 0;
+}
+
+/**
+ * What `flowc package` writes: the templates, the zips under `assets/<app>/`, and the removal
+ * of what earlier runs left there (zips of old code, nested stacks the app no longer has), so
+ * the folder holds exactly what this template needs. A zip is flowc's when its bytes hash to
+ * its name (`<fn>-<sha256 prefix>.zip`): the content-hash name is its marker.
+ */
+function packageOutputs(host: Host, file: string, packaged: PackagedApp, options: PackageCommandOptions, show: (path: string) => string): { outputs: Output[]; problems: OutputProblem[] } {
+  const problems: OutputProblem[] = [];
+  const app = packaged.manifest.app;
+  const out = resolve(host.cwd, options.outDir);
+  const outputs: Output[] = [{ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' }];
+  for (const [path, content] of packaged.templates) {
+    const what = path === packaged.rootFile ? `the template of app \`${app}\`` : `the nested stack ${path} of app \`${app}\``;
+    outputs.push({ kind: 'generated', path: join(out, path), content, flow: file, what, role: 'template' });
+  }
+  for (const path of staleNestedStacks(host, out, packaged.templates, options.format)) {
+    outputs.push({ kind: 'stale', path, flow: file, what: `a nested stack app \`${app}\` no longer has`, role: 'template' });
+  }
+  const written = new Set<string>();
+  for (const asset of packaged.assets) {
+    const path = join(out, assetPath(asset));
+    written.add(path);
+    outputs.push({ kind: 'generated', path, content: asset.zip, owned: isFlowcAsset, flow: file, what: `the code of fn \`${asset.functionName}\``, role: 'asset' });
+  }
+  const folder = join(out, 'assets', app);
+  if (host.inspect(folder).kind === 'directory') {
+    let names: string[];
+    try {
+      names = host.listFolder(folder);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+      names = [];
+      problems.push({ code: 'FL9004', message: `cannot look into ${show(folder)} for the zips of earlier packages: ${error.message}`, help: 'make the folder readable, or choose another output folder with `-o`' });
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      if (!written.has(path)) outputs.push({ kind: 'stale', path, owned: isFlowcAsset, flow: file, what: `code of an earlier package of app \`${app}\``, role: 'asset' });
+    }
+  }
+  return { outputs, problems };
+}
+
+/** Whether the zip at `path` is one flowc wrote: its SHA-256 starts with the hash in its name. */
+function isFlowcAsset(host: Host, path: string): boolean {
+  const hash = /-([0-9a-f]{16})\.zip$/.exec(path)?.[1];
+  const info = host.inspect(path);
+  if (hash === undefined || info.kind !== 'file') return false;
+  return sha256Hex(host.readStart(path, info.size)).startsWith(hash);
 }
 
 function formatSize(bytes: number): string {

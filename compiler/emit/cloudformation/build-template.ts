@@ -1,4 +1,5 @@
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
+import { generatedNote } from '../file-map.js';
 import { EmitContext, type NamedResource } from './context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
 import { appOutputs } from './outputs.js';
@@ -13,6 +14,11 @@ export const EMPTY_APP_PLACEHOLDER = 'FlowcEmptyApp';
 
 function emptyAppPlaceholder(manifest: FlowManifest): Resource {
   return { Type: 'AWS::CloudFormation::WaitConditionHandle', Properties: {}, Metadata: { flowc: { name: manifest.app, line: 1, column: 1 } } };
+}
+
+/** The .flow file's name without its folder, as the templates name it. */
+export function sourceName(manifest: FlowManifest): string {
+  return manifest.source.split(/[\\/]/).pop() ?? manifest.source;
 }
 
 export function templateDescription(manifest: FlowManifest): string {
@@ -59,6 +65,7 @@ export function buildTemplate(manifest: FlowManifest): Template {
   return {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     Description: templateDescription(manifest),
+    Metadata: { flowc: { generated: generatedNote(sourceName(manifest)) } },
     ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
     Resources: byId,
     ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),

@@ -1,6 +1,6 @@
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { type FileMap, generatedHeader } from '../file-map.js';
-import { buildTemplate } from './build-template.js';
+import { buildTemplate, sourceName } from './build-template.js';
 import { cloudFormationLimits, fitsOneStack, type StackLimits, splitIntoNestedStacks } from './nested-stacks.js';
 import { withOutputsUpTo } from './outputs.js';
 import { byteLength, serializeTemplate, type TemplateFormat, YamlPrinter } from './serialize.js';
@@ -72,6 +72,5 @@ function layout(manifest: FlowManifest, options: CloudFormationOptions, printer 
 }
 
 function print(manifest: FlowManifest, template: Template, format: TemplateFormat, printer: YamlPrinter): string {
-  const source = manifest.source.split(/[\\/]/).pop() ?? manifest.source;
-  return serializeTemplate(template, format, generatedHeader(source, '#'), printer);
+  return serializeTemplate(template, format, generatedHeader(sourceName(manifest), '#'), printer);
 }

@@ -173,6 +173,7 @@ export function splitIntoNestedStacks(template: Template, limits: StackLimits, f
   const root: Template = {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     Description: template.Description,
+    Metadata: template.Metadata,
     ...(Object.keys(rootParameters).length > 0 ? { Parameters: rootParameters } : {}),
     Resources: rootResources,
     ...(Object.keys(rootOutputs).length > 0 ? { Outputs: rootOutputs } : {}),
@@ -577,6 +578,7 @@ function nestedTemplate(
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     // Without the number of stacks, so that appending to a flow leaves the earlier stacks unchanged.
     Description: `${template.Description}: nested stack ${index + 1}`,
+    Metadata: template.Metadata,
     ...(Object.keys(allParameters).length > 0 ? { Parameters: allParameters } : {}),
     Resources: resources,
     ...(outputs.size > 0 ? { Outputs: Object.fromEntries(outputs) } : {}),

@@ -37,6 +37,8 @@ export interface Output {
 export interface Template {
   readonly AWSTemplateFormatVersion: '2010-09-09';
   readonly Description: string;
+  /** `generated`: the marker that tells flowc the file is its own (file-map.ts), in every format. */
+  readonly Metadata: { readonly flowc: { readonly generated: string } };
   /** Absent when empty. */
   readonly Parameters?: { readonly [logicalId: string]: Parameter };
   readonly Resources: { readonly [logicalId: string]: Resource };

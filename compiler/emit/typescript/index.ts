@@ -5,6 +5,8 @@ import { renderModule } from './generated-module.js';
 import { buildModel } from './model.js';
 import { GENERATED_MODULE_FILE, renderStub } from './stubs.js';
 
+export { STUB_START } from './stubs.js';
+
 export interface TypeScriptOptions {
   /** Folder of the regenerated files, relative to the .flow file's folder (default `generated`). */
   readonly generatedDir: string;

@@ -13,6 +13,9 @@ import { quote } from './type-text.js';
 
 export const GENERATED_MODULE_FILE = 'flow.ts';
 
+/** How every stub starts; `flowc build` looks for it to recognise a stub an interrupted build left incomplete. */
+export const STUB_START = '// The handler of `';
+
 export function renderStub(model: ModuleModel, fn: FunctionModel, generatedDir: string): string {
   const source = commentSafe(basename(model.manifest.source));
   const imports = new Set<string>([fn.value]);
@@ -21,7 +24,7 @@ export function renderStub(model: ModuleModel, fn: FunctionModel, generatedDir: 
   const parts = fn.envelopes.map((envelope) => callbackFor(model, fn, envelope, typeImports, taken));
 
   const lines = [
-    `// The handler of \`${fn.spec.name}\` (${source}:${fn.spec.origin.line}). flowc created this file once and never`,
+    `${STUB_START}${fn.spec.name}\` (${source}:${fn.spec.origin.line}). flowc created this file once and never`,
     '// overwrites it: it is yours. Its types come from the generated module, which every',
     '// `flowc build` rewrites, so after a change to the flow `tsc` points at the code here',
     '// that no longer fits.',

@@ -57,6 +57,7 @@ export function flatten(templates: ReadonlyMap<string, Template>, rootFile: stri
   return {
     AWSTemplateFormatVersion: root.AWSTemplateFormatVersion,
     Description: root.Description,
+    Metadata: root.Metadata,
     Parameters: parameters,
     Resources: resources,
     ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
