@@ -13,6 +13,8 @@ export interface HostileFlow {
   readonly text: string;
   /** Lay the app out in nested stacks (a low resource limit), for the nested templates' scalars. */
   readonly nested: boolean;
+  /** A value `flowc package` sets in the root template (as it sets the bucket and code keys). */
+  readonly packaged: string;
 }
 
 /** Characters some YAML parser reads specially, rejects, or takes as a line break. */
@@ -138,8 +140,9 @@ export const hostileFlow: fc.Arbitrary<HostileFlow> = fc
     patterns: fc.array(pattern, { minLength: 2, maxLength: 2 }),
     file: fileName,
     nested: fc.boolean(),
+    packaged: hostileString,
   })
-  .map(({ app, names, envs, patterns, file, nested }) => {
+  .map(({ app, names, envs, patterns, file, nested, packaged }) => {
     const [bus, queue, f, g] = names as [string, string, string, string];
     const text = [
       `app ${app}`,
@@ -152,5 +155,5 @@ export const hostileFlow: fc.Arbitrary<HostileFlow> = fc
       `${queue} -> ${g}`,
       '',
     ].join('\n');
-    return { path: `project/${file}`, text, nested };
+    return { path: `project/${file}`, text, nested, packaged };
   });

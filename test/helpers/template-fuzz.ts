@@ -1,5 +1,6 @@
 import { cloudFormationLimits, emitCloudFormation, layoutTemplates } from '../../compiler/emit/cloudformation/index.js';
 import { serializeTemplate } from '../../compiler/emit/cloudformation/serialize.js';
+import { withValues } from '../../compiler/deploy/template.js';
 import { compileText } from '../../compiler/program.js';
 import type { HostileFlow } from './hostile-flows.js';
 import { type PyYaml, readWithPyYaml, readWithYamlPackage } from './yaml-readers.js';
@@ -55,6 +56,10 @@ export function buildFlow(flow: HostileFlow): BuiltFlow {
     if (template === undefined || jsonFile === undefined) throw new Error(`no template or JSON file for ${path}`);
     pairs.push({ path, yaml: text, json: serializeTemplate(template, 'json', ''), jsonFile });
   }
+  // The root template as `flowc package` writes it, with a parameter's value set.
+  const root = pairs[0] as TemplatePair;
+  const edit = [{ path: ['Parameters', 'FlowcAssetsBucket', 'Default'], value: flow.packaged }];
+  pairs.push({ path: `packaged ${root.path}`, yaml: withValues(root.yaml, edit), json: withValues(root.json, edit), jsonFile: withValues(root.jsonFile, edit) });
   return { flow, pairs, errors: [], ms: performance.now() - start };
 }
 
