@@ -5,9 +5,10 @@
 //
 //   node scripts/fuzz-templates.js [--count 5000] [--seed N] [--batch 250] [--show 5]
 //
-// Prints the inputs run, the failures by reader (parse errors, different data), a few failing
-// inputs, and the slowest input (compile and emit of both formats). Exits 1 on any failure,
-// 2 when no Python has PyYAML (Debian: apt-get install python3-yaml).
+// Prints the inputs run, the failures by reader (parse errors, different data; a crash of the
+// compiler or an emitter is one too), a few failing inputs, and the slowest input (compile and
+// emit of both formats). Exits 1 on any failure, 2 when no Python has PyYAML (Debian:
+// apt-get install python3-yaml).
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from './load-ts.js';
@@ -47,6 +48,7 @@ for (let start = 0; start < flows.length; start += batch) {
   const built = flows.slice(start, start + batch).map((flow) => buildFlow(flow));
   for (const b of built) {
     if (b.ms > slowest.ms) slowest = { ms: b.ms, flow: b.flow };
+    if (b.crash !== undefined) continue;
     if (b.pairs.length === 0) {
       const code = b.errors[0]?.split(' ')[0] ?? '?';
       skippedBy.set(code, (skippedBy.get(code) ?? 0) + 1);

@@ -27,6 +27,8 @@ export interface BuiltFlow {
   readonly errors: readonly string[];
   /** Compiling and emitting both formats, in milliseconds. */
   readonly ms: number;
+  /** What the compiler or an emitter threw, which is a failure too. */
+  readonly crash?: string;
 }
 
 export interface Failure {
@@ -40,6 +42,14 @@ const nestedLimits = { ...cloudFormationLimits, resources: 8 };
 
 export function buildFlow(flow: HostileFlow): BuiltFlow {
   const start = performance.now();
+  try {
+    return build(flow, start);
+  } catch (error) {
+    return { flow, pairs: [], errors: [], ms: performance.now() - start, crash: (error as Error).stack ?? String(error) };
+  }
+}
+
+function build(flow: HostileFlow, start: number): BuiltFlow {
   const result = compileText(flow.path, flow.text);
   if (!result.manifest) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
@@ -79,6 +89,7 @@ export function checkText(pair: TemplatePair): string[] {
 /** Every failure of every pair of `built`, by reader: PyYAML's loaders (one process), `yaml` 1.2 and 1.1, and the text checks. */
 export function findFailures(built: readonly BuiltFlow[], pyYaml: PyYaml | undefined): Failure[] {
   const failures: Failure[] = [];
+  for (const b of built) if (b.crash !== undefined) failures.push({ flow: b.flow, path: '-', reader: 'build', verdict: `crash: ${b.crash}` });
   const all = built.flatMap((b) => b.pairs.map((pair) => ({ flow: b.flow, pair })));
   for (const { flow, pair } of all) {
     for (const problem of checkText(pair)) failures.push({ flow, path: pair.path, reader: 'text', verdict: problem });
