@@ -1,4 +1,5 @@
-import { type CollectionTag, isMap, isSeq, parse as parseYaml, parseDocument, type ScalarTag } from 'yaml';
+import { type CollectionTag, isMap, isSeq, parse as parseYaml, type ScalarTag } from 'yaml';
+import { type YamlData, YamlPrinter } from '../emit/cloudformation/serialize.js';
 import { DeployError } from './errors.js';
 
 /**
@@ -85,22 +86,24 @@ export function parseTemplate(text: string, what: string): CfnTemplate {
   return value as CfnTemplate;
 }
 
-/** Sets values at paths of a template, keeping the rest of the text (and YAML comments) as emitted. */
+/**
+ * Sets values at paths of a template and prints it again as the emitter does, so the rest of the
+ * text is as emitted. YAML keeps its leading comment lines (flowc's header) and is printed by
+ * the emitter's printer: the `yaml` package would write DEL, U+2028 or `1e+21` raw again, which
+ * PyYAML cannot read or reads as a string (compiler/emit/cloudformation/yaml-scalar.ts).
+ */
 export function withValues(text: string, values: readonly { readonly path: readonly string[]; readonly value: string }[]): string {
   if (values.length === 0) return text;
-  if (text.trimStart().startsWith('{')) {
-    const template = JSON.parse(text) as Record<string, unknown>;
-    for (const { path, value } of values) {
-      let node = template;
-      for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-      node[path.at(-1) as string] = value;
-    }
-    return `${JSON.stringify(template, null, 2)}\n`;
+  const json = text.trimStart().startsWith('{');
+  const template = (json ? JSON.parse(text) : parseTemplate(text, 'the template')) as Record<string, unknown>;
+  for (const { path, value } of values) {
+    let node = template;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path.at(-1) as string] = value;
   }
-  // YAML 1.1, as the emitter writes it and CloudFormation reads it; untouched nodes keep their style.
-  const document = parseDocument(text, { version: '1.1' });
-  for (const { path, value } of values) document.setIn(path, value);
-  return document.toString({ lineWidth: 0, minContentWidth: 0 });
+  if (json) return `${JSON.stringify(template, null, 2)}\n`;
+  const header = /^(?:#[^\n]*\n)*/.exec(text)?.[0] ?? '';
+  return `${header}${new YamlPrinter().print(template as YamlData)}`;
 }
 
 /** `DeletionPolicy` or `UpdateReplacePolicy` keeps the resource when CloudFormation lets go of it. */

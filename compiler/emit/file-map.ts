@@ -18,7 +18,7 @@ export function generatedNote(source: string): string {
 }
 
 export function generatedHeader(source: string, comment: '//' | '#'): string {
-  return `${comment} ${generatedNote(source)}\n`;
+  return `${comment} ${generatedNote(commentText(source))}\n`;
 }
 
 /**
@@ -40,3 +40,16 @@ export function carriesGeneratedMarker(path: string, head: string): boolean {
   const firstLine = head.split('\n', 1)[0] ?? '';
   return firstLine.startsWith(`# ${GENERATED_MARKER} `) || firstLine.startsWith(`// ${GENERATED_MARKER} `);
 }
+
+/**
+ * `text` (a file name: any character but `/` and NUL) made safe in a one-line comment: each
+ * character that YAML 1.1 (U+0085, U+2028, U+2029 too), YAML 1.2 or JavaScript reads as a
+ * line break, or that YAML cannot hold raw (controls, the byte order mark, U+FFFE, U+FFFF, lone
+ * surrogates), is written `\u{…}` as in a .flow string.
+ */
+export function commentText(text: string): string {
+  return text.replace(UNSAFE_IN_COMMENT, (ch) => `\\u{${(ch.codePointAt(0) as number).toString(16).toUpperCase()}}`);
+}
+
+/** Everything but TAB and YAML's printable characters (https://yaml.org/spec/1.2.2/#51-character-set), and U+2028, U+2029, U+FEFF among them. */
+const UNSAFE_IN_COMMENT = /[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\u2028\u2029\ufeff]/gu;
