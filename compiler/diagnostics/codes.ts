@@ -63,6 +63,9 @@ export const codes = {
   FL3007: { slug: 'key-field-type', severity: 'error', phase: 'types', title: 'A key field of a type that cannot be a key' },
   FL3008: { slug: 'ambiguous-rule', severity: 'error', phase: 'types', title: 'A bus rule cannot tell which events it selects' },
   FL3009: { slug: 'rule-never-matches', severity: 'warning', phase: 'types', title: 'A bus rule selects events that nothing puts on the bus' },
+  FL3013: { slug: 'pattern-operator-type', severity: 'error', phase: 'types', title: 'A pattern matches a field by a type of value the field never holds' },
+  FL3014: { slug: 'pattern-value-not-in-union', severity: 'error', phase: 'types', title: 'A pattern names a value outside the field\'s union of strings' },
+  FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },
 
   // AWS rules and limits
   FL4001: { slug: 'async-retries-range', severity: 'error', phase: 'aws', title: 'Async retries outside 0–2' },
@@ -107,6 +110,10 @@ export const codes = {
   FL4040: { slug: 'duplicate-edge', severity: 'error', phase: 'aws', title: 'The same edge declared twice' },
   FL4041: { slug: 'fifo-throughput-scope', severity: 'error', phase: 'aws', title: 'Per-group FIFO throughput without per-group deduplication' },
   FL4042: { slug: 'rule-into-fifo-queue', severity: 'warning', phase: 'aws', title: 'A bus rule into a FIFO queue: every event shares one message group' },
+  FL4048: { slug: 'pattern-empty', severity: 'error', phase: 'aws', title: 'An empty block or list in a pattern, which EventBridge refuses' },
+  FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
+  FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
+  FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

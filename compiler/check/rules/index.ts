@@ -4,6 +4,7 @@ import { queuesRules } from './batch-queues.js';
 import { streamsRules } from './batch-streams.js';
 import { destinationNeverFires } from './destination-never-fires.js';
 import { fifoDestination } from './fifo-destination.js';
+import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
 
@@ -19,4 +20,5 @@ export const rules: readonly Rule[] = [
   ...functionsRules,
   ...queuesRules,
   ...streamsRules,
+  ...patternRules,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
