@@ -63,7 +63,7 @@ function visit(symbol: DeclarationSymbol, context: CheckContext): void {
     secondary: producers,
     why,
     help: `add ${edits.join(' and ')} to \`${symbol.name}\``,
-    notes: needsGroup && candidates.length > 0 ? [`fields of ${messageTypeName(symbol)} that can be a key: ${candidates.join(', ')}`] : [],
+    notes: senders.length > 0 && candidates.length > 0 ? [`fields of ${messageTypeName(symbol)} that can be a key: ${candidates.join(', ')}`] : [],
   });
 }
 

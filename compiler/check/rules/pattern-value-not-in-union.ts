@@ -1,7 +1,7 @@
 import type { ValueCondition } from '../../../runtime/manifest/schema.js';
 import { eventBridgeCondition } from '../../../runtime/pattern/event-bridge.js';
 import { valueMatches } from '../../../runtime/pattern/event-ruler.js';
-import { didYouMean } from '../../diagnostics/suggest.js';
+import { suggest } from '../../diagnostics/suggest.js';
 import type { Span } from '../../source/span.js';
 import { literalValues, pathText, rulePatternFields } from '../pattern-fields.js';
 import type { Rule } from '../rule.js';
@@ -40,7 +40,7 @@ export const patternValueNotInUnion: Rule = {
               const items = source.items ?? [];
               values.forEach((value, i) => {
                 if (typeof value !== 'string' || members.includes(value)) return;
-                report(items[i]?.span ?? source.node.span, `\`${name}\` is never ${JSON.stringify(value)}: excluding it excludes nothing`, 'not a value of the union', didYouMean(value, members));
+                report(items[i]?.span ?? source.node.span, `\`${name}\` is never ${JSON.stringify(value)}: excluding it excludes nothing`, 'not a value of the union', closest(value, members));
               });
               continue;
             }
@@ -53,7 +53,7 @@ export const patternValueNotInUnion: Rule = {
           }
           if (condition.kind === 'equals') {
             if (typeof condition.value !== 'string' || members.includes(condition.value)) continue;
-            report(source.node.span, `\`${name}\` is never ${JSON.stringify(condition.value)}`, 'not a value of the union', didYouMean(condition.value, members));
+            report(source.node.span, `\`${name}\` is never ${JSON.stringify(condition.value)}`, 'not a value of the union', closest(condition.value, members));
             continue;
           }
           if (condition.kind === 'numeric' || condition.kind === 'exists') continue;
@@ -65,3 +65,9 @@ export const patternValueNotInUnion: Rule = {
     },
   },
 };
+
+/** `did you mean "archived"?`: the member of the union the value most resembles. */
+function closest(value: string, members: readonly string[]): string | undefined {
+  const [best] = suggest(value, members, 1);
+  return best === undefined ? undefined : `did you mean ${JSON.stringify(best)}?`;
+}

@@ -1,9 +1,12 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
+import type { Pattern } from '../../../runtime/manifest/schema.js';
+import { exactStrings } from '../../../runtime/pattern/fields.js';
 import type { Label } from '../../diagnostics/diagnostic.js';
+import { suggest } from '../../diagnostics/suggest.js';
 import { manifestPattern, type SourcePattern } from '../../resolve/pattern.js';
 import type { Edge } from '../../resolve/program.js';
 import type { Span } from '../../source/span.js';
-import { canMatch, describeKind } from '../bus-events.js';
+import { type BusEventKind, canMatch, describeKind } from '../bus-events.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
@@ -71,7 +74,7 @@ function patternNeverMatches(edge: Edge, pattern: SourcePattern, context: CheckC
     label: 'no event on the bus has this',
     secondary: producers.sort((a, b) => a.span.start - b.span.start),
     why: `\`${bus.name}\` carries ${kinds.map(describeKind).join(', and ')}; the pattern's source and detail-type fit none of them, so the rule deploys, never fires, and \`${edge.target.name}\` is never invoked from it.`,
-    help: `match what the bus carries, such as ${carried(kinds[0])}`,
+    help: `match what the bus carries, such as ${carried(closestKind(manifest, kinds))}`,
   });
 }
 
@@ -79,6 +82,14 @@ function patternNeverMatches(edge: Edge, pattern: SourcePattern, context: CheckC
 function selectorSpan(pattern: SourcePattern): Span | undefined {
   for (const entry of pattern.entries) if (entry.kind === 'field' && (entry.name === 'source' || entry.name === 'detail-type')) return entry.setting.span;
   return undefined;
+}
+
+/** The kind whose source is closest to the pattern's, for `source = "shpo"`; else the first. */
+function closestKind(pattern: Pattern, kinds: readonly BusEventKind[]): BusEventKind | undefined {
+  const written = exactStrings(pattern, 'source')?.[0];
+  if (written === undefined) return kinds[0];
+  const [best] = suggest(written, kinds.map((k) => k.source), 1);
+  return kinds.find((k) => k.source === best) ?? kinds[0];
 }
 
 function carried(kind: { readonly source: string; readonly detailType: string | undefined } | undefined): string {
