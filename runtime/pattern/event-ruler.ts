@@ -23,7 +23,7 @@ import { parseWildcard } from './wildcard.js';
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-arrays.html
  */
 export function matchesEventPattern(pattern: unknown, event: unknown): boolean {
-  if (!isObject(pattern)) return false;
+  if (!isObject(pattern) || !isObject(event)) return false;
   const fields = flatten(event);
   for (const rule of expansions(pattern, '')) {
     const paths = [...rule.keys()].sort(compareCodeUnits);
