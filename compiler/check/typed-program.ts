@@ -282,7 +282,7 @@ export class TypedProgram implements TypeEnvironment {
     if (edge.kind !== 'rule') return undefined;
     const written = edge.settings.get('match') ?? edge.link.settings?.entries.find((e) => e.name.text === 'match' && !e.call);
     const match = written?.value;
-    if (match?.kind !== 'SettingsBlock') return undefined;
+    if (match?.kind !== 'SettingsBlock' || match.damaged) return undefined;
     const spec = settingSchema.edge.match?.value;
     return patternOf(match, spec?.type === 'pattern' && spec.aliases ? { aliases: spec.aliases } : {});
   }

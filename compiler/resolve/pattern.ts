@@ -98,6 +98,12 @@ const cache = new WeakMap<SettingsBlock, { readonly pattern: SourcePattern; read
 function read(block: SettingsBlock, reporter: Reporter | undefined, options: PatternOptions): { readonly pattern: SourcePattern; readonly failed: boolean } {
   const cached = cache.get(block);
   if (cached) return cached;
+  // A syntax error in the statement is reported; what recovery kept of the block is not judged.
+  if (block.damaged) {
+    const damaged = { pattern: { block, entries: [] }, failed: true };
+    cache.set(block, damaged);
+    return damaged;
+  }
   const reader = new PatternReader(reporter, options);
   const pattern = reader.block(block, { top: true, inAnyOf: false });
   const result = { pattern, failed: reader.failed };

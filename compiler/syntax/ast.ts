@@ -85,6 +85,8 @@ export interface SettingsBlock {
   readonly kind: 'SettingsBlock';
   readonly span: Span;
   readonly entries: readonly Setting[];
+  /** In a statement with a syntax error (reported): entries may be missing, so it is not judged as a pattern. */
+  readonly damaged?: true;
 }
 
 /**

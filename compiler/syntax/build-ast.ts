@@ -51,8 +51,8 @@ import type {
  * reported; a node whose required parts are missing is dropped rather than guessed, so later
  * phases only see what the user wrote.
  */
-export function buildStatement(statement: StatementCst, reporter: Reporter): Statement | undefined {
-  const builder = new AstBuilder(reporter);
+export function buildStatement(statement: StatementCst, reporter: Reporter, hadError = false): Statement | undefined {
+  const builder = new AstBuilder(reporter, hadError);
   if (statement.cst === undefined) return undefined;
   switch (statement.rule) {
     case 'appDecl':
@@ -94,7 +94,11 @@ function first<T>(items: readonly T[] | undefined): T | undefined {
 }
 
 class AstBuilder {
-  constructor(private readonly reporter: Reporter) {}
+  constructor(
+    private readonly reporter: Reporter,
+    /** The statement has a syntax error: what recovery left of it may be partial. */
+    private readonly damaged: boolean,
+  ) {}
 
   appDecl(node: AppDeclCstNode): AppDecl | undefined {
     const name = this.identifier(first(node.children.Name));
@@ -193,7 +197,7 @@ class AstBuilder {
     const whole = nodeSpan(node);
     if (!whole) return undefined;
     const entries = (node.children.setting ?? []).map((s) => this.setting(s)).filter((s) => s !== undefined);
-    return { kind: 'SettingsBlock', span: whole, entries };
+    return { kind: 'SettingsBlock', span: whole, entries, ...(this.damaged && { damaged: true as const }) };
   }
 
   setting(node: SettingCstNode): Setting | undefined {

@@ -115,6 +115,12 @@ describe('mistakes of form, one diagnostic each, with the fix', () => {
     expect(result.diagnostics.map((d) => `${d.code} ${d.message} | ${d.help}`)).toEqual(['FL2010 `memory(…)` is not how a setting is written | write `memory = …`']);
   });
 
+  test('a syntax error inside a pattern is its only error: what recovery kept is not judged', () => {
+    for (const pattern of ['detail { total = numeric(>) }', 'detail { region = prefix("a" }', 'detail { total = numeric(> 1 2) }']) {
+      expect(diagnostics(pattern).map((d) => d.split(' ')[0]), pattern).toEqual(['FL1001']);
+    }
+  });
+
   test('every mistake of a pattern is reported at once: form and types', () => {
     expect(diagnostics('detail { region = wildcard("a**"), total = prefix("1"), stauts = "x" }').map((d) => d.split(' ')[0])).toEqual(['FL2010', 'FL3013', 'FL3015']);
   });
