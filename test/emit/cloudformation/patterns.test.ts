@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildTemplate } from '../../../compiler/emit/cloudformation/index.js';
@@ -23,6 +24,19 @@ import { specProblems } from './helpers/spec.js';
 const path = join(fixturesRoot, 'valid', 'patterns-every-operator', 'input.flow');
 const manifest = manifestOfFile(path, 'test/fixtures/valid/patterns-every-operator/input.flow');
 const template = buildTemplate(manifest);
+
+/** Each rule of the fixture, by the operator its comment names: `orders -> take1 { … }   # exact`. */
+const rules = new Map<string, { readonly bus: string; readonly fn: string }>();
+for (const line of readFileSync(path, 'utf8').split('\n')) {
+  const written = /^(\w+) -> (\w+) \{.*#\s*(\w+)\s*$/.exec(line);
+  if (written) rules.set(written[3] as string, { bus: written[1] as string, fn: written[2] as string });
+}
+
+function ruleOf(name: string): { readonly bus: string; readonly fn: string } {
+  const found = rules.get(name);
+  if (!found) throw new Error(`the fixture has no rule named ${name}`);
+  return found;
+}
 
 type Detail = Record<string, unknown>;
 interface Case {
@@ -64,9 +78,10 @@ const cases: readonly Case[] = [
 
 const base = { status: 'placed', region: 'eu-west-1', file: 'a.txt', amount: 500, quantity: 1, vip: false, tags: ['x'], address: { city: 'Lyon', ip: '192.168.0.1' } };
 
-function rule(target: string): Resource {
-  const found = Object.values(template.Resources).find((r) => r.Type === 'AWS::Events::Rule' && JSON.stringify(r.Properties.Targets).includes(`"Id":"${target}"`));
-  if (!found) throw new Error(`no rule targets ${target}`);
+function rule(name: string): Resource {
+  const { bus, fn } = ruleOf(name);
+  const found = Object.values(template.Resources).find((r) => r.Type === 'AWS::Events::Rule' && (r.Metadata.flowc as { name?: string }).name === `${bus}->${fn}`);
+  if (!found) throw new Error(`no rule ${bus} -> ${fn}`);
   return found;
 }
 
@@ -82,8 +97,10 @@ describe('every operator of the pattern language, from .flow to EventBridge and 
   });
 
   test('the fixture has a rule for each case, and a case for each rule', () => {
-    const targets = manifest.edges.filter((e): e is RuleEdge => e.kind === 'rule').map((e) => e.target);
-    expect(targets.sort()).toEqual([...cases.map((c) => c.rule), 'nothing'].sort());
+    const edges = manifest.edges.filter((e): e is RuleEdge => e.kind === 'rule').map((e) => e.id);
+    expect(edges.length).toBe(rules.size);
+    expect([...rules.keys()].sort()).toEqual([...cases.map((c) => c.rule), 'nothing'].sort());
+    for (const { bus, fn } of rules.values()) expect(edges).toContain(`${bus}->${fn}`);
   });
 
   test.each(cases)('$rule: the EventPattern has the form of the documentation', ({ rule: target, pattern }) => {
@@ -96,7 +113,7 @@ describe('every operator of the pattern language, from .flow to EventBridge and 
     expect(rule('nothing').Properties.EventPattern).toBe('{"detail":{"coupon":[null]}}');
     expect(rule('ref_key').Properties.EventPattern).toBe('{"detail":{"Ref":[{"exists":true}]}}');
     // The simulator matches what the template holds.
-    const nothing = manifest.edges.find((e): e is RuleEdge => e.kind === 'rule' && e.target === 'nothing');
+    const nothing = manifest.edges.find((e): e is RuleEdge => e.kind === 'rule' && e.id === `${ruleOf('nothing').bus}->${ruleOf('nothing').fn}`);
     if (nothing?.match.kind !== 'pattern') throw new Error('no pattern');
     expect(eventBridgePattern(nothing.match.pattern)).toEqual(eventPatternOf('nothing'));
     expect(matchesEventPattern(eventPatternOf('nothing'), { source: 'shop', detail: { coupon: null } })).toBe(true);
@@ -115,13 +132,13 @@ describe('every operator of the pattern language, from .flow to EventBridge and 
     for (const c of cases) {
       for (const outcome of ['yes', 'no'] as const) {
         const detail = { ...base, ...c[outcome], id: `${c.rule}-${outcome}` };
-        sim.inject({ kind: 'put-event', bus: 'orders', detailType: c.detailType?.[outcome] ?? 'OrderPlaced', detail });
+        sim.inject({ kind: 'put-event', bus: ruleOf(c.rule).bus, detailType: c.detailType?.[outcome] ?? 'OrderPlaced', detail });
       }
     }
     await sim.run();
     sim.dispose();
     for (const c of cases) {
-      const got = received.get(c.rule) ?? [];
+      const got = received.get(ruleOf(c.rule).fn) ?? [];
       expect(got, c.rule).toContain(`${c.rule}-yes`);
       expect(got, c.rule).not.toContain(`${c.rule}-no`);
     }
