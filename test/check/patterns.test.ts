@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { buildTemplate } from '../../compiler/emit/cloudformation/index.js';
 import { checkText, compileText } from '../../compiler/program.js';
 import type { RuleEdge } from '../../runtime/manifest/schema.js';
 import { eventBridgePattern } from '../../runtime/pattern/event-bridge.js';
@@ -186,7 +187,10 @@ ops -> refund { match { detail { id = exists(true) } } }
   });
 
   test('a user key `Ref` is a field, and the template holds it as text, never an intrinsic', () => {
-    const result = compileText('t.flow', 'app shop\nbus external\nfn take\nexternal -> take { match { detail { Ref = "x" } } }\n');
+    const result = compileText('t.flow', 'app shop\nbus external\nfn take\nexternal -> take { match { detail { Ref = "x", inner { Ref = "y" } } } }\n');
     expect(result.diagnostics).toEqual([]);
+    if (!result.manifest) throw new Error('no manifest');
+    const rule = Object.values(buildTemplate(result.manifest).Resources).find((r) => r.Type === 'AWS::Events::Rule');
+    expect(rule?.Properties.EventPattern).toBe('{"detail":{"Ref":["x"],"inner":{"Ref":["y"]}}}');
   });
 });
