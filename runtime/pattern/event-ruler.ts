@@ -1,5 +1,5 @@
 import { inCidr, parseCidr, parseIpAddress, sameAddress } from './ip.js';
-import { parseWildcard } from './wildcard.js';
+import { parseWildcard, type Wildcard, wildcardMatches as matchesWildcard } from './wildcard.js';
 
 /**
  * EventBridge event-pattern matching with the semantics of AWS's matcher, aws/event-ruler
@@ -213,7 +213,7 @@ function sameIgnoringCase(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase() || a.toUpperCase() === b.toUpperCase();
 }
 
-const wildcards = new Map<string, RegExp | string>();
+const wildcards = new Map<string, Wildcard | string>();
 function wildcardMatches(pattern: string, value: string): boolean {
   let parsed = wildcards.get(pattern);
   if (parsed === undefined) {
@@ -221,7 +221,7 @@ function wildcardMatches(pattern: string, value: string): boolean {
     if (wildcards.size > 1000) wildcards.clear();
     wildcards.set(pattern, parsed);
   }
-  return typeof parsed !== 'string' && parsed.test(value);
+  return typeof parsed !== 'string' && matchesWildcard(parsed, value);
 }
 
 /** What `anything-but` refuses: a value or list of them (same type only), or one or more prefixes, suffixes, wildcards or case-insensitive values. */

@@ -179,3 +179,26 @@ describe('the simulator matches EventBridge patterns as AWS documents them', () 
     expect(matchesEventPattern({ missing: [{ exists: false }] }, event)).toBe(true);
   });
 });
+
+describe('wildcards', () => {
+  test.each([
+    ['*', '', true],
+    ['*', 'anything', true],
+    ['a*', 'abc', true],
+    ['*c', 'abc', true],
+    ['a*c', 'ac', true],
+    ['a*c', 'a', false],
+    ['ab*ba', 'aba', false],
+    ['*a*b*', 'xxaxxbxx', true],
+    ['*a*b*', 'xxbxxaxx', false],
+    ['a*a*a', 'aaa', true],
+    ['a*a*a', 'aa', false],
+  ])('%s against %j: %s', (wildcard, value, matches) => {
+    expect(matchesEventPattern({ f: [{ wildcard }] }, { f: value })).toBe(matches);
+  });
+
+  test('many stars against a long value take linear time, not backtracking', () => {
+    const wildcard = `${'*a'.repeat(30)}*b`;
+    expect(matchesEventPattern({ f: [{ wildcard }] }, { f: 'a'.repeat(200_000) })).toBe(false);
+  });
+});
