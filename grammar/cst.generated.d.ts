@@ -101,6 +101,7 @@ export type SettingCstChildren = {
   Equals?: IToken[];
   value?: ValueCstNode[];
   settingsBlock?: SettingsBlockCstNode[];
+  arguments?: ArgumentsCstNode[];
 };
 
 export interface ValueCstNode extends CstNode {
@@ -125,6 +126,44 @@ export interface PathCstNode extends CstNode {
 export type PathCstChildren = {
   Name: (IToken)[];
   Dot?: IToken[];
+  arguments?: ArgumentsCstNode[];
+};
+
+export interface ArgumentsCstNode extends CstNode {
+  name: "arguments";
+  children: ArgumentsCstChildren;
+}
+
+export type ArgumentsCstChildren = {
+  LParen: IToken[];
+  argument?: (ArgumentCstNode)[];
+  Comma?: IToken[];
+  Newline?: IToken[];
+  RParen: IToken[];
+};
+
+export interface ArgumentCstNode extends CstNode {
+  name: "argument";
+  children: ArgumentCstChildren;
+}
+
+export type ArgumentCstChildren = {
+  comparison?: ComparisonCstNode[];
+  value?: ValueCstNode[];
+};
+
+export interface ComparisonCstNode extends CstNode {
+  name: "comparison";
+  children: ComparisonCstChildren;
+}
+
+export type ComparisonCstChildren = {
+  RAngle?: IToken[];
+  GreaterEquals?: IToken[];
+  LAngle?: IToken[];
+  LessEquals?: IToken[];
+  Equals?: IToken[];
+  NumberLiteral: IToken[];
 };
 
 export interface ListCstNode extends CstNode {

@@ -10,9 +10,11 @@ import {
   Dot,
   Equals,
   Fn,
+  GreaterEquals,
   LAngle,
   LBrace,
   LBracket,
+  LessEquals,
   LParen,
   Name,
   Newline,
@@ -54,6 +56,8 @@ export function fastParse(rule: StatementRule, tokens: readonly IToken[]): CstNo
 }
 
 const GIVE_UP = Symbol('give up');
+
+const comparisonOperators: readonly TokenType[] = [RAngle, GreaterEquals, LAngle, LessEquals, Equals];
 
 function isA(token: IToken | undefined, type: TokenType): boolean {
   if (token === undefined) return false;
@@ -197,6 +201,8 @@ class FastParser {
       this.rule(node, 'value', this.value);
     } else if (this.is(LBrace)) {
       this.rule(node, 'settingsBlock', this.settingsBlock);
+    } else if (this.is(LParen)) {
+      this.rule(node, 'arguments', this.arguments);
     } else {
       throw GIVE_UP;
     }
@@ -222,6 +228,34 @@ class FastParser {
       this.consume(node, Dot);
       this.consume(node, Name);
     }
+    if (this.is(LParen)) this.rule(node, 'arguments', this.arguments);
+    return node;
+  };
+
+  arguments = (): CstNode => {
+    const node = new Node('arguments');
+    this.consume(node, LParen);
+    if (this.startsArgument()) {
+      this.rule(node, 'argument', this.argument);
+      this.separatedTail(node, 'argument', () => this.startsArgument(), this.argument);
+    }
+    this.consume(node, RParen);
+    return node;
+  };
+
+  argument = (): CstNode => {
+    const node = new Node('argument');
+    if (this.startsComparison()) this.rule(node, 'comparison', this.comparison);
+    else this.rule(node, 'value', this.value);
+    return node;
+  };
+
+  comparison = (): CstNode => {
+    const node = new Node('comparison');
+    const operator = comparisonOperators.find((type) => this.is(type));
+    if (operator === undefined) throw GIVE_UP;
+    this.consume(node, operator);
+    this.consume(node, NumberLiteral);
     return node;
   };
 
@@ -306,6 +340,14 @@ class FastParser {
       this.consume(node, this.is(Comma) ? Comma : Newline);
       if (startsItem()) this.rule(node, key, item);
     }
+  }
+
+  private startsComparison(): boolean {
+    return comparisonOperators.some((type) => this.is(type));
+  }
+
+  private startsArgument(): boolean {
+    return this.startsComparison() || this.startsValue();
   }
 
   private startsValue(): boolean {

@@ -10,9 +10,12 @@ import {
   Dot,
   Equals,
   Fn,
+  GreaterEquals,
+  Identifier,
   LAngle,
   LBrace,
   LBracket,
+  LessEquals,
   LParen,
   MalformedNumber,
   Minus,
@@ -112,7 +115,9 @@ export function lex(text: string): LexResult {
     });
   }
   const tokens: IToken[] = [];
-  for (const token of result.tokens) {
+  let hyphenReportedUntil = -1;
+  for (let index = 0; index < result.tokens.length; index++) {
+    const token = result.tokens[index] as IToken;
     // 'onlyOffset' tokens carry no end; the parser's CST locations need it.
     token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === UnterminatedString) {
@@ -134,14 +139,28 @@ export function lex(text: string): LexResult {
       continue;
     }
     if (token.tokenType === Minus) {
-      problems.push({
+      const word = hyphenatedName(text, token.startOffset);
+      const hyphenated = word?.text;
+      // `equals-ignore-case` is one mistake, not two.
+      if (word === undefined || token.startOffset >= hyphenReportedUntil) problems.push({
         kind: 'invalid-character',
         start: token.startOffset,
         end: token.startOffset + 1,
         message: 'unexpected `-`',
-        label: 'a minus sign must be followed by a number, or `>` for an edge',
-        help: 'write an edge as `a -> b` and a negative number as `-1`',
+        label: hyphenated === undefined ? 'a minus sign must be followed by a number, or `>` for an edge' : 'names do not contain `-`',
+        help:
+          hyphenated === undefined
+            ? 'write an edge as `a -> b` and a negative number as `-1`'
+            : `names are letters, digits and \`_\`: write \`${hyphenated.replaceAll('-', '_')}\``,
       });
+      if (word !== undefined) hyphenReportedUntil = word.end;
+      // `anything-but` reads on as `anything_but`, so that the one mistake costs one error.
+      const before = tokens[tokens.length - 1];
+      const after = result.tokens[index + 1];
+      if (hyphenated !== undefined && before !== undefined && after !== undefined && isName(before) && isName(after) && before.startOffset + before.image.length === token.startOffset && after.startOffset === token.startOffset + 1) {
+        tokens[tokens.length - 1] = createTokenInstance(Identifier, `${before.image}_${after.image}`, before.startOffset, after.startOffset + after.image.length - 1, NaN, NaN, NaN, NaN);
+        index++;
+      }
       continue;
     }
     tokens.push(token);
@@ -151,6 +170,24 @@ export function lex(text: string): LexResult {
     tokens.sort((a, b) => a.startOffset - b.startOffset);
   }
   return { tokens: layout(tokens), problems };
+}
+
+/**
+ * The word around a `-` written inside a name, as in `anything-but` or `detail-type` (the
+ * EventBridge spellings of `anything_but` and `detail_type`); undefined when the `-` does not
+ * join two words.
+ */
+function hyphenatedName(text: string, offset: number): { text: string; end: number } | undefined {
+  const wordChar = /[A-Za-z0-9_]/;
+  if (!wordChar.test(text[offset - 1] ?? '') || !/[A-Za-z_]/.test(text[offset + 1] ?? '')) return undefined;
+  // Bounded, so that a file of `a-a-a-…` stays linear.
+  const reach = 64;
+  let start = offset;
+  while (start > 0 && offset - start < reach && /[A-Za-z0-9_-]/.test(text[start - 1] ?? '')) start--;
+  let end = offset + 1;
+  while (end < text.length && end - offset < reach && /[A-Za-z0-9_-]/.test(text[end] ?? '')) end++;
+  const word = text.slice(start, end);
+  return /^[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z_][A-Za-z0-9_]*)+$/.test(word) ? { text: word, end } : undefined;
 }
 
 function malformedNumber(token: IToken): GrammarProblem {
@@ -208,7 +245,7 @@ function retype(token: IToken, type: TokenType, image: string): IToken {
 }
 
 /** Tokens after which a line break continues the statement (an operator or an opening bracket). */
-const continuesAfter: ReadonlySet<TokenType> = new Set([LBrace, LBracket, LParen, LAngle, Comma, Arrow, Equals, Colon, Pipe, Dot, Question]);
+const continuesAfter: ReadonlySet<TokenType> = new Set([LBrace, LBracket, LParen, LAngle, LessEquals, GreaterEquals, Comma, Arrow, Equals, Colon, Pipe, Dot, Question]);
 /** Tokens before which a line break continues the statement (a closing bracket or an operator). */
 const continuesBefore: ReadonlySet<TokenType> = new Set([RBrace, RBracket, RParen, RAngle, Arrow, Pipe, Comma]);
 

@@ -175,12 +175,13 @@ function labelOf(type: TokenType): string {
 }
 
 /**
- * After a name or a type, a longer path (`.`), an array suffix (`[`), a union (`|`) or a type
- * argument (`<`) is always possible; offering them in every message hides the likely fix, so
- * they are said only when nothing else would be.
+ * After a name or a type, a longer path (`.`), an operator's arguments (`(`), an array suffix
+ * (`[`), a union (`|`) or a type argument (`<`) is always possible; offering them in every
+ * message hides the likely fix, so they are said only when nothing else would be.
  */
 function withoutContinuations(expected: string[], previous: IToken | undefined): string[] {
   const noise = new Set(['`.`', '`<`']);
+  if (previous !== undefined && isName(previous)) noise.add('`(`');
   if (previous !== undefined && (isName(previous) || previous.tokenType === StringLiteral || previous.image === ']')) {
     noise.add('`[`');
     noise.add('`|`');

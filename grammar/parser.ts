@@ -10,9 +10,11 @@ import {
   Duration,
   Equals,
   Fn,
+  GreaterEquals,
   LAngle,
   LBrace,
   LBracket,
+  LessEquals,
   LParen,
   Name,
   Newline,
@@ -178,7 +180,10 @@ export class FlowParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  /** NAME "=" value | NAME settings */
+  /**
+   * NAME "=" value | NAME settings | NAME arguments. The last is an operator written as an
+   * entry of a pattern block, such as `any_of({ … }, { … })`.
+   */
   readonly setting = this.RULE('setting', () => {
     this.CONSUME(Name);
     this.OR([
@@ -189,6 +194,7 @@ export class FlowParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.settingsBlock) },
+      { ALT: () => this.SUBRULE(this.arguments) },
     ]);
   });
 
@@ -204,13 +210,44 @@ export class FlowParser extends CstParser {
     ]);
   });
 
-  /** NAME ( "." NAME )* */
+  /** NAME ( "." NAME )* arguments? — with arguments, an operator call such as `prefix("us-")` */
   readonly path = this.RULE('path', () => {
     this.CONSUME(Name);
     this.MANY(() => {
       this.CONSUME(Dot);
       this.CONSUME2(Name);
     });
+    this.OPTION(() => this.SUBRULE(this.arguments));
+  });
+
+  /** "(" ( argument ( ("," | newline) argument? )* )? ")" */
+  readonly arguments = this.RULE('arguments', () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.argument);
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Newline) }]);
+        this.OPTION2(() => this.SUBRULE2(this.argument));
+      });
+    });
+    this.CONSUME(RParen);
+  });
+
+  /** comparison | value */
+  readonly argument = this.RULE('argument', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.comparison) }, { ALT: () => this.SUBRULE(this.value) }]);
+  });
+
+  /** ( ">" | ">=" | "<" | "<=" | "=" ) NUMBER: a bound of `numeric(…)` */
+  readonly comparison = this.RULE('comparison', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(RAngle) },
+      { ALT: () => this.CONSUME(GreaterEquals) },
+      { ALT: () => this.CONSUME(LAngle) },
+      { ALT: () => this.CONSUME(LessEquals) },
+      { ALT: () => this.CONSUME(Equals) },
+    ]);
+    this.CONSUME(NumberLiteral);
   });
 
   /** "[" ( value ( ("," | newline) value? )* )? "]" */

@@ -64,6 +64,9 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`',
 export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`', start_chars_hint: [')'] });
 export const LAngle = createToken({ name: 'LAngle', pattern: /</, label: '`<`', start_chars_hint: ['<'] });
 export const RAngle = createToken({ name: 'RAngle', pattern: />/, label: '`>`', start_chars_hint: ['>'] });
+/** `<=` and `>=`: the comparisons of a pattern's `numeric(…)`, such as `numeric(>= 0, < 100)`. */
+export const LessEquals = createToken({ name: 'LessEquals', pattern: /<=/, label: '`<=`', start_chars_hint: ['<'] });
+export const GreaterEquals = createToken({ name: 'GreaterEquals', pattern: />=/, label: '`>=`', start_chars_hint: ['>'] });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`', start_chars_hint: [','] });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`', start_chars_hint: [':'] });
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`', start_chars_hint: ['='] });
@@ -99,6 +102,8 @@ export const allTokens: readonly TokenType[] = [
   RBracket,
   LParen,
   RParen,
+  LessEquals,
+  GreaterEquals,
   LAngle,
   RAngle,
   Comma,

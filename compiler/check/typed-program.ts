@@ -1,14 +1,16 @@
 import { eventBridge } from '../../runtime/aws/limits.js';
-import type { EventPattern, EventPatternValue, RuleMatch } from '../../runtime/manifest/schema.js';
+import type { RuleMatch } from '../../runtime/manifest/schema.js';
 import { type PayloadType, unknownType } from '../../runtime/manifest/types.js';
 import type { Reporter } from '../diagnostics/reporter.js';
+import { manifestPattern, patternOf, type SourcePattern } from '../resolve/pattern.js';
 import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
-import type { SettingsBlock, Value } from '../syntax/ast.js';
+import { settingSchema } from '../settings/schema.js';
 import { describeMismatch, isAssignable, sameType } from '../types/assignable.js';
 import type { TypeEnvironment } from '../types/environment.js';
 import { TypeConverter } from '../types/payload.js';
 import { snsLambdaEvent } from '../types/structure.js';
 import { printType, quoteType } from '../types/print.js';
+import { appEventsKind, type BusEventKind, canMatch, destinationKind } from './bus-events.js';
 
 
 /** Something that puts messages into a declaration, with the type it puts there. */
@@ -39,6 +41,7 @@ export class TypedProgram implements TypeEnvironment {
   readonly #dlqSources = new Map<string, DeclarationSymbol[]>();
   readonly #onFailureEdges = new Map<string, Edge[]>();
   readonly #senders = new Map<string, DeclarationSymbol[]>();
+  readonly #busKinds = new Map<string, readonly BusEventKind[]>();
 
   constructor(
     readonly program: ResolvedProgram,
@@ -255,15 +258,40 @@ export class TypedProgram implements TypeEnvironment {
     return result;
   }
 
+  /** The kinds of events the flow puts on a bus (see bus-events.ts), in source order of their producers. */
+  busEventKinds(bus: string): readonly BusEventKind[] {
+    const cached = this.#busKinds.get(bus);
+    if (cached) return cached;
+    const kinds = new Map<string, BusEventKind>();
+    for (const destination of this.edgesInto(bus)) {
+      if (destination.kind !== 'destination') continue;
+      const kind = destinationKind(destination.source.name, destination.port ?? 'success');
+      if (!kinds.has(kind.key)) kinds.set(kind.key, kind);
+    }
+    if (this.sendersTo(bus).length > 0) kinds.set('app', appEventsKind(this.program.app?.name.text ?? 'app', this.declaredType(bus) ?? unknownType));
+    const list = [...kinds.values()];
+    this.#busKinds.set(bus, list);
+    return list;
+  }
+
+  /**
+   * The `match` of a rule as read by resolution, or undefined without one; with a mistake of
+   * form in it (reported, so the program does not compile), the parts that were well formed.
+   */
+  rulePattern(edge: Edge): SourcePattern | undefined {
+    if (edge.kind !== 'rule') return undefined;
+    const written = edge.settings.get('match') ?? edge.link.settings?.entries.find((e) => e.name.text === 'match' && !e.call);
+    const match = written?.value;
+    if (match?.kind !== 'SettingsBlock' || match.damaged) return undefined;
+    const spec = settingSchema.edge.match?.value;
+    return patternOf(match, spec?.type === 'pattern' && spec.aliases ? { aliases: spec.aliases } : {});
+  }
+
   private computeRuleMatch(edge: Edge): { match: RuleMatch; payload: PayloadType } | null {
     const bus = edge.source;
     const userDetail = this.declaredType(bus.name) ?? unknownType;
-    const match = edge.settings.get('match');
-    if (match && match.value.kind === 'SettingsBlock') {
-      return { match: { kind: 'pattern', pattern: toEventPattern(match.value) }, payload: userDetail };
-    }
-    const destinations = this.edgesInto(bus.name).filter((e) => e.kind === 'destination');
-    const senders = this.sendersTo(bus.name);
+    const pattern = this.rulePattern(edge);
+    if (pattern) return this.patternRuleMatch(edge, manifestPattern(pattern), userDetail);
     const declaredInput = edge.target.kind === 'fn' ? this.declaredType(edge.target.name) : null;
     if (declaredInput?.kind === 'invocation') {
       return {
@@ -274,33 +302,46 @@ export class TypedProgram implements TypeEnvironment {
     if (declaredInput && declaredInput.kind !== 'unknown') {
       return { match: { kind: 'app-events' }, payload: userDetail.kind === 'unknown' ? declaredInput : userDetail };
     }
-    const kinds = new Map<string, { match: RuleMatch; payload: PayloadType; edges: Edge[] }>();
-    for (const destination of destinations) {
-      const condition = destination.port ?? 'success';
-      const key = `${destination.source.name}.${condition}`;
-      const entry = kinds.get(key) ?? {
-        match: { kind: 'destination', function: destination.source.name, condition },
-        payload: { kind: 'invocation', condition, function: destination.source.name } as PayloadType,
-        edges: [],
-      };
-      entry.edges.push(destination);
-      kinds.set(key, entry);
-    }
-    if (senders.length > 0) kinds.set('app', { match: { kind: 'app-events' }, payload: userDetail, edges: [] });
-    const only = [...kinds.values()];
-    if (only.length === 1 && only[0]) return { match: only[0].match, payload: only[0].payload };
-    if (only.length > 1) {
-      const describe = [...kinds.entries()].map(([key, v]) => (key === 'app' ? 'events from the app\'s code' : quoteType(v.payload)));
+    const kinds = this.busEventKinds(bus.name);
+    const only = kinds[0];
+    if (kinds.length === 1 && only) return { match: only.match, payload: only.payload };
+    if (kinds.length > 1) {
+      const describe = kinds.map((k) => (k.key === 'app' ? "events from the app's code" : quoteType(k.payload)));
       this.reporter.report('FL3008', edge.link.arrow, `the rule \`${bus.name} -> ${edge.target.name}\` cannot tell which events it wants`, {
         label: `\`${bus.name}\` carries ${describe.join(', ')}`,
         help:
           edge.target.kind === 'fn'
-            ? `declare the input of \`${edge.target.name}\`, e.g. \`fn ${edge.target.name}(${printType([...kinds.values()][0]?.payload ?? unknownType)})\`, or add \`{ match { … } }\` to the edge`
+            ? `declare the input of \`${edge.target.name}\`, e.g. \`fn ${edge.target.name}(${printType(only?.payload ?? unknownType)})\`, or add \`{ match { … } }\` to the edge`
             : 'add `{ match { … } }` to the edge',
         why: 'An EventBridge rule matches events by a pattern; with several kinds of events on the bus, the rule would deliver all of them and the target would receive payloads of different shapes.',
       });
     }
     return null;
+  }
+
+  /**
+   * A rule with `match`: its payload is the detail of the kinds of events on the bus that the
+   * pattern can match (by their `source` and `detail-type`). When it matches kinds of different
+   * shapes, the target would receive both: FL3008. When it matches none, or the bus is fed
+   * from outside, the bus's declared detail type (FL3009 warns about the first).
+   */
+  private patternRuleMatch(edge: Edge, pattern: ReturnType<typeof manifestPattern>, userDetail: PayloadType): { match: RuleMatch; payload: PayloadType } {
+    const match: RuleMatch = { kind: 'pattern', pattern };
+    const candidates = this.busEventKinds(edge.source.name).filter((kind) => canMatch(pattern, kind));
+    const first = candidates[0];
+    if (first === undefined) return { match, payload: userDetail };
+    const different = candidates.filter((k) => k !== first && !sameSymbol(k.payload, first.payload) && !sameType(k.payload, first.payload, this));
+    if (different.length === 0) return { match, payload: first.payload };
+    const names = candidates.map((k) => (k.key === 'app' ? "events from the app's code" : quoteType(k.payload)));
+    this.reporter.report('FL3008', edge.link.arrow, `the pattern of \`${edge.source.name} -> ${edge.target.name}\` matches events of different shapes`, {
+      label: `it matches ${names.join(' and ')}`,
+      secondary: [{ span: edge.settings.get('match')?.name.span ?? edge.span, message: 'this pattern' }],
+      help: candidates.some((k) => k.key !== 'app')
+        ? `narrow it to one kind: \`source = "${first.source}"\`${first.detailType ? `, \`detail_type = "${first.detailType}"\`` : ''}; records of different functions need different buses`
+        : 'narrow the pattern by `source` or `detail_type` to one kind of event',
+      why: 'A rule delivers every event its pattern matches; the target and its generated handler are typed for one shape of `detail`.',
+    });
+    return { match, payload: unknownType };
   }
 }
 
@@ -335,44 +376,6 @@ function describeEdge(edge: Edge): string {
 
 function spanOf(via: Edge | DeclarationSymbol) {
   return 'kind' in via && 'link' in via ? via.span : via.decl.name.span;
-}
-
-/** `match { source = "shop", detail_type = ["A", "B"], detail { status = "failed" } }` → an EventBridge pattern. */
-export function toEventPattern(block: SettingsBlock): EventPattern {
-  const pattern: Record<string, EventPatternValue> = {};
-  for (const entry of block.entries) {
-    const key = entry.name.text === 'detail_type' ? 'detail-type' : entry.name.text;
-    pattern[key] = patternValue(entry.value);
-  }
-  return pattern;
-}
-
-/**
- * A field of a pattern: a block is a nested pattern; anything else is the array of allowed
- * values EventBridge expects, where a block item is an operator such as `{ prefix = "a" }`.
- */
-function patternValue(value: Value): EventPatternValue {
-  switch (value.kind) {
-    case 'SettingsBlock':
-      return toEventPattern(value);
-    case 'ListValue':
-      return value.items.flatMap((item) => patternItem(item));
-    default:
-      return patternItem(value);
-  }
-}
-
-function patternItem(value: Value): (string | number | boolean | EventPattern)[] {
-  switch (value.kind) {
-    case 'StringValue':
-    case 'NumberValue':
-    case 'BooleanValue':
-      return [value.value];
-    case 'SettingsBlock':
-      return [toEventPattern(value)];
-    default:
-      return [];
-  }
 }
 
 /** FL3001/FL3002: what each edge sends must be what its receiver declared. */

@@ -67,6 +67,9 @@ export const codes = {
   FL3007: { slug: 'key-field-type', severity: 'error', phase: 'types', title: 'A key field of a type that cannot be a key' },
   FL3008: { slug: 'ambiguous-rule', severity: 'error', phase: 'types', title: 'A bus rule cannot tell which events it selects' },
   FL3009: { slug: 'rule-never-matches', severity: 'warning', phase: 'types', title: 'A bus rule selects events that nothing puts on the bus' },
+  FL3013: { slug: 'pattern-operator-type', severity: 'error', phase: 'types', title: 'A pattern matches a field by a type of value the field never holds' },
+  FL3014: { slug: 'pattern-value-not-in-union', severity: 'error', phase: 'types', title: 'A pattern names a value outside the field\'s union of strings' },
+  FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },
 
   // AWS rules and limits
   FL4001: { slug: 'async-retries-range', severity: 'error', phase: 'aws', title: 'Async retries outside 0–2' },
@@ -113,6 +116,10 @@ export const codes = {
   FL4042: { slug: 'rule-into-fifo-queue', severity: 'warning', phase: 'aws', title: 'A bus rule into a FIFO queue: every event shares one message group' },
   FL4044: { slug: 'permissions-boundary-arn', severity: 'error', phase: 'aws', title: 'A permissions boundary that is not the ARN of an IAM managed policy' },
   FL4045: { slug: 'role-path', severity: 'error', phase: 'aws', title: 'A role path that IAM refuses' },
+  FL4048: { slug: 'pattern-empty', severity: 'error', phase: 'aws', title: 'An empty block or list in a pattern, which EventBridge refuses' },
+  FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
+  FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
+  FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

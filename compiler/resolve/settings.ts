@@ -2,6 +2,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
 import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
+import { readPattern } from './pattern.js';
 import type { SettingsMap } from './program.js';
 import { orWords, type Scope } from './scope.js';
 
@@ -49,6 +50,13 @@ export function resolveSettings(
       continue;
     }
     seen.set(name, setting);
+    if (setting.call) {
+      reporter.report('FL2010', setting.name.span, `\`${name}(…)\` is not how a setting is written`, {
+        label: 'a setting is a name and a value',
+        help: `write \`${name} = …\``,
+      });
+      continue;
+    }
     if (checkValue(setting, spec, owner, reporter, scope)) settings.set(name, setting);
   }
   return settings;
@@ -96,7 +104,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   dedupe: '`content` or a field name of the message type',
   runtime: 'a Lambda runtime such as `nodejs24.x`',
   env: 'a block of variables, e.g. `env { STAGE = "prod" }`',
-  pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"] }`',
+  pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"], detail { total = numeric(> 100) } }`',
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
 };
 
@@ -169,7 +177,7 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
     case 'env':
       return checkEnv(setting, value, reporter) || false;
     case 'pattern':
-      return value.kind === 'SettingsBlock' ? checkPattern(value, reporter) : wrong();
+      return value.kind === 'SettingsBlock' ? readPattern(value, reporter, shape.aliases === undefined ? {} : { aliases: shape.aliases }) !== undefined : wrong();
   }
 }
 
@@ -200,35 +208,6 @@ function checkEnv(setting: Setting, value: Value, reporter: Reporter): boolean {
   return ok;
 }
 
-function checkPattern(block: SettingsBlock, reporter: Reporter): boolean {
-  let ok = true;
-  const visit = (value: Value) => {
-    switch (value.kind) {
-      case 'StringValue':
-      case 'NumberValue':
-      case 'BooleanValue':
-        return;
-      case 'ListValue':
-        for (const item of value.items) visit(item);
-        return;
-      case 'SettingsBlock':
-        for (const entry of value.entries) visit(entry.value);
-        return;
-      case 'InvalidValue':
-        ok = false;
-        return;
-      default:
-        reporter.report('FL2010', value.span, 'a pattern value must be a string, a number, a boolean, a list or a block', {
-          label: `found ${describeValue(value)}`,
-          help: 'quote text values: `source = "shop"`',
-        });
-        ok = false;
-    }
-  };
-  visit(block);
-  return ok;
-}
-
 export function describeValue(value: Value): string {
   switch (value.kind) {
     case 'StringValue':
@@ -245,6 +224,8 @@ export function describeValue(value: Value): string {
       return 'a list';
     case 'SettingsBlock':
       return 'a block';
+    case 'CallValue':
+      return `\`${value.callee.text}(…)\``;
     case 'InvalidValue':
       return 'an invalid value';
   }

@@ -24,8 +24,12 @@ export type ValueSpec =
   | { readonly type: 'runtime' }
   /** A block of environment variables: `NAME = "value"` (strings, numbers or booleans). */
   | { readonly type: 'env' }
-  /** An EventBridge pattern: a block whose values are strings, numbers, booleans or lists of them. */
-  | { readonly type: 'pattern' }
+  /**
+   * A content pattern (`match { source = "shop", detail { total = numeric(> 100) } }`):
+   * `compiler/resolve/pattern.ts`. `aliases` rename top-level keys to the event's field names
+   * (`detail_type` → `detail-type`).
+   */
+  | { readonly type: 'pattern'; readonly aliases?: Readonly<Record<string, string>> }
   /** An ISO-8601 timestamp string. */
   | { readonly type: 'timestamp' };
 
@@ -122,6 +126,6 @@ export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<str
     report_failures: { value: bool, doc: 'the handler reports failed items (ReportBatchItemFailures)' },
     concurrency: { value: int, doc: 'SQS: maximum concurrent invocations, 2–1000 (ScalingConfig)' },
     raw: { value: bool, doc: 'topic → queue: raw message delivery (default true)' },
-    match: { value: { type: 'pattern' }, doc: 'bus → target: the EventBridge pattern of the rule' },
+    match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule' },
   },
 };

@@ -85,14 +85,21 @@ export interface SettingsBlock {
   readonly kind: 'SettingsBlock';
   readonly span: Span;
   readonly entries: readonly Setting[];
+  /** In a statement with a syntax error (reported): entries may be missing, so it is not judged as a pattern. */
+  readonly damaged?: true;
 }
 
-/** `name = value`, or `name { … }` (then `value` is a SettingsBlock). */
+/**
+ * `name = value`, or `name { … }` (then `value` is a SettingsBlock), or `name(…)`, an operator
+ * written as an entry of a pattern block such as `any_of({ … }, { … })` (then `value` is the
+ * CallValue of that name and `call` is true).
+ */
 export interface Setting {
   readonly kind: 'Setting';
   readonly span: Span;
   readonly name: Identifier;
   readonly value: Value;
+  readonly call?: true;
 }
 
 export type Value =
@@ -103,6 +110,7 @@ export type Value =
   | PathValue
   | ListValue
   | SettingsBlock
+  | CallValue
   | InvalidValue;
 
 export interface StringValue {
@@ -150,6 +158,29 @@ export interface ListValue {
   readonly kind: 'ListValue';
   readonly span: Span;
   readonly items: readonly Value[];
+}
+
+/** An operator of a pattern applied to its arguments: `prefix("us-")`, `numeric(> 0, <= 100)`. */
+export interface CallValue {
+  readonly kind: 'CallValue';
+  readonly span: Span;
+  /** The operator's name as written; a path, so that a dotted name can be refused where it is. */
+  readonly callee: PathValue;
+  readonly args: readonly Argument[];
+}
+
+export type Argument = Value | Comparison;
+
+export const comparisonOperators = ['>', '>=', '<', '<=', '='] as const;
+export type ComparisonOperator = (typeof comparisonOperators)[number];
+
+/** `> 0`, `<= 100`, `= 5`: a bound of `numeric(…)`. */
+export interface Comparison {
+  readonly kind: 'Comparison';
+  readonly span: Span;
+  readonly operator: ComparisonOperator;
+  /** Invalid when the number failed to lex (already reported). */
+  readonly operand: NumberValue | InvalidValue;
 }
 
 /** A value that failed to lex; its error is already reported, later phases skip it silently. */
@@ -219,5 +250,6 @@ export type Node =
   | Endpoint
   | Setting
   | Value
+  | Comparison
   | TypeExpr
   | Field;

@@ -1,7 +1,9 @@
 import type { CstNode, IToken } from '../../grammar/index.js';
 import type {
   AppDeclCstNode,
+  ArgumentsCstNode,
   ChainCstNode,
+  ComparisonCstNode,
   EndpointCstNode,
   FieldCstNode,
   FnDeclCstNode,
@@ -22,8 +24,12 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { type Span, span } from '../source/span.js';
 import type {
   AppDecl,
+  Argument,
+  CallValue,
   Chain,
   ChainLink,
+  Comparison,
+  ComparisonOperator,
   DurationUnit,
   Endpoint,
   Field,
@@ -45,8 +51,8 @@ import type {
  * reported; a node whose required parts are missing is dropped rather than guessed, so later
  * phases only see what the user wrote.
  */
-export function buildStatement(statement: StatementCst, reporter: Reporter): Statement | undefined {
-  const builder = new AstBuilder(reporter);
+export function buildStatement(statement: StatementCst, reporter: Reporter, hadError = false): Statement | undefined {
+  const builder = new AstBuilder(reporter, hadError);
   if (statement.cst === undefined) return undefined;
   switch (statement.rule) {
     case 'appDecl':
@@ -88,7 +94,11 @@ function first<T>(items: readonly T[] | undefined): T | undefined {
 }
 
 class AstBuilder {
-  constructor(private readonly reporter: Reporter) {}
+  constructor(
+    private readonly reporter: Reporter,
+    /** The statement has a syntax error: what recovery left of it may be partial. */
+    private readonly damaged: boolean,
+  ) {}
 
   appDecl(node: AppDeclCstNode): AppDecl | undefined {
     const name = this.identifier(first(node.children.Name));
@@ -187,15 +197,57 @@ class AstBuilder {
     const whole = nodeSpan(node);
     if (!whole) return undefined;
     const entries = (node.children.setting ?? []).map((s) => this.setting(s)).filter((s) => s !== undefined);
-    return { kind: 'SettingsBlock', span: whole, entries };
+    return { kind: 'SettingsBlock', span: whole, entries, ...(this.damaged && { damaged: true as const }) };
   }
 
   setting(node: SettingCstNode): Setting | undefined {
     const name = this.identifier(first(node.children.Name));
     const block = first(node.children.settingsBlock);
+    const args = first(node.children.arguments);
+    if (name && args) {
+      const callee: PathValue = { kind: 'PathValue', span: name.span, segments: [name], text: name.text };
+      const call = this.call(callee, args);
+      if (!call) return undefined;
+      return { kind: 'Setting', span: call.span, name, value: call, call: true };
+    }
     const value = block ? this.settingsBlock(block) : this.value(first(node.children.value));
     if (!name || !value) return undefined;
     return { kind: 'Setting', span: span(name.span.start, value.span.end), name, value };
+  }
+
+  /** `callee(arguments)`; undefined when recovery left the arguments without their brackets. */
+  call(callee: PathValue, node: ArgumentsCstNode): CallValue | undefined {
+    const whole = nodeSpan(node);
+    if (!whole || !real(first(node.children.RParen))) return undefined;
+    const args: Argument[] = [];
+    for (const argument of node.children.argument ?? []) {
+      const comparison = first(argument.children.comparison);
+      const item = comparison ? this.comparison(comparison) : this.value(first(argument.children.value));
+      if (item) args.push(item);
+    }
+    return { kind: 'CallValue', span: span(callee.span.start, whole.end), callee, args };
+  }
+
+  comparison(node: ComparisonCstNode): Comparison | undefined {
+    const c = node.children;
+    const operatorToken = first(c.RAngle) ?? first(c.GreaterEquals) ?? first(c.LAngle) ?? first(c.LessEquals) ?? first(c.Equals);
+    const numberToken = first(c.NumberLiteral);
+    if (!real(operatorToken) || !real(numberToken)) return undefined;
+    return {
+      kind: 'Comparison',
+      span: span(operatorToken.startOffset, numberToken.startOffset + numberToken.image.length),
+      operator: operatorToken.image as ComparisonOperator,
+      operand: this.number(numberToken),
+    };
+  }
+
+  number(token: IToken): Value & { kind: 'NumberValue' | 'InvalidValue' } {
+    const value = Number(token.image);
+    // A malformed number was kept as a number token by the lexer and is already reported.
+    if (!/^-?\d+(\.\d+)?$/.test(token.image) || !Number.isFinite(value)) {
+      return { kind: 'InvalidValue', span: tokenSpan(token) };
+    }
+    return { kind: 'NumberValue', span: tokenSpan(token), value, raw: token.image };
   }
 
   value(node: ValueCstNode | undefined): Value | undefined {
@@ -206,14 +258,7 @@ class AstBuilder {
       return { kind: 'StringValue', span: tokenSpan(stringToken), value: this.stringContent(stringToken) };
     }
     const numberToken = first(c.NumberLiteral);
-    if (real(numberToken)) {
-      const value = Number(numberToken.image);
-      // A malformed number was kept as a number token by the lexer and is already reported.
-      if (!/^-?\d+(\.\d+)?$/.test(numberToken.image) || !Number.isFinite(value)) {
-        return { kind: 'InvalidValue', span: tokenSpan(numberToken) };
-      }
-      return { kind: 'NumberValue', span: tokenSpan(numberToken), value, raw: numberToken.image };
-    }
+    if (real(numberToken)) return this.number(numberToken);
     const durationToken = first(c.Duration);
     if (real(durationToken)) {
       const match = /^(\d+)(ms|s|m|h|d)$/.exec(durationToken.image);
@@ -231,6 +276,8 @@ class AstBuilder {
     const pathNode = first(c.path);
     if (pathNode) {
       const path = this.path(pathNode);
+      const args = first(pathNode.children.arguments);
+      if (path && args) return this.call(path, args);
       if (path && path.segments.length === 1 && (path.text === 'true' || path.text === 'false')) {
         return { kind: 'BooleanValue', span: path.span, value: path.text === 'true' };
       }

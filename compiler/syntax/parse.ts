@@ -38,7 +38,7 @@ export function parseSource(reporter: Reporter): ParsedFile {
       const name = cst.tokens[1];
       if (name) damagedNames.add(name.image);
     }
-    const statement = buildStatement(cst, reporter);
+    const statement = buildStatement(cst, reporter, hadError);
     if (statement) statements.push(statement);
   });
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);

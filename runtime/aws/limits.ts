@@ -144,6 +144,20 @@ export const eventBridge = {
   busNameLengthMax: 256,
   /** PutRule `Name`: 1–64 characters of `[.\-_A-Za-z0-9]` (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html). */
   ruleNameLengthMax: 64,
+  /**
+   * "Event pattern size: 2,048 characters", the default of an adjustable quota:
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html
+   */
+  patternCharactersDefault: 2048,
+  /**
+   * Numeric matching "is limited to values between -1.0e9 and +1.0e9 inclusive, with 15 digits
+   * of precision, or six digits to the right of the decimal point":
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html
+   */
+  patternNumberMagnitudeMax: 1e9,
+  patternNumberDecimalsMax: 6,
+  /** The envelope fields of every event: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html */
+  eventEnvelopeFields: ['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail', 'replay-name'],
 } as const;
 
 /** AWS::DynamoDB::Table. */

@@ -269,13 +269,50 @@ export interface RuleEdge extends EdgeBase {
  *   `detail-type` `Lambda Function Invocation Result - Success`/`- Failure`, and the function's
  *   qualified ARN (`…:$LATEST`) in `resources`.
  * - `app-events`: events the app's own code puts on the bus (`source` is the app name).
- * - `pattern`: the user's `match`, as EventBridge pattern JSON.
+ * - `pattern`: the user's `match`.
  */
 export type RuleMatch =
   | { readonly kind: 'destination'; readonly function: string; readonly condition: 'success' | 'failure' }
   | { readonly kind: 'app-events' }
-  | { readonly kind: 'pattern'; readonly pattern: EventPattern };
+  | { readonly kind: 'pattern'; readonly pattern: Pattern };
 
-/** An EventBridge event pattern (JSON). */
-export type EventPattern = { readonly [key: string]: EventPatternValue };
-export type EventPatternValue = readonly (string | number | boolean | { readonly [op: string]: unknown })[] | EventPattern;
+/**
+ * A content filter, as `match` writes it: independent of the service that applies it (an
+ * EventBridge rule today; SQS and stream filter criteria and SNS filter policies use the same
+ * operators). `runtime/pattern/event-bridge.ts` turns it into EventBridge's JSON. Field names
+ * are the event's own (`detail-type`, not the `detail_type` of the .flow file); entries keep the
+ * order they were written in.
+ */
+export interface Pattern {
+  readonly entries: readonly PatternEntry[];
+}
+
+export type PatternEntry =
+  /** A field of the event: its values must match, or, for `nested`, its object must match the pattern. */
+  | { readonly kind: 'field'; readonly name: string; readonly match: FieldMatch }
+  /** `any_of(…)` (EventBridge `$or`): at least one alternative must match as well. */
+  | { readonly kind: 'anyOf'; readonly alternatives: readonly Pattern[] };
+
+export type FieldMatch =
+  | { readonly kind: 'nested'; readonly pattern: Pattern }
+  /** The field matches when one of the conditions holds for its value (for an array, for one of its elements). */
+  | { readonly kind: 'values'; readonly conditions: readonly ValueCondition[] };
+
+export type ValueCondition =
+  | { readonly kind: 'equals'; readonly value: string | number | boolean | null }
+  | { readonly kind: 'prefix' | 'suffix'; readonly value: string; readonly ignoreCase: boolean }
+  | { readonly kind: 'equalsIgnoreCase' | 'wildcard' | 'cidr'; readonly value: string }
+  /** One bound (`> 0`), a lower and an upper bound (`> 0, <= 100`), or `= 5`, in that order. */
+  | { readonly kind: 'numeric'; readonly comparisons: readonly NumericComparison[] }
+  | { readonly kind: 'exists'; readonly value: boolean }
+  | { readonly kind: 'anythingBut'; readonly excluded: Exclusion };
+
+export interface NumericComparison {
+  readonly operator: '>' | '>=' | '<' | '<=' | '=';
+  readonly value: number;
+}
+
+/** What `anything_but(…)` excludes: values (one, or a list as written), or one prefix, suffix, wildcard or case-insensitive value. */
+export type Exclusion =
+  | { readonly kind: 'values'; readonly values: string | number | readonly string[] | readonly number[] }
+  | { readonly kind: 'prefix' | 'suffix' | 'equalsIgnoreCase' | 'wildcard'; readonly value: string };

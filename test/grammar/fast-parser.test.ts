@@ -86,7 +86,7 @@ describe('the fast lexer and parser agree with Chevrotain', () => {
   });
 
   test('on random token soup and mutated examples', () => {
-    const words = ['app', 'type', 'fn', 'queue', 'topic', 'x', 'Order', '->', '{', '}', '[', ']', '(', ')', '<', '>', ',', ':', '=', '.', '?', '|', '\n', '"s"', '10', '-1', '30s', 'success', 'true'];
+    const words = ['app', 'type', 'fn', 'queue', 'topic', 'x', 'Order', '->', '{', '}', '[', ']', '(', ')', '<', '>', ',', ':', '=', '.', '?', '|', '\n', '"s"', '10', '-1', '30s', 'success', 'true', '>=', '<=', 'match', 'prefix(', 'numeric(', 'any_of('];
     const soup = fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((w) => w.join(' '));
     fc.assert(fc.property(soup, (text) => void assertSameAsChevrotain(text)), { numRuns: 3000 });
     const examples = corpus.filter(([n]) => n.startsWith('examples/')).map(([, t]) => t);
@@ -97,5 +97,14 @@ describe('the fast lexer and parser agree with Chevrotain', () => {
         return text.slice(0, i) + insert + text.slice(i + length);
       });
     fc.assert(fc.property(mutated, (text) => void assertSameAsChevrotain(text)), { numRuns: 1500 });
+  });
+
+  test('on random patterns: calls, comparisons, lists and blocks inside `match`', () => {
+    const words = ['x', 'detail', '=', '"s"', '1', '-1', '0.5', '(', ')', '[', ']', '{', '}', ',', '\n', '>', '>=', '<', '<=', 'prefix', 'numeric', 'any_of', 'true', 'null', '.'];
+    const pattern = fc.array(fc.constantFrom(...words), { maxLength: 30 }).map((w) => `app a\nbus b\nfn f\nb -> f { match { ${w.join(' ')} } }\n`);
+    fc.assert(fc.property(pattern, (text) => void assertSameAsChevrotain(text)), { numRuns: 3000 });
+    // Well-formed ones must take the fast path.
+    const valid = 'app a\nbus b\nfn f\nb -> f { match { detail { x = numeric(> 0, <= 1), y = [prefix("a"), null] }, any_of({ x = 1 }\n{ y = anything_but(["a"]) }) } }\n';
+    expect(assertSameAsChevrotain(valid).fastStatements).toBe(4);
   });
 });

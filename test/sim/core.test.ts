@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { VirtualClock } from '../../runtime/sim/clock.js';
-import { matchesPattern } from '../../runtime/sim/event-pattern.js';
+import { matchesEventPattern } from '../../runtime/pattern/event-ruler.js';
 import { EventQueue, Priority } from '../../runtime/sim/event-queue.js';
 import { kinesisShardIndex, shardRange } from '../../runtime/sim/hashing.js';
 import { checkPayload } from '../../runtime/sim/payload-check.js';
@@ -151,7 +151,7 @@ describe('EventBridge patterns', () => {
     [{ $or: [{ source: ['bank'] }, { 'detail-type': ['order'] }] }, true],
     [{ $or: [{ source: ['bank'] }, { 'detail-type': ['refund'] }] }, false],
   ])('%j matches: %s', (pattern, expected) => {
-    expect(matchesPattern(pattern as never, event)).toBe(expected);
+    expect(matchesEventPattern(pattern, event)).toBe(expected);
   });
 });
 

@@ -14,8 +14,10 @@ import type { Rule } from '../rule.js';
  * "Invalid parameter: The MessageGroupId parameter is required for FIFO topics"). The flow
  * deploys, then fails on its first message.
  *
- * Producers that need the keys are functions that `sends` to it and bus rules that deliver to
- * it. A FIFO topic subscription passes its own group and deduplication ids on, and a redrive
+ * Producers that need the keys are functions that `sends` to it, which need both, and bus rules
+ * that deliver to it, which need only the deduplication: flowc gives a rule's deliveries a
+ * message group itself (FL4042), and EventBridge needs content-based deduplication (FL4051 when
+ * `dedupe` is a field). A FIFO topic subscription passes its own group and deduplication ids on, and a redrive
  * keeps them, so a queue fed only that way needs neither. Producers that are errors of their
  * own (a destination, FL4004; a standard topic, FL4030; a stream's on_failure, FL4038) are left
  * to those codes. A FIFO queue or topic that nothing in the flow writes to is fed from outside,
@@ -31,45 +33,58 @@ function visit(symbol: DeclarationSymbol, context: CheckContext): void {
   const hasGroup = context.setting(symbol, 'group') !== undefined;
   const hasDedupe = context.setting(symbol, 'dedupe') !== undefined;
   if (hasGroup && hasDedupe) return;
-  const producers = producersNeedingKeys(symbol, context);
-  if (producers.length === 0) return;
+  const { senders, rules } = producersNeedingKeys(symbol, context);
+  // A rule gives its own group (SqsParameters.MessageGroupId, FL4042) and needs content-based
+  // deduplication; a function's send needs both ids.
+  const needsGroup = !hasGroup && senders.length > 0;
+  const needsDedupe = !hasDedupe && (senders.length > 0 || rules.length > 0);
+  if (!needsGroup && !needsDedupe) return;
+  const producers = [...senders, ...(needsDedupe ? rules : [])].sort((a, b) => a.span.start - b.span.start);
 
-  const missing = !hasGroup && !hasDedupe ? 'neither a message group key nor a deduplication key' : !hasGroup ? 'no message group key' : 'no deduplication key';
-  const parameters = [...(hasGroup ? [] : ['a MessageGroupId']), ...(hasDedupe ? [] : ['a MessageDeduplicationId'])].join(' and ');
+  const missing = needsGroup && needsDedupe ? 'neither a message group key nor a deduplication key' : needsGroup ? 'no message group key' : 'no deduplication key';
+  const parameters = [...(needsGroup ? ['a MessageGroupId'] : []), ...(needsDedupe ? ['a MessageDeduplicationId'] : [])].join(' and ');
   const candidates = keyFields(context.typed.typeOf(symbol.name), context);
   const group = `\`group = ${candidates[0] ?? 'field'}\` (messages that share a group are delivered in order, one at a time)`;
-  const dedupe = '`dedupe = content` (a copy of a body sent in the last 5 minutes is dropped; or `dedupe = field` with a field unique per message)';
-  const edits = [...(hasGroup ? [] : [group]), ...(hasDedupe ? [] : [dedupe])];
+  const dedupe =
+    rules.length > 0
+      ? '`dedupe = content` (EventBridge needs content-based deduplication on a FIFO queue it delivers to)'
+      : '`dedupe = content` (a copy of a body sent in the last 5 minutes is dropped; or `dedupe = field` with a field unique per message)';
+  const edits = [...(needsGroup ? [group] : []), ...(needsDedupe ? [dedupe] : [])];
   const refusal =
     symbol.kind === 'queue'
       ? 'SQS refuses every SendMessage to a FIFO queue without a MessageGroupId ("The request must contain the parameter MessageGroupId.")'
       : 'SNS refuses every Publish to a FIFO topic without a MessageGroupId ("Invalid parameter: The MessageGroupId parameter is required for FIFO topics")';
+  const why =
+    senders.length > 0
+      ? `${refusal}, and without a MessageDeduplicationId unless content-based deduplication is on. The flow would deploy, then fail on its first message.`
+      : 'EventBridge gives a FIFO queue target a message group but no deduplication id, and requires content-based deduplication on the queue. The flow would deploy, then fail on every event the rule delivers.';
   context.report(symbol.decl.name.span, `the FIFO ${symbol.kind} \`${symbol.name}\` has ${missing}`, {
     label: `every message sent here needs ${parameters}`,
     secondary: producers,
-    why: `${refusal}, and without a MessageDeduplicationId unless content-based deduplication is on. The flow would deploy, then fail on its first message.`,
+    why,
     help: `add ${edits.join(' and ')} to \`${symbol.name}\``,
-    notes: candidates.length > 0 ? [`fields of ${messageTypeName(symbol)} that can be a key: ${candidates.join(', ')}`] : [],
+    notes: senders.length > 0 && candidates.length > 0 ? [`fields of ${messageTypeName(symbol)} that can be a key: ${candidates.join(', ')}`] : [],
   });
 }
 
 /** The producers that must give the keys: functions that send here, and bus rules. */
-function producersNeedingKeys(symbol: DeclarationSymbol, context: CheckContext): Label[] {
-  const labels: Label[] = [];
+function producersNeedingKeys(symbol: DeclarationSymbol, context: CheckContext): { senders: Label[]; rules: Label[] } {
+  const rules: Label[] = [];
   for (const edge of context.typed.edgesInto(symbol.name)) {
     if (context.isDamaged(edge.source.name)) continue;
     if (edge.kind === 'rule') {
-      labels.push({ span: edge.span, message: `a rule on \`${edge.source.name}\` delivers events here` });
+      rules.push({ span: edge.span, message: `a rule on \`${edge.source.name}\` delivers events here` });
     }
   }
+  const senders: Label[] = [];
   for (const fn of context.sendersTo(symbol.name)) {
     if (context.isDamaged(fn.name)) continue;
     const sends = context.setting(fn, 'sends')?.value;
     const items = sends?.kind === 'ListValue' ? sends.items : sends ? [sends] : [];
     const item = items.find((i) => i.kind === 'PathValue' && i.text === symbol.name);
-    labels.push({ span: item?.span ?? fn.decl.name.span, message: `\`${fn.name}\` sends messages here` });
+    senders.push({ span: item?.span ?? fn.decl.name.span, message: `\`${fn.name}\` sends messages here` });
   }
-  return labels.sort((a, b) => a.span.start - b.span.start);
+  return { senders, rules };
 }
 
 function messageTypeName(symbol: DeclarationSymbol): string {

@@ -7,6 +7,7 @@ import { fifoDestination } from './fifo-destination.js';
 import { pathsRules } from './paths-rules.js';
 import { permissionsBoundaryArn } from './permissions-boundary-arn.js';
 import { rolePath } from './role-path.js';
+import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
 
@@ -25,4 +26,5 @@ export const rules: readonly Rule[] = [
   ...queuesRules,
   ...streamsRules,
   ...pathsRules,
+  ...patternRules,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

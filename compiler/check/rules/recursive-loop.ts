@@ -1,9 +1,11 @@
-import { eventBridge, lambda } from '../../../runtime/aws/limits.js';
+import { lambda } from '../../../runtime/aws/limits.js';
 import type { RuleMatch } from '../../../runtime/manifest/schema.js';
+import { unknownType } from '../../../runtime/manifest/types.js';
 import type { Label } from '../../diagnostics/diagnostic.js';
 import { listWords } from '../../diagnostics/suggest.js';
 import type { DeclarationSymbol, Edge } from '../../resolve/program.js';
 import type { Span } from '../../source/span.js';
+import { appEventsKind, canMatch, destinationKind } from '../bus-events.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
@@ -119,25 +121,13 @@ function ruleSelects(context: CheckContext, into: Hop, out: Hop): boolean {
     case 'app-events':
       return destination === undefined;
     case 'pattern': {
-      const sources = strings(match.pattern.source);
-      const app = context.program.app?.name.text;
-      if (sources && !sources.includes(destination ? eventBridge.destinationSource : (app ?? ''))) return false;
-      const detailTypes = strings(match.pattern['detail-type']);
-      if (destination && detailTypes) {
-        const wanted = destination.condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType;
-        return detailTypes.includes(wanted);
-      }
-      return true;
+      const app = context.program.app?.name.text ?? 'app';
+      const kind = destination ? destinationKind(destination.fn, destination.condition) : appEventsKind(app, unknownType);
+      return canMatch(match.pattern, kind);
     }
   }
 }
 
-/** The plain strings of a pattern leaf, or undefined when the pattern does not constrain it that way. */
-function strings(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  if (!value.every((v) => typeof v === 'string')) return undefined;
-  return value as string[];
-}
 
 /** The cycle starting at its first function in declaration order. */
 function rotate(cycle: readonly Hop[], order: ReadonlyMap<string, number>): Hop[] {

@@ -1,4 +1,13 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
+import type { Pattern } from '../../../runtime/manifest/schema.js';
+import { exactStrings } from '../../../runtime/pattern/fields.js';
+import type { Label } from '../../diagnostics/diagnostic.js';
+import { suggest } from '../../diagnostics/suggest.js';
+import { manifestPattern, type SourcePattern } from '../../resolve/pattern.js';
+import type { Edge } from '../../resolve/program.js';
+import type { Span } from '../../source/span.js';
+import { type BusEventKind, canMatch, describeKind } from '../bus-events.js';
+import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -11,7 +20,13 @@ export const ruleNeverMatches: Rule = {
   code: 'FL3009',
   visit: {
     edge(edge, context) {
-      if (edge.kind !== 'rule' || edge.target.kind !== 'fn' || context.setting(edge, 'match')) return;
+      if (edge.kind !== 'rule') return;
+      const pattern = context.typed.rulePattern(edge);
+      if (pattern !== undefined) {
+        patternNeverMatches(edge, pattern, context);
+        return;
+      }
+      if (edge.target.kind !== 'fn' || context.setting(edge, 'match')) return;
       const selected = context.typed.ruleMatch(edge)?.match;
       if (selected?.kind !== 'destination') return;
       const fn = context.program.declarations.get(selected.function);
@@ -42,3 +57,42 @@ export const ruleNeverMatches: Rule = {
     },
   },
 };
+
+function patternNeverMatches(edge: Edge, pattern: SourcePattern, context: CheckContext): void {
+  const bus = edge.source;
+  const kinds = context.typed.busEventKinds(bus.name);
+  if (kinds.length === 0 || context.isDamaged(bus.name)) return;
+  const manifest = manifestPattern(pattern);
+  if (kinds.some((kind) => canMatch(manifest, kind))) return;
+  const producers: Label[] = [];
+  for (const destination of context.typed.edgesInto(bus.name)) {
+    if (destination.kind === 'destination') producers.push({ span: destination.span, message: `puts the ${destination.port ?? 'success'} records of \`${destination.source.name}\` here (source "${eventBridge.destinationSource}")` });
+  }
+  for (const sender of context.typed.sendersTo(bus.name)) producers.push({ span: sender.decl.name.span, message: `puts the app's events here (source "${context.program.app?.name.text ?? 'app'}")` });
+  const match = context.setting(edge, 'match');
+  context.report(selectorSpan(pattern) ?? match?.name.span ?? edge.span, `the rule \`${bus.name} -> ${edge.target.name}\` never matches: nothing in the flow puts such events on \`${bus.name}\``, {
+    label: 'no event on the bus has this',
+    secondary: producers.sort((a, b) => a.span.start - b.span.start),
+    why: `\`${bus.name}\` carries ${kinds.map(describeKind).join(', and ')}; the pattern's source and detail-type fit none of them, so the rule deploys, never fires, and \`${edge.target.name}\` is never invoked from it.`,
+    help: `match what the bus carries, such as ${carried(closestKind(manifest, kinds))}`,
+  });
+}
+
+/** The top-level `source` or `detail_type` entry of a pattern, where a mismatch with the bus is written. */
+function selectorSpan(pattern: SourcePattern): Span | undefined {
+  for (const entry of pattern.entries) if (entry.kind === 'field' && (entry.name === 'source' || entry.name === 'detail-type')) return entry.setting.span;
+  return undefined;
+}
+
+/** The kind whose source is closest to the pattern's, for `source = "shpo"`; else the first. */
+function closestKind(pattern: Pattern, kinds: readonly BusEventKind[]): BusEventKind | undefined {
+  const written = exactStrings(pattern, 'source')?.[0];
+  if (written === undefined) return kinds[0];
+  const [best] = suggest(written, kinds.map((k) => k.source), 1);
+  return kinds.find((k) => k.source === best) ?? kinds[0];
+}
+
+function carried(kind: { readonly source: string; readonly detailType: string | undefined } | undefined): string {
+  if (kind === undefined) return 'its source';
+  return `\`source = "${kind.source}"\`${kind.detailType ? ` and \`detail_type = "${kind.detailType}"\`` : ''}`;
+}

@@ -5,6 +5,7 @@
  * and a typed client per `sends` target.
  */
 import { eventBridge } from '../../../runtime/aws/limits.js';
+import { exactStrings } from '../../../runtime/pattern/fields.js';
 import type {
   EdgeSpec,
   FlowManifest,
@@ -226,9 +227,9 @@ function detailTypeText(rules: readonly RuleEdge[]): string {
       literals.push(match.condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType);
       continue;
     }
-    const values = match.kind === 'pattern' ? match.pattern['detail-type'] : undefined;
-    if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string')) return 'string';
-    literals.push(...(values as string[]));
+    const values = match.kind === 'pattern' ? exactStrings(match.pattern, 'detail-type') : undefined;
+    if (values === undefined || values.length === 0) return 'string';
+    literals.push(...values);
   }
   return unionText(literals.map(quote));
 }

@@ -1,8 +1,9 @@
 import { eventBridge as eventBridgeLimits } from '../../aws/limits.js';
 import type { RuleEdge } from '../../manifest/schema.js';
+import { type EventPattern, eventBridgePattern } from '../../pattern/event-bridge.js';
+import { matchesEventPattern } from '../../pattern/event-ruler.js';
 import { eventBridgeEvent, type EventBridgeEventShape } from '../envelopes.js';
 import { AwsServiceError } from '../errors.js';
-import { matchesPattern } from '../event-pattern.js';
 import { Priority } from '../event-queue.js';
 import { preview, shortId } from '../trace.js';
 import type { BusEntry, World } from '../world.js';
@@ -15,10 +16,16 @@ import type { BusEntry, World } from '../world.js';
  */
 export class EventBridgeService {
   private readonly rules = new Map<string, RuleEdge[]>();
+  /** Each `match` as the EventPattern JSON the template holds, so that the simulator matches what AWS would. */
+  private readonly patterns = new Map<RuleEdge, EventPattern>();
 
   constructor(private readonly world: World) {
     for (const bus of world.manifest.buses) this.rules.set(bus.name, []);
-    for (const edge of world.manifest.edges) if (edge.kind === 'rule') this.rules.get(edge.source)?.push(edge);
+    for (const edge of world.manifest.edges) {
+      if (edge.kind !== 'rule') continue;
+      this.rules.get(edge.source)?.push(edge);
+      if (edge.match.kind === 'pattern') this.patterns.set(edge, eventBridgePattern(edge.match.pattern));
+    }
   }
 
   putEvent(bus: string, entry: BusEntry): string {
@@ -60,7 +67,7 @@ export class EventBridgeService {
       case 'app-events':
         return event.source === this.world.manifest.app;
       case 'pattern':
-        return matchesPattern(match.pattern, event);
+        return matchesEventPattern(this.patterns.get(rule), event);
     }
   }
 }

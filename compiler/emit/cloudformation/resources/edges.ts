@@ -1,5 +1,6 @@
 import { resourcePolicy } from '../../../../runtime/aws/iam.js';
 import { eventBridge } from '../../../../runtime/aws/limits.js';
+import { eventBridgePattern, type Json } from '../../../../runtime/pattern/event-bridge.js';
 import type { EdgeSpec, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge, SubscriptionEdge } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
@@ -148,7 +149,7 @@ function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
  * - destination records: `source` lambda, the detail-type of the condition, and the function's
  *   qualified ARN in `resources` (aws-facts §1.5, §9 #55);
  * - the app's own events: `source` is the app name (what the generated clients put);
- * - a `match` block: as written.
+ * - a `match` block: its EventBridge JSON (runtime/pattern/event-bridge.ts).
  */
 function eventPattern(context: EmitContext, match: RuleMatch): TemplateValue {
   switch (match.kind) {
@@ -161,8 +162,28 @@ function eventPattern(context: EmitContext, match: RuleMatch): TemplateValue {
     case 'app-events':
       return { source: [context.manifest.app] };
     case 'pattern':
-      return match.pattern as TemplateValue;
+      return templatePattern(eventBridgePattern(match.pattern));
   }
+}
+
+/**
+ * A user's pattern as the template holds it: the JSON object, or the same JSON as one string
+ * when CloudFormation would not read the object as written. CloudFormation resolves intrinsic
+ * functions anywhere in a Json property, so an event field named `Ref` (or `Fn::…`) would become
+ * one, and it refuses `null` in a template ("'null' values are not allowed in templates"), which
+ * `field = null` needs. `EventPattern` takes a string as well as an object (its registry schema
+ * types it `string | object`), and a string is passed to EventBridge as it is.
+ */
+export function templatePattern(pattern: { readonly [key: string]: Json }): TemplateValue {
+  return needsText(pattern) ? JSON.stringify(pattern) : (pattern as TemplateValue);
+}
+
+function needsText(value: Json): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return (value as readonly Json[]).some(needsText);
+  for (const [key, item] of Object.entries(value)) if (key === 'Ref' || key.startsWith('Fn::') || needsText(item)) return true;
+  return false;
 }
 
 /** A Lambda permission for a service to invoke a function for one source only (runtime/aws/iam.ts `resourcePolicy`). */
