@@ -109,7 +109,10 @@ const patternNumber = fc.oneof(
 
 const patternValue = fc.oneof(literalOf(hostileString), patternNumber, fc.constantFrom('true', 'false'));
 
-/** `match { … }`: strings, numbers and booleans (or lists of them), one nested block. */
+/**
+ * `match { detail { … } }`: strings, numbers and booleans (or lists of them), one nested block.
+ * The keys sit under `detail`: an event's top-level fields are EventBridge's own (FL3015).
+ */
 const pattern = fc
   .tuple(
     fc.uniqueArray(fc.oneof({ arbitrary: identifier, weight: 9 }, { arbitrary: longIdentifier, weight: 1 }), { minLength: 1, maxLength: 3 }),
@@ -121,7 +124,7 @@ const pattern = fc
   .map(([keys, values, nestedKey, nestedKeys, nestedValues]) => {
     const top = keys.filter((k) => k !== nestedKey).map((k, i) => `${k} = ${values[i] as string}`);
     const nested = nestedKeys.map((k, i) => `${k} = ${nestedValues[i] as string}`);
-    return `match { ${[...top, `${nestedKey} { ${nested.join(', ')} }`].join(', ')} }`;
+    return `match { detail { ${[...top, `${nestedKey} { ${nested.join(', ')} }`].join(', ')} } }`;
   });
 
 const env = fc.uniqueArray(fc.tuple(envName, literalOf(hostileString)), { minLength: 1, maxLength: 4, selector: ([name]) => name }).map(

@@ -16,13 +16,15 @@ const root = new URL('../../../', import.meta.url).pathname;
 /**
  * The YAML the `yaml` package prints for `value` (YAML 1.1, no folding, no aliases; `0o17`
  * double-quoted), which was flowc's output before it wrote its own scalars: templates of
- * ordinary text must still print the same bytes.
+ * ordinary text must still print the same bytes. `=` is double-quoted too: the yaml package
+ * prints it plain, which PyYAML reads as YAML 1.1's value key and refuses (a numeric pattern's
+ * `numeric(= 5)` holds one).
  */
 function packageYaml(value: unknown): string {
   const document = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
   visit(document, {
     Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === 'string' && /^0o[0-7]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (isScalar(node) && typeof node.value === 'string' && /^(0o[0-7]+|=)$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   return document.toString({ lineWidth: 0, minContentWidth: 0 });
