@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 
 /**
@@ -13,8 +13,12 @@ export interface Host {
   readonly stdinIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads a file; throws a HostError with a one-line reason when it cannot. */
-  readFile(path: string): Uint8Array;
+  /**
+   * Reads a file; throws a HostError with a one-line reason when it cannot. With `limit`, reads
+   * at most that many bytes, whatever the file is (a pipe, `/dev/zero`): a longer one gives
+   * exactly `limit` bytes, so the caller can tell it is too long without holding all of it.
+   */
+  readFile(path: string, limit?: number): Uint8Array;
   fileExists(path: string): boolean;
   /** Writes a file atomically (a temporary file in the same folder, then a rename), creating folders. */
   writeFileAtomic(path: string, content: string | Uint8Array): void;
@@ -48,7 +52,7 @@ export function nodeHost(): Host {
     stdinIsTTY: process.stdin.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile(path) {
+    readFile(path, limit) {
       let stats;
       try {
         stats = statSync(path);
@@ -57,7 +61,9 @@ export function nodeHost(): Host {
       }
       if (stats.isDirectory()) throw new HostError(`${path}: a directory, not a .flow file`);
       try {
-        return readFileSync(path);
+        // A regular file's size is known; anything else (a pipe, a device) is read with a cap.
+        if (limit === undefined || (stats.isFile() && stats.size <= limit)) return readFileSync(path);
+        return readAtMost(path, limit);
       } catch (error) {
         throw new HostError(describeFsError(error, path));
       }
@@ -107,6 +113,23 @@ export function nodeHost(): Host {
       }
     },
   };
+}
+
+/** The first `limit` bytes of a file, read a piece at a time: an endless file stops there. */
+function readAtMost(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(limit);
+    let length = 0;
+    while (length < limit) {
+      const read = readSync(fd, buffer, length, Math.min(1 << 20, limit - length), null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -32,12 +32,12 @@ export class MemoryHost implements Host {
     this.err += text;
   }
 
-  readFile(path: string): Uint8Array {
+  readFile(path: string, limit?: number): Uint8Array {
     const full = resolve(this.cwd, path);
     if (this.directories.has(full)) throw new HostError(`${path}: a directory, not a .flow file`);
     const bytes = this.files.get(full);
     if (bytes === undefined) throw new HostError(`${path}: no such file`);
-    return bytes;
+    return limit === undefined ? bytes : bytes.subarray(0, limit);
   }
 
   fileExists(path: string): boolean {
