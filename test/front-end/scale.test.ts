@@ -117,4 +117,14 @@ describe('long lists cost a small multiple of their length', () => {
       lineText.mockRestore();
     }
   });
+
+  test('2,000 unknown names among 2,000 declarations', () => {
+    const text = `app a\ntopic t\n${range(2000).map((i) => `fn handle${i}`).join('\n')}\n${range(2000).map((i) => `t -> handel${i}`).join('\n')}\n`;
+    const { result, scanned } = countArrayScans(() => renderAll(text));
+    expect(result.codes).toEqual(range(2000).map(() => 'FL2001'));
+    // The first ones get suggestions; past a budget of comparisons per file, the rest do not.
+    expect(result.output).toContain('did you mean `handle0`');
+    // The candidates are listed once, not once per unknown name.
+    expect(scanned).toBeLessThan(100 * 4000);
+  });
 });
