@@ -1,9 +1,12 @@
 // The front end's long fuzz run (issue 11), beside the bounded slice in the suite
 // (test/property/front-end.prop.test.ts): random programs from the grammar, mutations of
 // them, token soup and programs repeated into larger files, each checked and rendered.
-//   node scripts/fuzz-front-end.js [--count 20000] [--seed 1] [--size 4]
+//   node scripts/fuzz-front-end.js [--count 20000] [--seed 1] [--size 4] [--save DIR]
 // Prints the inputs run, the crashes (an exception, or an internal error FL9002), and the
-// slowest input with its time; exits 1 if anything crashed. --size scales the programs.
+// slowest input with its time; exits 1 if anything crashed. --size scales the programs;
+// --save writes the slowest input and each crashing one to DIR, to replay with `flowc check`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadTs } from './load-ts.js';
 
@@ -15,6 +18,8 @@ const option = (name, fallback) => {
 const count = option('--count', 20_000);
 const seed = option('--seed', 1);
 const size = option('--size', 4);
+const saveIndex = args.indexOf('--save');
+const saveDir = saveIndex === -1 ? undefined : args[saveIndex + 1];
 
 const { checkText } = await loadTs('compiler/program.ts');
 const { renderPretty } = await loadTs('compiler/diagnostics/render/pretty.ts');
@@ -63,5 +68,11 @@ console.log(`slowest input: ${slowest.ms.toFixed(1)} ms, ${slowest.kind}, ${slow
 console.log(`  ${JSON.stringify(slowest.text.slice(0, 300))}${slowest.text.length > 300 ? ' …' : ''}`);
 for (const crash of crashes.slice(0, 5)) {
   console.log(`\ncrash (${crash.kind}): ${JSON.stringify(crash.text.slice(0, 500))}\n${crash.error.split('\n').slice(0, 6).join('\n')}`);
+}
+if (saveDir !== undefined) {
+  mkdirSync(saveDir, { recursive: true });
+  writeFileSync(join(saveDir, 'slowest.flow'), slowest.text);
+  crashes.forEach((crash, i) => writeFileSync(join(saveDir, `crash-${i}.flow`), crash.text));
+  console.log(`\nsaved to ${saveDir}: slowest.flow${crashes.length > 0 ? `, crash-0.flow … crash-${crashes.length - 1}.flow` : ''}`);
 }
 process.exitCode = crashes.length > 0 ? 1 : 0;
