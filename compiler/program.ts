@@ -41,7 +41,7 @@ export function checkText(path: string, text: string): CheckResult {
   let t = performance.now();
   const parsed = parseSource(reporter);
   timings.parse = performance.now() - t;
-  if (reporter.errorCount >= MAX_SYNTAX_ERRORS) {
+  if (parsed.refused || reporter.errorCount >= MAX_SYNTAX_ERRORS) {
     return { source, diagnostics: sorted(reporter.diagnostics), timings };
   }
   t = performance.now();

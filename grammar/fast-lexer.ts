@@ -49,42 +49,67 @@ function candidatesByFirstChar(): Map<number, Candidate[]> {
   return table;
 }
 
-/** Tokens of `text` (skipped groups left out), or undefined where Chevrotain's lexer must take over. */
-export function fastTokenize(text: string): IToken[] | undefined {
-  const candidates = candidatesByFirstChar();
-  const tokens: IToken[] = [];
-  let offset = 0;
-  outer: while (offset < text.length) {
-    const list = candidates.get(text.charCodeAt(offset));
-    if (list === undefined) return undefined;
-    for (const candidate of list) {
-      candidate.regex.lastIndex = offset;
-      const match = candidate.regex.exec(text);
-      if (match === null) continue;
-      let image = match[0];
-      let type = candidate.type;
-      const longer = candidate.longerAlt;
-      if (longer) {
-        longer.regex.lastIndex = offset;
-        const longerMatch = longer.regex.exec(text);
-        if (longerMatch && longerMatch[0].length > image.length) {
-          image = longerMatch[0];
-          type = longer.type;
-        }
+/** The token at `offset` (its type, text and whether it is skipped), or undefined where no pattern matches. */
+function matchAt(text: string, offset: number, candidates: Map<number, Candidate[]>): { type: TokenType; image: string; skipped: boolean } | undefined {
+  const list = candidates.get(text.charCodeAt(offset));
+  if (list === undefined) return undefined;
+  for (const candidate of list) {
+    candidate.regex.lastIndex = offset;
+    const match = candidate.regex.exec(text);
+    if (match === null) continue;
+    let image = match[0];
+    let type = candidate.type;
+    const longer = candidate.longerAlt;
+    if (longer) {
+      longer.regex.lastIndex = offset;
+      const longerMatch = longer.regex.exec(text);
+      if (longerMatch && longerMatch[0].length > image.length) {
+        image = longerMatch[0];
+        type = longer.type;
       }
-      if (!candidate.skipped) {
-        tokens.push({
-          image,
-          startOffset: offset,
-          tokenTypeIdx: type.tokenTypeIdx as number,
-          tokenType: type,
-          endOffset: offset + image.length - 1,
-        } as IToken);
-      }
-      offset += image.length;
-      continue outer;
     }
-    return undefined;
+    return { type, image, skipped: candidate.skipped };
+  }
+  return undefined;
+}
+
+/**
+ * Tokens of `text` (skipped groups left out), or undefined where Chevrotain's lexer must take
+ * over. With `from` and `to`, only that part of the text is lexed (it must not cut a token),
+ * and the tokens are appended to `tokens`; on undefined some may have been appended already.
+ */
+export function fastTokenize(text: string, from = 0, to = text.length, tokens: IToken[] = []): IToken[] | undefined {
+  const candidates = candidatesByFirstChar();
+  for (let offset = from; offset < to; ) {
+    const match = matchAt(text, offset, candidates);
+    if (match === undefined) return undefined;
+    if (!match.skipped) {
+      tokens.push({
+        image: match.image,
+        startOffset: offset,
+        tokenTypeIdx: match.type.tokenTypeIdx as number,
+        tokenType: match.type,
+        endOffset: offset + match.image.length - 1,
+      } as IToken);
+    }
+    offset += match.image.length;
   }
   return tokens;
+}
+
+/**
+ * How many tokens `text[from, to)` has, without making them, or undefined where Chevrotain's
+ * lexer must take over: for a file so long that it may be over the token limit, the count
+ * comes before any memory is spent on tokens.
+ */
+export function countTokens(text: string, from = 0, to = text.length): number | undefined {
+  const candidates = candidatesByFirstChar();
+  let count = 0;
+  for (let offset = from; offset < to; ) {
+    const match = matchAt(text, offset, candidates);
+    if (match === undefined) return undefined;
+    if (!match.skipped) count++;
+    offset += match.image.length;
+  }
+  return count;
 }

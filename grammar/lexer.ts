@@ -36,7 +36,7 @@ import {
   Type,
   UnterminatedString,
 } from './tokens.js';
-import { fastTokenize } from './fast-lexer.js';
+import { countTokens, fastTokenize } from './fast-lexer.js';
 import type { StatementRule } from './parser.js';
 
 /** A problem found before or while parsing, worded for the user; `compiler/syntax` gives it a code. */
@@ -46,16 +46,28 @@ export interface GrammarProblem {
     | 'unterminated-string'
     | 'malformed-number'
     | 'too-deeply-nested'
+    | 'too-many-tokens'
     | 'syntax';
   readonly start: number;
   readonly end: number;
   readonly message: string;
   readonly label?: string;
   readonly help?: string;
+  readonly note?: string;
 }
 
 /** Brackets nested deeper than this are refused before parsing, so no input can exhaust the stack. */
 export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * The most tokens flowc reads from one file (graphql-js's `maxTokens`): the lexer stops there
+ * and the file is refused (FL1013), so no file, however it is made, costs more than this many
+ * tokens of memory and parsing time. A 10,000-function flow has about 270,000.
+ */
+export const MAX_TOKENS = 4_000_000;
+
+/** Text is lexed in pieces of about this many characters, each ending after a line break. */
+const CHUNK_LENGTH = 1 << 16;
 
 /** Lexical errors described at most; the parser stops at a similar count. */
 const MAX_LEX_PROBLEMS = 1000;
@@ -93,8 +105,23 @@ export interface LexResult {
 }
 
 export function lex(text: string): LexResult {
-  const fast = fastTokenize(text);
-  const result = fast === undefined ? getLexer().tokenize(text) : { tokens: fast, errors: [] };
+  const result = tokenizeBounded(text);
+  if (result.cutAt !== undefined) {
+    const limit = MAX_TOKENS.toLocaleString('en-US');
+    return {
+      tokens: [],
+      problems: [
+        {
+          kind: 'too-many-tokens',
+          start: result.cutAt,
+          end: result.cutAt + 1,
+          message: `the file has more than ${limit} tokens; flowc reads at most ${limit}`,
+          label: `token number ${(MAX_TOKENS + 1).toLocaleString('en-US')}`,
+          help: 'a flow this large is not hand-written; check that this is the file you meant, or split it into several apps',
+        },
+      ],
+    };
+  }
   const problems: GrammarProblem[] = [];
   // Arrow look-alikes become arrows, so `a → b` costs one error, not a cascade.
   const arrows: IToken[] = [];
@@ -188,6 +215,79 @@ function hyphenatedName(text: string, offset: number): { text: string; end: numb
   while (end < text.length && end - offset < reach && /[A-Za-z0-9_-]/.test(text[end] ?? '')) end++;
   const word = text.slice(start, end);
   return /^[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z_][A-Za-z0-9_]*)+$/.test(word) ? { text: word, end } : undefined;
+}
+
+interface LexerError {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/**
+ * Tokens and lexical errors of the whole text, lexed a piece at a time so that counting can
+ * stop at MAX_TOKENS before the rest is even looked at (`cutAt`: the offset of the first token
+ * past the limit). Pieces end just after a line break, and no token spans a line break (a
+ * string or comment ends at the end of its line, a line break is a token of its own), so the
+ * tokens are exactly those of lexing the whole text at once. A text longer than MAX_TOKENS
+ * characters is counted first, keeping nothing, so that a file over the limit is refused
+ * without holding millions of tokens.
+ */
+function tokenizeBounded(text: string): { tokens: IToken[]; errors: LexerError[]; cutAt?: number } {
+  if (text.length > MAX_TOKENS) {
+    const counted = lexPieces(text, false);
+    if (counted.cutAt !== undefined) return counted;
+  }
+  return lexPieces(text, true);
+}
+
+function lexPieces(text: string, keep: boolean): { tokens: IToken[]; errors: LexerError[]; cutAt?: number } {
+  const tokens: IToken[] = [];
+  const errors: LexerError[] = [];
+  // A run of characters the language does not use counts as a token: a file of stray
+  // characters must not cost more than a file of words.
+  let counted = 0;
+  for (let base = 0; base < text.length; ) {
+    const newline = text.indexOf('\n', Math.min(base + CHUNK_LENGTH, text.length) - 1);
+    const end = newline === -1 ? text.length : newline + 1;
+    const before = tokens.length;
+    const fast = keep ? fastTokenize(text, base, end, tokens)?.length : countTokens(text, base, end);
+    if (fast !== undefined) {
+      // The common case: a piece of words the fast path knows, offsets already right.
+      const added = keep ? tokens.length - before : fast;
+      if (counted + added > MAX_TOKENS) {
+        const cut = keep ? (tokens[before + (MAX_TOKENS - counted)] as IToken).startOffset : cutOffset(text, base, end, MAX_TOKENS - counted);
+        return { tokens, errors, cutAt: cut };
+      }
+      counted += added;
+      base = end;
+      continue;
+    }
+    tokens.length = before;
+    const result = getLexer().tokenize(text.slice(base, end));
+    // Tokens and errors in offset order, so the cut falls where the limit is reached.
+    const items: (IToken | LexerError)[] = [...result.tokens, ...result.errors].sort((a, b) => at(a) - at(b));
+    for (const item of items) {
+      if (++counted > MAX_TOKENS) return { tokens, errors, cutAt: at(item) + base };
+      if (!keep) continue;
+      if ('offset' in item) {
+        if (errors.length <= MAX_LEX_PROBLEMS) errors.push({ offset: item.offset + base, length: item.length });
+        continue;
+      }
+      item.startOffset += base;
+      tokens.push(item);
+    }
+    base = end;
+  }
+  return { tokens, errors };
+}
+
+/** The offset of token number `index` (0-based) of a piece the fast path knows. */
+function cutOffset(text: string, from: number, to: number, index: number): number {
+  const tokens = fastTokenize(text, from, to) ?? [];
+  return tokens[index]?.startOffset ?? from;
+}
+
+function at(item: IToken | LexerError): number {
+  return 'offset' in item ? item.offset : item.startOffset;
 }
 
 function malformedNumber(token: IToken): GrammarProblem {

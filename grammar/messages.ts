@@ -41,6 +41,12 @@ const declarationNoun: Record<string, string> = {
   table: 'table',
 };
 
+/**
+ * Content assist replays the statement from its start, so each error would cost the length of
+ * the statement before it; past this many tokens the parser's own expectations are used.
+ */
+const MAX_ASSIST_TOKENS = 2000;
+
 export interface StatementContext {
   readonly rule: StatementRule;
   readonly tokens: readonly IToken[];
@@ -61,7 +67,8 @@ export function describeSyntaxError(
   const previous = foundIndex > 0 ? tokens[foundIndex - 1] : foundIndex === -1 ? tokens[tokens.length - 1] : undefined;
 
   let expected: string[] = [...(data?.expected ?? [])];
-  if (data?.kind === 'not-all-input' || data?.kind === 'mismatch') {
+  const precedingCount = foundIndex === -1 ? tokens.length : foundIndex;
+  if ((data?.kind === 'not-all-input' || data?.kind === 'mismatch') && precedingCount <= MAX_ASSIST_TOKENS) {
     // Ask the grammar what could have come next, so optional parts are offered too.
     const preceding = foundIndex === -1 ? tokens : tokens.slice(0, foundIndex);
     expected = mergeLabels(expectedAfter(parser, statement.rule, preceding), expected);
@@ -230,9 +237,18 @@ function hintFor(statement: StatementContext, previous: IToken | undefined, foun
   return undefined;
 }
 
+/** The index of `token` in the statement, by offset (tokens are in offset order); -1 for a token recovery made up. */
 function indexOfToken(tokens: readonly IToken[], token: IToken): number {
   if (Number.isNaN(token.startOffset)) return -1;
-  for (let i = 0; i < tokens.length; i++) if (tokens[i] === token || tokens[i]?.startOffset === token.startOffset) return i;
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = tokens[mid] as IToken;
+    if (candidate === token || candidate.startOffset === token.startOffset) return mid;
+    if (candidate.startOffset < token.startOffset) low = mid + 1;
+    else high = mid - 1;
+  }
   return -1;
 }
 

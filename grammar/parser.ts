@@ -60,7 +60,28 @@ function firstTokens(paths: readonly (readonly TokenType[])[]): string[] {
   return labels;
 }
 
-const encode = (data: SyntaxErrorData): string => JSON.stringify(data);
+/**
+ * Errors Chevrotain may raise in one statement before it is abandoned. Recovery goes on to the
+ * end of the statement and each error costs a look at the grammar, so a long statement of
+ * noise would cost that many times its length; past this many errors it is noise.
+ */
+export const MAX_STATEMENT_ERRORS = 100;
+
+/** Thrown by the message provider to stop a statement's parse after MAX_STATEMENT_ERRORS. */
+export class StatementAbandoned extends Error {}
+
+let errorsInStatement = 0;
+
+/** Called before each statement is parsed. */
+export function resetStatementErrors(): void {
+  errorsInStatement = 0;
+}
+
+const encode = (data: SyntaxErrorData): string => {
+  // Not a RecognitionException, so Chevrotain does not recover from it: the parse ends.
+  if (++errorsInStatement > MAX_STATEMENT_ERRORS) throw new StatementAbandoned('too many errors in one statement');
+  return JSON.stringify(data);
+};
 
 const structuredMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, ruleName }) =>

@@ -17,9 +17,8 @@ export interface CheckedProgram {
 export function check(program: ResolvedProgram, reporter: Reporter, rules: readonly Rule[] = allRules): CheckedProgram {
   const typed = new TypedProgram(program, reporter);
   // Every declaration's type is computed once up front, so inference errors come out in a
-  // stable order whatever rule asks first.
-  for (const name of program.declarations.keys()) typed.typeOf(name);
-  for (const edge of program.edges) if (edge.kind === 'rule') typed.ruleMatch(edge);
+  // stable order whatever rule asks first, and no later question is provisional.
+  typed.inferAll();
   checkEdgeTypes(typed, reporter);
 
   const context = new CheckContext(typed, reporter);

@@ -13,6 +13,8 @@ import { printType, quoteType } from '../types/print.js';
 import { appEventsKind, type BusEventKind, canMatch, destinationKind } from './bus-events.js';
 
 
+const noEdges: readonly Edge[] = Object.freeze([]);
+
 /** Something that puts messages into a declaration, with the type it puts there. */
 export interface Producer {
   readonly type: PayloadType;
@@ -33,6 +35,11 @@ export class TypedProgram implements TypeEnvironment {
   readonly #declared = new Map<string, PayloadType | null>();
   readonly #types = new Map<string, PayloadType>();
   readonly #inProgress = new Set<string>();
+  readonly #requests = new Map<string, PayloadType>();
+  readonly #requestsInProgress = new Set<string>();
+  readonly #outputs = new Map<string, PayloadType | null>();
+  /** Set once `inferAll` has computed every type: from then on no answer is provisional. */
+  #settled = false;
   readonly #ruleMatches = new Map<Edge, { match: RuleMatch; payload: PayloadType } | null>();
   readonly #namedTypes = new Map<string, PayloadType>();
   readonly #incoming = new Map<string, Edge[]>();
@@ -102,6 +109,19 @@ export class TypedProgram implements TypeEnvironment {
    * invokes it (a direct invocation). Mixed kinds give `unknown`.
    */
   functionRequest(name: string): PayloadType {
+    const cached = this.#requests.get(name);
+    if (cached) return cached;
+    // Asked again while it is being computed: the function is in its own chain of invocation
+    // records (`t -> m -> m`). Its request has no finite shape; `unknown` ends the cycle.
+    if (this.#requestsInProgress.has(name)) return unknownType;
+    this.#requestsInProgress.add(name);
+    const request = this.computeFunctionRequest(name);
+    this.#requestsInProgress.delete(name);
+    this.#requests.set(name, request);
+    return request;
+  }
+
+  private computeFunctionRequest(name: string): PayloadType {
     const incoming = this.edgesInto(name);
     if (incoming.length === 0) return this.typeOf(name);
     const requests: PayloadType[] = [];
@@ -121,19 +141,86 @@ export class TypedProgram implements TypeEnvironment {
   }
 
   functionOutput(name: string): PayloadType | null {
+    const cached = this.#outputs.get(name);
+    if (cached !== undefined) return cached;
     const symbol = this.program.declarations.get(name);
-    if (symbol?.decl.kind !== 'FnDecl' || symbol.decl.output === undefined) return null;
-    return this.converter.convert(symbol.decl.output, false);
+    const output = symbol?.decl.kind !== 'FnDecl' || symbol.decl.output === undefined ? null : this.converter.convert(symbol.decl.output, false);
+    this.#outputs.set(name, output);
+    return output;
+  }
+
+  settled(): boolean {
+    return this.#settled;
+  }
+
+  /**
+   * Computes every declaration's type and every function's request up front, in an order in
+   * which whatever one of them asks about is already known: a depth-first walk (with its own
+   * stack) over "needs" — the sources of a declaration's incoming edges, the queues whose
+   * dead-letter queue it is, and the declared types and functions its declared types name.
+   * So inference never recurses along a chain the user wrote, however long. A declaration
+   * met again while the walk is inside it is a cycle: it reads as `unknown` there, as it
+   * would lazily.
+   */
+  inferAll(): void {
+    if (this.#settled) return;
+    const needs = (node: string): string[] => {
+      const [kind, name] = [node.slice(0, 1), node.slice(2)];
+      if (kind === 't') return mentions(this.#namedTypes.get(name));
+      const out: string[] = [];
+      for (const edge of this.edgesInto(name)) out.push(`d:${edge.source.name}`);
+      for (const source of this.dlqSourcesOf(name)) out.push(`d:${source.name}`);
+      for (const mentioned of mentions(this.declaredType(name) ?? undefined)) out.push(mentioned);
+      for (const mentioned of mentions(this.functionOutput(name) ?? undefined)) out.push(mentioned);
+      return out;
+    };
+    const state = new Map<string, 'open' | 'done'>();
+    const finish = (node: string) => {
+      state.set(node, 'done');
+      if (!node.startsWith('d:')) return;
+      const name = node.slice(2);
+      this.#inProgress.delete(name);
+      this.#requestsInProgress.delete(name);
+      this.typeOf(name);
+      if (this.program.declarations.get(name)?.kind === 'fn') this.functionRequest(name);
+    };
+    for (const start of this.program.declarations.keys()) {
+      const root = `d:${start}`;
+      if (state.has(root)) continue;
+      const stack: { node: string; next: string[] }[] = [];
+      const open = (node: string) => {
+        state.set(node, 'open');
+        if (node.startsWith('d:')) {
+          // Inside the walk of this declaration: a question about it now is a cycle.
+          this.#inProgress.add(node.slice(2));
+          this.#requestsInProgress.add(node.slice(2));
+        }
+        stack.push({ node, next: needs(node).reverse() });
+      };
+      open(root);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1] as { node: string; next: string[] };
+        const child = top.next.pop();
+        if (child === undefined) {
+          stack.pop();
+          finish(top.node);
+        } else if (!state.has(child) && (child.startsWith('t:') || this.program.declarations.has(child.slice(2)))) {
+          open(child);
+        }
+      }
+    }
+    for (const edge of this.program.edges) if (edge.kind === 'rule') this.ruleMatch(edge);
+    this.#settled = true;
   }
 
   // Graph
 
   edgesInto(name: string): readonly Edge[] {
-    return this.#incoming.get(name) ?? [];
+    return this.#incoming.get(name) ?? noEdges;
   }
 
   edgesFrom(name: string): readonly Edge[] {
-    return this.#outgoing.get(name) ?? [];
+    return this.#outgoing.get(name) ?? noEdges;
   }
 
   /** The declared payload type, or null when the declaration leaves it to inference. */
@@ -355,6 +442,43 @@ function sameSymbol(a: PayloadType, b: PayloadType): boolean {
   if (a.kind === 'invocation' && b.kind === 'invocation') return a.function === b.function && a.condition === b.condition;
   if (a.kind === 'streamFailure' && b.kind === 'streamFailure') return a.source === b.source;
   return false;
+}
+
+/**
+ * The declared types (`t:Name`) and functions (`d:name`, through `success<f>`/`failure<f>`)
+ * that a type names directly; named types are followed by the caller, so this stays shallow.
+ */
+function mentions(type: PayloadType | undefined): string[] {
+  const out: string[] = [];
+  const pending: PayloadType[] = type ? [type] : [];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    switch (current.kind) {
+      case 'ref':
+        out.push(`t:${current.name}`);
+        break;
+      case 'invocation':
+        out.push(`d:${current.function}`);
+        break;
+      case 'array':
+        pending.push(current.element);
+        break;
+      case 'record':
+        for (const field of current.fields) pending.push(field.type);
+        break;
+      case 'union':
+        for (const member of current.members) pending.push(member);
+        break;
+      case 'snsEnvelope':
+        pending.push(current.message);
+        break;
+      case 'eventBridgeEvent':
+        pending.push(current.detail);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, fstatSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 
 /** What is at a path (`Host.inspect`), following symlinks. */
@@ -22,13 +22,15 @@ export interface Host {
   readonly stdinIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads a file; throws a HostError with a one-line reason when it cannot. */
-  readFile(path: string): Uint8Array;
+  /**
+   * Reads a file; throws a HostError with a one-line reason when it cannot. With `limit`, reads
+   * at most that many bytes, whatever the file is (a pipe, `/dev/zero`): a longer one gives
+   * exactly `limit` bytes, so the caller can tell it is too long without holding all of it.
+   */
+  readFile(path: string, limit?: number): Uint8Array;
   fileExists(path: string): boolean;
   /** What is at `path`; never throws. */
   inspect(path: string): PathInfo;
-  /** At most the first `maxBytes` bytes of a file; throws a HostError. */
-  readStart(path: string, maxBytes: number): Uint8Array;
   /** The names of the entries of a folder; throws a HostError. */
   listFolder(path: string): string[];
   /** Writes a file atomically (a temporary file in the same folder, then a rename), creating folders. */
@@ -68,7 +70,7 @@ export function nodeHost(): Host {
     stdinIsTTY: process.stdin.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile(path) {
+    readFile(path, limit) {
       let stats;
       try {
         stats = statSync(path);
@@ -77,7 +79,9 @@ export function nodeHost(): Host {
       }
       if (stats.isDirectory()) throw new HostError(`${path}: a directory, not a .flow file`);
       try {
-        return readFileSync(path);
+        // A regular file's size is known; anything else (a pipe, a device) is read with a cap.
+        if (limit === undefined || (stats.isFile() && stats.size <= limit)) return readFileSync(path);
+        return readAtMost(path, limit);
       } catch (error) {
         throw new HostError(describeFsError(error, path));
       }
@@ -88,25 +92,6 @@ export function nodeHost(): Host {
     },
     inspect(path) {
       return inspectPath(path);
-    },
-    readStart(path, maxBytes) {
-      let fd: number | undefined;
-      try {
-        fd = openSync(path, 'r');
-        const buffer = Buffer.alloc(Math.min(maxBytes, fstatSync(fd).size + 1));
-        maxBytes = buffer.length;
-        let length = 0;
-        while (length < maxBytes) {
-          const read = readSync(fd, buffer, length, maxBytes - length, null);
-          if (read === 0) break;
-          length += read;
-        }
-        return buffer.subarray(0, length);
-      } catch (error) {
-        throw new HostError(describeFsError(error, path));
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
     },
     listFolder(path) {
       try {
@@ -232,6 +217,23 @@ function writeExclusive(path: string, content: string): boolean {
     // The file is this process's own (it was just created): nothing of the user's is removed.
     removeQuietly(path);
     throw new HostError(describeFsError(error, path));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first `limit` bytes of a file, read a piece at a time: an endless file stops there. */
+function readAtMost(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(limit);
+    let length = 0;
+    while (length < limit) {
+      const read = readSync(fd, buffer, length, Math.min(1 << 20, limit - length), null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
   }

@@ -61,7 +61,7 @@ const MARKER_READ_LIMIT = 2 * 1024 * 1024;
 export function hasGeneratedMarker(host: Host, path: string): boolean {
   const info = host.inspect(path);
   if (info.kind !== 'file' || info.size > MARKER_READ_LIMIT) return false;
-  const bytes = host.readStart(path, path.endsWith('.json') ? MARKER_READ_LIMIT : 4096);
+  const bytes = host.readFile(path, path.endsWith('.json') ? MARKER_READ_LIMIT : 4096);
   return carriesGeneratedMarker(path, new TextDecoder().decode(bytes));
 }
 
@@ -220,7 +220,7 @@ export function applyPlan(host: Host, plan: Plan, show: (path: string) => string
         case 'recreate': {
           // Looked at again just before: a file the user changed since the plan is kept.
           const info = host.inspect(step.path);
-          const now = info.kind === 'file' && info.size === step.expected.byteLength ? host.readStart(step.path, info.size) : undefined;
+          const now = info.kind === 'file' && info.size === step.expected.byteLength ? host.readFile(step.path, info.size) : undefined;
           if (now === undefined || !equalBytes(now, step.expected)) {
             done({ kind: 'keep', path: step.path });
             continue;

@@ -37,6 +37,8 @@ export const codes = {
   FL1010: { slug: 'missing-app', severity: 'error', phase: 'syntax', title: 'The file has no `app` declaration' },
   FL1011: { slug: 'duplicate-app', severity: 'error', phase: 'syntax', title: 'The file declares `app` more than once' },
   FL1012: { slug: 'app-not-first', severity: 'error', phase: 'syntax', title: 'The `app` declaration is not the first declaration' },
+  FL1013: { slug: 'too-many-tokens', severity: 'error', phase: 'syntax', title: 'The file has more tokens than flowc reads' },
+  FL1014: { slug: 'too-many-declarations', severity: 'error', phase: 'syntax', title: 'The file has more declarations than flowc reads' },
 
   // Names and settings
   FL2001: { slug: 'unknown-name', severity: 'error', phase: 'names', title: 'A name that nothing declares' },
@@ -67,6 +69,8 @@ export const codes = {
   FL3007: { slug: 'key-field-type', severity: 'error', phase: 'types', title: 'A key field of a type that cannot be a key' },
   FL3008: { slug: 'ambiguous-rule', severity: 'error', phase: 'types', title: 'A bus rule cannot tell which events it selects' },
   FL3009: { slug: 'rule-never-matches', severity: 'warning', phase: 'types', title: 'A bus rule selects events that nothing puts on the bus' },
+  FL3010: { slug: 'type-too-deep', severity: 'error', phase: 'types', title: 'A type is nested too deeply' },
+  FL3011: { slug: 'named-type-too-deep', severity: 'error', phase: 'types', title: 'A type is nested too deeply through the types it names' },
   FL3013: { slug: 'pattern-operator-type', severity: 'error', phase: 'types', title: 'A pattern matches a field by a type of value the field never holds' },
   FL3014: { slug: 'pattern-value-not-in-union', severity: 'error', phase: 'types', title: 'A pattern names a value outside the field\'s union of strings' },
   FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },

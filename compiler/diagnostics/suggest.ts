@@ -3,12 +3,13 @@
  * restricted to adjacent transpositions), as Elm's `Reporting/Suggest.hs` and graphql-js
  * `suggestionList` do. Case differences count as half an edit so `Order` → `order` wins.
  */
-export function suggest(input: string, candidates: Iterable<string>, max = 3): string[] {
+export function suggest(input: string, candidates: Iterable<string>, max = 3, budget?: SuggestionBudget): string[] {
   const threshold = Math.max(1, Math.floor(input.length * 0.4));
   const scored: { name: string; distance: number }[] = [];
   const lowerInput = input.toLowerCase();
   for (const name of candidates) {
     if (name === input) continue;
+    if (budget !== undefined && budget.comparisons-- <= 0) return [];
     const lower = name.toLowerCase();
     const distance = lower === lowerInput ? 0.5 : editDistance(lowerInput, lower, threshold);
     if (distance <= threshold) scored.push({ name, distance });
@@ -41,9 +42,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length] ?? 0;
 }
 
+/**
+ * How many names one file's suggestions may compare in all. Each unknown name is compared
+ * with every declared name, so a file of thousands of mistakes among thousands of
+ * declarations would cost their product; past the budget, messages go without "did you mean".
+ */
+export class SuggestionBudget {
+  comparisons = 1_000_000;
+}
+
 /** "did you mean `a`?" or "did you mean `a`, `b` or `c`?"; undefined when there is nothing close. */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const found = suggest(input, candidates);
+export function didYouMean(input: string, candidates: Iterable<string>, budget?: SuggestionBudget): string | undefined {
+  const found = suggest(input, candidates, 3, budget);
   if (found.length === 0) return undefined;
   return `did you mean ${listWords(found.map((n) => `\`${n}\``), 'or')}?`;
 }

@@ -198,13 +198,16 @@ class TypeNames {
     private readonly damagedNames: ReadonlySet<string>,
   ) {}
 
+  /** The names a type name may be, listed once per file. */
+  #candidates: string[] | undefined;
+
   visit(type: TypeExpr): void {
     switch (type.kind) {
       case 'NamedType': {
         const name = type.name.text;
         if (isBuiltinTypeName(name) || this.types.has(name) || this.damagedNames.has(name)) return;
-        const candidates = [...builtinTypeNames, ...this.types.keys()];
-        const suggestion = didYouMean(name, candidates);
+        this.#candidates ??= [...builtinTypeNames, ...this.types.keys()];
+        const suggestion = didYouMean(name, this.#candidates, this.scope.suggestions);
         const declaration = this.scope.declarations.get(name);
         this.reporter.report('FL2002', type.name.span, `unknown type \`${name}\``, {
           label: 'no type has this name',

@@ -1,4 +1,4 @@
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, SuggestionBudget } from '../diagnostics/suggest.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { DeclarationKind } from '../settings/schema.js';
 import type { Identifier } from '../syntax/ast.js';
@@ -11,6 +11,10 @@ import { type DeclarationSymbol, kindNoun, withArticle } from './program.js';
  */
 export class Scope {
   readonly references = new Map<Identifier, DeclarationSymbol>();
+  /** Shared by every suggestion made while resolving the file. */
+  readonly suggestions = new SuggestionBudget();
+  /** The names of each set of kinds, listed once: not once per unknown name. */
+  readonly #candidates = new Map<string, string[]>();
 
   constructor(
     private readonly reporter: Reporter,
@@ -72,8 +76,13 @@ export class Scope {
   }
 
   private suggestionOfKinds(text: string, kinds: readonly DeclarationKind[]): { help?: string } {
-    const candidates = [...this.declarations.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name);
-    const help = didYouMean(text, candidates);
+    const key = kinds.join(' ');
+    let candidates = this.#candidates.get(key);
+    if (candidates === undefined) {
+      candidates = [...this.declarations.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name);
+      this.#candidates.set(key, candidates);
+    }
+    const help = didYouMean(text, candidates, this.suggestions);
     return help === undefined ? {} : { help };
   }
 }

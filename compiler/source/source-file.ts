@@ -64,7 +64,9 @@ export class SourceFile {
   lineText(line: number): string {
     const start = this.lineStarts[line - 1];
     if (start === undefined) return '';
-    return this.text.slice(start, this.lineEnd(line)).replace(/\r$/, '');
+    const end = this.lineEnd(line);
+    // A CRLF file's lines end in `\r`, which is not part of the text shown.
+    return this.text.slice(start, end > start && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end);
   }
 
   slice(range: Span): string {

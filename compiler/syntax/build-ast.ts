@@ -22,6 +22,7 @@ import type {
 import type { StatementCst } from '../../grammar/index.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { type Span, span } from '../source/span.js';
+import { MAX_TYPE_DEPTH } from './limits.js';
 import type {
   AppDecl,
   Argument,
@@ -51,8 +52,15 @@ import type {
  * reported; a node whose required parts are missing is dropped rather than guessed, so later
  * phases only see what the user wrote.
  */
-export function buildStatement(statement: StatementCst, reporter: Reporter, hadError = false): Statement | undefined {
+export function buildStatement(statement: StatementCst, reporter: Reporter, hadError = false): { statement: Statement | undefined; tooDeep: boolean } {
   const builder = new AstBuilder(reporter, hadError);
+  const built = buildWith(builder, statement);
+  // A statement with a type nested too deeply is dropped whole (FL3010 says why): no later
+  // phase then walks a type deeper than MAX_TYPE_DEPTH.
+  return builder.tooDeep ? { statement: undefined, tooDeep: true } : { statement: built, tooDeep: false };
+}
+
+function buildWith(builder: AstBuilder, statement: StatementCst): Statement | undefined {
   if (statement.cst === undefined) return undefined;
   switch (statement.rule) {
     case 'appDecl':
@@ -94,11 +102,37 @@ function first<T>(items: readonly T[] | undefined): T | undefined {
 }
 
 class AstBuilder {
+  /** Levels of each type expression built (each record, array and union is one, a name or literal one). */
+  readonly #depth = new WeakMap<TypeExpr, number>();
+  /** A type of this statement nests deeper than MAX_TYPE_DEPTH (reported once, FL3010). */
+  tooDeep = false;
+
   constructor(
     private readonly reporter: Reporter,
     /** The statement has a syntax error: what recovery left of it may be partial. */
     private readonly damaged: boolean,
   ) {}
+
+  private depthOf(type: TypeExpr): number {
+    return this.#depth.get(type) ?? 1;
+  }
+
+  /** Records the depth of a built type; past the limit, reports FL3010 once and cuts the type. */
+  private measured<T extends TypeExpr>(type: T, depth: number, at: Span): T | undefined {
+    if (depth <= MAX_TYPE_DEPTH) {
+      this.#depth.set(type, depth);
+      return type;
+    }
+    if (!this.tooDeep) {
+      this.tooDeep = true;
+      this.reporter.report('FL3010', at, `this type nests more than ${MAX_TYPE_DEPTH} levels deep`, {
+        label: `level ${depth}`,
+        why: `flowc checks a payload along every edge, generates a TypeScript type for it and validates it in the simulator, each level by level; a limit of ${MAX_TYPE_DEPTH} levels keeps each of these bounded whatever the file says.`,
+        help: 'flatten the payload: a JSON message rarely needs more than a few levels (naming the inner parts does not help, the levels of named types count too)',
+      });
+    }
+    return undefined;
+  }
 
   appDecl(node: AppDeclCstNode): AppDecl | undefined {
     const name = this.identifier(first(node.children.Name));
@@ -317,14 +351,18 @@ class AstBuilder {
     if (members.length === 1) return members[0];
     const whole = nodeSpan(node);
     if (!whole) return undefined;
-    return { kind: 'UnionType', span: whole, members };
+    let deepest = 0;
+    for (const member of members) deepest = Math.max(deepest, this.depthOf(member));
+    return this.measured({ kind: 'UnionType', span: whole, members }, deepest + 1, whole);
   }
 
   unionMember(node: UnionMemberCstNode): TypeExpr | undefined {
     let type = this.primaryType(first(node.children.primaryType));
     if (!type) return undefined;
     for (const bracket of (node.children.RBracket ?? []).filter(real)) {
-      type = { kind: 'ArrayType', span: span(type.span.start, bracket.startOffset + 1), element: type };
+      const arraySpan = span(type.span.start, bracket.startOffset + 1);
+      type = this.measured({ kind: 'ArrayType', span: arraySpan, element: type }, this.depthOf(type) + 1, span(bracket.startOffset, bracket.startOffset + 1));
+      if (!type) return undefined;
     }
     return type;
   }
@@ -363,7 +401,9 @@ class AstBuilder {
     const whole = nodeSpan(node);
     if (!whole) return undefined;
     const fields = (node.children.field ?? []).map((f) => this.field(f)).filter((f) => f !== undefined);
-    return { kind: 'RecordType', span: whole, fields };
+    let deepest = 0;
+    for (const field of fields) deepest = Math.max(deepest, this.depthOf(field.type));
+    return this.measured({ kind: 'RecordType', span: whole, fields }, deepest + 1, whole);
   }
 
   field(node: FieldCstNode): Field | undefined {

@@ -1,9 +1,10 @@
-import { type GrammarProblem, MAX_PROBLEMS, parseFlow } from '../../grammar/index.js';
+import { type GrammarProblem, MAX_PROBLEMS, parseFlow, type StatementCst } from '../../grammar/index.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { span } from '../source/span.js';
 import type { AppDecl, FlowFile, Statement } from './ast.js';
 import { buildStatement } from './build-ast.js';
+import { MAX_DECLARATIONS } from './limits.js';
 
 export interface ParsedFile {
   readonly ast: FlowFile;
@@ -13,6 +14,11 @@ export interface ParsedFile {
    * or missing, so later phases stay silent about them instead of reporting follow-on errors.
    */
   readonly damagedNames: ReadonlySet<string>;
+  /**
+   * The file is over an input limit (FL1013 tokens, FL1014 declarations): it is refused as a
+   * whole, and later phases do not run, as after too many syntax errors.
+   */
+  readonly refused: boolean;
 }
 
 /** Beyond this many syntax errors a file is not a .flow file; the rest would only be noise. */
@@ -24,6 +30,7 @@ const codeOfProblem: Record<GrammarProblem['kind'], Code> = {
   'invalid-character': 'FL1003',
   'malformed-number': 'FL1004',
   'too-deeply-nested': 'FL1007',
+  'too-many-tokens': 'FL1013',
 };
 
 /** Text → AST, reporting every syntax error (FL1xxx) of the file. */
@@ -32,21 +39,21 @@ export function parseSource(reporter: Reporter): ParsedFile {
   const damagedNames = new Set<string>();
   let appAttempted = false;
   const statements: Statement[] = [];
-  const { problems } = parseFlow(text, (cst, hadError) => {
+  const parse = (cst: StatementCst, hadError: boolean) => {
     if (cst.rule === 'appDecl') appAttempted = true;
-    if (hadError && cst.rule !== 'chain') {
-      const name = cst.tokens[1];
-      if (name) damagedNames.add(name.image);
-    }
-    const statement = buildStatement(cst, reporter, hadError);
-    if (statement) statements.push(statement);
-  });
+    const name = cst.rule === 'chain' ? undefined : cst.tokens[1];
+    if (hadError && name) damagedNames.add(name.image);
+    const built = buildStatement(cst, reporter, hadError);
+    // A declaration dropped for a type nested too deeply (FL3010) is damaged like one with a
+    // syntax error: later phases stay silent about it.
+    if (built.tooDeep && name) damagedNames.add(name.image);
+    if (built.statement) statements.push(built.statement);
+  };
+  const { problems, tooManyTokens, tooManyDeclarations } = parseFlow(text, parse, { maxDeclarations: MAX_DECLARATIONS });
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
   for (const [index, problem] of shown.entries()) {
-    const notes =
-      index === shown.length - 1 && problems.length > shown.length
-        ? [`flowc stopped reporting after ${MAX_SYNTAX_ERRORS} syntax errors`]
-        : [];
+    const notes = problem.note === undefined ? [] : [problem.note];
+    if (index === shown.length - 1 && problems.length > shown.length) notes.push(`flowc stopped reporting after ${MAX_SYNTAX_ERRORS} syntax errors`);
     reporter.report(codeOfProblem[problem.kind], span(problem.start, problem.end), problem.message, {
       ...(problem.label === undefined ? {} : { label: problem.label }),
       ...(problem.help === undefined ? {} : { help: problem.help }),
@@ -54,8 +61,18 @@ export function parseSource(reporter: Reporter): ParsedFile {
     });
   }
   const ast: FlowFile = { kind: 'FlowFile', span: span(0, text.length), statements };
+  if (tooManyTokens) return { ast, app: undefined, damagedNames, refused: true };
+  if (tooManyDeclarations) {
+    const limit = MAX_DECLARATIONS.toLocaleString('en-US');
+    const at = span(tooManyDeclarations.start, tooManyDeclarations.end);
+    reporter.report('FL1014', at, `the file has ${tooManyDeclarations.count.toLocaleString('en-US')} declarations; flowc reads at most ${limit}`, {
+      label: `declaration number ${(MAX_DECLARATIONS + 1).toLocaleString('en-US')}`,
+      help: 'split the app into several apps, one per .flow file, and check them together: `flowc check a.flow b.flow`',
+    });
+    return { ast, app: undefined, damagedNames, refused: true };
+  }
   const app = checkAppDeclaration(ast, reporter, appAttempted);
-  return { ast, app, damagedNames };
+  return { ast, app, damagedNames, refused: false };
 }
 
 /** One `app` per file, first (FL1010–FL1012). */

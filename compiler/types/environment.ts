@@ -13,4 +13,10 @@ export interface TypeEnvironment {
   functionRequest(name: string): PayloadType;
   /** The declared output of a function; null when it declares none. */
   functionOutput(name: string): PayloadType | null;
+  /**
+   * Whether every answer is final. While inference runs, a question asked inside its own
+   * cycle gets a provisional `unknown`, so type comparisons are not remembered across calls
+   * until this says true; an environment without it is taken as final.
+   */
+  settled?(): boolean;
 }

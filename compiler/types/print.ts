@@ -1,6 +1,16 @@
 import type { PayloadType } from '../../runtime/manifest/types.js';
 import type { TypeExpr } from '../syntax/ast.js';
 
+/** Members of a union and fields of a record printed at most; a message stays readable and its size bounded. */
+const MAX_PRINTED_PARTS = 12;
+
+/** The first parts, each printed, then how many more: `"a" | "b" | … (38 more members)`. */
+function bounded<T>(items: readonly T[], print: (item: T) => string, separator: string, noun: string): string {
+  const shown = items.slice(0, MAX_PRINTED_PARTS).map(print).join(separator);
+  const more = items.length - MAX_PRINTED_PARTS;
+  return more > 0 ? `${shown}${separator}… (${more.toLocaleString('en-US')} more ${noun})` : shown;
+}
+
 /** A type as the user would write it, for messages: `{ order: string, charged: number }`. */
 export function printType(type: PayloadType, depth = 0): string {
   switch (type.kind) {
@@ -14,7 +24,7 @@ export function printType(type: PayloadType, depth = 0): string {
     case 'literal':
       return JSON.stringify(type.value);
     case 'union':
-      return type.members.map((m) => printType(m, depth)).join(' | ');
+      return bounded(type.members, (m) => printType(m, depth), ' | ', 'members');
     case 'array': {
       const element = printType(type.element, depth);
       return type.element.kind === 'union' ? `(${element})[]` : `${element}[]`;
@@ -22,7 +32,7 @@ export function printType(type: PayloadType, depth = 0): string {
     case 'record':
       if (depth > 1) return '{ … }';
       if (type.fields.length === 0) return '{}';
-      return `{ ${type.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${printType(f.type, depth + 1)}`).join(', ')} }`;
+      return `{ ${bounded(type.fields, (f) => `${f.name}${f.optional ? '?' : ''}: ${printType(f.type, depth + 1)}`, ', ', 'fields')} }`;
     case 'ref':
       return type.name;
     case 'invocation':
@@ -43,9 +53,9 @@ export function printTypeExpr(type: TypeExpr): string {
     case 'ArrayType':
       return `${printTypeExpr(type.element)}[]`;
     case 'RecordType':
-      return `{ ${type.fields.map((f) => `${f.name.text}${f.optional ? '?' : ''}: ${printTypeExpr(f.type)}`).join(', ')} }`;
+      return `{ ${bounded(type.fields, (f) => `${f.name.text}${f.optional ? '?' : ''}: ${printTypeExpr(f.type)}`, ', ', 'fields')} }`;
     case 'UnionType':
-      return type.members.map(printTypeExpr).join(' | ');
+      return bounded(type.members, printTypeExpr, ' | ', 'members');
     case 'StringLiteralType':
       return JSON.stringify(type.value);
     case 'InvocationRecordType':

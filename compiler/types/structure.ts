@@ -124,31 +124,42 @@ const snsLambdaEventType: RecordType = Object.freeze(
   ),
 );
 
-/** Follows references and expands the fixed AWS shapes into records. */
-export function structureOf(type: PayloadType, env: TypeEnvironment, depth = 0): PayloadType {
-  if (depth > 32) return { kind: 'unknown' };
-  switch (type.kind) {
-    case 'ref': {
-      const target = env.named(type.name);
-      return target === undefined ? { kind: 'unknown' } : structureOf(target, env, depth + 1);
+/**
+ * Follows references and expands the fixed AWS shapes into records. References are followed
+ * in a loop, so a long chain of aliases costs no stack; a chain that comes back to a name it
+ * passed (only possible in an environment that does not drop recursive types) has no shape.
+ */
+export function structureOf(type: PayloadType, env: TypeEnvironment): PayloadType {
+  let current = type;
+  let seen: Set<string> | undefined;
+  for (let hops = 0; current.kind === 'ref'; hops++) {
+    if (hops >= 64) {
+      seen ??= new Set();
+      if (seen.has(current.name)) return { kind: 'unknown' };
+      seen.add(current.name);
     }
+    const target = env.named(current.name);
+    if (target === undefined) return { kind: 'unknown' };
+    current = target;
+  }
+  switch (current.kind) {
     case 'invocation':
-      return invocationRecord(type.condition, env.functionRequest(type.function), env.functionOutput(type.function));
+      return invocationRecord(current.condition, env.functionRequest(current.function), env.functionOutput(current.function));
     case 'streamFailure':
-      return streamFailureRecord(type.source);
+      return streamFailureRecord(current.source);
     case 'eventBridgeEvent':
       return record(
         field('version', str),
         field('id', str),
-        field('detail-type', type.detailType === null ? str : { kind: 'literal', value: type.detailType }),
+        field('detail-type', current.detailType === null ? str : { kind: 'literal', value: current.detailType }),
         field('source', str),
         field('account', str),
         field('time', timestamp),
         field('region', str),
         field('resources', { kind: 'array', element: str }),
-        field('detail', type.detail),
+        field('detail', current.detail),
       );
     default:
-      return type;
+      return current;
   }
 }

@@ -79,7 +79,7 @@ describe('writeFileAtomic: regenerated files', () => {
   });
 });
 
-describe('inspect, readStart and paths Node refuses', () => {
+describe('inspect, readFile with a limit, and paths Node refuses', () => {
   test('what is at a path', () => {
     const dir = folder();
     writeFileSync(join(dir, 'file'), 'abc');
@@ -91,8 +91,8 @@ describe('inspect, readStart and paths Node refuses', () => {
     expect(host.inspect(join(dir, 'file', 'below'))).toEqual({ kind: 'missing' });
     expect(host.inspect(join(dir, 'dangling'))).toEqual({ kind: 'other', reason: 'a symbolic link to nothing' });
     expect(host.inspect(`${dir}/a\0b`).kind).toBe('other');
-    expect(new TextDecoder().decode(host.readStart(join(dir, 'file'), 2))).toBe('ab');
-    expect(new TextDecoder().decode(host.readStart(join(dir, 'file'), 100))).toBe('abc');
+    expect(new TextDecoder().decode(host.readFile(join(dir, 'file'), 2))).toBe('ab');
+    expect(new TextDecoder().decode(host.readFile(join(dir, 'file'), 100))).toBe('abc');
   });
 
   test('a NUL byte in a path is a HostError that says so, not a raw Node error', () => {

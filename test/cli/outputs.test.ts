@@ -202,10 +202,10 @@ describe('item 9: every output is checked before the first is written', () => {
 
   test('a file that cannot be read to look for the marker is FL9004, not an internal error', async () => {
     const host = new MemoryHost().addFile('app.flow', valid).addFile('out/template.yaml', marker);
-    const readStart = host.readStart.bind(host);
-    host.readStart = (path, max) => {
+    const readFile = host.readFile.bind(host);
+    host.readFile = (path, limit) => {
       if (path.endsWith('out/template.yaml')) throw new HostError(`${path}: permission denied`);
-      return readStart(path, max);
+      return readFile(path, limit);
     };
     expect(await build(host, 'app.flow', '-o', 'out')).toBe(2);
     expect(host.err).toContain('flowc: error FL9004: cannot write out/template.yaml (the template of app `shop`): the file there cannot be read to check that flowc wrote it (permission denied)\n');

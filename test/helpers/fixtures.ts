@@ -37,6 +37,13 @@ const generators: Record<string, () => Uint8Array> = {
     const line = `# ${'x'.repeat(1021)}\n`;
     return new TextEncoder().encode(`app big\n${line.repeat(17 * 1024)}`);
   },
+  /** 4,000,001 tokens: a list of 1,999,999 names in one setting (about 6 MB), past the token limit. */
+  'too-many-tokens': () => new TextEncoder().encode(`app big\nfn f { sends = [${'q, '.repeat(1_999_999)}q] }\n`),
+  /** 250,001 queues, past the declaration limit (about 3 MB). */
+  'too-many-declarations': () => {
+    const queues = Array.from({ length: 250_001 }, (_, i) => `queue q${i}\n`).join('');
+    return new TextEncoder().encode(`app big\n${queues}`);
+  },
 };
 
 export function fixtureInput(kind: 'invalid' | 'valid', name: string): { path: string; bytes: Uint8Array } {

@@ -43,12 +43,12 @@ export class MemoryHost implements Host {
     this.err += text;
   }
 
-  readFile(path: string): Uint8Array {
+  readFile(path: string, limit?: number): Uint8Array {
     const full = resolve(this.cwd, path);
     if (this.isDirectory(full)) throw new HostError(`${path}: a directory, not a .flow file`);
     const bytes = this.files.get(full);
     if (bytes === undefined) throw new HostError(`${path}: no such file`);
-    return bytes;
+    return limit === undefined ? bytes : bytes.subarray(0, limit);
   }
 
   fileExists(path: string): boolean {
@@ -62,10 +62,6 @@ export class MemoryHost implements Host {
     if (bytes !== undefined) return { kind: 'file', size: bytes.byteLength };
     if (this.isDirectory(full)) return { kind: 'directory', writable: !this.readOnly.has(full) };
     return { kind: 'missing' };
-  }
-
-  readStart(path: string, maxBytes: number): Uint8Array {
-    return this.readFile(path).subarray(0, maxBytes);
   }
 
   listFolder(path: string): string[] {

@@ -18,12 +18,14 @@ interface Hop {
   readonly edge?: Edge;
 }
 
-/** Enough for any hand-written flow; a pathological graph stops early rather than hang. */
-const maxCycles = 20;
-const maxSteps = 200_000;
-
 /** The services whose hops Lambda's loop detection does not see (aws-facts §7). */
 const undetectedService: Partial<Record<DeclarationSymbol['kind'], string>> = { bus: 'EventBridge', stream: 'Kinesis', table: 'DynamoDB' };
+
+/** A step between states: a hop, or (for `hop` undefined) a bus passing a destination's event on to its rules. */
+interface Arc {
+  readonly to: number;
+  readonly hop?: Hop;
+}
 
 /**
  * FL5002 (warning): a cycle of hops that brings a function's output back to it (aws-facts §7,
@@ -34,8 +36,14 @@ const undetectedService: Partial<Record<DeclarationSymbol['kind'], string>> = { 
  * see, and they run until something fails. A loop that Lambda would stop is not reported when
  * every function in it has `recursion = allow` (RecursiveLoop: Allow): the user wants it.
  *
- * Each elementary cycle is reported once: drawn from the first function of the cycle in
- * declaration order, at the hop that brings the data back to that function.
+ * Whether a hop can follow the previous one depends on how data arrived (a destination fires
+ * only for an asynchronous invocation; a bus rule selects some events only), so the search
+ * runs on states — a declaration and how data arrived there — linked by hops. Loops are the
+ * strongly connected components of that graph (Tarjan's algorithm with its own stack: linear,
+ * no recursion, no step cap). Each tangle of loops is reported once, drawn along its shortest
+ * loop through a hop Lambda cannot stop (or a function without `recursion = allow`), from
+ * the loop's first function in declaration order, at the hop that brings the data back to
+ * it; once that loop is broken, the next run reports what is left of the tangle.
  */
 export const recursiveLoop: Rule = {
   code: 'FL5002',
@@ -43,12 +51,9 @@ export const recursiveLoop: Rule = {
     program(context) {
       const symbols = [...context.program.declarations.values()].filter((s) => !context.isDamaged(s.name));
       const order = new Map(symbols.map((s, i) => [s.name, i]));
-      const hopsFrom = new Map<string, Hop[]>();
+      const hops: Hop[] = [];
       const add = (hop: Hop) => {
-        if (!order.has(hop.from.name) || !order.has(hop.to.name)) return;
-        const list = hopsFrom.get(hop.from.name) ?? [];
-        list.push(hop);
-        hopsFrom.set(hop.from.name, list);
+        if (order.has(hop.from.name) && order.has(hop.to.name)) hops.push(hop);
       };
       for (const edge of context.program.edges) add({ from: edge.source, to: edge.target, span: edge.span, edge });
       for (const fn of symbols) {
@@ -59,73 +64,204 @@ export const recursiveLoop: Rule = {
           if (target && target.kind !== 'fn') add({ from: fn, to: target, span: item.span });
         }
       }
-
-      const continues = (into: Hop, out: Hop): boolean => {
-        // A destination fires only for an asynchronous invocation: the event must have come in
-        // by a subscription, a rule or a destination, not by a queue or stream trigger (FL5001).
-        if (out.edge?.kind === 'destination' && !isAsync(into)) return false;
-        return into.to.kind !== 'bus' || ruleSelects(context, into, out);
-      };
-      const seen = new Set<string>();
-      const cycles: Hop[][] = [];
-      let steps = 0;
-      for (const start of symbols) {
-        const startIndex = order.get(start.name) ?? 0;
-        const path: Hop[] = [];
-        const onPath = new Set<string>([start.name]);
-        const dfs = (node: string): void => {
-          for (const hop of hopsFrom.get(node) ?? []) {
-            if (cycles.length >= maxCycles || ++steps > maxSteps) return;
-            const previous = path[path.length - 1];
-            if (previous && !continues(previous, hop)) continue;
-            const to = hop.to.name;
-            if (to === start.name) {
-              const cycle = [...path, hop];
-              const first = cycle[0];
-              if (first && !continues(hop, first)) continue;
-              const key = cycle.map((h) => h.from.name).join(' ');
-              if (seen.has(key)) continue;
-              seen.add(key);
-              cycles.push(cycle);
-              continue;
-            }
-            if (onPath.has(to) || (order.get(to) ?? -1) < startIndex) continue;
-            onPath.add(to);
-            path.push(hop);
-            dfs(to);
-            path.pop();
-            onPath.delete(to);
-          }
-        };
-        dfs(start.name);
+      // Every loop between states is a loop between declarations: only the hops inside a
+      // tangle of declarations need states (most flows have none).
+      const graph = new StateGraph(context, order);
+      const tangle = tanglesOf(hops, order);
+      for (const hop of hops) {
+        const component = tangle.get(hop.from.name);
+        if (component !== undefined && tangle.get(hop.to.name) === component) graph.addHop(hop);
       }
-      for (const cycle of cycles) report(context, rotate(cycle, order));
+      for (const component of stronglyConnected(graph.arcs)) {
+        const cycle = graph.reportableCycle(component);
+        if (cycle) report(context, rotate(cycle, order));
+      }
     },
   },
 };
 
+/** States (a declaration and how data arrived there) and the hops between them. */
+class StateGraph {
+  readonly arcs: Arc[][] = [];
+  readonly symbolOf: DeclarationSymbol[] = [];
+  readonly #ids = new Map<string, number>();
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly order: ReadonlyMap<string, number>,
+  ) {}
+
+  /**
+   * The state of `symbol` when data arrived `how`: for a function, `async` (a subscription,
+   * rule or destination invoked it, so its destinations fire) or `sync`; for a bus, `app`
+   * (the app's own events), `success`/`failure` (some function's destination records) or
+   * `from f success` (that function's, which is a `success` event too); otherwise `any`.
+   */
+  state(symbol: DeclarationSymbol, how: string): number {
+    const key = `${symbol.name}\u0000${how}`;
+    let id = this.#ids.get(key);
+    if (id !== undefined) return id;
+    id = this.arcs.length;
+    this.#ids.set(key, id);
+    this.arcs.push([]);
+    this.symbolOf.push(symbol);
+    const destination = /^from .* (success|failure)$/.exec(how);
+    if (destination) this.arcs[id]?.push({ to: this.state(symbol, destination[1] as string) });
+    return id;
+  }
+
+  addHop(hop: Hop): void {
+    const arrival = this.arrival(hop);
+    for (const from of this.departures(hop)) this.arcs[from]?.push({ to: arrival, hop });
+  }
+
+  private arrival(hop: Hop): number {
+    const to = hop.to;
+    if (to.kind === 'bus') return hop.edge?.kind === 'destination' ? this.state(to, `from ${hop.from.name} ${hop.edge.port ?? 'success'}`) : this.state(to, 'app');
+    if (to.kind === 'fn') return this.state(to, isAsync(hop) ? 'async' : 'sync');
+    return this.state(to, 'any');
+  }
+
+  /** The states of `hop.from` that `hop` can leave from. */
+  private departures(hop: Hop): number[] {
+    const from = hop.from;
+    if (from.kind === 'fn') {
+      // A destination fires only for an asynchronous invocation, not a queue or stream trigger (FL5001).
+      return hop.edge?.kind === 'destination' ? [this.state(from, 'async')] : [this.state(from, 'async'), this.state(from, 'sync')];
+    }
+    if (from.kind !== 'bus') return [this.state(from, 'any')];
+    if (hop.edge?.kind !== 'rule') return ['app', 'success', 'failure'].map((how) => this.state(from, how));
+    const match: RuleMatch | undefined = this.context.typed.ruleMatch(hop.edge)?.match;
+    if (!match) return []; // ambiguous: FL3008 says so already
+    switch (match.kind) {
+      case 'destination':
+        return [this.state(from, `from ${match.function} ${match.condition}`)];
+      case 'app-events':
+        return [this.state(from, 'app')];
+      case 'pattern': {
+        // What is known of each kind of event on the bus is its source (and a destination
+        // record's detail-type), whoever sent it: judged by the simulator's matcher (bus-events.ts).
+        const app = this.context.program.app?.name.text ?? '';
+        const states: number[] = [];
+        if (canMatch(match.pattern, appEventsKind(app, unknownType))) states.push(this.state(from, 'app'));
+        for (const condition of ['success', 'failure'] as const) {
+          if (canMatch(match.pattern, destinationKind('', condition))) states.push(this.state(from, condition));
+        }
+        return states;
+      }
+    }
+  }
+
+  /**
+   * A loop of this component worth a warning: through a service Lambda cannot stop, else
+   * through a function without `recursion = allow`; undefined when the component holds no
+   * loop or only loops the user allowed. The shortest such loop, found breadth-first.
+   */
+  reportableCycle(component: readonly number[]): Hop[] | undefined {
+    const members = new Set(component);
+    const only = component[0];
+    if (component.length === 1 && (only === undefined || !(this.arcs[only] ?? []).some((a) => a.to === only))) return undefined;
+    const rank = (id: number) => this.order.get((this.symbolOf[id] as DeclarationSymbol).name) ?? 0;
+    const byOrder = [...component].sort((a, b) => rank(a) - rank(b));
+    const target =
+      byOrder.find((id) => undetectedService[(this.symbolOf[id] as DeclarationSymbol).kind] !== undefined) ??
+      byOrder.find((id) => {
+        const symbol = this.symbolOf[id] as DeclarationSymbol;
+        return symbol.kind === 'fn' && this.context.word(symbol, 'recursion') !== 'allow';
+      });
+    if (target === undefined) return undefined;
+    const cameBy = new Map<number, { from: number; arc: Arc }>();
+    const queue = [target];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head] as number;
+      for (const arc of this.arcs[node] ?? []) {
+        if (!members.has(arc.to)) continue;
+        if (arc.to === target) {
+          const arcs = [arc];
+          for (let at = node; at !== target; ) {
+            const step = cameBy.get(at) as { from: number; arc: Arc };
+            arcs.push(step.arc);
+            at = step.from;
+          }
+          return arcs.reverse().flatMap((a) => (a.hop ? [a.hop] : []));
+        }
+        if (cameBy.has(arc.to)) continue;
+        cameBy.set(arc.to, { from: node, arc });
+        queue.push(arc.to);
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The strongly connected component of each declaration that is on a loop of hops. */
+function tanglesOf(hops: readonly Hop[], order: ReadonlyMap<string, number>): Map<string, number> {
+  const names = [...order.keys()];
+  const arcs: Arc[][] = names.map(() => []);
+  const loops = new Set<number>();
+  for (const hop of hops) {
+    const from = order.get(hop.from.name) as number;
+    const to = order.get(hop.to.name) as number;
+    arcs[from]?.push({ to });
+    if (from === to) loops.add(from);
+  }
+  const tangle = new Map<string, number>();
+  stronglyConnected(arcs).forEach((component, index) => {
+    if (component.length === 1 && !loops.has(component[0] as number)) return;
+    for (const member of component) tangle.set(names[member] as string, index);
+  });
+  return tangle;
+}
+
+/** Tarjan's strongly connected components, with an explicit stack instead of recursion. */
+function stronglyConnected(arcs: readonly (readonly Arc[])[]): number[][] {
+  const index = new Array<number>(arcs.length).fill(-1);
+  const low = new Array<number>(arcs.length).fill(0);
+  const onStack = new Array<boolean>(arcs.length).fill(false);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let next = 0;
+  for (let root = 0; root < arcs.length; root++) {
+    if (index[root] !== -1) continue;
+    const frames: { node: number; arc: number }[] = [{ node: root, arc: 0 }];
+    index[root] = low[root] = next++;
+    stack.push(root);
+    onStack[root] = true;
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as { node: number; arc: number };
+      const { node } = frame;
+      const out = arcs[node] ?? [];
+      if (frame.arc < out.length) {
+        const to = (out[frame.arc++] as Arc).to;
+        if (index[to] === -1) {
+          index[to] = low[to] = next++;
+          stack.push(to);
+          onStack[to] = true;
+          frames.push({ node: to, arc: 0 });
+        } else if (onStack[to]) {
+          low[node] = Math.min(low[node] as number, index[to] as number);
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low[parent.node] = Math.min(low[parent.node] as number, low[node] as number);
+      if (low[node] !== index[node]) continue;
+      const component: number[] = [];
+      for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+        onStack[member] = false;
+        component.push(member);
+        if (member === node) break;
+      }
+      components.push(component);
+    }
+  }
+  return components;
+}
+
 function isAsync(hop: Hop): boolean {
   const kind = hop.edge?.kind;
   return kind === 'subscription' || kind === 'rule' || kind === 'destination';
-}
-
-/** Whether the rule `out` (leaving a bus) selects the events `into` puts on the bus. */
-function ruleSelects(context: CheckContext, into: Hop, out: Hop): boolean {
-  if (out.edge?.kind !== 'rule') return true;
-  const match: RuleMatch | undefined = context.typed.ruleMatch(out.edge)?.match;
-  if (!match) return false; // ambiguous: FL3008 says so already
-  const destination = into.edge?.kind === 'destination' ? { fn: into.from.name, condition: into.edge.port ?? 'success' } : undefined;
-  switch (match.kind) {
-    case 'destination':
-      return destination !== undefined && destination.fn === match.function && destination.condition === match.condition;
-    case 'app-events':
-      return destination === undefined;
-    case 'pattern': {
-      const app = context.program.app?.name.text ?? 'app';
-      const kind = destination ? destinationKind(destination.fn, destination.condition) : appEventsKind(app, unknownType);
-      return canMatch(match.pattern, kind);
-    }
-  }
 }
 
 

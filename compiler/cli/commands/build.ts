@@ -139,7 +139,7 @@ function existingHandler(host: Host, path: string): ExistingHandler {
   if (info.size === 0) return { kind: 'maybe-interrupted', bytes: new Uint8Array() };
   let bytes: Uint8Array;
   try {
-    bytes = host.readStart(path, info.size);
+    bytes = host.readFile(path, info.size);
   } catch (error) {
     // A handler that cannot be read is not one flowc may complete: it is kept.
     if (error instanceof HostError) return { kind: 'complete' };

@@ -149,7 +149,7 @@ function isFlowcAsset(host: Host, path: string): boolean {
   const hash = /-([0-9a-f]{16})\.zip$/.exec(path)?.[1];
   const info = host.inspect(path);
   if (hash === undefined || info.kind !== 'file') return false;
-  return sha256Hex(host.readStart(path, info.size)).startsWith(hash);
+  return sha256Hex(host.readFile(path, info.size)).startsWith(hash);
 }
 
 function formatSize(bytes: number): string {

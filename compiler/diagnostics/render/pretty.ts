@@ -11,8 +11,15 @@ export interface PrettyOptions {
 const TAB_WIDTH = 4;
 /** Source lines longer than this are shown as a window around the label. */
 const MAX_LINE_WIDTH = 120;
+/** Columns shown before the first label of a window. */
+const WINDOW_CONTEXT = 40;
 /** Lines of context shown above a label before a gap marker is drawn. */
 const CONTEXT_LINES = 0;
+/**
+ * Labels drawn in one frame at most; the rest are counted on a last line. A frame of more is
+ * unreadable, and its size would grow with the input (40,000 consumers of one queue).
+ */
+const MAX_LABELS = 50;
 
 interface Style {
   error(text: string): string;
@@ -65,11 +72,20 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions = {}
       ? style.error(`error[${diagnostic.code}]`)
       : style.warning(`warning[${diagnostic.code}]`);
 
+  const shownSecondary = diagnostic.secondary.slice(0, MAX_LABELS - 1);
+  const hiddenLabels = diagnostic.secondary.length - shownSecondary.length;
   const labels = placeLabels(source, [
     { ...diagnostic.primary, primary: true },
-    ...diagnostic.secondary.map((l) => ({ ...l, primary: false })),
+    ...shownSecondary.map((l) => ({ ...l, primary: false })),
   ]);
-  const lineNumbers = [...new Set(labels.map((l) => l.line))].sort((a, b) => a - b);
+  // Grouped once: each line then finds its labels without scanning all of them.
+  const labelsByLine = new Map<number, PlacedLabel[]>();
+  for (const label of labels) {
+    const list = labelsByLine.get(label.line);
+    if (list) list.push(label);
+    else labelsByLine.set(label.line, [label]);
+  }
+  const lineNumbers = [...labelsByLine.keys()].sort((a, b) => a - b);
   const gutterWidth = String(lineNumbers[lineNumbers.length - 1] ?? start.line).length;
   const pad = ' '.repeat(gutterWidth);
   const bar = style.gutter('│');
@@ -84,21 +100,26 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions = {}
   for (const line of hasFrame ? lineNumbers : []) {
     if (previousLine !== 0 && line > previousLine + 1 + CONTEXT_LINES) out.push(`${pad} ${style.gutter('·')}`);
     else if (previousLine !== 0 && line === previousLine + 2) {
-      out.push(`${style.gutter(String(line - 1).padStart(gutterWidth))} ${bar} ${expandTabs(source.lineText(line - 1))}`.trimEnd());
+      out.push(`${style.gutter(String(line - 1).padStart(gutterWidth))} ${bar} ${window(layoutOf(source, line - 1).expanded, 0).text}`.trimEnd());
     }
-    const onLine = labels.filter((l) => l.line === line).sort((a, b) => a.from - b.from);
-    const { text, shift } = window(expandTabs(source.lineText(line)), onLine[0]?.from ?? 0);
-    out.push(`${style.gutter(String(line).padStart(gutterWidth))} ${bar} ${text}`.trimEnd());
-    for (const label of onLine) {
-      const from = label.from - shift;
-      const width = Math.max(1, Math.min(label.to - label.from, MAX_LINE_WIDTH));
-      const mark = (label.primary ? '^' : '-').repeat(width);
-      const colored = label.primary ? style.primary : style.secondary;
-      const message = label.message ? ` ${label.message}` : '';
-      out.push(`${pad} ${bar} ${' '.repeat(from)}${colored(mark + message)}`.trimEnd());
+    const onLine = (labelsByLine.get(line) ?? []).sort((a, b) => a.from - b.from);
+    const expanded = layoutOf(source, line).expanded;
+    for (const group of windowGroups(onLine, expanded.length)) {
+      const { text, shift } = window(expanded, group[0]?.from ?? 0);
+      out.push(`${style.gutter(String(line).padStart(gutterWidth))} ${bar} ${text}`.trimEnd());
+      for (const label of group) {
+        const from = Math.max(0, label.from - shift);
+        // The underline stays inside the window shown.
+        const width = Math.max(1, Math.min(label.to - label.from, MAX_LINE_WIDTH, text.length - from));
+        const mark = (label.primary ? '^' : '-').repeat(width);
+        const colored = label.primary ? style.primary : style.secondary;
+        const message = label.message ? ` ${label.message}` : '';
+        out.push(`${pad} ${bar} ${' '.repeat(from)}${colored(mark + message)}`.trimEnd());
+      }
     }
     previousLine = line;
   }
+  if (hasFrame && hiddenLabels > 0) out.push(`${pad} ${style.gutter('·')} and ${hiddenLabels.toLocaleString('en-US')} more ${hiddenLabels === 1 ? 'place' : 'places'} not shown`);
   if (hasFrame) out.push(`${pad} ${bar}`);
   const notes: [string, string | undefined][] = [
     ['why', diagnostic.why],
@@ -117,16 +138,96 @@ function placeLabels(source: SourceFile, labels: readonly (Label & { primary: bo
   return labels.map((label) => {
     const from = source.position(label.span.start);
     const to = source.position(label.span.end);
-    const raw = source.lineText(from.line);
-    const endColumn = to.line === from.line ? to.column : raw.length + 1;
+    const layout = layoutOf(source, from.line);
+    const endColumn = to.line === from.line ? to.column : layout.length + 1;
+    const start = layout.display(from.column - 1);
     return {
       line: from.line,
-      from: displayColumn(raw, from.column - 1),
-      to: Math.max(displayColumn(raw, from.column - 1) + 1, displayColumn(raw, endColumn - 1)),
+      from: start,
+      to: Math.max(start + 1, layout.display(endColumn - 1)),
       message: label.message,
       primary: label.primary,
     };
   });
+}
+
+/** A source line with its tabs expanded, and where each character lands on screen. */
+interface LineLayout {
+  readonly expanded: string;
+  /** Characters in the line as written. */
+  readonly length: number;
+  /** The display column of the character at `index`. */
+  display(index: number): number;
+}
+
+/**
+ * Lines laid out once per file, not once per label: a line carrying thousands of labels (5,000
+ * duplicate settings on one line) is expanded and indexed one time.
+ */
+const layouts = new WeakMap<SourceFile, Map<number, LineLayout>>();
+
+function layoutOf(source: SourceFile, line: number): LineLayout {
+  let lines = layouts.get(source);
+  if (!lines) layouts.set(source, (lines = new Map()));
+  let layout = lines.get(line);
+  if (!layout) lines.set(line, (layout = layLine(source.lineText(line))));
+  return layout;
+}
+
+function layLine(raw: string): LineLayout {
+  if (!raw.includes('\t')) return { expanded: raw, length: raw.length, display: (index) => Math.min(index, raw.length) };
+  // For each tab, its index and the display column just after it; a character's column is
+  // that of the last tab before it plus its distance from that tab.
+  const tabs: number[] = [];
+  const after: number[] = [];
+  let expanded = '';
+  let column = 0;
+  let copied = 0;
+  for (let i = raw.indexOf('\t'); i !== -1; i = raw.indexOf('\t', i + 1)) {
+    column += i - copied;
+    const width = TAB_WIDTH - (column % TAB_WIDTH);
+    expanded += raw.slice(copied, i) + ' '.repeat(width);
+    column += width;
+    copied = i + 1;
+    tabs.push(i);
+    after.push(column);
+  }
+  expanded += raw.slice(copied);
+  const display = (index: number): number => {
+    const clamped = Math.min(index, raw.length);
+    let low = 0;
+    let high = tabs.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((tabs[mid] as number) < clamped) {
+        last = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return last === -1 ? clamped : (after[last] as number) + (clamped - (tabs[last] as number) - 1);
+  };
+  return { expanded, length: raw.length, display };
+}
+
+/**
+ * The labels of one line, in groups that each fit one window of it: a long line with labels
+ * far apart is shown once per group, so no label is drawn outside what is shown.
+ */
+function windowGroups(labels: readonly PlacedLabel[], lineLength: number): PlacedLabel[][] {
+  if (lineLength <= MAX_LINE_WIDTH) return [[...labels]];
+  const groups: PlacedLabel[][] = [];
+  let current: PlacedLabel[] = [];
+  for (const label of labels) {
+    const first = current[0];
+    if (first !== undefined && label.from - first.from > MAX_LINE_WIDTH - WINDOW_CONTEXT - 10) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(label);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /**
@@ -135,21 +236,11 @@ function placeLabels(source: SourceFile, labels: readonly (Label & { primary: bo
  */
 function window(line: string, firstLabelColumn: number): { text: string; shift: number } {
   if (line.length <= MAX_LINE_WIDTH) return { text: line, shift: 0 };
-  const start = Math.max(0, Math.min(firstLabelColumn - 40, line.length - MAX_LINE_WIDTH));
+  const start = Math.max(0, Math.min(firstLabelColumn - WINDOW_CONTEXT, line.length - MAX_LINE_WIDTH));
   const end = start + MAX_LINE_WIDTH;
   const head = start > 0 ? '…' : '';
   const tail = end < line.length ? '…' : '';
   return { text: head + line.slice(start, end) + tail, shift: start - head.length };
-}
-
-function expandTabs(text: string): string {
-  let out = '';
-  for (const ch of text) out += ch === '\t' ? ' '.repeat(TAB_WIDTH - (out.length % TAB_WIDTH)) : ch;
-  return out;
-}
-
-function displayColumn(line: string, index: number): number {
-  return expandTabs(line.slice(0, index)).length;
 }
 
 function indentNote(prefix: string, text: string, visibleWidth: number): string {
