@@ -40,6 +40,10 @@ export class Stats {
   streamRecordsDiscarded = 0;
   /** Stream records trimmed by the retention period before they were processed. */
   streamRecordsTrimmed = 0;
+  /** Failed invocations per function and errorType (`timeout` for a timeout). */
+  readonly errors = new Map<string, Map<string, number>>();
+  /** Errors from handler code that reached the process when no invocation was running. */
+  uncaughtErrors = 0;
 
   fn(name: string): FunctionStats {
     let stats = this.functions.get(name);
@@ -57,6 +61,15 @@ export class Stats {
       this.queues.set(name, stats);
     }
     return stats;
+  }
+
+  countError(fn: string, errorType: string): void {
+    let byType = this.errors.get(fn);
+    if (byType === undefined) {
+      byType = new Map();
+      this.errors.set(fn, byType);
+    }
+    this.count(byType, errorType);
   }
 
   count(map: Map<string, number>, key: string): void {

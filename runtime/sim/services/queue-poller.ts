@@ -122,7 +122,7 @@ export class QueuePoller {
     const world = this.world;
     let failed: ReadonlySet<string> | null = null;
     if (outcome.ok && this.edge.reportBatchItemFailures) {
-      const response = readBatchResponse(outcome.value, new Set(messages.map((message) => message.id)));
+      const response = readBatchResponse(JSON.parse(outcome.json), new Set(messages.map((message) => message.id)));
       if (response.kind === 'invalid') {
         world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
         failed = new Set(messages.map((message) => message.id));

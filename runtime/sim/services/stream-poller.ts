@@ -172,7 +172,7 @@ export class StreamPoller {
     lane.busy = false;
     let firstFailed = -1;
     if (outcome.ok && this.edge.reportBatchItemFailures) {
-      const response = readBatchResponse(outcome.value, new Set(batch.map((record) => record.sequenceNumber)));
+      const response = readBatchResponse(JSON.parse(outcome.json), new Set(batch.map((record) => record.sequenceNumber)));
       if (response.kind === 'invalid') {
         world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
         firstFailed = 0;
