@@ -23,6 +23,9 @@ export interface QueueStats {
   redeliveries: number;
 }
 
+/** Distinct errorTypes counted per function. */
+export const MAX_ERROR_TYPES = 100;
+
 export class Stats {
   readonly functions = new Map<string, FunctionStats>();
   readonly queues = new Map<string, QueueStats>();
@@ -63,13 +66,14 @@ export class Stats {
     return stats;
   }
 
+  /** Counts a failed invocation; past `MAX_ERROR_TYPES` distinct types of one function (names are handler data), as `other`. */
   countError(fn: string, errorType: string): void {
     let byType = this.errors.get(fn);
     if (byType === undefined) {
       byType = new Map();
       this.errors.set(fn, byType);
     }
-    this.count(byType, errorType);
+    this.count(byType, byType.has(errorType) || byType.size < MAX_ERROR_TYPES ? errorType : 'other');
   }
 
   count(map: Map<string, number>, key: string): void {

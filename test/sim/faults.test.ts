@@ -220,6 +220,24 @@ describe('a thrown value that is not an Error (item 22)', () => {
     sim.dispose();
   });
 
+  test('the summary counts errors by type, with a bound on the types it tells apart', async () => {
+    let n = 0;
+    const sim = simulator(QUEUED, {
+      work: async () => {
+        const error = new Error('each one different');
+        error.name = `Error${n++}`;
+        throw error;
+      },
+    });
+    sim.inject({ kind: 'send', queue: 'jobs', message: { id: 'j-1' } });
+    await sim.run({ untilMs: 150 * 30_000 });
+    const errors = sim.summary().errors.work!;
+    expect(Object.keys(errors)).toHaveLength(101);
+    expect(errors.Error0).toBe(1);
+    expect(errors.other).toBe(151 - 100);
+    sim.dispose();
+  });
+
   test('an Error whose name cannot be read is reported as the runtime does', async () => {
     const sim = await runBad(async () => {
       const error = new Error('x');
