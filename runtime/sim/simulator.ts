@@ -68,6 +68,8 @@ export class Simulator {
   private currentFunction = '';
   private eventsProcessed = 0;
   private running = false;
+  /** The run in progress: how far it goes, and how it ends. */
+  private current: { readonly untilMs: number | undefined; readonly resolve: () => void; readonly reject: (error: unknown) => void } | null = null;
   private readonly faults: FaultSink = {
     attribute: (kind, error) => this.lambda.failWaiting(kind, error),
     unattributed: (kind, error) => this.unattributedFault(kind, error),
@@ -128,6 +130,7 @@ export class Simulator {
         activate(this.dispatcher);
       },
       hostResources,
+      (goOn) => this.abandoned(goOn),
     );
     this.sqs = new SqsService(this.world);
     this.sns = new SnsService(this.world);
@@ -184,9 +187,33 @@ export class Simulator {
   async run(options: RunOptions = {}): Promise<void> {
     if (this.running) throw new Error('the simulation is already running: await the previous run() or advance() first');
     this.running = true;
-    const untilMs = options.untilMs;
-    const { maxVirtualTimeMs, seed } = this.options;
     const releaseFaults = captureProcessFaults(this.faults);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.current = { untilMs: options.untilMs, resolve, reject };
+        void this.drive();
+      });
+    } finally {
+      this.current = null;
+      try {
+        await nextTurn();
+      } finally {
+        releaseFaults();
+        this.running = false;
+        deactivate(this.dispatcher);
+      }
+    }
+  }
+
+  /**
+   * The event loop of a run: pops events in time order and runs them, awaiting those that run
+   * handler code. When the run gives up waiting for a handler (`abandoned`), this loop stays
+   * suspended for good — the promise it awaits never settles — and a new one goes on.
+   */
+  private async drive(): Promise<void> {
+    const run = this.current!;
+    const untilMs = run.untilMs;
+    const { maxVirtualTimeMs, seed } = this.options;
     try {
       for (;;) {
         const next = this.agenda.peekTime();
@@ -206,15 +233,23 @@ export class Simulator {
         if (pending !== undefined) await pending;
       }
       if (untilMs !== undefined && untilMs > this.clock.nowMs) this.clock.advanceTo(untilMs);
-    } finally {
-      try {
-        await nextTurn();
-      } finally {
-        releaseFaults();
-        this.running = false;
-        deactivate(this.dispatcher);
-      }
+      run.resolve();
+    } catch (error) {
+      run.reject(error);
     }
+  }
+
+  /** The run gave up waiting for an invocation: its caller goes on (`goOn`), then a new loop. */
+  private abandoned(goOn: () => void): void {
+    const run = this.current;
+    if (run === null) return;
+    try {
+      goOn();
+    } catch (error) {
+      run.reject(error);
+      return;
+    }
+    void this.drive();
   }
 
   /**

@@ -69,24 +69,39 @@ const UNREADABLE_ERROR: ErrorPayload = {
 /** `failure` without a thrown value (`undefined` can be thrown). */
 const NOT_THROWN: unique symbol = Symbol('not thrown');
 
-/** One handler call, from the start to its outcome; while its promise is pending, what the run waits for. */
-class Invocation {
-  /** Set once the handler is seen to wait on the event loop. */
-  watch: StallWatch | null = null;
-  done = false;
-  resolve: ((outcome: Outcome) => void) | null = null;
-  reject: ((error: Error) => void) | null = null;
+/**
+ * Whoever invoked a handler and awaits its outcome, told how the invocation ended when the run
+ * gives up waiting for it (a promise that never settles, an error that reached the process). Its
+ * own `await` then never returns: this is where it goes on instead.
+ */
+export interface InvocationCaller {
+  invocationAbandoned(outcome: Outcome, context: unknown): void;
+}
 
-  constructor(
-    readonly state: FunctionState,
-    readonly requestId: string,
-    readonly startMs: number,
-    readonly durationMs: number,
-    /** A copy of the event when someone observes invocations. */
-    readonly event: unknown,
-    /** Puts console back when handler output is captured. */
-    readonly release: (() => void) | null,
-  ) {}
+/**
+ * The handler call in progress. Handlers run one at a time — an async one is awaited before
+ * anything else runs — so one record, reused, describes it: nothing is allocated per invocation.
+ */
+class CurrentCall {
+  /** Non-zero while the run waits for an async handler: that wait's number. */
+  seq = 0;
+  state: FunctionState | undefined;
+  requestId = '';
+  startMs = 0;
+  durationMs = 0;
+  /** A copy of the event when someone observes invocations. */
+  event: unknown;
+  /** Puts console back when handler output is captured. */
+  release: (() => void) | null = null;
+  caller: InvocationCaller | null = null;
+  context: unknown;
+  /** Set once an awaited handler is seen to wait on the event loop. */
+  watch: StallWatch | null = null;
+}
+
+/** What a then-callback of an abandoned wait returns: its promise stays pending, so its awaiters never resume. */
+function neverSettles(): Promise<never> {
+  return new Promise<never>(() => undefined);
 }
 
 /** The Lambda context object, on virtual time. */
@@ -175,8 +190,10 @@ export class LambdaService {
   private lastName = '';
   private lastState: FunctionState | undefined;
   private readonly accountConcurrency = lambdaLimits.accountConcurrencyDefault;
-  /** The invocation whose promise the run is waiting for, if any: handlers run one at a time. */
-  private waiting: Invocation | null = null;
+  private readonly call = new CurrentCall();
+  private waits = 0;
+  /** Attempts of asynchronous invocations continue in `attemptEnded` when given up on. */
+  private readonly asyncCaller: InvocationCaller = { invocationAbandoned: (outcome, event) => this.attemptEnded(event as AsyncEvent, outcome) };
   /** Whether `onLoopTurn` is scheduled for the next time the microtask queue is empty. */
   private sentinelArmed = false;
   private readonly onLoopTurn = (): void => this.loopTurned();
@@ -189,6 +206,11 @@ export class LambdaService {
     private readonly onHandlerStart: (fn: string) => void,
     /** What kept the process alive before the handlers were loaded (real-loop.ts). */
     private readonly hostResources: ResourceCounts,
+    /**
+     * The run gave up waiting for an invocation: `goOn` continues its caller, and the run
+     * continues without the await that waited for it (Simulator.drive).
+     */
+    private readonly onAbandoned: (goOn: () => void) => void,
   ) {
     for (const spec of world.manifest.functions) {
       this.functions.set(spec.name, {
@@ -231,10 +253,9 @@ export class LambdaService {
    * Node.js runtime reports the error for the invocation in progress. False when none is.
    */
   failWaiting(kind: FaultKind, error: unknown): boolean {
-    const call = this.waiting;
-    if (call === null) return false;
+    if (this.call.seq === 0) return false;
     const payload = kind === 'unhandled-rejection' ? rejectionPayload(error) : this.errorPayload(error);
-    this.finish(call, this.failure(call, 'error', payload, error));
+    this.abandonWait(this.failure('error', payload, error));
     return true;
   }
 
@@ -250,11 +271,11 @@ export class LambdaService {
    * destinations (§1.2 item 8). Runs the handler now and resolves with the outcome; the caller
    * calls `end` with it at `outcome.endMs`, which frees the concurrency and traces the result.
    */
-  invokeSync(fn: string, event: unknown, description: string): Outcome | Promise<Outcome> {
+  invokeSync(fn: string, event: unknown, description: string, caller: InvocationCaller, context?: unknown): Outcome | Promise<Outcome> {
     const state = this.state(fn);
     const requestId = this.world.rng.uuid();
     if (this.world.trace.enabled) this.world.trace.record(fn, 'invoke', `${description} · request ${shortId(requestId)}`);
-    return this.execute(state, event, requestId);
+    return this.execute(state, event, requestId, caller, context);
   }
 
   /** The invocation that produced `outcome` is over: concurrency back, result traced. */
@@ -328,8 +349,12 @@ export class LambdaService {
       'invoke',
       `async attempt ${event.attempts} of ${maxAttempts} · request ${shortId(event.requestId)}${event.attempts === 1 ? ` · from ${event.from}` : ''}`,
     );
-    const result = this.execute(state, JSON.parse(event.json), event.requestId);
-    const outcome = result instanceof Promise ? await result : result;
+    const result = this.execute(state, JSON.parse(event.json), event.requestId, this.asyncCaller, event);
+    this.attemptEnded(event, result instanceof Promise ? await result : result);
+  }
+
+  private attemptEnded(event: AsyncEvent, outcome: Outcome): void {
+    const world = this.world;
     if (outcome.endMs === world.clock.nowMs) this.afterAttempt(event, outcome);
     else world.schedule(outcome.endMs, Priority.Act, () => this.afterAttempt(event, outcome));
   }
@@ -453,27 +478,35 @@ export class LambdaService {
    * The invocation holds a unit of concurrency until `end`; it ends after the configured
    * duration, or at the timeout if that duration is longer (then it is a timeout, whatever the
    * handler returned), or if the handler's promise can never settle.
+   *
+   * An async handler is awaited as it is: a promise that settles within the microtask turn
+   * costs nothing more. If the microtask queue empties meanwhile (`loopTurned`), the handler
+   * waits on the event loop and is watched (real-loop.ts) until it settles, until an error from
+   * handler code reaches the process (`failWaiting`), or until it is clear that it never will.
+   * In the last two cases the run gives up on it (`abandonWait`): the caller goes on with the
+   * outcome through `caller.invocationAbandoned`, and the promise it awaited never settles.
    */
-  private execute(state: FunctionState, event: unknown, requestId: string): Outcome | Promise<Outcome> {
+  private execute(state: FunctionState, event: unknown, requestId: string, caller: InvocationCaller, context: unknown): Outcome | Promise<Outcome> {
     const world = this.world;
     const name = state.spec.name;
     world.step();
     state.stats.invocations++;
     state.inFlight++;
     this.totalInFlight++;
-    const startMs = world.clock.nowMs;
-    const durationMs = world.options.durationMs(name, event);
-    const copy = this.observer === null ? undefined : (JSON.parse(JSON.stringify(event) ?? 'null') as unknown);
+    const call = this.call;
+    call.state = state;
+    call.requestId = requestId;
+    call.startMs = world.clock.nowMs;
+    call.durationMs = world.options.durationMs(name, event);
+    call.event = this.observer === null ? undefined : (JSON.parse(JSON.stringify(event) ?? 'null') as unknown);
     const handler = state.handler;
     if (handler === undefined) {
-      const call = new Invocation(state, requestId, startMs, durationMs, copy, null);
       const error = { errorType: 'Runtime.HandlerNotFound', errorMessage: `${state.spec.handler} is missing or has no \`handler\` export` };
-      return this.observed(call, this.failure(call, 'missing', error));
+      return this.observed(this.failure('missing', error));
     }
     this.environment.enter(name);
     this.onHandlerStart(name);
     const release = world.options.captureLogs ? captureConsole((level, text) => world.trace.record(name, 'log', level === 'log' ? text : `${level}: ${text}`)) : null;
-    const call = new Invocation(state, requestId, startMs, durationMs, copy, release);
     let result: unknown;
     let pending: boolean;
     try {
@@ -482,100 +515,105 @@ export class LambdaService {
       pending = isPromiseLike(result);
     } catch (thrown) {
       release?.();
-      return this.observed(call, this.thrownOutcome(call, thrown));
+      return this.observed(this.thrownOutcome(thrown));
     }
     if (!pending) {
       release?.();
-      return this.observed(call, this.returned(call, result));
+      return this.observed(this.returned(result));
     }
-    return this.wait(call, result as PromiseLike<unknown>);
+    call.release = release;
+    call.caller = caller;
+    call.context = context;
+    call.watch = null;
+    const seq = ++this.waits;
+    call.seq = seq;
+    if (!this.sentinelArmed) {
+      this.sentinelArmed = true;
+      afterMicrotasks(this.onLoopTurn);
+    }
+    return Promise.resolve(result).then(
+      (value) => (this.call.seq === seq ? this.endWait(this.returned(value)) : neverSettles()),
+      (thrown: unknown) => (this.call.seq === seq ? this.endWait(this.thrownOutcome(thrown)) : neverSettles()),
+    );
   }
 
-  /**
-   * Waits for a handler's promise. While it is pending the run waits, and nothing else runs but
-   * the handler's own code: if the microtask queue empties meanwhile, the handler waits on the
-   * event loop (`loopTurned`). Until then this costs little more than awaiting the promise.
-   */
-  private wait(call: Invocation, promise: PromiseLike<unknown>): Promise<Outcome> {
-    return new Promise<Outcome>((resolve, reject) => {
-      call.resolve = resolve;
-      call.reject = reject;
-      this.waiting = call;
-      if (!this.sentinelArmed) {
-        this.sentinelArmed = true;
-        afterMicrotasks(this.onLoopTurn);
-      }
-      Promise.resolve(promise).then(
-        (value) => call.done || this.finish(call, this.returned(call, value)),
-        (thrown: unknown) => call.done || this.finish(call, this.thrownOutcome(call, thrown)),
-      );
-    });
-  }
-
-  /** The invocation's promise is over (settled, failed by a fault, or given up on): its outcome goes to the run. */
-  private finish(call: Invocation, outcome: Outcome): void {
-    if (call.done) return;
-    call.done = true;
+  /** The awaited handler is over, one way or another: `outcome` is how it ended. */
+  private endWait(outcome: Outcome): Outcome {
+    const call = this.call;
+    call.seq = 0;
     call.watch?.stop();
-    if (this.waiting === call) this.waiting = null;
+    call.watch = null;
     call.release?.();
-    try {
-      call.resolve!(this.observed(call, outcome));
-    } catch (error) {
-      call.reject!(error as Error);
-    }
+    call.release = null;
+    return this.observed(outcome);
+  }
+
+  /** The run stops waiting for the awaited handler: its caller goes on with `outcome`. */
+  private abandonWait(outcome: Outcome): void {
+    const call = this.call;
+    const caller = call.caller!;
+    const context = call.context;
+    const ended = this.endWait(outcome);
+    this.onAbandoned(() => caller.invocationAbandoned(ended, context));
   }
 
   /**
-   * The microtask queue emptied, which the simulator's own work never lets happen: if an
-   * invocation is pending, it is what the run waits for, and it waits on the event loop — for
-   * real I/O, a real timer, or nothing at all. It is watched (real-loop.ts) until it settles,
-   * until an error from handler code reaches the process (`failWaiting`), or until it is clear
-   * that it never will: then the invocation times out at its timeout in virtual time, and the
-   * run goes on.
+   * The microtask queue emptied, which the simulator's own work never lets happen: if a handler
+   * is awaited, it is what the run waits for, and it waits on the event loop — for real I/O, a
+   * real timer, or nothing at all.
    */
   private loopTurned(): void {
     this.sentinelArmed = false;
-    const call = this.waiting;
-    if (call === null || call.watch !== null) return;
-    const spec = call.state.spec;
-    call.watch = watchStall(this.hostResources, spec.timeoutSeconds * 1000, (reason) => {
+    const call = this.call;
+    const seq = call.seq;
+    if (seq === 0 || call.watch !== null) return;
+    const spec = call.state!.spec;
+    const watch = watchStall(this.hostResources, spec.timeoutSeconds * 1000, (reason) => {
+      if (call.seq !== seq) return;
       this.world.trace.record(spec.name, 'warning', stallMessage(reason, spec.timeoutSeconds));
-      this.finish(call, this.timedOut(call));
+      this.abandonWait(this.timedOut());
     });
+    if (call.seq === seq) call.watch = watch;
+    else watch.stop();
   }
 
-  private observed(call: Invocation, outcome: Outcome): Outcome {
-    this.observer?.({ fn: call.state.spec.name, atMs: call.startMs, event: call.event, outcome });
+  private observed(outcome: Outcome): Outcome {
+    if (this.observer !== null) {
+      const call = this.call;
+      this.observer({ fn: call.state!.spec.name, atMs: call.startMs, event: call.event, outcome });
+    }
     return outcome;
   }
 
   /** A returned value becomes the response Lambda sends: its JSON, or a serialization error. */
-  private returned(call: Invocation, value: unknown): Outcome {
-    if (this.tooLong(call)) return this.timedOut(call);
+  private returned(value: unknown): Outcome {
+    if (this.tooLong()) return this.timedOut();
     const json = responseJson(value);
-    if (json === null) return this.failure(call, 'error', STRINGIFY_ERROR);
+    if (json === null) return this.failure('error', STRINGIFY_ERROR);
+    const call = this.call;
     return { ok: true, value, json, endMs: call.startMs + call.durationMs };
   }
 
-  private thrownOutcome(call: Invocation, thrown: unknown): Outcome {
-    return this.failure(call, 'error', this.errorPayload(thrown), thrown);
+  private thrownOutcome(thrown: unknown): Outcome {
+    return this.failure('error', this.errorPayload(thrown), thrown);
   }
 
   /** A failure, after the configured duration; a timeout when that is longer than the function's timeout. */
-  private failure(call: Invocation, cause: 'error' | 'missing', error: ErrorPayload, thrown: unknown = NOT_THROWN): Outcome {
-    if (this.tooLong(call)) return this.timedOut(call);
+  private failure(cause: 'error' | 'missing', error: ErrorPayload, thrown: unknown = NOT_THROWN): Outcome {
+    if (this.tooLong()) return this.timedOut();
+    const call = this.call;
     const endMs = call.startMs + call.durationMs;
     return thrown === NOT_THROWN ? { ok: false, cause, error, endMs } : { ok: false, cause, error, thrown, endMs };
   }
 
-  private tooLong(call: Invocation): boolean {
-    return call.durationMs > call.state.spec.timeoutSeconds * 1000;
+  private tooLong(): boolean {
+    return this.call.durationMs > this.call.state!.spec.timeoutSeconds * 1000;
   }
 
   /** Lambda's timeout: the error has only a message, with the time and request id. */
-  private timedOut(call: Invocation): Outcome {
-    const timeoutMs = call.state.spec.timeoutSeconds * 1000;
+  private timedOut(): Outcome {
+    const call = this.call;
+    const timeoutMs = call.state!.spec.timeoutSeconds * 1000;
     const message = `${isoTime(this.world.epochMs(call.startMs + timeoutMs))} ${call.requestId} Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
     return { ok: false, cause: 'timeout', error: { errorMessage: message }, endMs: call.startMs + timeoutMs };
   }
