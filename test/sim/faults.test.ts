@@ -116,6 +116,30 @@ describe('a handler whose promise never settles (item 20)', () => {
     sim.dispose();
   });
 
+  test('a stream batch that never settles times out, is retried from its checkpoint, then discarded to on_failure', async () => {
+    const flow = `app faults
+type Click = { session: string }
+queue clicks_dead
+stream clicks: Click { shards = 1, partition = session }
+fn track(Click) { timeout = 3s }
+clicks -> track { batch = 10, retries = 1, start = trim_horizon, on_failure = clicks_dead }
+`;
+    const sim = simulator(flow, { track: () => new Promise(() => undefined) });
+    sim.inject({ kind: 'put-record', stream: 'clicks', record: { session: 's-1' } });
+    await sim.run({ untilMs: 60_000 });
+    expect(sim.summary().functions.track).toMatchObject({ invocations: 2, failed: 2 });
+    expect(sim.summary().streamFailures).toEqual({ 'clicks->track': 1 });
+    expect(sim.queueMessages('clicks_dead')).toHaveLength(1);
+    sim.dispose();
+  });
+
+  test('the event limit still ends a run that went on after giving up on a handler', async () => {
+    const sim = simulator(QUEUED, { work: () => new Promise(() => undefined) }, { limits: { maxEvents: 20 } });
+    sim.inject({ kind: 'send', queue: 'jobs', message: { id: 'j-1' } });
+    await expect(sim.run()).rejects.toThrow(/stopped after 20 events .* \(seed 1; rerun with --seed 1/);
+    sim.dispose();
+  });
+
   test('a handler that waits on real I/O and real timers still completes', async () => {
     const sim = await runBad(async () => {
       const text = await readFile(new URL(import.meta.url), 'utf8');
