@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Context } from 'aws-lambda';
 import type { FlowManifest } from '../runtime/manifest/schema.js';
 import type { FlowHandler, FlowTypes, ResultOf, EventOf, UntypedFlow } from '../runtime/sim/flow-types.js';
 import type { Injection } from '../runtime/sim/inject.js';
 import { loadHandlers } from '../runtime/sim/load-handlers.js';
 import type { SimOptions } from '../runtime/sim/options.js';
-import type { Handler } from '../runtime/sim/services/lambda.js';
+import type { Handler, InvocationReport } from '../runtime/sim/services/lambda.js';
 import { Simulator } from '../runtime/sim/simulator.js';
 import { renderSummaryText, type SimSummary } from '../runtime/sim/summary.js';
 import { isoTime, parseDuration } from '../runtime/sim/time.js';
@@ -27,7 +26,16 @@ export interface SimulateOptions<F extends FlowTypes> extends SimOptions {
   readonly handlers?: { readonly [Fn in Name<F['functions']>]?: FlowHandler<F, Fn> };
   /** Load the other functions' handlers from their files (default true). */
   readonly loadHandlers?: boolean;
+  /**
+   * How many invocations `invocations(fn)` keeps per function, with their events: the last ones
+   * (default 1,000), or `'all'`. A long run (a poison message retried for a day) would otherwise
+   * keep every event; `summary()` counts every invocation either way.
+   */
+  readonly keepInvocations?: number | 'all';
 }
+
+/** Invocations kept per function unless `keepInvocations` says otherwise. */
+export const DEFAULT_KEPT_INVOCATIONS = 1000;
 
 export interface InvocationRecord<Event = unknown, Result = unknown> {
   /** Virtual ms since the start of the run. */
@@ -35,6 +43,10 @@ export interface InvocationRecord<Event = unknown, Result = unknown> {
   /** A copy of the event as the handler received it. */
   readonly event: Event;
   readonly result?: Result;
+  /**
+   * What the handler threw or rejected with; when it did not throw (a timeout, a result JSON
+   * cannot represent, a missing handler, an error that reached the process), the error Lambda reports.
+   */
   readonly error?: unknown;
 }
 
@@ -68,7 +80,7 @@ export interface FlowSimulation<F extends FlowTypes = UntypedFlow> {
   /** The bodies of the messages in a queue now, parsed, oldest first. */
   messages<Q extends Name<F['queues']>>(queue: Q): F['queues'][Q][];
   items<T extends Name<F['tables']>>(table: T): F['tables'][T][];
-  /** Every invocation of a function so far, with its event and result or error. */
+  /** The invocations of a function so far (the last `keepInvocations` of them), oldest first, with event and result or error. */
   invocations<Fn extends Name<F['functions']>>(fn: Fn): InvocationRecord<EventOf<F, Fn>, ResultOf<F, Fn>>[];
   readonly trace: readonly TraceEntry[];
   traceText(): string;
@@ -90,43 +102,57 @@ export async function simulate<F extends FlowTypes = UntypedFlow>(flowFile: stri
     throw new Error(`${flowFile} has errors:\n\n${errors.map((d) => renderPretty(d, { color: false, displayPath: (p) => p })).join('\n\n')}`);
   }
   const manifest = compiled.manifest;
-  const { handlers: inline = {}, loadHandlers: fromFiles = true, ...simOptions } = options;
-  const given = new Map<string, Handler>(Object.entries(inline) as [string, Handler][]);
-  const handlers = new Map(given);
-  if (fromFiles) {
-    const loaded = await loadHandlers(manifest, dirname(path), { skip: new Set(given.keys()), options: simOptions });
-    for (const [fn, handler] of loaded.handlers) handlers.set(fn, handler);
+  const { handlers: inline = {}, loadHandlers: fromFiles = true, keepInvocations = DEFAULT_KEPT_INVOCATIONS, ...simOptions } = options;
+  if (keepInvocations !== 'all' && !(Number.isSafeInteger(keepInvocations) && keepInvocations >= 0)) {
+    throw new RangeError(`keepInvocations must be a non-negative integer or 'all', not ${String(keepInvocations)}`);
   }
-  const log = new Map<string, InvocationRecord[]>();
-  const recorded = new Map<string, Handler>();
-  const started: { simulator?: Simulator } = {};
-  for (const [fn, handler] of handlers) recorded.set(fn, recording(fn, handler, log, () => started.simulator?.nowMs ?? 0));
-  const simulator = new Simulator(manifest, recorded, simOptions);
-  started.simulator = simulator;
+  const handlers = new Map<string, Handler>(Object.entries(inline) as [string, Handler][]);
+  let hostResources;
+  if (fromFiles) {
+    const loaded = await loadHandlers(manifest, dirname(path), { skip: new Set(handlers.keys()), options: simOptions });
+    for (const [fn, handler] of loaded.handlers) handlers.set(fn, handler);
+    hostResources = loaded.hostResources;
+  }
+  const simulator = new Simulator(manifest, handlers, simOptions, { hostResources });
+  const log = new InvocationLog(keepInvocations === 'all' ? Infinity : keepInvocations);
+  simulator.observeInvocations((report) => log.add(report));
   return new Simulation<F>(simulator, log);
 }
 
-function recording(fn: string, handler: Handler, log: Map<string, InvocationRecord[]>, now: () => number): Handler {
-  const entries: InvocationRecord[] = [];
-  log.set(fn, entries);
-  return (async (event: unknown, context: Context) => {
-    const copy = JSON.parse(JSON.stringify(event) ?? 'null') as unknown;
-    const atMs = now();
-    try {
-      const result = await (handler as (event: unknown, context: Context) => unknown)(event, context);
-      entries.push({ atMs, event: copy, result });
-      return result;
-    } catch (error) {
-      entries.push({ atMs, event: copy, error });
-      throw error;
+/** The last `limit` invocations of each function, in a ring per function. */
+class InvocationLog {
+  private readonly rings = new Map<string, { entries: InvocationRecord[]; next: number }>();
+
+  constructor(private readonly limit: number) {}
+
+  add({ fn, atMs, event, outcome }: InvocationReport): void {
+    if (this.limit === 0) return;
+    const record: InvocationRecord = outcome.ok ? { atMs, event, result: outcome.value } : { atMs, event, error: 'thrown' in outcome ? outcome.thrown : outcome.error };
+    let ring = this.rings.get(fn);
+    if (ring === undefined) {
+      ring = { entries: [], next: 0 };
+      this.rings.set(fn, ring);
     }
-  }) as Handler;
+    if (ring.entries.length < this.limit) {
+      ring.entries.push(record);
+    } else {
+      ring.entries[ring.next] = record;
+      ring.next = (ring.next + 1) % this.limit;
+    }
+  }
+
+  /** Oldest first. */
+  of(fn: string): InvocationRecord[] {
+    const ring = this.rings.get(fn);
+    if (ring === undefined) return [];
+    return [...ring.entries.slice(ring.next), ...ring.entries.slice(0, ring.next)];
+  }
 }
 
 class Simulation<F extends FlowTypes> implements FlowSimulation<F> {
   constructor(
     private readonly simulator: Simulator,
-    private readonly log: Map<string, InvocationRecord[]>,
+    private readonly log: InvocationLog,
   ) {}
 
   get manifest(): FlowManifest {
@@ -192,7 +218,7 @@ class Simulation<F extends FlowTypes> implements FlowSimulation<F> {
 
   invocations<Fn extends Name<F['functions']>>(fn: Fn): InvocationRecord<EventOf<F, Fn>, ResultOf<F, Fn>>[] {
     if (!this.simulator.manifest.functions.some((candidate) => candidate.name === fn)) throw new Error(`the flow has no function \`${fn}\``);
-    return [...(this.log.get(fn) ?? [])] as InvocationRecord<EventOf<F, Fn>, ResultOf<F, Fn>>[];
+    return this.log.of(fn) as InvocationRecord<EventOf<F, Fn>, ResultOf<F, Fn>>[];
   }
 
   traceText(): string {

@@ -7,6 +7,7 @@ import { Addresses } from './addresses.js';
 import { HandlerEnvironment } from './environment.js';
 import { SimulationInputError } from './errors.js';
 import { resolveOptions, type SimOptions } from './options.js';
+import { activeResources, type ResourceCounts } from './real-loop.js';
 import { registerModules } from './sdk/dispatch.js';
 import { SDK_MODULES } from './sdk/modules.js';
 import { simulatedSdkPlugin } from './sdk/plugin.js';
@@ -16,6 +17,8 @@ export interface LoadedHandlers {
   readonly handlers: Map<string, Handler>;
   /** Functions whose handler file does not exist: invoking them fails with Runtime.HandlerNotFound. */
   readonly missing: readonly string[];
+  /** What kept the process alive just before the modules were imported: give it to the Simulator (`SimulatorSetup`). */
+  readonly hostResources: ResourceCounts;
 }
 
 /**
@@ -42,8 +45,9 @@ export async function loadHandlers(manifest: FlowManifest, flowDir: string, { sk
     else missing.push(fn.name);
   }
   const handlers = new Map<string, Handler>();
-  if (Object.keys(entries).length === 0) return { handlers, missing };
+  if (Object.keys(entries).length === 0) return { handlers, missing, hostResources: activeResources() };
   registerModules(SDK_MODULES);
+  let hostResources = activeResources();
   const outdir = mkdtempSync(join(flowDir, '.flowc-tmp-sim-'));
   try {
     try {
@@ -74,6 +78,7 @@ export async function loadHandlers(manifest: FlowManifest, flowDir: string, { sk
     const resolved = resolveOptions(options);
     const addresses = new Addresses(manifest, resolved.region, resolved.account);
     const environment = new HandlerEnvironment(manifest.app, manifest.functions, addresses.sendTargetVariables(manifest), resolved.region);
+    hostResources = activeResources();
     try {
       for (const [fn, path] of Object.entries(entries)) {
         environment.enter(fn);
@@ -88,5 +93,5 @@ export async function loadHandlers(manifest: FlowManifest, flowDir: string, { sk
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
-  return { handlers, missing };
+  return { handlers, missing, hostResources };
 }

@@ -7,13 +7,15 @@ import { SimulationInputError, SimulationLimitError } from './errors.js';
 import { EventQueue, Priority } from './event-queue.js';
 import { type Injection, performInjection, validateInjection } from './inject.js';
 import { type ResolvedOptions, resolveOptions, type SimOptions } from './options.js';
+import { captureProcessFaults, type FaultKind, type FaultSink } from './process-faults.js';
+import { activeResources, commonResources, nextTurn, type ResourceCounts } from './real-loop.js';
 import { Rng } from './rng.js';
 import { activate, deactivate, type SdkDispatcher } from './sdk/dispatch.js';
 import { createDispatcher } from './sdk/dispatcher.js';
 import { DynamoDbService } from './services/dynamodb.js';
 import { EventBridgeService } from './services/eventbridge.js';
 import { KinesisService } from './services/kinesis.js';
-import { type Handler, LambdaService } from './services/lambda.js';
+import { type Handler, type InvocationReport, LambdaService } from './services/lambda.js';
 import type { QueueMessage } from './services/message.js';
 import { QueuePoller } from './services/queue-poller.js';
 import { SnsService } from './services/sns.js';
@@ -24,6 +26,16 @@ import { summarize, type SimSummary } from './summary.js';
 import { formatDuration, formatOffset } from './time.js';
 import { TraceRecorder } from './trace.js';
 import type { Router, World } from './world.js';
+
+/** How the simulator was set up, beyond the manifest, the handlers and the options. */
+export interface SimulatorSetup {
+  /**
+   * What kept the process alive before the handler modules were imported (`activeResources()`
+   * from real-loop.ts, taken by `loadHandlers`): a connection a module opens when imported is
+   * then work a handler may wait on, not part of the host. Default: what is open now.
+   */
+  readonly hostResources?: ResourceCounts | undefined;
+}
 
 export interface RunOptions {
   /** Stop once virtual time reaches this (ms since the start); events after it stay pending. */
@@ -56,11 +68,18 @@ export class Simulator {
   private currentFunction = '';
   private eventsProcessed = 0;
   private running = false;
+  /** The run in progress: how far it goes, and how it ends. */
+  private current: { readonly untilMs: number | undefined; readonly resolve: () => void; readonly reject: (error: unknown) => void } | null = null;
+  private readonly faults: FaultSink = {
+    attribute: (kind, error) => this.lambda.failWaiting(kind, error),
+    unattributed: (kind, error) => this.unattributedFault(kind, error),
+  };
 
   constructor(
     readonly manifest: FlowManifest,
     handlers: ReadonlyMap<string, Handler> | Readonly<Record<string, Handler>>,
     options: SimOptions = {},
+    setup: SimulatorSetup = {},
   ) {
     if (manifest.manifestVersion !== MANIFEST_VERSION) {
       throw new SimulationInputError(`this simulator reads manifest version ${MANIFEST_VERSION}, not ${String(manifest.manifestVersion)}`);
@@ -100,10 +119,19 @@ export class Simulator {
     };
     this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region);
     this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction);
-    this.lambda = new LambdaService(this.world, handlerMap as ReadonlyMap<string, Handler>, this.environment, (fn) => {
-      this.currentFunction = fn;
-      activate(this.dispatcher);
-    });
+    const now = activeResources();
+    const hostResources = setup.hostResources === undefined ? now : commonResources(setup.hostResources, now);
+    this.lambda = new LambdaService(
+      this.world,
+      handlerMap as ReadonlyMap<string, Handler>,
+      this.environment,
+      (fn) => {
+        this.currentFunction = fn;
+        activate(this.dispatcher);
+      },
+      hostResources,
+      (goOn) => this.abandoned(goOn),
+    );
     this.sqs = new SqsService(this.world);
     this.sns = new SnsService(this.world);
     this.eventBridge = new EventBridgeService(this.world);
@@ -140,15 +168,51 @@ export class Simulator {
     this.agenda.push(atMs, Priority.Arrive, () => performInjection(this.manifest, this.world.router, injection, from));
   }
 
+  /** `observer` hears of every invocation as it ends, with a copy of its event (null: nobody). */
+  observeInvocations(observer: ((report: InvocationReport) => void) | null): void {
+    this.lambda.observe(observer);
+  }
+
   /**
    * Runs events in time order until `untilMs`, or until none are left. Without `untilMs` a run
    * that would pass the virtual-time limit stops with an error; so does one that processes more
    * events than the event limit. Both errors name the seed.
+   *
+   * While it runs, errors from handler code that reach the process (a timer that throws, a
+   * rejection nobody handles) fail the invocation being waited for, or become a warning in the
+   * trace; the process's own listeners for them are set aside until the run ends
+   * (process-faults.ts). The run ends with one turn of the event loop, so that Node reports the
+   * rejections still pending while the simulator listens.
    */
   async run(options: RunOptions = {}): Promise<void> {
     if (this.running) throw new Error('the simulation is already running: await the previous run() or advance() first');
     this.running = true;
-    const untilMs = options.untilMs;
+    const releaseFaults = captureProcessFaults(this.faults);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.current = { untilMs: options.untilMs, resolve, reject };
+        void this.drive();
+      });
+    } finally {
+      this.current = null;
+      try {
+        await nextTurn();
+      } finally {
+        releaseFaults();
+        this.running = false;
+        deactivate(this.dispatcher);
+      }
+    }
+  }
+
+  /**
+   * The event loop of a run: pops events in time order and runs them, awaiting those that run
+   * handler code. When the run gives up waiting for a handler (`abandoned`), this loop stays
+   * suspended for good — the promise it awaits never settles — and a new one goes on.
+   */
+  private async drive(): Promise<void> {
+    const run = this.current!;
+    const untilMs = run.untilMs;
     const { maxVirtualTimeMs, seed } = this.options;
     try {
       for (;;) {
@@ -169,10 +233,36 @@ export class Simulator {
         if (pending !== undefined) await pending;
       }
       if (untilMs !== undefined && untilMs > this.clock.nowMs) this.clock.advanceTo(untilMs);
-    } finally {
-      this.running = false;
-      deactivate(this.dispatcher);
+      run.resolve();
+    } catch (error) {
+      run.reject(error);
     }
+  }
+
+  /** The run gave up waiting for an invocation: its caller goes on (`goOn`), then a new loop. */
+  private abandoned(goOn: () => void): void {
+    const run = this.current;
+    if (run === null) return;
+    try {
+      goOn();
+    } catch (error) {
+      run.reject(error);
+      return;
+    }
+    void this.drive();
+  }
+
+  /**
+   * An error from handler code reached the process while no invocation was running: its
+   * invocation had already ended (a timer it left behind, a rejection Node reports only once the
+   * microtask queue is empty). Which invocation caused it cannot be told: it is a warning line
+   * at the app, naming the function whose handler ran last, and is counted in the summary.
+   */
+  private unattributedFault(kind: FaultKind, error: unknown): void {
+    this.stats.uncaughtErrors++;
+    const what = kind === 'unhandled-rejection' ? 'an unhandled rejection' : 'an uncaught exception';
+    const last = this.currentFunction === '' ? '' : ` (${this.currentFunction} ran last)`;
+    this.trace.record(this.manifest.app, 'warning', `${what} from handler code outside any invocation, not attributed${last}: ${describeThrown(error)}`);
   }
 
   private step(): void {
@@ -223,5 +313,14 @@ export class Simulator {
   dispose(): void {
     this.environment.restore();
     deactivate(this.dispatcher);
+  }
+}
+
+/** `Name: message` for an Error (no stack: it holds this machine's paths), the string form otherwise. */
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return typeof error;
   }
 }

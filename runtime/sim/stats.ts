@@ -23,6 +23,9 @@ export interface QueueStats {
   redeliveries: number;
 }
 
+/** Distinct errorTypes counted per function. */
+export const MAX_ERROR_TYPES = 100;
+
 export class Stats {
   readonly functions = new Map<string, FunctionStats>();
   readonly queues = new Map<string, QueueStats>();
@@ -40,6 +43,10 @@ export class Stats {
   streamRecordsDiscarded = 0;
   /** Stream records trimmed by the retention period before they were processed. */
   streamRecordsTrimmed = 0;
+  /** Failed invocations per function and errorType (`timeout` for a timeout). */
+  readonly errors = new Map<string, Map<string, number>>();
+  /** Errors from handler code that reached the process when no invocation was running. */
+  uncaughtErrors = 0;
 
   fn(name: string): FunctionStats {
     let stats = this.functions.get(name);
@@ -57,6 +64,16 @@ export class Stats {
       this.queues.set(name, stats);
     }
     return stats;
+  }
+
+  /** Counts a failed invocation; past `MAX_ERROR_TYPES` distinct types of one function (names are handler data), as `other`. */
+  countError(fn: string, errorType: string): void {
+    let byType = this.errors.get(fn);
+    if (byType === undefined) {
+      byType = new Map();
+      this.errors.set(fn, byType);
+    }
+    this.count(byType, byType.has(errorType) || byType.size < MAX_ERROR_TYPES ? errorType : 'other');
   }
 
   count(map: Map<string, number>, key: string): void {

@@ -19,6 +19,10 @@ export interface SimSummary {
   /** FIFO sends dropped as duplicates, by queue. */
   readonly duplicates: Readonly<Record<string, number>>;
   readonly asyncDropped: number;
+  /** Failed invocations by function and errorType (`timeout` for timeouts), as Lambda reports the errors. */
+  readonly errors: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Errors from handler code that reached the process outside any invocation (trace `warning` lines). */
+  readonly uncaughtErrors: number;
   /** What is still in the flow: messages per queue, unprocessed stream records, pending events. */
   readonly remaining: { readonly queues: Readonly<Record<string, number>>; readonly streamRecords: number; readonly events: number };
   readonly traceEntriesDropped: number;
@@ -66,6 +70,8 @@ export function summarize(stats: Stats, inputs: SummaryInputs): SimSummary {
     streamRecordsDiscarded: stats.streamRecordsDiscarded,
     duplicates,
     asyncDropped: stats.asyncDropped,
+    errors: Object.fromEntries([...stats.errors.keys()].sort().map((fn) => [fn, sortedRecord(stats.errors.get(fn)!)])),
+    uncaughtErrors: stats.uncaughtErrors,
     remaining: { queues, streamRecords: inputs.streamRecordsPending, events: inputs.pendingEvents },
     traceEntriesDropped: inputs.traceDropped,
   };
@@ -81,10 +87,12 @@ export function renderSummaryText(summary: SimSummary): string {
     .map(([name, fn]) => `${name} ${fn.invocations} (${fn.succeeded} ok, ${fn.failed} failed${fn.throttled > 0 ? `, ${fn.throttled} throttled` : ''})`)
     .join(' · ');
   const retries = summary.retries;
+  const errors = Object.entries(summary.errors).flatMap(([fn, byType]) => Object.entries(byType).map(([type, count]) => `${fn} ${type} ${count}`));
   const left = list(summary.remaining.queues);
   const lines = [
     `summary at ${formatOffset(summary.endMs)} · seed ${summary.seed} · ${summary.events} events`,
     `  invocations    ${summary.invocations === 0 ? 'none' : `${summary.invocations}: ${functions}`}`,
+    `  errors         ${errors.length === 0 ? 'none' : errors.join(' · ')}`,
     `  retries        ${retries.async} async · ${retries.queueRedeliveries} queue redeliveries · ${retries.stream} stream`,
     `  dead-lettered  ${list(summary.deadLettered)}`,
     `  destinations   ${list(summary.destinations)}`,
@@ -92,6 +100,7 @@ export function renderSummaryText(summary: SimSummary): string {
     `  duplicates     ${list(summary.duplicates)}`,
     `  left in queues ${left}${summary.remaining.streamRecords > 0 ? ` · ${summary.remaining.streamRecords} stream records unprocessed` : ''}${summary.remaining.events > 0 ? ` · ${summary.remaining.events} events pending` : ''}`,
   ];
+  if (summary.uncaughtErrors > 0) lines.push(`  uncaught       ${summary.uncaughtErrors} error${summary.uncaughtErrors === 1 ? '' : 's'} from handler code outside any invocation`);
   if (summary.asyncDropped > 0) lines.push(`  dropped        ${summary.asyncDropped} asynchronous events with no failure destination`);
   return `${lines.join('\n')}\n`;
 }

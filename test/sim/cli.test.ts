@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -136,5 +137,40 @@ describe('flowc sim: errors and exit codes', () => {
     expect(code).toBe(0);
     expect(err).toBe('flowc: warning: no handler file handlers/work.ts for `work`: its invocations fail with Runtime.HandlerNotFound\n');
     expect(out).toContain('work  error   Runtime.HandlerNotFound: handlers/work.ts is missing or has no `handler` export · no retries\n');
+  });
+
+  test('handler faults fail their invocations, and the process prints the whole trace and summary and exits 0', () => {
+    // In a process of its own: a promise that never settles used to end it with exit code 13.
+    const project = join(dir, 'faulty');
+    mkdirSync(join(project, 'handlers'), { recursive: true });
+    writeFileSync(
+      join(project, 'faulty.flow'),
+      'app faulty\ntype Job = { id: string }\nfn hang(Job) { timeout = 2s, retries = 0 }\nfn cycle(Job) { retries = 0 }\nfn number(Job) { retries = 0 }\nfn timer(Job) { retries = 0 }\nfn fine(Job)\n',
+    );
+    const handlers: Record<string, string> = {
+      hang: 'export const handler = () => new Promise(() => undefined);',
+      cycle: 'export const handler = async () => { const order: Record<string, unknown> = {}; order.self = order; return order; };',
+      number: 'export const handler = async () => { throw 42; };',
+      timer: "export const handler = () => new Promise(() => { setTimeout(() => { throw new Error('thrown from a timer'); }, 1); });",
+      fine: "export const handler = async () => 'fine';",
+    };
+    for (const [fn, source] of Object.entries(handlers)) writeFileSync(join(project, 'handlers', `${fn}.ts`), `${source}\n`);
+    const events = Object.keys(handlers).map((fn, i) => ({ at: `${i}m`, to: fn, event: { id: fn } }));
+    writeFileSync(join(project, 'events.json'), JSON.stringify({ events }));
+    const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'sim', join(project, 'faulty.flow')], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const out = result.stdout.replace(/ {2,}/g, '  ');
+    for (const line of [
+      "+00:00:00.000  hang  warning  the handler's promise can never settle: it is pending and nothing is left to run · the invocation times out",
+      '+00:00:02.000  hang  error  Task timed out after 2.00 seconds · no retries',
+      '+00:01:00.000  cycle  error  Runtime.JSONStringifyError: Unable to stringify response body · no retries',
+      '+00:02:00.000  number  error  number: 42 · no retries',
+      '+00:03:00.000  timer  error  Error: thrown from a timer · no retries',
+      '+00:04:00.000  fine  ok  returned fine',
+      '  errors  cycle Runtime.JSONStringifyError 1 · hang timeout 1 · number number 1 · timer Error 1',
+    ]) {
+      expect(out).toContain(`${line}\n`);
+    }
   });
 });

@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { type FlowTypes, simulate } from '../../compiler/testing.js';
+import { type FlowSimulation, type FlowTypes, simulate } from '../../compiler/testing.js';
 
 // The types of shop.flow as a test names them (the generated module of a flow can provide these).
 interface Item {
@@ -88,6 +90,41 @@ describe('simulate(): the typed test API', () => {
       expect(sim.items('stock')).toEqual([{ sku: 'kb-1', count: 3 }]);
     } finally {
       sim.dispose();
+    }
+  });
+
+  test('25 hours of poison retries keep only the last invocations of a function; the summary counts all of them', async () => {
+    // No dead-letter queue: the message comes back every 30 s, about 3,000 times.
+    const dir = mkdtempSync(join(new URL('.', import.meta.url).pathname, '.flowc-tmp-poison-'));
+    const flow = join(dir, 'poison.flow');
+    writeFileSync(flow, 'app poison\ntype Job = { id: string }\nqueue jobs: Job { visibility = 30s, retention = 4d }\nfn work(Job)\njobs -> work\n');
+    const handlers = { work: async () => Promise.reject(new Error('poison')) };
+    const runs = [
+      await simulate(flow, { handlers, keepInvocations: 25 }),
+      await simulate(flow, { handlers }),
+      await simulate(flow, { handlers, keepInvocations: 'all' }),
+    ];
+    try {
+      for (const sim of runs) {
+        sim.send('jobs', { id: 'poison' });
+        await sim.advance('25h');
+      }
+      const [bounded, byDefault, everything] = runs as [FlowSimulation, FlowSimulation, FlowSimulation];
+      const invocations = 25 * 120 + 1;
+      for (const sim of runs) expect(sim.summary().functions.work).toMatchObject({ invocations, failed: invocations });
+      expect(everything.invocations('work')).toHaveLength(invocations);
+      expect(byDefault.invocations('work')).toHaveLength(1_000);
+      const kept = bounded.invocations('work');
+      expect(kept).toHaveLength(25);
+      // The last 25, oldest first, each with its event and error.
+      expect(kept).toEqual(everything.invocations('work').slice(-25));
+      expect(byDefault.invocations('work')).toEqual(everything.invocations('work').slice(-1_000));
+      expect(kept[24]).toMatchObject({ atMs: 25 * 3_600_000, error: new Error('poison') });
+      expect(JSON.parse((kept[24]!.event as { Records: { body: string }[] }).Records[0]!.body)).toEqual({ id: 'poison' });
+      await expect(simulate(flow, { handlers, keepInvocations: -1 })).rejects.toThrow("keepInvocations must be a non-negative integer or 'all', not -1");
+    } finally {
+      for (const sim of runs) sim.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -54,7 +54,7 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
       const spec = manifest.functions.find((candidate) => candidate.name === fn)!;
       host.stderr(`flowc: warning: no handler file ${spec.handler} for \`${fn}\`: its invocations fail with Runtime.HandlerNotFound\n`);
     }
-    simulator = new Simulator(manifest, loaded.handlers, seed === undefined ? {} : { seed });
+    simulator = new Simulator(manifest, loaded.handlers, seed === undefined ? {} : { seed }, { hostResources: loaded.hostResources });
     for (const event of events.events) simulator.inject(event.injection, event.atMs, 'events.json');
   } catch (error) {
     if (error instanceof SimulationInputError) throw new UsageError(error.message);

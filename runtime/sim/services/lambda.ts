@@ -1,10 +1,13 @@
 import type { Context } from 'aws-lambda';
+import { types } from 'node:util';
 import { eventBridge, lambda as lambdaLimits, sns as snsLimits } from '../../aws/limits.js';
 import type { DestinationEdge, FunctionSpec } from '../../manifest/schema.js';
 import { captureConsole, type HandlerEnvironment } from '../environment.js';
 import { AwsServiceError } from '../errors.js';
 import { Priority } from '../event-queue.js';
 import { formatDuration, formatOffset, isoTime } from '../time.js';
+import type { FaultKind } from '../process-faults.js';
+import { afterMicrotasks, type ResourceCounts, type StallReason, type StallWatch, watchStall } from '../real-loop.js';
 import { preview, shortId } from '../trace.js';
 import type { FunctionStats } from '../stats.js';
 import type { AsyncMode, World } from '../world.js';
@@ -21,8 +24,85 @@ export interface ErrorPayload {
 
 /** How an invocation ended, and when (virtual ms): handler code runs at the start, the end may be later. */
 export type Outcome =
-  | { readonly ok: true; readonly value: unknown; readonly endMs: number }
-  | { readonly ok: false; readonly error: ErrorPayload; readonly cause: 'error' | 'timeout' | 'missing'; readonly endMs: number };
+  | {
+      readonly ok: true;
+      /** What the handler returned. */
+      readonly value: unknown;
+      /** The response as Lambda returns it: the JSON of the value (`null` for undefined, a function, a symbol). */
+      readonly json: string;
+      readonly endMs: number;
+    }
+  | {
+      readonly ok: false;
+      readonly error: ErrorPayload;
+      readonly cause: 'error' | 'timeout' | 'missing';
+      /** What the handler threw (or rejected with, or what reached the process from its code), if anything. */
+      readonly thrown?: unknown;
+      readonly endMs: number;
+    };
+
+/** One invocation as it ended, for observers (`flowc/testing` keeps the last ones of each function). */
+export interface InvocationReport {
+  readonly fn: string;
+  /** Virtual ms at which the handler was called. */
+  readonly atMs: number;
+  /** A copy of the event, taken before the handler could change it. */
+  readonly event: unknown;
+  readonly outcome: Outcome;
+}
+
+// The errors below are what the Node.js runtime reports, from its source (the runtime interface
+// client of the nodejs managed runtimes, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client):
+// `src/utils/serialize.ts` for a result JSON.stringify cannot serialize, `src/utils/error.ts`
+// for a thrown value, `src/utils/errors.ts` for the `Runtime.*` names.
+
+/** The error for a result JSON.stringify cannot serialize. */
+const STRINGIFY_ERROR: ErrorPayload = { errorType: 'Runtime.JSONStringifyError', errorMessage: 'Unable to stringify response body', trace: [] };
+
+/** The error when reading a thrown Error's name, message or stack throws. */
+const UNREADABLE_ERROR: ErrorPayload = {
+  errorType: 'handled',
+  errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
+  trace: [],
+};
+
+/** `failure` without a thrown value (`undefined` can be thrown). */
+const NOT_THROWN: unique symbol = Symbol('not thrown');
+
+/**
+ * Whoever invoked a handler and awaits its outcome, told how the invocation ended when the run
+ * gives up waiting for it (a promise that never settles, an error that reached the process). Its
+ * own `await` then never returns: this is where it goes on instead.
+ */
+export interface InvocationCaller {
+  invocationAbandoned(outcome: Outcome, context: unknown): void;
+}
+
+/**
+ * The handler call in progress. Handlers run one at a time — an async one is awaited before
+ * anything else runs — so one record, reused, describes it: nothing is allocated per invocation.
+ */
+class CurrentCall {
+  /** Non-zero while the run waits for an async handler: that wait's number. */
+  seq = 0;
+  state: FunctionState | undefined;
+  requestId = '';
+  startMs = 0;
+  durationMs = 0;
+  /** A copy of the event when someone observes invocations. */
+  event: unknown;
+  /** Puts console back when handler output is captured. */
+  release: (() => void) | null = null;
+  caller: InvocationCaller | null = null;
+  context: unknown;
+  /** Set once an awaited handler is seen to wait on the event loop. */
+  watch: StallWatch | null = null;
+}
+
+/** What a then-callback of an abandoned wait returns: its promise stays pending, so its awaiters never resume. */
+function neverSettles(): Promise<never> {
+  return new Promise<never>(() => undefined);
+}
 
 /** The Lambda context object, on virtual time. */
 class InvocationContext {
@@ -110,12 +190,27 @@ export class LambdaService {
   private lastName = '';
   private lastState: FunctionState | undefined;
   private readonly accountConcurrency = lambdaLimits.accountConcurrencyDefault;
+  private readonly call = new CurrentCall();
+  private waits = 0;
+  /** Attempts of asynchronous invocations continue in `attemptEnded` when given up on. */
+  private readonly asyncCaller: InvocationCaller = { invocationAbandoned: (outcome, event) => this.attemptEnded(event as AsyncEvent, outcome) };
+  /** Whether `onLoopTurn` is scheduled for the next time the microtask queue is empty. */
+  private sentinelArmed = false;
+  private readonly onLoopTurn = (): void => this.loopTurned();
+  private observer: ((report: InvocationReport) => void) | null = null;
 
   constructor(
     private readonly world: World,
     handlers: ReadonlyMap<string, Handler>,
     private readonly environment: HandlerEnvironment,
     private readonly onHandlerStart: (fn: string) => void,
+    /** What kept the process alive before the handlers were loaded (real-loop.ts). */
+    private readonly hostResources: ResourceCounts,
+    /**
+     * The run gave up waiting for an invocation: `goOn` continues its caller, and the run
+     * continues without the await that waited for it (Simulator.drive).
+     */
+    private readonly onAbandoned: (goOn: () => void) => void,
   ) {
     for (const spec of world.manifest.functions) {
       this.functions.set(spec.name, {
@@ -147,6 +242,23 @@ export class LambdaService {
     return this.totalInFlight < this.accountConcurrency;
   }
 
+  /** `observer` hears of every invocation as it ends, with a copy of its event. */
+  observe(observer: ((report: InvocationReport) => void) | null): void {
+    this.observer = observer;
+  }
+
+  /**
+   * An error reached the process from handler code (a timer that threw, a rejection nobody
+   * handled) while the run waits for an invocation: that invocation fails with it, as the
+   * Node.js runtime reports the error for the invocation in progress. False when none is.
+   */
+  failWaiting(kind: FaultKind, error: unknown): boolean {
+    if (this.call.seq === 0) return false;
+    const payload = kind === 'unhandled-rejection' ? rejectionPayload(error) : this.errorPayload(error);
+    this.abandonWait(this.failure('error', payload, error));
+    return true;
+  }
+
   /** `listener` runs when an invocation of `fn` ends while `fn` (or the account) was at its concurrency limit. */
   addCapacityListener(fn: string, listener: () => void): void {
     const listeners = this.capacityListeners.get(fn) ?? [];
@@ -159,11 +271,11 @@ export class LambdaService {
    * destinations (§1.2 item 8). Runs the handler now and resolves with the outcome; the caller
    * calls `end` with it at `outcome.endMs`, which frees the concurrency and traces the result.
    */
-  invokeSync(fn: string, event: unknown, description: string): Outcome | Promise<Outcome> {
+  invokeSync(fn: string, event: unknown, description: string, caller: InvocationCaller, context?: unknown): Outcome | Promise<Outcome> {
     const state = this.state(fn);
     const requestId = this.world.rng.uuid();
     if (this.world.trace.enabled) this.world.trace.record(fn, 'invoke', `${description} · request ${shortId(requestId)}`);
-    return this.execute(state, event, requestId);
+    return this.execute(state, event, requestId, caller, context);
   }
 
   /** The invocation that produced `outcome` is over: concurrency back, result traced. */
@@ -175,7 +287,10 @@ export class LambdaService {
     state.inFlight--;
     this.totalInFlight--;
     if (outcome.ok) state.stats.succeeded++;
-    else state.stats.failed++;
+    else {
+      state.stats.failed++;
+      this.world.stats.countError(fn, outcome.cause === 'timeout' ? 'timeout' : (outcome.error.errorType ?? 'unknown'));
+    }
     this.traceOutcome(state, outcome, traceSuffix);
     if (accountWasFull) for (const listeners of this.capacityListeners.values()) for (const listener of listeners) listener();
     else if (fnWasFull) for (const listener of this.capacityListeners.get(fn) ?? []) listener();
@@ -234,8 +349,12 @@ export class LambdaService {
       'invoke',
       `async attempt ${event.attempts} of ${maxAttempts} · request ${shortId(event.requestId)}${event.attempts === 1 ? ` · from ${event.from}` : ''}`,
     );
-    const result = this.execute(state, JSON.parse(event.json), event.requestId);
-    const outcome = result instanceof Promise ? await result : result;
+    const result = this.execute(state, JSON.parse(event.json), event.requestId, this.asyncCaller, event);
+    this.attemptEnded(event, result instanceof Promise ? await result : result);
+  }
+
+  private attemptEnded(event: AsyncEvent, outcome: Outcome): void {
+    const world = this.world;
     if (outcome.endMs === world.clock.nowMs) this.afterAttempt(event, outcome);
     else world.schedule(outcome.endMs, Priority.Act, () => this.afterAttempt(event, outcome));
   }
@@ -311,7 +430,7 @@ export class LambdaService {
         executedVersion: '$LATEST',
         ...(outcome.ok ? {} : { functionError: outcome.cause === 'error' ? world.options.thrownErrorType : 'Unhandled' }),
       };
-      record.responsePayload = outcome.ok ? (JSON.parse(JSON.stringify(outcome.value) ?? 'null') as unknown) : outcome.error;
+      record.responsePayload = outcome.ok ? (JSON.parse(outcome.json) as unknown) : outcome.error;
     }
     world.stats.count(world.stats.destinations, edge.id);
     world.trace.record(fn.spec.name, 'destination', `${condition} → ${edge.target} (${edge.targetKind}) · ${recordCondition} after ${event.attempts} attempt${event.attempts === 1 ? '' : 's'}`);
@@ -358,76 +477,169 @@ export class LambdaService {
    * (no async function here: each extra await layer costs more than the rest of an invocation).
    * The invocation holds a unit of concurrency until `end`; it ends after the configured
    * duration, or at the timeout if that duration is longer (then it is a timeout, whatever the
-   * handler returned).
+   * handler returned), or if the handler's promise can never settle.
+   *
+   * An async handler is awaited as it is: a promise that settles within the microtask turn
+   * costs nothing more. If the microtask queue empties meanwhile (`loopTurned`), the handler
+   * waits on the event loop and is watched (real-loop.ts) until it settles, until an error from
+   * handler code reaches the process (`failWaiting`), or until it is clear that it never will.
+   * In the last two cases the run gives up on it (`abandonWait`): the caller goes on with the
+   * outcome through `caller.invocationAbandoned`, and the promise it awaited never settles.
    */
-  private execute(state: FunctionState, event: unknown, requestId: string): Outcome | Promise<Outcome> {
+  private execute(state: FunctionState, event: unknown, requestId: string, caller: InvocationCaller, context: unknown): Outcome | Promise<Outcome> {
     const world = this.world;
     const name = state.spec.name;
     world.step();
     state.stats.invocations++;
     state.inFlight++;
     this.totalInFlight++;
-    const startMs = world.clock.nowMs;
-    const durationMs = world.options.durationMs(name, event);
+    const call = this.call;
+    call.state = state;
+    call.requestId = requestId;
+    call.startMs = world.clock.nowMs;
+    call.durationMs = world.options.durationMs(name, event);
+    call.event = this.observer === null ? undefined : (JSON.parse(JSON.stringify(event) ?? 'null') as unknown);
     const handler = state.handler;
     if (handler === undefined) {
       const error = { errorType: 'Runtime.HandlerNotFound', errorMessage: `${state.spec.handler} is missing or has no \`handler\` export` };
-      return this.settle(state, requestId, startMs, durationMs, { ok: false, cause: 'missing', error, endMs: 0 });
+      return this.observed(this.failure('missing', error));
     }
     this.environment.enter(name);
     this.onHandlerStart(name);
     const release = world.options.captureLogs ? captureConsole((level, text) => world.trace.record(name, 'log', level === 'log' ? text : `${level}: ${text}`)) : null;
     let result: unknown;
+    let pending: boolean;
     try {
       result = handler(event as never, new InvocationContext(state, requestId) as unknown as Context);
+      // Inside the try: a `then` getter that throws is the handler's error, as in the runtime.
+      pending = isPromiseLike(result);
     } catch (thrown) {
       release?.();
-      return this.settle(state, requestId, startMs, durationMs, this.failed(thrown));
+      return this.observed(this.thrownOutcome(thrown));
     }
-    if (!isPromiseLike(result)) {
+    if (!pending) {
       release?.();
-      return this.settle(state, requestId, startMs, durationMs, { ok: true, value: result, endMs: 0 });
+      return this.observed(this.returned(result));
+    }
+    call.release = release;
+    call.caller = caller;
+    call.context = context;
+    call.watch = null;
+    const seq = ++this.waits;
+    call.seq = seq;
+    if (!this.sentinelArmed) {
+      this.sentinelArmed = true;
+      afterMicrotasks(this.onLoopTurn);
     }
     return Promise.resolve(result).then(
-      (value) => {
-        release?.();
-        return this.settle(state, requestId, startMs, durationMs, { ok: true, value, endMs: 0 });
-      },
-      (thrown: unknown) => {
-        release?.();
-        return this.settle(state, requestId, startMs, durationMs, this.failed(thrown));
-      },
+      (value) => (this.call.seq === seq ? this.endWait(this.returned(value)) : neverSettles()),
+      (thrown: unknown) => (this.call.seq === seq ? this.endWait(this.thrownOutcome(thrown)) : neverSettles()),
     );
   }
 
-  /** The outcome with its end time; a timeout when the duration is longer than the function's timeout. */
-  private settle(state: FunctionState, requestId: string, startMs: number, durationMs: number, raw: Outcome): Outcome {
-    const timeoutMs = state.spec.timeoutSeconds * 1000;
-    if (durationMs > timeoutMs) {
-      const message = `${isoTime(this.world.epochMs(startMs + timeoutMs))} ${requestId} Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
-      return { ok: false, cause: 'timeout', error: { errorMessage: message }, endMs: startMs + timeoutMs };
+  /** The awaited handler is over, one way or another: `outcome` is how it ended. */
+  private endWait(outcome: Outcome): Outcome {
+    const call = this.call;
+    call.seq = 0;
+    call.watch?.stop();
+    call.watch = null;
+    call.release?.();
+    call.release = null;
+    return this.observed(outcome);
+  }
+
+  /** The run stops waiting for the awaited handler: its caller goes on with `outcome`. */
+  private abandonWait(outcome: Outcome): void {
+    const call = this.call;
+    const caller = call.caller!;
+    const context = call.context;
+    const ended = this.endWait(outcome);
+    this.onAbandoned(() => caller.invocationAbandoned(ended, context));
+  }
+
+  /**
+   * The microtask queue emptied, which the simulator's own work never lets happen: if a handler
+   * is awaited, it is what the run waits for, and it waits on the event loop — for real I/O, a
+   * real timer, or nothing at all.
+   */
+  private loopTurned(): void {
+    this.sentinelArmed = false;
+    const call = this.call;
+    const seq = call.seq;
+    if (seq === 0 || call.watch !== null) return;
+    const spec = call.state!.spec;
+    const watch = watchStall(this.hostResources, spec.timeoutSeconds * 1000, (reason) => {
+      if (call.seq !== seq) return;
+      this.world.trace.record(spec.name, 'warning', stallMessage(reason, spec.timeoutSeconds));
+      this.abandonWait(this.timedOut());
+    });
+    if (call.seq === seq) call.watch = watch;
+    else watch.stop();
+  }
+
+  private observed(outcome: Outcome): Outcome {
+    if (this.observer !== null) {
+      const call = this.call;
+      this.observer({ fn: call.state!.spec.name, atMs: call.startMs, event: call.event, outcome });
     }
-    return raw.ok ? { ok: true, value: raw.value, endMs: startMs + durationMs } : { ok: false, cause: raw.cause, error: raw.error, endMs: startMs + durationMs };
+    return outcome;
   }
 
-  private failed(thrown: unknown): Outcome {
-    return { ok: false, cause: 'error', error: this.errorPayload(thrown), endMs: 0 };
+  /** A returned value becomes the response Lambda sends: its JSON, or a serialization error. */
+  private returned(value: unknown): Outcome {
+    if (this.tooLong()) return this.timedOut();
+    const json = responseJson(value);
+    if (json === null) return this.failure('error', STRINGIFY_ERROR);
+    const call = this.call;
+    return { ok: true, value, json, endMs: call.startMs + call.durationMs };
   }
 
-  /** The error object the Node.js runtime reports for a thrown value. */
+  private thrownOutcome(thrown: unknown): Outcome {
+    return this.failure('error', this.errorPayload(thrown), thrown);
+  }
+
+  /** A failure, after the configured duration; a timeout when that is longer than the function's timeout. */
+  private failure(cause: 'error' | 'missing', error: ErrorPayload, thrown: unknown = NOT_THROWN): Outcome {
+    if (this.tooLong()) return this.timedOut();
+    const call = this.call;
+    const endMs = call.startMs + call.durationMs;
+    return thrown === NOT_THROWN ? { ok: false, cause, error, endMs } : { ok: false, cause, error, thrown, endMs };
+  }
+
+  private tooLong(): boolean {
+    return this.call.durationMs > this.call.state!.spec.timeoutSeconds * 1000;
+  }
+
+  /** Lambda's timeout: the error has only a message, with the time and request id. */
+  private timedOut(): Outcome {
+    const call = this.call;
+    const timeoutMs = call.state!.spec.timeoutSeconds * 1000;
+    const message = `${isoTime(this.world.epochMs(call.startMs + timeoutMs))} ${call.requestId} Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
+    return { ok: false, cause: 'timeout', error: { errorMessage: message }, endMs: call.startMs + timeoutMs };
+  }
+
+  /**
+   * The error object the Node.js runtime reports for a thrown value: an Error's name and
+   * message; anything else's `typeof` and string form (`throw 42`: `number`, `42`).
+   */
   private errorPayload(error: unknown): ErrorPayload {
-    if (error instanceof Error) {
-      const stack = this.world.options.stackTraces && error.stack !== undefined ? error.stack.split('\n') : [];
-      return { errorType: error.name || 'Error', errorMessage: error.message, trace: stack };
+    try {
+      if (error instanceof Error || types.isNativeError(error)) {
+        const stack = this.world.options.stackTraces && typeof error.stack === 'string' ? error.stack.split('\n') : [];
+        return { errorType: String(error.name), errorMessage: String(error.message), trace: stack };
+      }
+      return { errorType: typeof error, errorMessage: String(error), trace: [] };
+    } catch {
+      return UNREADABLE_ERROR;
     }
-    return { errorType: typeof error === 'string' ? 'string' : 'Error', errorMessage: String(error), trace: [] };
   }
 
   private traceOutcome(state: FunctionState, outcome: Outcome, suffix: string): void {
     const trace = this.world.trace;
     if (!trace.enabled) return;
     if (outcome.ok) {
-      trace.record(state.spec.name, 'ok', outcome.value === undefined ? `returned nothing${suffix}` : `returned ${preview(outcome.value)}${suffix}`);
+      const shown = typeof outcome.value === 'string' ? outcome.value : outcome.json;
+      trace.record(state.spec.name, 'ok', outcome.value === undefined ? `returned nothing${suffix}` : `returned ${preview(shown)}${suffix}`);
     } else {
       const { errorType, errorMessage } = outcome.error;
       // A timeout's message starts with the time and request id; the trace line has both already.
@@ -445,6 +657,48 @@ export class LambdaService {
     this.lastState = state;
     return state;
   }
+}
+
+/**
+ * The JSON of a handler's result as the runtime serializes it (`JSON.stringify(value ?? null)`):
+ * null when it cannot be serialized (a cycle, a BigInt, a throwing `toJSON` or getter).
+ */
+function responseJson(value: unknown): string | null {
+  switch (typeof value) {
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return 'null';
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return null;
+    default:
+      try {
+        return JSON.stringify(value) ?? 'null';
+      } catch {
+        return null;
+      }
+  }
+}
+
+/** What the Node.js runtime reports for an unhandled rejection: `Runtime.UnhandledPromiseRejection` with the reason as text. */
+function rejectionPayload(reason: unknown): ErrorPayload {
+  let message: string;
+  try {
+    message = String(reason);
+  } catch {
+    message = typeof reason;
+  }
+  return { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: message, trace: [] };
+}
+
+function stallMessage(reason: StallReason, timeoutSeconds: number): string {
+  return reason === 'nothing-left'
+    ? "the handler's promise can never settle: it is pending and nothing is left to run · the invocation times out"
+    : `the handler is still waiting after ${formatDuration(timeoutSeconds * 1000)} of real time, its timeout · the invocation times out`;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -6,7 +6,7 @@ import { formatDuration, formatOffset } from '../time.js';
 import { shortId } from '../trace.js';
 import type { World } from '../world.js';
 import { readBatchResponse } from './batch-response.js';
-import type { LambdaService, Outcome } from './lambda.js';
+import type { InvocationCaller, LambdaService, Outcome } from './lambda.js';
 import type { QueueMessage } from './message.js';
 import type { ReceivedBatch, SimQueue } from './sqs.js';
 
@@ -17,7 +17,7 @@ import type { ReceivedBatch, SimQueue } from './sqs.js';
  * by `concurrency` (MaximumConcurrency), the function's and the account's limits, and, for FIFO
  * queues, by the message groups that are free.
  */
-export class QueuePoller {
+export class QueuePoller implements InvocationCaller {
   private inFlight = 0;
   private pollScheduled = false;
   /** Received while the batching window is open, not yet invoked. */
@@ -102,11 +102,21 @@ export class QueuePoller {
       for (const message of messages) records.push(this.record(message));
       this.inFlight++;
       const description = world.trace.enabled ? describeBatch(messages, this.queue.name) : '';
-      const invoked = this.lambda.invokeSync(fn, { Records: records }, description);
-      const outcome = invoked instanceof Promise ? await invoked : invoked;
-      if (outcome.endMs === world.clock.nowMs) this.complete(batch, messages, outcome);
-      else world.schedule(outcome.endMs, Priority.Act, () => this.complete(batch, messages, outcome));
+      const invoked = this.lambda.invokeSync(fn, { Records: records }, description, this, batch);
+      this.invocationEnded(batch, messages, invoked instanceof Promise ? await invoked : invoked);
     }
+  }
+
+  /** The run gave up waiting for the invocation of `batch`; `complete` wakes the poller again. */
+  invocationAbandoned(outcome: Outcome, batch: unknown): void {
+    const received = batch as ReceivedBatch[];
+    this.invocationEnded(received, received.length === 1 ? received[0]!.messages : received.flatMap((one) => one.messages), outcome);
+  }
+
+  private invocationEnded(batch: readonly ReceivedBatch[], messages: readonly QueueMessage[], outcome: Outcome): void {
+    const world = this.world;
+    if (outcome.endMs === world.clock.nowMs) this.complete(batch, messages, outcome);
+    else world.schedule(outcome.endMs, Priority.Act, () => this.complete(batch, messages, outcome));
   }
 
   private record(message: QueueMessage) {
@@ -122,7 +132,7 @@ export class QueuePoller {
     const world = this.world;
     let failed: ReadonlySet<string> | null = null;
     if (outcome.ok && this.edge.reportBatchItemFailures) {
-      const response = readBatchResponse(outcome.value, new Set(messages.map((message) => message.id)));
+      const response = readBatchResponse(JSON.parse(outcome.json), new Set(messages.map((message) => message.id)));
       if (response.kind === 'invalid') {
         world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
         failed = new Set(messages.map((message) => message.id));

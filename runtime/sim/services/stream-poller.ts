@@ -5,7 +5,7 @@ import { fnv1a } from '../hashing.js';
 import { formatDuration, isoTime, isoTimeSeconds } from '../time.js';
 import type { World } from '../world.js';
 import { readBatchResponse } from './batch-response.js';
-import type { LambdaService, Outcome } from './lambda.js';
+import type { InvocationCaller, LambdaService, Outcome } from './lambda.js';
 import type { StreamLog, StreamRecord } from './stream-log.js';
 
 /** The front of a lane processed as one batch; bisecting replaces one split by its two halves. */
@@ -27,6 +27,9 @@ interface Lane {
   failing: boolean;
   wakeAtMs: number | null;
   windowDeadlineMs: number | null;
+  /** The split and batch of the invocation in progress. */
+  invokedSplit: Split | null;
+  invokedBatch: readonly StreamRecord[];
 }
 
 interface Shard {
@@ -46,7 +49,7 @@ interface Shard {
  * sent), or, with bisect, splits it in two. A partial batch response checkpoints before the
  * lowest failed record.
  */
-export class StreamPoller {
+export class StreamPoller implements InvocationCaller {
   private readonly shards: Shard[];
   private readonly pollIntervalMs: number;
   private readonly windowMs: number;
@@ -63,7 +66,7 @@ export class StreamPoller {
     this.shards = log.shardIds.map((id, index) => {
       const shard: Shard = { index, id, lanes: [], failingLanes: 0 };
       for (let lane = 0; lane < factor; lane++) {
-        shard.lanes.push({ shard, index: lane, pending: [], head: 0, splits: [], busy: false, failing: false, wakeAtMs: null, windowDeadlineMs: null });
+        shard.lanes.push({ shard, index: lane, pending: [], head: 0, splits: [], busy: false, failing: false, wakeAtMs: null, windowDeadlineMs: null, invokedSplit: null, invokedBatch: [] });
       }
       return shard;
     });
@@ -148,11 +151,22 @@ export class StreamPoller {
     const attempt = split.attempts > 0 ? ` · retry ${split.attempts}` : '';
     const laneText = lane.shard.lanes.length > 1 ? ` lane ${lane.index + 1} of ${lane.shard.lanes.length}` : '';
     const description = world.trace.enabled ? `batch of ${batch.length} from ${this.log.name} ${lane.shard.id}${laneText}${attempt}` : '';
-    const activeSplit = split;
-    const invoked = this.lambda.invokeSync(this.edge.target, event, description);
-    const outcome = invoked instanceof Promise ? await invoked : invoked;
-    if (outcome.endMs === world.clock.nowMs) this.complete(lane, activeSplit, batch, outcome);
-    else world.schedule(outcome.endMs, Priority.Act, () => this.complete(lane, activeSplit, batch, outcome));
+    lane.invokedSplit = split;
+    lane.invokedBatch = batch;
+    const invoked = this.lambda.invokeSync(this.edge.target, event, description, this, lane);
+    this.invocationEnded(lane, split, batch, invoked instanceof Promise ? await invoked : invoked);
+  }
+
+  /** The run gave up waiting for the invocation of `lane`'s batch. */
+  invocationAbandoned(outcome: Outcome, lane: unknown): void {
+    const invoked = lane as Lane;
+    this.invocationEnded(invoked, invoked.invokedSplit!, invoked.invokedBatch, outcome);
+  }
+
+  private invocationEnded(lane: Lane, split: Split, batch: readonly StreamRecord[], outcome: Outcome): void {
+    const world = this.world;
+    if (outcome.endMs === world.clock.nowMs) this.complete(lane, split, batch, outcome);
+    else world.schedule(outcome.endMs, Priority.Act, () => this.complete(lane, split, batch, outcome));
   }
 
   /** Records the next batch takes: up to the batch size and the 6 MB invocation payload (§2.2). */
@@ -172,7 +186,7 @@ export class StreamPoller {
     lane.busy = false;
     let firstFailed = -1;
     if (outcome.ok && this.edge.reportBatchItemFailures) {
-      const response = readBatchResponse(outcome.value, new Set(batch.map((record) => record.sequenceNumber)));
+      const response = readBatchResponse(JSON.parse(outcome.json), new Set(batch.map((record) => record.sequenceNumber)));
       if (response.kind === 'invalid') {
         world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
         firstFailed = 0;
