@@ -169,7 +169,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--until <duration>', 'stop at this virtual time, e.g. 2h (default: when nothing is left to do)')
     .option('--seed <n>', "seed of the run (default: the events file's, else 1)")
     .addOption(new Option('--format <format>', 'trace as text or json').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json' }) => {
+    .option('--report <file>', 'also write the run as one HTML page: a timeline of every invocation, message and retry')
+    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json'; report?: string }) => {
       const { runSim } = await import('./commands/sim.js');
       exitCode = await runSim(host, file, options);
     });
