@@ -138,7 +138,7 @@ export const REPORT_SCRIPT = String.raw`
       var lift = Math.min(PAD + 2, 10);
       var mid = (from.x1 + to.x0) / 2;
       p.push('<path class="retry-link" marker-end="url(#head-retry)" d="M' + from.x1 + ',' + (y1 - 3) + ' C' + (from.x1 + 8) + ',' + (y1 - lift - 6) + ' ' + (to.x0 - 8) + ',' + (y2 - lift - 6) + ' ' + to.x0 + ',' + (y2 - 3) + '"><title>' + esc('retry after ' + short(inv.start - prev.end)) + '</title></path>');
-      if (to.x0 - from.x1 > 34) p.push('<text class="retry-label" x="' + mid + '" y="' + (Math.min(y1, y2) - lift - 2) + '" text-anchor="middle">' + esc('retry in ' + short(inv.start - prev.end)) + '</text>');
+      if (to.x0 - from.x1 > 34) p.push('<text class="retry-label" x="' + mid + '" y="' + (Math.min(y1, y2) - lift - 9) + '" text-anchor="middle">' + esc('retry in ' + short(inv.start - prev.end)) + '</text>');
     });
     data.arrows.forEach(function (a) {
       var from = L.boxes[a.from], to = L.boxes[a.to], x = a.at * scale + MIN_W / 2;

@@ -1,6 +1,6 @@
 // `flowc graph` (issue 17, item 1): the model of the picture, the views (`--focus`,
 // `--failures`), and the reviewed goldens of each example in Mermaid, DOT and SVG.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderGraph } from '../../../compiler/emit/graph/index.js';
@@ -170,5 +170,10 @@ describe('goldens of the examples (read every diff before accepting it)', () => 
     const first = await renderGraph(shop, { format: 'html', failures: true });
     const second = await renderGraph(example('shop'), { format: 'html', failures: true });
     expect(second).toBe(first);
+  });
+
+  test('the pictures of docs/graph.md are the current ones (`node scripts/pictures.js` remakes them)', async () => {
+    expect(readFileSync(join(root, 'docs/images/shop-graph.svg'), 'utf8')).toBe(await renderGraph(shop, { format: 'svg' }));
+    expect(readFileSync(join(root, 'docs/images/shop-graph-failures.svg'), 'utf8')).toBe(await renderGraph(shop, { format: 'svg', failures: true }));
   });
 });
