@@ -21,6 +21,10 @@ import { Simulator } from '../../runtime/sim/simulator.js';
 import type { TraceEntry } from '../../runtime/sim/trace.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** What the page's window offers the callbacks run in it (the type check has no DOM library). */
+interface BrowserWindow {
+  getComputedStyle(element: unknown): { fill: string };
+}
 const root = new URL('../../', import.meta.url).pathname;
 const output = join(root, 'test/browser/out');
 const shopDir = join(root, 'examples/shop');
@@ -153,7 +157,7 @@ describe.runIf(available)('in Chromium', () => {
       const outcomes = (fn: string) =>
         page.locator(`rect.bar[data-fn="${fn}"]`).evaluateAll((bars) =>
           bars
-            .map((bar) => ({ x: Number(bar.getAttribute('x')), y: Number(bar.getAttribute('y')), outcome: bar.getAttribute('data-outcome'), fill: getComputedStyle(bar).fill }))
+            .map((bar) => ({ x: Number(bar.getAttribute('x')), y: Number(bar.getAttribute('y')), outcome: bar.getAttribute('data-outcome'), fill: (globalThis as unknown as BrowserWindow).getComputedStyle(bar).fill }))
             .sort((a, b) => a.x - b.x || a.y - b.y),
         );
       const charge = await outcomes('charge');
