@@ -174,7 +174,7 @@ describe.runIf(available)('in Chromium', () => {
       expect(await page.locator('.arrow.on-failure').count()).toBe(1);
     });
 
-    test('clicking the last attempt of charge shows its event and its error', async () => {
+    test('clicking the last attempt of charge, or sessionize\'s given-up batch, shows its event and its error', async () => {
       await page.click('#zoom-in');
       await page.locator('rect.bar[data-fn="charge"][data-outcome="failure"]').click();
       const details = page.locator('#details');
@@ -184,6 +184,12 @@ describe.runIf(available)('in Chromium', () => {
       expect(text).toContain('\\"id\\":\\"o-2\\"');
       expect(text).toContain('Error: card declined for order o-2');
       expect(text).toContain('retries exhausted after 2 attempts');
+
+      // A bar under the arrow of its own on-failure record can still be clicked.
+      await page.locator('rect.bar[data-fn="sessionize"][data-outcome="failure"]').click({ timeout: 5000 });
+      expect(await details.locator('.outcome').textContent()).toBe('failed for good');
+      expect(await details.textContent()).toContain('"eventSource": "aws:kinesis"');
+      expect(await details.textContent()).toContain('Error: cannot parse page /cart?%%% of session s-ada');
       await page.click('#zoom-fit');
       await page.screenshot({ path: join(output, 'shop-report.png'), fullPage: true });
     });
