@@ -166,7 +166,7 @@ describe('outcomes', () => {
 });
 
 describe('large runs', () => {
-  const manifest = manifestOf('app a\ntype Job = { id: string }\nqueue jobs: Job\nfn work(Job)\njobs -> work\n');
+  const manifest = manifestOf('app a\ntype Job = { id: string }\nqueue jobs: Job { dlq = dead, max_receives = 5 }\nqueue dead: Job\nfn work(Job)\njobs -> work\n');
   const entries: TraceEntry[] = [];
   const total = AGGREGATE_ABOVE * 3;
   for (let i = 0; i < total; i++) {
@@ -175,6 +175,7 @@ describe('large runs', () => {
     entries.push({ atMs, resource: 'work', action: 'invoke', detail: `batch of 1 from jobs (${i.toString(16).padStart(8, '0')}) · request ${(i + 1e8).toString(16)}` });
     entries.push({ atMs, resource: 'work', action: i % 100 === 0 ? 'error' : 'ok', detail: i % 100 === 0 ? 'Error: no' : 'returned nothing' });
   }
+  entries.push({ atMs: total * 100, resource: 'jobs', action: 'dead-letter', detail: 'message 00000000 → dead after 5 receives (max_receives 5)' });
   const timeline = buildTimeline({ manifest, entries, calls: [] });
 
   test(`above ${AGGREGATE_ABOVE} invocations: bins per lane and time, which count every invocation; failures still one by one`, () => {
@@ -183,8 +184,11 @@ describe('large runs', () => {
     expect(counted).toBe(total);
     expect(timeline.bins!.cells.length).toBeLessThanOrEqual(401);
     expect(timeline.invocations).toHaveLength(total / 100);
-    expect(timeline.invocations.every((i) => i.outcome === 'retried')).toBe(true);
-    expect(timeline.arrows).toEqual([]);
+    // The first one's message was dead-lettered: that failure was final.
+    expect(timeline.invocations.map((i) => i.outcome)).toEqual(['failure', ...Array<string>(total / 100 - 1).fill('retried')]);
+    // Thousands of messages do not crowd out the last dead-letter record.
+    expect(timeline.arrows.map((a) => `${timeline.lanes[a.from]!.name} -> ${timeline.lanes[a.to]!.name} ${a.kind}`)).toEqual(['jobs -> dead dead-letter']);
+    expect(timeline.counts.arrowsLeftOut).toBe(0);
   });
 
   test('the page stays small', () => {

@@ -65,7 +65,7 @@ ${endingsHtml(manifest, summary)}
 <h2>Timeline</h2>
 <button type="button" id="zoom-out" title="zoom out">−</button><button type="button" id="zoom-fit">fit</button><button type="button" id="zoom-in" title="zoom in">+</button>
 <label><input type="checkbox" id="show-messages" checked> messages between lanes</label>
-<span id="timeline-note">${timeline.bins === null ? '' : `${timeline.counts.invocations.toLocaleString('en-US')} invocations, shown per ${escape(binText(timeline.bins.bucketMs))} and lane; failed ones one by one`}</span>
+<span id="timeline-note">${escape(timelineNote(timeline))}</span>
 </div>
 <ul class="legend">${LEGEND}</ul>
 <div class="layout">
@@ -147,6 +147,16 @@ const LEGEND = [
 ]
   .map(([kind, text]) => `<li><span class="swatch ${kind}"></span>${text}</li>`)
   .join('');
+
+function timelineNote(timeline: Timeline): string {
+  const notes: string[] = [];
+  if (timeline.bins !== null) {
+    notes.push(`${timeline.counts.invocations.toLocaleString('en-US')} invocations, shown per ${binText(timeline.bins.bucketMs)} and lane; failed ones one by one; messages and polls not drawn`);
+  }
+  const { arrowsLeftOut, markersLeftOut } = timeline.counts;
+  if (arrowsLeftOut > 0 || markersLeftOut > 0) notes.push(`${plural(arrowsLeftOut, 'arrow')} and ${plural(markersLeftOut, 'mark')} more not drawn`);
+  return notes.join(' · ');
+}
 
 function binText(ms: number): string {
   return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${ms / 1000} s` : ms < 3_600_000 ? `${ms / 60_000} min` : `${ms / 3_600_000} h`;

@@ -94,7 +94,9 @@ export interface Timeline {
 export const AGGREGATE_ABOVE = 3000;
 /** With bins: the failed and timed-out invocations still drawn one by one. */
 export const FAILURES_KEPT = 1000;
+/** Arrows of messages and polls, and arrows of success, failure, dead-letter and on-failure records, each. */
 export const ARROWS_MAX = 5000;
+/** Marks of what happened to failures (dead-letter, on-failure, bisect), and of the rest, each. */
 export const MARKERS_MAX = 5000;
 /** Buckets across the run when it is binned. */
 const BUCKETS = 400;
@@ -124,16 +126,30 @@ export function buildTimeline({ manifest, entries, calls }: TimelineInput): Time
   };
   const arrows: Arrow[] = [];
   const markers: Marker[] = [];
-  let arrowsLeftOut = 0;
   let markersLeftOut = 0;
+  // Messages and polls are many; the records of successes and failures are what a long run is
+  // read for: each kind of arrow has its own allowance.
+  const drawn = { plain: 0, records: 0 };
+  const leftOut = { plain: 0, records: 0 };
   const arrow = (from: number, to: number, at: number, kind: ArrowKind, text: string) => {
     if (from === to) return;
-    if (arrows.length < ARROWS_MAX) arrows.push({ from, to, at, kind, text });
-    else arrowsLeftOut++;
+    const allowance = kind === 'message' || kind === 'poll' ? 'plain' : 'records';
+    if (drawn[allowance] < ARROWS_MAX) {
+      drawn[allowance]++;
+      arrows.push({ from, to, at, kind, text });
+    } else {
+      leftOut[allowance]++;
+    }
   };
+  const marked = { plain: 0, failures: 0 };
   const marker = (item: Marker) => {
-    if (markers.length < MARKERS_MAX) markers.push(item);
-    else markersLeftOut++;
+    const allowance = item.kind === 'dead-letter' || item.kind === 'on-failure' || item.kind === 'bisect' ? 'failures' : 'plain';
+    if (marked[allowance] < MARKERS_MAX) {
+      marked[allowance]++;
+      markers.push(item);
+    } else {
+      markersLeftOut++;
+    }
   };
 
   entries.forEach((entry, index) => {
@@ -294,7 +310,8 @@ export function buildTimeline({ manifest, entries, calls }: TimelineInput): Time
     markers: movedMarkers,
     bins: aggregate ? binned(invocations, lastMs) : null,
     lastMs,
-    counts: { invocations: invocations.length, arrowsLeftOut, markersLeftOut },
+    // Binned, no message or poll is drawn: only the records left out are news.
+    counts: { invocations: invocations.length, arrowsLeftOut: leftOut.records + (aggregate ? 0 : leftOut.plain), markersLeftOut },
     idle: lanes.idle(),
   };
 }
