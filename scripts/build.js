@@ -22,7 +22,7 @@ export async function buildCli({ quiet = false } = {}) {
     target: 'node20',
     sourcemap: true,
     // Large packages stay in node_modules and load only when a command imports them.
-    external: ['esbuild', 'ts-morph', 'typescript', '@aws-sdk/*', '@aws-cdk/*', '@smithy/*', 'vitest'],
+    external: ['esbuild', 'ts-morph', 'typescript', '@aws-sdk/*', '@aws-cdk/*', '@smithy/*', '@viz-js/viz', 'vitest'],
     banner: { js: "import { createRequire as __flowcCreateRequire } from 'node:module'; const require = __flowcCreateRequire(import.meta.url);" },
     logLevel: quiet ? 'error' : 'warning',
     // What each chunk imports: test/cli/startup.test.ts reads it to keep `check` lean.

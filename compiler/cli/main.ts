@@ -169,10 +169,35 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--until <duration>', 'stop at this virtual time, e.g. 2h (default: when nothing is left to do)')
     .option('--seed <n>', "seed of the run (default: the events file's, else 1)")
     .addOption(new Option('--format <format>', 'trace as text or json').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json' }) => {
+    .option('--report <file>', 'also write the run as one HTML page: a timeline of every invocation, message and retry')
+    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json'; report?: string }) => {
       const { runSim } = await import('./commands/sim.js');
       exitCode = await runSim(host, file, options);
     });
+
+  program
+    .command('graph')
+    .description('draw the flow: its declarations, and every edge with its payload type (failure paths in red)')
+    .argument('<file>', 'a .flow file')
+    .addOption(new Option('--format <format>', 'mermaid, dot, svg or html (default: by the -o extension, else mermaid)').choices(['mermaid', 'dot', 'svg', 'html']))
+    .option('-o, --out <file>', 'write to this file instead of stdout (only over a file flowc wrote)')
+    .option('--focus <name>', 'draw only what reaches or leaves this declaration')
+    .option('--failures', 'draw retries, and highlight every path a failed message or batch can take')
+    .option('--settings', 'label nodes and edges with their settings too')
+    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .action(
+      async (file: string, options: { format?: string; out?: string; focus?: string; failures?: boolean; settings?: boolean; diagnostics: string }) => {
+        const { runGraph } = await import('./commands/graph.js');
+        exitCode = await runGraph(host, file, {
+          format: options.format,
+          out: options.out,
+          focus: options.focus,
+          failures: options.failures === true,
+          settings: options.settings === true,
+          diagnostics: parseFormat(options.diagnostics),
+        });
+      },
+    );
 
   program
     .command('explain')

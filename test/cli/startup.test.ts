@@ -28,8 +28,17 @@ describe('start-up: the CLI loads only what a command needs', () => {
 
   test('`check` loads neither the emitters\' packages, ts-morph, esbuild nor the AWS SDK', () => {
     const loaded = [...staticClosure(meta, chunkOf('compiler/cli/commands/check.ts'))];
-    const heavy = loaded.filter((path) => /^(ts-morph|typescript|esbuild|yaml|@aws-sdk\/|@aws-cdk\/|@smithy\/)/.test(path));
+    const heavy = loaded.filter((path) => /^(ts-morph|typescript|esbuild|yaml|@aws-sdk\/|@aws-cdk\/|@smithy\/|@viz-js\/)/.test(path));
     expect(heavy).toEqual([]);
+  });
+
+  test('Graphviz (WebAssembly, 1.2 MB) is imported by `flowc graph` alone, and only when it draws an SVG', () => {
+    const importers = Object.entries(meta.outputs as Record<string, { imports: { path: string; kind: string }[] }>)
+      .filter(([, output]) => output.imports.some((i) => i.path === '@viz-js/viz'))
+      .map(([, output]) => output.imports.find((i) => i.path === '@viz-js/viz')!.kind);
+    expect(importers).toEqual(['dynamic-import']);
+    const graph = [...staticClosure(meta, chunkOf('compiler/cli/commands/graph.ts'))];
+    expect(graph).not.toContain('@viz-js/viz');
   });
 
   test('the entry point loads no command until it runs', () => {

@@ -2,14 +2,19 @@ import { dirname, resolve } from 'node:path';
 import { parseEventsFile, type EventsFile } from '../../../runtime/sim/events-file.js';
 import { SimulationInputError, SimulationLimitError } from '../../../runtime/sim/errors.js';
 import { loadHandlers } from '../../../runtime/sim/load-handlers.js';
+import { buildTimeline, type HandlerCall, recordCalls, renderReportHtml } from '../../../runtime/sim/report/index.js';
 import { Simulator } from '../../../runtime/sim/simulator.js';
 import { renderSummaryText } from '../../../runtime/sim/summary.js';
 import { formatOffset, parseDuration } from '../../../runtime/sim/time.js';
 import { renderTraceText } from '../../../runtime/sim/trace.js';
 import { compileBytes } from '../../program.js';
-import type { Host } from '../host.js';
+import { GENERATED_MARKER } from '../../emit/file-map.js';
+import { displayPathFor, type Host } from '../host.js';
+import { outputFolderProblem } from '../output-options.js';
+import { planOutputs } from '../output-plan.js';
 import { readInput } from '../read-input.js';
-import { printDiagnostics, UsageError } from '../report.js';
+import { printDiagnostics, printOutputProblems, UsageError } from '../report.js';
+import { ownedPicture, writeOneFile } from '../write-one.js';
 
 export interface SimCommandOptions {
   /** events.json; default: `events.json` beside the .flow file, if there is one. */
@@ -17,13 +22,17 @@ export interface SimCommandOptions {
   readonly until?: string | undefined;
   readonly seed?: string | undefined;
   readonly format: 'text' | 'json';
+  /** Also write the run as one HTML page here. */
+  readonly report?: string | undefined;
 }
 
 /**
  * `flowc sim FILE --events events.json [--until 2h] [--seed N] [--format json]`: compiles the
  * flow, loads its handlers, injects the events, runs on the virtual clock and prints the trace
- * and a summary. Exit 0; 1 when the flow has errors or the run hits a limit (the trace up to
- * there is printed); 2 for a bad events file, option or handler module.
+ * and a summary; with `--report FILE.html`, also the run as a page (written even when the run
+ * hits a limit: that is when it is most needed). Exit 0; 1 when the flow has errors or the run
+ * hits a limit (the trace up to there is printed); 2 for a bad events file, option, handler
+ * module or report path.
  */
 export async function runSim(host: Host, file: string, options: SimCommandOptions): Promise<number> {
   const bytes = readInput(host, file);
@@ -34,6 +43,9 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     return 1;
   }
   const manifest = result.manifest;
+  const reportPath = options.report === undefined ? undefined : resolve(host.cwd, options.report);
+  // The report's path is checked before the run: a run can be long, and its trace is printed.
+  if (reportPath !== undefined && !reportWritable(host, file, options.report!, reportPath)) return 2;
   const flowDir = dirname(resolve(host.cwd, file));
   const eventsPath = options.events ?? (host.fileExists(resolve(flowDir, 'events.json')) ? resolve(flowDir, 'events.json') : undefined);
   let events: EventsFile = { events: [] };
@@ -48,13 +60,20 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     throw error;
   }
   let simulator: Simulator;
+  let calls: HandlerCall[] = [];
   try {
     const loaded = await loadHandlers(manifest, flowDir);
     for (const fn of loaded.missing) {
       const spec = manifest.functions.find((candidate) => candidate.name === fn)!;
       host.stderr(`flowc: warning: no handler file ${spec.handler} for \`${fn}\`: its invocations fail with Runtime.HandlerNotFound\n`);
     }
-    simulator = new Simulator(manifest, loaded.handlers, seed === undefined ? {} : { seed }, { hostResources: loaded.hostResources });
+    let handlers = loaded.handlers;
+    if (reportPath !== undefined) {
+      const recorded = recordCalls(loaded.handlers, { traceLength: () => simulator.trace.entries.length });
+      handlers = recorded.handlers;
+      calls = recorded.calls;
+    }
+    simulator = new Simulator(manifest, handlers, seed === undefined ? {} : { seed }, { hostResources: loaded.hostResources });
     for (const event of events.events) simulator.inject(event.injection, event.atMs, 'events.json');
   } catch (error) {
     if (error instanceof SimulationInputError) throw new UsageError(error.message);
@@ -80,11 +99,50 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     host.stdout(renderTraceText(simulator.trace.entries, simulator.trace.dropped));
     host.stdout(`\n${renderSummaryText(summary)}`);
   }
+  if (reportPath !== undefined) {
+    const entries = simulator.trace.entries;
+    const until = untilMs === undefined ? 'until nothing is left to do' : `until ${formatOffset(untilMs)}`;
+    const source = eventsPath === undefined ? 'no events file' : `${events.events.length} event${events.events.length === 1 ? '' : 's'} from ${displayPathFor(host.cwd)(eventsPath)}`;
+    const page = renderReportHtml({
+      manifest,
+      timeline: buildTimeline({ manifest, entries, calls }),
+      summary,
+      entries,
+      traceDropped: simulator.trace.dropped,
+      run: `${source} · ${until}`,
+      error: failure?.message,
+      header: reportHeader(manifest.source),
+    });
+    const written = writeOneFile(host, { input: resolve(host.cwd, file), inputName: file, path: reportPath, content: page, what: `the report of the run of app \`${manifest.app}\``, show: displayPathFor(host.cwd) });
+    if (written !== 0) return written;
+  }
   if (failure !== null) {
     host.stderr(`flowc: error: ${failure.message}\n`);
     return 1;
   }
   return 0;
+}
+
+function reportHeader(source: string): string {
+  return `${GENERATED_MARKER} ${source}. Do not edit: \`flowc sim --report\` rewrites this file.`;
+}
+
+/** Whether the report could be written where asked, checked as its writing will be (an empty page stands in). */
+function reportWritable(host: Host, file: string, given: string, path: string): boolean {
+  const problems = outputFolderProblem('--report', given);
+  const plan = planOutputs(
+    host,
+    [
+      { kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' },
+      { kind: 'generated', path, content: '', flow: file, what: 'the report of the run', role: 'asset', owned: ownedPicture },
+    ],
+    displayPathFor(host.cwd),
+  );
+  const all = [...problems, ...plan.problems];
+  if (all.length === 0) return true;
+  printOutputProblems(host, all);
+  host.stderr('nothing run\n');
+  return false;
 }
 
 function parseSeed(text: string): number {
