@@ -1,21 +1,19 @@
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { ResourceKind } from '../../manifest/schema.js';
+import type { ResourceKind, TableSpec } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
 import { AwsServiceError } from '../errors.js';
 import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
 import type { SdkDispatcher } from './dispatch.js';
+import { dynamoDbCommand, type TableAccess } from './dynamodb-commands.js';
 
 type Input = Readonly<Record<string, unknown>>;
-type Item = Record<string, unknown>;
-type MarshalledItem = Parameters<typeof unmarshall>[0];
 
 /**
  * Executes the SDK commands of handler code against the simulated resources: resolves the
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
  * a resource of the flow, and answers with the SDK's output shape.
  */
-export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string): SdkDispatcher {
+export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string, tables: readonly TableSpec[]): SdkDispatcher {
   const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
     if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
     const name = addresses.resolve(kind, address);
@@ -70,30 +68,11 @@ export function createDispatcher(router: Router, addresses: Addresses, currentFu
     return { ShardId: result.shardId, SequenceNumber: result.sequenceNumber };
   };
 
-  const tableOperation = (document: boolean, command: string, input: Input): unknown => {
-    const table = resolve('table', input.TableName, 'TableName');
-    const decode = (value: unknown): Item => (document ? (value as Item) : unmarshall(value as MarshalledItem));
-    const encode = (item: Readonly<Item>): unknown => (document ? item : marshall(item, { removeUndefinedValues: true }));
-    switch (command) {
-      case 'PutItem': {
-        const item = decode(input.Item);
-        checkCondition(input, router.getItem(table, item));
-        const { old } = router.writeItem(table, { kind: 'put', item }, from());
-        return input.ReturnValues === 'ALL_OLD' && old !== undefined ? { Attributes: encode(old) } : {};
-      }
-      case 'GetItem': {
-        const item = router.getItem(table, decode(input.Key));
-        return item === undefined ? {} : { Item: encode(item) };
-      }
-      case 'DeleteItem': {
-        const key = decode(input.Key);
-        checkCondition(input, router.getItem(table, key));
-        const { old } = router.writeItem(table, { kind: 'delete', key }, from());
-        return input.ReturnValues === 'ALL_OLD' && old !== undefined ? { Attributes: encode(old) } : {};
-      }
-      default:
-        throw notModelled('dynamodb', command);
-    }
+  const tableSpecs = new Map(tables.map((t) => [t.name, t]));
+  const tableAccess: TableAccess = {
+    router,
+    from,
+    resolve: (address) => tableSpecs.get(resolve('table', address, 'TableName')) as TableSpec,
   };
 
   return {
@@ -135,15 +114,8 @@ export function createDispatcher(router: Router, addresses: Addresses, currentFu
           const records = Array.isArray(input.Records) ? (input.Records as Input[]) : [];
           return { FailedRecordCount: 0, Records: records.map((record) => putRecord({ ...record, StreamName: input.StreamName, StreamARN: input.StreamARN })) };
         }
-        case 'dynamodb.PutItem':
-        case 'dynamodb.GetItem':
-        case 'dynamodb.DeleteItem':
-          return tableOperation(false, command, input);
-        case 'dynamodb-document.PutItem':
-        case 'dynamodb-document.GetItem':
-        case 'dynamodb-document.DeleteItem':
-          return tableOperation(true, command, input);
         default:
+          if (service === 'dynamodb' || service === 'dynamodb-document') return dynamoDbCommand(tableAccess, service === 'dynamodb-document', command, input);
           throw notModelled(service, command);
       }
     },
@@ -153,19 +125,6 @@ export function createDispatcher(router: Router, addresses: Addresses, currentFu
 function batch(entries: unknown, each: (entry: Input) => Record<string, unknown>) {
   const list = Array.isArray(entries) ? (entries as Input[]) : [];
   return { Successful: list.map(each), Failed: [] };
-}
-
-/** The two condition expressions idempotency and put-if-absent code uses; others are not modelled. */
-function checkCondition(input: Input, existing: Readonly<Item> | undefined): void {
-  const expression = input.ConditionExpression;
-  if (expression === undefined) return;
-  if (typeof expression !== 'string') throw new AwsServiceError('ValidationException', 'ConditionExpression must be a string');
-  const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
-  const match = /^\s*attribute_(not_)?exists\s*\(\s*([#\w.]+)\s*\)\s*$/.exec(expression);
-  if (match === null) throw notModelled('dynamodb', `ConditionExpression \`${expression}\``);
-  const attribute = match[2]!.startsWith('#') ? names[match[2]!] ?? match[2]! : match[2]!;
-  const exists = existing !== undefined && existing[attribute] !== undefined;
-  if (exists === (match[1] !== undefined)) throw new AwsServiceError('ConditionalCheckFailedException', 'The conditional request failed');
 }
 
 function streamNameOfArn(arn: unknown): string | undefined {
