@@ -81,6 +81,19 @@ export {
   type TableKeyOf,
 } from './clients/bus-stream-table.js';
 export { MissingTargetError } from './clients/address.js';
-export { DuplicateInProgressError, idempotency, type Idempotency, type IdempotencyOptions } from './idempotency/idempotency.js';
-export { MemoryIdempotencyStore, type ClaimOutcome, type IdempotencyStore } from './idempotency/store.js';
+export {
+  DuplicateInProgressError,
+  IdempotencyKeyError,
+  IdempotencyValidationError,
+  idempotency,
+  type FieldPath,
+  type Idempotency,
+  type IdempotencyOptions,
+  type IdempotencySettings,
+  type OnceOptions,
+  type RemainingTime,
+} from './idempotency/idempotency.js';
+export type { JsonSafe } from './idempotency/json.js';
+export { MemoryIdempotencyStore, type ClaimOutcome, type ClaimRequest, type CompletedRecord, type IdempotencyStore } from './idempotency/store.js';
 export { dynamoDbIdempotencyStore, type DynamoDbStoreOptions } from './idempotency/dynamodb-store.js';
+export { tableIdempotency, type IdempotencyFactory, type IdempotencyTable } from './idempotency/table-idempotency.js';

@@ -7,8 +7,13 @@ import { simulator } from './helpers.js';
 // The simulated SDK packages, as a handler bundled by the simulator imports them.
 type Send = { send(command: unknown): Promise<Record<string, unknown>> };
 type Command = new (input: object) => unknown;
-const ddb = SDK_MODULES['@aws-sdk/client-dynamodb'] as Record<string, Command> & { DynamoDBClient: new () => Send; ConditionalCheckFailedException: typeof RealDynamoDb.ConditionalCheckFailedException };
-const doc = SDK_MODULES['@aws-sdk/lib-dynamodb'] as Record<string, Command> & { DynamoDBDocumentClient: { from(client: unknown): Send } };
+const ddb = SDK_MODULES['@aws-sdk/client-dynamodb'] as Record<'PutItemCommand' | 'QueryCommand', Command> & {
+  DynamoDBClient: new () => Send;
+  ConditionalCheckFailedException: typeof RealDynamoDb.ConditionalCheckFailedException;
+};
+const doc = SDK_MODULES['@aws-sdk/lib-dynamodb'] as Record<'PutCommand' | 'GetCommand' | 'UpdateCommand' | 'BatchGetCommand' | 'BatchWriteCommand', Command> & {
+  DynamoDBDocumentClient: { from(client: unknown): Send };
+};
 
 const FLOW = `app tables
 type Order = { customer: string, at: int, total: number }
