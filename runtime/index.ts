@@ -47,6 +47,9 @@ export {
   type BatchItem,
   type BatchOptions,
   type DynamoDbTrigger,
+  type EachOptions,
+  type ItemErrorHook,
+  type SqsEachOptions,
   type ItemHandler,
   type KinesisTrigger,
   type SqsTrigger,
@@ -60,26 +63,42 @@ export {
   fifoTopicClient,
   queueClient,
   topicClient,
+  type FifoBatchEntry,
   type FifoId,
   type FifoKeys,
   type FifoQueueClient,
   type FifoSendArgs,
   type FifoSendOptions,
   type FifoTopicClient,
+  type QueueBatchEntry,
   type QueueClient,
   type SentMessage,
+  type TopicBatchEntry,
   type TopicClient,
 } from './clients/messaging.js';
+export type { MessageAttributes, MessageAttributeValue } from './clients/attributes.js';
+export { BatchSendError, type BatchFailure } from './clients/batches.js';
 export {
   busClient,
   streamClient,
-  tableClient,
+  type BusBatchEntry,
   type BusClient,
+  type BusEntryOptions,
+  type PutRecordResult,
+  type StreamBatchEntry,
   type StreamClient,
   type StreamPutArgs,
+} from './clients/bus-stream.js';
+export {
+  tableClient,
+  type QueryOptions,
+  type QueryPage,
+  type SortKeyCondition,
   type TableClient,
   type TableKeyOf,
-} from './clients/bus-stream-table.js';
+  type TableUpdate,
+} from './clients/table.js';
+export { configureClients, type ClientChoice, type ClientChoices } from './clients/sdk.js';
 export { MissingTargetError } from './clients/address.js';
 export {
   DuplicateInProgressError,

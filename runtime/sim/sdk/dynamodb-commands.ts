@@ -8,6 +8,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
  */
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { dynamodb } from '../../aws/limits.js';
 import type { TableSpec } from '../../manifest/schema.js';
 import { AwsServiceError } from '../errors.js';
 import { applyUpdate, evaluate, project, typeOf } from '../services/dynamodb-expression-eval.js';
@@ -18,9 +19,8 @@ type Input = Readonly<Record<string, unknown>>;
 type Item = Readonly<Record<string, Value>>;
 type MarshalledItem = Parameters<typeof unmarshall>[0];
 
-/** BatchGetItem takes at most 100 keys, BatchWriteItem 25 requests (API_BatchGetItem, API_BatchWriteItem). */
-const BATCH_GET_KEYS_MAX = 100;
-const BATCH_WRITE_REQUESTS_MAX = 25;
+const BATCH_GET_KEYS_MAX = dynamodb.batchGetKeysMax;
+const BATCH_WRITE_REQUESTS_MAX = dynamodb.batchWriteRequestsMax;
 
 export interface TableAccess {
   readonly router: Router;
