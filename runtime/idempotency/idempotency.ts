@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readField } from '../clients/field-path.js';
+import { currentTimeMs } from './clock.js';
 import { canonicalJson, type JsonSafe } from './json.js';
 import { LruCache } from './lru.js';
 import type { CompletedRecord, IdempotencyStore } from './store.js';
@@ -72,7 +73,7 @@ export interface IdempotencySettings<T> {
   readonly lockSeconds?: number;
   /** Completed keys kept in this instance's memory to skip the store (default 0: off). */
   readonly localCacheSize?: number;
-  /** The clock, in milliseconds (default `Date.now`). */
+  /** The clock, in Unix milliseconds (default: the wall clock, or the virtual clock in the simulator). */
   readonly now?: () => number;
 }
 
@@ -117,7 +118,7 @@ function describeKey(settings: IdempotencySettings<never>): string {
 export function idempotency<T = unknown>(options: IdempotencyOptions<T>): Idempotency<T> {
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
   const lockMs = (options.lockSeconds ?? DEFAULT_LOCK_SECONDS) * 1000;
-  const nowMs = (): number => (options.now ?? Date.now)();
+  const nowMs = (): number => (options.now ?? currentTimeMs)();
   const cache = new LruCache<string, CompletedRecord>(options.localCacheSize ?? 0);
   const prefix = (): string => options.prefix ?? process.env.AWS_LAMBDA_FUNCTION_NAME ?? '';
   const validateParts = options.validatePayload ?? options.key !== undefined;

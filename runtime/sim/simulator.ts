@@ -100,7 +100,7 @@ export class Simulator {
       epochMs: (ms = clock.nowMs) => opts.epochMs + ms,
     };
     this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region);
-    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables);
+    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs());
     this.lambda = new LambdaService(this.world, handlerMap as ReadonlyMap<string, Handler>, this.environment, (fn) => {
       this.currentFunction = fn;
       activate(this.dispatcher);

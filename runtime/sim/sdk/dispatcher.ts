@@ -13,7 +13,7 @@ type Input = Readonly<Record<string, unknown>>;
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
  * a resource of the flow, and answers with the SDK's output shape.
  */
-export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string, tables: readonly TableSpec[]): SdkDispatcher {
+export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string, tables: readonly TableSpec[], nowMs: () => number): SdkDispatcher {
   const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
     if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
     const name = addresses.resolve(kind, address);
@@ -76,6 +76,7 @@ export function createDispatcher(router: Router, addresses: Addresses, currentFu
   };
 
   return {
+    nowMs,
     dispatch(service, command, input) {
       switch (`${service}.${command}`) {
         case 'sqs.SendMessage':
