@@ -101,7 +101,8 @@ export const handler = async (job: { id: string; n: number }, context: Context) 
   test("Powertools' makeIdempotent with its DynamoDB persistence layer runs unchanged (PutItem conditions, UpdateItem, the SDK's exception)", async () => {
     const flowFile = project(
       'powertools',
-      'app demo\ntype Job = { id: string, n: int }\ntype Seen = { id: string, expiration: int }\ntable seen: Seen { ttl = expiration }\nfn work(Job) { retries = 0, idempotency = seen }\n',
+      // Powertools also calls GetItem and UpdateItem: its table goes in `sends` (docs/runtime.md).
+      'app demo\ntype Job = { id: string, n: int }\ntype Seen = { id: string, expiration: int }\ntable seen: Seen { ttl = expiration }\nfn work(Job) { retries = 0, sends = [seen] }\n',
       `import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
