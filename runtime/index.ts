@@ -47,6 +47,9 @@ export {
   type BatchItem,
   type BatchOptions,
   type DynamoDbTrigger,
+  type EachOptions,
+  type ItemErrorHook,
+  type SqsEachOptions,
   type ItemHandler,
   type KinesisTrigger,
   type SqsTrigger,
@@ -60,27 +63,56 @@ export {
   fifoTopicClient,
   queueClient,
   topicClient,
+  type FifoBatchEntry,
   type FifoId,
   type FifoKeys,
   type FifoQueueClient,
   type FifoSendArgs,
   type FifoSendOptions,
   type FifoTopicClient,
+  type QueueBatchEntry,
   type QueueClient,
   type SentMessage,
+  type TopicBatchEntry,
   type TopicClient,
 } from './clients/messaging.js';
+export type { MessageAttributes, MessageAttributeValue } from './clients/attributes.js';
+export { BatchSendError, type BatchFailure } from './clients/batches.js';
 export {
   busClient,
   streamClient,
-  tableClient,
+  type BusBatchEntry,
   type BusClient,
+  type BusEntryOptions,
+  type PutRecordResult,
+  type StreamBatchEntry,
   type StreamClient,
   type StreamPutArgs,
+} from './clients/bus-stream.js';
+export {
+  tableClient,
+  type QueryOptions,
+  type QueryPage,
+  type SortKeyCondition,
   type TableClient,
   type TableKeyOf,
-} from './clients/bus-stream-table.js';
+  type TableUpdate,
+} from './clients/table.js';
+export { configureClients, type ClientChoice, type ClientChoices } from './clients/sdk.js';
 export { MissingTargetError } from './clients/address.js';
-export { DuplicateInProgressError, idempotency, type Idempotency, type IdempotencyOptions } from './idempotency/idempotency.js';
-export { MemoryIdempotencyStore, type ClaimOutcome, type IdempotencyStore } from './idempotency/store.js';
+export {
+  DuplicateInProgressError,
+  IdempotencyKeyError,
+  IdempotencyValidationError,
+  idempotency,
+  type FieldPath,
+  type Idempotency,
+  type IdempotencyOptions,
+  type IdempotencySettings,
+  type OnceOptions,
+  type RemainingTime,
+} from './idempotency/idempotency.js';
+export type { JsonSafe } from './idempotency/json.js';
+export { MemoryIdempotencyStore, type ClaimOutcome, type ClaimRequest, type CompletedRecord, type IdempotencyStore } from './idempotency/store.js';
 export { dynamoDbIdempotencyStore, type DynamoDbStoreOptions } from './idempotency/dynamodb-store.js';
+export { tableIdempotency, type IdempotencyFactory, type IdempotencyTable } from './idempotency/table-idempotency.js';

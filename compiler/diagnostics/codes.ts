@@ -120,6 +120,8 @@ export const codes = {
   FL4042: { slug: 'rule-into-fifo-queue', severity: 'warning', phase: 'aws', title: 'A bus rule into a FIFO queue: every event shares one message group' },
   FL4044: { slug: 'permissions-boundary-arn', severity: 'error', phase: 'aws', title: 'A permissions boundary that is not the ARN of an IAM managed policy' },
   FL4045: { slug: 'role-path', severity: 'error', phase: 'aws', title: 'A role path that IAM refuses' },
+  FL4046: { slug: 'idempotency-table-ttl', severity: 'warning', phase: 'aws', title: 'Idempotency records in a table without `ttl`: they are never deleted' },
+  FL4047: { slug: 'table-ttl-attribute', severity: 'error', phase: 'aws', title: 'A table `ttl` that DynamoDB would never expire items by' },
   FL4048: { slug: 'pattern-empty', severity: 'error', phase: 'aws', title: 'An empty block or list in a pattern, which EventBridge refuses' },
   FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
   FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },

@@ -57,6 +57,8 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
           }
         : null;
     const handlersDir = context.word(appSettings, 'handlers') ?? 'handlers';
+    const store = context.referenced(fn, 'idempotency');
+    const idempotencyTable = store?.kind === 'table' ? store : undefined;
     return {
       name: fn.name,
       origin: origin(fn.decl.name.span),
@@ -72,6 +74,7 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
       recursiveLoop: context.word(fn, 'recursion') === 'allow' ? 'Allow' : 'Terminate',
       asyncConfig,
       sends: sendsOf(fn, program.declarations),
+      idempotency: idempotencyTable === undefined ? null : { table: idempotencyTable.name },
     };
   });
 
@@ -166,6 +169,7 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
                 ? 'KEYS_ONLY'
                 : null,
       retain: context.bool(table, 'retain') ?? true,
+      ttl: context.fieldPath(table, 'ttl')?.join('.') ?? null,
     };
   });
 

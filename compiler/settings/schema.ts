@@ -78,6 +78,7 @@ export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<str
     env: { value: { type: 'env' }, doc: 'environment variables' },
     sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table'] }, doc: 'what the function writes to from its own code' },
     recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)' },
+    idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)' },
   },
   queue: {
     fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)' },
@@ -112,6 +113,7 @@ export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<str
     sort: { value: field, doc: 'sort key field' },
     stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type' },
     retain: { value: bool, doc: 'keep the table when it leaves the stack (default true)' },
+    ttl: { value: field, doc: 'the number field, in Unix seconds, by which DynamoDB deletes expired items (TimeToLiveSpecification)' },
   },
   edge: {
     batch: { value: int, doc: 'records per invocation (BatchSize)' },

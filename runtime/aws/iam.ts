@@ -18,7 +18,11 @@
  *   flowc's earlier grant of it on `table/<name>/stream/*` (as DynamoDB's own example policy and
  *   SAM's DynamoDBStreamReadPolicy write it) allowed nothing, and mappings polled without it: the
  *   mapping is given the stream ARN and never lists streams. Left out rather than granted on `*`.
- * - `sends` to a stream: the generated client calls PutRecord only, so PutRecords is not granted.
+ * - Batch sends: SQS authorizes SendMessageBatch by `sqs:SendMessage` ("Specifying SendMessage
+ *   … also grants permissions for the corresponding batch versions", AddPermission), and SNS
+ *   PublishBatch by `sns:Publish` ("Grants permission to both publish and publish batch"); there
+ *   is no `sqs:SendMessageBatch` or `sns:PublishBatch` action. Kinesis and DynamoDB name an
+ *   action after each operation (PutRecords, Query, UpdateItem, BatchGetItem, BatchWriteItem).
  */
 
 /** IAM actions and the AWS pages that say they are needed. */
@@ -30,8 +34,11 @@ export interface Grant {
 
 /** A grant for the calls of a generated client: the SDK commands the client sends, each authorized by its action. */
 export interface ClientGrant extends Grant {
-  /** The `…Command` classes of the AWS SDK v3 that the client (and the idempotency store) construct, without `Command`. */
-  readonly commands: readonly string[];
+  /**
+   * The `…Command` classes of the AWS SDK v3 that the client (or the idempotency store)
+   * constructs, without `Command`, each with the IAM action that authorizes it.
+   */
+  readonly commands: Readonly<Record<string, string>>;
 }
 
 const docs = {
@@ -48,6 +55,8 @@ const docs = {
   sqsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsqs.html',
   snsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html',
   eventBridgeActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html',
+  sqsBatchPermissions: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_AddPermission.html',
+  snsBatchPermissions: 'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-language-api-permissions-reference.html',
   lambdaServices: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
   snsToQueue: 'https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html',
   eventBridgeTargets: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html',
@@ -94,23 +103,42 @@ export const executionRole = {
     topic: { actions: ['sns:Publish'], docs: [docs.streamOnFailure] },
   },
   /**
-   * `sends`: the calls of the generated clients (runtime/clients) and of the idempotency store
-   * (runtime/idempotency), nothing else. SendMessage and Publish also authorize their batch
-   * forms (SendMessageBatch, PublishBatch), which no client uses.
+   * `sends`: the calls of the generated clients (runtime/clients), nothing else. SendMessage
+   * and Publish also authorize their batch forms (SendMessageBatch, PublishBatch).
    */
   send: {
-    queue: { commands: ['SendMessage'], actions: ['sqs:SendMessage'], docs: [docs.sqsActions] },
-    topic: { commands: ['Publish'], actions: ['sns:Publish'], docs: [docs.snsActions] },
-    bus: { commands: ['PutEvents'], actions: ['events:PutEvents'], docs: [docs.eventBridgeActions] },
-    stream: { commands: ['PutRecord'], actions: ['kinesis:PutRecord'], docs: [docs.kinesisActions] },
-    table: { commands: ['DeleteItem', 'GetItem', 'PutItem'], actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'], docs: [docs.dynamoDbActions] },
+    queue: { commands: { SendMessage: 'sqs:SendMessage', SendMessageBatch: 'sqs:SendMessage' }, actions: ['sqs:SendMessage'], docs: [docs.sqsActions, docs.sqsBatchPermissions] },
+    topic: { commands: { Publish: 'sns:Publish', PublishBatch: 'sns:Publish' }, actions: ['sns:Publish'], docs: [docs.snsActions, docs.snsBatchPermissions] },
+    bus: { commands: { PutEvents: 'events:PutEvents' }, actions: ['events:PutEvents'], docs: [docs.eventBridgeActions] },
+    stream: { commands: { PutRecord: 'kinesis:PutRecord', PutRecords: 'kinesis:PutRecords' }, actions: ['kinesis:PutRecord', 'kinesis:PutRecords'], docs: [docs.kinesisActions] },
+    table: {
+      commands: {
+        BatchGetItem: 'dynamodb:BatchGetItem',
+        BatchWriteItem: 'dynamodb:BatchWriteItem',
+        DeleteItem: 'dynamodb:DeleteItem',
+        GetItem: 'dynamodb:GetItem',
+        PutItem: 'dynamodb:PutItem',
+        Query: 'dynamodb:Query',
+        UpdateItem: 'dynamodb:UpdateItem',
+      },
+      actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      docs: [docs.dynamoDbActions],
+    },
   },
+  /**
+   * `idempotency = <table>`: the calls of the DynamoDB idempotency store (runtime/idempotency),
+   * on that table: a conditional PutItem to claim a key, a PutItem to record the result, a
+   * DeleteItem to release the key of a failed run. It reads nothing (a failed condition returns
+   * the item: ReturnValuesOnConditionCheckFailure) and updates nothing.
+   */
+  idempotency: { commands: { DeleteItem: 'dynamodb:DeleteItem', PutItem: 'dynamodb:PutItem' }, actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem'], docs: [docs.dynamoDbActions] },
 } as const satisfies {
   readonly writeLogs: Grant;
   readonly poll: Readonly<Record<'queue' | 'stream' | 'tableStream', Grant>>;
   readonly deliver: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', Grant>>;
   readonly onFailure: Readonly<Record<'queue' | 'topic', Grant>>;
   readonly send: Readonly<Record<'queue' | 'topic' | 'bus' | 'stream' | 'table', ClientGrant>>;
+  readonly idempotency: ClientGrant;
 };
 
 /** A statement of a resource policy: a service may call `action` on the resource, only for the source named by `aws:SourceArn`. */

@@ -107,6 +107,9 @@ export const sqs = {
   deduplicationWindowSeconds: 300,
   /** Recommended: visibility ≥ 6 × function timeout (+ batching window) (§2.6). */
   visibilityToTimeoutRecommendedRatio: 6,
+  /** SendMessageBatch: at most 10 entries, together at most 1 MiB (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html). */
+  sendBatchEntriesMax: 10,
+  sendBatchBytesMax: 1_048_576,
 } as const;
 
 /** §4.1: AWS::Kinesis::Stream. */
@@ -118,6 +121,12 @@ export const kinesis = {
   /** ShardCount in the CloudFormation schema; the account's shard quota is usually lower. */
   shardCount: { min: 1, max: 100_000 },
   streamNameLengthMax: 128,
+  /**
+   * PutRecords: at most 500 records, together (data and partition keys) at most 5 MiB
+   * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+   */
+  putRecordsMax: 500,
+  putRecordsBytesMax: 5_242_880,
 } as const;
 
 /** §4.2: DynamoDB streams keep records 24 hours. */
@@ -129,6 +138,9 @@ export const dynamodbStreams = {
 export const sns = {
   messageBytesMax: 262_144,
   topicNameLengthMax: 256,
+  /** PublishBatch: at most 10 entries, together at most 256 KiB (https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html). */
+  publishBatchEntriesMax: 10,
+  publishBatchBytesMax: 262_144,
 } as const;
 
 /** §5.2: EventBridge. */
@@ -140,6 +152,11 @@ export const eventBridge = {
   failureDetailType: 'Lambda Function Invocation Result - Failure',
   destinationSource: 'lambda',
   eventBytesMax: 1_048_576,
+  /**
+   * PutEvents: at most 10 entries (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html),
+   * their sizes counted as https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html says.
+   */
+  putEventsEntriesMax: 10,
   /** CreateEventBus `Name`: 1–256 characters. */
   busNameLengthMax: 256,
   /** PutRule `Name`: 1–64 characters of `[.\-_A-Za-z0-9]` (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html). */
@@ -164,6 +181,10 @@ export const eventBridge = {
 export const dynamodb = {
   /** `TableName`: 3–255 characters. */
   tableNameLengthMax: 255,
+  /** BatchGetItem: at most 100 keys (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html). */
+  batchGetKeysMax: 100,
+  /** BatchWriteItem: at most 25 put or delete requests (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html). */
+  batchWriteRequestsMax: 25,
 } as const;
 
 export function inRange(value: number, range: Range): boolean {

@@ -2,8 +2,9 @@
  * The AWS SDK v3 clients behind the typed `sends` clients, each loaded on first use: a handler
  * that sends nothing does not pay for loading the SDK at cold start. One client per service and
  * process, as AWS recommends (connections are reused across invocations). Region and
- * credentials come from the Lambda environment. The simulator swaps these packages for its own
- * at bundle time, so the commands used here are the contract with it.
+ * credentials come from the Lambda environment unless `configureClients` says otherwise. The
+ * simulator swaps these packages for its own at bundle time, so the commands used here are the
+ * contract with it.
  */
 import type * as Sqs from '@aws-sdk/client-sqs';
 import type * as Sns from '@aws-sdk/client-sns';
@@ -11,8 +12,26 @@ import type * as EventBridge from '@aws-sdk/client-eventbridge';
 import type * as Kinesis from '@aws-sdk/client-kinesis';
 import type * as DynamoDb from '@aws-sdk/client-dynamodb';
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+/** A client configuration for the SDK to build the client with, or a client built already. */
+export type ClientChoice<Config, Client> = { readonly config: Config } | { readonly client: Client };
+
+/** What `configureClients` takes: per service, a configuration or a client (others keep the default). */
+export interface ClientChoices {
+  readonly sqs?: ClientChoice<Sqs.SQSClientConfig, Sqs.SQSClient>;
+  readonly sns?: ClientChoice<Sns.SNSClientConfig, Sns.SNSClient>;
+  readonly eventBridge?: ClientChoice<EventBridge.EventBridgeClientConfig, EventBridge.EventBridgeClient>;
+  readonly kinesis?: ClientChoice<Kinesis.KinesisClientConfig, Kinesis.KinesisClient>;
+  readonly dynamodb?: ClientChoice<DynamoDb.DynamoDBClientConfig, DynamoDb.DynamoDBClient>;
+}
+
+type Service = keyof ClientChoices;
+
+const choices: { -readonly [S in Service]?: ClientChoices[S] } = {};
+const resets = new Map<Service, () => void>();
+
+function lazy<T>(service: Service, load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
+  resets.set(service, () => (loaded = undefined));
   return () => {
     loaded ??= load().catch((error: unknown) => {
       loaded = undefined; // a failed load is retried on the next send
@@ -22,14 +41,34 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/**
+ * Sets the SDK clients the generated clients (and the idempotency store) use, e.g. a region,
+ * retries, a custom endpoint or an instrumented client:
+ *
+ *     configureClients({ dynamodb: { config: { maxAttempts: 5 } }, sqs: { client: tracedSqsClient } });
+ *
+ * Call it at the top level of the handler module, before the first send. Services it names get
+ * a new client on their next call; the others keep theirs.
+ */
+export function configureClients(next: ClientChoices): void {
+  Object.assign(choices, next);
+  for (const service of Object.keys(next) as Service[]) resets.get(service)?.();
+}
+
+/** The client of `choice`: the one given, or one built from its config (or from none). */
+function clientOf<Config, Client>(choice: ClientChoice<Config, Client> | undefined, build: (config: Config | Record<string, never>) => Client): Client {
+  if (choice !== undefined && 'client' in choice) return choice.client;
+  return build(choice?.config ?? {});
+}
+
 export interface SqsSdk {
   readonly client: Sqs.SQSClient;
   readonly module: typeof Sqs;
 }
 
-export const sqsSdk: () => Promise<SqsSdk> = once(async () => {
+export const sqsSdk: () => Promise<SqsSdk> = lazy('sqs', async () => {
   const module = await import('@aws-sdk/client-sqs');
-  return { client: new module.SQSClient({}), module };
+  return { client: clientOf(choices.sqs, (config) => new module.SQSClient(config)), module };
 });
 
 export interface SnsSdk {
@@ -37,9 +76,9 @@ export interface SnsSdk {
   readonly module: typeof Sns;
 }
 
-export const snsSdk: () => Promise<SnsSdk> = once(async () => {
+export const snsSdk: () => Promise<SnsSdk> = lazy('sns', async () => {
   const module = await import('@aws-sdk/client-sns');
-  return { client: new module.SNSClient({}), module };
+  return { client: clientOf(choices.sns, (config) => new module.SNSClient(config)), module };
 });
 
 export interface EventBridgeSdk {
@@ -47,9 +86,9 @@ export interface EventBridgeSdk {
   readonly module: typeof EventBridge;
 }
 
-export const eventBridgeSdk: () => Promise<EventBridgeSdk> = once(async () => {
+export const eventBridgeSdk: () => Promise<EventBridgeSdk> = lazy('eventBridge', async () => {
   const module = await import('@aws-sdk/client-eventbridge');
-  return { client: new module.EventBridgeClient({}), module };
+  return { client: clientOf(choices.eventBridge, (config) => new module.EventBridgeClient(config)), module };
 });
 
 export interface KinesisSdk {
@@ -57,9 +96,9 @@ export interface KinesisSdk {
   readonly module: typeof Kinesis;
 }
 
-export const kinesisSdk: () => Promise<KinesisSdk> = once(async () => {
+export const kinesisSdk: () => Promise<KinesisSdk> = lazy('kinesis', async () => {
   const module = await import('@aws-sdk/client-kinesis');
-  return { client: new module.KinesisClient({}), module };
+  return { client: clientOf(choices.kinesis, (config) => new module.KinesisClient(config)), module };
 });
 
 export interface DynamoDbSdk {
@@ -67,7 +106,7 @@ export interface DynamoDbSdk {
   readonly module: typeof DynamoDb;
 }
 
-export const dynamoDbSdk: () => Promise<DynamoDbSdk> = once(async () => {
+export const dynamoDbSdk: () => Promise<DynamoDbSdk> = lazy('dynamodb', async () => {
   const module = await import('@aws-sdk/client-dynamodb');
-  return { client: new module.DynamoDBClient({}), module };
+  return { client: clientOf(choices.dynamodb, (config) => new module.DynamoDBClient(config)), module };
 });

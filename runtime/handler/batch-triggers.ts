@@ -1,14 +1,25 @@
 /**
  * Handlers for the batch triggers (SQS, Kinesis, DynamoDB streams): user code handles one
- * decoded payload at a time, in batch order; the runtime decodes, runs and answers Lambda.
+ * decoded payload at a time; the runtime decodes, runs and answers Lambda.
  *
  * Without `reportFailures` the first error fails the whole invocation, so Lambda retries the
  * whole batch (what the event source mapping is configured for). With it, failed items are
- * reported by identifier, following the ordering rule of `batchItemFailures`: in an ordered
- * batch processing stops at the first failure.
+ * reported by identifier, and what else is reported depends on the order the source keeps:
+ * - a standard queue: exactly the failed messages;
+ * - a FIFO queue: the failed message and every later one (AWS's advice: a later message of the
+ *   group must not overtake it), or with `skipGroupOnError` only the failed message and the
+ *   later messages of its own group, while the other groups go on;
+ * - a stream: the failed record and every later one (Lambda checkpoints before the first
+ *   reported record and redelivers the rest).
+ *
+ * `concurrency` runs several items at once where the order allows: any messages of a standard
+ * queue; the message groups of a FIFO queue side by side with `skipGroupOnError`, each in
+ * order; a stream's partition keys side by side, each key's records in order, and nothing new
+ * started after a failure (batch-schedule.ts).
  */
 import type { Context, DynamoDBBatchResponse, KinesisStreamBatchResponse, SQSBatchResponse } from 'aws-lambda';
 import { batchItemFailures, type BatchItemFailures } from './batch-failures.js';
+import { runSchedule } from './batch-schedule.js';
 import { decodeBase64Json, decodeImage, decodeJson } from './decode.js';
 import type { AsyncHandler, DynamoDbEvent, DynamoDbRecord, KinesisEvent, KinesisRecord, SqsEvent, SqsRecord } from './envelopes.js';
 
@@ -24,19 +35,43 @@ export interface BatchItem<Event, BatchRecord> {
 
 export type ItemHandler<T, Event, BatchRecord> = (payload: T, item: BatchItem<Event, BatchRecord>) => Promise<unknown>;
 
+/** Called for each failed item, with what failed and where (`SQS message … from …`); it may be async. */
+export type ItemErrorHook<Event = unknown, BatchRecord = unknown> = (error: unknown, description: string, item: BatchItem<Event, BatchRecord>) => void | Promise<void>;
+
 export interface BatchOptions {
   /** The mapping has `ReportBatchItemFailures`: answer with the failed items instead of throwing. */
   readonly reportFailures: boolean;
-  /** Called for each failed item when failures are reported (default: `console.error`). */
-  readonly onItemError?: (error: unknown, description: string) => void;
+  /** Called for each failed item (default, when failures are reported: `console.error`). */
+  readonly onItemError?: ItemErrorHook<never, never>;
+}
+
+/** How one handler runs its batches: `eachMessage(handle, options)`, `eachRecord(…)`, `eachChange(…)`. */
+export interface EachOptions<Event, BatchRecord> {
+  /** Items running at once (default 1: one at a time, in batch order); see the module comment for where order allows more. */
+  readonly concurrency?: number;
+  /** Called for each failed item (default: the trigger's, else `console.error`). */
+  readonly onItemError?: ItemErrorHook<Event, BatchRecord>;
+}
+
+export interface SqsEachOptions<T> extends EachOptions<SqsEvent<T>, SqsRecord<T>> {
+  /**
+   * FIFO queues: a failed message stops only its own message group (its later messages are
+   * reported as failed without running); the other groups go on (Powertools' `skipGroupOnError`).
+   */
+  readonly skipGroupOnError?: boolean;
 }
 
 interface BatchRun<Event, BatchRecord> {
   readonly records: readonly BatchRecord[];
-  readonly ordered: boolean;
   readonly idOf: (record: BatchRecord) => string;
   readonly describe: (record: BatchRecord) => string;
   readonly handleOne: (record: BatchRecord, item: BatchItem<Event, BatchRecord>) => Promise<unknown>;
+  /** Items of one lane run in order, one at a time (batch-schedule.ts). */
+  readonly laneOf: (record: BatchRecord, index: number) => string;
+  /** After a failure, start no other item. */
+  readonly stopAllOnError: boolean;
+  /** Report the first failure and everything after it, rather than exactly what failed. */
+  readonly reportFromFirstFailure: boolean;
 }
 
 function logItemError(error: unknown, description: string): void {
@@ -49,23 +84,42 @@ async function runBatch<Event, BatchRecord>(
   event: Event,
   context: Context,
   options: BatchOptions,
+  each: EachOptions<Event, BatchRecord> | undefined,
 ): Promise<BatchItemFailures | undefined> {
-  const failed: number[] = [];
-  for (const [index, record] of run.records.entries()) {
-    const item: BatchItem<Event, BatchRecord> = { record, index, event, context };
-    if (!options.reportFailures) {
-      await run.handleOne(record, item);
-      continue;
-    }
-    if (run.ordered && failed.length > 0) break;
-    try {
-      await run.handleOne(record, item);
-    } catch (error) {
-      (options.onItemError ?? logItemError)(error, run.describe(record));
-      failed.push(index);
-    }
+  // Without reported failures the error fails the invocation, and Lambda logs it: no default log.
+  const onItemError = (each?.onItemError ?? options.onItemError ?? (options.reportFailures ? logItemError : () => undefined)) as ItemErrorHook<Event, BatchRecord>;
+  const errors = new Map<number, unknown>();
+  const outcome = await runSchedule(
+    {
+      count: run.records.length,
+      laneOf: (index) => run.laneOf(run.records[index] as BatchRecord, index),
+      concurrency: each?.concurrency ?? 1,
+      // Without reported failures the first error fails the batch: nothing else needs to run.
+      stopAllOnError: run.stopAllOnError || !options.reportFailures,
+    },
+    async (index) => {
+      const record = run.records[index] as BatchRecord;
+      const item: BatchItem<Event, BatchRecord> = { record, index, event, context };
+      try {
+        await run.handleOne(record, item);
+        return true;
+      } catch (error) {
+        errors.set(index, error);
+        try {
+          await onItemError(error, run.describe(record), item);
+        } catch (hookError) {
+          logItemError(hookError, `the onItemError hook for ${run.describe(record)}`);
+        }
+        return false;
+      }
+    },
+  );
+  if (!options.reportFailures) {
+    const first = outcome.failed[0];
+    if (first !== undefined) throw errors.get(first);
+    return undefined;
   }
-  return options.reportFailures ? batchItemFailures(run.records.map(run.idOf), failed, run.ordered) : undefined;
+  return batchItemFailures(run.records.map(run.idOf), [...outcome.failed, ...outcome.skipped], run.reportFromFirstFailure);
 }
 
 export interface SqsTriggerOptions extends BatchOptions {
@@ -74,8 +128,8 @@ export interface SqsTriggerOptions extends BatchOptions {
 }
 
 export interface SqsTrigger<T, Result> {
-  /** A handler that decodes each message body and passes it to `handle`, one at a time, in order. */
-  eachMessage(handle: ItemHandler<T, SqsEvent<T>, SqsRecord<T>>): AsyncHandler<SqsEvent<T>, Result>;
+  /** A handler that decodes each message body and passes it to `handle`, one at a time in order unless `options` say otherwise. */
+  eachMessage(handle: ItemHandler<T, SqsEvent<T>, SqsRecord<T>>, options?: SqsEachOptions<T>): AsyncHandler<SqsEvent<T>, Result>;
   /** The decoded body of one message. */
   decode(record: SqsRecord<T>): T;
 }
@@ -90,25 +144,37 @@ export function sqsTrigger<T>(options: SqsTriggerOptions): SqsTrigger<T, SQSBatc
   const decode = (record: SqsRecord<T>): T => decodeJson(record.body, describeSqs(record));
   return {
     decode,
-    eachMessage: (handle) => async (event, context) =>
-      runBatch(
-        {
-          records: event.Records,
-          ordered: options.fifo || (event.Records[0]?.eventSourceARN ?? '').endsWith('.fifo'),
-          idOf: (record) => record.messageId,
-          describe: describeSqs,
-          handleOne: (record, item) => handle(decode(record), item),
-        },
-        event,
-        context,
-        options,
-      ),
+    eachMessage: (handle, each) => {
+      const skipGroups = each?.skipGroupOnError === true;
+      return async (event, context) => {
+        const fifo = options.fifo || (event.Records[0]?.eventSourceARN ?? '').endsWith('.fifo');
+        if (fifo && !skipGroups && (each?.concurrency ?? 1) > 1) {
+          throw new TypeError('concurrency on a FIFO queue needs skipGroupOnError: without it a failure stops the whole batch, so messages of other groups would run and then be delivered again');
+        }
+        return runBatch(
+          {
+            records: event.Records,
+            idOf: (record) => record.messageId,
+            describe: describeSqs,
+            handleOne: (record, item) => handle(decode(record), item),
+            // FIFO: a group's messages in order; without skipGroupOnError one lane for the whole batch.
+            laneOf: (record, index) => (fifo ? (skipGroups ? `group:${record.attributes.MessageGroupId ?? ''}` : 'batch') : `message:${index}`),
+            stopAllOnError: fifo && !skipGroups,
+            reportFromFirstFailure: fifo && !skipGroups,
+          },
+          event,
+          context,
+          options,
+          each,
+        );
+      };
+    },
   };
 }
 
 export interface KinesisTrigger<T, Result> {
-  /** A handler that decodes each record's data and passes it to `handle`, one at a time, in shard order. */
-  eachRecord(handle: ItemHandler<T, KinesisEvent<T>, KinesisRecord<T>>): AsyncHandler<KinesisEvent<T>, Result>;
+  /** A handler that decodes each record's data and passes it to `handle`, in shard order (with `concurrency`, in order per partition key). */
+  eachRecord(handle: ItemHandler<T, KinesisEvent<T>, KinesisRecord<T>>, options?: EachOptions<KinesisEvent<T>, KinesisRecord<T>>): AsyncHandler<KinesisEvent<T>, Result>;
   decode(record: KinesisRecord<T>): T;
 }
 
@@ -122,18 +188,21 @@ export function kinesisTrigger<T>(options: BatchOptions): KinesisTrigger<T, Kine
   const decode = (record: KinesisRecord<T>): T => decodeBase64Json(record.kinesis.data, describeKinesis(record));
   return {
     decode,
-    eachRecord: (handle) => async (event, context) =>
+    eachRecord: (handle, each) => async (event, context) =>
       runBatch(
         {
           records: event.Records,
-          ordered: true,
           idOf: (record) => record.kinesis.sequenceNumber,
           describe: describeKinesis,
           handleOne: (record, item) => handle(decode(record), item),
+          laneOf: (record) => record.kinesis.partitionKey,
+          stopAllOnError: true,
+          reportFromFirstFailure: true,
         },
         event,
         context,
         options,
+        each,
       ),
   };
 }
@@ -148,8 +217,8 @@ export interface TableChange<T> {
 }
 
 export interface DynamoDbTrigger<T, Result> {
-  /** A handler that decodes each change and passes it to `handle`, one at a time, in stream order. */
-  eachChange(handle: ItemHandler<TableChange<T>, DynamoDbEvent<T>, DynamoDbRecord<T>>): AsyncHandler<DynamoDbEvent<T>, Result>;
+  /** A handler that decodes each change and passes it to `handle`, in stream order (with `concurrency`, in order per item). */
+  eachChange(handle: ItemHandler<TableChange<T>, DynamoDbEvent<T>, DynamoDbRecord<T>>, options?: EachOptions<DynamoDbEvent<T>, DynamoDbRecord<T>>): AsyncHandler<DynamoDbEvent<T>, Result>;
   decode(record: DynamoDbRecord<T>): TableChange<T>;
 }
 
@@ -172,18 +241,22 @@ export function dynamodbTrigger<T>(options: BatchOptions): DynamoDbTrigger<T, Dy
   };
   return {
     decode,
-    eachChange: (handle) => async (event, context) =>
+    eachChange: (handle, each) => async (event, context) =>
       runBatch(
         {
           records: event.Records,
-          ordered: true,
           idOf: (record) => record.dynamodb?.SequenceNumber ?? '',
           describe: describeDynamoDb,
           handleOne: (record, item) => handle(decode(record), item),
+          // The changes of one item (its key) stay in order; DynamoDB keeps them on one shard.
+          laneOf: (record) => JSON.stringify(record.dynamodb?.Keys ?? null),
+          stopAllOnError: true,
+          reportFromFirstFailure: true,
         },
         event,
         context,
         options,
+        each,
       ),
   };
 }

@@ -1,14 +1,20 @@
 /**
- * An idempotency store in a DynamoDB table, the AWS advice for at-least-once triggers such as
- * FIFO queues: claim a unique attribute with a conditional write. The table is one the flow
- * declares and the function lists in `sends`, keyed by a string attribute (default `id`):
+ * An idempotency store in a DynamoDB table, the AWS advice for at-least-once triggers: claim
+ * the key with a conditional PutItem, record the result with a PutItem, and release a failed
+ * run's key with a DeleteItem (nothing else, so the role grants exactly those two actions).
  *
- *     type Seen = { id: string }
- *     table seen: Seen { key = id }
- *     fn post(Transfer) { sends = [seen] }
+ * The table is one the flow declares and names in the function's `idempotency = …`; flowc
+ * passes its key attributes and its `ttl` attribute here. An item holds:
  *
- * Items hold `status`, `expiresAt` (Unix seconds: enable the table's TTL on it to have DynamoDB
- * delete old items; an expired item is treated as absent either way) and `result` (JSON).
+ *   <key>        `<prefix>#<key>` (a table with a sort key: `idempotency#<prefix>` and the key in the sort key)
+ *   status       IN_PROGRESS or COMPLETED
+ *   <expiry>     when the record expires, Unix seconds: the table's TTL attribute, so DynamoDB deletes it
+ *   lockedUntil  while IN_PROGRESS: until when the run may hold the key, Unix milliseconds
+ *   result       the run's result, JSON
+ *   payloadHash  SHA-256 of the payload, when payloads are validated
+ *
+ * An expired item counts as absent whether or not DynamoDB has deleted it yet (it deletes expired
+ * items within days: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { targetAddress } from '../clients/address.js';
@@ -16,32 +22,59 @@ import { dynamoDbSdk } from '../clients/sdk.js';
 import type { ClaimOutcome, IdempotencyStore } from './store.js';
 
 export interface DynamoDbStoreOptions {
-  /** The table's name in the flow (the function must list it in `sends`). */
+  /** The table's name in the flow. */
   readonly table: string;
-  /** The table's partition key attribute (default `id`). */
+  /** The table's partition key attribute (default `id`); a string attribute. */
   readonly keyAttribute?: string;
+  /** The table's sort key attribute, if it has one (a string attribute). */
+  readonly sortKeyAttribute?: string | null;
+  /** The table's TTL attribute (its `ttl = …`), where the record's expiry goes (default `expiresAt`). */
+  readonly expiryAttribute?: string;
 }
 
-function outcomeOf(item: Record<string, AttributeValue> | undefined): ClaimOutcome {
-  if (item?.status?.S === 'COMPLETED') return { status: 'completed', resultJson: item.result?.S ?? 'null' };
-  return { status: 'in-progress' };
+const IN_PROGRESS = 'IN_PROGRESS';
+const COMPLETED = 'COMPLETED';
+
+function numberOf(value: AttributeValue | undefined): number {
+  return value?.N === undefined ? 0 : Number(value.N);
 }
 
 export function dynamoDbIdempotencyStore(options: DynamoDbStoreOptions): IdempotencyStore {
   const keyAttribute = options.keyAttribute ?? 'id';
+  const sortKeyAttribute = options.sortKeyAttribute ?? null;
+  const expiryAttribute = options.expiryAttribute ?? 'expiresAt';
+  if (new Set([keyAttribute, sortKeyAttribute ?? keyAttribute, expiryAttribute, 'status', 'lockedUntil', 'result', 'payloadHash']).size !== (sortKeyAttribute === null ? 6 : 7)) {
+    throw new TypeError(`the idempotency table's key and TTL attributes (${[keyAttribute, sortKeyAttribute, expiryAttribute].filter(Boolean).join(', ')}) must differ from each other and from status, lockedUntil, result and payloadHash`);
+  }
   const tableName = (): string => targetAddress('table', options.table);
-  const key = (value: string): Record<string, AttributeValue> => ({ [keyAttribute]: { S: value } });
+  const key = (id: string): Record<string, AttributeValue> =>
+    sortKeyAttribute === null ? { [keyAttribute]: { S: id } } : { [keyAttribute]: { S: `idempotency#${id.slice(0, id.indexOf('#'))}` }, [sortKeyAttribute]: { S: id } };
+  const hashAttribute = (hash: string | null): Record<string, AttributeValue> => (hash === null ? {} : { payloadHash: { S: hash } });
+
+  function outcomeOf(item: Record<string, AttributeValue> | undefined): ClaimOutcome {
+    const payloadHash = item?.payloadHash?.S ?? null;
+    if (item?.status?.S === COMPLETED) return { status: 'completed', resultJson: item.result?.S ?? '{}', payloadHash, expiresAt: numberOf(item[expiryAttribute]) };
+    return { status: 'in-progress', payloadHash, lockedUntilMs: numberOf(item?.lockedUntil) };
+  }
+
   return {
-    async claim(id, now, lockUntil) {
+    async claim(id, request) {
       const { client, module } = await dynamoDbSdk();
       try {
         await client.send(
           new module.PutItemCommand({
             TableName: tableName(),
-            Item: { ...key(id), status: { S: 'IN_PROGRESS' }, expiresAt: { N: String(lockUntil) } },
-            ConditionExpression: 'attribute_not_exists(#key) OR #expiresAt <= :now',
-            ExpressionAttributeNames: { '#key': keyAttribute, '#expiresAt': 'expiresAt' },
-            ExpressionAttributeValues: { ':now': { N: String(now) } },
+            Item: {
+              ...key(id),
+              status: { S: IN_PROGRESS },
+              [expiryAttribute]: { N: String(request.expiresAt) },
+              lockedUntil: { N: String(request.lockedUntilMs) },
+              ...hashAttribute(request.payloadHash),
+            },
+            // Free, expired, or held by a run whose time is up (it timed out or crashed).
+            ConditionExpression: 'attribute_not_exists(#key) OR #expiry <= :now OR (#status = :inProgress AND #lock < :nowMs)',
+            ExpressionAttributeNames: { '#key': keyAttribute, '#expiry': expiryAttribute, '#status': 'status', '#lock': 'lockedUntil' },
+            ExpressionAttributeValues: { ':now': { N: String(Math.floor(request.nowMs / 1000)) }, ':nowMs': { N: String(request.nowMs) }, ':inProgress': { S: IN_PROGRESS } },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
@@ -51,12 +84,12 @@ export function dynamoDbIdempotencyStore(options: DynamoDbStoreOptions): Idempot
         return outcomeOf(error.Item);
       }
     },
-    async complete(id, resultJson, expiresAt) {
+    async complete(id, record) {
       const { client, module } = await dynamoDbSdk();
       await client.send(
         new module.PutItemCommand({
           TableName: tableName(),
-          Item: { ...key(id), status: { S: 'COMPLETED' }, expiresAt: { N: String(expiresAt) }, result: { S: resultJson } },
+          Item: { ...key(id), status: { S: COMPLETED }, [expiryAttribute]: { N: String(record.expiresAt) }, result: { S: record.resultJson }, ...hashAttribute(record.payloadHash) },
         }),
       );
     },

@@ -81,6 +81,8 @@ export interface FunctionSpec {
   readonly asyncConfig: AsyncConfig | null;
   /** What the handler writes to from its own code (`sends`), sorted by name. */
   readonly sends: readonly SendTarget[];
+  /** `idempotency = <table>`: the table of its idempotency records; null without one. */
+  readonly idempotency: { readonly table: string } | null;
 }
 
 export interface AsyncConfig {
@@ -182,6 +184,8 @@ export interface TableSpec {
   /** `StreamSpecification.StreamViewType`; null when the table has no stream. */
   readonly streamView: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY' | null;
   readonly retain: boolean;
+  /** `TimeToLiveSpecification.AttributeName` (`ttl = …`); null when items do not expire. */
+  readonly ttl: string | null;
 }
 
 export interface TableKey {

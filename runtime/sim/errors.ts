@@ -20,11 +20,17 @@ export class SimulationInputError extends Error {
 /**
  * An AWS API error as the SDK throws it (`name` is the AWS error code), raised into handler
  * code when a send would fail on AWS (a FIFO send without a group id, a message too large).
+ * The simulated clients turn it into the SDK's own exception class when the package has one
+ * (sdk/modules.ts), with `details` (such as a ConditionalCheckFailedException's `Item`) on it.
  */
 export class AwsServiceError extends Error {
   readonly $fault = 'client';
 
-  constructor(code: string, message: string) {
+  constructor(
+    code: string,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     this.name = code;
   }

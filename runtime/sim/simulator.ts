@@ -100,6 +100,7 @@ export class Simulator {
       putRecord: (stream, input) => this.kinesis.putRecord(stream, input),
       writeItem: (table, write, from) => this.dynamodb.write(table, write, from),
       getItem: (table, key) => this.dynamodb.get(table, key),
+      tableItems: (table) => this.dynamodb.items(table),
       invokeAsync: (fn, event, from, mode) => this.lambda.invokeAsync(fn, event, from, mode),
     };
     const clock = this.clock;
@@ -118,7 +119,7 @@ export class Simulator {
       epochMs: (ms = clock.nowMs) => opts.epochMs + ms,
     };
     this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region);
-    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction);
+    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs());
     const now = activeResources();
     const hostResources = setup.hostResources === undefined ? now : commonResources(setup.hostResources, now);
     this.lambda = new LambdaService(

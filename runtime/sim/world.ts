@@ -115,6 +115,8 @@ export interface Router {
   putRecord(stream: string, input: RecordPutInput): RecordPutResult;
   writeItem(table: string, write: TableWrite, from: string): TableWriteResult;
   getItem(table: string, key: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> | undefined;
+  /** Every item of a table (for Query), in no particular order; callers must not change them. */
+  tableItems(table: string): readonly Readonly<Record<string, unknown>>[];
   /** Asynchronous invocation (`InvocationType: Event`): queued, retried, destinations apply. */
   invokeAsync(fn: string, event: unknown, from: string, mode?: AsyncMode): string;
 }

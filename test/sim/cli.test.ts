@@ -52,7 +52,7 @@ describe('flowc sim on the examples', () => {
     await expect(trace).toMatchFileSnapshot('__snapshots__/shop.trace.txt');
   });
 
-  test.each(['ledger', 'telemetry'])('%s runs with its handlers and events, and its trace is the reviewed one', async (name) => {
+  test.each(['ledger', 'telemetry', 'billing'])('%s runs with its handlers and events, and its trace is the reviewed one', async (name) => {
     const { code, out, err } = await sim(`examples/${name}/${name}.flow`, '--events', `examples/${name}/events.json`);
     expect(err).toBe('');
     expect(code).toBe(0);

@@ -10,7 +10,9 @@ import { streamAttributeRange } from './stream-attribute-range.js';
 import { streamBlocksOnPoisonRecord } from './stream-blocks-on-poison-record.js';
 import { streamOnFailureTarget } from './stream-on-failure-target.js';
 import { streamRetriesRange } from './stream-retries-range.js';
+import { idempotencyTableTtl } from './idempotency-table-ttl.js';
 import { tableStreamRequired } from './table-stream-required.js';
+import { tableTtlAttribute } from './table-ttl-attribute.js';
 import { unknownKeyField } from './unknown-key-field.js';
 
 /** Rules about streams, tables, edges, buses and key fields; see index.ts. */
@@ -28,4 +30,6 @@ export const streamsRules: readonly Rule[] = [
   streamBlocksOnPoisonRecord,
   streamOnFailureTarget,
   ruleTargetRetryRange,
+  idempotencyTableTtl,
+  tableTtlAttribute,
 ];

@@ -81,7 +81,7 @@ function checkSize(context: CheckContext, fn: DeclarationSymbol, env: Setting, e
   const app = context.program.app?.name.text ?? 'app';
   const added: Record<string, string> = { [APP_NAME_VARIABLE]: app };
   for (const target of context.program.declarations.values()) {
-    if (target.kind === 'fn' || !context.sendersTo(target.name).includes(fn)) continue;
+    if (target.kind === 'fn' || !(context.sendersTo(target.name).includes(fn) || context.referenced(fn, 'idempotency') === target)) continue;
     const physical = `${app}-${target.name}`;
     const overhead = target.kind === 'queue' || target.kind === 'topic' ? minimumValueOverhead[target.kind] : 0;
     added[sendTargetVariable(target.kind, target.name)] = 'x'.repeat(overhead + physical.length);

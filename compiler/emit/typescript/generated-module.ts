@@ -84,6 +84,7 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
     ...fn.envelopes.flatMap((envelope) => triggerLines(envelope, model.isFifoQueue)),
     ...destinationLines(fn),
     ...(fn.sends.length > 0 ? [`sends to ${fn.sends.map((s) => `${s.target.kind} \`${s.target.name}\``).join(', ')}`] : []),
+    ...(fn.spec.idempotency !== null ? [`idempotency records in table \`${fn.spec.idempotency.table}\``] : []),
   ];
   const lines = ['/**', ` * \`${spec.name}\` (${source}:${spec.origin.line}), handler \`${spec.handler}\`:`, ...about.map((line) => ` * - ${line}`)].map(commentSafe);
   lines.push(' */');
@@ -98,7 +99,7 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
 
 function helperValue(model: ModuleModel, fn: FunctionModel): string {
   const sends = fn.sends.map((s) => `    ${propertyName(s.target.name)}: ${s.client},`);
-  const sendsBlock = sends.length === 0 ? [] : ['  sends: {', ...sends, '  },'];
+  const sendsBlock = [...(sends.length === 0 ? [] : ['  sends: {', ...sends, '  },']), ...(fn.idempotency === null ? [] : [`  idempotency: ${fn.idempotency},`])];
   const [only] = fn.envelopes;
   if (fn.envelopes.length === 1 && only !== undefined) {
     return sendsBlock.length === 0 ? only.helper : ['{', `  ...${only.helper},`, ...sendsBlock, '}'].join('\n');

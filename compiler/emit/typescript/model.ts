@@ -64,6 +64,8 @@ export interface FunctionModel {
   readonly event: string;
   readonly result: string;
   readonly sends: readonly SendClient[];
+  /** `idempotency = <table>`: the `flowc/runtime` call that makes its `idempotency(…)` factory; null without one. */
+  readonly idempotency: string | null;
   /** Where its results go: the success and failure destinations. */
   readonly destinations: { readonly success: DestinationEdge | undefined; readonly failure: DestinationEdge | undefined };
 }
@@ -120,6 +122,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
       event: unionText(envelopes.map((e) => e.event)),
       result: unionText(envelopes.map((e) => e.result)),
       sends: spec.sends.map((target) => sendClient(target, resources, typeNames)),
+      idempotency: idempotencyFactory(manifest.app, spec, resources, runtime, alias.Input),
       destinations: { success: outgoing.find((e) => e.condition === 'success'), failure: outgoing.find((e) => e.condition === 'failure') },
     };
   });
@@ -318,8 +321,27 @@ function sendClient(target: SendTarget, resources: ResourceIndex, names: TypeNam
     case 'table': {
       const table = resources.table(target.name);
       const item = table ? typeText(table.item, names) : 'unknown';
-      const keys = table ? [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])].map((k) => quote(k.attribute)) : [];
-      return { target, method: 'put', client: `${rt}.tableClient<${item}, ${unionText(keys)}>({ name: ${name} })` };
+      const partition = quote(table?.partitionKey.attribute ?? 'id');
+      const sort = table?.sortKey ? quote(table.sortKey.attribute) : null;
+      return {
+        target,
+        method: 'put',
+        client: `${rt}.tableClient<${item}, ${partition}${sort === null ? '' : `, ${sort}`}>({ name: ${name}, partitionKey: ${partition}, sortKey: ${sort ?? 'null'} })`,
+      };
     }
   }
+}
+
+/** `runtime.tableIdempotency<Input>({ … })`: the table's key and TTL attributes and the function's key prefix. */
+function idempotencyFactory(app: string, spec: FunctionSpec, resources: ResourceIndex, rt: string, input: string): string | null {
+  if (spec.idempotency === null) return null;
+  const table = resources.table(spec.idempotency.table);
+  const fields = [
+    `table: ${quote(spec.idempotency.table)}`,
+    `keyAttribute: ${quote(table?.partitionKey.attribute ?? 'id')}`,
+    `sortKeyAttribute: ${table?.sortKey ? quote(table.sortKey.attribute) : 'null'}`,
+    ...(table?.ttl ? [`expiryAttribute: ${quote(table.ttl)}`] : []),
+    `prefix: ${quote(`${app}.${spec.name}`)}`,
+  ];
+  return `${rt}.tableIdempotency<${input}>({ ${fields.join(', ')} })`;
 }

@@ -34,6 +34,12 @@ export function renderStub(model: ModuleModel, fn: FunctionModel, generatedDir: 
   const about = [
     ...(fn.destinations.success ? [`Its result goes to \`${fn.destinations.success.target}\` (success destination).`] : []),
     ...(fn.sends.length > 0 ? ['It sends with:', ...fn.sends.map((s) => `- \`${fn.value}.sends.${s.target.name}.${s.method}(…)\` (${s.target.kind} \`${s.target.name}\`)`)] : []),
+    ...(fn.spec.idempotency !== null
+      ? [
+          `Its idempotency records go to table \`${fn.spec.idempotency.table}\`: \`const once = ${fn.value}.idempotency({ key: […] })\`,`,
+          'then `once.onceFor(payload, work, { context })` runs `work` once per key (docs/runtime.md).',
+        ]
+      : []),
   ].map((line) => `// ${commentSafe(line)}`);
   const [only] = parts;
   if (parts.length === 1 && only !== undefined) {

@@ -43,7 +43,7 @@ export type PostHandler = runtime.AsyncHandler<PostEvent, PostResult>;
 export const post = {
   ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true }),
   sends: {
-    balances: runtime.tableClient<Balance, 'account' | 'transfer'>({ name: 'balances' }),
+    balances: runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
   },
 };
 

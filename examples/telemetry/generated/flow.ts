@@ -63,7 +63,7 @@ export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
 export const ingest = {
   ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true }),
   sends: {
-    devices: runtime.tableClient<Device, 'id'>({ name: 'devices' }),
+    devices: runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
   },
 };
 

@@ -7,6 +7,12 @@
 export interface SdkDispatcher {
   /** Executes one SDK command (`sqs`, `SendMessage`, input) against the simulated resources. */
   dispatch(service: string, command: string, input: Readonly<Record<string, unknown>>): unknown;
+  /**
+   * Virtual time as Unix milliseconds. flowc/runtime's idempotency reads it through the same
+   * global (runtime/idempotency/clock.ts), so its locks and expiries follow the simulation's
+   * clock rather than the wall clock.
+   */
+  nowMs(): number;
 }
 
 const KEY = Symbol.for('flowc.sim.sdk');

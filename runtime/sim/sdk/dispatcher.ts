@@ -1,21 +1,20 @@
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { ResourceKind } from '../../manifest/schema.js';
+import { eventBridge, kinesis, sns, sqs } from '../../aws/limits.js';
+import type { ResourceKind, TableSpec } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
 import { AwsServiceError } from '../errors.js';
 import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
 import type { SdkDispatcher } from './dispatch.js';
+import { dynamoDbCommand, type TableAccess } from './dynamodb-commands.js';
 
 type Input = Readonly<Record<string, unknown>>;
-type Item = Record<string, unknown>;
-type MarshalledItem = Parameters<typeof unmarshall>[0];
 
 /**
  * Executes the SDK commands of handler code against the simulated resources: resolves the
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
  * a resource of the flow, and answers with the SDK's output shape.
  */
-export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string): SdkDispatcher {
+export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string, tables: readonly TableSpec[], nowMs: () => number): SdkDispatcher {
   const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
     if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
     const name = addresses.resolve(kind, address);
@@ -70,102 +69,135 @@ export function createDispatcher(router: Router, addresses: Addresses, currentFu
     return { ShardId: result.shardId, SequenceNumber: result.sequenceNumber };
   };
 
-  const tableOperation = (document: boolean, command: string, input: Input): unknown => {
-    const table = resolve('table', input.TableName, 'TableName');
-    const decode = (value: unknown): Item => (document ? (value as Item) : unmarshall(value as MarshalledItem));
-    const encode = (item: Readonly<Item>): unknown => (document ? item : marshall(item, { removeUndefinedValues: true }));
-    switch (command) {
-      case 'PutItem': {
-        const item = decode(input.Item);
-        checkCondition(input, router.getItem(table, item));
-        const { old } = router.writeItem(table, { kind: 'put', item }, from());
-        return input.ReturnValues === 'ALL_OLD' && old !== undefined ? { Attributes: encode(old) } : {};
-      }
-      case 'GetItem': {
-        const item = router.getItem(table, decode(input.Key));
-        return item === undefined ? {} : { Item: encode(item) };
-      }
-      case 'DeleteItem': {
-        const key = decode(input.Key);
-        checkCondition(input, router.getItem(table, key));
-        const { old } = router.writeItem(table, { kind: 'delete', key }, from());
-        return input.ReturnValues === 'ALL_OLD' && old !== undefined ? { Attributes: encode(old) } : {};
-      }
-      default:
-        throw notModelled('dynamodb', command);
+  const putEvent = (entry: Input): string => {
+    const bus = resolve('bus', entry.EventBusName ?? 'default', 'EventBusName');
+    const detailText = requireString(entry.Detail ?? '{}', 'Detail');
+    let detail: unknown;
+    try {
+      detail = JSON.parse(detailText);
+    } catch {
+      throw new AwsServiceError('MalformedDetail', 'Detail is malformed: it must be a JSON object');
     }
+    return router.putEvent(bus, {
+      source: requireString(entry.Source, 'Source'),
+      detailType: requireString(entry.DetailType, 'DetailType'),
+      detail,
+      resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
+      from: from(),
+    });
+  };
+
+  const tableSpecs = new Map(tables.map((t) => [t.name, t]));
+  const tableAccess: TableAccess = {
+    router,
+    from,
+    resolve: (address) => tableSpecs.get(resolve('table', address, 'TableName')) as TableSpec,
   };
 
   return {
+    nowMs,
     dispatch(service, command, input) {
       switch (`${service}.${command}`) {
         case 'sqs.SendMessage':
           return sendMessage(input);
         case 'sqs.SendMessageBatch':
-          return batch(input.Entries, (entry) => ({ Id: entry.Id, ...sendMessage({ ...entry, QueueUrl: input.QueueUrl }) }));
+          return batch(input.Entries, sqsBatch, (entry) => sendMessage({ ...entry, QueueUrl: input.QueueUrl }));
         case 'sns.Publish':
           return publish(input);
         case 'sns.PublishBatch':
-          return batch(input.PublishBatchRequestEntries, (entry) => ({ Id: entry.Id, ...publish({ ...entry, TopicArn: input.TopicArn }) }));
+          return batch(input.PublishBatchRequestEntries, snsBatch, (entry) => publish({ ...entry, TopicArn: input.TopicArn }));
         case 'eventbridge.PutEvents': {
           const entries = Array.isArray(input.Entries) ? (input.Entries as Input[]) : [];
+          if (entries.length === 0 || entries.length > eventBridge.putEventsEntriesMax) {
+            throw new AwsServiceError('ValidationException', `Entries must have between 1 and ${eventBridge.putEventsEntriesMax} members, got ${entries.length}`);
+          }
+          const bytes = entries.reduce((sum, e) => sum + utf8(e.Source) + utf8(e.DetailType) + utf8(e.Detail) + (Array.isArray(e.Resources) ? e.Resources.reduce((n: number, r: unknown) => n + utf8(r), 0) : 0), 0);
+          if (bytes > eventBridge.eventBytesMax) throw new AwsServiceError('ValidationException', 'Total size of the entries in the request is over the limit.');
+          // An entry's own problem is reported in its result; the others go on (PutEvents answers 200).
           const results = entries.map((entry) => {
-            const bus = resolve('bus', entry.EventBusName ?? 'default', 'EventBusName');
-            const detailText = requireString(entry.Detail ?? '{}', 'Detail');
-            let detail: unknown;
             try {
-              detail = JSON.parse(detailText);
-            } catch {
-              throw new AwsServiceError('ValidationException', 'Detail is malformed: it must be a JSON object');
+              return { EventId: putEvent(entry) };
+            } catch (error) {
+              if (!(error instanceof AwsServiceError)) throw error;
+              return { ErrorCode: error.name, ErrorMessage: error.message };
             }
-            const eventId = router.putEvent(bus, {
-              source: requireString(entry.Source, 'Source'),
-              detailType: requireString(entry.DetailType, 'DetailType'),
-              detail,
-              resources: Array.isArray(entry.Resources) ? (entry.Resources as string[]) : [],
-              from: from(),
-            });
-            return { EventId: eventId };
           });
-          return { FailedEntryCount: 0, Entries: results };
+          return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
         }
         case 'kinesis.PutRecord':
           return putRecord(input);
         case 'kinesis.PutRecords': {
           const records = Array.isArray(input.Records) ? (input.Records as Input[]) : [];
-          return { FailedRecordCount: 0, Records: records.map((record) => putRecord({ ...record, StreamName: input.StreamName, StreamARN: input.StreamARN })) };
+          if (records.length === 0 || records.length > kinesis.putRecordsMax) {
+            throw new AwsServiceError('ValidationException', `Records must have between 1 and ${kinesis.putRecordsMax} members, got ${records.length}`);
+          }
+          const results = records.map((record) => {
+            try {
+              return putRecord({ ...record, StreamName: input.StreamName, StreamARN: input.StreamARN });
+            } catch (error) {
+              if (!(error instanceof AwsServiceError)) throw error;
+              return { ErrorCode: error.name, ErrorMessage: error.message };
+            }
+          });
+          return { FailedRecordCount: results.filter((r) => 'ErrorCode' in r).length, Records: results };
         }
-        case 'dynamodb.PutItem':
-        case 'dynamodb.GetItem':
-        case 'dynamodb.DeleteItem':
-          return tableOperation(false, command, input);
-        case 'dynamodb-document.PutItem':
-        case 'dynamodb-document.GetItem':
-        case 'dynamodb-document.DeleteItem':
-          return tableOperation(true, command, input);
         default:
+          if (service === 'dynamodb' || service === 'dynamodb-document') return dynamoDbCommand(tableAccess, service === 'dynamodb-document', command, input);
           throw notModelled(service, command);
       }
     },
   };
 }
 
-function batch(entries: unknown, each: (entry: Input) => Record<string, unknown>) {
-  const list = Array.isArray(entries) ? (entries as Input[]) : [];
-  return { Successful: list.map(each), Failed: [] };
+/** The limits of SendMessageBatch and PublishBatch, and the codes their request-level errors have. */
+interface BatchRules {
+  readonly entriesMax: number;
+  readonly bytesMax: number;
+  readonly bodyKey: string;
+  /** `AWS.SimpleQueueService.` for SQS, nothing for SNS. */
+  readonly codePrefix: string;
 }
 
-/** The two condition expressions idempotency and put-if-absent code uses; others are not modelled. */
-function checkCondition(input: Input, existing: Readonly<Item> | undefined): void {
-  const expression = input.ConditionExpression;
-  if (expression === undefined) return;
-  if (typeof expression !== 'string') throw new AwsServiceError('ValidationException', 'ConditionExpression must be a string');
-  const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
-  const match = /^\s*attribute_(not_)?exists\s*\(\s*([#\w.]+)\s*\)\s*$/.exec(expression);
-  if (match === null) throw notModelled('dynamodb', `ConditionExpression \`${expression}\``);
-  const attribute = match[2]!.startsWith('#') ? names[match[2]!] ?? match[2]! : match[2]!;
-  const exists = existing !== undefined && existing[attribute] !== undefined;
-  if (exists === (match[1] !== undefined)) throw new AwsServiceError('ConditionalCheckFailedException', 'The conditional request failed');
+const sqsBatch: BatchRules = { entriesMax: sqs.sendBatchEntriesMax, bytesMax: sqs.sendBatchBytesMax, bodyKey: 'MessageBody', codePrefix: 'AWS.SimpleQueueService.' };
+const snsBatch: BatchRules = { entriesMax: sns.publishBatchEntriesMax, bytesMax: sns.publishBatchBytesMax, bodyKey: 'Message', codePrefix: '' };
+
+function utf8(value: unknown): number {
+  return typeof value === 'string' ? Buffer.byteLength(value) : 0;
+}
+
+/** A message's size as SQS and SNS count it: the body and each attribute's name, type and value. */
+function messageBytes(entry: Input, bodyKey: string): number {
+  let bytes = utf8(entry[bodyKey]);
+  for (const [name, value] of Object.entries((entry.MessageAttributes ?? {}) as Record<string, MessageAttributeValue>)) {
+    bytes += utf8(name) + utf8(value.DataType) + (value.BinaryValue?.length ?? utf8(value.StringValue));
+  }
+  return bytes;
+}
+
+/**
+ * A batch call as SQS and SNS answer it: what is wrong with the request as a whole (no
+ * entries, too many, ids that repeat, too many bytes together) fails it; an entry's own problem
+ * goes into `Failed` with its code and the other entries are sent.
+ */
+function batch(entries: unknown, rules: BatchRules, each: (entry: Input) => Record<string, unknown>) {
+  const list = Array.isArray(entries) ? (entries as Input[]) : [];
+  const fail = (code: string, message: string) => new AwsServiceError(`${rules.codePrefix}${code}`, message);
+  if (list.length === 0) throw fail('EmptyBatchRequest', 'There should be at least one entry in the request.');
+  if (list.length > rules.entriesMax) throw fail('TooManyEntriesInBatchRequest', `Maximum number of entries per request are ${rules.entriesMax}. You have sent ${list.length}.`);
+  if (new Set(list.map((e) => e.Id)).size !== list.length) throw fail('BatchEntryIdsNotDistinct', 'Two or more batch entries in the request have the same Id.');
+  const bytes = list.reduce((sum, e) => sum + messageBytes(e, rules.bodyKey), 0);
+  if (bytes > rules.bytesMax) throw fail('BatchRequestTooLong', `Batch requests cannot be longer than ${rules.bytesMax} bytes. You have sent ${bytes} bytes.`);
+  const successful: Record<string, unknown>[] = [];
+  const failed: Record<string, unknown>[] = [];
+  for (const entry of list) {
+    try {
+      successful.push({ Id: entry.Id, ...each(entry) });
+    } catch (error) {
+      if (!(error instanceof AwsServiceError)) throw error;
+      failed.push({ Id: entry.Id, Code: error.name, Message: error.message, SenderFault: true });
+    }
+  }
+  return { Successful: successful, Failed: failed };
 }
 
 function streamNameOfArn(arn: unknown): string | undefined {

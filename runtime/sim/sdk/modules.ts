@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { AwsServiceError } from '../errors.js';
 import { currentDispatcher } from './dispatch.js';
 
 /**
@@ -11,8 +13,39 @@ interface SimCommand {
   readonly input: Readonly<Record<string, unknown>>;
 }
 
+/** Enough of the SDK's middleware stack for code that adds to it (Powertools adds a user agent). */
+function middlewareStack() {
+  return { add: (): void => undefined, addRelativeTo: (): void => undefined, use: (): void => undefined, identify: (): string[] => [] };
+}
+
+/**
+ * The exception classes of the real SDK packages, loaded on first use (a synchronous require:
+ * a module's exports are read when it is evaluated, and the package is large, ~200 ms, so a run
+ * whose handlers never touch DynamoDB does not load it). Handler code that catches
+ * `ConditionalCheckFailedException` gets exactly the SDK's class, so `instanceof` works as on AWS.
+ */
+const requireSdk = createRequire(import.meta.url);
+const exceptionPackages: Readonly<Record<string, string>> = { dynamodb: '@aws-sdk/client-dynamodb', 'dynamodb-document': '@aws-sdk/client-dynamodb' };
+const exceptionNames: Readonly<Record<string, readonly string[]>> = {
+  '@aws-sdk/client-dynamodb': ['ConditionalCheckFailedException', 'ResourceNotFoundException'],
+};
+
+type SdkExceptionClass = new (options: { message: string; $metadata: Record<string, never> } & Record<string, unknown>) => Error;
+
+function sdkException(packageName: string, name: string): SdkExceptionClass {
+  return (requireSdk(packageName) as Record<string, SdkExceptionClass>)[name] as SdkExceptionClass;
+}
+
+/** The error the SDK would throw for `error`: its own class when the package has one. */
+function asSdkError(service: string, error: unknown): unknown {
+  if (!(error instanceof AwsServiceError)) return error;
+  const packageName = exceptionPackages[service];
+  if (packageName === undefined || !(exceptionNames[packageName] ?? []).includes(error.name)) return error;
+  return new (sdkException(packageName, error.name))({ message: error.message, $metadata: {}, ...error.details });
+}
+
 class SimulatedClient {
-  readonly middlewareStack = { add: (): void => undefined, use: (): void => undefined };
+  readonly middlewareStack = middlewareStack();
 
   constructor(
     private readonly service: string,
@@ -22,7 +55,11 @@ class SimulatedClient {
   async send(command: SimCommand): Promise<unknown> {
     const name = (command.constructor as { commandName?: string }).commandName;
     if (name === undefined) throw new Error('flowc sim: this command is not one the simulator knows');
-    return currentDispatcher().dispatch(this.service, name, command.input);
+    try {
+      return currentDispatcher().dispatch(this.service, name, command.input);
+    } catch (error) {
+      throw asSdkError(this.service, error);
+    }
   }
 
   destroy(): void {}
@@ -39,9 +76,17 @@ function client(service: string) {
 function command(commandName: string) {
   return class {
     static readonly commandName = commandName;
-    readonly middlewareStack = { add: (): void => undefined, use: (): void => undefined };
+    readonly middlewareStack = middlewareStack();
     constructor(readonly input: Readonly<Record<string, unknown>>) {}
   };
+}
+
+/** The exception classes of a package as lazily read exports (see sdkException). */
+function withExceptions(packageName: string, exports: Record<string, unknown>): Readonly<Record<string, unknown>> {
+  for (const name of exceptionNames[packageName] ?? []) {
+    Object.defineProperty(exports, name, { enumerable: true, get: () => sdkException(packageName, name) });
+  }
+  return exports;
 }
 
 const DynamoDBClient = client('dynamodb');
@@ -78,16 +123,24 @@ export const SDK_MODULES: Readonly<Record<string, Readonly<Record<string, unknow
     PutRecordCommand: command('PutRecord'),
     PutRecordsCommand: command('PutRecords'),
   },
-  '@aws-sdk/client-dynamodb': {
+  '@aws-sdk/client-dynamodb': withExceptions('@aws-sdk/client-dynamodb', {
     DynamoDBClient,
     PutItemCommand: command('PutItem'),
     GetItemCommand: command('GetItem'),
     DeleteItemCommand: command('DeleteItem'),
-  },
+    UpdateItemCommand: command('UpdateItem'),
+    QueryCommand: command('Query'),
+    BatchGetItemCommand: command('BatchGetItem'),
+    BatchWriteItemCommand: command('BatchWriteItem'),
+  }),
   '@aws-sdk/lib-dynamodb': {
     DynamoDBDocumentClient,
     PutCommand: command('PutItem'),
     GetCommand: command('GetItem'),
     DeleteCommand: command('DeleteItem'),
+    UpdateCommand: command('UpdateItem'),
+    QueryCommand: command('Query'),
+    BatchGetCommand: command('BatchGetItem'),
+    BatchWriteCommand: command('BatchWriteItem'),
   },
 };

@@ -66,7 +66,8 @@ export class DynamoDbService {
     const old = table.items.get(key);
     let next: Item | undefined;
     if (write.kind === 'put') {
-      next = JSON.parse(JSON.stringify(write.item)) as Item;
+      // structuredClone keeps what JSON would lose: sets (SS, NS) and binaries (B).
+      next = structuredClone(write.item) as Item;
       table.items.set(key, next);
     } else {
       table.items.delete(key);
@@ -139,6 +140,8 @@ function sameItem(a: Item, b: Item): boolean {
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Set) return `set(${[...(value as Set<unknown>)].map(canonical).sort().join(',')})`;
+  if (value instanceof Uint8Array) return `bytes(${Buffer.from(value).toString('base64')})`;
   if (typeof value === 'object' && value !== null) {
     return `{${Object.keys(value)
       .sort()

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildTemplate } from '../../../compiler/emit/cloudformation/index.js';
 import type { Resource, Template, TemplateValue } from '../../../compiler/emit/cloudformation/template.js';
-import { executionRole, type Grant, lambdaTrust, resourcePolicy } from '../../../runtime/aws/iam.js';
+import { type ClientGrant, executionRole, type Grant, lambdaTrust, resourcePolicy } from '../../../runtime/aws/iam.js';
 import type { FlowManifest, FunctionSpec } from '../../../runtime/manifest/schema.js';
 import { allApps } from './helpers/apps.js';
 import { flow } from './helpers/compile.js';
@@ -62,6 +62,7 @@ function expectedGrants(manifest: FlowManifest, fn: FunctionSpec): string[] {
     }
   }
   for (const target of fn.sends) grant(executionRole.send[target.kind], arnOf(manifest, target.kind, target.name));
+  if (fn.idempotency !== null) grant(executionRole.idempotency, arnOf(manifest, 'table', fn.idempotency.table));
   return [...new Set(lines)].sort();
 }
 
@@ -102,7 +103,7 @@ function policyElements(value: TemplateValue, out: { key: string; value: Templat
 
 /** Every grant of the table, by its path (`poll.stream`). */
 function tableGrants(): [string, Grant][] {
-  const out: [string, Grant][] = [['writeLogs', executionRole.writeLogs]];
+  const out: [string, Grant][] = [['writeLogs', executionRole.writeLogs], ['idempotency', executionRole.idempotency]];
   for (const group of ['poll', 'deliver', 'onFailure', 'send'] as const) {
     for (const [name, grant] of Object.entries(executionRole[group])) out.push([`${group}.${name}`, grant]);
   }
@@ -122,8 +123,8 @@ describe('the table of grants (runtime/aws/iam.ts)', () => {
     }
   });
 
-  test('sends: each target kind is granted exactly the SDK commands its generated client and the idempotency store call', () => {
-    // Which SDK each `…Sdk()` loader brings, and the IAM prefix of its actions.
+  test('sends and idempotency: each grant is exactly the SDK commands its clients or the idempotency store call, each with the action that authorizes it', () => {
+    // Which SDK each `…Sdk()` loader brings, and the grant its calls fall under, by folder.
     const sdks: Record<string, { kind: keyof typeof executionRole.send; prefix: string }> = {
       sqsSdk: { kind: 'queue', prefix: 'sqs' },
       snsSdk: { kind: 'topic', prefix: 'sns' },
@@ -132,37 +133,40 @@ describe('the table of grants (runtime/aws/iam.ts)', () => {
       dynamoDbSdk: { kind: 'table', prefix: 'dynamodb' },
     };
     const called = new Map<string, Set<string>>();
-    const folders = ['runtime/clients', 'runtime/idempotency'];
-    for (const folder of folders) {
+    for (const folder of ['runtime/clients', 'runtime/idempotency']) {
       for (const file of readdirSync(join(root, folder)).filter((f) => f.endsWith('.ts'))) {
         const source = readFileSync(join(root, folder, file), 'utf8');
         // Each call: `const { client, module } = await xSdk();` then `new module.YCommand(`.
         for (const part of source.split(/(?=await \w+Sdk\(\))/).slice(1)) {
           const sdk = /^await (\w+Sdk)\(\)/.exec(part)?.[1] as string;
           expect(sdks[sdk], `${file}: ${sdk}`).toBeDefined();
-          const kind = sdks[sdk]?.kind as string;
-          const commands = called.get(kind) ?? new Set<string>();
+          const grantName = folder === 'runtime/idempotency' ? 'idempotency' : `send.${sdks[sdk]?.kind}`;
+          const commands = called.get(grantName) ?? new Set<string>();
           const next = /new module\.(\w+)Command\b/.exec(part)?.[1];
           expect(next, `${file}: a call of ${sdk} without a command`).toBeDefined();
           commands.add(next as string);
-          called.set(kind, commands);
+          called.set(grantName, commands);
         }
       }
     }
-    for (const [sdk, { kind, prefix }] of Object.entries(sdks)) {
-      const grant = executionRole.send[kind];
-      expect([...(called.get(kind) ?? [])].sort(), sdk).toEqual(grant.commands);
-      // For these services an IAM action is named after the API operation it authorizes.
-      expect(grant.actions, sdk).toEqual(grant.commands.map((command) => `${prefix}:${command}`));
+    const grants: [string, ClientGrant, string][] = [
+      ...Object.values(sdks).map(({ kind, prefix }): [string, ClientGrant, string] => [`send.${kind}`, executionRole.send[kind], prefix]),
+      ['idempotency', executionRole.idempotency, 'dynamodb'],
+    ];
+    for (const [name, grant, prefix] of grants) {
+      expect([...(called.get(name) ?? [])].sort(), name).toEqual(Object.keys(grant.commands).sort());
+      // Each command's action is the service's: named after the operation, or (SQS, SNS batches) after the single form.
+      for (const [command, action] of Object.entries(grant.commands)) expect(action, `${name}: ${command}`).toMatch(new RegExp(`^${prefix}:${command.replace(/Batch$/, '')}(Batch)?$`));
+      expect(grant.actions, name).toEqual([...new Set(Object.values(grant.commands))].sort());
     }
   });
 
-  test('grants that allow nothing are gone: SubscribeToShard (consumers only), ListStreams (only on *), PutRecords (no client calls it)', () => {
+  test('grants that allow nothing are gone: SubscribeToShard (consumers only), ListStreams (only on *), SendMessageBatch and PublishBatch (no such actions)', () => {
     const everything = tableGrants().flatMap(([, grant]) => grant.actions);
-    for (const action of ['kinesis:SubscribeToShard', 'kinesis:ListStreams', 'dynamodb:ListStreams', 'kinesis:PutRecords']) expect(everything).not.toContain(action);
+    for (const action of ['kinesis:SubscribeToShard', 'kinesis:ListStreams', 'dynamodb:ListStreams', 'sqs:SendMessageBatch', 'sns:PublishBatch']) expect(everything).not.toContain(action);
     for (const { name, manifest } of allApps) {
       const text = JSON.stringify(buildTemplate(manifest()));
-      for (const action of ['SubscribeToShard', 'ListStreams', 'PutRecords']) expect(text.includes(`:${action}"`), `${name}: ${action}`).toBe(false);
+      for (const action of ['SubscribeToShard', 'ListStreams', 'SendMessageBatch', 'PublishBatch']) expect(text.includes(`:${action}"`), `${name}: ${action}`).toBe(false);
     }
   });
 

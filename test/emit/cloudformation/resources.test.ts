@@ -216,15 +216,36 @@ describe('functions', () => {
     });
     const policy = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument;
     expect(policy?.Statement).toEqual([
-      // The table client's get, put and delete (runtime/clients/bus-stream-table.ts).
-      { Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'], Resource: [scoped('dynamodb', 'table/shop-orders')] },
+      // The table client's calls (runtime/clients/table.ts): no Scan, no transactions.
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: [scoped('dynamodb', 'table/shop-orders')],
+      },
       { Effect: 'Allow', Action: 'events:PutEvents', Resource: [scoped('events', 'event-bus/shop-events')] },
-      // The stream client's put is PutRecord alone.
-      { Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: [scoped('kinesis', 'stream/shop-clicks')] },
+      // The stream client's put and putBatch.
+      { Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: [scoped('kinesis', 'stream/shop-clicks')] },
       logStatement('shop-charge'),
       { Effect: 'Allow', Action: 'sns:Publish', Resource: [scoped('sns', 'shop-shipped')] },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [scoped('sqs', 'shop-jobs.fifo')] },
     ]);
+  });
+
+  test('idempotency: the table variable, and exactly the store\'s PutItem and DeleteItem on the table; TTL on the table', () => {
+    const r = resourcesOf(
+      'app shop',
+      'type O = { id: string }',
+      'type Seen = { id: string, expires_at: int }',
+      'topic placed: O',
+      'table seen: Seen { ttl = expires_at }',
+      'fn charge(O) { idempotency = seen }',
+      'placed -> charge',
+    );
+    expect(r.ChargeFunction?.Properties.Environment).toEqual({ Variables: { FLOWC_APP: 'shop', FLOWC_TABLE_SEEN: { Ref: 'SeenTable' } } });
+    const policy = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument;
+    expect(policy?.Statement).toContainEqual({ Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:PutItem'], Resource: [scoped('dynamodb', 'table/shop-seen')] });
+    expect(policy?.Statement).toHaveLength(2);
+    expect(r.SeenTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
   });
 
   test('destinations: the EventInvokeConfig holds both, by reference; the role may deliver to each', () => {

@@ -144,3 +144,136 @@ describe('dynamodbTrigger', () => {
     expect(await handler(event, context)).toEqual({ batchItemFailures: [{ itemIdentifier: '101' }, { itemIdentifier: '102' }] });
   });
 });
+
+/** The events of a handler body that takes a turn of the event loop: `start t1`, `end t1`, …; fails the ids in `failing`. */
+function timeline(failing: readonly string[] = []) {
+  const log: string[] = [];
+  let running = 0;
+  let mostAtOnce = 0;
+  const handle = async (transfer: Transfer) => {
+    log.push(`start ${transfer.id}`);
+    mostAtOnce = Math.max(mostAtOnce, ++running);
+    await new Promise((resolve) => setImmediate(resolve));
+    running--;
+    log.push(`end ${transfer.id}`);
+    if (failing.includes(transfer.id)) throw new Error(`cannot post ${transfer.id}`);
+  };
+  return { log, handle, mostAtOnce: () => mostAtOnce, started: () => log.filter((l) => l.startsWith('start')).map((l) => l.slice(6)) };
+}
+
+/** A FIFO batch: each transfer's group is its account. */
+function fifoEvent(items: readonly (Transfer & { group: string })[]) {
+  const event = sqsEvent<Transfer>(items.map(({ id, amount }) => ({ id, amount })), 'arn:aws:sqs:eu-west-1:123456789012:postings.fifo');
+  event.Records.forEach((record, i) => (record.attributes = { ...record.attributes, MessageGroupId: items[i]!.group }));
+  return event;
+}
+
+const grouped = [
+  { id: 't1', amount: 1, group: 'A' },
+  { id: 't2', amount: 2, group: 'B' },
+  { id: 't3', amount: 3, group: 'A' },
+  { id: 't4', amount: 4, group: 'B' },
+  { id: 't5', amount: 5, group: 'C' },
+];
+
+describe('FIFO queues: skipGroupOnError', () => {
+  it('by default, a failure fails every later message, other groups included (regression: the only behaviour before)', async () => {
+    const { seen, handle } = recorder(['t1']);
+    const result = await sqsTrigger<Transfer>({ fifo: true, reportFailures: true, ...quiet }).eachMessage(handle)(fifoEvent(grouped), context);
+    expect(seen).toEqual(['t1']);
+    expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+  });
+
+  it("only the failing message's group stops: its later messages are reported without running, other groups go on, in batch order", async () => {
+    const { seen, handle } = recorder(['t1']);
+    const result = await sqsTrigger<Transfer>({ fifo: true, reportFailures: true, ...quiet }).eachMessage(handle, { skipGroupOnError: true })(fifoEvent(grouped), context);
+    expect(seen).toEqual(['t1', 't2', 't4', 't5']);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm1' }, { itemIdentifier: 'm3' }] });
+  });
+
+  it('with concurrency, groups run side by side and each group stays in order', async () => {
+    const { log, handle, mostAtOnce } = timeline(['t2']);
+    const result = await sqsTrigger<Transfer>({ fifo: true, reportFailures: true, ...quiet }).eachMessage(handle, { skipGroupOnError: true, concurrency: 2 })(fifoEvent(grouped), context);
+    expect(mostAtOnce()).toBe(2);
+    // t3 waits for t1 (group A); t4 never runs (group B failed at t2).
+    expect(log.indexOf('start t3')).toBeGreaterThan(log.indexOf('end t1'));
+    expect(log).not.toContain('start t4');
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm2' }, { itemIdentifier: 'm4' }] });
+  });
+
+  it('concurrency without skipGroupOnError is refused: a failure would send back messages that already ran', async () => {
+    const { handle } = recorder();
+    const handler = sqsTrigger<Transfer>({ fifo: true, reportFailures: true, ...quiet }).eachMessage(handle, { concurrency: 2 });
+    await expect(handler(fifoEvent(grouped), context)).rejects.toThrow(/concurrency on a FIFO queue needs skipGroupOnError/);
+  });
+});
+
+describe('concurrency and the onItemError hook', () => {
+  it('a standard queue runs up to `concurrency` messages at once and reports exactly the failed ones', async () => {
+    const { handle, mostAtOnce, started } = timeline(['t2']);
+    const result = await sqsTrigger<Transfer>({ fifo: false, reportFailures: true, ...quiet }).eachMessage(handle, { concurrency: 3 })(sqsEvent(transfers), context);
+    expect(mostAtOnce()).toBe(3);
+    expect(started()).toEqual(['t1', 't2', 't3', 't4']);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm2' }] });
+  });
+
+  it('without reported failures, the first error fails the batch once the running messages have settled', async () => {
+    const { log, handle } = timeline(['t1']);
+    const handler = sqsTrigger<Transfer>({ fifo: false, reportFailures: false }).eachMessage(handle, { concurrency: 2, onItemError: () => {} });
+    await expect(handler(sqsEvent(transfers), context)).rejects.toThrow('cannot post t1');
+    expect(log).toEqual(['start t1', 'start t2', 'end t1', 'end t2']);
+  });
+
+  it('a stream runs its partition keys side by side, each key in order, and starts nothing after a failure', async () => {
+    const { log, handle, mostAtOnce } = timeline(['t1']);
+    const event = kinesisEvent(transfers);
+    const keys = ['a', 'b', 'a', 'b'];
+    event.Records.forEach((record, i) => (record.kinesis.partitionKey = keys[i]!));
+    const result = await kinesisTrigger<Transfer>({ reportFailures: true, ...quiet }).eachRecord(handle, { concurrency: 4 })(event, context);
+    expect(mostAtOnce()).toBe(2);
+    expect(log).toEqual(['start t1', 'start t2', 'end t1', 'end t2']);
+    // Lambda checkpoints before the first reported record: t1 and everything after it comes back.
+    expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['49590', '49591', '49592', '49593']);
+  });
+
+  it('a DynamoDB stream keeps the changes of one item in order', async () => {
+    const order: string[] = [];
+    const event = dynamodbEvent<{ sku: string; n: number }>(
+      [['A', 1], ['B', 1], ['A', 2], ['B', 2]].map(([sku, n]) => ({ name: 'MODIFY' as const, newImage: { sku: sku as string, n: n as number }, keys: { sku: sku as string } })),
+    );
+    await dynamodbTrigger<{ sku: string; n: number }>({ reportFailures: false }).eachChange(
+      async (change) => {
+        order.push(`start ${change.newImage?.sku}${change.newImage?.n}`);
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+      { concurrency: 4 },
+    )(event, context);
+    expect(order).toEqual(['start A1', 'start B1', 'start A2', 'start B2']);
+  });
+
+  it('onItemError given to eachMessage gets the error, the description and the item, and is awaited', async () => {
+    const { handle } = recorder(['t2']);
+    const calls: string[] = [];
+    const result = await sqsTrigger<Transfer>({ fifo: false, reportFailures: true }).eachMessage(handle, {
+      onItemError: async (error, description, item) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        calls.push(`${String(error)} | ${description} | ${item.index} ${item.record.messageId}`);
+      },
+    })(sqsEvent(transfers), context);
+    expect(calls).toEqual(['Error: cannot post t2 | SQS message m2 from arn:aws:sqs:eu-west-1:123456789012:orders | 1 m2']);
+    expect(result?.batchItemFailures).toEqual([{ itemIdentifier: 'm2' }]);
+  });
+
+  it('a hook that throws is logged, and the item is still reported', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { handle } = recorder(['t1']);
+    const result = await sqsTrigger<Transfer>({ fifo: false, reportFailures: true }).eachMessage(handle, {
+      onItemError: () => {
+        throw new Error('hook broke');
+      },
+    })(sqsEvent(transfers.slice(0, 1)), context);
+    expect(result?.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('the onItemError hook for SQS message m1'), expect.any(Error));
+    log.mockRestore();
+  });
+});

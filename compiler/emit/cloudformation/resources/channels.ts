@@ -40,5 +40,6 @@ export function tableResource(context: EmitContext, table: TableSpec): NamedReso
     KeySchema: keys.map(({ key, keyType }) => ({ AttributeName: key.attribute, KeyType: keyType })),
   };
   if (table.streamView) properties.StreamSpecification = { StreamViewType: table.streamView };
+  if (table.ttl !== null) properties.TimeToLiveSpecification = { AttributeName: table.ttl, Enabled: true };
   return [declarationId(table.name, 'Table'), resource('AWS::DynamoDB::Table', properties, table.name, table.origin, { retain: table.retain })];
 }

@@ -62,12 +62,13 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
 }
 
 /**
- * The user's variables, `FLOWC_APP`, and one variable per `sends` target (runtime/manifest/env.ts):
+ * The user's variables, `FLOWC_APP`, and one variable per `sends` target and idempotency table (runtime/manifest/env.ts):
  * queue → URL (`Ref`), topic → ARN (`Ref`), bus, stream and table → name (`Ref`). Sorted by name.
  */
 function environment(context: EmitContext, fn: FunctionSpec): Record<string, TemplateValue> {
   const variables: Record<string, TemplateValue> = { ...fn.environment, [APP_NAME_VARIABLE]: context.manifest.app };
   for (const target of fn.sends) variables[sendTargetVariable(target.kind, target.name)] = ref(declarationId(target.name, sendRole[target.kind]));
+  if (fn.idempotency !== null) variables[sendTargetVariable('table', fn.idempotency.table)] = ref(declarationId(fn.idempotency.table, sendRole.table));
   // Most functions have `FLOWC_APP` alone: nothing to sort.
   if (Object.keys(variables).length === 1) return variables;
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

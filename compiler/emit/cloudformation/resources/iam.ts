@@ -30,6 +30,7 @@ export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] 
     if (edge.kind === 'destination') grants.push(grant(executionRole.deliver[edge.targetKind], edge.targetKind, context.physical(edge.targetKind, edge.target)));
   }
   for (const target of fn.sends) grants.push(grant(executionRole.send[target.kind], target.kind, context.physical(target.kind, target.name)));
+  if (fn.idempotency !== null) grants.push(grant(executionRole.idempotency, 'table', context.physical('table', fn.idempotency.table)));
   for (const edge of context.edgesInto(fn.name)) {
     if (edge.kind === 'queue-trigger') grants.push(grant(executionRole.poll.queue, 'queue', context.physical('queue', edge.source)));
     if (edge.kind === 'stream-trigger') grants.push(grant(executionRole.poll.stream, 'stream', context.physical('stream', edge.source)));

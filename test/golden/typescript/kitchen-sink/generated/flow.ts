@@ -91,7 +91,7 @@ export const charge = {
     changes: runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
     events: runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
     keyed: runtime.streamClient<Order, false>({ name: 'keyed', partitionKey: ['customer'] }),
-    ledger: runtime.tableClient<Order, 'customer' | 'id'>({ name: 'ledger' }),
+    ledger: runtime.tableClient<Order, 'customer', 'id'>({ name: 'ledger', partitionKey: 'customer', sortKey: 'id' }),
     retry_fifo: runtime.fifoQueueClient<Order, never>({ name: 'retry_fifo', groupBy: ['customer'], deduplication: ['id'] }),
   },
 };
