@@ -13,7 +13,7 @@ export const layers = {
   grammar: [],
   'compiler/source': [],
   'compiler/diagnostics': ['compiler/source'],
-  'compiler/syntax': ['grammar', 'compiler/source', 'compiler/diagnostics'],
+  'compiler/syntax': ['grammar', 'compiler/source', 'compiler/diagnostics', 'runtime/manifest'],
   // The settings schema names the kinds' keywords, the model fields it fills, the codes of its
   // range checks and the AWS ranges and manifest shapes it converts to.
   'compiler/settings': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/elaborate', 'runtime/aws', 'runtime/manifest'],
