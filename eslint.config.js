@@ -4,25 +4,68 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
-/** Layering (ARCHITECTURE.md): each zone lists what its files may not import. */
-const zones = [
-  // grammar/ depends on chevrotain only.
-  { target: './grammar', from: ['./compiler', './runtime'], message: 'grammar/ imports only chevrotain' },
+/**
+ * Layering: ARCHITECTURE.md's folder table, one row here per row there. Each folder lists the
+ * folders it may import; every other folder of the table is forbidden to it. A folder that is
+ * not in this list (the tests, scripts, bench) is not layered.
+ */
+export const layers = {
+  grammar: [],
+  'compiler/source': [],
+  'compiler/diagnostics': ['compiler/source'],
+  'compiler/syntax': ['grammar', 'compiler/source', 'compiler/diagnostics', 'runtime/manifest'],
+  // The settings schema names the kinds' keywords, the model fields it fills, the codes of its
+  // range checks and the AWS ranges and manifest shapes it converts to.
+  'compiler/settings': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/elaborate', 'runtime/aws', 'runtime/manifest'],
+  'compiler/resolve': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/types': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/resolve', 'runtime/manifest'],
+  // elaborate (after inference) builds the model the rules read; kinds is the registry every
+  // phase from resolve to emit consults, so it may import those phases' data but no outer layer.
+  'compiler/elaborate': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/kinds': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/check': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/lower': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/check', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
+  // Emitters read only the manifest (and print payload types).
+  'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
+  'compiler/cli': ['grammar', 'compiler', 'runtime'],
+  'compiler/testing.ts': ['compiler/program.ts', 'compiler/diagnostics', 'runtime/manifest', 'runtime/sim'],
   // runtime/ never imports the compiler: the manifest is the contract between them.
-  { target: './runtime', from: ['./compiler', './grammar'], message: 'runtime/ never imports compiler/ or grammar/' },
-  // Emitters read only the manifest.
-  {
-    target: './compiler/emit',
-    from: ['./compiler/syntax', './compiler/resolve', './compiler/check', './grammar'],
-    message: 'emitters read only the manifest',
-  },
-  // Phases never import later phases.
-  { target: './compiler/syntax', from: ['./compiler/resolve', './compiler/check', './compiler/lower', './compiler/emit', './compiler/cli'] },
-  { target: './compiler/resolve', from: ['./compiler/check', './compiler/lower', './compiler/emit', './compiler/cli'] },
-  { target: './compiler/check', from: ['./compiler/lower', './compiler/emit', './compiler/cli'] },
-  { target: './compiler/lower', from: ['./compiler/emit', './compiler/cli'] },
-  { target: './compiler/diagnostics', from: ['./compiler/syntax', './compiler/resolve', './compiler/check', './compiler/lower', './compiler/emit', './compiler/cli'] },
-  { target: './compiler/source', from: ['./compiler/diagnostics', './compiler/syntax', './compiler/resolve', './compiler/check', './compiler/lower', './compiler/emit', './compiler/cli'] },
+  'runtime/manifest': [],
+  'runtime/aws': [],
+  'runtime/pattern': ['runtime/manifest'],
+  'runtime/sim': ['runtime'],
+  'runtime/handler': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
+  'runtime/clients': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
+  'runtime/idempotency': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
+};
+
+/** The folders (and files) the layers are made of, the ones a zone can forbid. */
+const parts = ['grammar', ...Object.keys(layers).filter((l) => l !== 'grammar' && l !== 'compiler/testing.ts'), 'compiler/program.ts', 'compiler/testing.ts', 'runtime/index.ts'];
+
+const within = (part, folder) => part === folder || part.startsWith(`${folder}/`);
+
+/** For each layer, the parts it neither is nor may import (`import-x/no-restricted-paths` zones). */
+export const zones = Object.entries(layers).map(([target, allowed]) => ({
+  target: `./${target}`,
+  from: parts.filter((part) => !within(part, target) && !within(target, part) && !allowed.some((a) => within(part, a))).map((part) => `./${part}`),
+  message: `${target} may import only ${allowed.length === 0 ? 'its own files' : allowed.join(', ')} (ARCHITECTURE.md)`,
+})).filter((zone) => zone.from.length > 0);
+
+/**
+ * The pure phases compute data from data: no file system, no processes, no AWS SDK, no
+ * bundler. Reading and writing is the CLI's (`Host`), bundling and AWS calls deploy's and the
+ * simulator's.
+ */
+export const pureFolders = [
+  'grammar', 'compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types',
+  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
+];
+const impure = [
+  { group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'], message: 'a pure phase reads no files: the CLI reads them through Host' },
+  { group: ['child_process', 'node:child_process', 'worker_threads', 'node:worker_threads'], message: 'a pure phase starts no processes' },
+  { group: ['@aws-sdk/*', '@smithy/*'], message: 'a pure phase calls no AWS API: deploy and runtime/ do' },
+  { group: ['esbuild'], message: 'a pure phase bundles nothing: deploy and the simulator do' },
 ];
 
 export default tseslint.config(
@@ -40,6 +83,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    files: pureFolders.map((folder) => `${folder}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { patterns: impure }] },
   },
   {
     // The simulator runs on virtual time from a seed: no wall clock, no timers, no Math.random.

@@ -1,8 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The slow project: tests that start the TypeScript compiler on whole programs (generated code,
+ * handlers, the runtime's declarations) and the scale tests (10 MB inputs, 1,200 functions,
+ * 20,000-element lists). `npm test` runs the quick project, `npm run test:slow` this one, and
+ * `npx vitest run` both; CI (.ci/run) runs both, as two steps.
+ */
+const slow = [
+  // tsc-based: each builds a ts.Program over the runtime and generated code.
+  'test/emit/typescript/client-types.test.ts',
+  'test/emit/typescript/drift.test.ts',
+  'test/emit/typescript/handler-code.test.ts',
+  'test/emit/typescript/strict-check.test.ts',
+  'test/runtime/handler/records.test.ts',
+  'test/runtime/idempotency/json-types.test.ts',
+  'test/sim/package-entry.test.ts',
+  // Scale: bounded time and memory on the largest inputs.
+  'test/cli/check-scale.test.ts',
+  'test/emit/cloudformation/nested-stacks-scale.test.ts',
+  'test/front-end/scale.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: slow } },
+      { extends: true, test: { name: 'slow', include: slow } },
+    ],
     globalSetup: ['test/global-setup.ts'],
     // Two cores: two workers, forks for isolation of the CLI tests that spawn node.
     pool: 'forks',

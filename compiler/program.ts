@@ -12,7 +12,7 @@ import { SourceFile } from './source/source-file.js';
 import { span } from './source/span.js';
 import { MAX_SYNTAX_ERRORS, parseSource } from './syntax/parse.js';
 
-/** Wall time of each phase in milliseconds, for `bench/` and `--timings`. */
+/** Wall time of each phase in milliseconds, for `bench/in-process.ts` (the CLI has no option that prints them). */
 export interface PhaseTimings {
   parse?: number;
   resolve?: number;

@@ -2,6 +2,11 @@
 // always exercise the current sources.
 import { buildCli } from '../scripts/build.js';
 
+// Each vitest project (quick, slow: vitest.config.ts) runs its global setup; one build serves both.
+const built = Symbol.for('flowc.test.dist-built');
+
 export default async function setup(): Promise<void> {
-  await buildCli({ quiet: true });
+  const state = globalThis as { [built]?: Promise<void> };
+  state[built] ??= buildCli({ quiet: true });
+  await state[built];
 }

@@ -7,7 +7,7 @@ import type { CheckContext } from './context.js';
 
 /**
  * The settings that name a field of a declaration's message type and become an AWS key
- * (aws-facts §3.2, §4.1, §4.2, §5.1): shared by FL3006 (the field exists) and FL3007 (it can be
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html, https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html, https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html): shared by FL3006 (the field exists) and FL3007 (it can be
  * a key). Not a rule itself.
  */
 export type KeyRole = 'group' | 'dedupe' | 'partition' | 'key' | 'sort';

@@ -1,4 +1,5 @@
 import type { Span } from '../source/span.js';
+import type { ResourceKind } from '../../runtime/manifest/schema.js';
 
 /**
  * The .flow AST: plain, immutable data, a union tagged by `kind`, a span on every node and no
@@ -44,8 +45,8 @@ export interface FnDecl {
   readonly settings?: SettingsBlock;
 }
 
-export const resourceKinds = ['queue', 'topic', 'bus', 'stream', 'table'] as const;
-export type ResourceKind = (typeof resourceKinds)[number];
+/** The kinds of resource a declaration can be: the manifest's, one name for the one concept. */
+export type { ResourceKind };
 
 export interface ResourceDecl {
   readonly kind: 'ResourceDecl';
@@ -126,14 +127,18 @@ export interface NumberValue {
   readonly raw: string;
 }
 
-export const durationUnits = ['ms', 's', 'm', 'h', 'd'] as const;
-export type DurationUnit = (typeof durationUnits)[number];
+/**
+ * The unit a duration literal is written in (`500ms`, `30s`, `5m`, `1h`, `14d`); not to be
+ * confused with `DurationUnit` (compiler/settings/units.ts), the unit of the AWS property a
+ * duration setting feeds.
+ */
+export type LiteralTimeUnit = 'ms' | 's' | 'm' | 'h' | 'd';
 
 export interface DurationValue {
   readonly kind: 'DurationValue';
   readonly span: Span;
   readonly amount: number;
-  readonly unit: DurationUnit;
+  readonly unit: LiteralTimeUnit;
   /** The duration in milliseconds; emitters convert to each property's unit. */
   readonly milliseconds: number;
   readonly raw: string;

@@ -31,7 +31,7 @@ import type {
   ChainLink,
   Comparison,
   ComparisonOperator,
-  DurationUnit,
+  LiteralTimeUnit,
   Endpoint,
   Field,
   FnDecl,
@@ -76,7 +76,7 @@ function buildWith(builder: AstBuilder, statement: StatementCst): Statement | un
   }
 }
 
-const MS_PER_UNIT: Record<DurationUnit, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MS_PER_UNIT: Record<LiteralTimeUnit, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** A real token of the input (Chevrotain inserts virtual tokens with no offsets when it recovers). */
 function real(token: IToken | undefined): token is IToken {
@@ -297,7 +297,7 @@ class AstBuilder {
     if (real(durationToken)) {
       const match = /^(\d+)(ms|s|m|h|d)$/.exec(durationToken.image);
       const amount = Number(match?.[1]);
-      const unit = (match?.[2] ?? 's') as DurationUnit;
+      const unit = (match?.[2] ?? 's') as LiteralTimeUnit;
       return {
         kind: 'DurationValue',
         span: tokenSpan(durationToken),

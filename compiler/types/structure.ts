@@ -9,7 +9,7 @@ const field = (name: string, type: PayloadType, optional = false): FieldType => 
 const record = (...fields: FieldType[]): RecordType => ({ kind: 'record', fields });
 
 /**
- * The error object of a failed invocation (§1.4). The Node.js runtime, the only one flowc
+ * The error object of a failed invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). The Node.js runtime, the only one flowc
  * deploys, names the stack `trace` (the AWS docs' example, from another runtime, `stackTrace`).
  */
 export const errorPayload: RecordType = record(
@@ -18,12 +18,12 @@ export const errorPayload: RecordType = record(
   field('trace', { kind: 'array', element: str }, true),
 );
 
-/** `requestContext.condition` of a success record, and of a failure record (§1.4, §8.1). */
+/** `requestContext.condition` of a success record, and of a failure record (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html, undocumented by AWS). */
 export const successConditions = ['Success'];
 export const failureConditions = ['RetriesExhausted', 'EventAgeExceeded', 'ZeroReservedConcurrency'];
 
 /**
- * The invocation record a destination of `fn` receives (§1.4). On failure `responseContext`
+ * The invocation record a destination of `fn` receives (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). On failure `responseContext`
  * and `responsePayload` are optional: with reserved concurrency 0 Lambda sends neither.
  */
 export function invocationRecord(condition: 'success' | 'failure', request: PayloadType, output: PayloadType | null): RecordType {
@@ -54,7 +54,7 @@ export function invocationRecord(condition: 'success' | 'failure', request: Payl
   );
 }
 
-/** The on-failure record of a Kinesis or DynamoDB stream mapping: batch metadata, not the records (§2.4). */
+/** The on-failure record of a Kinesis or DynamoDB stream mapping: batch metadata, not the records (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html). */
 export function streamFailureRecord(source: 'kinesis' | 'dynamodb'): RecordType {
   return record(
     field(

@@ -1,7 +1,7 @@
 /**
  * AWS limits and defaults that the checker enforces, the lowering applies and the simulator
- * reproduces. Units are last in names (`…Seconds`, `…Bytes`). Sources: the fact sheet
- * `shared/design/aws-facts.md` (section in each comment) and the AWS pages named there.
+ * reproduces. Units are last in names (`…Seconds`, `…Bytes`). Each group and field links
+ * the AWS documentation page it comes from.
  */
 
 export interface Range {
@@ -9,7 +9,7 @@ export interface Range {
   readonly max: number;
 }
 
-/** §1.1, §6: AWS::Lambda::Function and AWS::Lambda::EventInvokeConfig. */
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: AWS::Lambda::Function and AWS::Lambda::EventInvokeConfig. */
 export const lambda = {
   timeoutSeconds: { min: 1, max: 900 },
   timeoutSecondsDefault: 3,
@@ -19,11 +19,11 @@ export const lambda = {
   asyncRetryAttemptsDefault: 2,
   asyncMaxEventAgeSeconds: { min: 60, max: 21_600 },
   asyncMaxEventAgeSecondsDefault: 21_600,
-  /** Delays before the 2nd and 3rd attempt of a failed async invocation (§1.2). */
+  /** Delays before the 2nd and 3rd attempt of a failed async invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). */
   asyncRetryDelaysSeconds: [60, 120],
   functionNameLengthMax: 64,
   environmentBytesMax: 4096,
-  /** Keys Lambda sets itself; CreateFunction rejects them (§6, cfn-lint environment_variable_keys). */
+  /** Keys Lambda sets itself; CreateFunction rejects them (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html, cfn-lint environment_variable_keys). */
   reservedEnvironmentKeys: [
     '_HANDLER',
     '_X_AMZN_TRACE_ID',
@@ -46,14 +46,14 @@ export const lambda = {
   ],
   asyncPayloadBytesMax: 1_048_576,
   syncPayloadBytesMax: 6_291_456,
-  /** Lambda stops a chain after this many invocations of one function by one event (§7). */
+  /** Lambda stops a chain after this many invocations of one function by one event (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html). */
   recursionHopsMax: 16,
-  /** Account concurrency that must stay unreserved (§6). */
+  /** Account concurrency that must stay unreserved (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
   unreservedConcurrencyMin: 100,
   accountConcurrencyDefault: 1000,
 } as const;
 
-/** Node.js runtimes and the dates AWS blocks creating functions on them (§6, as of 2026-11-29). */
+/** Node.js runtimes and the dates AWS blocks creating functions on them (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html, as of 2026-11-29). */
 export const nodeRuntimes: Readonly<Record<string, { readonly createBlocked: string | null; readonly deprecated: string | null }>> = {
   'nodejs24.x': { createBlocked: null, deprecated: '2028-04-30' },
   'nodejs22.x': { createBlocked: '2027-06-01', deprecated: '2027-04-30' },
@@ -63,15 +63,15 @@ export const nodeRuntimes: Readonly<Record<string, { readonly createBlocked: str
   'nodejs14.x': { createBlocked: '2023-12-04', deprecated: '2023-12-04' },
 };
 export const defaultRuntime = 'nodejs24.x';
-/** The date the lifecycle dates of `nodeRuntimes` are judged against (the date of aws-facts §6). */
+/** The date the lifecycle dates of `nodeRuntimes` are judged against (the date the runtimes page was last read: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). */
 export const nodeRuntimesAsOf = '2026-11-29';
 
-/** §2.1: AWS::Lambda::EventSourceMapping. */
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html: AWS::Lambda::EventSourceMapping. */
 export const eventSourceMapping = {
   batchSize: { min: 1, max: 10_000 },
   sqsBatchSizeDefault: 10,
   sqsFifoBatchSizeMax: 10,
-  /** Standard SQS: above this BatchSize, MaximumBatchingWindowInSeconds must be at least 1 (§2.1). */
+  /** Standard SQS: above this BatchSize, MaximumBatchingWindowInSeconds must be at least 1 (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). */
   sqsBatchSizeWithoutWindowMax: 10,
   streamBatchSizeDefault: 100,
   batchingWindowSeconds: { min: 0, max: 300 },
@@ -81,11 +81,11 @@ export const eventSourceMapping = {
   /** -1 is infinite; otherwise 60–604800 (0–59 are refused). */
   maximumRecordAgeSeconds: { min: 60, max: 604_800 },
   maximumConcurrency: { min: 2, max: 1000 },
-  /** Standard SQS: at most this many concurrent batches per mapping (§2.5). */
+  /** Standard SQS: at most this many concurrent batches per mapping (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html). */
   sqsConcurrentBatchesMax: 1000,
 } as const;
 
-/** §3.1: AWS::SQS::Queue. */
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html: AWS::SQS::Queue. */
 export const sqs = {
   visibilityTimeoutSeconds: { min: 0, max: 43_200 },
   visibilityTimeoutSecondsDefault: 30,
@@ -98,21 +98,21 @@ export const sqs = {
   receiveWaitSeconds: { min: 0, max: 20 },
   receiveWaitSecondsDefault: 0,
   maxReceiveCount: { min: 1, max: 1000 },
-  /** AWS recommends at least 5 with a Lambda consumer (§2.5). */
+  /** AWS recommends at least 5 with a Lambda consumer (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). */
   maxReceiveCountRecommendedMin: 5,
   /** Without a `max_receives`, flowc uses this (the SQS API default is 10). */
   maxReceiveCountDefault: 10,
   queueNameLengthMax: 80,
-  /** Deduplication interval of FIFO queues and topics (§3.2). */
+  /** Deduplication interval of FIFO queues and topics (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html). */
   deduplicationWindowSeconds: 300,
-  /** Recommended: visibility ≥ 6 × function timeout (+ batching window) (§2.6). */
+  /** Recommended: visibility ≥ 6 × function timeout (+ batching window) (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). */
   visibilityToTimeoutRecommendedRatio: 6,
   /** SendMessageBatch: at most 10 entries, together at most 1 MiB (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html). */
   sendBatchEntriesMax: 10,
   sendBatchBytesMax: 1_048_576,
 } as const;
 
-/** §4.1: AWS::Kinesis::Stream. */
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html: AWS::Kinesis::Stream. */
 export const kinesis = {
   retentionHours: { min: 24, max: 8760 },
   retentionHoursDefault: 24,
@@ -129,12 +129,12 @@ export const kinesis = {
   putRecordsBytesMax: 5_242_880,
 } as const;
 
-/** §4.2: DynamoDB streams keep records 24 hours. */
+/** https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html: DynamoDB streams keep records 24 hours. */
 export const dynamodbStreams = {
   retentionHours: 24,
 } as const;
 
-/** §5.1: SNS. */
+/** https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html: SNS. */
 export const sns = {
   messageBytesMax: 262_144,
   topicNameLengthMax: 256,
@@ -143,11 +143,11 @@ export const sns = {
   publishBatchBytesMax: 262_144,
 } as const;
 
-/** §5.2: EventBridge. */
+/** https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html: EventBridge. */
 export const eventBridge = {
   targetRetryAttempts: { min: 0, max: 185 },
   targetMaxEventAgeSeconds: { min: 60, max: 86_400 },
-  /** Detail types of Lambda destination events; ASCII hyphens (§1.5). */
+  /** Detail types of Lambda destination events; ASCII hyphens (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). */
   successDetailType: 'Lambda Function Invocation Result - Success',
   failureDetailType: 'Lambda Function Invocation Result - Failure',
   destinationSource: 'lambda',

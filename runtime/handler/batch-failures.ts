@@ -4,7 +4,7 @@
  *
  * In an ordered batch (a FIFO queue, a Kinesis or DynamoDB stream) a failure must also report
  * every later item, processed or not: SQS deletes whatever is not reported, so a later message
- * of the group would overtake the failed one (aws-facts §2.5, §9 #66). A stream checkpoints
+ * of the group would overtake the failed one (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). A stream checkpoints
  * before the first reported record, so reporting the rest changes nothing there and keeps one
  * rule for both.
  */

@@ -20,7 +20,7 @@ export function snsTrigger<T, Result>(): SnsTrigger<T, Result> {
   return {
     decode,
     onMessage: (handle) => async (event, context) => {
-      // SNS invokes a function once per notification (aws-facts §5.1).
+      // SNS invokes a function once per notification (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html).
       const [record, ...rest] = event.Records;
       if (record === undefined || rest.length > 0) {
         throw new Error(`expected an SNS event with one record, got ${event.Records.length}`);

@@ -1,7 +1,7 @@
 /**
  * The records AWS sends to a failure or success target, which no library types: the invocation
- * record of a Lambda destination (aws-facts §1.4) and the on-failure record of a stream event
- * source mapping (§2.4). They mirror the compiler's structural view of the same records
+ * record of a Lambda destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html) and the on-failure record of a stream event
+ * source mapping (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html). They mirror the compiler's structural view of the same records
  * (compiler/types/structure.ts); a test keeps the two in step.
  */
 

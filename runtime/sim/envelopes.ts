@@ -4,7 +4,7 @@ import { isoTime, isoTimeSeconds } from './time.js';
 import type { MessageAttributeValue } from './world.js';
 
 /**
- * The exact shapes AWS hands to handlers and targets (aws-facts.md §1.5, §2.4, §5; the types of
+ * The exact shapes AWS hands to handlers and targets (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html, https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html; the types of
  * @types/aws-lambda). Field order follows AWS's own examples, so traces and snapshots read like
  * the real thing.
  */

@@ -11,7 +11,7 @@ export function md5Hex(text: string): string {
   return digest('md5', text);
 }
 
-/** SHA-256 of the body: the deduplication id of content-based deduplication (§3.2). */
+/** SHA-256 of the body: the deduplication id of content-based deduplication (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html). */
 export function sha256Hex(text: string): string {
   return digest('sha256', text);
 }
@@ -19,7 +19,7 @@ export function sha256Hex(text: string): string {
 const HASH_KEY_SPACE = 1n << 128n;
 
 /**
- * The shard of a Kinesis record (§4.1): MD5 of the partition key as an unsigned 128-bit
+ * The shard of a Kinesis record (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html): MD5 of the partition key as an unsigned 128-bit
  * integer, or the explicit hash key, inside one of `shards` even, contiguous ranges.
  */
 export function kinesisShardIndex(partitionKey: string, shards: number, explicitHashKey?: string): number {
@@ -31,7 +31,7 @@ export function kinesisShardIndex(partitionKey: string, shards: number, explicit
   return shards - 1;
 }
 
-/** The inclusive hash-key range of shard `index` of `shards` (the even split of §4.1 item 4). */
+/** The inclusive hash-key range of shard `index` of `shards` (the even split of https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html). */
 export function shardRange(index: number, shards: number): { start: bigint; end: bigint } {
   const count = BigInt(shards);
   return {

@@ -2,9 +2,9 @@ import { lambda as lambdaLimits } from '../aws/limits.js';
 import { parseDuration, parseIsoTime } from './time.js';
 
 /**
- * How a simulation runs. Every behaviour AWS leaves undocumented (aws-facts.md §8, and the
- * [unsure] items of §1–§5) is an option here, defaulting to the documented-closest choice;
- * docs/simulator.md lists them with their reasons.
+ * How a simulation runs. Every behaviour AWS leaves undocumented, or documents ambiguously, is
+ * an option here, defaulting to the documented-closest choice; docs/simulator.md lists them
+ * with their reasons.
  */
 export interface SimOptions {
   /** Seeds the PRNG (message and request ids, jitter, optional reordering). Default 1. */
@@ -31,7 +31,7 @@ export interface SimOptions {
    */
   readonly duration?: number | Readonly<Record<string, number>> | ((fn: string, event: unknown) => number);
   readonly async?: {
-    /** Delays before the 2nd and 3rd attempt (§1.2: about 1 and 2 minutes). */
+    /** Delays before the 2nd and 3rd attempt (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html: about 1 and 2 minutes). */
     readonly retryDelays?: readonly (string | number)[];
     /** Added to each retry delay: a uniform draw in [0, jitter). AWS documents none. Default 0. */
     readonly retryJitter?: string | number;
@@ -40,17 +40,17 @@ export interface SimOptions {
      * AWS documents only the age check itself). Default false: the age is checked at the retry.
      */
     readonly ageLookahead?: boolean;
-    /** `requestContext.condition` of an event that expired (§8.1, emulators). Default `EventAgeExceeded`. */
+    /** `requestContext.condition` of an event that expired (undocumented by AWS, emulators). Default `EventAgeExceeded`. */
     readonly eventAgeExceededCondition?: string;
-    /** `requestContext.condition` under reserved concurrency 0 (§8.1, emulators). Default `ZeroReservedConcurrency`. */
+    /** `requestContext.condition` under reserved concurrency 0 (undocumented by AWS, emulators). Default `ZeroReservedConcurrency`. */
     readonly zeroConcurrencyCondition?: string;
-    /** `responseContext.functionError` of a thrown error (§8.3). Default `Unhandled`. */
+    /** `responseContext.functionError` of a thrown error (undocumented by AWS). Default `Unhandled`. */
     readonly thrownErrorType?: 'Handled' | 'Unhandled';
-    /** Throttled attempts back off from 1 s, doubling, up to 5 min (§1.2 item 3). */
+    /** Throttled attempts back off from 1 s, doubling, up to 5 min (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). */
     readonly throttleBackoffInitial?: string | number;
     readonly throttleBackoffMax?: string | number;
     /**
-     * How a function that is another function's destination is invoked (§8.4): `async` (its own
+     * How a function that is another function's destination is invoked (undocumented by AWS): `async` (its own
      * retries and destinations apply; default) or `sync` (one attempt, no destinations).
      */
     readonly destinationFunctionInvocation?: 'async' | 'sync';
@@ -62,24 +62,24 @@ export interface SimOptions {
     readonly standardOrder?: 'sent' | 'shuffled';
     /** Probability that a standard-queue send stores the message twice, with one id (at-least-once delivery). Default 0. */
     readonly duplicateProbability?: number;
-    /** Concurrent batches of one standard-queue mapping without `concurrency` (§2.5, §8.9). Default 1000. */
+    /** Concurrent batches of one standard-queue mapping without `concurrency` (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html, undocumented by AWS). Default 1000. */
     readonly maxConcurrentBatches?: number;
   };
   readonly streams?: {
-    /** Polling interval of a shard (§2.2: Kinesis 1 per second, DynamoDB streams 4 per second). */
+    /** Polling interval of a shard (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html: Kinesis 1 per second, DynamoDB streams 4 per second). */
     readonly kinesisPollInterval?: string | number;
     readonly dynamodbPollInterval?: string | number;
     /**
-     * Retry accounting after a bisect (§8.8): `per-sub-batch` (each half gets MaximumRetryAttempts
+     * Retry accounting after a bisect (undocumented by AWS): `per-sub-batch` (each half gets MaximumRetryAttempts
      * afresh; default) or `per-original-batch` (halves share the count of the batch they came from).
      */
     readonly bisectRetryAccounting?: 'per-sub-batch' | 'per-original-batch';
     /**
-     * With ParallelizationFactor > 1, what a failing batch blocks (§8.8): `lane` (only the
+     * With ParallelizationFactor > 1, what a failing batch blocks (undocumented by AWS): `lane` (only the
      * partition keys of its lane; default) or `shard` (every lane of the shard).
      */
     readonly parallelFailureBlocking?: 'lane' | 'shard';
-    /** `condition` of a record discarded for age (§8.2). Default `RecordAgeExceeded`. */
+    /** `condition` of a record discarded for age (undocumented by AWS). Default `RecordAgeExceeded`. */
     readonly recordAgeCondition?: string;
     /** Shards of an ON_DEMAND stream (AWS starts one at 4 MB/s of write capacity, i.e. 4 shards). */
     readonly onDemandShards?: number;

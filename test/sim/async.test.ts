@@ -20,7 +20,7 @@ const charge = async (event: { Records: { Sns: { Message: string } }[] }) => {
   return { order: order.id, charged: order.total };
 };
 
-describe('asynchronous invocation (aws-facts §1)', () => {
+describe('asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html)', () => {
   test('a failing event is retried about 1 and 2 minutes after each failure, then goes to the failure destination', async () => {
     const refunds: unknown[] = [];
     const sim = simulator(ORDERS, { charge, refund: async (event: unknown) => void refunds.push(event) });

@@ -36,7 +36,7 @@ describe('flowc sim on the examples', () => {
     expect(code).toBe(0);
     const trace = normalize(out);
     expect(trace).toContain('flowc sim shop · seed 1 · 13 events · until +00:10:00.000\n');
-    // shop.flow sets `retries = 1` on charge: one retry, about a minute after the failure (§1.2).
+    // shop.flow sets `retries = 1` on charge: one retry, about a minute after the failure (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
     for (const line of [
       '+00:00:01.000  charge       error        Error: card declined for order o-2: 1899 is over the limit of 1000 · attempt 2 at +00:01:01.000 (in 1m)',
       '+00:01:01.000  charge       invoke       async attempt 2 of 2 · request #5',

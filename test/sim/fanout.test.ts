@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bodyOf, lines, normalizedTrace, simulator } from './helpers.js';
 
-describe('SNS fan-out (aws-facts §5.1)', () => {
+describe('SNS fan-out (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html)', () => {
   const FLOW = `app news
 type Story = { id: string, title: string }
 topic stories: Story
@@ -76,7 +76,7 @@ postings -> post
   });
 });
 
-describe('EventBridge rules (aws-facts §5.2)', () => {
+describe('EventBridge rules (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html)', () => {
   const FLOW = `app audit
 type Change = { entity: string, id: string, action: "created" | "deleted" }
 bus events: Change

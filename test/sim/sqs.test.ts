@@ -20,7 +20,7 @@ const failOnBad: TestHandler = async (event: { Records: SqsRecord[] }) => {
   for (const record of event.Records) if ((JSON.parse(record.body) as { id: string }).id === 'bad') throw new Error('bad job');
 };
 
-describe('SQS standard queue and its event source mapping (aws-facts §2.5, §3)', () => {
+describe('SQS standard queue and its event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)', () => {
   test('a failed batch comes back after the visibility timeout; after max_receives the whole batch is dead-lettered', async () => {
     const sim = simulator(JOBS, { work: failOnBad });
     sim.inject({ kind: 'send', queue: 'jobs', message: { id: 'a' } }, 0);
@@ -53,7 +53,7 @@ describe('SQS standard queue and its event source mapping (aws-facts §2.5, §3)
     const dead = sim.queueMessages('jobs_dead').map((message) => JSON.parse(message.body) as unknown);
     expect(dead).toEqual([{ id: 'a' }, { id: 'bad' }]);
     expect(sim.summary().deadLettered).toEqual({ jobs: 2 });
-    // A dead-lettered message keeps its id and its original send time (§3.1).
+    // A dead-lettered message keeps its id and its original send time (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html).
     expect(sim.queueMessages('jobs_dead')[0]!.sentAtMs).toBe(0);
     sim.dispose();
   });
@@ -113,7 +113,7 @@ describe('SQS standard queue and its event source mapping (aws-facts §2.5, §3)
     sim.dispose();
   });
 
-  test('a per-message delay keeps a message invisible; window + timeout above the visibility timeout stretch it (§2.5)', async () => {
+  test('a per-message delay keeps a message invisible; window + timeout above the visibility timeout stretch it (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html)', async () => {
     const flow = `app slow
 type Job = { id: string }
 queue jobs: Job { visibility = 20s }
@@ -139,7 +139,7 @@ jobs -> work { batch = 5, window = 10s }
   });
 });
 
-describe('queue mapping concurrency (aws-facts §2.5)', () => {
+describe('queue mapping concurrency (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html)', () => {
   test('`concurrency` caps the batches in flight at once; the next batch starts when one ends', async () => {
     const flow = `app capped
 type Job = { id: string }
@@ -163,7 +163,7 @@ fn post(Transfer) { timeout = 10s }
 postings -> post { batch = 1 }
 `;
 
-describe('SQS FIFO queue (aws-facts §3.2, §2.5)', () => {
+describe('SQS FIFO queue (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html, https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html)', () => {
   test('a group waits for its failed message; other groups go on; a duplicate id is dropped for 5 minutes', async () => {
     let failedOnce = false;
     const post: TestHandler = async (event: { Records: SqsRecord[] }) => {

@@ -19,7 +19,7 @@ fn track(Click)
 clicks -> track { batch = 4, window = 2s, retries = 1, bisect = true, start = latest, max_age = 1h, on_failure = clicks_dead }
 `;
 
-describe('Kinesis stream and its event source mapping (aws-facts §2.2–§2.4, §4.1)', () => {
+describe('Kinesis stream and its event source mapping (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html)', () => {
   test('per-shard batches with a window; bisect isolates the poison record, which is retried, then discarded to on_failure', async () => {
     // MD5 puts alpha and gamma on shard 0 of 2, beta on shard 1 (checked below with node:crypto).
     const sim = simulator(CLICKS, { track: failOnPoison });
@@ -254,7 +254,7 @@ interface DynamoRecord {
   dynamodb: { Keys: unknown; NewImage?: { count?: { N: string } }; OldImage?: unknown; SequenceNumber: string };
 }
 
-describe('DynamoDB stream and its event source mapping (aws-facts §4.2, §2.3, §2.4)', () => {
+describe('DynamoDB stream and its event source mapping (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html)', () => {
   test('one record per change (INSERT, MODIFY, REMOVE), none for a write that changes nothing; on_failure gets DDBStreamBatchInfo', async () => {
     const events: { Records: DynamoRecord[] }[] = [];
     const sim = simulator(STOCK, {

@@ -4,7 +4,7 @@ import { checkRange } from '../ranges.js';
 
 /**
  * FL4010: `batch` outside 1–10,000 on a trigger edge: a queue, stream or table event source
- * mapping (aws-facts §2.1, §9 #11). A FIFO queue trigger over 10 is FL4007's (its bound is 10).
+ * mapping (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). A FIFO queue trigger over 10 is FL4007's (its bound is 10).
  * `batch` on other edges is FL4006's.
  */
 export const batchSizeRange: Rule = {

@@ -4,7 +4,7 @@ import { checkRange } from '../ranges.js';
 
 /**
  * FL4011: `window` over 5 minutes on a trigger edge (MaximumBatchingWindowInSeconds 0–300;
- * aws-facts §2.1, §9 #14). A window on a FIFO queue trigger is FL4008's whatever its length.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). A window on a FIFO queue trigger is FL4008's whatever its length.
  */
 export const batchingWindowRange: Rule = {
   code: 'FL4011',

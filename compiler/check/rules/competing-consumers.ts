@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 const MAX_NAMED = 6;
 
 /**
- * FL5004 (warning): a queue that triggers more than one function (aws-facts §2.5). Each
+ * FL5004 (warning): a queue that triggers more than one function (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). Each
  * event source mapping polls the same queue and each message is received by one of them, so
  * every function sees an arbitrary share of the messages. A topic fans out; a queue does not.
  * The same edge written twice is FL4040's, not this rule's.

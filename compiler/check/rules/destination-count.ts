@@ -3,8 +3,8 @@ import type { Edge, Port } from '../../resolve/program.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4005: more than one success or more than one failure destination on a function (aws-facts
- * §1.1, §9 #4). A function has one EventInvokeConfig, and its DestinationConfig holds one
+ * FL4005: more than one success or more than one failure destination on a function (
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html). A function has one EventInvokeConfig, and its DestinationConfig holds one
  * OnSuccess and one OnFailure: a second destination of the same outcome cannot be expressed.
  * The same edge written twice is FL4040's, not this rule's.
  */

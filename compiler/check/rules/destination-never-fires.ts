@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL5001 (warning): destinations on a function that only event source mappings invoke
- * (aws-facts §1.2 item 8, §9 #8). SQS, Kinesis and DynamoDB pollers invoke synchronously, and
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). SQS, Kinesis and DynamoDB pollers invoke synchronously, and
  * destinations fire only for asynchronous invocations: the edges deploy and never carry
  * anything. A function nothing in the flow triggers is left alone: it may be invoked
  * asynchronously from outside.

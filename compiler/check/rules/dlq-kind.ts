@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4021: the dead-letter queue of a FIFO queue must be FIFO, and that of a standard queue
- * standard (aws-facts §3.1, §9 #18). SQS refuses the redrive policy: "Dead-letter queue must
+ * standard (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). SQS refuses the redrive policy: "Dead-letter queue must
  * be same type of queue as the source." (byu-oit/handel#253). A queue that is its own DLQ is
  * FL4026's.
  */

@@ -5,7 +5,7 @@ import { formatSeconds } from '../ranges.js';
 
 /**
  * FL4022 (warning): a dead-letter queue that keeps messages for less time than a queue that
- * sends it its failures (aws-facts §3.1, §9 #19). A message's expiry counts from when it was
+ * sends it its failures (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). A message's expiry counts from when it was
  * first sent to the source, also in the DLQ, so a moved message expires early, silently.
  * Reported once per dead-letter queue, at its retention, with every source that keeps longer.
  * Sources of the other kind (FIFO and standard) are FL4021's.

@@ -21,7 +21,7 @@ function key(edge: Edge): string {
 
 /**
  * FL4040: the same edge (same source, port and target) declared twice, in one chain or in
- * two (aws-facts §2.1, §5.1). Two event source mappings of one source and function fail at
+ * two (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html, https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html). Two event source mappings of one source and function fail at
  * deploy; SNS merges identical subscriptions and refuses different ones; two rules deliver
  * each event twice. flowc also names each edge by its ends. Every repeat is reported, with
  * the first declaration as the secondary label.

@@ -23,7 +23,7 @@ const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hou
 
 /**
  * FL4003: a duration that does not divide evenly into the unit of the AWS property it feeds
- * (aws-facts §1.1, §2.1, §3.1, §4.1, §6: every duration property is whole seconds, Kinesis
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: every duration property is whole seconds, Kinesis
  * retention whole hours). `timeout = 1500ms` would have to be rounded to 1s or 2s; flowc
  * refuses to guess. Every other rule reads durations through `context.duration()`, which
  * returns nothing for these values, so each is reported only here.

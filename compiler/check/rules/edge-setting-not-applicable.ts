@@ -4,8 +4,8 @@ import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4006: a setting that this kind of edge does not take (aws-facts §2.1 table, §2.10, §5.1,
- * §5.2). Edge settings share one schema so that a misplaced one gets an explanation here
+ * FL4006: a setting that this kind of edge does not take (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html, https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html). Edge settings share one schema so that a misplaced one gets an explanation here
  * rather than "unknown setting": `parallel` on a queue trigger, `retries` on a destination,
  * `raw` on a subscription of a function. Lambda rejects stream-only parameters on an SQS event
  * source mapping at deploy (observed for MaximumRetryAttempts); elsewhere AWS has no such
@@ -32,7 +32,7 @@ export const edgeSettingNotApplicable: Rule = {
 
 const streamSettings = ['batch', 'window', 'parallel', 'retries', 'max_age', 'bisect', 'start', 'start_at', 'on_failure', 'report_failures'];
 
-/** The settings each kind of edge takes (aws-facts §2.1). */
+/** The settings each kind of edge takes (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). */
 const takesByKind: Record<EdgeKind, readonly string[]> = {
   'queue-trigger': ['batch', 'window', 'report_failures', 'concurrency'],
   'stream-trigger': streamSettings,
@@ -43,7 +43,7 @@ const takesByKind: Record<EdgeKind, readonly string[]> = {
 };
 
 function settingsOf(edge: Edge): readonly string[] {
-  // RawMessageDelivery is for SQS (and HTTP) subscribers only (§5.1).
+  // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
   if (edge.kind === 'subscription' && edge.target.kind !== 'queue') return [];
   return takesByKind[edge.kind];
 }

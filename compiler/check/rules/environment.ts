@@ -19,7 +19,7 @@ const flowcPrefix = 'FLOWC_';
 const minimumValueOverhead = { queue: 'https://sqs..amazonaws.com//'.length + 9 + 12, topic: 'arn:aws:sns:::'.length + 9 + 12 } as const;
 
 /**
- * FL4033: environment variables Lambda refuses (aws-facts §6, §9 #62): names it reserves
+ * FL4033: environment variables Lambda refuses (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html): names it reserves
  * ("…contains reserved keys that are currently not supported for modification"), names that do
  * not match `[a-zA-Z]([a-zA-Z0-9_])+`, and a set of variables over 4 KB. Lambda measures the
  * variables as JSON ("…exceeded the 4KB limit. String measured: {…}"), so the size here is the

@@ -2,7 +2,7 @@ import { eventSourceMapping } from '../../../runtime/aws/limits.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4007: a trigger from a FIFO queue with `batch` over 10 (aws-facts §2.1, §9 #11). Lambda
+ * FL4007: a trigger from a FIFO queue with `batch` over 10 (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). Lambda
  * reads at most 10 messages at a time from a FIFO queue (BatchSize 1–10, against 1–10,000 for
  * a standard queue) and refuses the event source mapping at deploy. A batch over 10,000 is
  * reported here too, not by FL4010: 10 is the bound that applies.

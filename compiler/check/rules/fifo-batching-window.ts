@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /**
- * FL4008: a batching window on a trigger from a FIFO queue (aws-facts §2.1, §2.10, §9 #13).
+ * FL4008: a batching window on a trigger from a FIFO queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html).
  * Lambda refuses the event source mapping: "Invalid request provided: Batching window is not
  * supported for FIFO queues". `window = 0s` is the default (no window): flowc lowers it to
  * MaximumBatchingWindowInSeconds 0, which AWS accepts, so only a nonzero window is reported.

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /**
- * FL4004: a FIFO queue or topic as a Lambda destination (aws-facts §9 #7). Lambda accepts the
+ * FL4004: a FIFO queue or topic as a Lambda destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). Lambda accepts the
  * configuration, then fails every delivery (`DestinationDeliveryFailures`): the record is lost.
  * CDK and SAM deploy it without a word.
  */

@@ -8,7 +8,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4025: a FIFO queue or topic without `group` or `dedupe` that something in the flow writes
- * to (aws-facts §3.2, §5.1, §9 #24). Every send to a FIFO queue or topic needs a
+ * to (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html, https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html). Every send to a FIFO queue or topic needs a
  * MessageGroupId, and a MessageDeduplicationId unless content-based deduplication is on; SQS
  * refuses the send otherwise: "The request must contain the parameter MessageGroupId." (SNS:
  * "Invalid parameter: The MessageGroupId parameter is required for FIFO topics"). The flow

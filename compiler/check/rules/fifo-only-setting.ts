@@ -43,7 +43,7 @@ function visit(symbol: DeclarationSymbol, context: CheckContext): void {
 
 /**
  * FL4024: `group`, `dedupe`, `dedupe_scope` or `throughput` on a standard queue or topic
- * (aws-facts §3.1, §5.1, §9 #22, #49). The attributes they become fail on a standard queue or
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html, https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html). The attributes they become fail on a standard queue or
  * topic, or promise an order and a deduplication that a standard one does not give.
  * `dedupe_scope` and `throughput` are not settings of a topic at all (FL2008).
  */

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /**
- * FL4030: a FIFO queue subscribed to a standard topic (aws-facts §5.1, §9 #48). SNS refuses
+ * FL4030: a FIFO queue subscribed to a standard topic (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html). SNS refuses
  * the subscription: "Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be
  * subscribed to standard SNS topics".
  */

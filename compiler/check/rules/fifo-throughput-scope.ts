@@ -1,8 +1,8 @@
 import type { Rule } from '../rule.js';
 
 /**
- * FL4041: `throughput = per_group` on a FIFO queue without `dedupe_scope = group` (aws-facts
- * §3.1, §9 #22). FifoThroughputLimit perMessageGroupId is allowed only with
+ * FL4041: `throughput = per_group` on a FIFO queue without `dedupe_scope = group` (
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). FifoThroughputLimit perMessageGroupId is allowed only with
  * DeduplicationScope messageGroup (together, high-throughput FIFO); SQS refuses the queue
  * otherwise. On a standard queue both settings are FL4024's.
  */

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /**
- * FL4029: a FIFO topic that delivers to a function (aws-facts §5.1, §9 #47). SNS FIFO topics
+ * FL4029: a FIFO topic that delivers to a function (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html). SNS FIFO topics
  * deliver only to SQS queues; SNS refuses any other subscription: "Invalid parameter: Invalid
  * protocol type". The way to a function is FIFO topic → FIFO queue → function.
  */

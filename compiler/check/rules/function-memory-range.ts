@@ -6,7 +6,7 @@ const why =
   'A Lambda function has 128 MB to 10,240 MB of memory (MemorySize), in 1-MB steps; CPU grows with it. CreateFunction refuses other values for standard functions (only Lambda Managed Instances go up to 32,768 MB, and flowc does not deploy those), so CloudFormation fails the stack.';
 
 /**
- * FL4035: function memory outside 128–10,240 MB (aws-facts §6, §9 #57), on a function or as
+ * FL4035: function memory outside 128–10,240 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), on a function or as
  * the app's default.
  */
 export const functionMemoryRange: Rule = {

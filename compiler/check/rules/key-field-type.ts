@@ -8,7 +8,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL3007: a key field that exists (FL3006 checks that) but cannot be the key AWS needs
- * (aws-facts §3.2, §4.1, §4.2, §5.1): FIFO `group`/`dedupe` and stream `partition` must be a
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html, https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html, https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html): FIFO `group`/`dedupe` and stream `partition` must be a
  * required string-like or int field (AWS takes a string; an int prints as one); table
  * `key`/`sort` must be a required top-level string-like, int or number field (DynamoDB key
  * attributes are top-level S or N attributes that every item has).

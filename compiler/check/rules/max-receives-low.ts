@@ -2,8 +2,8 @@ import { sqs } from '../../../runtime/aws/limits.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4020 (warning): `max_receives` under 5 on a queue that triggers a function (aws-facts
- * §2.5, §9 #17). Every receive counts, including those of batches Lambda could not invoke
+ * FL4020 (warning): `max_receives` under 5 on a queue that triggers a function (
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). Every receive counts, including those of batches Lambda could not invoke
  * because the function was throttled, so a message can reach the dead-letter queue without
  * ever failing. AWS recommends at least 5 with a Lambda consumer.
  */

@@ -3,8 +3,8 @@ import type { Rule } from '../rule.js';
 import { checkRange } from '../ranges.js';
 
 /**
- * FL4019: `max_receives` outside 1–1,000 (RedrivePolicy.maxReceiveCount; aws-facts §3.1,
- * §9 #17). Without a `dlq` there is no redrive policy and the setting is FL4026's.
+ * FL4019: `max_receives` outside 1–1,000 (RedrivePolicy.maxReceiveCount; https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). Without a `dlq` there is no redrive policy and the setting is FL4026's.
  */
 export const maxReceivesRange: Rule = {
   code: 'FL4019',

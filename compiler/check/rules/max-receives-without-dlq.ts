@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4026: `max_receives` on a queue without a `dlq`, or a queue whose `dlq` is itself
- * (aws-facts §3.1, §9 #17, #18). `max_receives` is half of a redrive policy
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). `max_receives` is half of a redrive policy
  * (maxReceiveCount with deadLetterTargetArn): without a dead-letter queue there is no policy
  * and the setting would be dropped, so failing messages are retried until their retention
  * ends. A queue that is its own dead-letter queue would put a failing message back where it

@@ -4,7 +4,7 @@ import { checkRange } from '../ranges.js';
 
 /**
  * FL4016: `concurrency` outside 2–1,000 on a queue trigger (ScalingConfig.MaximumConcurrency;
- * aws-facts §2.1, §2.5, §9 #39). `concurrency` on a stream or table edge is FL4006's.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html, https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html). `concurrency` on a stream or table edge is FL4006's.
  */
 export const maximumConcurrencyRange: Rule = {
   code: 'FL4016',

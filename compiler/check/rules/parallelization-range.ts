@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4013: `parallel` (ParallelizationFactor) of a Kinesis or DynamoDB stream trigger outside
- * 1–10 (aws-facts §2.1, §9 #31). CloudFormation refuses the mapping. On other edges `parallel`
+ * 1–10 (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). CloudFormation refuses the mapping. On other edges `parallel`
  * is FL4006.
  */
 export const parallelizationRange: Rule = {

@@ -5,7 +5,7 @@ import { checkRange } from '../ranges.js';
 
 const schemaFailure = 'CloudFormation checks the queue against the AWS::SQS::Queue schema and fails the stack.';
 
-/** The queue attributes with an AWS range, in the order of the settings table (aws-facts §3.1). */
+/** The queue attributes with an AWS range, in the order of the settings table (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). */
 const checks: readonly RangeCheck[] = [
   {
     setting: 'visibility',
@@ -46,7 +46,7 @@ const checks: readonly RangeCheck[] = [
 
 /**
  * FL4023: a queue attribute outside its AWS range: `visibility` 0s–12h, `retention` 1m–14d,
- * `delay` 0s–15m, `max_size` 1,024–1,048,576 bytes, `wait` 0s–20s (aws-facts §3.1, §9 #23).
+ * `delay` 0s–15m, `max_size` 1,024–1,048,576 bytes, `wait` 0s–20s (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html).
  * Durations that are not whole seconds are FL4003's.
  */
 export const queueAttributeRange: Rule = {

@@ -18,7 +18,7 @@ interface Hop {
   readonly edge?: Edge;
 }
 
-/** The services whose hops Lambda's loop detection does not see (aws-facts §7). */
+/** The services whose hops Lambda's loop detection does not see (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html). */
 const undetectedService: Partial<Record<DeclarationSymbol['kind'], string>> = { bus: 'EventBridge', stream: 'Kinesis', table: 'DynamoDB' };
 
 /** A step between states: a hop, or (for `hop` undefined) a bus passing a destination's event on to its rules. */
@@ -28,8 +28,8 @@ interface Arc {
 }
 
 /**
- * FL5002 (warning): a cycle of hops that brings a function's output back to it (aws-facts §7,
- * §9 #64). Hops are edges (destinations, triggers, subscriptions, rules) and `sends`; a rule
+ * FL5002 (warning): a cycle of hops that brings a function's output back to it (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html). Hops are edges (destinations, triggers, subscriptions, rules) and `sends`; a rule
  * on a bus continues a cycle only if it selects what the previous hop puts on the bus. Lambda
  * stops loops through SQS, SNS and direct invocations after 16 invocations of one function by
  * one event and drops the event; loops through EventBridge, Kinesis or DynamoDB it does not

@@ -6,7 +6,7 @@ const reservable = lambda.accountConcurrencyDefault - lambda.unreservedConcurren
 
 /**
  * FL4037: reserved concurrency (`concurrency` on a function, ReservedConcurrentExecutions) that
- * AWS refuses or that silences the function (aws-facts §1.2 item 6, §6, §9 #61): a negative
+ * AWS refuses or that silences the function (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html): a negative
  * value; 0, which deploys and then throttles every invocation (a warning); and reservations
  * that together leave less than 100 of the account's default 1,000 unreserved, which fails
  * with "Specified ReservedConcurrentExecutions for function decreases account's

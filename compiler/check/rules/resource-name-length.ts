@@ -18,8 +18,8 @@ const why =
   'flowc names every resource `<app>-<name>` (FIFO queues and topics end in `.fifo`, which counts). AWS limits names to 64 characters for a Lambda function, 80 for an SQS queue, 128 for a Kinesis stream, 255 for a DynamoDB table and 256 for an SNS topic or an EventBridge bus; a longer name fails the stack with a "failed to satisfy constraint: Member must have length less than or equal to …" validation error (SQS: "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length").';
 
 /**
- * FL4036: a physical name longer than AWS takes for the resource (aws-facts §1.1, §3.1, §4.1,
- * §5.1, §6; §9 #20, #46, #58). When the app name alone makes every name of a kind too long
+ * FL4036: a physical name longer than AWS takes for the resource (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html,
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html). When the app name alone makes every name of a kind too long
  * (even a one-letter declaration would not fit), that is reported once, at the app name.
  */
 export const resourceNameLength: Rule = {

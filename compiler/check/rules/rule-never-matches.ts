@@ -13,7 +13,7 @@ import type { Rule } from '../rule.js';
 /**
  * FL3009 (warning): a bus → function rule that selects the success or failure records of a
  * function `f` (the target declares `success<f>` / `failure<f>`), while no destination of `f`
- * with that outcome goes to this bus (aws-facts §1.5, §5.2). The rule deploys with its pattern
+ * with that outcome goes to this bus (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html, https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html). The rule deploys with its pattern
  * (source `lambda`, the destination detail-type, f's ARN) and never fires.
  */
 export const ruleNeverMatches: Rule = {

@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4039: the retry policy of an EventBridge rule target (`bus -> target { retries, max_age }`)
- * outside its AWS range (aws-facts §5.2, §9 #54): Targets[].RetryPolicy.MaximumRetryAttempts
+ * outside its AWS range (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html): Targets[].RetryPolicy.MaximumRetryAttempts
  * 0–185, MaximumEventAgeInSeconds 60–86,400. CloudFormation refuses the rule.
  */
 export const ruleTargetRetryRange: Rule = {

@@ -6,7 +6,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4032: a `runtime` (on a function, or the app's default) that Lambda no longer lets you
- * create functions with, or that is not a Node.js runtime at all (aws-facts §6, §9 #59).
+ * create functions with, or that is not a Node.js runtime at all (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
  * Blocked runtimes fail the stack: "The runtime parameter of nodejs18.x is no longer supported
  * for creating or updating AWS Lambda functions". A runtime that still works but has a
  * deprecation date is a warning with the dates. Dates are judged as of `nodeRuntimesAsOf`, so

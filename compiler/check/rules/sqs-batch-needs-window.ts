@@ -3,9 +3,9 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4009: a trigger from a standard queue with `batch` over 10 and no batching window of at
- * least 1 second (aws-facts §2.1, §9 #12). MaximumBatchingWindowInSeconds must be at least 1
+ * least 1 second (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). MaximumBatchingWindowInSeconds must be at least 1
  * when BatchSize is over 10, and Lambda refuses the event source mapping otherwise. Enforced
- * for SQS only: the sources disagree about streams (aws-facts §8 #5), whose batches default
+ * for SQS only: the sources disagree about streams (undocumented by AWS), whose batches default
  * to 100 without a window. A batch over 10,000 is FL4010's alone.
  */
 export const sqsBatchNeedsWindow: Rule = {

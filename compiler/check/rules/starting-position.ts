@@ -2,8 +2,8 @@ import { kinesis } from '../../../runtime/aws/limits.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4012: the starting position of a Kinesis or DynamoDB stream trigger (aws-facts §2.1,
- * §2.10, §9 #26, #28). StartingPosition is required on stream event source mappings; DynamoDB
+ * FL4012: the starting position of a Kinesis or DynamoDB stream trigger (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). StartingPosition is required on stream event source mappings; DynamoDB
  * has no AT_TIMESTAMP; StartingPositionTimestamp goes with AT_TIMESTAMP and only with it.
  * (`start` or `start_at` on other edges is FL4006.)
  */

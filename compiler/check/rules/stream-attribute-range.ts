@@ -3,7 +3,7 @@ import { checkRange } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4028: Kinesis stream attributes outside what AWS takes (aws-facts §4.1, §9 #45):
+ * FL4028: Kinesis stream attributes outside what AWS takes (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html):
  * RetentionPeriodHours 24–8,760 (the CloudFormation schema says 1, the Kinesis API refuses
  * under 24), ShardCount ≥ 1 (schema maximum 100,000), and a ShardCount on an on-demand
  * stream (ShardCount is for provisioned mode).

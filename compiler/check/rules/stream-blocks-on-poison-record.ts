@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4031 (warning): a Kinesis or DynamoDB stream trigger left at infinite retries and infinite
- * record age (aws-facts §2.3 items 2–3, §9 #36): no `retries` (or `retries = -1`) and no
+ * record age (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html): no `retries` (or `retries = -1`) and no
  * `max_age`. Lambda then retries a failing batch until its records leave the stream, and the
  * shard makes no progress meanwhile: one poison record blocks it for up to 24 hours (DynamoDB)
  * or the stream's retention (Kinesis). It deploys; it misbehaves.

@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4038: the `on_failure` target of a Kinesis or DynamoDB stream trigger is a FIFO queue or
- * topic (aws-facts §2.4, §9 #35). Lambda sends the on-failure records of a stream mapping to a
+ * topic (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html). Lambda sends the on-failure records of a stream mapping to a
  * standard SQS queue, a standard SNS topic or an S3 bucket; FIFO ones are not documented as supported (the fact
  * sheet marks this [unsure]: reject). On a queue edge `on_failure` is FL4006.
  */

@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL4014: `retries` (MaximumRetryAttempts) of a Kinesis or DynamoDB stream trigger outside
- * -1 (infinite) or 0–10,000 (aws-facts §2.1, §9 #32). CloudFormation refuses the mapping.
+ * -1 (infinite) or 0–10,000 (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). CloudFormation refuses the mapping.
  * Queue triggers have no retries (FL4006); rule targets have their own range (FL4039).
  */
 export const streamRetriesRange: Rule = {

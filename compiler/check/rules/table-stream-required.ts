@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /**
- * FL4027: a table that triggers a function without `stream = …` (aws-facts §4.2, §9 #43). The
+ * FL4027: a table that triggers a function without `stream = …` (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html). The
  * event source mapping reads the table's stream (EventSourceArn is the table's StreamArn);
  * without a StreamSpecification the table has no stream and the mapping cannot be created.
  * CDK refuses the same program at synth time.

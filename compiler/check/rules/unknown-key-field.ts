@@ -6,7 +6,7 @@ import type { Rule } from '../rule.js';
 
 /**
  * FL3006: a FIFO `group` or `dedupe`, a stream `partition`, a table `key` or `sort` that names
- * a field the message type does not have (aws-facts §3.2, §4.1, §4.2, §5.1). flowc takes the
+ * a field the message type does not have (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html, https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html, https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html). flowc takes the
  * MessageGroupId, MessageDeduplicationId, PartitionKey or DynamoDB key from that field of every
  * message; a field that does not exist would make every send fail. Skipped when the message
  * type is unknown (no declared type and nothing to infer it from).

@@ -5,7 +5,7 @@ import { formatSeconds } from '../ranges.js';
 
 /**
  * FL4018 (warning): a queue's visibility timeout under 6 × the timeout of a function it
- * triggers, plus the trigger's batching window (aws-facts §2.5, §2.6, §9 #16). It deploys, but
+ * triggers, plus the trigger's batching window (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). It deploys, but
  * a batch whose invocation is throttled becomes visible again while Lambda still retries it,
  * and is processed twice. Below 1 × the timeout it is FL4017's error instead. A window on a
  * FIFO trigger is FL4008's error and is left out of the sum.

@@ -3,7 +3,7 @@ import { formatSeconds } from '../ranges.js';
 
 /**
  * FL4017: a queue's visibility timeout shorter than the timeout of a function it triggers
- * (aws-facts §2.6, §9 #15). Lambda refuses the event source mapping: "Invalid request
+ * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html). Lambda refuses the event source mapping: "Invalid request
  * provided: Queue visibility timeout: 30 seconds is less than Function timeout: 120 seconds".
  */
 export const visibilityBelowTimeout: Rule = {

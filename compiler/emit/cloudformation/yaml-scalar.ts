@@ -13,7 +13,7 @@
  * the `yaml` package that was already safe is kept, so templates of ordinary text print as
  * before.
  *
- * YAML 1.1 §5.1 (https://yaml.org/spec/1.1/#id868518) and 1.2 §5.1
+ * YAML 1.1 https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html (https://yaml.org/spec/1.1/#id868518) and 1.2 https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html
  * (https://yaml.org/spec/1.2.2/#51-character-set) allow raw only TAB, LF, CR, U+0020–U+007E,
  * U+0085, U+00A0–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF; PyYAML's reader refuses any other
  * character anywhere in the stream, and YAML 1.1 reads U+0085, U+2028 and U+2029 as line breaks.

@@ -227,7 +227,7 @@ function payloadOf(manifest: FlowManifest, name: string): string {
 }
 
 /**
- * How a failure is tried again: asynchronous invocations by Lambda (§1.2: after about 1 and
+ * How a failure is tried again: asynchronous invocations by Lambda (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html: after about 1 and
  * 2 minutes), queue messages by redelivery after the visibility timeout, stream batches from
  * their checkpoint (halved first with `bisect`).
  */

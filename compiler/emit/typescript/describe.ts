@@ -41,7 +41,7 @@ export function commentSafe(text: string): string {
   return text.replaceAll('*/', '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-/** What Lambda does with a failed asynchronous invocation (aws-facts §1.2). */
+/** What Lambda does with a failed asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). */
 function asyncRetries(fn: FunctionModel): string {
   const retries = fn.spec.asyncConfig?.maximumRetryAttempts ?? lambda.asyncRetryAttemptsDefault;
   const giveUp = fn.destinations.failure ? `sends its failure record to ${code(fn.destinations.failure.target)}` : 'drops the event';

@@ -1,5 +1,5 @@
 /**
- * Reads a partial batch response (`ReportBatchItemFailures`, §2.3 item 6 and §2.5): an empty or
+ * Reads a partial batch response (`ReportBatchItemFailures`, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html, https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html): an empty or
  * missing list is success; an identifier that is empty, not a string or not in the batch makes
  * the whole batch a failure, as Lambda does.
  */

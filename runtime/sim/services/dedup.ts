@@ -1,7 +1,7 @@
 import { sqs as sqsLimits } from '../../aws/limits.js';
 
 /**
- * The FIFO deduplication interval (§3.2): a deduplication id seen in the last 5 minutes makes a
+ * The FIFO deduplication interval (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html): a deduplication id seen in the last 5 minutes makes a
  * send succeed without delivering anything. Repeats do not extend the interval.
  */
 export class DedupWindow {

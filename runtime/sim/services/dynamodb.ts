@@ -16,7 +16,7 @@ interface Table {
 }
 
 /**
- * Amazon DynamoDB, as far as a flow needs it (§4.2): items by key, and the table's stream —
+ * Amazon DynamoDB, as far as a flow needs it (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html): items by key, and the table's stream —
  * one record per write that changes the item (INSERT, MODIFY, REMOVE), with the images its
  * StreamViewType asks for, on the shard of the item's partition key so per-item order holds.
  */

@@ -9,7 +9,7 @@ import { preview, shortId } from '../trace.js';
 import type { BusEntry, World } from '../world.js';
 
 /**
- * Amazon EventBridge (§5.2): `PutEvents` on a bus, then every rule whose pattern matches sends
+ * Amazon EventBridge (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html): `PutEvents` on a bus, then every rule whose pattern matches sends
  * the event to its target: a function (asynchronous invocation with the event) or a queue (the
  * event as the message body). Delivery to Lambda's queue and to SQS succeeds at once, so the
  * rules' retry policies never come into play.

@@ -6,12 +6,12 @@ interface Group {
   /** The group's messages in order; entries before `head` are gone. */
   readonly messages: QueueMessage[];
   head: number;
-  /** Received and neither deleted nor back: while > 0, the group is blocked (§3.2). */
+  /** Received and neither deleted nor back: while > 0, the group is blocked (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html). */
   inFlight: number;
 }
 
 /**
- * A FIFO queue (§3.2, §2.5): strict order within a message group, and a group with a message in
+ * A FIFO queue (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html, https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html): strict order within a message group, and a group with a message in
  * flight hands out nothing until that message is deleted or its visibility timeout ends. A
  * receive takes as many messages of one group as it can before moving to the next group (the
  * SQS documentation's "returns as many messages with the same message group ID as possible"),

@@ -8,7 +8,7 @@ import { shardId, StreamLog } from './stream-log.js';
 const RECORD_BYTES_MAX = 10 * 1_048_576;
 
 /**
- * Amazon Kinesis Data Streams (§4.1): `PutRecord` picks the shard by the MD5 of the partition key
+ * Amazon Kinesis Data Streams (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html): `PutRecord` picks the shard by the MD5 of the partition key
  * over even hash-key ranges (or by the explicit hash key), and numbers records per shard.
  */
 export class KinesisService {

@@ -164,7 +164,7 @@ interface FunctionState {
   failure: DestinationEdge | undefined;
 }
 
-/** One event in a function's asynchronous queue (§1.2). */
+/** One event in a function's asynchronous queue (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). */
 interface AsyncEvent {
   readonly requestId: string;
   readonly fn: FunctionState;
@@ -181,7 +181,7 @@ interface AsyncEvent {
 /**
  * AWS Lambda: runs handlers (one at a time in real time, each at one instant of virtual time,
  * completing after the configured duration), the asynchronous queue with its retries, age limit
- * and destinations (§1), and the concurrency limits. Event source mappings call `invokeSync`.
+ * and destinations (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html), and the concurrency limits. Event source mappings call `invokeSync`.
  */
 export class LambdaService {
   private readonly functions = new Map<string, FunctionState>();
@@ -268,7 +268,7 @@ export class LambdaService {
 
   /**
    * A synchronous invocation, as an event source mapping makes: one attempt, no retries and no
-   * destinations (§1.2 item 8). Runs the handler now and resolves with the outcome; the caller
+   * destinations (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). Runs the handler now and resolves with the outcome; the caller
    * calls `end` with it at `outcome.endMs`, which frees the concurrency and traces the result.
    */
   invokeSync(fn: string, event: unknown, description: string, caller: InvocationCaller, context?: unknown): Outcome | Promise<Outcome> {
@@ -296,7 +296,7 @@ export class LambdaService {
     else if (fnWasFull) for (const listener of this.capacityListeners.get(fn) ?? []) listener();
   }
 
-  /** `Invoke` with `InvocationType: Event`: queued, then attempted at once (§1.2 item 1). */
+  /** `Invoke` with `InvocationType: Event`: queued, then attempted at once (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). */
   invokeAsync(fn: string, event: unknown, from: string, mode: AsyncMode = 'async'): string {
     const state = this.state(fn);
     const json = JSON.stringify(event) ?? 'null';
@@ -329,7 +329,7 @@ export class LambdaService {
       return;
     }
     if (spec.reservedConcurrency === 0) {
-      // §1.2 item 6: straight to the failure destination, no retries.
+      // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html: straight to the failure destination, no retries.
       this.giveUp(event, world.options.zeroConcurrencyCondition, 'reserved concurrency is 0');
       return;
     }
@@ -394,7 +394,7 @@ export class LambdaService {
     return event.fn.spec.asyncConfig?.maximumRetryAttempts ?? lambdaLimits.asyncRetryAttemptsDefault;
   }
 
-  /** The event is discarded (§1.2 item 4): to the failure destination if there is one. */
+  /** The event is discarded (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): to the failure destination if there is one. */
   private giveUp(event: AsyncEvent, condition: string, reason: string | null): void {
     const world = this.world;
     if (reason !== null) world.trace.record(event.fn.spec.name, 'expire', `request ${shortId(event.requestId)} discarded: ${reason}`);
@@ -406,7 +406,7 @@ export class LambdaService {
     }
   }
 
-  /** Sends the invocation record to the destination of `condition` (§1.4, §1.5). */
+  /** Sends the invocation record to the destination of `condition` (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). */
   private deliver(event: AsyncEvent, condition: 'success' | 'failure', recordCondition: string, outcome: Outcome | null): void {
     const world = this.world;
     const fn = event.fn;
@@ -446,7 +446,7 @@ export class LambdaService {
           break;
         case 'topic': {
           let message = JSON.stringify(record);
-          // SNS caps messages at 256 KB: Lambda then drops the payloads from the record (§1.4).
+          // SNS caps messages at 256 KB: Lambda then drops the payloads from the record (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
           if (Buffer.byteLength(message) > snsLimits.messageBytesMax) {
             delete record.requestPayload;
             delete record.responsePayload;
@@ -467,7 +467,7 @@ export class LambdaService {
           break;
       }
     } catch (error) {
-      // §1.4: a failed delivery only shows in the DestinationDeliveryFailures metric; the record is lost.
+      // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html: a failed delivery only shows in the DestinationDeliveryFailures metric; the record is lost.
       world.trace.record(fn.spec.name, 'warning', `DestinationDeliveryFailures: ${(error as Error).message}`);
     }
   }

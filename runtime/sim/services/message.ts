@@ -21,7 +21,7 @@ export class QueueMessage {
     readonly id: string,
     readonly body: string,
     readonly bytes: number,
-    /** When it was first sent: retention counts from here, also in a dead-letter queue (§3.1). */
+    /** When it was first sent: retention counts from here, also in a dead-letter queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). */
     readonly sentAtMs: number,
     /** Order within its queue. */
     readonly seq: number,

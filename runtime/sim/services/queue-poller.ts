@@ -11,7 +11,7 @@ import type { QueueMessage } from './message.js';
 import type { ReceivedBatch, SimQueue } from './sqs.js';
 
 /**
- * The SQS event source mapping of one `queue -> fn` edge (§2.5): polls, gathers a batch (up to
+ * The SQS event source mapping of one `queue -> fn` edge (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html): polls, gathers a batch (up to
  * `batch` messages, waiting up to `window` for a full one), invokes synchronously, deletes what
  * succeeded and leaves failures to come back after the visibility timeout. Concurrency is capped
  * by `concurrency` (MaximumConcurrency), the function's and the account's limits, and, for FIFO
@@ -39,7 +39,7 @@ export class QueuePoller implements InvocationCaller {
     this.windowMs = edge.batchingWindowSeconds * 1000;
     const timeoutSeconds = world.manifest.functions.find((fn) => fn.name === edge.target)?.timeoutSeconds ?? lambdaLimits.timeoutSecondsDefault;
     const visibility = queue.spec.visibilityTimeoutSeconds;
-    // §2.5: when window + timeout exceed the visibility timeout, Lambda uses window + timeout + 30 s.
+    // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html: when window + timeout exceed the visibility timeout, Lambda uses window + timeout + 30 s.
     const window = edge.batchingWindowSeconds;
     this.visibilityMs = (window + timeoutSeconds > visibility ? window + timeoutSeconds + 30 : visibility) * 1000;
     queue.addConsumer(() => this.wake());
@@ -62,7 +62,7 @@ export class QueuePoller implements InvocationCaller {
    * Receives and invokes batches while there are messages and concurrency, one handler call at a
    * time. With a batching window, messages are received as they come (their visibility timeout
    * runs from then) and held until the batch is full or the window, opened by the first of
-   * them, closes (§2.2).
+   * them, closes (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html).
    */
   private async pump(): Promise<void> {
     const world = this.world;

@@ -18,11 +18,11 @@ interface Topic {
 }
 
 /**
- * Amazon SNS (§5.1): a publish fans out to every subscription. A function subscriber is invoked
+ * Amazon SNS (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html): a publish fans out to every subscription. A function subscriber is invoked
  * asynchronously with an SNSEvent; a queue subscriber gets the message itself with raw message
  * delivery, or the JSON envelope without. FIFO topics deduplicate over 5 minutes and pass the
  * group and deduplication ids on to their FIFO queues. Deliveries to Lambda and SQS succeed at
- * once: SNS's own delivery retries (§5.1) never come into play.
+ * once: SNS's own delivery retries (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html) never come into play.
  */
 export class SnsService {
   private readonly topics = new Map<string, Topic>();

@@ -53,7 +53,7 @@ export class SqsService {
 }
 
 /**
- * One queue (§3): sends with delays and FIFO deduplication, receives that hide messages for the
+ * One queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html): sends with delays and FIFO deduplication, receives that hide messages for the
  * visibility timeout and count receives, deletes, redrive to the dead-letter queue after
  * `maxReceiveCount` receives (checked when a receive would hand the message out again, as SQS
  * does), and retention.
@@ -147,10 +147,10 @@ export class SimQueue {
     return sequenceNumber === null ? { messageId: id, duplicate: false } : { messageId: id, sequenceNumber, duplicate: false };
   }
 
-  /** A message moved here by the redrive policy of another queue: same id and send time (§3.1). */
+  /** A message moved here by the redrive policy of another queue: same id and send time (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). */
   acceptRedriven(from: QueueMessage): void {
     const now = this.world.clock.nowMs;
-    // FIFO → FIFO dead-letter queue: the deduplication id becomes the message id (§3.1).
+    // FIFO → FIFO dead-letter queue: the deduplication id becomes the message id (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html).
     const sequenceNumber = this.spec.fifo ? String(++this.fifoSequence).padStart(20, '0') : null;
     const message = new QueueMessage(
       from.id,

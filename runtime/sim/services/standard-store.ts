@@ -23,7 +23,7 @@ export interface MessageStore {
 }
 
 /**
- * A standard queue: best-effort order (§3.2). Visible messages are handed out in send order,
+ * A standard queue: best-effort order (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html). Visible messages are handed out in send order,
  * or in a seeded random order under `sqs.standardOrder: shuffled` (every message then waits in
  * the heap under a random key). In send order, new messages arrive in order, so they wait in a
  * plain list; only messages that come back (or come late, after a delay) need the heap.

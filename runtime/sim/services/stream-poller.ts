@@ -40,7 +40,7 @@ interface Shard {
 }
 
 /**
- * The event source mapping of one `stream -> fn` or `table -> fn` edge (§2.2, §2.3). Per shard,
+ * The event source mapping of one `stream -> fn` or `table -> fn` edge (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html, https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html). Per shard,
  * records are processed in order from a checkpoint; with ParallelizationFactor N a shard has N
  * lanes, and records go to a lane by their partition key, so one key's records stay in order.
  * A lane polls on the shard's polling interval, gathers a batch (batch size, window, 6 MB),
@@ -134,7 +134,7 @@ export class StreamPoller implements InvocationCaller {
       split = { size: this.batchLength(lane), attempts: 0 };
       lane.splits.push(split);
     }
-    // §2.3: records older than MaximumRecordAgeInSeconds are discarded before an attempt. A lane
+    // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html: records older than MaximumRecordAgeInSeconds are discarded before an attempt. A lane
     // is in arrival order, so they are at its front.
     let expired = 0;
     while (expired < split.size && now - lane.pending[lane.head + expired]!.arrivalMs > this.maxAgeMs) expired++;
@@ -169,7 +169,7 @@ export class StreamPoller implements InvocationCaller {
     else world.schedule(outcome.endMs, Priority.Act, () => this.complete(lane, split, batch, outcome));
   }
 
-  /** Records the next batch takes: up to the batch size and the 6 MB invocation payload (§2.2). */
+  /** Records the next batch takes: up to the batch size and the 6 MB invocation payload (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html). */
   private batchLength(lane: Lane): number {
     const available = Math.min(lane.pending.length - lane.head, this.edge.batchSize);
     let bytes = 0;
@@ -204,14 +204,14 @@ export class StreamPoller implements InvocationCaller {
     }
     const partial = outcome.ok;
     if (firstFailed > 0) {
-      // §2.3 item 6: checkpoint before the lowest failed record; retry from it.
+      // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html: checkpoint before the lowest failed record; retry from it.
       this.checkpoint(lane, firstFailed);
       split.size -= firstFailed;
       world.trace.record(this.log.name, 'partial', `${firstFailed} of ${batch.length} records checkpointed; retrying from ${batch[firstFailed]!.sequenceNumber}`);
     }
     this.setFailing(lane, true);
     if (!partial && this.edge.bisectBatchOnFunctionError && split.size > 1) {
-      // §2.3 item 5: halves are retried without using a retry attempt.
+      // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html: halves are retried without using a retry attempt.
       const first = Math.ceil(split.size / 2);
       const attempts = world.options.bisectRetryAccounting === 'per-original-batch' ? split.attempts : 0;
       lane.splits.splice(0, 1, { size: first, attempts }, { size: split.size - first, attempts });
@@ -227,7 +227,7 @@ export class StreamPoller implements InvocationCaller {
       }
       world.stats.streamRetries++;
     }
-    // Retried on the next poll; the lane makes no progress meanwhile (§2.3 item 2).
+    // Retried on the next poll; the lane makes no progress meanwhile (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html).
     this.wake(lane, this.nextTick(world.clock.nowMs + 1));
   }
 
@@ -253,7 +253,7 @@ export class StreamPoller implements InvocationCaller {
     }
   }
 
-  /** Records past the stream's retention are gone before anyone read them (§2.3 item 3). */
+  /** Records past the stream's retention are gone before anyone read them (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html). */
   private trim(lane: Lane, now: number): void {
     let trimmed = 0;
     while (lane.head < lane.pending.length && now - lane.pending[lane.head]!.arrivalMs >= this.log.retentionMs) {
@@ -268,7 +268,7 @@ export class StreamPoller implements InvocationCaller {
     }
   }
 
-  /** Gives up on the front `count` records: checkpoint past them and send the on-failure record (§2.4). */
+  /** Gives up on the front `count` records: checkpoint past them and send the on-failure record (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html). */
   private discard(lane: Lane, count: number, condition: string, attempts: number, reason: string): void {
     const world = this.world;
     const records = lane.pending.slice(lane.head, lane.head + count);

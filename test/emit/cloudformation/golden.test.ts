@@ -12,9 +12,11 @@ import { withOutputsUpTo } from '../../../compiler/emit/cloudformation/outputs.j
 import { specProblems } from './helpers/spec.js';
 
 /**
- * Every example and every valid fixture: the YAML template is the reviewed golden file, it is
- * valid against the CloudFormation resource spec and the AWS bounds, and the JSON template is
- * the same template.
+ * Every example and every valid fixture: the template is valid against the CloudFormation
+ * resource spec and the AWS bounds, and the JSON template is the same template. The examples'
+ * YAML templates are also reviewed golden files; a valid rule fixture asserts only that (and
+ * test/fixtures.test.ts that it checks clean), so that a change to how one resource is emitted
+ * rewrites the examples' goldens and the emitter's own tests, not one file per rule.
  */
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -23,7 +25,7 @@ const examples = readdirSync(join(root, 'examples'), { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 
-const cases: { name: string; manifest: () => FlowManifest; golden: string }[] = [
+const cases: { name: string; manifest: () => FlowManifest; golden?: string }[] = [
   ...examples.map((name) => ({
     name: `examples/${name}`,
     manifest: () => manifestOfFile(join(root, 'examples', name, `${name}.flow`), `examples/${name}/${name}.flow`),
@@ -32,7 +34,6 @@ const cases: { name: string; manifest: () => FlowManifest; golden: string }[] = 
   ...fixtureFolders('valid').map((name) => ({
     name: `fixtures/valid/${name}`,
     manifest: () => manifestOfFile(join(fixturesRoot, 'valid', name, 'input.flow'), `test/fixtures/valid/${name}/input.flow`),
-    golden: join(fixturesRoot, 'valid', name, 'expected', 'template.yaml'),
   })),
 ];
 
@@ -43,7 +44,7 @@ describe('CloudFormation templates of the examples and valid fixtures', () => {
       const yaml = emitCloudFormation(m, { format: 'yaml' });
       expect([...yaml.files.keys()]).toEqual(['template.yaml']);
       const text = yaml.files.get('template.yaml') as string;
-      await expect(text).toMatchFileSnapshot(golden);
+      if (golden !== undefined) await expect(text).toMatchFileSnapshot(golden);
 
       const template = buildTemplate(m);
       expect(specProblems(template)).toEqual([]);

@@ -2,74 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateFlow } from '../../../bench/generate.js';
-import { buildTemplate, cloudFormationLimits, emitCloudFormation, layoutTemplates, type StackLimits } from '../../../compiler/emit/cloudformation/index.js';
+import { cloudFormationLimits, emitCloudFormation, layoutTemplates } from '../../../compiler/emit/cloudformation/index.js';
 import type { Template } from '../../../compiler/emit/cloudformation/template.js';
-import type { FlowManifest } from '../../../runtime/manifest/schema.js';
-import { boundProblems } from './helpers/bounds.js';
 import { manifestOf } from './helpers/compile.js';
-import { flatten, layoutProblems } from './helpers/nested.js';
-import { withOutputsUpTo } from '../../../compiler/emit/cloudformation/outputs.js';
+import { expectSoundLayout } from './helpers/sound-layout.js';
 import { rewriteReferences } from '../../../compiler/emit/cloudformation/references.js';
-import { specProblems } from './helpers/spec.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const example = (name: string) => manifestOf(`examples/${name}/${name}.flow`, readFileSync(join(root, 'examples', name, `${name}.flow`), 'utf8'));
-
-function withoutDependsOn(resources: Template['Resources']): Record<string, object> {
-  return Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, { ...r, DependsOn: undefined }]));
-}
-
-/** Everything a nested layout must get right, against the one-stack template of the same manifest. */
-function expectSoundLayout(manifest: FlowManifest, limits: StackLimits): ReadonlyMap<string, Template> {
-  const { templates, rootFile } = layoutTemplates(manifest, { format: 'json', limits });
-  expect(layoutProblems(templates, rootFile, limits)).toEqual([]);
-  for (const [path, template] of templates) expect(specProblems(template), path).toEqual([]);
-  const flat = buildTemplate(manifest);
-  const back = flatten(templates, rootFile);
-  expect(withoutDependsOn(back.Resources)).toEqual(withoutDependsOn(flat.Resources));
-  expect(back.Parameters).toEqual(flat.Parameters);
-  expect(back.Outputs).toEqual(withOutputsUpTo(flat, limits.outputs).Outputs);
-  expect(boundProblems(back)).toEqual([]);
-
-  // A DependsOn between resources of two stacks becomes an order between the two stacks.
-  const rootTemplate = templates.get(rootFile) as Template;
-  const stackOf = new Map<string, string>();
-  for (const [stackId, stack] of Object.entries(rootTemplate.Resources)) {
-    for (const id of Object.keys((templates.get(stack.Properties.TemplateURL as string) as Template).Resources)) stackOf.set(id, stackId);
-  }
-  for (const [id, resource] of Object.entries(flat.Resources)) {
-    for (const dependency of resource.DependsOn ?? []) {
-      const [mine, theirs] = [stackOf.get(id) as string, stackOf.get(dependency) as string];
-      if (mine === theirs) continue;
-      const stack = rootTemplate.Resources[mine];
-      const ordered = stack?.DependsOn?.includes(theirs) || JSON.stringify(stack?.Properties.Parameters ?? {}).includes(`["${theirs}",`);
-      expect(ordered, `${id} (${mine}) needs ${dependency} (${theirs})`).toBe(true);
-    }
-  }
-  return templates;
-}
 
 describe('nested stacks', () => {
   test('an app that fits in one stack gets one template', () => {
     const files = emitCloudFormation(example('shop'), { format: 'yaml' }).files;
     expect([...files.keys()]).toEqual(['template.yaml']);
-  });
-
-  test('1,200 functions at the real limits: within every limit, and the same resources as one big template', () => {
-    const manifest = manifestOf('app.flow', generateFlow(1200));
-    const flatCount = Object.keys(buildTemplate(manifest).Resources).length;
-    expect(flatCount).toBeGreaterThan(cloudFormationLimits.resources);
-    const templates = expectSoundLayout(manifest, cloudFormationLimits);
-    expect(templates.size).toBeGreaterThan(flatCount / cloudFormationLimits.resources + 1);
-    const files = emitCloudFormation(manifest, { format: 'json' }).files;
-    for (const [path, text] of files) expect(Buffer.byteLength(text), path).toBeLessThanOrEqual(cloudFormationLimits.templateBytes);
-    const rootTemplate = templates.get('template.json') as Template;
-    expect(Object.keys(rootTemplate.Parameters ?? {})).toEqual(['FlowcAssetsBucket']);
-    // More outputs than a template may have: the root keeps the first 200, function ARNs by name.
-    const outputs = Object.keys(rootTemplate.Outputs ?? {});
-    expect(outputs).toHaveLength(cloudFormationLimits.outputs);
-    expect(outputs.slice(0, 3)).toEqual(['B0F0FunctionArn', 'B0F1FunctionArn', 'B0F2FunctionArn']);
-    expect(outputs.every((name) => name.endsWith('FunctionArn'))).toBe(true);
   });
 
   test("the root passes up each stack's outputs under their own names", () => {

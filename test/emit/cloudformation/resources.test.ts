@@ -5,7 +5,7 @@ import { boundProblems } from './helpers/bounds.js';
 import { flow } from './helpers/compile.js';
 import { specProblems } from './helpers/spec.js';
 
-/** The resources of small flows, written out by hand from the AWS documentation (aws-facts.md). */
+/** The resources of small flows, written out by hand from the AWS documentation. */
 
 function resourcesOf(...lines: string[]): Record<string, Resource> {
   const template = buildTemplate(flow(...lines));

@@ -1,4 +1,4 @@
-// AWS events as Lambda delivers them, for the runtime tests: the shapes of aws-facts §2.9.
+// AWS events as Lambda delivers them, for the runtime tests: the shapes of https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html.
 import type { Context } from 'aws-lambda';
 import type { DynamoDbEvent, KinesisEvent, SnsEvent, SqsEvent } from '../../../runtime/handler/envelopes.js';
 import { encodeBase64Json, encodeImage, encodeJson } from '../../../runtime/handler/decode.js';

@@ -8,7 +8,7 @@ import type { TemplateValue } from '../template.js';
 export function topicResource(context: EmitContext, topic: TopicSpec): NamedResource {
   const properties: Record<string, TemplateValue> = { TopicName: context.physical('topic', topic.name) };
   if (topic.fifo) properties.FifoTopic = true;
-  // Content-based deduplication on a standard topic fails the stack (aws-facts §9 #49).
+  // Content-based deduplication on a standard topic fails the stack (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html).
   if (topic.fifoSettings?.deduplication?.kind === 'content') properties.ContentBasedDeduplication = true;
   return [declarationId(topic.name, 'Topic'), resource('AWS::SNS::Topic', properties, topic.name, topic.origin)];
 }

@@ -38,14 +38,14 @@ function afterRole(edge: EdgeSpec): { readonly dependsOn: readonly string[] } {
   return { dependsOn: [declarationId(edge.target, 'FunctionRole')] };
 }
 
-/** SQS event source mapping (aws-facts §2.1): no StartingPosition, no stream-only settings. */
+/** SQS event source mapping (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html): no StartingPosition, no stream-only settings. */
 function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResource {
   const properties: Record<string, TemplateValue> = {
     FunctionName: ref(declarationId(edge.target, 'Function')),
     EventSourceArn: getAtt(declarationId(edge.source, 'Queue'), 'Arn'),
     BatchSize: edge.batchSize,
   };
-  // A FIFO queue refuses any batching window property, so a window of 0 is left out (§9 #13).
+  // A FIFO queue refuses any batching window property, so a window of 0 is left out (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html).
   if (edge.batchingWindowSeconds > 0) properties.MaximumBatchingWindowInSeconds = edge.batchingWindowSeconds;
   if (edge.maximumConcurrency !== null) properties.ScalingConfig = { MaximumConcurrency: edge.maximumConcurrency };
   if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
@@ -147,7 +147,7 @@ function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
 
 /**
  * - destination records: `source` lambda, the detail-type of the condition, and the function's
- *   qualified ARN in `resources` (aws-facts §1.5, §9 #55);
+ *   qualified ARN in `resources` (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html, https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html);
  * - the app's own events: `source` is the app name (what the generated clients put);
  * - a `match` block: its EventBridge JSON (runtime/pattern/event-bridge.ts).
  */

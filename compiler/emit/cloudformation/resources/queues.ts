@@ -8,7 +8,7 @@ import { getAtt, ref, type TemplateValue } from '../template.js';
 export function queueResources(context: EmitContext, queue: QueueSpec): NamedResource[] {
   const queueId = declarationId(queue.name, 'Queue');
   const properties: Record<string, TemplateValue> = { QueueName: context.physical('queue', queue.name) };
-  // `FifoQueue: false` fails the stack ("Unknown Attribute FifoQueue"), so standard queues omit it (aws-facts §9 #21).
+  // `FifoQueue: false` fails the stack ("Unknown Attribute FifoQueue"), so standard queues omit it (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html).
   if (queue.fifoSettings) {
     properties.FifoQueue = true;
     if (queue.fifoSettings.deduplication?.kind === 'content') properties.ContentBasedDeduplication = true;

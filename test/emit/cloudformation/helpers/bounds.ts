@@ -2,7 +2,7 @@ import { dynamodb, eventBridge, eventSourceMapping, kinesis, lambda, type Range,
 import type { Resource, Template, TemplateValue } from '../../../../compiler/emit/cloudformation/template.js';
 
 /**
- * The AWS bounds and rules of the fact sheet (shared/design/aws-facts.md, §9 numbers in the
+ * The AWS bounds and rules (each with the AWS documentation page it comes from, in the
  * messages) checked on an emitted template, independently of the emitter: numeric ranges and
  * name formats per property, and the rules between resources (an SQS mapping has no
  * StartingPosition, a FIFO queue takes no batching window, a topic can deliver to its queue, a
@@ -20,30 +20,30 @@ interface Bound {
 }
 
 const bounds: readonly Bound[] = [
-  { type: 'AWS::Lambda::Function', path: ['Timeout'], range: lambda.timeoutSeconds, rule: '§9 #56' },
-  { type: 'AWS::Lambda::Function', path: ['MemorySize'], range: lambda.memoryMb, rule: '§9 #57' },
-  { type: 'AWS::Lambda::Function', path: ['ReservedConcurrentExecutions'], range: { min: 0, max: lambda.accountConcurrencyDefault - lambda.unreservedConcurrencyMin }, rule: '§9 #61' },
-  { type: 'AWS::Lambda::EventInvokeConfig', path: ['MaximumRetryAttempts'], range: lambda.asyncRetryAttempts, rule: '§9 #1' },
-  { type: 'AWS::Lambda::EventInvokeConfig', path: ['MaximumEventAgeInSeconds'], range: lambda.asyncMaxEventAgeSeconds, rule: '§9 #2' },
-  { type: 'AWS::Lambda::EventSourceMapping', path: ['BatchSize'], range: eventSourceMapping.batchSize, rule: '§9 #11' },
-  { type: 'AWS::Lambda::EventSourceMapping', path: ['MaximumBatchingWindowInSeconds'], range: eventSourceMapping.batchingWindowSeconds, rule: '§9 #14' },
-  { type: 'AWS::Lambda::EventSourceMapping', path: ['ParallelizationFactor'], range: eventSourceMapping.parallelizationFactor, rule: '§9 #31' },
-  { type: 'AWS::Lambda::EventSourceMapping', path: ['MaximumRetryAttempts'], range: eventSourceMapping.maximumRetryAttempts, rule: '§9 #32' },
-  { type: 'AWS::Lambda::EventSourceMapping', path: ['MaximumRecordAgeInSeconds'], range: eventSourceMapping.maximumRecordAgeSeconds, also: [-1], rule: '§9 #33' },
-  { type: 'AWS::Lambda::EventSourceMapping', path: ['ScalingConfig', 'MaximumConcurrency'], range: eventSourceMapping.maximumConcurrency, rule: '§9 #39' },
-  { type: 'AWS::SQS::Queue', path: ['VisibilityTimeout'], range: sqs.visibilityTimeoutSeconds, rule: '§9 #23' },
-  { type: 'AWS::SQS::Queue', path: ['MessageRetentionPeriod'], range: sqs.messageRetentionSeconds, rule: '§9 #23' },
-  { type: 'AWS::SQS::Queue', path: ['DelaySeconds'], range: sqs.delaySeconds, rule: '§9 #23' },
-  { type: 'AWS::SQS::Queue', path: ['MaximumMessageSize'], range: sqs.maximumMessageBytes, rule: '§9 #23' },
-  { type: 'AWS::SQS::Queue', path: ['ReceiveMessageWaitTimeSeconds'], range: sqs.receiveWaitSeconds, rule: '§9 #23' },
-  { type: 'AWS::SQS::Queue', path: ['RedrivePolicy', 'maxReceiveCount'], range: sqs.maxReceiveCount, rule: '§9 #17' },
-  { type: 'AWS::Kinesis::Stream', path: ['RetentionPeriodHours'], range: kinesis.retentionHours, rule: '§9 #45' },
-  { type: 'AWS::Kinesis::Stream', path: ['ShardCount'], range: kinesis.shardCount, rule: '§4.1' },
+  { type: 'AWS::Lambda::Function', path: ['Timeout'], range: lambda.timeoutSeconds, rule: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
+  { type: 'AWS::Lambda::Function', path: ['MemorySize'], range: lambda.memoryMb, rule: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
+  { type: 'AWS::Lambda::Function', path: ['ReservedConcurrentExecutions'], range: { min: 0, max: lambda.accountConcurrencyDefault - lambda.unreservedConcurrencyMin }, rule: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
+  { type: 'AWS::Lambda::EventInvokeConfig', path: ['MaximumRetryAttempts'], range: lambda.asyncRetryAttempts, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html' },
+  { type: 'AWS::Lambda::EventInvokeConfig', path: ['MaximumEventAgeInSeconds'], range: lambda.asyncMaxEventAgeSeconds, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html' },
+  { type: 'AWS::Lambda::EventSourceMapping', path: ['BatchSize'], range: eventSourceMapping.batchSize, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html' },
+  { type: 'AWS::Lambda::EventSourceMapping', path: ['MaximumBatchingWindowInSeconds'], range: eventSourceMapping.batchingWindowSeconds, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html' },
+  { type: 'AWS::Lambda::EventSourceMapping', path: ['ParallelizationFactor'], range: eventSourceMapping.parallelizationFactor, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html' },
+  { type: 'AWS::Lambda::EventSourceMapping', path: ['MaximumRetryAttempts'], range: eventSourceMapping.maximumRetryAttempts, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html' },
+  { type: 'AWS::Lambda::EventSourceMapping', path: ['MaximumRecordAgeInSeconds'], range: eventSourceMapping.maximumRecordAgeSeconds, also: [-1], rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html' },
+  { type: 'AWS::Lambda::EventSourceMapping', path: ['ScalingConfig', 'MaximumConcurrency'], range: eventSourceMapping.maximumConcurrency, rule: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html' },
+  { type: 'AWS::SQS::Queue', path: ['VisibilityTimeout'], range: sqs.visibilityTimeoutSeconds, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::SQS::Queue', path: ['MessageRetentionPeriod'], range: sqs.messageRetentionSeconds, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::SQS::Queue', path: ['DelaySeconds'], range: sqs.delaySeconds, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::SQS::Queue', path: ['MaximumMessageSize'], range: sqs.maximumMessageBytes, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::SQS::Queue', path: ['ReceiveMessageWaitTimeSeconds'], range: sqs.receiveWaitSeconds, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::SQS::Queue', path: ['RedrivePolicy', 'maxReceiveCount'], range: sqs.maxReceiveCount, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::Kinesis::Stream', path: ['RetentionPeriodHours'], range: kinesis.retentionHours, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html' },
+  { type: 'AWS::Kinesis::Stream', path: ['ShardCount'], range: kinesis.shardCount, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html' },
 ];
 
 const targetBounds: readonly Bound[] = [
-  { type: 'AWS::Events::Rule', path: ['RetryPolicy', 'MaximumRetryAttempts'], range: eventBridge.targetRetryAttempts, rule: '§9 #54' },
-  { type: 'AWS::Events::Rule', path: ['RetryPolicy', 'MaximumEventAgeInSeconds'], range: eventBridge.targetMaxEventAgeSeconds, rule: '§9 #54' },
+  { type: 'AWS::Events::Rule', path: ['RetryPolicy', 'MaximumRetryAttempts'], range: eventBridge.targetRetryAttempts, rule: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html' },
+  { type: 'AWS::Events::Rule', path: ['RetryPolicy', 'MaximumEventAgeInSeconds'], range: eventBridge.targetMaxEventAgeSeconds, rule: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html' },
 ];
 
 interface NameRule {
@@ -56,10 +56,10 @@ interface NameRule {
 }
 
 const names: readonly NameRule[] = [
-  { type: 'AWS::Lambda::Function', property: 'FunctionName', pattern: /^[a-zA-Z0-9_-]+$/, max: lambda.functionNameLengthMax, rule: '§9 #58' },
-  { type: 'AWS::SQS::Queue', property: 'QueueName', pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, max: sqs.queueNameLengthMax, rule: '§9 #20' },
-  { type: 'AWS::SNS::Topic', property: 'TopicName', pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, max: sns.topicNameLengthMax, rule: '§9 #20' },
-  { type: 'AWS::Kinesis::Stream', property: 'Name', pattern: /^[a-zA-Z0-9_.-]+$/, max: kinesis.streamNameLengthMax, rule: '§9 #46' },
+  { type: 'AWS::Lambda::Function', property: 'FunctionName', pattern: /^[a-zA-Z0-9_-]+$/, max: lambda.functionNameLengthMax, rule: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
+  { type: 'AWS::SQS::Queue', property: 'QueueName', pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, max: sqs.queueNameLengthMax, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::SNS::Topic', property: 'TopicName', pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, max: sns.topicNameLengthMax, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html' },
+  { type: 'AWS::Kinesis::Stream', property: 'Name', pattern: /^[a-zA-Z0-9_.-]+$/, max: kinesis.streamNameLengthMax, rule: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html' },
   { type: 'AWS::DynamoDB::Table', property: 'TableName', pattern: /^[a-zA-Z0-9_.-]+$/, min: 3, max: dynamodb.tableNameLengthMax, rule: 'DynamoDB TableName' },
   { type: 'AWS::Events::EventBus', property: 'Name', pattern: /^[/.\-_A-Za-z0-9]+$/, max: eventBridge.busNameLengthMax, rule: 'EventBridge Name' },
   { type: 'AWS::Events::Rule', property: 'Name', pattern: /^[.\-_A-Za-z0-9]+$/, max: eventBridge.ruleNameLengthMax, rule: 'EventBridge rule Name' },
@@ -105,7 +105,7 @@ export function boundProblems(template: Template): string[] {
     for (const bound of bounds) if (bound.type === resource.Type) checkBound(id, at(resource.Properties, bound.path), bound, problems);
     if (resource.Type === 'AWS::Events::Rule') {
       const targets = (resource.Properties.Targets ?? []) as readonly TemplateValue[];
-      if (targets.length > 5) problems.push(`${id}: ${targets.length} targets; EventBridge allows 5 (§9 #53)`);
+      if (targets.length > 5) problems.push(`${id}: ${targets.length} targets; EventBridge allows 5 (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html)`);
       for (const t of targets) for (const bound of targetBounds) checkBound(id, at(t, bound.path), bound, problems);
     }
     for (const rule of names) {
@@ -130,22 +130,22 @@ function resourceRules(id: string, resource: Resource, { props, typeOf, resource
   const p = resource.Properties;
   switch (resource.Type) {
     case 'AWS::SQS::Queue': {
-      if ('FifoQueue' in p && p.FifoQueue !== true) problems.push(`${id}: FifoQueue must be true or absent (§9 #21)`);
+      if ('FifoQueue' in p && p.FifoQueue !== true) problems.push(`${id}: FifoQueue must be true or absent (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)`);
       const fifo = p.FifoQueue === true;
-      if (fifo !== String(p.QueueName).endsWith('.fifo')) problems.push(`${id}: a queue name ends in .fifo exactly when the queue is FIFO (§9 #20)`);
-      for (const key of ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit']) if (!fifo && key in p) problems.push(`${id}: ${key} on a standard queue (§9 #22)`);
-      if (p.FifoThroughputLimit === 'perMessageGroupId' && p.DeduplicationScope !== 'messageGroup') problems.push(`${id}: perMessageGroupId needs DeduplicationScope messageGroup (§9 #22)`);
+      if (fifo !== String(p.QueueName).endsWith('.fifo')) problems.push(`${id}: a queue name ends in .fifo exactly when the queue is FIFO (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)`);
+      for (const key of ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit']) if (!fifo && key in p) problems.push(`${id}: ${key} on a standard queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)`);
+      if (p.FifoThroughputLimit === 'perMessageGroupId' && p.DeduplicationScope !== 'messageGroup') problems.push(`${id}: perMessageGroupId needs DeduplicationScope messageGroup (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)`);
       const dlq = props(target(at(p, ['RedrivePolicy', 'deadLetterTargetArn'])));
-      if (dlq && (dlq.FifoQueue === true) !== fifo) problems.push(`${id}: its dead-letter queue is of the other kind (§9 #18)`);
+      if (dlq && (dlq.FifoQueue === true) !== fifo) problems.push(`${id}: its dead-letter queue is of the other kind (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)`);
       return problems;
     }
     case 'AWS::SNS::Topic':
-      if ('ContentBasedDeduplication' in p && p.FifoTopic !== true) problems.push(`${id}: ContentBasedDeduplication on a standard topic (§9 #49)`);
-      if ((p.FifoTopic === true) !== String(p.TopicName).endsWith('.fifo')) problems.push(`${id}: a topic name ends in .fifo exactly when the topic is FIFO (§9 #20)`);
+      if ('ContentBasedDeduplication' in p && p.FifoTopic !== true) problems.push(`${id}: ContentBasedDeduplication on a standard topic (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html)`);
+      if ((p.FifoTopic === true) !== String(p.TopicName).endsWith('.fifo')) problems.push(`${id}: a topic name ends in .fifo exactly when the topic is FIFO (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html)`);
       return problems;
     case 'AWS::Lambda::Function': {
       // Its own log group, created first (else Lambda creates it, outside the stack, and the
-      // stack's group fails), and a role that may write to it and nowhere else (§1.6).
+      // stack's group fails), and a role that may write to it and nowhere else (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
       const group = `/aws/lambda/${String(p.FunctionName)}`;
       const logGroup = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Logs::LogGroup' && r.Properties.LogGroupName === group)?.[0];
       if (logGroup === undefined) problems.push(`${id}: no log group ${group}`);
@@ -163,37 +163,37 @@ function resourceRules(id: string, resource: Resource, { props, typeOf, resource
     case 'AWS::Lambda::EventSourceMapping':
       return mappingRules(id, p, { props, typeOf, resources });
     case 'AWS::Lambda::EventInvokeConfig': {
-      if (p.Qualifier !== '$LATEST') problems.push(`${id}: Qualifier (§9 #3)`);
+      if (p.Qualifier !== '$LATEST') problems.push(`${id}: Qualifier (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html)`);
       const fn = target(p.FunctionName);
       const twins = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::EventInvokeConfig' && target(r.Properties.FunctionName) === fn);
-      if (twins.length > 1) problems.push(`${id}: ${twins.length} EventInvokeConfigs for ${fn} (§9 #4)`);
+      if (twins.length > 1) problems.push(`${id}: ${twins.length} EventInvokeConfigs for ${fn} (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html)`);
       for (const condition of ['OnSuccess', 'OnFailure']) {
         const destination = target(at(p, ['DestinationConfig', condition, 'Destination']));
         if (destination === undefined) continue;
         const dp = props(destination);
-        if (dp?.FifoQueue === true || dp?.FifoTopic === true) problems.push(`${id}: ${condition} goes to the FIFO ${destination} (§9 #7)`);
+        if (dp?.FifoQueue === true || dp?.FifoTopic === true) problems.push(`${id}: ${condition} goes to the FIFO ${destination} (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html)`);
         const action = { 'AWS::SQS::Queue': 'sqs:SendMessage', 'AWS::SNS::Topic': 'sns:Publish', 'AWS::Lambda::Function': 'lambda:InvokeFunction', 'AWS::Events::EventBus': 'events:PutEvents' }[typeOf(destination) ?? ''];
-        if (!action) problems.push(`${id}: ${condition} goes to ${typeOf(destination)} (§9 #5)`);
-        else if (!roleGrants(fn, action, physicalNameOf(destination, resources), { props, typeOf, resources })) problems.push(`${id}: the role of ${fn} may not ${action} on ${destination} (§9 #9)`);
+        if (!action) problems.push(`${id}: ${condition} goes to ${typeOf(destination)} (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html)`);
+        else if (!roleGrants(fn, action, physicalNameOf(destination, resources), { props, typeOf, resources })) problems.push(`${id}: the role of ${fn} may not ${action} on ${destination} (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html)`);
       }
       return problems;
     }
     case 'AWS::SNS::Subscription': {
       const topic = props(target(p.TopicArn));
       const endpoint = target(p.Endpoint);
-      if (topic?.FifoTopic === true && p.Protocol !== 'sqs') problems.push(`${id}: a FIFO topic delivers only to queues (§9 #47)`);
+      if (topic?.FifoTopic === true && p.Protocol !== 'sqs') problems.push(`${id}: a FIFO topic delivers only to queues (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html)`);
       if (p.Protocol === 'sqs') {
-        if (topic?.FifoTopic !== true && props(endpoint)?.FifoQueue === true) problems.push(`${id}: a FIFO queue on a standard topic (§9 #48)`);
-        if (!queueAllows(endpoint, 'sns.amazonaws.com', target(p.TopicArn), resources)) problems.push(`${id}: no queue policy lets the topic send to ${endpoint} (§9 #50)`);
+        if (topic?.FifoTopic !== true && props(endpoint)?.FifoQueue === true) problems.push(`${id}: a FIFO queue on a standard topic (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html)`);
+        if (!queueAllows(endpoint, 'sns.amazonaws.com', target(p.TopicArn), resources)) problems.push(`${id}: no queue policy lets the topic send to ${endpoint} (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html)`);
       }
-      if (p.Protocol === 'lambda' && !permits(endpoint, 'sns.amazonaws.com', target(p.TopicArn), resources)) problems.push(`${id}: no permission for SNS to invoke ${endpoint} (§9 #51)`);
-      if ('RawMessageDelivery' in p && p.Protocol !== 'sqs') problems.push(`${id}: RawMessageDelivery is for SQS subscriptions (§5.1)`);
+      if (p.Protocol === 'lambda' && !permits(endpoint, 'sns.amazonaws.com', target(p.TopicArn), resources)) problems.push(`${id}: no permission for SNS to invoke ${endpoint} (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html)`);
+      if ('RawMessageDelivery' in p && p.Protocol !== 'sqs') problems.push(`${id}: RawMessageDelivery is for SQS subscriptions (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html)`);
       return problems;
     }
     case 'AWS::Events::Rule':
       for (const t of (p.Targets ?? []) as readonly TemplateValue[]) {
         const arn = target(at(t, ['Arn']));
-        if (typeOf(arn) === 'AWS::Lambda::Function' && !permits(arn, 'events.amazonaws.com', id, resources)) problems.push(`${id}: no permission for EventBridge to invoke ${arn} (§9 #51)`);
+        if (typeOf(arn) === 'AWS::Lambda::Function' && !permits(arn, 'events.amazonaws.com', id, resources)) problems.push(`${id}: no permission for EventBridge to invoke ${arn} (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html)`);
         if (typeOf(arn) === 'AWS::SQS::Queue') {
           if (!queueAllows(arn, 'events.amazonaws.com', id, resources)) problems.push(`${id}: no queue policy lets the rule send to ${arn}`);
           if (props(arn)?.FifoQueue === true && at(t, ['SqsParameters', 'MessageGroupId']) === undefined) problems.push(`${id}: a FIFO queue target needs SqsParameters.MessageGroupId`);
@@ -214,39 +214,39 @@ function mappingRules(id: string, p: Properties, lookup: Lookup): string[] {
   const fn = target(p.FunctionName);
   const name = physicalNameOf(sourceId, lookup.resources);
   if (sourceType === 'AWS::SQS::Queue') {
-    if ('StartingPosition' in p) problems.push(`${id}: StartingPosition on an SQS mapping (§9 #27)`);
+    if ('StartingPosition' in p) problems.push(`${id}: StartingPosition on an SQS mapping (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
     for (const key of ['ParallelizationFactor', 'MaximumRetryAttempts', 'MaximumRecordAgeInSeconds', 'BisectBatchOnFunctionError', 'TumblingWindowInSeconds', 'DestinationConfig']) {
-      if (key in p) problems.push(`${id}: ${key} on an SQS mapping (§9 #29)`);
+      if (key in p) problems.push(`${id}: ${key} on an SQS mapping (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
     }
     const batch = (p.BatchSize ?? eventSourceMapping.sqsBatchSizeDefault) as number;
     const window = (p.MaximumBatchingWindowInSeconds ?? 0) as number;
     if (source?.FifoQueue === true) {
-      if (batch > eventSourceMapping.sqsFifoBatchSizeMax) problems.push(`${id}: BatchSize ${batch} on a FIFO queue (§9 #11)`);
-      if ('MaximumBatchingWindowInSeconds' in p) problems.push(`${id}: a batching window on a FIFO queue (§9 #13)`);
+      if (batch > eventSourceMapping.sqsFifoBatchSizeMax) problems.push(`${id}: BatchSize ${batch} on a FIFO queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
+      if ('MaximumBatchingWindowInSeconds' in p) problems.push(`${id}: a batching window on a FIFO queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
     } else if (batch > eventSourceMapping.sqsBatchSizeWithoutWindowMax && window < 1) {
-      problems.push(`${id}: BatchSize ${batch} without a batching window (§9 #12)`);
+      problems.push(`${id}: BatchSize ${batch} without a batching window (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
     }
     const visibility = (source?.VisibilityTimeout ?? sqs.visibilityTimeoutSecondsDefault) as number;
     const timeout = (props(fn)?.Timeout ?? lambda.timeoutSecondsDefault) as number;
-    if (visibility < timeout) problems.push(`${id}: visibility ${visibility} s below the function timeout ${timeout} s (§9 #15)`);
-    if (!roleGrants(fn, 'sqs:ReceiveMessage', name, lookup)) problems.push(`${id}: the role of ${fn} cannot receive from ${sourceId} (§9 #42)`);
+    if (visibility < timeout) problems.push(`${id}: visibility ${visibility} s below the function timeout ${timeout} s (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html)`);
+    if (!roleGrants(fn, 'sqs:ReceiveMessage', name, lookup)) problems.push(`${id}: the role of ${fn} cannot receive from ${sourceId} (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html)`);
   } else if (sourceType === 'AWS::Kinesis::Stream' || sourceType === 'AWS::DynamoDB::Table') {
-    if (typeof p.StartingPosition !== 'string') problems.push(`${id}: a stream mapping needs StartingPosition (§9 #26)`);
-    if ((p.StartingPosition === 'AT_TIMESTAMP') !== ('StartingPositionTimestamp' in p)) problems.push(`${id}: StartingPositionTimestamp exactly with AT_TIMESTAMP (§9 #28)`);
-    if ('ScalingConfig' in p) problems.push(`${id}: ScalingConfig on a stream mapping (§9 #30)`);
+    if (typeof p.StartingPosition !== 'string') problems.push(`${id}: a stream mapping needs StartingPosition (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
+    if ((p.StartingPosition === 'AT_TIMESTAMP') !== ('StartingPositionTimestamp' in p)) problems.push(`${id}: StartingPositionTimestamp exactly with AT_TIMESTAMP (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
+    if ('ScalingConfig' in p) problems.push(`${id}: ScalingConfig on a stream mapping (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
     if (sourceType === 'AWS::DynamoDB::Table') {
-      if (p.StartingPosition === 'AT_TIMESTAMP') problems.push(`${id}: AT_TIMESTAMP on a DynamoDB stream (§9 #26)`);
-      if (!source?.StreamSpecification) problems.push(`${id}: the table has no stream (§9 #43)`);
+      if (p.StartingPosition === 'AT_TIMESTAMP') problems.push(`${id}: AT_TIMESTAMP on a DynamoDB stream (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
+      if (!source?.StreamSpecification) problems.push(`${id}: the table has no stream (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html)`);
       const getAtt = at(p.EventSourceArn, ['Fn::GetAtt']);
-      if (!Array.isArray(getAtt) || getAtt[1] !== 'StreamArn') problems.push(`${id}: a table mapping reads Fn::GetAtt StreamArn (§9 #43)`);
+      if (!Array.isArray(getAtt) || getAtt[1] !== 'StreamArn') problems.push(`${id}: a table mapping reads Fn::GetAtt StreamArn (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html)`);
     }
     const read = sourceType === 'AWS::Kinesis::Stream' ? 'kinesis:GetRecords' : 'dynamodb:GetRecords';
-    if (!roleGrants(fn, read, name, lookup)) problems.push(`${id}: the role of ${fn} cannot read ${sourceId} (§9 #42)`);
+    if (!roleGrants(fn, read, name, lookup)) problems.push(`${id}: the role of ${fn} cannot read ${sourceId} (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html)`);
     const onFailure = target(at(p, ['DestinationConfig', 'OnFailure', 'Destination']));
     if (onFailure !== undefined) {
       const action = typeOf(onFailure) === 'AWS::SQS::Queue' ? 'sqs:SendMessage' : typeOf(onFailure) === 'AWS::SNS::Topic' ? 'sns:Publish' : undefined;
-      if (!action) problems.push(`${id}: on-failure target ${onFailure} is not a queue or topic (§9 #35)`);
-      else if (!roleGrants(fn, action, physicalNameOf(onFailure, lookup.resources), lookup)) problems.push(`${id}: the role of ${fn} may not ${action} to ${onFailure} (§2.4)`);
+      if (!action) problems.push(`${id}: on-failure target ${onFailure} is not a queue or topic (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html)`);
+      else if (!roleGrants(fn, action, physicalNameOf(onFailure, lookup.resources), lookup)) problems.push(`${id}: the role of ${fn} may not ${action} to ${onFailure} (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html)`);
     }
   } else {
     problems.push(`${id}: event source ${sourceId} is a ${sourceType}`);
