@@ -1,5 +1,5 @@
 import { applyEdits, safeEdits } from '../../diagnostics/apply-edits.js';
-import type { Code } from '../../diagnostics/codes.js';
+import { type Code, codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type CheckResult, checkText } from '../../program.js';
 import { type Host, HostError } from '../host.js';
@@ -18,14 +18,18 @@ export interface FixOutcome {
 /**
  * `flowc check --fix` for one file: applies the machine-applicable suggestions, re-checks
  * the fixed text, and writes it atomically only when the re-check reports no error that the
- * original did not have and fewer problems in all. A file flowc cannot re-check (not text,
- * or a parse it gave up on) is refused with FL9030 and left as it is.
+ * original did not have and fewer problems in all. A file flowc cannot re-check (one with
+ * syntax errors, whose broken statements the checker skips) is refused with FL9030 and left
+ * as it is, and so is a fix whose re-check fails.
  */
 export function fixFile(host: Host, file: string, bytes: Uint8Array, result: CheckResult): FixOutcome {
   const { edits, fixed } = safeEdits(result.diagnostics);
   if (edits.length === 0) return { diagnostics: result.diagnostics, ok: true };
-  if (result.program === undefined) {
-    host.stderr(`flowc: error ${FIX_REFUSED}: cannot fix ${file}: flowc cannot check it as a whole, so it cannot tell whether a fix is right\n`);
+  // Statements with syntax errors are skipped by the checker, so a re-check could not tell whether a fix is right.
+  const syntax = result.diagnostics.find((d) => codes[d.code].phase === 'syntax');
+  if (result.program === undefined || syntax !== undefined) {
+    const where = syntax === undefined ? '' : ` (${syntax.code} at line ${result.source.position(syntax.primary.span.start).line})`;
+    host.stderr(`flowc: error ${FIX_REFUSED}: cannot fix ${file}: it has syntax errors${where}, so flowc cannot re-check a fix; fix them first\n`);
     return { diagnostics: result.diagnostics, ok: false };
   }
   const fixedText = applyEdits(result.source.text, edits);
