@@ -140,6 +140,23 @@ describe('flowc lsp over stdio', () => {
     });
     expect(completion.map((c) => c.label)).toEqual(expect.arrayContaining(['id', 'customer', 'customer.id']));
 
+    // A half-written file: every request still answers, none with an error.
+    const half = 'app shop\nqueue orders: Order { fifo = true, group = \nfn charge(Ord\nplaced -> \n';
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: half }] });
+    expect((await diagnosticsOf(4)).diagnostics.length).toBeGreaterThan(0);
+    for (const [method, extra] of [
+      ['textDocument/hover', {}],
+      ['textDocument/completion', {}],
+      ['textDocument/definition', {}],
+      ['textDocument/references', { context: { includeDeclaration: true } }],
+    ] as const) {
+      for (let line = 0; line < 5; line++) {
+        await connection.sendRequest(method, { textDocument: { uri }, position: { line, character: 12 }, ...extra });
+      }
+    }
+    await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+
     const formatting = await connection.sendRequest<unknown[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(formatting).toEqual([]);
 
