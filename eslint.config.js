@@ -29,6 +29,8 @@ export const layers = {
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   'compiler/cli': ['grammar', 'compiler', 'runtime'],
+  // The language server is an entry point like a command (the CLI starts it lazily).
+  'compiler/lsp': ['grammar', 'compiler', 'runtime'],
   'compiler/testing.ts': ['compiler/program.ts', 'compiler/diagnostics', 'runtime/manifest', 'runtime/sim'],
   // runtime/ never imports the compiler: the manifest is the contract between them.
   'runtime/manifest': [],

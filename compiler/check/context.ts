@@ -6,6 +6,7 @@ import type { DeclarationSymbol, Edge, ResolvedProgram, SettingsMap } from '../r
 import type { DurationUnit } from '../settings/units.js';
 import { millisecondsPer } from '../settings/units.js';
 import type { Setting } from '../syntax/ast.js';
+import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import type { TypedProgram } from './typed-program.js';
 
@@ -24,6 +25,11 @@ export class CheckContext {
 
   get program(): ResolvedProgram {
     return this.typed.program;
+  }
+
+  /** The text of the file, for rules whose suggested edits follow its layout. */
+  get source(): SourceFile {
+    return this.typed.program.source;
   }
 
   /** Used by the runner: the code `report` raises while a rule's visitor runs. */

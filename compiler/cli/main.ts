@@ -44,9 +44,23 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .argument('<files...>', '.flow files')
     .addOption(formatOption())
     .option('--deny-warnings', 'exit 1 on warnings too')
-    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean }) => {
+    .option('--fix', 'apply the machine-applicable suggested edits, re-check, and rewrite each file atomically')
+    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
-      exitCode = runCheck(host, files, { format: parseFormat(options.format), denyWarnings: options.denyWarnings === true });
+      exitCode = runCheck(host, files, {
+        format: parseFormat(options.format),
+        denyWarnings: options.denyWarnings === true,
+        fix: options.fix === true,
+      });
+    });
+
+  program
+    .command('lsp')
+    .description('run the language server over standard input and output (for editors)')
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .action(async () => {
+      const { runLsp } = await import('../lsp/server.js');
+      exitCode = await runLsp();
     });
 
   program

@@ -4,6 +4,26 @@ import type { Code } from './codes.js';
 
 export type Severity = 'error' | 'warning';
 
+/** Replace the text of `span` with `replacement` (an empty span inserts). */
+export interface TextEdit {
+  readonly span: Span;
+  readonly replacement: string;
+}
+
+/**
+ * rustc's applicability: `machine-applicable` edits are certainly what the user meant and
+ * `flowc check --fix` applies them; `maybe-incorrect` ones are offered (code actions) but
+ * need a person to choose.
+ */
+export type Applicability = 'machine-applicable' | 'maybe-incorrect';
+
+/** A fix as data: edits that are applied together, with a short title ("replace with `orders`"). */
+export interface Suggestion {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly applicability: Applicability;
+}
+
 /** A place in the source with a short message: `^^^` under the primary, `---` under secondaries. */
 export interface Label {
   readonly span: Span;
@@ -25,6 +45,8 @@ export interface Diagnostic {
   readonly why?: string;
   readonly help?: string;
   readonly notes: readonly string[];
+  /** Mechanical fixes, best first; absent when there is none. */
+  readonly suggestions?: readonly Suggestion[];
 }
 
 export function isError(diagnostic: Diagnostic): boolean {

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import { codes, type Code } from './codes.js';
-import type { Diagnostic, Label, Severity } from './diagnostic.js';
+import type { Diagnostic, Label, Severity, Suggestion } from './diagnostic.js';
 
 export interface ReportOptions {
   /** Text under the primary span; defaults to nothing. */
@@ -12,6 +12,7 @@ export interface ReportOptions {
   readonly notes?: readonly string[];
   /** Overrides the catalogue's severity (e.g. a rule that is an error in one case, a warning in another). */
   readonly severity?: Severity;
+  readonly suggestions?: readonly Suggestion[];
 }
 
 /**
@@ -37,6 +38,7 @@ export class Reporter {
       ...(options.why === undefined ? {} : { why: options.why }),
       ...(options.help === undefined ? {} : { help: options.help }),
       notes: options.notes ?? [],
+      ...(options.suggestions === undefined || options.suggestions.length === 0 ? {} : { suggestions: options.suggestions }),
     };
     this.#diagnostics.push(diagnostic);
     return diagnostic;

@@ -1,3 +1,6 @@
+import type { Span } from '../source/span.js';
+import type { Suggestion } from './diagnostic.js';
+
 /**
  * "Did you mean …?" candidates by optimal string alignment distance (Damerau–Levenshtein
  * restricted to adjacent transpositions), as Elm's `Reporting/Suggest.hs` and graphql-js
@@ -53,7 +56,11 @@ export class SuggestionBudget {
 
 /** "did you mean `a`?" or "did you mean `a`, `b` or `c`?"; undefined when there is nothing close. */
 export function didYouMean(input: string, candidates: Iterable<string>, budget?: SuggestionBudget): string | undefined {
-  const found = suggest(input, candidates, 3, budget);
+  return didYouMeanOf(suggest(input, candidates, 3, budget));
+}
+
+/** The words of `didYouMean` for names already found. */
+export function didYouMeanOf(found: readonly string[]): string | undefined {
   if (found.length === 0) return undefined;
   return `did you mean ${listWords(found.map((n) => `\`${n}\``), 'or')}?`;
 }
@@ -62,4 +69,16 @@ export function didYouMean(input: string, candidates: Iterable<string>, budget?:
 export function listWords(words: readonly string[], conjunction: 'and' | 'or'): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
+
+/**
+ * `replace with \`name\`` for each close name: one suggestion each, replacing `at`. Only a lone
+ * candidate is machine-applicable; with two, a person has to choose.
+ */
+export function replaceWith(at: Span, names: readonly string[]): Suggestion[] {
+  return names.map((name) => ({
+    title: `replace with \`${name}\``,
+    edits: [{ span: at, replacement: name }],
+    applicability: names.length === 1 ? 'machine-applicable' : 'maybe-incorrect',
+  }));
 }

@@ -1,5 +1,5 @@
 import type { Reporter } from '../diagnostics/reporter.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { span } from '../source/span.js';
 import type { DeclarationKind } from '../settings/schema.js';
 import type { Chain, Endpoint, FnDecl, ResourceDecl, Setting, TypeDecl, TypeExpr } from '../syntax/ast.js';
@@ -182,9 +182,11 @@ function sourcePort(endpoint: Endpoint, source: DeclarationSymbol, reporter: Rep
     return null;
   }
   if (port.text === 'success' || port.text === 'failure') return port.text;
+  const found = suggest(port.text, ['success', 'failure']);
   reporter.report('FL2006', port.span, `a function has no port \`${port.text}\``, {
     label: 'unknown port',
-    help: didYouMean(port.text, ['success', 'failure']) ?? 'a function has two ports: `.success` and `.failure`',
+    help: didYouMeanOf(found) ?? 'a function has two ports: `.success` and `.failure`',
+    suggestions: replaceWith(port.span, found),
   });
   return null;
 }
@@ -207,7 +209,8 @@ class TypeNames {
         const name = type.name.text;
         if (isBuiltinTypeName(name) || this.types.has(name) || this.damagedNames.has(name)) return;
         this.#candidates ??= [...builtinTypeNames, ...this.types.keys()];
-        const suggestion = didYouMean(name, this.#candidates, this.scope.suggestions);
+        const found = suggest(name, this.#candidates, 3, this.scope.suggestions);
+        const suggestion = didYouMeanOf(found);
         const declaration = this.scope.declarations.get(name);
         this.reporter.report('FL2002', type.name.span, `unknown type \`${name}\``, {
           label: 'no type has this name',
@@ -216,6 +219,7 @@ class TypeNames {
             (declaration
               ? `\`${name}\` is ${withArticle(kindNoun[declaration.kind])}, not a type; its messages have the type declared after \`:\``
               : `declare it: \`type ${name} = { … }\`; the built-in types are ${builtinTypeNames.map((n) => `\`${n}\``).join(', ')}`),
+          suggestions: replaceWith(type.name.span, found),
         });
         return;
       }

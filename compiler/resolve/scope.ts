@@ -1,4 +1,5 @@
-import { didYouMean, SuggestionBudget } from '../diagnostics/suggest.js';
+import type { Suggestion } from '../diagnostics/diagnostic.js';
+import { didYouMeanOf, replaceWith, suggest, SuggestionBudget } from '../diagnostics/suggest.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { DeclarationKind } from '../settings/schema.js';
 import type { Identifier } from '../syntax/ast.js';
@@ -35,6 +36,7 @@ export class Scope {
     }
     if (!kinds.includes(symbol.kind)) {
       const expected = kinds.map((k) => withArticle(kindNoun[k]));
+      const suggestion = this.suggestionOfKinds(name, kinds);
       this.reporter.report(
         'FL2005',
         name.span,
@@ -43,8 +45,9 @@ export class Scope {
           label: `${withArticle(kindNoun[symbol.kind])}`,
           secondary: [{ span: symbol.decl.name.span, message: `\`${name.text}\` is declared here` }],
           help:
-            this.suggestionOfKinds(name.text, kinds).help ??
+            suggestion.help ??
             `name ${orWords(expected)} here; declare one with \`${kinds[0] ?? 'queue'} NAME\` if there is none`,
+          suggestions: suggestion.suggestions,
         },
       );
       return undefined;
@@ -61,7 +64,7 @@ export class Scope {
   private reportUnknown(name: Identifier, kinds: readonly DeclarationKind[]): void {
     const nouns = kinds.map((k) => kindNoun[k]);
     const what = kinds.length >= 6 ? 'no function, queue, topic, bus, stream or table has this name' : `no ${orWords(nouns)} has this name`;
-    const suggestion = this.suggestionOfKinds(name.text, kinds);
+    const suggestion = this.suggestionOfKinds(name, kinds);
     this.reporter.report('FL2001', name.span, `unknown name \`${name.text}\``, {
       label: what,
       ...(suggestion.help === undefined
@@ -75,15 +78,17 @@ export class Scope {
     });
   }
 
-  private suggestionOfKinds(text: string, kinds: readonly DeclarationKind[]): { help?: string } {
+  private suggestionOfKinds(name: Identifier, kinds: readonly DeclarationKind[]): { help?: string; suggestions: Suggestion[] } {
     const key = kinds.join(' ');
     let candidates = this.#candidates.get(key);
     if (candidates === undefined) {
       candidates = [...this.declarations.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name);
       this.#candidates.set(key, candidates);
     }
-    const help = didYouMean(text, candidates, this.suggestions);
-    return help === undefined ? {} : { help };
+    const found = suggest(name.text, candidates, 3, this.suggestions);
+    const help = didYouMeanOf(found);
+    const suggestions = replaceWith(name.span, found);
+    return help === undefined ? { suggestions } : { help, suggestions };
   }
 }
 

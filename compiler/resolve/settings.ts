@@ -1,5 +1,6 @@
+import type { Suggestion } from '../diagnostics/diagnostic.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
 import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
@@ -67,7 +68,8 @@ function reportUnknownSetting(setting: Setting, context: SettingsContext, owner:
   const elsewhere = (Object.keys(settingSchema) as SettingsContext[]).filter(
     (c) => c !== context && settingSchema[c][name] !== undefined,
   );
-  const suggestion = didYouMean(name, Object.keys(settingSchema[context]));
+  const found = suggest(name, Object.keys(settingSchema[context]));
+  const suggestion = didYouMeanOf(found);
   let help = suggestion;
   if (help === undefined && elsewhere.length > 0) {
     help = `\`${name}\` is a setting of ${orWords(elsewhere.map((c) => contextNoun[c]))}${whereHint(name, context, owner, elsewhere)}`;
@@ -79,6 +81,7 @@ function reportUnknownSetting(setting: Setting, context: SettingsContext, owner:
   reporter.report('FL2008', setting.name.span, `unknown setting \`${name}\` for ${contextNoun[context]}`, {
     label: 'not a setting here',
     help,
+    suggestions: replaceWith(setting.name.span, found),
   });
 }
 
@@ -112,17 +115,23 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
   const value = setting.value;
   if (value.kind === 'InvalidValue') return false; // already reported by the lexer
   const shape = spec.value;
-  const wrong = (detail?: string, help?: string): false => {
+  const wrong = (detail?: string, help?: string, suggestions: readonly Suggestion[] = []): false => {
     const expected = shape.type === 'word' ? orWords(shape.words.map((w) => `\`${w}\``)) : expectedWords[shape.type];
     reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expected}${detail ? `, ${detail}` : ''}`, {
       label: `found ${describeValue(value)}`,
       ...(help === undefined ? {} : { help }),
+      suggestions,
     });
     return false;
   };
+  const rewrite = (replacement: string, applicability: Suggestion['applicability']): Suggestion[] => [
+    { title: `write \`${setting.name.text} = ${replacement}\``, edits: [{ span: value.span, replacement }], applicability },
+  ];
   switch (shape.type) {
     case 'int':
-      if (value.kind === 'DurationValue') return wrong(undefined, `write the number without a unit: \`${setting.name.text} = ${value.amount}\``);
+      if (value.kind === 'DurationValue') {
+        return wrong(undefined, `write the number without a unit: \`${setting.name.text} = ${value.amount}\``, rewrite(String(value.amount), 'maybe-incorrect'));
+      }
       if (value.kind !== 'NumberValue') return wrong();
       return Number.isInteger(value.value) ? true : wrong();
     case 'number':
@@ -131,7 +140,7 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       return value.kind === 'BooleanValue' ? true : wrong();
     case 'duration':
       if (value.kind === 'NumberValue') {
-        return wrong(undefined, `give the unit: \`${setting.name.text} = ${value.raw}s\` (units: ms, s, m, h, d)`);
+        return wrong(undefined, `give the unit: \`${setting.name.text} = ${value.raw}s\` (units: ms, s, m, h, d)`, rewrite(`${value.raw}s`, 'maybe-incorrect'));
       }
       return value.kind === 'DurationValue' ? true : wrong();
     case 'string':
@@ -147,13 +156,16 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       if (value.kind === 'StringValue' && shape.words.includes(value.value)) return true;
       {
         const text = value.kind === 'PathValue' ? value.text : value.kind === 'StringValue' ? value.value : undefined;
-        const close = text === undefined ? undefined : didYouMean(text, shape.words);
-        return wrong(undefined, close);
+        const found = text === undefined ? [] : suggest(text, shape.words);
+        return wrong(undefined, didYouMeanOf(found), replaceWith(value.span, found));
       }
     case 'runtime':
       if (value.kind === 'PathValue' || value.kind === 'StringValue') return true;
       return wrong();
     case 'field':
+      if (value.kind === 'StringValue' && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(value.value)) {
+        return wrong(undefined, `write the field without quotes: \`${setting.name.text} = ${value.value}\``, rewrite(value.value, 'machine-applicable'));
+      }
       return value.kind === 'PathValue' ? true : wrong(undefined, value.kind === 'StringValue' ? `write the field without quotes: \`${setting.name.text} = ${value.value}\`` : undefined);
     case 'dedupe':
       return value.kind === 'PathValue' ? true : wrong();

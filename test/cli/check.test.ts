@@ -264,3 +264,47 @@ describe('the installed command', () => {
     expect(help.stdout).toContain('check');
   });
 });
+
+describe('flowc check --fix', () => {
+  const typos = 'app shop\ntype Job = { id: string }\nqueue jobs: Job { visiblity = 1m }\nfn work(Job)\njobs -> wrok\n';
+
+  test('applies the machine-applicable suggestions, rewrites the file and reports what is left', async () => {
+    const host = new MemoryHost().addFile('app.flow', typos);
+    expect(await run(host, 'check', '--fix', 'app.flow')).toBe(0);
+    expect(host.text('app.flow')).toBe('app shop\ntype Job = { id: string }\nqueue jobs: Job { visibility = 1m }\nfn work(Job)\njobs -> work\n');
+    expect(host.err).toBe('fixed 2 problems in app.flow\nno problems\n');
+  });
+
+  test('leaves a fix that needs a person (two close names) and exits 1 with it', async () => {
+    const text = 'app shop\nqueue jobs\nfn work1\nfn work2\njobs -> work\nwork1 -> jobs\nwork2 -> jobs\n';
+    const host = new MemoryHost().addFile('app.flow', text);
+    expect(await run(host, 'check', '--fix', '--format', 'short', 'app.flow')).toBe(1);
+    expect(host.text('app.flow')).toBe(text);
+    expect(host.out).toContain('FL2001');
+  });
+
+  test('FL9030: refuses a file with syntax errors, and a fix whose re-check has a new error; the file is left as it was', async () => {
+    const broken = 'app shop\nqueue jobs: Job {\nfn work(Job\njobs -> wrok\n';
+    const host = new MemoryHost().addFile('app.flow', broken);
+    expect(await run(host, 'check', '--fix', '--format', 'short', 'app.flow')).toBe(2);
+    expect(host.err).toMatch(/^flowc: error FL9030: cannot fix app\.flow: it has syntax errors \(FL1001 at line \d\)/m);
+    expect(host.text('app.flow')).toBe(broken);
+
+    // `deadd` is close only to `dead`, a FIFO queue: the dead-letter queue of a standard queue must be standard (FL4021).
+    const wrongKind = 'app shop\nqueue jobs { dlq = deadd }\nqueue dead { fifo = true }\nfn work\njobs -> work\n';
+    const refused = new MemoryHost().addFile('app.flow', wrongKind);
+    expect(await run(refused, 'check', '--fix', '--format', 'short', 'app.flow')).toBe(2);
+    expect(refused.err).toMatch(/^flowc: error FL9030: fixes to app\.flow not written: the fixed text has FL4021/m);
+    expect(refused.text('app.flow')).toBe(wrongKind);
+  });
+
+  test('the JSON output lists the suggestions', async () => {
+    const host = new MemoryHost().addFile('app.flow', typos);
+    await run(host, 'check', '--format', 'json', 'app.flow');
+    const parsed = JSON.parse(host.out) as { code: string; suggestions?: { title: string }[] }[];
+    expect(parsed.map((d) => [d.code, d.suggestions?.map((s) => s.title)])).toEqual([
+      ['FL2008', ['replace with `visibility`']],
+      ['FL2001', ['replace with `work`']],
+    ]);
+  });
+});

@@ -1,4 +1,14 @@
+import type { TextEdit } from '../../diagnostics/diagnostic.js';
+import type { DeclarationSymbol } from '../../resolve/program.js';
+import { addSettingEdit } from '../../syntax/edits.js';
+import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
+
+/** `fifo = true` on `queue`: its `fifo = false` turned, or the setting added. */
+function fifoEdit(queue: DeclarationSymbol, context: CheckContext): TextEdit {
+  const fifo = context.setting(queue, 'fifo');
+  return fifo ? { span: fifo.value.span, replacement: 'true' } : addSettingEdit(context.source, queue.decl, 'fifo = true');
+}
 
 /**
  * FL4021: the dead-letter queue of a FIFO queue must be FIFO, and that of a standard queue
@@ -25,6 +35,9 @@ export const dlqKind: Rule = {
             : { span: dlq.decl.name.span, message: `\`${dlq.name}\` is declared here` },
         ],
         why: 'SQS moves messages only between queues of the same type, and refuses the redrive policy otherwise: "Dead-letter queue must be same type of queue as the source." The stack fails.',
+        suggestions: sourceFifo
+          ? [{ title: `make \`${dlq.name}\` FIFO`, edits: [fifoEdit(dlq, context)], applicability: 'machine-applicable' }]
+          : [],
         help: sourceFifo
           ? `make \`${dlq.name}\` FIFO (\`fifo = true\`), or give \`${queue.name}\` a FIFO dead-letter queue`
           : `make \`${dlq.name}\` a standard queue (remove \`fifo = true\`), or give \`${queue.name}\` a standard dead-letter queue`,

@@ -1,4 +1,5 @@
 import type { DeclarationSymbol } from '../../resolve/program.js';
+import { addSettingEdit, removeSettingEdit } from '../../syntax/edits.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
@@ -37,6 +38,15 @@ function visit(symbol: DeclarationSymbol, context: CheckContext): void {
       secondary: fifo ? [{ span: fifo.span, message: `\`${symbol.name}\` is not FIFO` }] : [],
       why: consequence(name, symbol, context),
       help: `make \`${symbol.name}\` FIFO with \`fifo = true\`, or remove \`${name}\``,
+      // Two fixes, and only a person knows which: neither is applied by `check --fix`.
+      suggestions: [
+        fifo
+          ? { title: `make \`${symbol.name}\` FIFO`, edits: [{ span: fifo.value.span, replacement: 'true' }], applicability: 'maybe-incorrect' }
+          : { title: `make \`${symbol.name}\` FIFO`, edits: [addSettingEdit(context.source, symbol.decl, 'fifo = true')], applicability: 'maybe-incorrect' },
+        ...(symbol.decl.settings
+          ? [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, symbol.decl.settings, setting)], applicability: 'maybe-incorrect' as const }]
+          : []),
+      ],
     });
   }
 }

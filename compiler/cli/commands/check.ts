@@ -1,25 +1,36 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { checkBytes } from '../../program.js';
 import type { Host } from '../host.js';
+import { fixFile } from './fix.js';
 import { readInput } from '../read-input.js';
 import { countDiagnostics, type DiagnosticFormat, printDiagnostics, summaryLine } from '../report.js';
 
 export interface CheckOptions {
   readonly format: DiagnosticFormat;
   readonly denyWarnings: boolean;
+  /** Apply the machine-applicable suggestions (`--fix`). */
+  readonly fix?: boolean;
 }
 
 /** `flowc check FILE...`: diagnostics only. Exit 0 clean, 1 with errors (or warnings under --deny-warnings), 2 when a file cannot be read. */
 export function runCheck(host: Host, files: readonly string[], options: CheckOptions): number {
   const diagnostics: Diagnostic[] = [];
   let unreadable = 0;
+  let refused = 0;
   for (const file of files) {
     const bytes = readInput(host, file);
     if (bytes === undefined) {
       unreadable++;
       continue;
     }
-    diagnostics.push(...checkBytes(file, bytes).diagnostics);
+    const result = checkBytes(file, bytes);
+    if (options.fix === true) {
+      const outcome = fixFile(host, file, bytes, result);
+      diagnostics.push(...outcome.diagnostics);
+      if (!outcome.ok) refused++;
+    } else {
+      diagnostics.push(...result.diagnostics);
+    }
   }
   printDiagnostics(host, diagnostics, options.format);
   const counts = countDiagnostics(diagnostics);
@@ -27,6 +38,6 @@ export function runCheck(host: Host, files: readonly string[], options: CheckOpt
     const unread = unreadable > 0 ? `; ${unreadable} of ${files.length} files could not be read` : '';
     host.stderr(`${summaryLine(counts, files.length - unreadable)}${unread}\n`);
   }
-  if (unreadable > 0) return 2;
+  if (unreadable > 0 || refused > 0) return 2;
   return counts.errors > 0 || (options.denyWarnings && counts.warnings > 0) ? 1 : 0;
 }

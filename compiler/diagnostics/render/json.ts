@@ -1,3 +1,4 @@
+import type { Span } from '../../source/span.js';
 import { codes } from '../codes.js';
 import type { Diagnostic, Label } from '../diagnostic.js';
 
@@ -21,6 +22,24 @@ export interface JsonDiagnostic {
   readonly why?: string;
   readonly help?: string;
   readonly notes: readonly string[];
+  /** Mechanical fixes (absent when there is none): docs/diagnostics/README.md, "Suggested edits". */
+  readonly suggestions?: readonly JsonSuggestion[];
+}
+
+export interface JsonSuggestion {
+  readonly title: string;
+  readonly applicability: 'machine-applicable' | 'maybe-incorrect';
+  /** Applied together; ranges are in the original text and never overlap. */
+  readonly edits: readonly JsonEdit[];
+}
+
+/** Replace the text from line:column to endLine:endColumn (1-based, end exclusive) with `replacement`. */
+export interface JsonEdit {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly replacement: string;
 }
 
 export interface JsonLabel {
@@ -48,6 +67,15 @@ export function toJsonDiagnostic(diagnostic: Diagnostic, displayPath: (path: str
     ...(diagnostic.why === undefined ? {} : { why: diagnostic.why }),
     ...(diagnostic.help === undefined ? {} : { help: diagnostic.help }),
     notes: diagnostic.notes,
+    ...(diagnostic.suggestions === undefined
+      ? {}
+      : {
+          suggestions: diagnostic.suggestions.map((s) => ({
+            title: s.title,
+            applicability: s.applicability,
+            edits: s.edits.map((e) => ({ ...spanRange(diagnostic, e.span), replacement: e.replacement })),
+          })),
+        }),
   };
 }
 
@@ -60,7 +88,11 @@ export function renderJson(diagnostics: readonly Diagnostic[], displayPath?: (pa
 }
 
 function rangeOf(diagnostic: Diagnostic, label: Label) {
-  const start = diagnostic.source.position(label.span.start);
-  const end = diagnostic.source.position(label.span.end);
+  return spanRange(diagnostic, label.span);
+}
+
+function spanRange(diagnostic: Diagnostic, at: Span) {
+  const start = diagnostic.source.position(at.start);
+  const end = diagnostic.source.position(at.end);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
