@@ -5,7 +5,8 @@ import type { FlowHandler, FlowTypes, ResultOf, EventOf, UntypedFlow } from '../
 import type { Injection } from '../runtime/sim/inject.js';
 import { loadHandlers } from '../runtime/sim/load-handlers.js';
 import type { SimOptions } from '../runtime/sim/options.js';
-import type { Handler, InvocationReport } from '../runtime/sim/services/lambda.js';
+import type { InvocationSettled } from '../runtime/sim/invocation.js';
+import type { Handler } from '../runtime/sim/services/lambda.js';
 import { Simulator } from '../runtime/sim/simulator.js';
 import { renderSummaryText, type SimSummary } from '../runtime/sim/summary.js';
 import { isoTime, parseDuration } from '../runtime/sim/time.js';
@@ -115,7 +116,7 @@ export async function simulate<F extends FlowTypes = UntypedFlow>(flowFile: stri
   }
   const simulator = new Simulator(manifest, handlers, simOptions, { hostResources });
   const log = new InvocationLog(keepInvocations === 'all' ? Infinity : keepInvocations);
-  simulator.observeInvocations((report) => log.add(report));
+  simulator.observeInvocations({ settled: (settled) => log.add(settled) });
   return new Simulation<F>(simulator, log);
 }
 
@@ -125,7 +126,7 @@ class InvocationLog {
 
   constructor(private readonly limit: number) {}
 
-  add({ fn, atMs, event, outcome }: InvocationReport): void {
+  add({ fn, atMs, event, outcome }: InvocationSettled): void {
     if (this.limit === 0) return;
     const record: InvocationRecord = outcome.ok ? { atMs, event, result: outcome.value } : { atMs, event, error: 'thrown' in outcome ? outcome.thrown : outcome.error };
     let ring = this.rings.get(fn);

@@ -368,8 +368,9 @@ function layout(tokens: readonly IToken[]): IToken[] {
     let next = tokens[i + 1];
     while (next !== undefined && next.tokenType === Newline) next = tokens[++i + 1];
     if (next === undefined || continuesBefore.has(next.tokenType)) continue;
-    // A dangling operator does not swallow a line that plainly starts a declaration.
-    if (continuesAfter.has(previous.tokenType) && !startsDeclaration(tokens, i + 1)) continue;
+    // A dangling operator does not swallow a line that plainly starts a declaration, nor a
+    // dangling `->` a line that starts an edge (`a -> b`): the chain would run on into it.
+    if (continuesAfter.has(previous.tokenType) && !startsDeclaration(tokens, i + 1) && !(previous.tokenType === Arrow && startsEdge(tokens, i + 1))) continue;
     out.push(token);
   }
   if (out[out.length - 1]?.tokenType === Newline) out.pop();
@@ -443,6 +444,14 @@ function startsStatement(tokens: readonly IToken[], index: number): boolean {
   const second = tokens[index + 1];
   if (first === undefined || second === undefined) return false;
   if (declarationKeywordSet.has(first.tokenType) && second.tokenType.CATEGORIES?.includes(Name)) return true;
+  return startsEdge(tokens, index);
+}
+
+/** `a ->` or `a.port ->`. */
+function startsEdge(tokens: readonly IToken[], index: number): boolean {
+  const first = tokens[index];
+  const second = tokens[index + 1];
+  if (first === undefined || second === undefined) return false;
   return isName(first) && (second.tokenType === Arrow || (second.tokenType === Dot && tokens[index + 3]?.tokenType === Arrow));
 }
 

@@ -59,6 +59,8 @@ export function describeSyntaxError(
 ): GrammarProblem {
   const special = describeStatementStart(statement);
   if (special) return special;
+  const noOutput = describeMissingOutputType(statement, exception.token);
+  if (noOutput) return noOutput;
 
   const data = decodeSyntaxError(exception.message);
   const tokens = statement.tokens;
@@ -88,6 +90,28 @@ export function describeSyntaxError(
     message: `expected ${orList(expected.length > 0 ? expected : ['something else'])}${where}, found ${foundWords}`,
     label: foundIndex === -1 ? 'the line ends here' : `unexpected ${foundWords}`,
     ...(help === undefined ? {} : { help }),
+  };
+}
+
+/**
+ * `fn work(Job) -> { timeout = 3s }`: the output type is missing, and the settings block reads
+ * as a record type until its first `=`. Said as the missing type, not as a record's `?` or `:`.
+ */
+function describeMissingOutputType(statement: StatementContext, found: IToken): GrammarProblem | undefined {
+  if (statement.rule !== 'fnDecl' || found.tokenType !== Equals) return undefined;
+  const tokens = statement.tokens;
+  const arrow = tokens.findIndex((token) => token.tokenType === Arrow);
+  const foundIndex = indexOfToken(tokens, found);
+  if (arrow === -1 || tokens[arrow + 1]?.tokenType !== LBrace || foundIndex !== arrow + 3 || !isName(tokens[arrow + 2]!)) return undefined;
+  const head = tokens.slice(0, arrow).map((t) => t.image).join(' ').replace(/ ?([()]) ?/g, '$1');
+  const arrowToken = tokens[arrow]!;
+  return {
+    kind: 'syntax',
+    start: arrowToken.startOffset,
+    end: arrowToken.startOffset + arrowToken.image.length,
+    message: `expected the output type after \`->\`, found a settings block`,
+    label: 'no output type after this',
+    help: `name the output type before the settings (\`${head} -> Result { ${tokens[arrow + 2]!.image} = … }\`), or drop \`->\` if the function returns nothing`,
   };
 }
 
@@ -224,6 +248,7 @@ function hintFor(statement: StatementContext, previous: IToken | undefined, foun
     return 'write an edge as `a -> b`';
   }
   if (previous?.tokenType === Arrow && foundIndex === -1) {
+    if (statement.rule === 'fnDecl') return 'a function\'s output type follows `->`: `fn charge(Order) -> Receipt`; drop `->` if it returns nothing';
     return 'an edge needs a target after `->`';
   }
   const next = statement.tokens[foundIndex + 1];

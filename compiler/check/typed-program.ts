@@ -550,7 +550,7 @@ function reportDestinationMismatch(typed: TypedProgram, reporter: Reporter, edge
     'FL3002',
     edge.link.target.span,
     confusedWithPayload
-      ? `a ${condition} destination sends an invocation record whose ${condition === 'success' && output !== null && sameType(output, declared, typed) ? 'responsePayload' : 'requestPayload'} is ${quoteType(declared)}, not a ${quoteType(declared)}`
+      ? `a ${condition} destination sends the invocation record \`${record}\`, not ${quoteType(declared)} itself: ${quoteType(declared)} is its ${condition === 'success' && output !== null && sameType(output, declared, typed) ? 'responsePayload' : 'requestPayload'}`
       : `\`${target.name}\` does not accept the ${condition} record of \`${fn}\`: ${mismatch}`,
     {
       label: `declared as ${quoteType(declared)}`,

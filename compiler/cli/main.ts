@@ -215,7 +215,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
 
   program
     .command('explain')
-    .description('explain a diagnostic code, e.g. `flowc explain FL4103`; without a code, list them')
+    .description('explain a diagnostic code, e.g. `flowc explain FL3002`; without a code, list them')
     .argument('[code]', 'a diagnostic code')
     .action(async (code: string | undefined) => {
       const { runExplain } = await import('./commands/explain.js');

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type CheckResult, checkText } from '../program.js';
 import type { DeclarationSymbol, Edge } from '../resolve/program.js';
 import type { Span } from '../source/span.js';
-import type { Identifier, Setting, SettingsBlock, Statement, TypeDecl, TypeExpr } from '../syntax/ast.js';
+import type { Identifier, Setting, SettingsBlock, Statement, TypeExpr } from '../syntax/ast.js';
 
 /** A name as written in the file, and what it names. */
 export interface Occurrence {
@@ -146,9 +146,4 @@ export class Analysis {
     }
     return out.sort((a, b) => a.setting.span.start - b.setting.span.start);
   }
-}
-
-/** The type declaration by name, for hovers and definitions. */
-export function typeDecl(analysis: Analysis, name: string): TypeDecl | undefined {
-  return analysis.result.program?.types.get(name);
 }

@@ -48,7 +48,7 @@ function codeHover(code: string): { markdown: string } {
   };
 }
 
-export function declarationHover(analysis: Analysis, name: string): string | undefined {
+function declarationHover(analysis: Analysis, name: string): string | undefined {
   const { program, checked } = analysis.result;
   const symbol = program?.declarations.get(name);
   if (symbol === undefined) return undefined;
@@ -131,7 +131,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   timestamp: 'an ISO-8601 timestamp string',
 };
 
-export function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {
+function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {
   const owner = site.owner;
   if (owner === undefined) return 'edge';
   return owner.kind === 'app' ? 'app' : owner.kind === 'edge' ? 'edge' : owner.symbol.kind;

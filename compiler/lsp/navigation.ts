@@ -36,7 +36,7 @@ function handlerStringAt(analysis: Analysis, offset: number): Definition | undef
 }
 
 /** The handler file of a function, when it exists: the effective `handler`, else the default path. */
-export function handlerPathOf(analysis: Analysis, fn: string): string | undefined {
+function handlerPathOf(analysis: Analysis, fn: string): string | undefined {
   const effective = effectiveSettings(analysis, fn)?.['handler'];
   const symbol = analysis.result.program?.declarations.get(fn);
   const written = symbol?.settings.get('handler')?.value;

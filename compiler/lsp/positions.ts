@@ -7,7 +7,7 @@ export function toRange(source: SourceFile, at: Span): Range {
   return { start: toPosition(source, at.start), end: toPosition(source, at.end) };
 }
 
-export function toPosition(source: SourceFile, offset: number): Position {
+function toPosition(source: SourceFile, offset: number): Position {
   const p = source.position(offset);
   return { line: p.line - 1, character: p.column - 1 };
 }

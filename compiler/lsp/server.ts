@@ -26,7 +26,7 @@ import { foldingRanges, inlayHints, outline, semanticTokens, tokenModifiers, tok
 import { toOffset, toRange } from './positions.js';
 
 /** How long typing may pause before the file is re-checked and its diagnostics published. */
-export const DIAGNOSTICS_DEBOUNCE_MS = 30;
+const DIAGNOSTICS_DEBOUNCE_MS = 30;
 
 /**
  * `flowc lsp`: the language server over stdio. Each open document keeps one `Analysis` per
@@ -42,7 +42,7 @@ export function runLsp(): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-export function serve(connection: Connection): void {
+function serve(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, { version: number; analysis: Analysis }>();
   const timers = new Map<string, NodeJS.Timeout>();

@@ -1,6 +1,7 @@
 import type { Suggestion } from '../diagnostics/diagnostic.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
+import { awsSettingHelp, awsSettingSpelling, awsWordHelp, awsWordSpelling } from '../settings/aws-spellings.js';
 import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
 import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
@@ -68,9 +69,13 @@ function reportUnknownSetting(setting: Setting, context: SettingsContext, owner:
   const elsewhere = (Object.keys(settingSchema) as SettingsContext[]).filter(
     (c) => c !== context && settingSchema[c][name] !== undefined,
   );
-  const found = suggest(name, Object.keys(settingSchema[context]));
-  const suggestion = didYouMeanOf(found);
-  let help = suggestion;
+  const value = setting.value;
+  const written = { kind: value.kind === 'NumberValue' ? 'number' : value.kind === 'DurationValue' ? 'duration' : 'other', text: reporter.source.text.slice(value.span.start, value.span.end) } as const;
+  const aws = awsSettingSpelling(name, context);
+  // An AWS spelling of a setting of this block is renamed in place; one of another block's, or
+  // one whose value changes too (`dedupe = content`), is only explained: not a one-span edit.
+  const found = aws === undefined ? suggest(name, Object.keys(settingSchema[context])) : aws.context === context && !aws.setting.includes(' ') ? [aws.setting] : [];
+  let help = awsSettingHelp(name, context, written, (c) => contextNoun[c]) ?? didYouMeanOf(found);
   if (help === undefined && elsewhere.length > 0) {
     help = `\`${name}\` is a setting of ${orWords(elsewhere.map((c) => contextNoun[c]))}${whereHint(name, context, owner, elsewhere)}`;
   }
@@ -156,8 +161,10 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       if (value.kind === 'StringValue' && shape.words.includes(value.value)) return true;
       {
         const text = value.kind === 'PathValue' ? value.text : value.kind === 'StringValue' ? value.value : undefined;
-        const found = text === undefined ? [] : suggest(text, shape.words);
-        return wrong(undefined, didYouMeanOf(found), replaceWith(value.span, found));
+        const aws = text === undefined ? undefined : awsWordSpelling(setting.name.text, text, shape.words);
+        const found = text === undefined ? [] : aws !== undefined ? [aws] : suggest(text, shape.words);
+        const close = text === undefined ? undefined : (awsWordHelp(setting.name.text, text, shape.words) ?? didYouMeanOf(found));
+        return wrong(undefined, close, replaceWith(value.span, found));
       }
     case 'runtime':
       if (value.kind === 'PathValue' || value.kind === 'StringValue') return true;

@@ -5,6 +5,7 @@ import { span } from '../source/span.js';
 import type { AppDecl, FlowFile, Statement } from './ast.js';
 import { buildStatement } from './build-ast.js';
 import { MAX_DECLARATIONS } from './limits.js';
+import { sizeWithUnit } from './size-literal.js';
 
 export interface ParsedFile {
   readonly ast: FlowFile;
@@ -51,7 +52,8 @@ export function parseSource(reporter: Reporter): ParsedFile {
   };
   const { problems, tooManyTokens, tooManyDeclarations } = parseFlow(text, parse, { maxDeclarations: MAX_DECLARATIONS });
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
-  for (const [index, problem] of shown.entries()) {
+  for (const [index, shownProblem] of shown.entries()) {
+    const problem = shownProblem.kind === 'malformed-number' ? withSizeHint(shownProblem, text) : shownProblem;
     const notes = problem.note === undefined ? [] : [problem.note];
     if (index === shown.length - 1 && problems.length > shown.length) notes.push(`flowc stopped reporting after ${MAX_SYNTAX_ERRORS} syntax errors`);
     reporter.report(codeOfProblem[problem.kind], span(problem.start, problem.end), problem.message, {
@@ -73,6 +75,13 @@ export function parseSource(reporter: Reporter): ParsedFile {
   }
   const app = checkAppDeclaration(ast, reporter, appAttempted);
   return { ast, app, damagedNames, refused: false };
+}
+
+/** `memory = 512MB` is a size written with a unit, not a malformed duration: say what to write. */
+function withSizeHint(problem: GrammarProblem, text: string): GrammarProblem {
+  const setting = /(\w+)[ \t]*=[ \t]*$/.exec(text.slice(Math.max(0, problem.start - 80), problem.start))?.[1];
+  const sized = sizeWithUnit(text.slice(problem.start, problem.end), setting);
+  return sized === undefined ? problem : { ...problem, ...sized };
 }
 
 /** One `app` per file, first (FL1010–FL1012). */

@@ -15,7 +15,8 @@ import { createDispatcher } from './sdk/dispatcher.js';
 import { DynamoDbService } from './services/dynamodb.js';
 import { EventBridgeService } from './services/eventbridge.js';
 import { KinesisService } from './services/kinesis.js';
-import { type Handler, type InvocationReport, LambdaService } from './services/lambda.js';
+import { InvocationObservation, type InvocationObserver } from './invocation.js';
+import { type Handler, LambdaService } from './services/lambda.js';
 import type { QueueMessage } from './services/message.js';
 import { QueuePoller } from './services/queue-poller.js';
 import { SnsService } from './services/sns.js';
@@ -56,6 +57,7 @@ export class Simulator {
   private readonly agenda = new EventQueue();
   private readonly rng: Rng;
   private readonly world: World;
+  private readonly observation = new InvocationObservation();
   private readonly lambda: LambdaService;
   private readonly sqs: SqsService;
   private readonly sns: SnsService;
@@ -110,6 +112,7 @@ export class Simulator {
       clock,
       rng: this.rng,
       trace: this.trace,
+      observation: this.observation,
       options: opts,
       addresses: this.addresses,
       stats: this.stats,
@@ -169,9 +172,9 @@ export class Simulator {
     this.agenda.push(atMs, Priority.Arrive, () => performInjection(this.manifest, this.world.router, injection, from));
   }
 
-  /** `observer` hears of every invocation as it ends, with a copy of its event (null: nobody). */
-  observeInvocations(observer: ((report: InvocationReport) => void) | null): void {
-    this.lambda.observe(observer);
+  /** `observer` hears of every invocation: its start, logs, outcome, end and what followed (null: nobody). See invocation.ts. */
+  observeInvocations(observer: InvocationObserver | null): void {
+    this.observation.set(observer);
   }
 
   /**

@@ -45,13 +45,14 @@ export class TraceRecorder {
     readonly enabled: boolean,
   ) {}
 
-  record(resource: string, action: TraceAction, detail: string): void {
-    if (!this.enabled) return;
+  /** Records an entry; returns its index, or -1 when it is not kept. */
+  record(resource: string, action: TraceAction, detail: string): number {
+    if (!this.enabled) return -1;
     if (this.entries.length >= this.maxEntries) {
       this.dropped++;
-      return;
+      return -1;
     }
-    this.entries.push({ atMs: this.now(), resource, action, detail });
+    return this.entries.push({ atMs: this.now(), resource, action, detail }) - 1;
   }
 }
 

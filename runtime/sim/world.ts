@@ -2,6 +2,7 @@ import type { FlowManifest } from '../manifest/schema.js';
 import type { Addresses } from './addresses.js';
 import type { Clock } from './clock.js';
 import type { Action, Priority } from './event-queue.js';
+import type { InvocationObservation } from './invocation.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rng } from './rng.js';
 import type { Stats } from './stats.js';
@@ -18,6 +19,8 @@ export interface World {
   readonly clock: Clock;
   readonly rng: Rng;
   readonly trace: TraceRecorder;
+  /** Who hears of invocations, their outcomes and what follows them (`Simulator.observeInvocations`). */
+  readonly observation: InvocationObservation;
   readonly options: ResolvedOptions;
   readonly addresses: Addresses;
   readonly stats: Stats;

@@ -4,6 +4,7 @@ import { FlowParser } from '../../grammar/parser.js';
 import { Reporter } from '../../compiler/diagnostics/reporter.js';
 import { SourceFile } from '../../compiler/source/source-file.js';
 import { parseSource } from '../../compiler/syntax/parse.js';
+import { compileText } from '../../compiler/program.js';
 
 function messages(text: string): string[] {
   return parseFlow(text, () => undefined).problems.map((p) => p.message);
@@ -117,6 +118,22 @@ describe('syntax errors speak the user\'s words and every statement is checked',
     const { ast: file, diagnostics } = ast('app a\nqueue q {\n  fifo = true\nfn f\nq -> f\n');
     expect(diagnostics.map((d) => d.message)).toEqual(['expected `,`, a new line or `}` after `true`, found the end of the line']);
     expect(file.statements.map((s) => s.kind)).toEqual(['AppDecl', 'ResourceDecl', 'FnDecl', 'Chain']);
+  });
+
+  test('a dangling `->` ends its chain when the next line starts an edge: one error, not edges nobody wrote', () => {
+    const flow = 'app a\ntype Order = { id: string }\ntype Receipt = { order: string }\ntopic placed: Order\nqueue receipts\nfn charge(Order) -> Receipt\nplaced -> charge ->\ncharge -> receipts\n';
+    const diagnostics = compileText('t.flow', flow).diagnostics;
+    expect(diagnostics.map((d) => `${d.code} ${d.message} · ${d.help}`)).toEqual(['FL1001 expected a name after `->`, found the end of the line · an edge needs a target after `->`']);
+    // Broken before `->`, or after it with a plain target, the chain still continues.
+    expect(messages('app a\nplaced\n  -> charge ->\n  receipts\n')).toEqual([]);
+  });
+
+  test('a function with `->` and no output type says so, whether a settings block or the end of the line follows', () => {
+    const problems = parseFlow('app a\nfn work(Job) -> { timeout = 3s }\nfn rest(Job) ->\nqueue jobs: Job\njobs -> work\n', () => undefined).problems;
+    expect(problems.map((p) => [p.message, p.help])).toEqual([
+      ['expected the output type after `->`, found a settings block', 'name the output type before the settings (`fn work(Job) -> Result { timeout = … }`), or drop `->` if the function returns nothing'],
+      ['expected a name, a string, `{` or `(` after `->`, found the end of the line', "a function's output type follows `->`: `fn charge(Order) -> Receipt`; drop `->` if it returns nothing"],
+    ]);
   });
 
   test('messages never contain token type names', () => {

@@ -21,7 +21,7 @@ test('no § reference outside the repository (issue numbers aside)', () => {
       .split('\n')
       .forEach((line, i) => {
         // "issue 14 §3" names an item of this project's own issue.
-        if (/§\s?\d/.test(line.replace(/issues? \d+,? ?§[\d–-]+/g, ''))) found.push(`${path}:${i + 1}: ${line.trim()}`);
+        if (/§\s?\d/.test(line.replace(/issues? \d+,? ?§[\d–-]+/gi, ''))) found.push(`${path}:${i + 1}: ${line.trim()}`);
       });
   }
   expect(found).toEqual([]);

@@ -6,7 +6,7 @@ import { didYouMean } from '../../diagnostics/suggest.js';
 import type { Host } from '../host.js';
 import { UsageError } from '../report.js';
 
-/** `flowc explain FL4103` prints the code's page; without a code, the catalogue. */
+/** `flowc explain FL3002` prints the code's page; without a code, the catalogue. */
 export function runExplain(host: Host, code: string | undefined): number {
   if (code === undefined) {
     for (const [key, info] of Object.entries(codes)) {

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { parseEventsFile, type EventsFile } from '../../../runtime/sim/events-file.js';
 import { SimulationInputError, SimulationLimitError } from '../../../runtime/sim/errors.js';
 import { loadHandlers } from '../../../runtime/sim/load-handlers.js';
-import { buildTimeline, type HandlerCall, recordCalls, renderReportHtml } from '../../../runtime/sim/report/index.js';
+import { buildTimeline, type ObservedInvocation, recordInvocations, renderReportHtml } from '../../../runtime/sim/report/index.js';
 import { Simulator } from '../../../runtime/sim/simulator.js';
 import { renderSummaryText } from '../../../runtime/sim/summary.js';
 import { formatOffset, parseDuration } from '../../../runtime/sim/time.js';
@@ -60,20 +60,19 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     throw error;
   }
   let simulator: Simulator;
-  let calls: HandlerCall[] = [];
+  let invocations: ObservedInvocation[] = [];
   try {
     const loaded = await loadHandlers(manifest, flowDir);
     for (const fn of loaded.missing) {
       const spec = manifest.functions.find((candidate) => candidate.name === fn)!;
       host.stderr(`flowc: warning: no handler file ${spec.handler} for \`${fn}\`: its invocations fail with Runtime.HandlerNotFound\n`);
     }
-    let handlers = loaded.handlers;
+    simulator = new Simulator(manifest, loaded.handlers, seed === undefined ? {} : { seed }, { hostResources: loaded.hostResources });
     if (reportPath !== undefined) {
-      const recorded = recordCalls(loaded.handlers, { traceLength: () => simulator.trace.entries.length });
-      handlers = recorded.handlers;
-      calls = recorded.calls;
+      const recorded = recordInvocations();
+      simulator.observeInvocations(recorded.observer);
+      invocations = recorded.invocations;
     }
-    simulator = new Simulator(manifest, handlers, seed === undefined ? {} : { seed }, { hostResources: loaded.hostResources });
     for (const event of events.events) simulator.inject(event.injection, event.atMs, 'events.json');
   } catch (error) {
     if (error instanceof SimulationInputError) throw new UsageError(error.message);
@@ -105,7 +104,7 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     const source = eventsPath === undefined ? 'no events file' : `${events.events.length} event${events.events.length === 1 ? '' : 's'} from ${displayPathFor(host.cwd)(eventsPath)}`;
     const page = renderReportHtml({
       manifest,
-      timeline: buildTimeline({ manifest, entries, calls }),
+      timeline: buildTimeline({ manifest, entries, invocations }),
       summary,
       entries,
       traceDropped: simulator.trace.dropped,

@@ -1,68 +1,96 @@
-import type { Context } from 'aws-lambda';
-import type { Handler } from '../services/lambda.js';
+import type { FailureCause, InvocationFollowUp, InvocationObserver, InvocationVia } from '../invocation.js';
 
-/** One handler call as the report shows it: what it got and what it gave back. */
-export interface HandlerCall {
+/**
+ * One invocation as the report shows it, as the simulator told it (`Simulator.observeInvocations`):
+ * what started it, what the handler got and gave back, how it ended and what the simulator did
+ * with its failure. Nothing here is read from the trace's wording.
+ */
+export interface ObservedInvocation {
+  /** The simulator's id of the invocation, unique in the run. */
+  readonly id: number;
   readonly fn: string;
   readonly requestId: string;
-  /** The index of the trace's `invoke` entry of this call, or -1 when it was not kept. */
+  readonly atMs: number;
+  /** The index of the trace's `invoke` entry of this invocation. */
   readonly traceIndex: number;
-  /** The event as JSON (pretty, cut at `PAYLOAD_MAX`), taken before the handler could change it. */
-  readonly event: string;
+  readonly attempt: number;
+  readonly via: InvocationVia;
+  /** Ids of the invocations this one tries again. */
+  readonly retryOf: readonly number[];
+  /** The event as JSON (pretty, cut at `PAYLOAD_MAX`); null past `CALLS_KEPT` invocations. */
+  readonly event: string | null;
   /** The result as JSON, or the thrown error as `Name: message`; null while it runs (or when it never settled). */
-  result: string | null;
-  thrown: string | null;
+  returned: string | null;
+  /** How it ended; null when the run stopped first. */
+  end: InvocationEnding | null;
+  /** What became of its failure (or of the items its partial batch response named), in order. */
+  readonly followUps: InvocationFollowUp[];
+  readonly logs: string[];
 }
+
+export type InvocationEnding =
+  | { readonly ok: true; readonly atMs: number; readonly traceIndex: number }
+  | { readonly ok: false; readonly atMs: number; readonly traceIndex: number; readonly cause: FailureCause; readonly errorType: string | null };
 
 /** What the report keeps of one payload; the trace line and the summary stay whole. */
 export const PAYLOAD_MAX = 2000;
 
-/** Calls whose payloads are kept: a long run's report aggregates, and shows details of the first ones only. */
+/** Invocations whose payloads are kept: a long run's report aggregates, and shows details of the first ones only. */
 export const CALLS_KEPT = 10_000;
 
-/** Where the simulation is: the length of its trace when a handler is called links the call to its `invoke` line. */
-export interface CallSite {
-  readonly traceLength: () => number;
-}
+/** Log lines kept per invocation. */
+const LOGS_KEPT = 50;
 
 /**
- * Wraps each handler to keep what it was called with and what it returned (or threw), for the
- * report. The handler runs unchanged: the wrapper returns its value or promise and rethrows its
- * error. The simulator traces `invoke` right before it calls the handler, so the trace's
- * length at the call names that line; `timeline.ts` reads the outcome and times from the trace.
+ * An observer that keeps each invocation the trace kept the `invoke` line of (so the report
+ * holds no more invocations than the trace has room for), and the list it fills.
  */
-export function recordCalls(handlers: ReadonlyMap<string, Handler>, site: CallSite): { handlers: Map<string, Handler>; calls: HandlerCall[] } {
-  const calls: HandlerCall[] = [];
-  const wrapped = new Map<string, Handler>();
-  for (const [fn, handler] of handlers) {
-    wrapped.set(fn, (event: never, context: Context) => {
-      if (calls.length >= CALLS_KEPT) return handler(event, context);
-      const call: HandlerCall = { fn, requestId: context.awsRequestId, traceIndex: site.traceLength() - 1, event: payloadText(event), result: null, thrown: null };
-      calls.push(call);
-      let result: unknown;
-      try {
-        result = handler(event, context);
-      } catch (error) {
-        call.thrown = thrownText(error);
-        throw error;
-      }
-      if (!isPromiseLike(result)) {
-        call.result = payloadText(result);
-        return result;
-      }
-      return Promise.resolve(result).then(
-        (value) => {
-          call.result = payloadText(value);
-          return value;
-        },
-        (error: unknown) => {
-          call.thrown = thrownText(error);
-          throw error;
-        },
-      );
-    });
-  }
-  return { handlers: wrapped, calls };
+export function recordInvocations(): { observer: InvocationObserver; invocations: ObservedInvocation[] } {
+  const invocations: ObservedInvocation[] = [];
+  const byId = new Map<number, ObservedInvocation>();
+  const observer: InvocationObserver = {
+    started(start) {
+      if (start.traceIndex < 0) return;
+      const kept = invocations.length < CALLS_KEPT;
+      const invocation: ObservedInvocation = {
+        id: start.id,
+        fn: start.fn,
+        requestId: start.requestId,
+        atMs: start.atMs,
+        traceIndex: start.traceIndex,
+        attempt: start.attempt,
+        via: start.via,
+        retryOf: start.retryOf,
+        event: kept ? payloadText(start.event) : null,
+        returned: null,
+        end: null,
+        followUps: [],
+        logs: [],
+      };
+      invocations.push(invocation);
+      byId.set(start.id, invocation);
+    },
+    logged(id, text) {
+      const invocation = byId.get(id);
+      if (invocation !== undefined && invocation.logs.length < LOGS_KEPT) invocation.logs.push(text);
+    },
+    settled({ id, outcome }) {
+      const invocation = byId.get(id);
+      if (invocation === undefined || invocation.event === null) return;
+      if (outcome.ok) invocation.returned = payloadText(outcome.value);
+      else if ('thrown' in outcome) invocation.returned = thrownText(outcome.thrown);
+      else if (outcome.discarded !== undefined) invocation.returned = 'value' in outcome.discarded ? payloadText(outcome.discarded.value) : thrownText(outcome.discarded.thrown);
+    },
+    ended({ id, atMs, outcome, traceIndex }) {
+      const invocation = byId.get(id);
+      if (invocation === undefined) return;
+      invocation.end = outcome.ok ? { ok: true, atMs, traceIndex } : { ok: false, atMs, traceIndex, cause: outcome.cause, errorType: outcome.error.errorType ?? null };
+    },
+    followed(followUp) {
+      byId.get(followUp.id)?.followUps.push(followUp);
+    },
+  };
+  return { observer, invocations };
 }
 
 export function payloadText(value: unknown): string {
@@ -81,8 +109,4 @@ function thrownText(error: unknown): string {
   } catch {
     return '(a value that cannot be shown)';
   }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

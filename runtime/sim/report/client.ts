@@ -203,6 +203,8 @@ export const REPORT_SCRIPT = String.raw`
     if (inv.request) row(list, 'request', inv.request);
     if (inv.retryOf !== null && indexOf[inv.retryOf] !== undefined) row(list, 'retry of', link(indexOf[inv.retryOf]));
     retriedBy[i].forEach(function (j) { row(list, 'tried again', link(j)); });
+    if (inv.errorType) row(list, 'error type', inv.errorType);
+    if (inv.then) row(list, 'then', inv.then);
     details.appendChild(list);
     block('Invoked', inv.trigger);
     block('Event', inv.event === null ? '(not kept: handler code did not run, or the run kept the payloads of its first invocations only)' : inv.event);

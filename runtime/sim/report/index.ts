@@ -1,8 +1,8 @@
 /**
- * The simulation report (`flowc sim --report FILE.html`): `recordCalls` keeps what handlers got
- * and returned, `buildTimeline` lays the trace out on the virtual time axis, and
+ * The simulation report (`flowc sim --report FILE.html`): `recordInvocations` keeps what the
+ * simulator says of each invocation, `buildTimeline` lays them and the trace out on the virtual time axis, and
  * `renderReportHtml` makes the page.
  */
-export { type HandlerCall, recordCalls } from './calls.js';
+export { type ObservedInvocation, recordInvocations } from './calls.js';
 export { renderReportHtml, type ReportInput } from './html.js';
 export { buildTimeline, type Timeline } from './timeline.js';

@@ -1,20 +1,22 @@
 import type { FlowManifest } from '../../manifest/schema.js';
 import { formatDuration } from '../time.js';
 import type { TraceEntry } from '../trace.js';
-import type { HandlerCall } from './calls.js';
+import type { GiveUpReason, InvocationFollowUp, RetryReason } from '../invocation.js';
+import type { ObservedInvocation } from './calls.js';
 
 /**
  * A run laid out on its virtual time axis, for the report: one lane per resource the run
  * touched, each invocation a bar with its outcome, the messages between lanes, retries linked
  * to what they retry, and the marks of what AWS did to messages (redrive, bisect, on-failure,
- * duplicates, throttles). It is read from the trace (what happened, when, where) and from the
- * handler calls (what each invocation got and returned), so the simulator needs no hook.
+ * duplicates, throttles). Invocations, their outcomes and retry links are what the simulator
+ * said of them (`recordInvocations`: ids, structured outcomes, follow-ups), never read from the
+ * trace's wording; the trace gives the lanes, the messages between them and the marks.
  */
 
 /**
  * How an invocation ended: `retried` failed and is tried again (asynchronous retry, the batch
  * back in its queue, a stream batch retried or bisected), `failure` failed for good; `unknown`
- * when the trace holds no end (the run stopped first, or the trace was full).
+ * when it has no end (the run stopped first).
  */
 export type Outcome = 'success' | 'retried' | 'failure' | 'timeout' | 'unknown';
 
@@ -33,17 +35,21 @@ export interface Invocation {
   lane: number;
   readonly start: number;
   end: number;
-  outcome: Outcome;
+  readonly outcome: Outcome;
   /** The `invoke` line: `async attempt 1 of 2 · request 82ac69da · from topic placed`. */
   readonly trigger: string;
   readonly request: string | null;
   /** 1 for a first attempt; the attempt, receive or stream retry number + 1 otherwise. */
   readonly attempt: number;
   /** The end line: `returned …`, or the error and what happens next. */
-  result: string;
-  readonly logs: string[];
-  event: string | null;
-  returned: string | null;
+  readonly result: string;
+  /** A failure's `errorType` (`Error`, `Runtime.JSONStringifyError`); null for a success, a timeout, or no end. */
+  readonly errorType: string | null;
+  /** What the simulator did last with what it failed (`given up: moved to the dead-letter queue`); null: nothing. */
+  readonly then: string | null;
+  readonly logs: readonly string[];
+  readonly event: string | null;
+  readonly returned: string | null;
   /** The invocation this one tries again (asynchronous retry, redelivery, a stream retry or half of a bisected batch). */
   retryOf: number | null;
 }
@@ -104,26 +110,22 @@ const BUCKETS = 400;
 export interface TimelineInput {
   readonly manifest: FlowManifest;
   readonly entries: readonly TraceEntry[];
-  readonly calls: readonly HandlerCall[];
+  /** What the simulator told of each invocation (`recordInvocations`), in the order they started. */
+  readonly invocations: readonly ObservedInvocation[];
 }
 
-export function buildTimeline({ manifest, entries, calls }: TimelineInput): Timeline {
+export function buildTimeline({ manifest, entries, invocations: observed }: TimelineInput): Timeline {
   const lanes = new Lanes(manifest);
   const invocations: Invocation[] = [];
-  const byEntry = new Map<number, Invocation>();
-  const open = new Map<string, Invocation[]>();
-  const lastEndedFrom = new Map<string, Invocation>();
-  const sourceOf = new Map<number, string>();
-  const byRequest = new Map<string, Invocation>();
-  const failedMessages = new Map<string, Invocation>();
-  // Per stream shard lane, the failed batches whose records are still to be retried, the latest
-  // last: a retry or a bisected half takes its records from the top one.
-  const streamRetries = new Map<string, { invocation: Invocation; remaining: number }[]>();
-  const retryLater = (invocation: Invocation, remaining: number) => {
-    const trigger = parseTrigger(invocation.trigger);
-    for (const id of trigger.messages) failedMessages.set(id, invocation);
-    if (trigger.streamKey !== null && remaining > 0) push(streamRetries, trigger.streamKey, { invocation, remaining });
-  };
+  const startedAt = new Map<number, ObservedInvocation>();
+  for (const invocation of observed) startedAt.set(invocation.traceIndex, invocation);
+  // The simulator's invocation ids, as indexes into `invocations`.
+  const indexOf = new Map<number, number>();
+  // Trace lines that say what became of a failure: the `retry` line of a redelivery says when.
+  const followUpAt = new Map<number, InvocationFollowUp>();
+  for (const invocation of observed) for (const followUp of invocation.followUps) if (followUp.traceIndex >= 0) followUpAt.set(followUp.traceIndex, followUp);
+  const deadLetterQueue = new Map<string, string>();
+  for (const queue of manifest.queues) if (queue.redrive !== null) deadLetterQueue.set(queue.name, queue.redrive.deadLetterQueue);
   const arrows: Arrow[] = [];
   const markers: Marker[] = [];
   let markersLeftOut = 0;
@@ -160,74 +162,18 @@ export function buildTimeline({ manifest, entries, calls }: TimelineInput): Time
     const lane = lanes.of(entry.resource);
     switch (entry.action) {
       case 'invoke': {
-        const trigger = parseTrigger(detail);
-        const invocation: Invocation = {
-          id: invocations.length,
-          lane,
-          start: entry.atMs,
-          end: entry.atMs,
-          outcome: 'unknown',
-          trigger: detail,
-          request: trigger.request,
-          attempt: trigger.attempt,
-          result: '',
-          logs: [],
-          event: null,
-          returned: null,
-          retryOf: null,
-        };
-        invocations.push(invocation);
-        byEntry.set(index, invocation);
-        push(open, entry.resource, invocation);
-        if (trigger.from !== null) {
-          const source = lanes.ofSender(trigger.from);
-          arrow(source.lane, lane, entry.atMs, trigger.batchSource !== null ? 'poll' : source.kind, detail);
+        const seen = startedAt.get(index);
+        if (seen === undefined) break;
+        indexOf.set(seen.id, invocations.length);
+        invocations.push(invocationOf(seen, invocations.length, lane, entries));
+        const via = seen.via;
+        // A retry comes from the function's own queue of events, not again from its sender.
+        if (via.kind === 'async' && seen.attempt === 1) {
+          const source = lanes.ofSender(via.from);
+          arrow(source.lane, lane, entry.atMs, source.kind, detail);
+        } else if (via.kind === 'queue' || via.kind === 'stream') {
+          arrow(lanes.of(via.source), lane, entry.atMs, 'poll', detail);
         }
-        if (trigger.request !== null && trigger.attempt > 1 && trigger.batchSource === null) {
-          const previous = byRequest.get(`${entry.resource} ${trigger.request}`);
-          if (previous !== undefined) invocation.retryOf = previous.id;
-        }
-        if (trigger.request !== null) byRequest.set(`${entry.resource} ${trigger.request}`, invocation);
-        if (trigger.batchSource !== null) {
-          sourceOf.set(invocation.id, trigger.batchSource);
-          for (const id of trigger.messages) {
-            const failed = failedMessages.get(id);
-            if (failed === undefined) continue;
-            invocation.retryOf ??= failed.id;
-            failedMessages.delete(id);
-          }
-          if (trigger.streamKey !== null) {
-            const stack = streamRetries.get(trigger.streamKey) ?? [];
-            const top = stack[stack.length - 1];
-            if (top !== undefined && trigger.size <= top.remaining) {
-              invocation.retryOf = top.invocation.id;
-              top.remaining -= trigger.size;
-              if (top.remaining === 0) stack.pop();
-            } else {
-              stack.length = 0;
-            }
-          }
-        }
-        break;
-      }
-      case 'ok':
-      case 'error': {
-        const invocation = open.get(entry.resource)?.shift();
-        if (invocation === undefined) break;
-        invocation.end = entry.atMs;
-        invocation.result = detail;
-        invocation.outcome = outcomeOf(entry, invocation);
-        const source = sourceOf.get(invocation.id);
-        if (source !== undefined) {
-          lastEndedFrom.set(source, invocation);
-          if (invocation.outcome !== 'success') retryLater(invocation, parseTrigger(invocation.trigger).size);
-        }
-        break;
-      }
-      case 'log': {
-        const running = open.get(entry.resource);
-        const invocation = running?.[running.length - 1];
-        if (invocation !== undefined && invocation.logs.length < 50) invocation.logs.push(detail);
         break;
       }
       case 'send':
@@ -239,42 +185,18 @@ export function buildTimeline({ manifest, entries, calls }: TimelineInput): Time
         break;
       case 'retry':
       case 'partial': {
-        const until = /stays hidden until (\+[\d:.d ]+?)(?: \(|$)/.exec(detail);
-        const last = lastEndedFrom.get(entry.resource);
-        if (last !== undefined && last.end === entry.atMs) {
-          if (last.outcome === 'failure') last.outcome = 'retried';
-          // A partial batch response: the handler returned, and the items it named are tried again.
-          if (entry.action === 'partial' && last.outcome === 'success') {
-            last.outcome = 'retried';
-            const checkpointed = /^(\d+) of (\d+) records checkpointed/.exec(detail);
-            retryLater(last, checkpointed === null ? 0 : Number(checkpointed[2]) - Number(checkpointed[1]));
-          }
-        }
-        marker({ lane, at: entry.atMs, kind: until !== null ? 'hidden' : 'partial', text: detail, ...(until !== null ? { until: parseOffset(until[1]!) } : {}) });
+        const followUp = followUpAt.get(index);
+        const until = followUp?.kind === 'retry' ? followUp.visibleAtMs : undefined;
+        marker({ lane, at: entry.atMs, kind: until !== undefined ? 'hidden' : 'partial', text: detail, ...(until !== undefined ? { until } : {}) });
         break;
       }
-      case 'bisect': {
-        const last = lastEndedFrom.get(entry.resource);
-        if (last !== undefined && last.end === entry.atMs && last.outcome === 'failure') last.outcome = 'retried';
-        marker({ lane, at: entry.atMs, kind: 'bisect', text: detail });
+      case 'bisect':
+      case 'on-failure':
+        marker({ lane, at: entry.atMs, kind: entry.action, text: detail });
         break;
-      }
-      case 'on-failure': {
-        // The stream gave up on the batch its last invocation failed: that failure was final.
-        const last = lastEndedFrom.get(entry.resource);
-        if (last !== undefined && last.end === entry.atMs && last.outcome === 'retried') last.outcome = 'failure';
-        const key = last === undefined ? null : parseTrigger(last.trigger).streamKey;
-        const stack = key === null ? undefined : streamRetries.get(key);
-        if (stack !== undefined && stack[stack.length - 1]?.invocation === last) stack.pop();
-        marker({ lane, at: entry.atMs, kind: 'on-failure', text: detail });
-        break;
-      }
       case 'dead-letter': {
-        // The message failed its last receive: that batch's failure was final for it.
-        const failed = failedMessages.get(/^message (\S+)/.exec(detail)?.[1] ?? '');
-        if (failed !== undefined && failed.outcome === 'retried') failed.outcome = 'failure';
-        const target = /→ (\S+) after/.exec(detail);
-        if (target !== null) arrow(lane, lanes.of(target[1]!), entry.atMs, 'dead-letter', detail);
+        const target = deadLetterQueue.get(entry.resource);
+        if (target !== undefined) arrow(lane, lanes.of(target), entry.atMs, 'dead-letter', detail);
         marker({ lane, at: entry.atMs, kind: 'dead-letter', text: detail });
         break;
       }
@@ -288,12 +210,12 @@ export function buildTimeline({ manifest, entries, calls }: TimelineInput): Time
         break;
     }
   });
-
-  for (const call of calls) {
-    const invocation = byEntry.get(call.traceIndex);
-    if (invocation === undefined || lanes.list[invocation.lane]!.name !== call.fn) continue;
-    invocation.event = call.event;
-    invocation.returned = call.thrown ?? call.result;
+  for (const seen of observed) {
+    const at = indexOf.get(seen.id);
+    if (at === undefined) continue;
+    // The first invocation it retries that the report holds (a batch may retry several).
+    const retried = seen.retryOf.map((id) => indexOf.get(id)).find((index) => index !== undefined);
+    if (retried !== undefined) invocations[at]!.retryOf = retried;
   }
 
   const lastMs = entries.length === 0 ? 0 : entries[entries.length - 1]!.atMs;
@@ -316,73 +238,60 @@ export function buildTimeline({ manifest, entries, calls }: TimelineInput): Time
   };
 }
 
+function invocationOf(seen: ObservedInvocation, id: number, lane: number, entries: readonly TraceEntry[]): Invocation {
+  const end = seen.end;
+  const last = seen.followUps[seen.followUps.length - 1];
+  return {
+    id,
+    lane,
+    start: seen.atMs,
+    end: end === null ? seen.atMs : end.atMs,
+    outcome: outcomeOf(seen),
+    errorType: end === null || end.ok ? null : end.errorType,
+    then: last === undefined ? null : last.kind === 'retry' ? RETRIED[last.reason] : GIVEN_UP[last.reason],
+    trigger: entries[seen.traceIndex]?.detail ?? '',
+    request: seen.requestId.slice(0, 8),
+    attempt: seen.attempt,
+    result: end === null || end.traceIndex < 0 ? '' : (entries[end.traceIndex]?.detail ?? ''),
+    logs: seen.logs,
+    event: seen.event,
+    returned: seen.returned,
+    retryOf: null,
+  };
+}
+
+/**
+ * How an invocation ended, as the simulator said: a timeout whatever came of it; `retried` when
+ * what it failed (all of it, or the items its partial batch response named) is tried again, and
+ * `failure` once that is given up for good: the last word on it counts (a redelivered message
+ * may later go to the dead-letter queue).
+ */
+function outcomeOf({ end, followUps }: ObservedInvocation): Outcome {
+  if (end === null) return 'unknown';
+  if (!end.ok && end.cause === 'timeout') return 'timeout';
+  const last = followUps[followUps.length - 1];
+  if (last?.kind === 'retry') return 'retried';
+  if (!end.ok || last?.kind === 'given-up') return 'failure';
+  return 'success';
+}
+
+const RETRIED: Record<RetryReason, string> = {
+  'async-retry': 'tried again (asynchronous retry)',
+  redelivery: 'back in its queue for a redelivery',
+  'stream-retry': 'the batch is retried',
+  bisect: 'the batch is split in two',
+};
+
+const GIVEN_UP: Record<GiveUpReason, string> = {
+  'retries-exhausted': 'given up: retries exhausted',
+  'max-age': 'given up: past its maximum age',
+  'dead-letter': 'given up: moved to the dead-letter queue',
+};
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
-}
-
-/**
- * How an invocation ended, from its end line. A trace entry that states its outcome (a field
- * `outcome`, which a later simulator may add) is taken at its word; otherwise `ok` is a
- * success and `error` a failure — a timeout when Lambda's timeout message says so — which is
- * `retried` when the line says when the next attempt is, and for batches (their messages go
- * back to the queue; a stream retries or bisects) until the trace says the batch was given up.
- */
-function outcomeOf(entry: TraceEntry, invocation: Invocation): Outcome {
-  const stated = (entry as { outcome?: unknown }).outcome;
-  if (typeof stated === 'string') {
-    if (stated === 'ok' || stated === 'success') return 'success';
-    if (stated === 'timeout') return 'timeout';
-    if (stated === 'error' || stated === 'failure') return 'failure';
-    return 'unknown';
-  }
-  if (entry.action === 'ok') return 'success';
-  if (entry.detail.includes('Task timed out after')) return 'timeout';
-  if (/ · attempt \d+ at /.test(entry.detail)) return 'retried';
-  if (/^batch of /.test(invocation.trigger) && !/ · (retries exhausted|no retries)/.test(entry.detail)) return 'retried';
-  return 'failure';
-}
-
-interface Trigger {
-  readonly from: string | null;
-  readonly request: string | null;
-  readonly attempt: number;
-  /** The queue or stream a batch came from. */
-  readonly batchSource: string | null;
-  readonly size: number;
-  /** Message ids listed in the line (all of a batch of up to 3; the first and last of a larger one). */
-  readonly messages: readonly string[];
-  /** The shard and lane of a stream batch: retries and bisected halves come from the same one. */
-  readonly streamKey: string | null;
-}
-
-function parseTrigger(detail: string): Trigger {
-  const request = / · request ([0-9a-f]+)/.exec(detail)?.[1] ?? null;
-  const async = /^async attempt (\d+) of \d+/.exec(detail);
-  if (async !== null) {
-    const from = / · from (.+)$/.exec(detail)?.[1] ?? null;
-    return { from, request, attempt: Number(async[1]), batchSource: null, size: 1, messages: [], streamKey: null };
-  }
-  const batch = /^batch of (\d+) from (\S+)(.*?) · request /.exec(detail);
-  if (batch !== null) {
-    const [, size, source, rest] = batch as unknown as [string, string, string, string];
-    const ids = /^ \(([^)]*)\)/.exec(rest);
-    const messages = ids === null ? [] : ids[1]!.split(/, | … /);
-    const receive = / · receive (\d+)/.exec(rest);
-    const retry = / · retry (\d+)/.exec(rest);
-    const shard = ids === null ? rest.replace(/ · retry \d+/, '').trim() : '';
-    return {
-      from: source,
-      request,
-      attempt: receive !== null ? Number(receive[1]) : retry !== null ? Number(retry[1]) + 1 : 1,
-      batchSource: source,
-      size: Number(size),
-      messages,
-      streamKey: ids === null ? `${source} ${shard}` : null,
-    };
-  }
-  return { from: null, request, attempt: 1, batchSource: null, size: 1, messages: [], streamKey: null };
 }
 
 const SENDS: ReadonlySet<TraceEntry['action']> = new Set(['send', 'publish', 'put-event', 'put-record', 'write']);
@@ -392,14 +301,6 @@ function senderOf(action: TraceEntry['action'], detail: string): string | null {
   if (action === 'write') return /^(?:put|delete) .* from (\S+) · [^·]*$/.exec(detail)?.[1] ?? null;
   if (action === 'put-record') return /^\S+ seq \S+ key .*? from (\S+) · /.exec(detail)?.[1] ?? null;
   return /^(?:message|event) \S+ from (.+?)(?: · |$)/.exec(detail)?.[1] ?? null;
-}
-
-/** `+00:01:01.000` or `+2d 03:00:00.000` → milliseconds. */
-function parseOffset(text: string): number {
-  const match = /^\+(?:(\d+)d )?(\d+):(\d+):(\d+)\.(\d+)$/.exec(text.trim());
-  if (match === null) return 0;
-  const [, days, hours, minutes, seconds, millis] = match;
-  return (((Number(days ?? 0) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + Number(millis);
 }
 
 /** Lanes in the order the run first touches them; the events file (or test) that injects comes first. */

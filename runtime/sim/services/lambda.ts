@@ -5,6 +5,7 @@ import type { DestinationEdge, FunctionSpec } from '../../manifest/schema.js';
 import { captureConsole, type HandlerEnvironment } from '../environment.js';
 import { AwsServiceError } from '../errors.js';
 import { Priority } from '../event-queue.js';
+import type { Discarded, ErrorPayload, InvocationVia, Outcome } from '../invocation.js';
 import { formatDuration, formatOffset, isoTime } from '../time.js';
 import type { FaultKind } from '../process-faults.js';
 import { afterMicrotasks, type ResourceCounts, type StallReason, type StallWatch, watchStall } from '../real-loop.js';
@@ -15,40 +16,16 @@ import type { AsyncMode, World } from '../world.js';
 /** A handler as the simulator calls it: `(event, context)`, sync or async. */
 export type Handler = (event: never, context: Context) => unknown;
 
-/** The error object Lambda reports for a failed invocation (`responsePayload` of a failure record). */
-export interface ErrorPayload {
-  readonly errorType?: string;
-  readonly errorMessage: string;
-  readonly trace?: readonly string[];
-}
+export type { ErrorPayload, Outcome } from '../invocation.js';
 
-/** How an invocation ended, and when (virtual ms): handler code runs at the start, the end may be later. */
-export type Outcome =
-  | {
-      readonly ok: true;
-      /** What the handler returned. */
-      readonly value: unknown;
-      /** The response as Lambda returns it: the JSON of the value (`null` for undefined, a function, a symbol). */
-      readonly json: string;
-      readonly endMs: number;
-    }
-  | {
-      readonly ok: false;
-      readonly error: ErrorPayload;
-      readonly cause: 'error' | 'timeout' | 'missing';
-      /** What the handler threw (or rejected with, or what reached the process from its code), if anything. */
-      readonly thrown?: unknown;
-      readonly endMs: number;
-    };
-
-/** One invocation as it ended, for observers (`flowc/testing` keeps the last ones of each function). */
-export interface InvocationReport {
-  readonly fn: string;
-  /** Virtual ms at which the handler was called. */
-  readonly atMs: number;
-  /** A copy of the event, taken before the handler could change it. */
-  readonly event: unknown;
-  readonly outcome: Outcome;
+/**
+ * What the caller of an invocation tells observers about it (`InvocationStart`), built only
+ * when someone observes.
+ */
+export interface InvocationOrigin {
+  readonly attempt: number;
+  readonly via: InvocationVia;
+  readonly retryOf: readonly number[];
 }
 
 // The errors below are what the Node.js runtime reports, from its source (the runtime interface
@@ -85,11 +62,13 @@ export interface InvocationCaller {
 class CurrentCall {
   /** Non-zero while the run waits for an async handler: that wait's number. */
   seq = 0;
+  /** The invocation's id (`InvocationStart.id`). */
+  id = 0;
   state: FunctionState | undefined;
   requestId = '';
   startMs = 0;
   durationMs = 0;
-  /** A copy of the event when someone observes invocations. */
+  /** A copy of the event, taken before the handler could change it, when someone observes invocations. */
   event: unknown;
   /** Puts console back when handler output is captured. */
   release: (() => void) | null = null;
@@ -176,6 +155,8 @@ interface AsyncEvent {
   attempts: number;
   throttles: number;
   lastError: Outcome | null;
+  /** The id of its latest attempt's invocation (0: none yet), which its next attempt retries. */
+  lastInvocation: number;
 }
 
 /**
@@ -192,12 +173,13 @@ export class LambdaService {
   private readonly accountConcurrency = lambdaLimits.accountConcurrencyDefault;
   private readonly call = new CurrentCall();
   private waits = 0;
+  /** Invocations started in this run: the last one's id. */
+  private invocationCount = 0;
   /** Attempts of asynchronous invocations continue in `attemptEnded` when given up on. */
   private readonly asyncCaller: InvocationCaller = { invocationAbandoned: (outcome, event) => this.attemptEnded(event as AsyncEvent, outcome) };
   /** Whether `onLoopTurn` is scheduled for the next time the microtask queue is empty. */
   private sentinelArmed = false;
   private readonly onLoopTurn = (): void => this.loopTurned();
-  private observer: ((report: InvocationReport) => void) | null = null;
 
   constructor(
     private readonly world: World,
@@ -242,9 +224,9 @@ export class LambdaService {
     return this.totalInFlight < this.accountConcurrency;
   }
 
-  /** `observer` hears of every invocation as it ends, with a copy of its event. */
-  observe(observer: ((report: InvocationReport) => void) | null): void {
-    this.observer = observer;
+  /** The id the next invocation to start will have: a caller links what it invokes to it before the call. */
+  get nextInvocationId(): number {
+    return this.invocationCount + 1;
   }
 
   /**
@@ -271,15 +253,15 @@ export class LambdaService {
    * destinations (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). Runs the handler now and resolves with the outcome; the caller
    * calls `end` with it at `outcome.endMs`, which frees the concurrency and traces the result.
    */
-  invokeSync(fn: string, event: unknown, description: string, caller: InvocationCaller, context?: unknown): Outcome | Promise<Outcome> {
+  invokeSync(fn: string, event: unknown, description: string, caller: InvocationCaller, context?: unknown, origin: InvocationOrigin | null = null): Outcome | Promise<Outcome> {
     const state = this.state(fn);
     const requestId = this.world.rng.uuid();
-    if (this.world.trace.enabled) this.world.trace.record(fn, 'invoke', `${description} · request ${shortId(requestId)}`);
-    return this.execute(state, event, requestId, caller, context);
+    const traceIndex = this.world.trace.enabled ? this.world.trace.record(fn, 'invoke', `${description} · request ${shortId(requestId)}`) : -1;
+    return this.execute(state, event, requestId, caller, context, traceIndex, origin);
   }
 
-  /** The invocation that produced `outcome` is over: concurrency back, result traced. */
-  end(fn: string, outcome: Outcome, traceSuffix = ''): void {
+  /** The invocation that produced `outcome` is over: concurrency back, result traced. Returns the index of its trace line, or -1. */
+  end(fn: string, outcome: Outcome, traceSuffix = ''): number {
     const state = this.state(fn);
     const reserved = state.spec.reservedConcurrency;
     const fnWasFull = reserved !== null && state.inFlight >= reserved;
@@ -291,9 +273,12 @@ export class LambdaService {
       state.stats.failed++;
       this.world.stats.countError(fn, outcome.cause === 'timeout' ? 'timeout' : (outcome.error.errorType ?? 'unknown'));
     }
-    this.traceOutcome(state, outcome, traceSuffix);
+    const traceIndex = this.traceOutcome(state, outcome, traceSuffix);
+    const observation = this.world.observation;
+    if (observation.on) observation.ended({ id: outcome.id, fn, atMs: this.world.clock.nowMs, outcome, traceIndex });
     if (accountWasFull) for (const listeners of this.capacityListeners.values()) for (const listener of listeners) listener();
     else if (fnWasFull) for (const listener of this.capacityListeners.get(fn) ?? []) listener();
+    return traceIndex;
   }
 
   /** `Invoke` with `InvocationType: Event`: queued, then attempted at once (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). */
@@ -313,6 +298,7 @@ export class LambdaService {
       attempts: 0,
       throttles: 0,
       lastError: null,
+      lastInvocation: 0,
     };
     this.world.schedule(this.world.clock.nowMs, Priority.Act, () => this.attempt(asyncEvent));
     return asyncEvent.requestId;
@@ -325,7 +311,9 @@ export class LambdaService {
     const now = world.clock.nowMs;
     const maxAgeMs = (spec.asyncConfig?.maximumEventAgeSeconds ?? lambdaLimits.asyncMaxEventAgeSecondsDefault) * 1000;
     if (now - event.enqueuedAtMs > maxAgeMs) {
-      this.giveUp(event, world.options.eventAgeExceededCondition, `older than max_age ${formatDuration(maxAgeMs)}`);
+      const line = this.giveUp(event, world.options.eventAgeExceededCondition, `older than max_age ${formatDuration(maxAgeMs)}`);
+      // The retry of a failed attempt came too late: that failure was its last.
+      if (event.lastInvocation !== 0) this.followed(event.lastInvocation, line, 'max-age');
       return;
     }
     if (spec.reservedConcurrency === 0) {
@@ -344,12 +332,16 @@ export class LambdaService {
     event.attempts++;
     if (event.attempts > 1) world.stats.asyncRetries++;
     const maxAttempts = this.maxRetries(event) + 1;
-    world.trace.record(
+    const traceIndex = world.trace.record(
       spec.name,
       'invoke',
       `async attempt ${event.attempts} of ${maxAttempts} · request ${shortId(event.requestId)}${event.attempts === 1 ? ` · from ${event.from}` : ''}`,
     );
-    const result = this.execute(state, JSON.parse(event.json), event.requestId, this.asyncCaller, event);
+    const origin: InvocationOrigin | null = world.observation.on
+      ? { attempt: event.attempts, via: { kind: 'async', from: event.from }, retryOf: event.lastInvocation === 0 ? [] : [event.lastInvocation] }
+      : null;
+    event.lastInvocation = this.invocationCount + 1;
+    const result = this.execute(state, JSON.parse(event.json), event.requestId, this.asyncCaller, event, traceIndex, origin);
     this.attemptEnded(event, result instanceof Promise ? await result : result);
   }
 
@@ -371,7 +363,8 @@ export class LambdaService {
     const retries = this.maxRetries(event);
     const now = world.clock.nowMs;
     if (event.attempts > retries) {
-      this.end(spec.name, outcome, retries === 0 ? ' · no retries' : ` · retries exhausted after ${event.attempts} attempts`);
+      const line = this.end(spec.name, outcome, retries === 0 ? ' · no retries' : ` · retries exhausted after ${event.attempts} attempts`);
+      this.followed(outcome.id, line, 'retries-exhausted');
       this.giveUp(event, 'RetriesExhausted', null);
       return;
     }
@@ -381,12 +374,22 @@ export class LambdaService {
     const at = now + base + jitter;
     const maxAgeMs = (spec.asyncConfig?.maximumEventAgeSeconds ?? lambdaLimits.asyncMaxEventAgeSecondsDefault) * 1000;
     if (world.options.asyncAgeLookahead && at - event.enqueuedAtMs > maxAgeMs) {
-      this.end(spec.name, outcome, ' · the next retry would pass max_age');
+      const line = this.end(spec.name, outcome, ' · the next retry would pass max_age');
+      this.followed(outcome.id, line, 'max-age');
       this.giveUp(event, world.options.eventAgeExceededCondition, null);
       return;
     }
-    this.end(spec.name, outcome, ` · attempt ${event.attempts + 1} at ${formatOffset(at)} (in ${formatDuration(at - now)})`);
+    const line = this.end(spec.name, outcome, ` · attempt ${event.attempts + 1} at ${formatOffset(at)} (in ${formatDuration(at - now)})`);
+    this.followed(outcome.id, line, 'async-retry');
     world.schedule(at, Priority.Act, () => this.attempt(event));
+  }
+
+  /** Tells observers what becomes of the failure of an asynchronous attempt, said by trace line `traceIndex`. */
+  private followed(id: number, traceIndex: number, reason: 'async-retry' | 'retries-exhausted' | 'max-age'): void {
+    const observation = this.world.observation;
+    if (!observation.on) return;
+    const atMs = this.world.clock.nowMs;
+    observation.followed(reason === 'async-retry' ? { id, atMs, traceIndex, kind: 'retry', reason } : { id, atMs, traceIndex, kind: 'given-up', reason });
   }
 
   private maxRetries(event: AsyncEvent): number {
@@ -395,15 +398,16 @@ export class LambdaService {
   }
 
   /** The event is discarded (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): to the failure destination if there is one. */
-  private giveUp(event: AsyncEvent, condition: string, reason: string | null): void {
+  private giveUp(event: AsyncEvent, condition: string, reason: string | null): number {
     const world = this.world;
-    if (reason !== null) world.trace.record(event.fn.spec.name, 'expire', `request ${shortId(event.requestId)} discarded: ${reason}`);
+    const line = reason === null ? -1 : world.trace.record(event.fn.spec.name, 'expire', `request ${shortId(event.requestId)} discarded: ${reason}`);
     if (event.mode === 'async' && event.fn.failure !== undefined) {
       this.deliver(event, 'failure', condition, event.lastError);
     } else {
       world.stats.asyncDropped++;
       if (event.mode === 'async') world.trace.record(event.fn.spec.name, 'expire', `request ${shortId(event.requestId)} dropped: no failure destination`);
     }
+    return line;
   }
 
   /** Sends the invocation record to the destination of `condition` (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). */
@@ -428,7 +432,7 @@ export class LambdaService {
       record.responseContext = {
         statusCode: 200,
         executedVersion: '$LATEST',
-        ...(outcome.ok ? {} : { functionError: outcome.cause === 'error' ? world.options.thrownErrorType : 'Unhandled' }),
+        ...(outcome.ok ? {} : { functionError: outcome.cause === 'error' || outcome.cause === 'serialization' ? world.options.thrownErrorType : 'Unhandled' }),
       };
       record.responsePayload = outcome.ok ? (JSON.parse(outcome.json) as unknown) : outcome.error;
     }
@@ -486,7 +490,15 @@ export class LambdaService {
    * In the last two cases the run gives up on it (`abandonWait`): the caller goes on with the
    * outcome through `caller.invocationAbandoned`, and the promise it awaited never settles.
    */
-  private execute(state: FunctionState, event: unknown, requestId: string, caller: InvocationCaller, context: unknown): Outcome | Promise<Outcome> {
+  private execute(
+    state: FunctionState,
+    event: unknown,
+    requestId: string,
+    caller: InvocationCaller,
+    context: unknown,
+    traceIndex: number,
+    origin: InvocationOrigin | null,
+  ): Outcome | Promise<Outcome> {
     const world = this.world;
     const name = state.spec.name;
     world.step();
@@ -498,7 +510,22 @@ export class LambdaService {
     call.requestId = requestId;
     call.startMs = world.clock.nowMs;
     call.durationMs = world.options.durationMs(name, event);
-    call.event = this.observer === null ? undefined : (JSON.parse(JSON.stringify(event) ?? 'null') as unknown);
+    call.id = ++this.invocationCount;
+    const observation = world.observation;
+    if (observation.on) {
+      call.event = JSON.parse(JSON.stringify(event) ?? 'null') as unknown;
+      observation.started({
+        id: call.id,
+        fn: name,
+        requestId,
+        atMs: call.startMs,
+        traceIndex,
+        attempt: origin?.attempt ?? 1,
+        via: origin?.via ?? { kind: 'sync' },
+        retryOf: origin?.retryOf ?? [],
+        event: call.event,
+      });
+    }
     const handler = state.handler;
     if (handler === undefined) {
       const error = { errorType: 'Runtime.HandlerNotFound', errorMessage: `${state.spec.handler} is missing or has no \`handler\` export` };
@@ -506,7 +533,14 @@ export class LambdaService {
     }
     this.environment.enter(name);
     this.onHandlerStart(name);
-    const release = world.options.captureLogs ? captureConsole((level, text) => world.trace.record(name, 'log', level === 'log' ? text : `${level}: ${text}`)) : null;
+    const id = call.id;
+    const release = world.options.captureLogs
+      ? captureConsole((level, text) => {
+          const line = level === 'log' ? text : `${level}: ${text}`;
+          world.trace.record(name, 'log', line);
+          if (observation.on) observation.logged(id, line);
+        })
+      : null;
     let result: unknown;
     let pending: boolean;
     try {
@@ -578,20 +612,21 @@ export class LambdaService {
   }
 
   private observed(outcome: Outcome): Outcome {
-    if (this.observer !== null) {
+    const observation = this.world.observation;
+    if (observation.on) {
       const call = this.call;
-      this.observer({ fn: call.state!.spec.name, atMs: call.startMs, event: call.event, outcome });
+      observation.settled({ id: call.id, fn: call.state!.spec.name, atMs: call.startMs, event: call.event, outcome });
     }
     return outcome;
   }
 
   /** A returned value becomes the response Lambda sends: its JSON, or a serialization error. */
   private returned(value: unknown): Outcome {
-    if (this.tooLong()) return this.timedOut();
+    if (this.tooLong()) return this.timedOut({ value });
     const json = responseJson(value);
-    if (json === null) return this.failure('error', STRINGIFY_ERROR);
+    if (json === null) return this.failure('serialization', STRINGIFY_ERROR);
     const call = this.call;
-    return { ok: true, value, json, endMs: call.startMs + call.durationMs };
+    return { ok: true, id: call.id, value, json, endMs: call.startMs + call.durationMs };
   }
 
   private thrownOutcome(thrown: unknown): Outcome {
@@ -599,11 +634,11 @@ export class LambdaService {
   }
 
   /** A failure, after the configured duration; a timeout when that is longer than the function's timeout. */
-  private failure(cause: 'error' | 'missing', error: ErrorPayload, thrown: unknown = NOT_THROWN): Outcome {
-    if (this.tooLong()) return this.timedOut();
+  private failure(cause: 'error' | 'serialization' | 'missing', error: ErrorPayload, thrown: unknown = NOT_THROWN): Outcome {
+    if (this.tooLong()) return this.timedOut(thrown === NOT_THROWN ? undefined : { thrown });
     const call = this.call;
     const endMs = call.startMs + call.durationMs;
-    return thrown === NOT_THROWN ? { ok: false, cause, error, endMs } : { ok: false, cause, error, thrown, endMs };
+    return thrown === NOT_THROWN ? { ok: false, id: call.id, cause, error, endMs } : { ok: false, id: call.id, cause, error, thrown, endMs };
   }
 
   private tooLong(): boolean {
@@ -611,11 +646,12 @@ export class LambdaService {
   }
 
   /** Lambda's timeout: the error has only a message, with the time and request id. */
-  private timedOut(): Outcome {
+  private timedOut(discarded?: Discarded): Outcome {
     const call = this.call;
     const timeoutMs = call.state!.spec.timeoutSeconds * 1000;
     const message = `${isoTime(this.world.epochMs(call.startMs + timeoutMs))} ${call.requestId} Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
-    return { ok: false, cause: 'timeout', error: { errorMessage: message }, endMs: call.startMs + timeoutMs };
+    const outcome = { ok: false, id: call.id, cause: 'timeout', error: { errorMessage: message }, endMs: call.startMs + timeoutMs } as const;
+    return discarded === undefined ? outcome : { ...outcome, discarded };
   }
 
   /**
@@ -634,17 +670,17 @@ export class LambdaService {
     }
   }
 
-  private traceOutcome(state: FunctionState, outcome: Outcome, suffix: string): void {
+  private traceOutcome(state: FunctionState, outcome: Outcome, suffix: string): number {
     const trace = this.world.trace;
-    if (!trace.enabled) return;
+    if (!trace.enabled) return -1;
     if (outcome.ok) {
       const shown = typeof outcome.value === 'string' ? outcome.value : outcome.json;
-      trace.record(state.spec.name, 'ok', outcome.value === undefined ? `returned nothing${suffix}` : `returned ${preview(shown)}${suffix}`);
+      return trace.record(state.spec.name, 'ok', outcome.value === undefined ? `returned nothing${suffix}` : `returned ${preview(shown)}${suffix}`);
     } else {
       const { errorType, errorMessage } = outcome.error;
       // A timeout's message starts with the time and request id; the trace line has both already.
       const text = outcome.cause === 'timeout' ? errorMessage.slice(errorMessage.indexOf('Task timed out')) : `${errorType === undefined ? '' : `${errorType}: `}${errorMessage}`;
-      trace.record(state.spec.name, 'error', `${text}${suffix}`);
+      return trace.record(state.spec.name, 'error', `${text}${suffix}`);
     }
   }
 

@@ -12,6 +12,8 @@ export class QueueMessage {
   state: MessageState;
   /** Bumped on every receive: a visibility expiry or a delete with an older receipt is stale. */
   receipt = 0;
+  /** The id of the invocation of its latest receive by an event source mapping (0: none), which a redelivery retries. */
+  lastInvocation = 0;
   /** `SentTimestamp` and `ApproximateFirstReceiveTimestamp` of its records, once known. */
   sentTimestamp: string | undefined = undefined;
   firstReceiveTimestamp: string | undefined = undefined;

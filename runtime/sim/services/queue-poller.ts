@@ -6,7 +6,7 @@ import { formatDuration, formatOffset } from '../time.js';
 import { shortId } from '../trace.js';
 import type { World } from '../world.js';
 import { readBatchResponse } from './batch-response.js';
-import type { InvocationCaller, LambdaService, Outcome } from './lambda.js';
+import type { InvocationCaller, InvocationOrigin, LambdaService, Outcome } from './lambda.js';
 import type { QueueMessage } from './message.js';
 import type { ReceivedBatch, SimQueue } from './sqs.js';
 
@@ -102,9 +102,23 @@ export class QueuePoller implements InvocationCaller {
       for (const message of messages) records.push(this.record(message));
       this.inFlight++;
       const description = world.trace.enabled ? describeBatch(messages, this.queue.name) : '';
-      const invoked = this.lambda.invokeSync(fn, { Records: records }, description, this, batch);
+      const origin = world.observation.on ? this.origin(messages) : null;
+      const id = this.lambda.nextInvocationId;
+      for (const message of messages) message.lastInvocation = id;
+      const invoked = this.lambda.invokeSync(fn, { Records: records }, description, this, batch, origin);
       this.invocationEnded(batch, messages, invoked instanceof Promise ? await invoked : invoked);
     }
+  }
+
+  /** What observers hear of the batch `messages`: the highest receive count, and the invocations that received them last. */
+  private origin(messages: readonly QueueMessage[]): InvocationOrigin {
+    let attempt = 1;
+    const retryOf: number[] = [];
+    for (const message of messages) {
+      attempt = Math.max(attempt, message.receiveCount);
+      if (message.receiveCount > 1 && message.lastInvocation !== 0 && !retryOf.includes(message.lastInvocation)) retryOf.push(message.lastInvocation);
+    }
+    return { attempt, via: { kind: 'queue', source: this.queue.name, size: messages.length }, retryOf };
   }
 
   /** The run gave up waiting for the invocation of `batch`; `complete` wakes the poller again. */
@@ -131,13 +145,16 @@ export class QueuePoller implements InvocationCaller {
     this.inFlight--;
     const world = this.world;
     let failed: ReadonlySet<string> | null = null;
+    let batchResponse: 'partial' | 'invalid' | undefined;
     if (outcome.ok && this.edge.reportBatchItemFailures) {
       const response = readBatchResponse(JSON.parse(outcome.json), new Set(messages.map((message) => message.id)));
       if (response.kind === 'invalid') {
         world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
         failed = new Set(messages.map((message) => message.id));
+        batchResponse = 'invalid';
       } else if (response.kind === 'partial') {
         failed = response.failed;
+        batchResponse = 'partial';
       }
     } else if (!outcome.ok) {
       failed = new Set(messages.map((message) => message.id));
@@ -153,9 +170,14 @@ export class QueuePoller implements InvocationCaller {
       if (all) this.queue.settle(received);
     }
     if (failed !== null && failed.size > 0) {
-      const back = formatOffset(messages.find((message) => failed.has(message.id))?.visibleAtMs ?? world.clock.nowMs);
+      const visibleAtMs = messages.find((message) => failed.has(message.id))?.visibleAtMs ?? world.clock.nowMs;
       const which = failed.size === messages.length ? `the batch of ${messages.length}` : `${failed.size} of ${messages.length} messages (${deleted} deleted)`;
-      world.trace.record(this.queue.name, outcome.ok ? 'partial' : 'retry', `${which} stays hidden until ${back} (visibility timeout ${formatDuration(this.visibilityMs)})`);
+      const line = world.trace.record(this.queue.name, outcome.ok ? 'partial' : 'retry', `${which} stays hidden until ${formatOffset(visibleAtMs)} (visibility timeout ${formatDuration(this.visibilityMs)})`);
+      const observation = world.observation;
+      if (observation.on) {
+        const atMs = world.clock.nowMs;
+        observation.followed({ id: outcome.id, atMs, traceIndex: line, kind: 'retry', reason: 'redelivery', visibleAtMs, ...(batchResponse === undefined ? {} : { response: batchResponse }) });
+      }
     }
     this.wake();
   }

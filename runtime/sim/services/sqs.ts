@@ -265,7 +265,10 @@ export class SimQueue {
       message.state = 'dead';
       this.left();
       this.stats.deadLettered++;
-      this.world.trace.record(this.spec.name, 'dead-letter', `message ${shortId(message.id)} → ${redrive.deadLetterQueue} after ${message.receiveCount} receives (max_receives ${redrive.maxReceiveCount})`);
+      const line = this.world.trace.record(this.spec.name, 'dead-letter', `message ${shortId(message.id)} → ${redrive.deadLetterQueue} after ${message.receiveCount} receives (max_receives ${redrive.maxReceiveCount})`);
+      // The invocation that last received it failed it for good.
+      const observation = this.world.observation;
+      if (observation.on && message.lastInvocation !== 0) observation.followed({ id: message.lastInvocation, atMs: now, traceIndex: line, kind: 'given-up', reason: 'dead-letter' });
       this.service.queue(redrive.deadLetterQueue).acceptRedriven(message);
       return false;
     }

@@ -5,7 +5,7 @@ import { fnv1a } from '../hashing.js';
 import { formatDuration, isoTime, isoTimeSeconds } from '../time.js';
 import type { World } from '../world.js';
 import { readBatchResponse } from './batch-response.js';
-import type { InvocationCaller, LambdaService, Outcome } from './lambda.js';
+import type { InvocationCaller, InvocationOrigin, LambdaService, Outcome } from './lambda.js';
 import type { StreamLog, StreamRecord } from './stream-log.js';
 
 /** The front of a lane processed as one batch; bisecting replaces one split by its two halves. */
@@ -13,6 +13,8 @@ interface Split {
   size: number;
   /** Failed invocations of this split (what MaximumRetryAttempts counts). */
   attempts: number;
+  /** The failed invocation this split retries, or whose half it is (0: none), for observers. */
+  retries: number;
 }
 
 interface Lane {
@@ -131,7 +133,7 @@ export class StreamPoller implements InvocationCaller {
         }
       }
       lane.windowDeadlineMs = null;
-      split = { size: this.batchLength(lane), attempts: 0 };
+      split = { size: this.batchLength(lane), attempts: 0, retries: 0 };
       lane.splits.push(split);
     }
     // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html: records older than MaximumRecordAgeInSeconds are discarded before an attempt. A lane
@@ -139,7 +141,9 @@ export class StreamPoller implements InvocationCaller {
     let expired = 0;
     while (expired < split.size && now - lane.pending[lane.head + expired]!.arrivalMs > this.maxAgeMs) expired++;
     if (expired > 0) {
-      this.discard(lane, expired, world.options.recordAgeCondition, split.attempts, `older than max_age ${formatDuration(this.maxAgeMs)}`);
+      const line = this.discard(lane, expired, world.options.recordAgeCondition, split.attempts, `older than max_age ${formatDuration(this.maxAgeMs)}`);
+      // All that a failed invocation left to retry is gone: that failure was its last.
+      if (expired === split.size) this.followed(split.retries, line, 'given-up', 'max-age');
       split.size -= expired;
       if (split.size === 0) this.finishSplit(lane);
       this.wake(lane, now);
@@ -153,7 +157,10 @@ export class StreamPoller implements InvocationCaller {
     const description = world.trace.enabled ? `batch of ${batch.length} from ${this.log.name} ${lane.shard.id}${laneText}${attempt}` : '';
     lane.invokedSplit = split;
     lane.invokedBatch = batch;
-    const invoked = this.lambda.invokeSync(this.edge.target, event, description, this, lane);
+    const origin: InvocationOrigin | null = world.observation.on
+      ? { attempt: split.attempts + 1, via: { kind: 'stream', source: this.log.name, size: batch.length }, retryOf: split.retries === 0 ? [] : [split.retries] }
+      : null;
+    const invoked = this.lambda.invokeSync(this.edge.target, event, description, this, lane, origin);
     this.invocationEnded(lane, split, batch, invoked instanceof Promise ? await invoked : invoked);
   }
 
@@ -185,13 +192,16 @@ export class StreamPoller implements InvocationCaller {
     this.lambda.end(this.edge.target, outcome);
     lane.busy = false;
     let firstFailed = -1;
+    let batchResponse: 'partial' | 'invalid' | undefined;
     if (outcome.ok && this.edge.reportBatchItemFailures) {
       const response = readBatchResponse(JSON.parse(outcome.json), new Set(batch.map((record) => record.sequenceNumber)));
       if (response.kind === 'invalid') {
         world.trace.record(this.edge.target, 'warning', `invalid partial batch response: ${response.reason}; the whole batch failed`);
         firstFailed = 0;
+        batchResponse = 'invalid';
       } else if (response.kind === 'partial') {
         firstFailed = batch.findIndex((record) => response.failed.has(record.sequenceNumber));
+        batchResponse = 'partial';
       }
     } else if (!outcome.ok) {
       firstFailed = 0;
@@ -203,32 +213,48 @@ export class StreamPoller implements InvocationCaller {
       return;
     }
     const partial = outcome.ok;
+    let line = -1;
     if (firstFailed > 0) {
       // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html: checkpoint before the lowest failed record; retry from it.
       this.checkpoint(lane, firstFailed);
       split.size -= firstFailed;
-      world.trace.record(this.log.name, 'partial', `${firstFailed} of ${batch.length} records checkpointed; retrying from ${batch[firstFailed]!.sequenceNumber}`);
+      line = world.trace.record(this.log.name, 'partial', `${firstFailed} of ${batch.length} records checkpointed; retrying from ${batch[firstFailed]!.sequenceNumber}`);
     }
     this.setFailing(lane, true);
     if (!partial && this.edge.bisectBatchOnFunctionError && split.size > 1) {
       // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html: halves are retried without using a retry attempt.
       const first = Math.ceil(split.size / 2);
       const attempts = world.options.bisectRetryAccounting === 'per-original-batch' ? split.attempts : 0;
-      lane.splits.splice(0, 1, { size: first, attempts }, { size: split.size - first, attempts });
-      world.trace.record(this.log.name, 'bisect', `batch of ${split.size} split into ${first} + ${split.size - first}`);
+      lane.splits.splice(0, 1, { size: first, attempts, retries: outcome.id }, { size: split.size - first, attempts, retries: outcome.id });
+      line = world.trace.record(this.log.name, 'bisect', `batch of ${split.size} split into ${first} + ${split.size - first}`);
+      this.followed(outcome.id, line, 'retry', 'bisect');
     } else {
       split.attempts++;
       const maxRetries = this.edge.maximumRetryAttempts;
       if (maxRetries !== -1 && split.attempts > maxRetries) {
-        this.discard(lane, split.size, 'RetryAttemptsExhausted', split.attempts, `${split.attempts} attempts failed (retries ${maxRetries})`);
+        line = this.discard(lane, split.size, 'RetryAttemptsExhausted', split.attempts, `${split.attempts} attempts failed (retries ${maxRetries})`);
+        this.followed(outcome.id, line, 'given-up', 'retries-exhausted', batchResponse);
         this.finishSplit(lane);
         this.wake(lane, world.clock.nowMs);
         return;
       }
       world.stats.streamRetries++;
+      split.retries = outcome.id;
+      this.followed(outcome.id, line, 'retry', 'stream-retry', batchResponse);
     }
     // Retried on the next poll; the lane makes no progress meanwhile (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html).
     this.wake(lane, this.nextTick(world.clock.nowMs + 1));
+  }
+
+  /** Tells observers what becomes of what invocation `id` failed (nothing when `id` is 0: no invocation failed it). */
+  private followed(id: number, traceIndex: number, kind: 'retry', reason: 'bisect' | 'stream-retry', response?: 'partial' | 'invalid'): void;
+  private followed(id: number, traceIndex: number, kind: 'given-up', reason: 'retries-exhausted' | 'max-age', response?: 'partial' | 'invalid'): void;
+  private followed(id: number, traceIndex: number, kind: 'retry' | 'given-up', reason: 'bisect' | 'stream-retry' | 'retries-exhausted' | 'max-age', response?: 'partial' | 'invalid'): void {
+    const observation = this.world.observation;
+    if (!observation.on || id === 0) return;
+    const atMs = this.world.clock.nowMs;
+    const common = { id, atMs, traceIndex, ...(response === undefined ? {} : { response }) };
+    observation.followed(kind === 'retry' ? { ...common, kind, reason: reason as 'bisect' | 'stream-retry' } : { ...common, kind, reason: reason as 'retries-exhausted' | 'max-age' });
   }
 
   private finishSplit(lane: Lane): void {
@@ -269,7 +295,7 @@ export class StreamPoller implements InvocationCaller {
   }
 
   /** Gives up on the front `count` records: checkpoint past them and send the on-failure record (https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html). */
-  private discard(lane: Lane, count: number, condition: string, attempts: number, reason: string): void {
+  private discard(lane: Lane, count: number, condition: string, attempts: number, reason: string): number {
     const world = this.world;
     const records = lane.pending.slice(lane.head, lane.head + count);
     this.checkpoint(lane, count);
@@ -277,12 +303,12 @@ export class StreamPoller implements InvocationCaller {
     const first = records[0]!;
     const last = records[records.length - 1]!;
     const target = this.edge.onFailure;
-    world.trace.record(
+    const line = world.trace.record(
       this.log.name,
       'on-failure',
       `${count} record${count === 1 ? '' : 's'} of ${lane.shard.id} discarded (${first.sequenceNumber}${count > 1 ? ` … ${last.sequenceNumber}` : ''}): ${condition}, ${reason}${target === null ? ' · no on_failure destination' : ` → ${target.name}`}`,
     );
-    if (target === null) return;
+    if (target === null) return line;
     world.stats.count(world.stats.streamFailures, this.edge.id);
     const arrival = this.log.kind === 'kinesis' ? isoTime : isoTimeSeconds;
     const batchInfo = {
@@ -315,5 +341,6 @@ export class StreamPoller implements InvocationCaller {
     } catch (error) {
       world.trace.record(this.log.name, 'warning', `on-failure delivery to ${target.name} failed: ${(error as Error).message}`);
     }
+    return line;
   }
 }
