@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, watch, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 
 /** What is at a path (`Host.inspect`), following symlinks. */
@@ -48,6 +48,12 @@ export interface Host {
    * Only meaningful when stdin and stdout are terminals; hosts that can never ask omit it.
    */
   confirm?(question: string): Promise<boolean>;
+  /**
+   * Calls `onChange` with the path of every file created, changed or removed in `folder`
+   * (`flowc watch`); returns what stops watching. Throws a HostError when the folder cannot be
+   * watched. Events may come more than once for one change: callers compare contents.
+   */
+  watchFolder?(folder: string, options: { readonly recursive: boolean }, onChange: (path: string) => void): () => void;
 }
 
 export class HostError extends Error {}
@@ -151,6 +157,20 @@ export function nodeHost(): Host {
       } finally {
         prompt.close();
       }
+    },
+    watchFolder(folder, options, onChange) {
+      let watcher;
+      try {
+        // Recursive watching is native on Linux from Node 19.1, and on macOS and Windows.
+        watcher = watch(folder, { recursive: options.recursive, persistent: true }, (_event, name) => {
+          if (name !== null) onChange(join(folder, name.toString()));
+        });
+      } catch (error) {
+        throw new HostError(describeFsError(error, folder));
+      }
+      // A watched folder that is removed ends its watch; the next run watches what exists then.
+      watcher.on('error', () => watcher.close());
+      return () => watcher.close();
     },
   };
 }

@@ -190,6 +190,46 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('watch')
+    .description('check (or build, with -o) now and on every change of the .flow file or a handler; re-run the simulation with --events')
+    .argument('<file>', 'a .flow file')
+    .option('-o, --out <dir>', 'build into this folder on every change (default: check only)')
+    .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .option('--generated <dir>', 'folder of the regenerated TypeScript, beside the .flow file', DEFAULT_GENERATED_DIR)
+    .option('--events <file>', 'after every clean run, simulate with these events')
+    .option('--until <duration>', 'stop each simulation at this virtual time')
+    .option('--seed <n>', 'seed of each simulation')
+    .action(
+      async (
+        file: string,
+        options: { out?: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; events?: string; until?: string; seed?: string },
+      ) => {
+        const { runWatch } = await import('./commands/watch.js');
+        // Ctrl-C ends the watch cleanly: watchers closed, exit 0.
+        const stop = new AbortController();
+        const onInterrupt = () => stop.abort();
+        process.once('SIGINT', onInterrupt);
+        process.once('SIGTERM', onInterrupt);
+        try {
+          exitCode = await runWatch(host, file, {
+            outDir: options.out,
+            templateFormat: options.format,
+            diagnosticFormat: parseFormat(options.diagnostics),
+            generatedDir: options.generated,
+            events: options.events,
+            until: options.until,
+            seed: options.seed,
+            signal: stop.signal,
+          });
+        } finally {
+          process.off('SIGINT', onInterrupt);
+          process.off('SIGTERM', onInterrupt);
+        }
+      },
+    );
+
+  program
     .command('graph')
     .description('draw the flow: its declarations, and every edge with its payload type (failure paths in red)')
     .argument('<file>', 'a .flow file')
