@@ -6,7 +6,7 @@ import { findServer, type ServerLookup } from '../../editors/vscode/src/server-p
 /** A lookup over a fake file system: `executables` are the files that can be run. */
 function lookup(executables: readonly string[], overrides: Partial<ServerLookup> = {}): ServerLookup {
   const files = new Set(executables);
-  return { workspaceFolders: ['/work/app'], pathEnv: '/usr/local/bin:/usr/bin', platform: 'linux', isExecutable: (p) => files.has(p), ...overrides };
+  return { workspaceFolders: ['/work/app'], trusted: true, pathEnv: '/usr/local/bin:/usr/bin', platform: 'linux', isExecutable: (p) => files.has(p), ...overrides };
 }
 
 describe('findServer', () => {
@@ -56,6 +56,15 @@ describe('findServer', () => {
   test('a flowc.path that is a command name is looked up on the PATH', () => {
     expect(findServer(lookup(['/usr/bin/flowc-dev'], { configured: 'flowc-dev' }))).toMatchObject({ found: true, command: '/usr/bin/flowc-dev', from: 'setting' });
     expect(findServer(lookup([], { configured: 'flowc-dev' }))).toEqual({ found: false, message: expect.stringContaining('not on the PATH') });
+  });
+
+  test('an untrusted workspace never runs its own flowc: the PATH and absolute paths only', () => {
+    const executables = ['/work/app/node_modules/.bin/flowc', '/work/app/tools/flowc', '/usr/bin/flowc'];
+    expect(findServer(lookup(executables, { trusted: false }))).toMatchObject({ found: true, command: '/usr/bin/flowc', from: 'path' });
+    expect(findServer(lookup(executables, { trusted: false, configured: './tools/flowc' }))).toEqual({ found: false, message: expect.stringContaining('not trusted') });
+    expect(findServer(lookup(executables, { trusted: false, configured: '/usr/bin/flowc' }))).toMatchObject({ found: true, from: 'setting' });
+    const nowhere = findServer(lookup(['/work/app/node_modules/.bin/flowc'], { trusted: false }));
+    expect(nowhere).toEqual({ found: false, message: expect.stringContaining('trust the workspace') });
   });
 
   test('a blank flowc.path counts as not set', () => {

@@ -15,6 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('flowc.path')) void restart();
     }),
+    // Trusting the workspace makes its node_modules/.bin/flowc eligible.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   await start();
 }
@@ -39,6 +41,7 @@ async function start(): Promise<void> {
   const server = findServer({
     configured: vscode.workspace.getConfiguration('flowc').get<string>('path'),
     workspaceFolders: folders,
+    trusted: vscode.workspace.isTrusted,
     pathEnv: process.env['PATH'],
     platform: process.platform,
     isExecutable,

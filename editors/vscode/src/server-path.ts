@@ -11,6 +11,12 @@ export interface ServerLookup {
   readonly configured?: string | undefined;
   /** The workspace folders, in order: the first that has flowc wins. */
   readonly workspaceFolders: readonly string[];
+  /**
+   * Whether the user trusts the workspace. A workspace's `node_modules/.bin/flowc` is the
+   * workspace's code, so an untrusted workspace gets only a flowc from outside it: the PATH
+   * or an absolute `flowc.path` (which VS Code then reads from the user's settings only).
+   */
+  readonly trusted: boolean;
   /** The `PATH` environment variable. */
   readonly pathEnv?: string | undefined;
   readonly platform: string;
@@ -64,6 +70,7 @@ export function findServer(lookup: ServerLookup): ServerCommand {
       return command !== undefined ? found(command, 'setting') : notFound(`\`flowc.path\` is ${configured}, which is not on the PATH.`);
     }
     // A relative path is relative to a workspace folder.
+    if (!lookup.trusted) return notFound(`\`flowc.path\` is ${configured}, a path inside the workspace, and the workspace is not trusted.`);
     for (const folder of lookup.workspaceFolders) {
       const candidate = path.resolve(folder, configured);
       if (lookup.isExecutable(candidate)) return found(candidate, 'setting');
@@ -71,7 +78,7 @@ export function findServer(lookup: ServerLookup): ServerCommand {
     return notFound(`\`flowc.path\` is ${configured}, which is not an executable file in ${lookup.workspaceFolders.length === 0 ? 'the workspace (no folder is open)' : lookup.workspaceFolders.join(', ')}.`);
   }
 
-  for (const folder of lookup.workspaceFolders) {
+  for (const folder of lookup.trusted ? lookup.workspaceFolders : []) {
     for (const name of names) {
       const candidate = path.join(folder, 'node_modules', '.bin', name);
       if (lookup.isExecutable(candidate)) return found(candidate, 'workspace');
@@ -79,6 +86,7 @@ export function findServer(lookup: ServerLookup): ServerCommand {
   }
   const command = onPath(names);
   if (command !== undefined) return found(command, 'path');
+  if (!lookup.trusted) return notFound('flowc is not on the PATH, and the workspace\'s node_modules/.bin is not used until you trust the workspace. Trust it, install flowc globally, or set `flowc.path` in your user settings.');
   return notFound('flowc was not found in the workspace\'s node_modules/.bin nor on the PATH. Install it in the project (`npm install --save-dev flowc`) or globally, or set `flowc.path`.');
 }
 
