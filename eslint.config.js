@@ -40,6 +40,8 @@ export const layers = {
   'runtime/handler': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
   'runtime/clients': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
   'runtime/idempotency': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
+  // Editor integrations are their own packages: they start `flowc lsp`, they never import flowc.
+  editors: [],
 };
 
 /** The folders (and files) the layers are made of, the ones a zone can forbid. */
@@ -72,7 +74,7 @@ const impure = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**', 'bench/.work/**'],
+    ignores: ['node_modules/', 'dist/', 'editors/vscode/dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**', 'bench/.work/**'],
   },
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
@@ -111,7 +113,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'bin/**/*.js', 'test/**/*.ts'],
+    files: ['scripts/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'bin/**/*.js', 'test/**/*.ts', 'editors/*/scripts/**/*.js'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -19,6 +19,8 @@ const slow = [
   'test/cli/check-scale.test.ts',
   'test/emit/cloudformation/nested-stacks-scale.test.ts',
   'test/front-end/scale.test.ts',
+  // Packaging: installs the VS Code extension's dependencies when missing, bundles and zips it.
+  'test/editors/vscode-package.test.ts',
 ];
 
 export default defineConfig({
