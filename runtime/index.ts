@@ -54,6 +54,8 @@ export {
   type KinesisTrigger,
   type SqsTrigger,
   type SqsTriggerOptions,
+  type DynamoDbTriggerOptions,
+  type StreamView,
   type TableChange,
 } from './handler/batch-triggers.js';
 export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';

@@ -198,13 +198,15 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
         result: reportFailures ? `${rt}.KinesisStreamBatchResponse` : 'void',
         helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
       };
-    case 'dynamodb':
+    case 'dynamodb': {
+      const { key, views } = tableChangeOf(edges, context.resources);
       return {
         ...base,
         event: `${rt}.DynamoDbEvent<${payload}>`,
         result: reportFailures ? `${rt}.DynamoDBBatchResponse` : 'void',
-        helper: `${rt}.dynamodbTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+        helper: `${rt}.dynamodbTrigger<${payload}, ${key ?? `keyof ${payload}`}, ${unionText(views.map(quote))}>({ reportFailures: ${reportFailures}, views: [${views.map(quote).join(', ')}] })`,
       };
+    }
     case 'sns':
       return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>()` };
     case 'bus': {
@@ -219,6 +221,26 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
     case 'invoke':
       return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>()` };
   }
+}
+
+const viewNames = { KEYS_ONLY: 'keys', NEW_IMAGE: 'new', OLD_IMAGE: 'old', NEW_AND_OLD_IMAGES: 'new_and_old' } as const;
+
+/**
+ * The key fields and stream views of the tables behind a function's DynamoDB triggers: the
+ * `Key` and `View` of its `TableChange`. Tables keyed by different fields give `keyof T`, whose
+ * `Pick` is the whole item: there is no one set of key fields to name.
+ */
+function tableChangeOf(edges: readonly TriggerEdge[], resources: ResourceIndex): { readonly key: string | null; readonly views: readonly string[] } {
+  const keys = new Set<string>();
+  const views = new Set<string>();
+  for (const edge of edges) {
+    const table = resources.table(edge.source);
+    if (table === undefined) continue;
+    keys.add([table.partitionKey.attribute, ...(table.sortKey ? [table.sortKey.attribute] : [])].map(quote).join(' | '));
+    views.add(viewNames[table.streamView ?? 'NEW_AND_OLD_IMAGES']);
+  }
+  const [key] = keys;
+  return { key: keys.size === 1 && key !== undefined ? key : null, views: [...views] };
 }
 
 /** The `detail-type` a rule lets through: the destination record's, the pattern's literals, or any string. */

@@ -92,7 +92,7 @@ export type ReindexInput = Stock;
 export type ReindexEvent = runtime.DynamoDbEvent<ReindexInput>;
 export type ReindexResult = void;
 export type ReindexHandler = runtime.AsyncHandler<ReindexEvent, ReindexResult>;
-export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false });
+export const reindex = runtime.dynamodbTrigger<ReindexInput, 'sku', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] });
 
 /**
  * `sessionize` (shop.flow:30), handler `handlers/sessionize.ts`:

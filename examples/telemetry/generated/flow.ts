@@ -100,7 +100,7 @@ export type WatchEvent = runtime.DynamoDbEvent<WatchInput>;
 export type WatchResult = void;
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
 export const watch = {
-  ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false }),
+  ...runtime.dynamodbTrigger<WatchInput, 'id', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] }),
   sends: {
     alerts: runtime.topicClient<Alert>({ name: 'alerts' }),
   },

@@ -53,7 +53,7 @@ export const asSqs: SQSHandler = archivedHandler;
 export const asSns: Handler<SNSEvent, Audit> = chargeHandler;
 export const asBus: EventBridgeHandler<'Created' | 'Deleted', Change, void> = onChangeHandler;
 export const asKinesis: KinesisStreamHandler = kinesisTrigger<Change>({ reportFailures: true }).eachRecord(async () => {});
-export const asDynamoDb: DynamoDBStreamHandler = dynamodbTrigger<Order>({ reportFailures: false }).eachChange(async () => {});
+export const asDynamoDb: DynamoDBStreamHandler = dynamodbTrigger<Order>({ reportFailures: false, views: ['new_and_old'] }).eachChange(async () => {});
 export const fromAws = (event: SQSEvent): SqsEvent<Order> => event;
 export const toAws = (event: SqsEvent<Order>): SQSEvent => event;
 `;

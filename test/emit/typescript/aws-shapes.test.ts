@@ -1,0 +1,102 @@
+// The generated types say exactly what AWS sends (issue 12 §3): per flow, handler code that
+// reads what AWS sends type-checks, and code that reads what AWS never sends is a tsc error on
+// the line marked `@ts-expect-error` (an unused marker is an error too, so each one must fire).
+// All the flows share one compiler program: one `typeCheck` for the whole file.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitTypeScript } from '../../../compiler/emit/typescript/index.js';
+import { type TypeError, formatErrors, manifestOf, repoRoot, typeCheck } from './type-check.js';
+
+interface Case {
+  readonly flow: string;
+  /** The body of `check.ts` beside the flow's `generated/flow.ts`. */
+  readonly code: string;
+}
+
+const folder = join(repoRoot, '.flowc-virtual/aws-shapes');
+
+const tableFlow = (view: string) => `app shop
+type Device = { id: string, site: string, name: string, tags: string[] }
+table devices: Device { key = id, sort = site, stream = ${view} }
+fn watch(Device)
+devices -> watch { start = latest, retries = 2, max_age = 1h }
+`;
+
+const cases: Record<string, Case> = {
+  'table-keys-exact': {
+    flow: tableFlow('new_and_old'),
+    code: `import { watch } from './generated/flow.js';
+export const handler = watch.eachChange(async (change) => {
+  const key: { id: string; site: string } = change.keys;
+  // @ts-expect-error: the keys are the key fields only, not the item
+  const name: string = change.keys.name;
+  return [key, name];
+});`,
+  },
+  'table-view-new': {
+    flow: tableFlow('new'),
+    code: `import { watch } from './generated/flow.js';
+export const handler = watch.eachChange(async (change) => {
+  // @ts-expect-error: a NEW_IMAGE stream has no old image
+  const before = change.oldImage;
+  if (change.eventName === 'REMOVE') return before;
+  const after: { id: string } = change.newImage;
+  return after;
+});`,
+  },
+  'table-view-old': {
+    flow: tableFlow('old'),
+    code: `import { watch } from './generated/flow.js';
+export const handler = watch.eachChange(async (change) => {
+  // @ts-expect-error: an OLD_IMAGE stream has no new image
+  const after = change.newImage;
+  if (change.eventName === 'INSERT') return after;
+  const before: { id: string } = change.oldImage;
+  return before;
+});`,
+  },
+  'table-view-keys': {
+    flow: tableFlow('keys'),
+    code: `import { watch } from './generated/flow.js';
+export const handler = watch.eachChange(async (change) => {
+  // @ts-expect-error: a KEYS_ONLY stream has no images
+  const after = change.newImage;
+  // @ts-expect-error: a KEYS_ONLY stream has no images
+  const before = change.oldImage;
+  return [after, before, change.keys.id];
+});`,
+  },
+  'table-view-new-and-old': {
+    flow: tableFlow('new_and_old'),
+    code: `import { watch } from './generated/flow.js';
+export const handler = watch.eachChange(async (change) => {
+  if (change.eventName === 'MODIFY') {
+    const both: [string, string] = [change.oldImage.name, change.newImage.name];
+    return both;
+  }
+  // @ts-expect-error: an insert has no old image, a removal no new image: either may be undefined here
+  return change.newImage.name;
+});`,
+  },
+};
+
+let errors: readonly TypeError[] = [];
+
+beforeAll(() => {
+  const files = new Map<string, string>();
+  for (const [name, { flow, code }] of Object.entries(cases)) {
+    for (const [path, text] of emitTypeScript(manifestOf(`${name}.flow`, flow), { generatedDir: 'generated' }).generated) files.set(join(folder, name, path), text);
+    files.set(join(folder, name, 'check.ts'), `${code}\n`);
+  }
+  errors = typeCheck(files);
+});
+
+describe('the generated types under strict tsc: what AWS sends, no wider and no narrower', () => {
+  it('the generated modules themselves have no errors', () => {
+    expect(formatErrors(errors.filter((e) => e.file.endsWith('flow.ts')))).toBe('');
+  });
+
+  it.each(Object.keys(cases))('%s', (name) => {
+    expect(formatErrors(errors.filter((e) => e.file === join(folder, name, 'check.ts')))).toBe('');
+  });
+});
