@@ -43,7 +43,7 @@ export interface InvocationError {
   errorMessage: string;
   errorType?: string;
   /** The stack, line by line (the Node.js runtime's name for it). */
-  trace?: string[];
+  trace?: readonly string[];
 }
 
 /** What Lambda sends to the failure destination of a function invoked with the event `Request`. */

@@ -112,7 +112,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   const functions = manifest.functions.map((spec): FunctionModel => {
     const alias = aliases.get(spec.name) as Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>;
     const output = spec.output === null ? 'void' : alias.Output;
-    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output });
+    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output, app: manifest.app });
     const outgoing = destinations.get(spec.name) ?? [];
     return {
       spec,
@@ -164,6 +164,8 @@ interface EnvelopeContext {
   /** The function's Input alias, and its result for asynchronous invocations (`void` when none). */
   readonly input: string;
   readonly output: string;
+  /** The app's name: the `source` of the events its code puts on a bus. */
+  readonly app: string;
 }
 
 function envelopesOf(spec: FunctionSpec, edges: readonly TriggerEdge[], context: EnvelopeContext): Envelope[] {
@@ -211,11 +213,12 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
       return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>()` };
     case 'bus': {
       const detailType = detailTypeText(edges as readonly RuleEdge[]);
+      const source = sourceText(edges as readonly RuleEdge[], context.app);
       return {
         ...base,
-        event: `${rt}.BusEvent<${detailType}, ${payload}>`,
+        event: `${rt}.BusEvent<${detailType}, ${payload}, ${source}>`,
         result: context.output,
-        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}>()`,
+        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}, ${source}>()`,
       };
     }
     case 'invoke':
@@ -241,6 +244,25 @@ function tableChangeOf(edges: readonly TriggerEdge[], resources: ResourceIndex):
   }
   const [key] = keys;
   return { key: keys.size === 1 && key !== undefined ? key : null, views: [...views] };
+}
+
+/**
+ * The `source` of the events a rule lets through: `lambda` for destination records, the app's
+ * name for its own events (what its bus clients write), the pattern's literals, or any string.
+ */
+function sourceText(rules: readonly RuleEdge[], app: string): string {
+  const literals: string[] = [];
+  for (const rule of rules) {
+    const match = rule.match;
+    if (match.kind === 'destination') literals.push(eventBridge.destinationSource);
+    else if (match.kind === 'app-events') literals.push(app);
+    else {
+      const values = exactStrings(match.pattern, 'source');
+      if (values === undefined || values.length === 0) return 'string';
+      literals.push(...values);
+    }
+  }
+  return unionText(literals.map(quote));
 }
 
 /** The `detail-type` a rule lets through: the destination record's, the pattern's literals, or any string. */

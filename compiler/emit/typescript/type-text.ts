@@ -3,6 +3,7 @@
  * AWS shapes by the generic types of `flowc/runtime`, instantiated with the function's aliases
  * (`SuccessRecord<ChargeInput, ChargeOutput>`), which also keeps records of records finite.
  */
+import { eventBridge } from '../../../runtime/aws/limits.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 
 export interface TypeNames {
@@ -48,8 +49,9 @@ export function typeText(type: PayloadType, names: TypeNames): string {
     case 'union':
       return unique(type.members.map((member) => typeText(member, names))).join(' | ');
     case 'array': {
+      // Readonly: handlers read payloads, and `as const` test fixtures are then accepted.
       const element = typeText(type.element, names);
-      return type.element.kind === 'union' ? `(${element})[]` : `${element}[]`;
+      return type.element.kind === 'union' ? `readonly (${element})[]` : `readonly ${element}[]`;
     }
     case 'record':
       return type.fields.length === 0
@@ -67,8 +69,12 @@ export function typeText(type: PayloadType, names: TypeNames): string {
       return type.source === 'kinesis' ? `${rt}.KinesisFailureRecord` : `${rt}.DynamoDbFailureRecord`;
     case 'snsEnvelope':
       return `${rt}.SnsNotification<${typeText(type.message, names)}>`;
-    case 'eventBridgeEvent':
-      return `${rt}.BusEvent<${type.detailType === null ? 'string' : quote(type.detailType)}, ${typeText(type.detail, names)}>`;
+    case 'eventBridgeEvent': {
+      // A destination's records are the only events whose source the flow knows here.
+      const fromLambda = type.detailType === eventBridge.successDetailType || type.detailType === eventBridge.failureDetailType;
+      const source = fromLambda ? `, ${quote(eventBridge.destinationSource)}` : '';
+      return `${rt}.BusEvent<${type.detailType === null ? 'string' : quote(type.detailType)}, ${typeText(type.detail, names)}${source}>`;
+    }
     default:
       return assertNever(type);
   }

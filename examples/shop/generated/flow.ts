@@ -24,7 +24,7 @@ export interface Item {
 export interface Order {
   id: string;
   customer: string;
-  items: Item[];
+  items: readonly Item[];
   total: number;
   coupon?: string;
 }
@@ -79,10 +79,10 @@ export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailur
  * - EventBridge events from the bus `audit`: the failure records of `charge` (asynchronous)
  */
 export type RefundInput = runtime.FailureRecord<ChargeEvent>;
-export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput>;
+export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput, 'lambda'>;
 export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
-export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>();
+export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void, 'lambda'>();
 
 /**
  * `reindex` (shop.flow:31), handler `handlers/reindex.ts`:

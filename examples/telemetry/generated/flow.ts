@@ -46,10 +46,10 @@ export type Sensor = 'temperature' | 'humidity' | 'pressure';
  * - EventBridge events from the bus `ops`: the failure records of `page` (asynchronous)
  */
 export type EscalateInput = runtime.FailureRecord<PageEvent>;
-export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput>;
+export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput, 'lambda'>;
 export type EscalateResult = void;
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
-export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>();
+export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void, 'lambda'>();
 
 /**
  * `ingest` (telemetry.flow:18), handler `handlers/ingest.ts`:
@@ -85,10 +85,10 @@ export const page = runtime.snsTrigger<PageInput, PageOutput>();
  * - EventBridge events from the bus `ops`: the success records of `page` (asynchronous)
  */
 export type RecordInput = runtime.SuccessRecord<PageEvent, PageOutput>;
-export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput>;
+export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput, 'lambda'>;
 export type RecordResult = void;
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
-export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>();
+export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void, 'lambda'>();
 
 /**
  * `watch` (telemetry.flow:19), handler `handlers/watch.ts`:

@@ -22,6 +22,21 @@ fn watch(Device)
 devices -> watch { start = latest, retries = 2, max_age = 1h }
 `;
 
+const busFlow = `app shop
+type Order = { id: string, lines: string[] }
+type Receipt = { order: string }
+topic placed: Order
+bus audit: Order
+fn place(Order) -> Receipt { sends = [audit] }
+fn charge(Order) -> Receipt
+fn log(Order)
+fn record(success<charge>)
+placed -> place
+placed -> charge -> audit
+audit -> log
+audit -> record
+`;
+
 const cases: Record<string, Case> = {
   'table-keys-exact': {
     flow: tableFlow('new_and_old'),
@@ -76,6 +91,30 @@ export const handler = watch.eachChange(async (change) => {
   }
   // @ts-expect-error: an insert has no old image, a removal no new image: either may be undefined here
   return change.newImage.name;
+});`,
+  },
+  'bus-source': {
+    flow: busFlow,
+    code: `import { log, record } from './generated/flow.js';
+export const app = log.onEvent(async (order, { event }) => {
+  const source: 'shop' = event.source;
+  return void [source, order.id];
+});
+export const destination = record.onEvent(async (success, { event }) => {
+  const source: 'lambda' = event.source;
+  // @ts-expect-error: a destination's record on a bus comes from \`lambda\`, never from the app
+  const app: 'shop' = event.source;
+  return void [source, app, success.requestContext.condition];
+});`,
+  },
+  'lists-readonly': {
+    flow: busFlow,
+    code: `import { place, type Order } from './generated/flow.js';
+const fixture = { id: 'o1', lines: ['a', 'b'] } as const;
+export const order: Order = fixture;
+export const handler = place.onMessage(async () => {
+  await place.sends.audit.put(fixture);
+  return { order: fixture.id };
 });`,
   },
 };

@@ -43,7 +43,7 @@ describe('type text', () => {
         { name: 'odd-name', optional: false, type: { kind: 'unknown' } },
       ],
     } as const;
-    expect(typeText(type, names)).toBe("{ tags?: ('it\\'s' | 'b')[]; at: string; n: number; ref: Order_; 'odd-name': unknown }");
+    expect(typeText(type, names)).toBe("{ tags?: readonly ('it\\'s' | 'b')[]; at: string; n: number; ref: Order_; 'odd-name': unknown }");
   });
 
   it('prints the AWS shapes with the runtime generics', () => {
