@@ -116,7 +116,7 @@ export interface Flow {
     receipts: runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
   };
   buses: {
-    audit: unknown;
+    audit: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.FailureRecord<ChargeEvent> };
   };
   streams: {
     clicks: Click;

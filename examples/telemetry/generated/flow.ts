@@ -116,7 +116,7 @@ export interface Flow {
     watch_failed: runtime.DynamoDbFailureRecord;
   };
   buses: {
-    ops: unknown;
+    ops: { detailType: 'Lambda Function Invocation Result - Success'; source: 'lambda'; detail: runtime.SuccessRecord<PageEvent, PageOutput> } | { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.FailureRecord<PageEvent> };
   };
   streams: {
     readings: Reading;

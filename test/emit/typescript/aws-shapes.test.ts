@@ -117,6 +117,24 @@ export const handler = place.onMessage(async () => {
   return { order: fixture.id };
 });`,
   },
+  'flow-bus-kinds': {
+    flow: busFlow,
+    code: `import type { Flow, RecordInput } from './generated/flow.js';
+import type { FlowSimulation } from '../../../compiler/testing.js';
+export function put(sim: FlowSimulation<Flow>, success: RecordInput) {
+  sim.putEvent('audit', 'Order', { id: 'o-1', lines: [] });
+  sim.putEvent('audit', 'Lambda Function Invocation Result - Success', success, 'lambda');
+  // @ts-expect-error: the success records on \`audit\` are the record, not an Order
+  sim.putEvent('audit', 'Lambda Function Invocation Result - Success', { id: 'o-1', lines: [] });
+  // @ts-expect-error: nothing puts failure records on \`audit\`: the app's events take an Order
+  sim.putEvent('audit', 'Lambda Function Invocation Result - Failure', success);
+  // @ts-expect-error: destination records come from \`lambda\`
+  sim.putEvent('audit', 'Lambda Function Invocation Result - Success', success, 'shop');
+  type Kinds = Flow['buses']['audit'];
+  const kinds: Kinds['source'][] = ['lambda', 'shop'];
+  return kinds;
+}`,
+  },
 };
 
 let errors: readonly TypeError[] = [];

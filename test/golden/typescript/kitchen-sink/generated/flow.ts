@@ -168,8 +168,8 @@ export interface Flow {
     retry_fifo: Order;
   };
   buses: {
-    events: Change;
-    ops: unknown;
+    events: { detailType: string; source: 'sink'; detail: Change };
+    ops: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.FailureRecord<Charge_Event> };
   };
   streams: {
     changes: Change;
