@@ -33,6 +33,8 @@ export type {
   InvocationError,
   InvocationRequestContext,
   KinesisFailureRecord,
+  SizeLimitedFailureRecord,
+  SizeLimitedSuccessRecord,
   StreamBatchInfo,
   StreamFailureCondition,
   SuccessCondition,

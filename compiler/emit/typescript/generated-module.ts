@@ -115,6 +115,7 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
   lines.push(`export type ${types.Input} = ${typeText(spec.input, model.typeNames)};`);
   if (types.Output !== null && spec.output !== null) lines.push(`export type ${types.Output} = ${typeText(spec.output, model.typeNames)};`);
   lines.push(`export type ${types.Event} = ${fn.event};`);
+  if (fn.asyncEvent !== null) lines.push(`export type ${fn.asyncEvent.alias} = ${fn.asyncEvent.text};`);
   lines.push(`export type ${types.Result} = ${fn.result};`);
   lines.push(`export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
   lines.push(`export const ${fn.value} = ${helperValue(model, fn)};`);

@@ -61,6 +61,8 @@ export interface FunctionModel {
   readonly value: string;
   readonly types: { readonly Input: string; readonly Output: string | null; readonly Event: string; readonly Result: string; readonly Handler: string };
   readonly envelopes: readonly Envelope[];
+  /** A function invoked both by pollers and asynchronously: the alias of its asynchronous events, and their union. */
+  readonly asyncEvent: { readonly alias: string; readonly text: string } | null;
   readonly event: string;
   readonly result: string;
   readonly sends: readonly SendClient[];
@@ -90,20 +92,39 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   for (const fn of manifest.functions) values.set(fn.name, names.claim(fn.name));
   const aliases = new Map<string, Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>>();
   for (const fn of manifest.functions) aliases.set(fn.name, names.claimGroup(pascalCase(fn.name), ['Input', 'Output', 'Event', 'Result', 'Handler'] as const));
+  const resources = new ResourceIndex(manifest);
+  const triggers = manifest.edges.filter((edge): edge is TriggerEdge => kindOfEdge(edge) !== null);
+  const incoming = groupBy(triggers, (edge) => edge.target);
+  // A function with destinations, invoked both by pollers and asynchronously: its invocation
+  // records hold only the asynchronous events, named by an alias of their own.
+  const asyncAliases = new Map<string, string>();
+  const withDestinations = new Set(manifest.edges.filter((edge) => edge.kind === 'destination').map((edge) => edge.source));
+  for (const fn of manifest.functions) {
+    if (!withDestinations.has(fn.name)) continue;
+    const kinds = new Set((incoming.get(fn.name) ?? []).map((edge) => kindOfEdge(edge) as EnvelopeKind));
+    if ([...kinds].some(isPolled) && [...kinds].some((kind) => !isPolled(kind))) asyncAliases.set(fn.name, names.claim(`${pascalCase(fn.name)}AsyncEvent`));
+  }
   const runtime = names.claim('runtime');
   const flow = names.claim('Flow');
   const specs = new Map(manifest.functions.map((fn) => [fn.name, fn]));
+  const sizeLimited = new Set(
+    manifest.edges.filter((edge) => edge.kind === 'destination' && (edge.targetKind === 'topic' || edge.targetKind === 'bus')).map((edge) => `${edge.source}.${(edge as DestinationEdge).condition}`),
+  );
 
   const typeNames: TypeNames = {
     runtime,
     declared: (name) => declared.get(name) ?? name,
     functionInput: (fn) => aliases.get(fn)?.Input ?? 'unknown',
-    functionEvent: (fn) => aliases.get(fn)?.Event ?? 'unknown',
+    functionEvent: (fn) => requestAlias(fn),
     functionOutput: (fn) => (specs.get(fn)?.output ? (aliases.get(fn)?.Output ?? null) : null),
+    recordSizeLimited: (fn, condition) => sizeLimited.has(`${fn}.${condition}`),
   };
-  const resources = new ResourceIndex(manifest);
-  const triggers = manifest.edges.filter((edge): edge is TriggerEdge => kindOfEdge(edge) !== null);
-  const incoming = groupBy(triggers, (edge) => edge.target);
+  /** What a record's requestPayload holds: the asynchronous events; `never` for a function only pollers invoke (its destinations never fire). */
+  function requestAlias(fn: string): string {
+    const edges = incoming.get(fn) ?? [];
+    if (edges.length > 0 && edges.every((edge) => isPolled(kindOfEdge(edge) as EnvelopeKind))) return 'never';
+    return asyncAliases.get(fn) ?? aliases.get(fn)?.Event ?? 'unknown';
+  }
   const destinations = groupBy(
     manifest.edges.filter((edge): edge is DestinationEdge => edge.kind === 'destination'),
     (edge) => edge.source,
@@ -114,9 +135,11 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
     const output = spec.output === null ? 'void' : alias.Output;
     const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output, app: manifest.app });
     const outgoing = destinations.get(spec.name) ?? [];
+    const asyncEvent = asyncAliases.get(spec.name);
     return {
       spec,
       value: values.get(spec.name) as string,
+      asyncEvent: asyncEvent === undefined ? null : { alias: asyncEvent, text: unionText(envelopes.filter((e) => !isPolled(e.kind)).map((e) => e.event)) },
       types: { ...alias, Output: spec.output === null ? null : alias.Output },
       envelopes,
       event: unionText(envelopes.map((e) => e.event)),
@@ -138,6 +161,11 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     else group.push(item);
   }
   return groups;
+}
+
+/** Event source mappings poll and invoke synchronously: no destination fires for them. */
+function isPolled(kind: EnvelopeKind): boolean {
+  return kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb';
 }
 
 /** The envelope an edge delivers in, or null when its target is not a function. */

@@ -13,10 +13,15 @@ export interface TypeNames {
   declared(name: string): string;
   /** The alias of a function's input type. */
   functionInput(fn: string): string;
-  /** The alias of the event a function is invoked with: what an invocation record's requestPayload holds. */
+  /**
+   * What an invocation record's requestPayload holds: the alias of the events a function is
+   * invoked with asynchronously (`never` when only pollers invoke it).
+   */
   functionEvent(fn: string): string;
   /** The alias of a function's output type; null when it declares none. */
   functionOutput(fn: string): string | null;
+  /** Whether a function's records of this outcome go to an SNS topic or an EventBridge bus, which drop large payloads. */
+  recordSizeLimited(fn: string, condition: 'success' | 'failure'): boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -62,9 +67,12 @@ export function typeText(type: PayloadType, names: TypeNames): string {
     case 'invocation':
       // requestPayload is the event the function was invoked with (an SNS event for a function
       // behind a topic), not its decoded payload.
-      return type.condition === 'success'
-        ? `${rt}.SuccessRecord<${names.functionEvent(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`
-        : `${rt}.FailureRecord<${names.functionEvent(type.function)}>`;
+      // Through SNS or EventBridge, Lambda drops the payloads of a record above 256 KB.
+      if (type.condition === 'success') {
+        const record = names.recordSizeLimited(type.function, 'success') ? 'SizeLimitedSuccessRecord' : 'SuccessRecord';
+        return `${rt}.${record}<${names.functionEvent(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`;
+      }
+      return `${rt}.${names.recordSizeLimited(type.function, 'failure') ? 'SizeLimitedFailureRecord' : 'FailureRecord'}<${names.functionEvent(type.function)}>`;
     case 'streamFailure':
       return type.source === 'kinesis' ? `${rt}.KinesisFailureRecord` : `${rt}.DynamoDbFailureRecord`;
     case 'snsEnvelope':

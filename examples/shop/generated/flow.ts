@@ -78,7 +78,7 @@ export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailur
  * `refund` (shop.flow:28), handler `handlers/refund.ts`:
  * - EventBridge events from the bus `audit`: the failure records of `charge` (asynchronous)
  */
-export type RefundInput = runtime.FailureRecord<ChargeEvent>;
+export type RefundInput = runtime.SizeLimitedFailureRecord<ChargeEvent>;
 export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput, 'lambda'>;
 export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
@@ -116,7 +116,7 @@ export interface Flow {
     receipts: runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
   };
   buses: {
-    audit: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.FailureRecord<ChargeEvent> };
+    audit: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.SizeLimitedFailureRecord<ChargeEvent> };
   };
   streams: {
     clicks: Click;

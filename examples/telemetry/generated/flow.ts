@@ -45,7 +45,7 @@ export type Sensor = 'temperature' | 'humidity' | 'pressure';
  * `escalate` (telemetry.flow:21), handler `handlers/escalate.ts`:
  * - EventBridge events from the bus `ops`: the failure records of `page` (asynchronous)
  */
-export type EscalateInput = runtime.FailureRecord<PageEvent>;
+export type EscalateInput = runtime.SizeLimitedFailureRecord<PageEvent>;
 export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput, 'lambda'>;
 export type EscalateResult = void;
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
@@ -84,7 +84,7 @@ export const page = runtime.snsTrigger<PageInput, PageOutput>();
  * `record` (telemetry.flow:22), handler `handlers/record.ts`:
  * - EventBridge events from the bus `ops`: the success records of `page` (asynchronous)
  */
-export type RecordInput = runtime.SuccessRecord<PageEvent, PageOutput>;
+export type RecordInput = runtime.SizeLimitedSuccessRecord<PageEvent, PageOutput>;
 export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput, 'lambda'>;
 export type RecordResult = void;
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
@@ -116,7 +116,7 @@ export interface Flow {
     watch_failed: runtime.DynamoDbFailureRecord;
   };
   buses: {
-    ops: { detailType: 'Lambda Function Invocation Result - Success'; source: 'lambda'; detail: runtime.SuccessRecord<PageEvent, PageOutput> } | { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.FailureRecord<PageEvent> };
+    ops: { detailType: 'Lambda Function Invocation Result - Success'; source: 'lambda'; detail: runtime.SizeLimitedSuccessRecord<PageEvent, PageOutput> } | { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.SizeLimitedFailureRecord<PageEvent> };
   };
   streams: {
     readings: Reading;

@@ -135,6 +135,57 @@ export function put(sim: FlowSimulation<Flow>, success: RecordInput) {
   return kinds;
 }`,
   },
+  'record-size-limited': {
+    flow: `app shop
+type Order = { id: string }
+type Receipt = { order: string }
+topic placed: Order
+topic receipts
+queue kept
+fn charge(Order) -> Receipt
+fn refund(Order) -> Receipt
+fn notify
+fn keep
+placed -> charge -> receipts
+placed -> refund -> kept
+receipts -> notify
+kept -> keep
+`,
+    code: `import { keep, notify } from './generated/flow.js';
+export const fromTopic = notify.onMessage(async (record) => {
+  // @ts-expect-error: above 256 KB Lambda drops the payloads of a record it sends to SNS
+  const receipt: { order: string } = record.responsePayload;
+  const request = record.requestPayload?.Records[0]?.Sns.Message;
+  return void [receipt, request];
+});
+export const fromQueue = keep.eachMessage(async (record) => {
+  const receipt: { order: string } = record.responsePayload;
+  return void receipt;
+});`,
+  },
+  'record-request-async-only': {
+    flow: `app shop
+type Order = { id: string }
+type Receipt = { order: string }
+topic placed: Order
+queue orders: Order { dlq = orders_dead, max_receives = 5 }
+queue orders_dead: Order
+queue receipts
+fn take(Order) { sends = [orders] }
+fn charge(Order) -> Receipt
+fn keep
+placed -> take
+placed -> charge -> receipts
+orders -> charge
+receipts -> keep
+`,
+    code: `import { keep } from './generated/flow.js';
+export const handler = keep.eachMessage(async (record) => {
+  // Destinations fire for asynchronous invocations only: the request is the SNS event, never the SQS batch.
+  const message: string = record.requestPayload.Records[0]?.Sns.Message ?? '';
+  return void message;
+});`,
+  },
 };
 
 let errors: readonly TypeError[] = [];

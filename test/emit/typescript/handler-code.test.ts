@@ -37,7 +37,7 @@ export const afterHandler = after.onInvoke(async (success) => {
 });
 export const archivedHandler = archived.eachMessage(async (event) => {
   const reason: string | undefined = event.detail.responsePayload?.errorMessage;
-  return void \`\${event['detail-type']} \${event.detail.requestPayload.Records[0]?.Sns.TopicArn} \${reason}\`;
+  return void \`\${event['detail-type']} \${event.detail.requestPayload?.Records[0]?.Sns.TopicArn} \${reason}\`;
 });
 export const envelopedHandler = enveloped.eachMessage(async (notification) => void decodeJson(notification.Message).customer);
 export const onChangeHandler = on_change.onEvent(async (change, { event }) => {

@@ -30,7 +30,7 @@ describe('names', () => {
 });
 
 describe('type text', () => {
-  const names: TypeNames = { runtime: 'rt', declared: (n) => `${n}_`, functionInput: (f) => `${f}In`, functionEvent: (f) => `${f}Event`, functionOutput: () => null };
+  const names: TypeNames = { runtime: 'rt', declared: (n) => `${n}_`, functionInput: (f) => `${f}In`, functionEvent: (f) => `${f}Event`, functionOutput: () => null, recordSizeLimited: () => false };
 
   it('prints payload types as TypeScript', () => {
     const type = {

@@ -52,7 +52,7 @@ export const after = runtime.invokeTrigger<AfterInput, void>();
  * `archived` (kitchen-sink.flow:29), handler `handlers/archived.ts`:
  * - SQS batches of up to 10 from the queue `archive`
  */
-export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>, 'lambda'>;
+export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.SizeLimitedFailureRecord<Charge_Event>, 'lambda'>;
 export type ArchivedEvent = runtime.SqsEvent<ArchivedInput>;
 export type ArchivedResult = void;
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;
@@ -161,7 +161,7 @@ export interface Flow {
     placed_fifo: Order;
   };
   queues: {
-    archive: runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>, 'lambda'>;
+    archive: runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.SizeLimitedFailureRecord<Charge_Event>, 'lambda'>;
     notices: runtime.SnsNotification<Order>;
     orders: Order;
     retry_dead: Order;
@@ -169,7 +169,7 @@ export interface Flow {
   };
   buses: {
     events: { detailType: string; source: 'sink'; detail: Change };
-    ops: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.FailureRecord<Charge_Event> };
+    ops: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.SizeLimitedFailureRecord<Charge_Event> };
   };
   streams: {
     changes: Change;
