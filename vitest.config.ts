@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 const slow = [
   // tsc-based: each builds a ts.Program over the runtime and generated code.
+  'test/emit/typescript/aws-shapes.test.ts',
   'test/emit/typescript/client-types.test.ts',
   'test/emit/typescript/drift.test.ts',
   'test/emit/typescript/handler-code.test.ts',

@@ -65,7 +65,7 @@ export type StatementInput = Balance;
 export type StatementEvent = runtime.DynamoDbEvent<StatementInput>;
 export type StatementResult = void;
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
-export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false });
+export const statement = runtime.dynamodbTrigger<StatementInput, 'account' | 'transfer', 'new'>({ reportFailures: false, views: ['new'] });
 
 // The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
 export interface Flow {
