@@ -167,7 +167,7 @@ export function print(doc: Doc, width = WIDTH): Printed {
         else newLine(ind);
         break;
       case 'group': {
-        const flat = !node.broken && fits({ indent: ind, mode: 'flat', doc: node.contents }, commands, width - current.text.length);
+        const flat = !node.broken && fits({ indent: ind, mode: 'flat', doc: node.contents }, commands, width - current.text.length, node.isolated);
         commands.push({ indent: ind, mode: flat ? 'flat' : 'break', doc: node.contents });
         break;
       }
@@ -197,9 +197,12 @@ export function print(doc: Doc, width = WIDTH): Printed {
 
 /**
  * Whether `next`, and then what follows it up to the next line break, fits in `remaining`
- * columns. Groups already broken count as breaking at their first line.
+ * columns. Groups already broken count as breaking at their first line, and so does every
+ * group inside an isolated one (`inner`): whether a chain breaks must not depend on whether
+ * the block at its end is broken already, or formatting a second time would break it
+ * differently.
  */
-function fits(next: Command, rest: readonly Command[], remaining: number): boolean {
+function fits(next: Command, rest: readonly Command[], remaining: number, inner = false): boolean {
   const stack: Command[] = [next];
   let restIndex = rest.length;
   while (remaining >= 0) {
@@ -224,7 +227,7 @@ function fits(next: Command, rest: readonly Command[], remaining: number): boole
         remaining -= node.flat.length;
         break;
       case 'group':
-        stack.push({ indent: 0, mode: node.broken ? 'break' : mode, doc: node.contents });
+        stack.push({ indent: 0, mode: node.broken || inner ? 'break' : mode, doc: node.contents });
         break;
       case 'indent':
         stack.push({ indent: 0, mode, doc: node.contents });
