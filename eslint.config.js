@@ -28,6 +28,8 @@ export const layers = {
   // Emitters read only the manifest (and print payload types).
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
+  // The formatter works from the grammar's tokens alone: it prints what the user wrote.
+  'compiler/format': ['grammar'],
   'compiler/cli': ['grammar', 'compiler', 'runtime'],
   // The language server is an entry point like a command (the CLI starts it lazily).
   'compiler/lsp': ['grammar', 'compiler', 'runtime'],
@@ -63,7 +65,7 @@ export const zones = Object.entries(layers).map(([target, allowed]) => ({
  */
 export const pureFolders = [
   'grammar', 'compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types',
-  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
+  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/format', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
 ];
 const impure = [
   { group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'], message: 'a pure phase reads no files: the CLI reads them through Host' },

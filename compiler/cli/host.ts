@@ -29,6 +29,8 @@ export interface Host {
    */
   readFile(path: string, limit?: number): Uint8Array;
   fileExists(path: string): boolean;
+  /** Reads standard input to its end, at most `limit` bytes (`flowc fmt -`); throws a HostError. */
+  readStdin(limit: number): Uint8Array;
   /** What is at `path`; never throws. */
   inspect(path: string): PathInfo;
   /** The names of the entries of a folder; throws a HostError. */
@@ -90,6 +92,13 @@ export function nodeHost(): Host {
         return readAtMost(path, limit);
       } catch (error) {
         throw new HostError(describeFsError(error, path));
+      }
+    },
+    readStdin(limit) {
+      try {
+        return readFdAtMost(0, limit);
+      } catch (error) {
+        throw new HostError(describeFsError(error, 'standard input'));
       }
     },
     fileExists(path) {
@@ -246,14 +255,7 @@ function writeExclusive(path: string, content: string): boolean {
 function readAtMost(path: string, limit: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(limit);
-    let length = 0;
-    while (length < limit) {
-      const read = readSync(fd, buffer, length, Math.min(1 << 20, limit - length), null);
-      if (read === 0) break;
-      length += read;
-    }
-    return buffer.subarray(0, length);
+    return readFdAtMost(fd, limit);
   } finally {
     closeSync(fd);
   }
@@ -312,4 +314,23 @@ export function displayPathFor(cwd: string): (path: string) => string {
     const relativePath = relative(cwd, resolvePath(cwd, path));
     return relativePath.startsWith('..') || relativePath === '' ? path : relativePath;
   };
+}
+
+/** Reads an open file to its end, at most `limit` bytes; a non-blocking pipe (EAGAIN) is waited on. */
+function readFdAtMost(fd: number, limit: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(limit);
+  let length = 0;
+  while (length < limit) {
+    let read: number;
+    try {
+      read = readSync(fd, buffer, length, Math.min(1 << 20, limit - length), null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
 }

@@ -55,6 +55,17 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('fmt')
+    .description('rewrite .flow files in their one canonical layout (`-`: standard input to standard output)')
+    .argument('<files...>', '.flow files, or - for standard input')
+    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
+    .addOption(formatOption())
+    .action(async (files: string[], options: { check?: boolean; format?: string }) => {
+      const { runFmt } = await import('./commands/fmt.js');
+      exitCode = runFmt(host, files, { check: options.check === true, format: parseFormat(options.format) });
+    });
+
+  program
     .command('lsp')
     .description('run the language server over standard input and output (for editors)')
     .option('--stdio', 'talk over standard input and output (the default and only transport)')

@@ -145,6 +145,9 @@ export const codes = {
   FL9005: { slug: 'not-flowc-file', severity: 'error', phase: 'cli', title: 'flowc would replace or remove a file it did not write' },
   FL9006: { slug: 'write-failed', severity: 'error', phase: 'cli', title: 'Writing an output failed' },
   FL9007: { slug: 'invalid-output-option', severity: 'error', phase: 'cli', title: 'An output folder option that cannot be used' },
+  FL9023: { slug: 'fmt-refused', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: it has syntax errors' },
+  FL9024: { slug: 'not-formatted', severity: 'error', phase: 'cli', title: '`flowc fmt --check`: a file is not in its canonical layout' },
+  FL9025: { slug: 'fmt-unsafe', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: its formatted text failed the self-check (a bug in flowc)' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
 } as const satisfies Record<string, CodeInfo>;
 
