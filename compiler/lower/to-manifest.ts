@@ -75,6 +75,7 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
       asyncConfig,
       sends: sendsOf(fn, program.declarations),
       idempotency: idempotencyTable === undefined ? null : { table: idempotencyTable.name },
+      validatePayloads: context.bool(fn, 'validate') ?? true,
     };
   });
 

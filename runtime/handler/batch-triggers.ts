@@ -17,6 +17,7 @@
  * order; a stream's partition keys side by side, each key's records in order, and nothing new
  * started after a failure (batch-schedule.ts).
  */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context, DynamoDBBatchResponse, KinesisStreamBatchResponse, SQSBatchResponse } from 'aws-lambda';
 import { batchItemFailures, type BatchItemFailures } from './batch-failures.js';
 import { runSchedule } from './batch-schedule.js';
@@ -43,6 +44,11 @@ export interface BatchOptions {
   readonly reportFailures: boolean;
   /** Called for each failed item (default, when failures are reported: `console.error`). */
   readonly onItemError?: ItemErrorHook<never, never>;
+  /**
+   * Checks each decoded payload (the generated helpers pass the edge's, unless the function says
+   * `validate = false`): an item that fails it fails like an item whose code throws.
+   */
+  readonly schema?: StandardSchemaV1<unknown, unknown>;
 }
 
 /** How one handler runs its batches: `eachMessage(handle, options)`, `eachRecord(…)`, `eachChange(…)`. */
@@ -141,7 +147,8 @@ function describeSqs(record: SqsRecord<unknown>): string {
 export function sqsTrigger<T>(options: SqsTriggerOptions & { readonly reportFailures: true }): SqsTrigger<T, SQSBatchResponse>;
 export function sqsTrigger<T>(options: SqsTriggerOptions & { readonly reportFailures: false }): SqsTrigger<T, void>;
 export function sqsTrigger<T>(options: SqsTriggerOptions): SqsTrigger<T, SQSBatchResponse | void> {
-  const decode = (record: SqsRecord<T>): T => decodeJson(record.body, describeSqs(record));
+  const schema = options.schema as StandardSchemaV1<unknown, T> | undefined;
+  const decode = (record: SqsRecord<T>): T => decodeJson(record.body, describeSqs(record), schema);
   return {
     decode,
     eachMessage: (handle, each) => {
@@ -185,7 +192,8 @@ function describeKinesis(record: KinesisRecord<unknown>): string {
 export function kinesisTrigger<T>(options: BatchOptions & { readonly reportFailures: true }): KinesisTrigger<T, KinesisStreamBatchResponse>;
 export function kinesisTrigger<T>(options: BatchOptions & { readonly reportFailures: false }): KinesisTrigger<T, void>;
 export function kinesisTrigger<T>(options: BatchOptions): KinesisTrigger<T, KinesisStreamBatchResponse | void> {
-  const decode = (record: KinesisRecord<T>): T => decodeBase64Json(record.kinesis.data, describeKinesis(record));
+  const schema = options.schema as StandardSchemaV1<unknown, T> | undefined;
+  const decode = (record: KinesisRecord<T>): T => decodeBase64Json(record.kinesis.data, describeKinesis(record), schema);
   return {
     decode,
     eachRecord: (handle, each) => async (event, context) =>
@@ -229,13 +237,15 @@ function describeDynamoDb(record: DynamoDbRecord<unknown>): string {
 export function dynamodbTrigger<T>(options: BatchOptions & { readonly reportFailures: true }): DynamoDbTrigger<T, DynamoDBBatchResponse>;
 export function dynamodbTrigger<T>(options: BatchOptions & { readonly reportFailures: false }): DynamoDbTrigger<T, void>;
 export function dynamodbTrigger<T>(options: BatchOptions): DynamoDbTrigger<T, DynamoDBBatchResponse | void> {
+  // The images are whole items; the keys are only part of one, so they are not checked.
+  const schema = options.schema as StandardSchemaV1<unknown, T> | undefined;
   const decode = (record: DynamoDbRecord<T>): TableChange<T> => {
     const where = describeDynamoDb(record);
     const change = record.dynamodb;
     return {
       eventName: record.eventName ?? 'MODIFY',
-      newImage: change?.NewImage === undefined ? undefined : decodeImage(change.NewImage, `${where}, NewImage`),
-      oldImage: change?.OldImage === undefined ? undefined : decodeImage(change.OldImage, `${where}, OldImage`),
+      newImage: change?.NewImage === undefined ? undefined : decodeImage(change.NewImage, `${where}, NewImage`, schema),
+      oldImage: change?.OldImage === undefined ? undefined : decodeImage(change.OldImage, `${where}, OldImage`, schema),
       keys: change?.Keys === undefined ? {} : (decodeImage(change.Keys, `${where}, Keys`) as Partial<T>),
     };
   };

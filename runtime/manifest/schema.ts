@@ -83,6 +83,8 @@ export interface FunctionSpec {
   readonly sends: readonly SendTarget[];
   /** `idempotency = <table>`: the table of its idempotency records; null without one. */
   readonly idempotency: { readonly table: string } | null;
+  /** `validate`: the generated helper checks each payload against its type (default true). */
+  readonly validatePayloads: boolean;
 }
 
 export interface AsyncConfig {

@@ -13,6 +13,7 @@ import { generatedHeader } from '../file-map.js';
 import { commentSafe, destinationLines, triggerLines } from './describe.js';
 import type { FunctionModel, ModuleModel } from './model.js';
 import { propertyName, typeText } from './type-text.js';
+import { validatorsBlock } from './validators.js';
 
 /** The import specifier of the runtime helpers (the package's `./runtime` export). */
 export const RUNTIME_MODULE = 'flowc/runtime';
@@ -30,10 +31,12 @@ export function renderModule(model: ModuleModel): string {
     ' * the handler code that no longer fits.',
     ' */',
   );
-  if (model.functions.length > 0) out.push(`import * as ${model.runtime} from '${RUNTIME_MODULE}';`);
   const typeNames = Object.keys(manifest.types);
+  const usesRuntime = model.functions.length > 0 || typeNames.length > 0;
+  if (usesRuntime) out.push(`import * as ${model.runtime} from '${RUNTIME_MODULE}';`);
   if (typeNames.length > 0) out.push('', '// Declared types');
   for (const name of typeNames) out.push('', declaredType(model, name, manifest.types[name] as PayloadType));
+  if (usesRuntime) out.push('', validatorsBlock(manifest.types, model.validators, model.typeNames));
   if (model.functions.length > 0) out.push('', '// Functions');
   for (const fn of model.functions) out.push('', functionBlock(model, fn));
   out.push('', flowInterface(model));

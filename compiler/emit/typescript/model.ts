@@ -21,6 +21,7 @@ import type {
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { NameAllocator, pascalCase } from './names.js';
 import { quote, type TypeNames, typeText, unionText, unique } from './type-text.js';
+import { schemaOption, type ValidatorNames } from './validators.js';
 
 /** How a function is invoked, by the shape of its event; `invoke`: the payload itself is the event. */
 export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'invoke';
@@ -79,6 +80,7 @@ export interface ModuleModel {
   readonly declared: ReadonlyMap<string, string>;
   readonly functions: readonly FunctionModel[];
   readonly typeNames: TypeNames;
+  readonly validators: ValidatorNames;
   readonly isFifoQueue: (name: string) => boolean;
 }
 
@@ -92,6 +94,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   for (const fn of manifest.functions) aliases.set(fn.name, names.claimGroup(pascalCase(fn.name), ['Input', 'Output', 'Event', 'Result', 'Handler'] as const));
   const runtime = names.claim('runtime');
   const flow = names.claim('Flow');
+  const validators: ValidatorNames = { schemas: names.claim('schemas'), types: names.claim('payloadTypes') };
   const specs = new Map(manifest.functions.map((fn) => [fn.name, fn]));
 
   const typeNames: TypeNames = {
@@ -112,7 +115,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   const functions = manifest.functions.map((spec): FunctionModel => {
     const alias = aliases.get(spec.name) as Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>;
     const output = spec.output === null ? 'void' : alias.Output;
-    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output });
+    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, validators, input: alias.Input, output });
     const outgoing = destinations.get(spec.name) ?? [];
     return {
       spec,
@@ -126,7 +129,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
       destinations: { success: outgoing.find((e) => e.condition === 'success'), failure: outgoing.find((e) => e.condition === 'failure') },
     };
   });
-  return { manifest, runtime, flow, declared, functions, typeNames, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
+  return { manifest, runtime, flow, declared, functions, typeNames, validators, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -161,6 +164,7 @@ function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
 interface EnvelopeContext {
   readonly typeNames: TypeNames;
   readonly resources: ResourceIndex;
+  readonly validators: ValidatorNames;
   /** The function's Input alias, and its result for asynchronous invocations (`void` when none). */
   readonly input: string;
   readonly output: string;
@@ -183,41 +187,45 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
   const reportFailures = edges.length > 0 && edges.every((e) => 'reportBatchItemFailures' in e && e.reportBatchItemFailures);
   const fifo = kind === 'sqs' && edges.some((e) => context.resources.queue(e.source)?.fifo === true);
   const base = { kind, edges, payload, payloadType, reportFailures, fifo };
+  // The helper's `schema` option, after the others (`, schema: …`) or alone (`{ schema: … }`).
+  const schema = schemaOption(spec, payloads, payload, context.validators, context.typeNames);
+  const more = schema === null ? '' : `, ${schema}`;
+  const only = schema === null ? '' : `{ ${schema} }`;
   switch (kind) {
     case 'sqs':
       return {
         ...base,
         event: `${rt}.SqsEvent<${payload}>`,
         result: reportFailures ? `${rt}.SQSBatchResponse` : 'void',
-        helper: `${rt}.sqsTrigger<${payload}>({ fifo: ${fifo}, reportFailures: ${reportFailures} })`,
+        helper: `${rt}.sqsTrigger<${payload}>({ fifo: ${fifo}, reportFailures: ${reportFailures}${more} })`,
       };
     case 'kinesis':
       return {
         ...base,
         event: `${rt}.KinesisEvent<${payload}>`,
         result: reportFailures ? `${rt}.KinesisStreamBatchResponse` : 'void',
-        helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+        helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures}${more} })`,
       };
     case 'dynamodb':
       return {
         ...base,
         event: `${rt}.DynamoDbEvent<${payload}>`,
         result: reportFailures ? `${rt}.DynamoDBBatchResponse` : 'void',
-        helper: `${rt}.dynamodbTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+        helper: `${rt}.dynamodbTrigger<${payload}>({ reportFailures: ${reportFailures}${more} })`,
       };
     case 'sns':
-      return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>()` };
+      return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>(${only})` };
     case 'bus': {
       const detailType = detailTypeText(edges as readonly RuleEdge[]);
       return {
         ...base,
         event: `${rt}.BusEvent<${detailType}, ${payload}>`,
         result: context.output,
-        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}>()`,
+        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}>(${only})`,
       };
     }
     case 'invoke':
-      return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>()` };
+      return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>(${only})` };
   }
 }
 

@@ -31,6 +31,28 @@ export interface Seen {
   expires_at: number; // int
 }
 
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Account: { kind: 'record', fields: [{ name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'balance', type: { kind: 'int' }, optional: false }, { name: 'charges', type: { kind: 'int' }, optional: false }, { name: 'refunds', type: { kind: 'int' }, optional: false }] },
+  Currency: { kind: 'union', members: [{ kind: 'literal', value: 'EUR' }, { kind: 'literal', value: 'USD' }] },
+  Payment: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'amount', type: { kind: 'int' }, optional: false }, { name: 'currency', type: { kind: 'ref', name: 'Currency' }, optional: false }] },
+  Seen: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'expires_at', type: { kind: 'int' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Account` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Account: runtime.payloadSchema<Account>('Account', payloadTypes),
+  /** Checks `Currency` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Currency: runtime.payloadSchema<Currency>('Currency', payloadTypes),
+  /** Checks `Payment` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Payment: runtime.payloadSchema<Payment>('Payment', payloadTypes),
+  /** Checks `Seen` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Seen: runtime.payloadSchema<Seen>('Seen', payloadTypes),
+};
+
 // Functions
 
 /**
@@ -44,7 +66,7 @@ export type ChargeEvent = runtime.SqsEvent<ChargeInput>;
 export type ChargeResult = runtime.SQSBatchResponse;
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
 export const charge = {
-  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true }),
+  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: schemas.Payment }),
   sends: {
     accounts: runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
@@ -62,7 +84,7 @@ export type RefundEvent = runtime.SnsEvent<RefundInput>;
 export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
 export const refund = {
-  ...runtime.snsTrigger<RefundInput, void>(),
+  ...runtime.snsTrigger<RefundInput, void>({ schema: schemas.Payment }),
   sends: {
     accounts: runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },

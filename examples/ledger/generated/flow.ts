@@ -29,6 +29,25 @@ export interface Transfer {
   at: string; // timestamp (ISO-8601)
 }
 
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Balance: { kind: 'record', fields: [{ name: 'account', type: { kind: 'string' }, optional: false }, { name: 'transfer', type: { kind: 'string' }, optional: false }, { name: 'balance', type: { kind: 'int' }, optional: false }, { name: 'currency', type: { kind: 'ref', name: 'Currency' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Currency: { kind: 'union', members: [{ kind: 'literal', value: 'EUR' }, { kind: 'literal', value: 'USD' }, { kind: 'literal', value: 'GBP' }] },
+  Transfer: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'account', type: { kind: 'string' }, optional: false }, { name: 'counterparty', type: { kind: 'string' }, optional: false }, { name: 'amount', type: { kind: 'int' }, optional: false }, { name: 'currency', type: { kind: 'ref', name: 'Currency' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Balance` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Balance: runtime.payloadSchema<Balance>('Balance', payloadTypes),
+  /** Checks `Currency` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Currency: runtime.payloadSchema<Currency>('Currency', payloadTypes),
+  /** Checks `Transfer` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Transfer: runtime.payloadSchema<Transfer>('Transfer', payloadTypes),
+};
+
 // Functions
 
 /**
@@ -41,7 +60,7 @@ export type PostEvent = runtime.SqsEvent<PostInput>;
 export type PostResult = runtime.SQSBatchResponse;
 export type PostHandler = runtime.AsyncHandler<PostEvent, PostResult>;
 export const post = {
-  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true }),
+  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: schemas.Transfer }),
   sends: {
     balances: runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
   },
@@ -55,7 +74,7 @@ export type ScreenInput = Transfer;
 export type ScreenEvent = runtime.SqsEvent<ScreenInput>;
 export type ScreenResult = void;
 export type ScreenHandler = runtime.AsyncHandler<ScreenEvent, ScreenResult>;
-export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false });
+export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false, schema: schemas.Transfer });
 
 /**
  * `statement` (ledger.flow:31), handler `handlers/statement.ts`:
@@ -65,7 +84,7 @@ export type StatementInput = Balance;
 export type StatementEvent = runtime.DynamoDbEvent<StatementInput>;
 export type StatementResult = void;
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
-export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false });
+export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false, schema: schemas.Balance });
 
 // The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
 export interface Flow {

@@ -39,6 +39,31 @@ export interface Stock {
   count: number; // int
 }
 
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Click: { kind: 'record', fields: [{ name: 'session', type: { kind: 'string' }, optional: false }, { name: 'page', type: { kind: 'string' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Item: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'qty', type: { kind: 'int' }, optional: false }] },
+  Order: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'items', type: { kind: 'array', element: { kind: 'ref', name: 'Item' } }, optional: false }, { name: 'total', type: { kind: 'number' }, optional: false }, { name: 'coupon', type: { kind: 'string' }, optional: true }] },
+  Receipt: { kind: 'record', fields: [{ name: 'order', type: { kind: 'string' }, optional: false }, { name: 'charged', type: { kind: 'number' }, optional: false }] },
+  Stock: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'count', type: { kind: 'int' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Click` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Click: runtime.payloadSchema<Click>('Click', payloadTypes),
+  /** Checks `Item` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Item: runtime.payloadSchema<Item>('Item', payloadTypes),
+  /** Checks `Order` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Order: runtime.payloadSchema<Order>('Order', payloadTypes),
+  /** Checks `Receipt` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Receipt: runtime.payloadSchema<Receipt>('Receipt', payloadTypes),
+  /** Checks `Stock` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Stock: runtime.payloadSchema<Stock>('Stock', payloadTypes),
+};
+
 // Functions
 
 /**
@@ -52,7 +77,7 @@ export type ChargeOutput = Receipt;
 export type ChargeEvent = runtime.SnsEvent<ChargeInput>;
 export type ChargeResult = ChargeOutput;
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
-export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>();
+export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>({ schema: schemas.Order });
 
 /**
  * `email` (shop.flow:27), handler `handlers/email.ts`:
@@ -62,7 +87,7 @@ export type EmailInput = runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
 export type EmailEvent = runtime.SqsEvent<EmailInput>;
 export type EmailResult = void;
 export type EmailHandler = runtime.AsyncHandler<EmailEvent, EmailResult>;
-export const email = runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false });
+export const email = runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<EmailInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
  * `payout` (shop.flow:29), handler `handlers/payout.ts`:
@@ -72,7 +97,7 @@ export type PayoutInput = Receipt;
 export type PayoutEvent = runtime.SqsEvent<PayoutInput>;
 export type PayoutResult = void;
 export type PayoutHandler = runtime.AsyncHandler<PayoutEvent, PayoutResult>;
-export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false });
+export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false, schema: schemas.Receipt });
 
 /**
  * `refund` (shop.flow:28), handler `handlers/refund.ts`:
@@ -82,7 +107,7 @@ export type RefundInput = runtime.FailureRecord<ChargeEvent>;
 export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput>;
 export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
-export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>();
+export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>({ schema: runtime.payloadSchema<RefundInput>({ kind: 'invocation', condition: 'failure', function: 'charge' }, payloadTypes) });
 
 /**
  * `reindex` (shop.flow:31), handler `handlers/reindex.ts`:
@@ -92,7 +117,7 @@ export type ReindexInput = Stock;
 export type ReindexEvent = runtime.DynamoDbEvent<ReindexInput>;
 export type ReindexResult = void;
 export type ReindexHandler = runtime.AsyncHandler<ReindexEvent, ReindexResult>;
-export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false });
+export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false, schema: schemas.Stock });
 
 /**
  * `sessionize` (shop.flow:30), handler `handlers/sessionize.ts`:
@@ -102,7 +127,7 @@ export type SessionizeInput = Click;
 export type SessionizeEvent = runtime.KinesisEvent<SessionizeInput>;
 export type SessionizeResult = void;
 export type SessionizeHandler = runtime.AsyncHandler<SessionizeEvent, SessionizeResult>;
-export const sessionize = runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false });
+export const sessionize = runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false, schema: schemas.Click });
 
 // The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
 export interface Flow {

@@ -39,6 +39,31 @@ export interface Reading {
 
 export type Sensor = 'temperature' | 'humidity' | 'pressure';
 
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Alert: { kind: 'record', fields: [{ name: 'device', type: { kind: 'string' }, optional: false }, { name: 'site', type: { kind: 'string' }, optional: false }, { name: 'reason', type: { kind: 'string' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Device: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'site', type: { kind: 'string' }, optional: false }, { name: 'status', type: { kind: 'union', members: [{ kind: 'literal', value: 'ok' }, { kind: 'literal', value: 'stale' }, { kind: 'literal', value: 'alarm' }] }, optional: false }, { name: 'last_seen', type: { kind: 'timestamp' }, optional: false }] },
+  Page: { kind: 'record', fields: [{ name: 'alert', type: { kind: 'string' }, optional: false }, { name: 'on_call', type: { kind: 'string' }, optional: false }, { name: 'channel', type: { kind: 'union', members: [{ kind: 'literal', value: 'sms' }, { kind: 'literal', value: 'email' }] }, optional: false }] },
+  Reading: { kind: 'record', fields: [{ name: 'device', type: { kind: 'string' }, optional: false }, { name: 'sensor', type: { kind: 'ref', name: 'Sensor' }, optional: false }, { name: 'value', type: { kind: 'number' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Sensor: { kind: 'union', members: [{ kind: 'literal', value: 'temperature' }, { kind: 'literal', value: 'humidity' }, { kind: 'literal', value: 'pressure' }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Alert` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Alert: runtime.payloadSchema<Alert>('Alert', payloadTypes),
+  /** Checks `Device` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Device: runtime.payloadSchema<Device>('Device', payloadTypes),
+  /** Checks `Page` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Page: runtime.payloadSchema<Page>('Page', payloadTypes),
+  /** Checks `Reading` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Reading: runtime.payloadSchema<Reading>('Reading', payloadTypes),
+  /** Checks `Sensor` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Sensor: runtime.payloadSchema<Sensor>('Sensor', payloadTypes),
+};
+
 // Functions
 
 /**
@@ -49,7 +74,7 @@ export type EscalateInput = runtime.FailureRecord<PageEvent>;
 export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput>;
 export type EscalateResult = void;
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
-export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>();
+export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>({ schema: runtime.payloadSchema<EscalateInput>({ kind: 'invocation', condition: 'failure', function: 'page' }, payloadTypes) });
 
 /**
  * `ingest` (telemetry.flow:18), handler `handlers/ingest.ts`:
@@ -61,7 +86,7 @@ export type IngestEvent = runtime.KinesisEvent<IngestInput>;
 export type IngestResult = runtime.KinesisStreamBatchResponse;
 export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
 export const ingest = {
-  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true }),
+  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: schemas.Reading }),
   sends: {
     devices: runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
   },
@@ -78,7 +103,7 @@ export type PageOutput = Page;
 export type PageEvent = runtime.SnsEvent<PageInput>;
 export type PageResult = PageOutput;
 export type PageHandler = runtime.AsyncHandler<PageEvent, PageResult>;
-export const page = runtime.snsTrigger<PageInput, PageOutput>();
+export const page = runtime.snsTrigger<PageInput, PageOutput>({ schema: schemas.Alert });
 
 /**
  * `record` (telemetry.flow:22), handler `handlers/record.ts`:
@@ -88,7 +113,7 @@ export type RecordInput = runtime.SuccessRecord<PageEvent, PageOutput>;
 export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput>;
 export type RecordResult = void;
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
-export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>();
+export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>({ schema: runtime.payloadSchema<RecordInput>({ kind: 'invocation', condition: 'success', function: 'page' }, payloadTypes) });
 
 /**
  * `watch` (telemetry.flow:19), handler `handlers/watch.ts`:
@@ -100,7 +125,7 @@ export type WatchEvent = runtime.DynamoDbEvent<WatchInput>;
 export type WatchResult = void;
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
 export const watch = {
-  ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false }),
+  ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false, schema: schemas.Device }),
   sends: {
     alerts: runtime.topicClient<Alert>({ name: 'alerts' }),
   },

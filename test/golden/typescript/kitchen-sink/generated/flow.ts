@@ -36,6 +36,31 @@ export interface Promise_ {
   kept: boolean;
 }
 
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Audit: { kind: 'record', fields: [{ name: 'what', type: { kind: 'string' }, optional: false }, { name: 'event', type: { kind: 'ref', name: 'ChargeEvent' }, optional: true }] },
+  Change: { kind: 'record', fields: [{ name: 'entity', type: { kind: 'string' }, optional: false }, { name: 'action', type: { kind: 'union', members: [{ kind: 'literal', value: 'created' }, { kind: 'literal', value: 'deleted' }] }, optional: false }] },
+  ChargeEvent: { kind: 'record', fields: [{ name: 'note', type: { kind: 'string' }, optional: false }] },
+  Order: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'total', type: { kind: 'number' }, optional: false }, { name: 'tags', type: { kind: 'array', element: { kind: 'union', members: [{ kind: 'literal', value: 'a' }, { kind: 'literal', value: 'b' }] } }, optional: true }, { name: 'lines', type: { kind: 'array', element: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'qty', type: { kind: 'int' }, optional: false }] } }, optional: false }] },
+  Promise: { kind: 'record', fields: [{ name: 'kept', type: { kind: 'boolean' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Audit` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Audit: runtime.payloadSchema<Audit>('Audit', payloadTypes),
+  /** Checks `Change` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Change: runtime.payloadSchema<Change>('Change', payloadTypes),
+  /** Checks `ChargeEvent` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  ChargeEvent: runtime.payloadSchema<ChargeEvent>('ChargeEvent', payloadTypes),
+  /** Checks `Order` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Order: runtime.payloadSchema<Order>('Order', payloadTypes),
+  /** Checks `Promise` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Promise: runtime.payloadSchema<Promise_>('Promise', payloadTypes),
+};
+
 // Functions
 
 /**
@@ -46,7 +71,7 @@ export type AfterInput = runtime.SuccessRecord<Charge_Event, Charge_Output>;
 export type AfterEvent = AfterInput;
 export type AfterResult = void;
 export type AfterHandler = runtime.AsyncHandler<AfterEvent, AfterResult>;
-export const after = runtime.invokeTrigger<AfterInput, void>();
+export const after = runtime.invokeTrigger<AfterInput, void>({ schema: runtime.payloadSchema<AfterInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
  * `archived` (kitchen-sink.flow:29), handler `handlers/archived.ts`:
@@ -56,7 +81,7 @@ export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result 
 export type ArchivedEvent = runtime.SqsEvent<ArchivedInput>;
 export type ArchivedResult = void;
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;
-export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false });
+export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<ArchivedInput>({ kind: 'eventBridgeEvent', detailType: 'Lambda Function Invocation Result - Failure', detail: { kind: 'invocation', condition: 'failure', function: 'charge' } }, payloadTypes) });
 
 /**
  * `both` (kitchen-sink.flow:24), handler `handlers/both.ts`:
@@ -68,8 +93,8 @@ export type BothEvent = runtime.SqsEvent<BothInput> | runtime.SnsEvent<BothInput
 export type BothResult = runtime.SQSBatchResponse | void;
 export type BothHandler = runtime.AsyncHandler<BothEvent, BothResult>;
 export const both = {
-  sqs: runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true }),
-  sns: runtime.snsTrigger<BothInput, void>(),
+  sqs: runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true, schema: schemas.Order }),
+  sns: runtime.snsTrigger<BothInput, void>({ schema: schemas.Order }),
   ...runtime.router<{ sqs: runtime.AsyncHandler<runtime.SqsEvent<BothInput>, runtime.SQSBatchResponse>; sns: runtime.AsyncHandler<runtime.SnsEvent<BothInput>, void> }>(),
 };
 
@@ -86,7 +111,7 @@ export type Charge_Event = runtime.SnsEvent<Charge_Input>;
 export type Charge_Result = Charge_Output;
 export type Charge_Handler = runtime.AsyncHandler<Charge_Event, Charge_Result>;
 export const charge = {
-  ...runtime.snsTrigger<Charge_Input, Charge_Output>(),
+  ...runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: schemas.Order }),
   sends: {
     changes: runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
     events: runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
@@ -104,7 +129,7 @@ export type DefaultInput = Change;
 export type DefaultEvent = runtime.BusEvent<string, DefaultInput>;
 export type DefaultResult = void;
 export type DefaultHandler = runtime.AsyncHandler<DefaultEvent, DefaultResult>;
-export const default_ = runtime.busTrigger<string, DefaultInput, void>();
+export const default_ = runtime.busTrigger<string, DefaultInput, void>({ schema: schemas.Change });
 
 /**
  * `direct` (kitchen-sink.flow:25), handler `handlers/direct.ts`:
@@ -117,7 +142,7 @@ export type DirectEvent = DirectInput;
 export type DirectResult = DirectOutput;
 export type DirectHandler = runtime.AsyncHandler<DirectEvent, DirectResult>;
 export const direct = {
-  ...runtime.invokeTrigger<DirectInput, DirectOutput>(),
+  ...runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: schemas.Order }),
   sends: {
     placed: runtime.topicClient<Order>({ name: 'placed' }),
     placed_fifo: runtime.fifoTopicClient<Order, never>({ name: 'placed_fifo', groupBy: ['customer'], deduplication: 'content' }),
@@ -132,7 +157,7 @@ export type EnvelopedInput = runtime.SnsNotification<Order>;
 export type EnvelopedEvent = runtime.SqsEvent<EnvelopedInput>;
 export type EnvelopedResult = void;
 export type EnvelopedHandler = runtime.AsyncHandler<EnvelopedEvent, EnvelopedResult>;
-export const enveloped = runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false });
+export const enveloped = runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<EnvelopedInput>({ kind: 'snsEnvelope', message: { kind: 'ref', name: 'Order' } }, payloadTypes) });
 
 /**
  * `keeper` (kitchen-sink.flow:31), handler `handlers/keeper.ts`:
@@ -142,7 +167,7 @@ export type KeeperInput = Promise_;
 export type KeeperEvent = KeeperInput;
 export type KeeperResult = void;
 export type KeeperHandler = runtime.AsyncHandler<KeeperEvent, KeeperResult>;
-export const keeper = runtime.invokeTrigger<KeeperInput, void>();
+export const keeper = runtime.invokeTrigger<KeeperInput, void>({ schema: schemas.Promise });
 
 /**
  * `on_change` (kitchen-sink.flow:27), handler `handlers/on_change.ts`:
@@ -152,7 +177,7 @@ export type OnChangeInput = Change;
 export type OnChangeEvent = runtime.BusEvent<'Created' | 'Deleted', OnChangeInput>;
 export type OnChangeResult = void;
 export type OnChangeHandler = runtime.AsyncHandler<OnChangeEvent, OnChangeResult>;
-export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>();
+export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>({ schema: schemas.Change });
 
 // The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
 export interface Flow {
