@@ -142,6 +142,7 @@ export const codes = {
   FL9006: { slug: 'write-failed', severity: 'error', phase: 'cli', title: 'Writing an output failed' },
   FL9007: { slug: 'invalid-output-option', severity: 'error', phase: 'cli', title: 'An output folder option that cannot be used' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
+  FL9040: { slug: 'generated-module-of-another-flow', severity: 'error', phase: 'cli', title: 'The generated module is another .flow file\'s, from an earlier build' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;
