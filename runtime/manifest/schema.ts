@@ -28,6 +28,8 @@ export interface FlowManifest {
   readonly source: string;
   /** Declared types by name, keys sorted. */
   readonly types: Readonly<Record<string, PayloadType>>;
+  /** Where each declared type is declared (the generated module's doc comments point there). */
+  readonly typeOrigins: Readonly<Record<string, Origin>>;
   /** Each list sorted by name. */
   readonly functions: readonly FunctionSpec[];
   readonly queues: readonly QueueSpec[];

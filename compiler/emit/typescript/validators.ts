@@ -20,12 +20,12 @@ export interface ValidatorNames {
  * The declarations of the validators: the descriptors, then one schema per declared type.
  * They come before the functions, whose helpers refer to them as the module loads.
  */
-export function validatorsBlock(types: Readonly<Record<string, PayloadType>>, names: ValidatorNames, typeNames: TypeNames): string {
+export function validatorsBlock(types: Readonly<Record<string, PayloadType>>, names: ValidatorNames, typeNames: TypeNames, declaredAt: (name: string) => string): string {
   const rt = typeNames.runtime;
   const declared = Object.keys(types);
   const descriptors = declared.map((name) => `  ${propertyName(name)}: ${literalText(types[name])},`);
   const schemas = declared.flatMap((name) => [
-    `  /** Checks \`${name}\` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */`,
+    `  /** Checks \`${name}\` values (${declaredAt(name)}): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */`,
     `  ${propertyName(name)}: ${rt}.payloadSchema<${typeNames.declared(name)}>(${quote(name)}, ${names.types}),`,
   ]);
   return [

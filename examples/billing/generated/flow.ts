@@ -10,6 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Account` (billing.flow:6). */
 export interface Account {
   customer: string;
   balance: number; // int
@@ -17,8 +18,10 @@ export interface Account {
   refunds: number; // int
 }
 
+/** The type `Currency` (billing.flow:4). */
 export type Currency = 'EUR' | 'USD';
 
+/** The type `Payment` (billing.flow:5). */
 export interface Payment {
   id: string;
   customer: string;
@@ -26,6 +29,7 @@ export interface Payment {
   currency: Currency;
 }
 
+/** The type `Seen` (billing.flow:7). */
 export interface Seen {
   id: string;
   expires_at: number; // int
@@ -43,13 +47,13 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Account` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Account` values (billing.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Account: runtime.payloadSchema<Account>('Account', payloadTypes),
-  /** Checks `Currency` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Currency` values (billing.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Currency: runtime.payloadSchema<Currency>('Currency', payloadTypes),
-  /** Checks `Payment` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Payment` values (billing.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Payment: runtime.payloadSchema<Payment>('Payment', payloadTypes),
-  /** Checks `Seen` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Seen` values (billing.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Seen: runtime.payloadSchema<Seen>('Seen', payloadTypes),
 };
 
@@ -62,9 +66,13 @@ export const schemas = {
  * - idempotency records in table `seen`
  */
 export type ChargeInput = Payment;
+/** The event Lambda invokes `charge` (billing.flow:20) with. */
 export type ChargeEvent = runtime.SqsEvent<ChargeInput>;
+/** What the handler of `charge` (billing.flow:20) answers Lambda. */
 export type ChargeResult = runtime.SQSBatchResponse;
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (billing.flow:20). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
+/** Builds the handler of `charge` (billing.flow:20) and holds its `sends` clients. */
 export const charge = {
   ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: schemas.Payment }),
   sends: {
@@ -80,9 +88,13 @@ export const charge = {
  * - idempotency records in table `seen`
  */
 export type RefundInput = Payment;
+/** The event Lambda invokes `refund` (billing.flow:21) with. */
 export type RefundEvent = runtime.SnsEvent<RefundInput>;
+/** What the handler of `refund` (billing.flow:21) answers Lambda. */
 export type RefundResult = void;
+/** The type of the `handler` export of handlers/refund.ts, for `refund` (billing.flow:21). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
+/** Builds the handler of `refund` (billing.flow:21) and holds its `sends` clients. */
 export const refund = {
   ...runtime.snsTrigger<RefundInput, void>({ schema: schemas.Payment }),
   sends: {
@@ -91,7 +103,7 @@ export const refund = {
   idempotency: runtime.tableIdempotency<RefundInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.refund' }),
 };
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of billing.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     refunds: Payment;

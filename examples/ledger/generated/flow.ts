@@ -10,6 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Balance` (ledger.flow:13). */
 export interface Balance {
   account: string;
   transfer: string;
@@ -18,8 +19,10 @@ export interface Balance {
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Currency` (ledger.flow:4). */
 export type Currency = 'EUR' | 'USD' | 'GBP';
 
+/** The type `Transfer` (ledger.flow:5). */
 export interface Transfer {
   id: string;
   account: string;
@@ -40,11 +43,11 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Balance` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Balance` values (ledger.flow:13): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Balance: runtime.payloadSchema<Balance>('Balance', payloadTypes),
-  /** Checks `Currency` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Currency` values (ledger.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Currency: runtime.payloadSchema<Currency>('Currency', payloadTypes),
-  /** Checks `Transfer` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Transfer` values (ledger.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Transfer: runtime.payloadSchema<Transfer>('Transfer', payloadTypes),
 };
 
@@ -56,9 +59,13 @@ export const schemas = {
  * - sends to table `balances`
  */
 export type PostInput = Transfer;
+/** The event Lambda invokes `post` (ledger.flow:29) with. */
 export type PostEvent = runtime.SqsEvent<PostInput>;
+/** What the handler of `post` (ledger.flow:29) answers Lambda. */
 export type PostResult = runtime.SQSBatchResponse;
+/** The type of the `handler` export of handlers/post.ts, for `post` (ledger.flow:29). */
 export type PostHandler = runtime.AsyncHandler<PostEvent, PostResult>;
+/** Builds the handler of `post` (ledger.flow:29) and holds its `sends` clients. */
 export const post = {
   ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: schemas.Transfer }),
   sends: {
@@ -71,9 +78,13 @@ export const post = {
  * - SQS batches of up to 50 from the queue `screening`
  */
 export type ScreenInput = Transfer;
+/** The event Lambda invokes `screen` (ledger.flow:30) with. */
 export type ScreenEvent = runtime.SqsEvent<ScreenInput>;
+/** What the handler of `screen` (ledger.flow:30) answers Lambda. */
 export type ScreenResult = void;
+/** The type of the `handler` export of handlers/screen.ts, for `screen` (ledger.flow:30). */
 export type ScreenHandler = runtime.AsyncHandler<ScreenEvent, ScreenResult>;
+/** Builds the handler of `screen` (ledger.flow:30). */
 export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false, schema: schemas.Transfer });
 
 /**
@@ -81,12 +92,16 @@ export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailu
  * - DynamoDB stream batches of up to 100 from the table `balances`
  */
 export type StatementInput = Balance;
+/** The event Lambda invokes `statement` (ledger.flow:31) with. */
 export type StatementEvent = runtime.DynamoDbEvent<StatementInput>;
+/** What the handler of `statement` (ledger.flow:31) answers Lambda. */
 export type StatementResult = void;
+/** The type of the `handler` export of handlers/statement.ts, for `statement` (ledger.flow:31). */
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
+/** Builds the handler of `statement` (ledger.flow:31). */
 export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false, schema: schemas.Balance });
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of ledger.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     transfers: Transfer;

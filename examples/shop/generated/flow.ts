@@ -10,17 +10,20 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Click` (shop.flow:7). */
 export interface Click {
   session: string;
   page: string;
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Item` (shop.flow:4). */
 export interface Item {
   sku: string;
   qty: number; // int
 }
 
+/** The type `Order` (shop.flow:5). */
 export interface Order {
   id: string;
   customer: string;
@@ -29,11 +32,13 @@ export interface Order {
   coupon?: string;
 }
 
+/** The type `Receipt` (shop.flow:6). */
 export interface Receipt {
   order: string;
   charged: number;
 }
 
+/** The type `Stock` (shop.flow:8). */
 export interface Stock {
   sku: string;
   count: number; // int
@@ -52,15 +57,15 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Click` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Click` values (shop.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Click: runtime.payloadSchema<Click>('Click', payloadTypes),
-  /** Checks `Item` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Item` values (shop.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Item: runtime.payloadSchema<Item>('Item', payloadTypes),
-  /** Checks `Order` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Order` values (shop.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Order: runtime.payloadSchema<Order>('Order', payloadTypes),
-  /** Checks `Receipt` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Receipt` values (shop.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Receipt: runtime.payloadSchema<Receipt>('Receipt', payloadTypes),
-  /** Checks `Stock` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Stock` values (shop.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Stock: runtime.payloadSchema<Stock>('Stock', payloadTypes),
 };
 
@@ -73,10 +78,15 @@ export const schemas = {
  * - a failed invocation goes to `audit` after its retries (failure destination)
  */
 export type ChargeInput = Order;
+/** What `charge` (shop.flow:26) returns. */
 export type ChargeOutput = Receipt;
+/** The event Lambda invokes `charge` (shop.flow:26) with. */
 export type ChargeEvent = runtime.SnsEvent<ChargeInput>;
+/** What the handler of `charge` (shop.flow:26) answers Lambda. */
 export type ChargeResult = ChargeOutput;
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (shop.flow:26). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
+/** Builds the handler of `charge` (shop.flow:26). */
 export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>({ schema: schemas.Order });
 
 /**
@@ -84,9 +94,13 @@ export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>({ schema: sc
  * - SQS batches of up to 10 from the queue `receipts`
  */
 export type EmailInput = runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
+/** The event Lambda invokes `email` (shop.flow:27) with. */
 export type EmailEvent = runtime.SqsEvent<EmailInput>;
+/** What the handler of `email` (shop.flow:27) answers Lambda. */
 export type EmailResult = void;
+/** The type of the `handler` export of handlers/email.ts, for `email` (shop.flow:27). */
 export type EmailHandler = runtime.AsyncHandler<EmailEvent, EmailResult>;
+/** Builds the handler of `email` (shop.flow:27). */
 export const email = runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<EmailInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
@@ -94,9 +108,13 @@ export const email = runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailure
  * - SQS batches of up to 10 from the FIFO queue `payouts`
  */
 export type PayoutInput = Receipt;
+/** The event Lambda invokes `payout` (shop.flow:29) with. */
 export type PayoutEvent = runtime.SqsEvent<PayoutInput>;
+/** What the handler of `payout` (shop.flow:29) answers Lambda. */
 export type PayoutResult = void;
+/** The type of the `handler` export of handlers/payout.ts, for `payout` (shop.flow:29). */
 export type PayoutHandler = runtime.AsyncHandler<PayoutEvent, PayoutResult>;
+/** Builds the handler of `payout` (shop.flow:29). */
 export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false, schema: schemas.Receipt });
 
 /**
@@ -104,9 +122,13 @@ export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailur
  * - EventBridge events from the bus `audit`: the failure records of `charge` (asynchronous)
  */
 export type RefundInput = runtime.FailureRecord<ChargeEvent>;
+/** The event Lambda invokes `refund` (shop.flow:28) with. */
 export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput>;
+/** What the handler of `refund` (shop.flow:28) answers Lambda. */
 export type RefundResult = void;
+/** The type of the `handler` export of handlers/refund.ts, for `refund` (shop.flow:28). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
+/** Builds the handler of `refund` (shop.flow:28). */
 export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>({ schema: runtime.payloadSchema<RefundInput>({ kind: 'invocation', condition: 'failure', function: 'charge' }, payloadTypes) });
 
 /**
@@ -114,9 +136,13 @@ export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Fa
  * - DynamoDB stream batches of up to 100 from the table `stock`
  */
 export type ReindexInput = Stock;
+/** The event Lambda invokes `reindex` (shop.flow:31) with. */
 export type ReindexEvent = runtime.DynamoDbEvent<ReindexInput>;
+/** What the handler of `reindex` (shop.flow:31) answers Lambda. */
 export type ReindexResult = void;
+/** The type of the `handler` export of handlers/reindex.ts, for `reindex` (shop.flow:31). */
 export type ReindexHandler = runtime.AsyncHandler<ReindexEvent, ReindexResult>;
+/** Builds the handler of `reindex` (shop.flow:31). */
 export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false, schema: schemas.Stock });
 
 /**
@@ -124,12 +150,16 @@ export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: f
  * - Kinesis batches of up to 500 from the stream `clicks`
  */
 export type SessionizeInput = Click;
+/** The event Lambda invokes `sessionize` (shop.flow:30) with. */
 export type SessionizeEvent = runtime.KinesisEvent<SessionizeInput>;
+/** What the handler of `sessionize` (shop.flow:30) answers Lambda. */
 export type SessionizeResult = void;
+/** The type of the `handler` export of handlers/sessionize.ts, for `sessionize` (shop.flow:30). */
 export type SessionizeHandler = runtime.AsyncHandler<SessionizeEvent, SessionizeResult>;
+/** Builds the handler of `sessionize` (shop.flow:30). */
 export const sessionize = runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false, schema: schemas.Click });
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of shop.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     placed: Order;

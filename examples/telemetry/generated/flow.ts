@@ -10,6 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Alert` (telemetry.flow:8). */
 export interface Alert {
   device: string;
   site: string;
@@ -17,6 +18,7 @@ export interface Alert {
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Device` (telemetry.flow:7). */
 export interface Device {
   id: string;
   site: string;
@@ -24,12 +26,14 @@ export interface Device {
   last_seen: string; // timestamp (ISO-8601)
 }
 
+/** The type `Page` (telemetry.flow:9). */
 export interface Page {
   alert: string;
   on_call: string;
   channel: 'sms' | 'email';
 }
 
+/** The type `Reading` (telemetry.flow:6). */
 export interface Reading {
   device: string;
   sensor: Sensor;
@@ -37,6 +41,7 @@ export interface Reading {
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Sensor` (telemetry.flow:5). */
 export type Sensor = 'temperature' | 'humidity' | 'pressure';
 
 // Validators
@@ -52,15 +57,15 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Alert` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Alert` values (telemetry.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Alert: runtime.payloadSchema<Alert>('Alert', payloadTypes),
-  /** Checks `Device` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Device` values (telemetry.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Device: runtime.payloadSchema<Device>('Device', payloadTypes),
-  /** Checks `Page` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Page` values (telemetry.flow:9): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Page: runtime.payloadSchema<Page>('Page', payloadTypes),
-  /** Checks `Reading` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Reading` values (telemetry.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Reading: runtime.payloadSchema<Reading>('Reading', payloadTypes),
-  /** Checks `Sensor` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Sensor` values (telemetry.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Sensor: runtime.payloadSchema<Sensor>('Sensor', payloadTypes),
 };
 
@@ -71,9 +76,13 @@ export const schemas = {
  * - EventBridge events from the bus `ops`: the failure records of `page` (asynchronous)
  */
 export type EscalateInput = runtime.FailureRecord<PageEvent>;
+/** The event Lambda invokes `escalate` (telemetry.flow:21) with. */
 export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput>;
+/** What the handler of `escalate` (telemetry.flow:21) answers Lambda. */
 export type EscalateResult = void;
+/** The type of the `handler` export of handlers/escalate.ts, for `escalate` (telemetry.flow:21). */
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
+/** Builds the handler of `escalate` (telemetry.flow:21). */
 export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>({ schema: runtime.payloadSchema<EscalateInput>({ kind: 'invocation', condition: 'failure', function: 'page' }, payloadTypes) });
 
 /**
@@ -82,9 +91,13 @@ export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - 
  * - sends to table `devices`
  */
 export type IngestInput = Reading;
+/** The event Lambda invokes `ingest` (telemetry.flow:18) with. */
 export type IngestEvent = runtime.KinesisEvent<IngestInput>;
+/** What the handler of `ingest` (telemetry.flow:18) answers Lambda. */
 export type IngestResult = runtime.KinesisStreamBatchResponse;
+/** The type of the `handler` export of handlers/ingest.ts, for `ingest` (telemetry.flow:18). */
 export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
+/** Builds the handler of `ingest` (telemetry.flow:18) and holds its `sends` clients. */
 export const ingest = {
   ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: schemas.Reading }),
   sends: {
@@ -99,10 +112,15 @@ export const ingest = {
  * - a failed invocation goes to `ops` after its retries (failure destination)
  */
 export type PageInput = Alert;
+/** What `page` (telemetry.flow:20) returns. */
 export type PageOutput = Page;
+/** The event Lambda invokes `page` (telemetry.flow:20) with. */
 export type PageEvent = runtime.SnsEvent<PageInput>;
+/** What the handler of `page` (telemetry.flow:20) answers Lambda. */
 export type PageResult = PageOutput;
+/** The type of the `handler` export of handlers/page.ts, for `page` (telemetry.flow:20). */
 export type PageHandler = runtime.AsyncHandler<PageEvent, PageResult>;
+/** Builds the handler of `page` (telemetry.flow:20). */
 export const page = runtime.snsTrigger<PageInput, PageOutput>({ schema: schemas.Alert });
 
 /**
@@ -110,9 +128,13 @@ export const page = runtime.snsTrigger<PageInput, PageOutput>({ schema: schemas.
  * - EventBridge events from the bus `ops`: the success records of `page` (asynchronous)
  */
 export type RecordInput = runtime.SuccessRecord<PageEvent, PageOutput>;
+/** The event Lambda invokes `record` (telemetry.flow:22) with. */
 export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput>;
+/** What the handler of `record` (telemetry.flow:22) answers Lambda. */
 export type RecordResult = void;
+/** The type of the `handler` export of handlers/record.ts, for `record` (telemetry.flow:22). */
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
+/** Builds the handler of `record` (telemetry.flow:22). */
 export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>({ schema: runtime.payloadSchema<RecordInput>({ kind: 'invocation', condition: 'success', function: 'page' }, payloadTypes) });
 
 /**
@@ -121,9 +143,13 @@ export const record = runtime.busTrigger<'Lambda Function Invocation Result - Su
  * - sends to topic `alerts`
  */
 export type WatchInput = Device;
+/** The event Lambda invokes `watch` (telemetry.flow:19) with. */
 export type WatchEvent = runtime.DynamoDbEvent<WatchInput>;
+/** What the handler of `watch` (telemetry.flow:19) answers Lambda. */
 export type WatchResult = void;
+/** The type of the `handler` export of handlers/watch.ts, for `watch` (telemetry.flow:19). */
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
+/** Builds the handler of `watch` (telemetry.flow:19) and holds its `sends` clients. */
 export const watch = {
   ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false, schema: schemas.Device }),
   sends: {
@@ -131,7 +157,7 @@ export const watch = {
   },
 };
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of telemetry.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     alerts: Alert;

@@ -10,20 +10,24 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Audit` (kitchen-sink.flow:6). */
 export interface Audit {
   what: string;
   event?: ChargeEvent;
 }
 
+/** The type `Change` (kitchen-sink.flow:5). */
 export interface Change {
   entity: string;
   action: 'created' | 'deleted';
 }
 
+/** The type `ChargeEvent` (kitchen-sink.flow:7). */
 export interface ChargeEvent {
   note: string;
 }
 
+/** The type `Order` (kitchen-sink.flow:4). */
 export interface Order {
   id: string;
   customer: string;
@@ -32,6 +36,7 @@ export interface Order {
   lines: { sku: string; qty: number }[];
 }
 
+/** The type `Promise` (kitchen-sink.flow:8). */
 export interface Promise_ {
   kept: boolean;
 }
@@ -49,15 +54,15 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Audit` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Audit` values (kitchen-sink.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Audit: runtime.payloadSchema<Audit>('Audit', payloadTypes),
-  /** Checks `Change` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Change` values (kitchen-sink.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Change: runtime.payloadSchema<Change>('Change', payloadTypes),
-  /** Checks `ChargeEvent` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `ChargeEvent` values (kitchen-sink.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   ChargeEvent: runtime.payloadSchema<ChargeEvent>('ChargeEvent', payloadTypes),
-  /** Checks `Order` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Order` values (kitchen-sink.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Order: runtime.payloadSchema<Order>('Order', payloadTypes),
-  /** Checks `Promise` values: a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Promise` values (kitchen-sink.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Promise: runtime.payloadSchema<Promise_>('Promise', payloadTypes),
 };
 
@@ -68,9 +73,13 @@ export const schemas = {
  * - the success records of `charge` (its success destination, asynchronous)
  */
 export type AfterInput = runtime.SuccessRecord<Charge_Event, Charge_Output>;
+/** The event Lambda invokes `after` (kitchen-sink.flow:26) with. */
 export type AfterEvent = AfterInput;
+/** What the handler of `after` (kitchen-sink.flow:26) answers Lambda. */
 export type AfterResult = void;
+/** The type of the `handler` export of handlers/after.ts, for `after` (kitchen-sink.flow:26). */
 export type AfterHandler = runtime.AsyncHandler<AfterEvent, AfterResult>;
+/** Builds the handler of `after` (kitchen-sink.flow:26). */
 export const after = runtime.invokeTrigger<AfterInput, void>({ schema: runtime.payloadSchema<AfterInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
@@ -78,9 +87,13 @@ export const after = runtime.invokeTrigger<AfterInput, void>({ schema: runtime.p
  * - SQS batches of up to 10 from the queue `archive`
  */
 export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>>;
+/** The event Lambda invokes `archived` (kitchen-sink.flow:29) with. */
 export type ArchivedEvent = runtime.SqsEvent<ArchivedInput>;
+/** What the handler of `archived` (kitchen-sink.flow:29) answers Lambda. */
 export type ArchivedResult = void;
+/** The type of the `handler` export of handlers/archived.ts, for `archived` (kitchen-sink.flow:29). */
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;
+/** Builds the handler of `archived` (kitchen-sink.flow:29). */
 export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<ArchivedInput>({ kind: 'eventBridgeEvent', detailType: 'Lambda Function Invocation Result - Failure', detail: { kind: 'invocation', condition: 'failure', function: 'charge' } }, payloadTypes) });
 
 /**
@@ -89,9 +102,13 @@ export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportF
  * - SNS notifications from the topic `placed` (asynchronous)
  */
 export type BothInput = Order;
+/** The event Lambda invokes `both` (kitchen-sink.flow:24) with. */
 export type BothEvent = runtime.SqsEvent<BothInput> | runtime.SnsEvent<BothInput>;
+/** What the handler of `both` (kitchen-sink.flow:24) answers Lambda. */
 export type BothResult = runtime.SQSBatchResponse | void;
+/** The type of the `handler` export of handlers/both.ts, for `both` (kitchen-sink.flow:24). */
 export type BothHandler = runtime.AsyncHandler<BothEvent, BothResult>;
+/** Builds the handler of `both` (kitchen-sink.flow:24). */
 export const both = {
   sqs: runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true, schema: schemas.Order }),
   sns: runtime.snsTrigger<BothInput, void>({ schema: schemas.Order }),
@@ -106,10 +123,15 @@ export const both = {
  * - sends to stream `changes`, bus `events`, stream `keyed`, table `ledger`, queue `retry_fifo`
  */
 export type Charge_Input = Order;
+/** What `charge` (kitchen-sink.flow:23) returns. */
 export type Charge_Output = Audit;
+/** The event Lambda invokes `charge` (kitchen-sink.flow:23) with. */
 export type Charge_Event = runtime.SnsEvent<Charge_Input>;
+/** What the handler of `charge` (kitchen-sink.flow:23) answers Lambda. */
 export type Charge_Result = Charge_Output;
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (kitchen-sink.flow:23). */
 export type Charge_Handler = runtime.AsyncHandler<Charge_Event, Charge_Result>;
+/** Builds the handler of `charge` (kitchen-sink.flow:23) and holds its `sends` clients. */
 export const charge = {
   ...runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: schemas.Order }),
   sends: {
@@ -126,9 +148,13 @@ export const charge = {
  * - EventBridge events from the bus `events`: the events the app's code puts on it (asynchronous)
  */
 export type DefaultInput = Change;
+/** The event Lambda invokes `default` (kitchen-sink.flow:30) with. */
 export type DefaultEvent = runtime.BusEvent<string, DefaultInput>;
+/** What the handler of `default` (kitchen-sink.flow:30) answers Lambda. */
 export type DefaultResult = void;
+/** The type of the `handler` export of handlers/default.ts, for `default` (kitchen-sink.flow:30). */
 export type DefaultHandler = runtime.AsyncHandler<DefaultEvent, DefaultResult>;
+/** Builds the handler of `default` (kitchen-sink.flow:30). */
 export const default_ = runtime.busTrigger<string, DefaultInput, void>({ schema: schemas.Change });
 
 /**
@@ -137,10 +163,15 @@ export const default_ = runtime.busTrigger<string, DefaultInput, void>({ schema:
  * - sends to topic `placed`, topic `placed_fifo`
  */
 export type DirectInput = Order;
+/** What `direct` (kitchen-sink.flow:25) returns. */
 export type DirectOutput = Audit;
+/** The event Lambda invokes `direct` (kitchen-sink.flow:25) with. */
 export type DirectEvent = DirectInput;
+/** What the handler of `direct` (kitchen-sink.flow:25) answers Lambda. */
 export type DirectResult = DirectOutput;
+/** The type of the `handler` export of handlers/direct.ts, for `direct` (kitchen-sink.flow:25). */
 export type DirectHandler = runtime.AsyncHandler<DirectEvent, DirectResult>;
+/** Builds the handler of `direct` (kitchen-sink.flow:25) and holds its `sends` clients. */
 export const direct = {
   ...runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: schemas.Order }),
   sends: {
@@ -154,9 +185,13 @@ export const direct = {
  * - SQS batches of up to 10 from the queue `notices`
  */
 export type EnvelopedInput = runtime.SnsNotification<Order>;
+/** The event Lambda invokes `enveloped` (kitchen-sink.flow:28) with. */
 export type EnvelopedEvent = runtime.SqsEvent<EnvelopedInput>;
+/** What the handler of `enveloped` (kitchen-sink.flow:28) answers Lambda. */
 export type EnvelopedResult = void;
+/** The type of the `handler` export of handlers/enveloped.ts, for `enveloped` (kitchen-sink.flow:28). */
 export type EnvelopedHandler = runtime.AsyncHandler<EnvelopedEvent, EnvelopedResult>;
+/** Builds the handler of `enveloped` (kitchen-sink.flow:28). */
 export const enveloped = runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<EnvelopedInput>({ kind: 'snsEnvelope', message: { kind: 'ref', name: 'Order' } }, payloadTypes) });
 
 /**
@@ -164,9 +199,13 @@ export const enveloped = runtime.sqsTrigger<EnvelopedInput>({ fifo: false, repor
  * - invoked directly, with its input as the event (nothing in the flow triggers it)
  */
 export type KeeperInput = Promise_;
+/** The event Lambda invokes `keeper` (kitchen-sink.flow:31) with. */
 export type KeeperEvent = KeeperInput;
+/** What the handler of `keeper` (kitchen-sink.flow:31) answers Lambda. */
 export type KeeperResult = void;
+/** The type of the `handler` export of handlers/keeper.ts, for `keeper` (kitchen-sink.flow:31). */
 export type KeeperHandler = runtime.AsyncHandler<KeeperEvent, KeeperResult>;
+/** Builds the handler of `keeper` (kitchen-sink.flow:31). */
 export const keeper = runtime.invokeTrigger<KeeperInput, void>({ schema: schemas.Promise });
 
 /**
@@ -174,12 +213,16 @@ export const keeper = runtime.invokeTrigger<KeeperInput, void>({ schema: schemas
  * - EventBridge events from the bus `events`: those its `match` pattern selects (asynchronous)
  */
 export type OnChangeInput = Change;
+/** The event Lambda invokes `on_change` (kitchen-sink.flow:27) with. */
 export type OnChangeEvent = runtime.BusEvent<'Created' | 'Deleted', OnChangeInput>;
+/** What the handler of `on_change` (kitchen-sink.flow:27) answers Lambda. */
 export type OnChangeResult = void;
+/** The type of the `handler` export of handlers/on_change.ts, for `on_change` (kitchen-sink.flow:27). */
 export type OnChangeHandler = runtime.AsyncHandler<OnChangeEvent, OnChangeResult>;
+/** Builds the handler of `on_change` (kitchen-sink.flow:27). */
 export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>({ schema: schemas.Change });
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of kitchen-sink.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     placed: Order;
