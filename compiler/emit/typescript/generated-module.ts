@@ -106,8 +106,17 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
   lines.push(`/** The event Lambda invokes ${at} with. */`, `export type ${types.Event} = ${fn.event};`);
   lines.push(`/** What the handler of ${at} answers Lambda. */`, `export type ${types.Result} = ${fn.result};`);
   lines.push(`/** The type of the \`handler\` export of ${commentSafe(spec.handler)}, for ${at}. */`, `export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
-  lines.push(`/** Builds the handler of ${at}${fn.sends.length > 0 ? ' and holds its `sends` clients' : ''}. */`, `export const ${fn.value} = ${helperValue(model, fn)};`);
+  lines.push(`/** Builds the handler of ${at}${fn.sends.length > 0 ? ' and holds its `sends` clients' : ''}. */`, `export const ${fn.value} = ${pureCalls(model.runtime, helperValue(model, fn))};`);
   return lines.join('\n');
+}
+
+/**
+ * `expression` with each call of a `flowc/runtime` function marked `/* @__PURE__ *\/`, so that
+ * a bundler drops the helpers (and the runtime code behind them) that a handler does not use:
+ * every handler imports the one module, but each bundle keeps only its own function's helper.
+ */
+function pureCalls(runtime: string, expression: string): string {
+  return expression.replace(new RegExp(`(?<![\\w.$])${runtime}\\.(?=[a-z]\\w*[<(])`, 'g'), `/* @__PURE__ */ ${runtime}.`);
 }
 
 function helperValue(model: ModuleModel, fn: FunctionModel): string {

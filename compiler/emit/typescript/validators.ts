@@ -26,7 +26,7 @@ export function validatorsBlock(types: Readonly<Record<string, PayloadType>>, na
   const descriptors = declared.map((name) => `  ${propertyName(name)}: ${literalText(types[name])},`);
   const schemas = declared.flatMap((name) => [
     `  /** Checks \`${name}\` values (${declaredAt(name)}): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */`,
-    `  ${propertyName(name)}: ${rt}.payloadSchema<${typeNames.declared(name)}>(${quote(name)}, ${names.types}),`,
+    `  ${propertyName(name)}: /* @__PURE__ */ ${rt}.payloadSchema<${typeNames.declared(name)}>(${quote(name)}, ${names.types}),`,
   ]);
   return [
     '// Validators',
@@ -49,9 +49,10 @@ export function schemaOption(spec: FunctionSpec, payloads: readonly PayloadType[
   const distinct = [...new Map(payloads.map((p) => [JSON.stringify(p), p])).values()];
   const [only] = distinct;
   if (only === undefined || (distinct.length === 1 && only.kind === 'unknown')) return null;
-  if (distinct.length === 1 && only.kind === 'ref') return `schema: ${names.schemas}${memberAccess(only.name)}`;
-  const descriptor: PayloadType = distinct.length === 1 ? only : { kind: 'union', members: distinct };
-  return `schema: ${typeNames.runtime}.payloadSchema<${payloadText}>(${literalText(descriptor)}, ${names.types})`;
+  // A declared type by its name: the schema of `schemas.Order`, built here rather than read from
+  // `schemas`, since a bundler cannot drop an unused helper whose argument reads a property.
+  const descriptor = distinct.length === 1 && only.kind === 'ref' ? quote(only.name) : literalText(distinct.length === 1 ? only : { kind: 'union', members: distinct });
+  return `schema: ${typeNames.runtime}.payloadSchema<${payloadText}>(${descriptor}, ${names.types})`;
 }
 
 /** JSON data as a TypeScript literal in the module's style: `{ kind: 'ref', name: 'Item' }`. */

@@ -48,13 +48,13 @@ const payloadTypes: runtime.PayloadTypes = {
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
   /** Checks `Account` values (billing.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Account: runtime.payloadSchema<Account>('Account', payloadTypes),
+  Account: /* @__PURE__ */ runtime.payloadSchema<Account>('Account', payloadTypes),
   /** Checks `Currency` values (billing.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Currency: runtime.payloadSchema<Currency>('Currency', payloadTypes),
+  Currency: /* @__PURE__ */ runtime.payloadSchema<Currency>('Currency', payloadTypes),
   /** Checks `Payment` values (billing.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Payment: runtime.payloadSchema<Payment>('Payment', payloadTypes),
+  Payment: /* @__PURE__ */ runtime.payloadSchema<Payment>('Payment', payloadTypes),
   /** Checks `Seen` values (billing.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Seen: runtime.payloadSchema<Seen>('Seen', payloadTypes),
+  Seen: /* @__PURE__ */ runtime.payloadSchema<Seen>('Seen', payloadTypes),
 };
 
 // Functions
@@ -74,11 +74,11 @@ export type ChargeResult = runtime.SQSBatchResponse;
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
 /** Builds the handler of `charge` (billing.flow:20) and holds its `sends` clients. */
 export const charge = {
-  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: schemas.Payment }),
+  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Payment', payloadTypes) }),
   sends: {
-    accounts: runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
+    accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
-  idempotency: runtime.tableIdempotency<ChargeInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.charge' }),
+  idempotency: /* @__PURE__ */ runtime.tableIdempotency<ChargeInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.charge' }),
 };
 
 /**
@@ -96,11 +96,11 @@ export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
 /** Builds the handler of `refund` (billing.flow:21) and holds its `sends` clients. */
 export const refund = {
-  ...runtime.snsTrigger<RefundInput, void>({ schema: schemas.Payment }),
+  ...runtime.snsTrigger<RefundInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>('Payment', payloadTypes) }),
   sends: {
-    accounts: runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
+    accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
-  idempotency: runtime.tableIdempotency<RefundInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.refund' }),
+  idempotency: /* @__PURE__ */ runtime.tableIdempotency<RefundInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.refund' }),
 };
 
 /** The whole flow of billing.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */

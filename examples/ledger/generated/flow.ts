@@ -44,11 +44,11 @@ const payloadTypes: runtime.PayloadTypes = {
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
   /** Checks `Balance` values (ledger.flow:13): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Balance: runtime.payloadSchema<Balance>('Balance', payloadTypes),
+  Balance: /* @__PURE__ */ runtime.payloadSchema<Balance>('Balance', payloadTypes),
   /** Checks `Currency` values (ledger.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Currency: runtime.payloadSchema<Currency>('Currency', payloadTypes),
+  Currency: /* @__PURE__ */ runtime.payloadSchema<Currency>('Currency', payloadTypes),
   /** Checks `Transfer` values (ledger.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Transfer: runtime.payloadSchema<Transfer>('Transfer', payloadTypes),
+  Transfer: /* @__PURE__ */ runtime.payloadSchema<Transfer>('Transfer', payloadTypes),
 };
 
 // Functions
@@ -67,9 +67,9 @@ export type PostResult = runtime.SQSBatchResponse;
 export type PostHandler = runtime.AsyncHandler<PostEvent, PostResult>;
 /** Builds the handler of `post` (ledger.flow:29) and holds its `sends` clients. */
 export const post = {
-  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: schemas.Transfer }),
+  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<PostInput>('Transfer', payloadTypes) }),
   sends: {
-    balances: runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
+    balances: /* @__PURE__ */ runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
   },
 };
 
@@ -85,7 +85,7 @@ export type ScreenResult = void;
 /** The type of the `handler` export of handlers/screen.ts, for `screen` (ledger.flow:30). */
 export type ScreenHandler = runtime.AsyncHandler<ScreenEvent, ScreenResult>;
 /** Builds the handler of `screen` (ledger.flow:30). */
-export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false, schema: schemas.Transfer });
+export const screen = /* @__PURE__ */ runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<ScreenInput>('Transfer', payloadTypes) });
 
 /**
  * `statement` (ledger.flow:31), handler `handlers/statement.ts`:
@@ -99,7 +99,7 @@ export type StatementResult = void;
 /** The type of the `handler` export of handlers/statement.ts, for `statement` (ledger.flow:31). */
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
 /** Builds the handler of `statement` (ledger.flow:31). */
-export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false, schema: schemas.Balance });
+export const statement = /* @__PURE__ */ runtime.dynamodbTrigger<StatementInput>({ reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<StatementInput>('Balance', payloadTypes) });
 
 /** The whole flow of ledger.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {

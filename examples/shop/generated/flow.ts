@@ -58,15 +58,15 @@ const payloadTypes: runtime.PayloadTypes = {
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
   /** Checks `Click` values (shop.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Click: runtime.payloadSchema<Click>('Click', payloadTypes),
+  Click: /* @__PURE__ */ runtime.payloadSchema<Click>('Click', payloadTypes),
   /** Checks `Item` values (shop.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Item: runtime.payloadSchema<Item>('Item', payloadTypes),
+  Item: /* @__PURE__ */ runtime.payloadSchema<Item>('Item', payloadTypes),
   /** Checks `Order` values (shop.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Order: runtime.payloadSchema<Order>('Order', payloadTypes),
+  Order: /* @__PURE__ */ runtime.payloadSchema<Order>('Order', payloadTypes),
   /** Checks `Receipt` values (shop.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Receipt: runtime.payloadSchema<Receipt>('Receipt', payloadTypes),
+  Receipt: /* @__PURE__ */ runtime.payloadSchema<Receipt>('Receipt', payloadTypes),
   /** Checks `Stock` values (shop.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Stock: runtime.payloadSchema<Stock>('Stock', payloadTypes),
+  Stock: /* @__PURE__ */ runtime.payloadSchema<Stock>('Stock', payloadTypes),
 };
 
 // Functions
@@ -87,7 +87,7 @@ export type ChargeResult = ChargeOutput;
 /** The type of the `handler` export of handlers/charge.ts, for `charge` (shop.flow:26). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
 /** Builds the handler of `charge` (shop.flow:26). */
-export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>({ schema: schemas.Order });
+export const charge = /* @__PURE__ */ runtime.snsTrigger<ChargeInput, ChargeOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Order', payloadTypes) });
 
 /**
  * `email` (shop.flow:27), handler `handlers/email.ts`:
@@ -101,7 +101,7 @@ export type EmailResult = void;
 /** The type of the `handler` export of handlers/email.ts, for `email` (shop.flow:27). */
 export type EmailHandler = runtime.AsyncHandler<EmailEvent, EmailResult>;
 /** Builds the handler of `email` (shop.flow:27). */
-export const email = runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<EmailInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
+export const email = /* @__PURE__ */ runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<EmailInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
  * `payout` (shop.flow:29), handler `handlers/payout.ts`:
@@ -115,7 +115,7 @@ export type PayoutResult = void;
 /** The type of the `handler` export of handlers/payout.ts, for `payout` (shop.flow:29). */
 export type PayoutHandler = runtime.AsyncHandler<PayoutEvent, PayoutResult>;
 /** Builds the handler of `payout` (shop.flow:29). */
-export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false, schema: schemas.Receipt });
+export const payout = /* @__PURE__ */ runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<PayoutInput>('Receipt', payloadTypes) });
 
 /**
  * `refund` (shop.flow:28), handler `handlers/refund.ts`:
@@ -129,7 +129,7 @@ export type RefundResult = void;
 /** The type of the `handler` export of handlers/refund.ts, for `refund` (shop.flow:28). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
 /** Builds the handler of `refund` (shop.flow:28). */
-export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>({ schema: runtime.payloadSchema<RefundInput>({ kind: 'invocation', condition: 'failure', function: 'charge' }, payloadTypes) });
+export const refund = /* @__PURE__ */ runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>({ kind: 'invocation', condition: 'failure', function: 'charge' }, payloadTypes) });
 
 /**
  * `reindex` (shop.flow:31), handler `handlers/reindex.ts`:
@@ -143,7 +143,7 @@ export type ReindexResult = void;
 /** The type of the `handler` export of handlers/reindex.ts, for `reindex` (shop.flow:31). */
 export type ReindexHandler = runtime.AsyncHandler<ReindexEvent, ReindexResult>;
 /** Builds the handler of `reindex` (shop.flow:31). */
-export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false, schema: schemas.Stock });
+export const reindex = /* @__PURE__ */ runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<ReindexInput>('Stock', payloadTypes) });
 
 /**
  * `sessionize` (shop.flow:30), handler `handlers/sessionize.ts`:
@@ -157,7 +157,7 @@ export type SessionizeResult = void;
 /** The type of the `handler` export of handlers/sessionize.ts, for `sessionize` (shop.flow:30). */
 export type SessionizeHandler = runtime.AsyncHandler<SessionizeEvent, SessionizeResult>;
 /** Builds the handler of `sessionize` (shop.flow:30). */
-export const sessionize = runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false, schema: schemas.Click });
+export const sessionize = /* @__PURE__ */ runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<SessionizeInput>('Click', payloadTypes) });
 
 /** The whole flow of shop.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {

@@ -58,15 +58,15 @@ const payloadTypes: runtime.PayloadTypes = {
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
   /** Checks `Alert` values (telemetry.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Alert: runtime.payloadSchema<Alert>('Alert', payloadTypes),
+  Alert: /* @__PURE__ */ runtime.payloadSchema<Alert>('Alert', payloadTypes),
   /** Checks `Device` values (telemetry.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Device: runtime.payloadSchema<Device>('Device', payloadTypes),
+  Device: /* @__PURE__ */ runtime.payloadSchema<Device>('Device', payloadTypes),
   /** Checks `Page` values (telemetry.flow:9): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Page: runtime.payloadSchema<Page>('Page', payloadTypes),
+  Page: /* @__PURE__ */ runtime.payloadSchema<Page>('Page', payloadTypes),
   /** Checks `Reading` values (telemetry.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Reading: runtime.payloadSchema<Reading>('Reading', payloadTypes),
+  Reading: /* @__PURE__ */ runtime.payloadSchema<Reading>('Reading', payloadTypes),
   /** Checks `Sensor` values (telemetry.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Sensor: runtime.payloadSchema<Sensor>('Sensor', payloadTypes),
+  Sensor: /* @__PURE__ */ runtime.payloadSchema<Sensor>('Sensor', payloadTypes),
 };
 
 // Functions
@@ -83,7 +83,7 @@ export type EscalateResult = void;
 /** The type of the `handler` export of handlers/escalate.ts, for `escalate` (telemetry.flow:21). */
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
 /** Builds the handler of `escalate` (telemetry.flow:21). */
-export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>({ schema: runtime.payloadSchema<EscalateInput>({ kind: 'invocation', condition: 'failure', function: 'page' }, payloadTypes) });
+export const escalate = /* @__PURE__ */ runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<EscalateInput>({ kind: 'invocation', condition: 'failure', function: 'page' }, payloadTypes) });
 
 /**
  * `ingest` (telemetry.flow:18), handler `handlers/ingest.ts`:
@@ -99,9 +99,9 @@ export type IngestResult = runtime.KinesisStreamBatchResponse;
 export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
 /** Builds the handler of `ingest` (telemetry.flow:18) and holds its `sends` clients. */
 export const ingest = {
-  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: schemas.Reading }),
+  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<IngestInput>('Reading', payloadTypes) }),
   sends: {
-    devices: runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
+    devices: /* @__PURE__ */ runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
   },
 };
 
@@ -121,7 +121,7 @@ export type PageResult = PageOutput;
 /** The type of the `handler` export of handlers/page.ts, for `page` (telemetry.flow:20). */
 export type PageHandler = runtime.AsyncHandler<PageEvent, PageResult>;
 /** Builds the handler of `page` (telemetry.flow:20). */
-export const page = runtime.snsTrigger<PageInput, PageOutput>({ schema: schemas.Alert });
+export const page = /* @__PURE__ */ runtime.snsTrigger<PageInput, PageOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<PageInput>('Alert', payloadTypes) });
 
 /**
  * `record` (telemetry.flow:22), handler `handlers/record.ts`:
@@ -135,7 +135,7 @@ export type RecordResult = void;
 /** The type of the `handler` export of handlers/record.ts, for `record` (telemetry.flow:22). */
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
 /** Builds the handler of `record` (telemetry.flow:22). */
-export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>({ schema: runtime.payloadSchema<RecordInput>({ kind: 'invocation', condition: 'success', function: 'page' }, payloadTypes) });
+export const record = /* @__PURE__ */ runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RecordInput>({ kind: 'invocation', condition: 'success', function: 'page' }, payloadTypes) });
 
 /**
  * `watch` (telemetry.flow:19), handler `handlers/watch.ts`:
@@ -151,9 +151,9 @@ export type WatchResult = void;
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
 /** Builds the handler of `watch` (telemetry.flow:19) and holds its `sends` clients. */
 export const watch = {
-  ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false, schema: schemas.Device }),
+  ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<WatchInput>('Device', payloadTypes) }),
   sends: {
-    alerts: runtime.topicClient<Alert>({ name: 'alerts' }),
+    alerts: /* @__PURE__ */ runtime.topicClient<Alert>({ name: 'alerts' }),
   },
 };
 

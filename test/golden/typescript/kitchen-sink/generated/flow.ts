@@ -55,15 +55,15 @@ const payloadTypes: runtime.PayloadTypes = {
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
   /** Checks `Audit` values (kitchen-sink.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Audit: runtime.payloadSchema<Audit>('Audit', payloadTypes),
+  Audit: /* @__PURE__ */ runtime.payloadSchema<Audit>('Audit', payloadTypes),
   /** Checks `Change` values (kitchen-sink.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Change: runtime.payloadSchema<Change>('Change', payloadTypes),
+  Change: /* @__PURE__ */ runtime.payloadSchema<Change>('Change', payloadTypes),
   /** Checks `ChargeEvent` values (kitchen-sink.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  ChargeEvent: runtime.payloadSchema<ChargeEvent>('ChargeEvent', payloadTypes),
+  ChargeEvent: /* @__PURE__ */ runtime.payloadSchema<ChargeEvent>('ChargeEvent', payloadTypes),
   /** Checks `Order` values (kitchen-sink.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Order: runtime.payloadSchema<Order>('Order', payloadTypes),
+  Order: /* @__PURE__ */ runtime.payloadSchema<Order>('Order', payloadTypes),
   /** Checks `Promise` values (kitchen-sink.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
-  Promise: runtime.payloadSchema<Promise_>('Promise', payloadTypes),
+  Promise: /* @__PURE__ */ runtime.payloadSchema<Promise_>('Promise', payloadTypes),
 };
 
 // Functions
@@ -80,7 +80,7 @@ export type AfterResult = void;
 /** The type of the `handler` export of handlers/after.ts, for `after` (kitchen-sink.flow:26). */
 export type AfterHandler = runtime.AsyncHandler<AfterEvent, AfterResult>;
 /** Builds the handler of `after` (kitchen-sink.flow:26). */
-export const after = runtime.invokeTrigger<AfterInput, void>({ schema: runtime.payloadSchema<AfterInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
+export const after = /* @__PURE__ */ runtime.invokeTrigger<AfterInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<AfterInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
  * `archived` (kitchen-sink.flow:29), handler `handlers/archived.ts`:
@@ -94,7 +94,7 @@ export type ArchivedResult = void;
 /** The type of the `handler` export of handlers/archived.ts, for `archived` (kitchen-sink.flow:29). */
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;
 /** Builds the handler of `archived` (kitchen-sink.flow:29). */
-export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<ArchivedInput>({ kind: 'eventBridgeEvent', detailType: 'Lambda Function Invocation Result - Failure', detail: { kind: 'invocation', condition: 'failure', function: 'charge' } }, payloadTypes) });
+export const archived = /* @__PURE__ */ runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<ArchivedInput>({ kind: 'eventBridgeEvent', detailType: 'Lambda Function Invocation Result - Failure', detail: { kind: 'invocation', condition: 'failure', function: 'charge' } }, payloadTypes) });
 
 /**
  * `both` (kitchen-sink.flow:24), handler `handlers/both.ts`:
@@ -110,8 +110,8 @@ export type BothResult = runtime.SQSBatchResponse | void;
 export type BothHandler = runtime.AsyncHandler<BothEvent, BothResult>;
 /** Builds the handler of `both` (kitchen-sink.flow:24). */
 export const both = {
-  sqs: runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true, schema: schemas.Order }),
-  sns: runtime.snsTrigger<BothInput, void>({ schema: schemas.Order }),
+  sqs: /* @__PURE__ */ runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<BothInput>('Order', payloadTypes) }),
+  sns: /* @__PURE__ */ runtime.snsTrigger<BothInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<BothInput>('Order', payloadTypes) }),
   ...runtime.router<{ sqs: runtime.AsyncHandler<runtime.SqsEvent<BothInput>, runtime.SQSBatchResponse>; sns: runtime.AsyncHandler<runtime.SnsEvent<BothInput>, void> }>(),
 };
 
@@ -133,13 +133,13 @@ export type Charge_Result = Charge_Output;
 export type Charge_Handler = runtime.AsyncHandler<Charge_Event, Charge_Result>;
 /** Builds the handler of `charge` (kitchen-sink.flow:23) and holds its `sends` clients. */
 export const charge = {
-  ...runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: schemas.Order }),
+  ...runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: /* @__PURE__ */ runtime.payloadSchema<Charge_Input>('Order', payloadTypes) }),
   sends: {
-    changes: runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
-    events: runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
-    keyed: runtime.streamClient<Order, false>({ name: 'keyed', partitionKey: ['customer'] }),
-    ledger: runtime.tableClient<Order, 'customer', 'id'>({ name: 'ledger', partitionKey: 'customer', sortKey: 'id' }),
-    retry_fifo: runtime.fifoQueueClient<Order, never>({ name: 'retry_fifo', groupBy: ['customer'], deduplication: ['id'] }),
+    changes: /* @__PURE__ */ runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
+    events: /* @__PURE__ */ runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
+    keyed: /* @__PURE__ */ runtime.streamClient<Order, false>({ name: 'keyed', partitionKey: ['customer'] }),
+    ledger: /* @__PURE__ */ runtime.tableClient<Order, 'customer', 'id'>({ name: 'ledger', partitionKey: 'customer', sortKey: 'id' }),
+    retry_fifo: /* @__PURE__ */ runtime.fifoQueueClient<Order, never>({ name: 'retry_fifo', groupBy: ['customer'], deduplication: ['id'] }),
   },
 };
 
@@ -155,7 +155,7 @@ export type DefaultResult = void;
 /** The type of the `handler` export of handlers/default.ts, for `default` (kitchen-sink.flow:30). */
 export type DefaultHandler = runtime.AsyncHandler<DefaultEvent, DefaultResult>;
 /** Builds the handler of `default` (kitchen-sink.flow:30). */
-export const default_ = runtime.busTrigger<string, DefaultInput, void>({ schema: schemas.Change });
+export const default_ = /* @__PURE__ */ runtime.busTrigger<string, DefaultInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<DefaultInput>('Change', payloadTypes) });
 
 /**
  * `direct` (kitchen-sink.flow:25), handler `handlers/direct.ts`:
@@ -173,10 +173,10 @@ export type DirectResult = DirectOutput;
 export type DirectHandler = runtime.AsyncHandler<DirectEvent, DirectResult>;
 /** Builds the handler of `direct` (kitchen-sink.flow:25) and holds its `sends` clients. */
 export const direct = {
-  ...runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: schemas.Order }),
+  ...runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<DirectInput>('Order', payloadTypes) }),
   sends: {
-    placed: runtime.topicClient<Order>({ name: 'placed' }),
-    placed_fifo: runtime.fifoTopicClient<Order, never>({ name: 'placed_fifo', groupBy: ['customer'], deduplication: 'content' }),
+    placed: /* @__PURE__ */ runtime.topicClient<Order>({ name: 'placed' }),
+    placed_fifo: /* @__PURE__ */ runtime.fifoTopicClient<Order, never>({ name: 'placed_fifo', groupBy: ['customer'], deduplication: 'content' }),
   },
 };
 
@@ -192,7 +192,7 @@ export type EnvelopedResult = void;
 /** The type of the `handler` export of handlers/enveloped.ts, for `enveloped` (kitchen-sink.flow:28). */
 export type EnvelopedHandler = runtime.AsyncHandler<EnvelopedEvent, EnvelopedResult>;
 /** Builds the handler of `enveloped` (kitchen-sink.flow:28). */
-export const enveloped = runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false, schema: runtime.payloadSchema<EnvelopedInput>({ kind: 'snsEnvelope', message: { kind: 'ref', name: 'Order' } }, payloadTypes) });
+export const enveloped = /* @__PURE__ */ runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<EnvelopedInput>({ kind: 'snsEnvelope', message: { kind: 'ref', name: 'Order' } }, payloadTypes) });
 
 /**
  * `keeper` (kitchen-sink.flow:31), handler `handlers/keeper.ts`:
@@ -206,7 +206,7 @@ export type KeeperResult = void;
 /** The type of the `handler` export of handlers/keeper.ts, for `keeper` (kitchen-sink.flow:31). */
 export type KeeperHandler = runtime.AsyncHandler<KeeperEvent, KeeperResult>;
 /** Builds the handler of `keeper` (kitchen-sink.flow:31). */
-export const keeper = runtime.invokeTrigger<KeeperInput, void>({ schema: schemas.Promise });
+export const keeper = /* @__PURE__ */ runtime.invokeTrigger<KeeperInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<KeeperInput>('Promise', payloadTypes) });
 
 /**
  * `on_change` (kitchen-sink.flow:27), handler `handlers/on_change.ts`:
@@ -220,7 +220,7 @@ export type OnChangeResult = void;
 /** The type of the `handler` export of handlers/on_change.ts, for `on_change` (kitchen-sink.flow:27). */
 export type OnChangeHandler = runtime.AsyncHandler<OnChangeEvent, OnChangeResult>;
 /** Builds the handler of `on_change` (kitchen-sink.flow:27). */
-export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>({ schema: schemas.Change });
+export const on_change = /* @__PURE__ */ runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<OnChangeInput>('Change', payloadTypes) });
 
 /** The whole flow of kitchen-sink.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
