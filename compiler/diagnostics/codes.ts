@@ -149,6 +149,7 @@ export const codes = {
   FL9024: { slug: 'not-formatted', severity: 'error', phase: 'cli', title: '`flowc fmt --check`: a file is not in its canonical layout' },
   FL9025: { slug: 'fmt-unsafe', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: its formatted text failed the self-check (a bug in flowc)' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
+  FL9040: { slug: 'generated-module-of-another-flow', severity: 'error', phase: 'cli', title: 'The generated module is another .flow file\'s, from an earlier build' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof codes;

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { handlerFile } from '../../../runtime/manifest/handler-path.js';
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -110,7 +110,7 @@ function buildOutputs(host: Host, file: string, manifest: FlowManifest, options:
   const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
   const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
   for (const [path, content] of typescript.generated) {
-    outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated' });
+    outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated', flowFile: { folder: flowDir, name: basename(file) } });
   }
   for (const [path, { handler, fn, found }] of handlers) {
     const content = typescript.scaffold.get(handler);
