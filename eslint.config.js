@@ -27,6 +27,8 @@ export const layers = {
   'compiler/lower': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/check', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // Emitters read only the manifest (and print payload types).
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  // Handler analysis reads the manifest and the generated module's names, over sources given as text.
+  'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   'compiler/cli': ['grammar', 'compiler', 'runtime'],
   // The language server is an entry point like a command (the CLI starts it lazily).
@@ -61,7 +63,7 @@ export const zones = Object.entries(layers).map(([target, allowed]) => ({
  */
 export const pureFolders = [
   'grammar', 'compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types',
-  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
+  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/handlers', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
 ];
 const impure = [
   { group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'], message: 'a pure phase reads no files: the CLI reads them through Host' },

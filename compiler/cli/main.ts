@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--fix', 'apply the machine-applicable suggested edits, re-check, and rewrite each file atomically')
     .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
-      exitCode = runCheck(host, files, {
+      exitCode = await runCheck(host, files, {
         format: parseFormat(options.format),
         denyWarnings: options.denyWarnings === true,
         fix: options.fix === true,
@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; denyWarnings?: boolean },
       ) => {
         const { runBuild } = await import('./commands/build.js');
-        exitCode = runBuild(host, files, {
+        exitCode = await runBuild(host, files, {
           outDir: options.out,
           templateFormat: options.format,
           diagnosticFormat: parseFormat(options.diagnostics),
@@ -119,9 +119,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .requiredOption('-o, --out <dir>', 'folder for the template(s) and assets/')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
     .option('--bucket <bucket>', 'also default the FlowcAssetsBucket parameter to this bucket')
-    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string }) => {
+    .option('--allow-stubs', 'package handlers that are still the stubs flowc wrote (FL6003)')
+    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string; allowStubs?: boolean }) => {
       const { runPackage } = await import('./commands/package.js');
       exitCode = await runPackage(host, file, {
+        allowStubs: options.allowStubs === true,
         outDir: options.out,
         format: options.format,
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
@@ -137,6 +139,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
       .option('-y, --yes', 'execute the change set without asking')
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
+      .option('--allow-stubs', 'deploy handlers that are still the stubs flowc wrote (FL6003)')
       .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
   ).action(
     async (
@@ -149,6 +152,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         endpointUrl?: string;
         yes?: boolean;
         allowReplace?: boolean;
+        allowStubs?: boolean;
         importExisting?: boolean;
       },
     ) => {
@@ -159,6 +163,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
         yes: options.yes === true,
         allowReplace: options.allowReplace === true,
+        allowStubs: options.allowStubs === true,
         importExisting: options.importExisting === true,
       });
     },
