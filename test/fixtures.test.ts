@@ -46,6 +46,8 @@ describe('valid fixtures: check without diagnostics', () => {
 /** What `flowc check` reports for a fixture: its flow's diagnostics and, without errors, those of the handlers beside it. */
 async function checkWithHandlers(displayPath: string, bytes: Uint8Array): Promise<Diagnostic[]> {
   const result = compileBytes(displayPath, bytes);
-  const handlers = result.manifest ? await checkHandlers(nodeHost(), displayPath, result.source, result.manifest, { stubs: 'warning' }) : [];
+  // `# flowc: --types` at the top: as `flowc check --types`, with the TypeScript checker.
+  const types = /^# flowc: --types$/m.test(result.source.text.slice(0, 4096));
+  const handlers = result.manifest ? await checkHandlers(nodeHost(), displayPath, result.source, result.manifest, { stubs: 'warning', types }) : [];
   return [...result.diagnostics, ...handlers].sort(compareDiagnostics);
 }

@@ -1,5 +1,5 @@
 import { dirname, join, posix, resolve } from 'node:path';
-import { HANDLER_EXTENSIONS, handlerFile, normalizedHandlerPath } from '../../runtime/manifest/handler-path.js';
+import { DEFAULT_GENERATED_DIR, HANDLER_EXTENSIONS, handlerFile, normalizedHandlerPath } from '../../runtime/manifest/handler-path.js';
 import type { FlowManifest } from '../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HandlerSource } from '../handlers/inspect.js';
@@ -9,6 +9,10 @@ import { type Host, HostError } from './host.js';
 export interface HandlerCheckOptions {
   /** FL6003 (a stub that still throws) is an error for `package` and `deploy` unless `--allow-stubs`. */
   readonly stubs: 'warning' | 'error';
+  /** Also run the TypeScript checker over the handlers (FL6006): `--types`, and `package`/`deploy` unless `--no-type-check`. */
+  readonly types?: boolean;
+  /** The folder of the generated module, relative to the .flow file (`build --generated`). */
+  readonly generatedDir?: string;
 }
 
 /** A handler larger than this is not read (it is generated or vendored code, not one to judge). */
@@ -50,8 +54,18 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
   }
   if (owned.length === 0 && unowned.length === 0) return [];
   const { inspectHandlers } = await import('../handlers/inspect.js');
-  return inspectHandlers({ manifest, flow, owned, unowned, display, stubs: options.stubs });
+  const found = inspectHandlers({ manifest, flow, owned, unowned, display, stubs: options.stubs });
+  // The checker runs only over handlers that parse and export something: one diagnostic per mistake.
+  if (options.types !== true) return found;
+  const broken = new Set(found.filter((d) => d.code === 'FL6005' || d.code === 'FL6001').map((d) => d.source.path));
+  const typed = owned.filter((o) => TYPESCRIPT.test(o.source.path) && !broken.has(o.source.display));
+  if (typed.length === 0) return found;
+  const [{ typeCheckHandlers }, { readOnlyFileSystem }] = await Promise.all([import('../handlers/type-check.js'), import('./ts-file-system.js')]);
+  const generatedDir = options.generatedDir ?? DEFAULT_GENERATED_DIR;
+  return [...found, ...typeCheckHandlers({ manifest, flow, flowDir, generatedDir, handlers: typed, fileSystem: (overlay) => readOnlyFileSystem(host, overlay) })];
 }
+
+const TYPESCRIPT = /\.(c|m)?tsx?$/;
 
 function handlerFolders(host: Host, flowDir: string, handlerPaths: Iterable<string>): Set<string> {
   const folders = new Set<string>();

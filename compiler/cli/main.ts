@@ -45,9 +45,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .addOption(formatOption())
     .option('--deny-warnings', 'exit 1 on warnings too')
     .option('--fix', 'apply the machine-applicable suggested edits, re-check, and rewrite each file atomically')
-    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean }) => {
+    .option('--types', 'also run the TypeScript checker over the handlers (FL6006)')
+    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean; types?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(host, files, {
+        types: options.types === true,
         format: parseFormat(options.format),
         denyWarnings: options.denyWarnings === true,
         fix: options.fix === true,
@@ -72,14 +74,16 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', DEFAULT_GENERATED_DIR)
     .option('--no-types', 'write only the template')
+    .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; denyWarnings?: boolean },
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean },
       ) => {
         const { runBuild } = await import('./commands/build.js');
         exitCode = await runBuild(host, files, {
+          typeCheck: options.typeCheck === true,
           outDir: options.out,
           templateFormat: options.format,
           diagnosticFormat: parseFormat(options.diagnostics),
@@ -120,9 +124,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
     .option('--bucket <bucket>', 'also default the FlowcAssetsBucket parameter to this bucket')
     .option('--allow-stubs', 'package handlers that are still the stubs flowc wrote (FL6003)')
-    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string; allowStubs?: boolean }) => {
+    .option('--no-type-check', 'package handlers without running the TypeScript checker over them (FL6006)')
+    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string; allowStubs?: boolean; typeCheck: boolean }) => {
       const { runPackage } = await import('./commands/package.js');
       exitCode = await runPackage(host, file, {
+        skipTypeCheck: !options.typeCheck,
         allowStubs: options.allowStubs === true,
         outDir: options.out,
         format: options.format,
@@ -140,6 +146,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .option('-y, --yes', 'execute the change set without asking')
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
       .option('--allow-stubs', 'deploy handlers that are still the stubs flowc wrote (FL6003)')
+      .option('--no-type-check', 'deploy handlers without running the TypeScript checker over them (FL6006)')
       .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
   ).action(
     async (
@@ -153,6 +160,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         yes?: boolean;
         allowReplace?: boolean;
         allowStubs?: boolean;
+        typeCheck: boolean;
         importExisting?: boolean;
       },
     ) => {
@@ -164,6 +172,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         yes: options.yes === true,
         allowReplace: options.allowReplace === true,
         allowStubs: options.allowStubs === true,
+        skipTypeCheck: !options.typeCheck,
         importExisting: options.importExisting === true,
       });
     },

@@ -140,6 +140,7 @@ export const codes = {
   FL6003: { slug: 'handler-stub', severity: 'warning', phase: 'handlers', title: 'A handler that is still the stub flowc wrote: it throws "not implemented"' },
   FL6004: { slug: 'orphaned-handler', severity: 'warning', phase: 'handlers', title: 'A handler file that no function owns any more' },
   FL6005: { slug: 'handler-syntax-error', severity: 'error', phase: 'handlers', title: 'A handler file that is not valid TypeScript' },
+  FL6006: { slug: 'handler-type-error', severity: 'error', phase: 'handlers', title: 'The TypeScript checker reports an error in a handler (`--types`)' },
 
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { FlowManifest, FunctionSpec } from '../../runtime/manifest/schema.js';
+import type { FlowManifest } from '../../runtime/manifest/schema.js';
 import type { RelatedLabel, Suggestion } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { STUB_START } from '../emit/typescript/stubs.js';
@@ -9,6 +9,7 @@ import { span } from '../source/span.js';
 import { findHandlerExport, type HandlerExport, importedNames, stubThrows } from './handler-export.js';
 import { type GeneratedNames, generatedNames, HANDLER_HELPERS } from './names.js';
 import { firstSyntaxError, parseHandlers } from './parse.js';
+import { relatedFunction } from './related.js';
 
 /** A handler source the CLI read: where it is (absolute), how to show it, and its text. */
 export interface HandlerSource {
@@ -192,10 +193,4 @@ function orphanHelp(display: string, former: string | undefined, freshStubs: rea
     return `if ${was} became \`${only}\`, whose handler is still a fresh stub, move this code over it: \`mv ${display} ${show(target)}\`; otherwise remove the file (\`rm ${display}\`). flowc never deletes a file itself`;
   }
   return `remove it (\`rm ${display}\`), or point a function at it (\`handler = "…"\`); flowc never deletes a file itself`;
-}
-
-/** The .flow line of a function: its name in its declaration. */
-function relatedFunction(flow: SourceFile, fn: FunctionSpec): RelatedLabel {
-  const start = flow.offset(fn.origin);
-  return { source: flow, span: span(start, start + fn.name.length), message: `the function this file is the handler of` };
 }

@@ -136,6 +136,34 @@ describe('flowc package and deploy refuse a stub unless --allow-stubs', () => {
   });
 });
 
+describe('--types: the TypeScript checker over the handlers', () => {
+  const root = new URL('../../', import.meta.url).pathname;
+
+  test('check --types reports a handler that no longer fits the flow, against the module the flow makes now', async () => {
+    // A flow inside the repository, so `flowc/runtime` resolves (to this package) as in a project that installed it.
+    const dir = 'test/fixtures/invalid/FL6006-handler-type-error';
+    const host = capturing();
+    expect(await main(['check', '--format', 'short', join(root, dir, 'input.flow')], host)).toBe(0);
+    expect(host.out).toBe('');
+    expect(await main(['check', '--types', '--format', 'short', join(root, dir, 'input.flow')], host)).toBe(1);
+    expect(host.out).toBe(`${dir}/handlers/charge.ts:5:47: error FL6006: TS2339: Property 'coupon' does not exist on type 'Order'.\n`);
+  });
+
+  test('package refuses code that does not type-check; --no-type-check ships it', async () => {
+    const flow = writeFlow('export const handler = async (event: { Records: unknown[] }) => {\n  const count: string = event.Records.length;\n  return { batchItemFailures: [], count };\n};\n');
+    const out = mkdtempSync(join(tmpdir(), 'flowc-types-'));
+    const refused = capturing();
+    expect(await main(['package', flow.flowFile, '-o', out], refused)).toBe(1);
+    expect(refused.out).toContain("error[FL6006]: TS2322: Type 'number' is not assignable to type 'string'.");
+    expect(refused.err).toBe('1 error, 1 warning; nothing packaged\n');
+    expect(readdirSync(out)).toEqual([]);
+    const host = capturing();
+    expect(await main(['package', flow.flowFile, '-o', out, '--no-type-check'], host), host.err).toBe(0);
+    expect(host.out).not.toContain('FL6006');
+    expect(readdirSync(join(out, 'assets', 'shop'))).toHaveLength(1);
+  });
+});
+
 function capturing(): Host & { out: string; err: string } {
   const host = { ...nodeHost(), out: '', err: '' };
   host.stdout = (text: string) => void (host.out += text);

@@ -22,6 +22,8 @@ export interface BuildOptions {
   readonly generatedDir: string;
   /** Write types and handler stubs (default true). */
   readonly typescript: boolean;
+  /** Run the TypeScript checker over the handlers too (`--type-check`). */
+  readonly typeCheck?: boolean;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -86,7 +88,7 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   // The handlers are read as the build left them (new stubs included), and their problems do
   // not hold back the outputs: the regenerated module is what helps fix them.
   for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning' })));
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir })));
   }
   printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const all = countDiagnostics(diagnostics);

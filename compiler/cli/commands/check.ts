@@ -11,6 +11,8 @@ export interface CheckOptions {
   readonly denyWarnings: boolean;
   /** Apply the machine-applicable suggestions (`--fix`). */
   readonly fix?: boolean;
+  /** Run the TypeScript checker over the handlers too (`--types`). */
+  readonly types?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function runCheck(host: Host, files: readonly string[], options: Ch
     } else {
       diagnostics.push(...result.diagnostics);
     }
-    if (result.manifest) diagnostics.push(...(await checkHandlers(host, file, result.source, result.manifest, { stubs: 'warning' })));
+    if (result.manifest) diagnostics.push(...(await checkHandlers(host, file, result.source, result.manifest, { stubs: 'warning', types: options.types === true })));
   }
   printDiagnostics(host, diagnostics, options.format);
   const counts = countDiagnostics(diagnostics);

@@ -15,6 +15,8 @@ import { countDiagnostics, plural, printDiagnostics, printOutputProblems, summar
 export interface ShipOptions {
   /** Ship handlers that are still stubs (FL6003 as a warning, not an error). */
   readonly allowStubs?: boolean;
+  /** Skip the TypeScript checker over the handlers (`--no-type-check`); by default code that does not type-check is not shipped. */
+  readonly skipTypeCheck?: boolean;
 }
 
 export interface PackageCommandOptions extends ShipOptions {
@@ -38,7 +40,7 @@ export async function compileForDeploy(host: Host, file: string, consequence: st
   const bytes = readInput(host, file);
   if (bytes === undefined) return 2;
   const result = compileBytes(file, bytes);
-  const handlers = result.manifest ? await checkHandlers(host, file, result.source, result.manifest, { stubs: options.allowStubs === true ? 'warning' : 'error' }) : [];
+  const handlers = result.manifest ? await checkHandlers(host, file, result.source, result.manifest, { stubs: options.allowStubs === true ? 'warning' : 'error', types: options.skipTypeCheck !== true }) : [];
   const diagnostics = [...result.diagnostics, ...handlers];
   printDiagnostics(host, diagnostics, 'pretty');
   const counts = countDiagnostics(diagnostics);
