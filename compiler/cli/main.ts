@@ -228,6 +228,20 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     );
 
   program
+    .command('rename')
+    .description('rename a function, resource or type in a .flow file and carry it into the handlers (their file and imported names)')
+    .argument('<kind>', 'fn, queue, topic, bus, stream, table or type')
+    .argument('<old>', 'the name now')
+    .argument('<new>', 'the new name')
+    .argument('<file>', 'a .flow file')
+    .action(async (kind: string, from: string, to: string, file: string) => {
+      const { runRename, RENAME_KINDS } = await import('./commands/rename.js');
+      const known = RENAME_KINDS.find((k) => k === kind);
+      if (known === undefined) throw new UsageError(`unknown kind \`${kind}\`: use ${RENAME_KINDS.join(', ')}`);
+      exitCode = await runRename(host, known, from, to, file);
+    });
+
+  program
     .command('explain')
     .description('explain a diagnostic code, e.g. `flowc explain FL3002`; without a code, list them')
     .argument('[code]', 'a diagnostic code')
