@@ -106,3 +106,20 @@ export function stubThrows(source: TsSourceFile): Place[] {
     })
     .map(place);
 }
+
+/**
+ * The `sends` clients a handler uses (`….sends.receipts`), or undefined when that cannot be
+ * told from this file: it reaches `sends` some other way (`const { receipts } = charge.sends`,
+ * `charge.sends[name]`) or imports a module of its own that may do the sending.
+ */
+export function sendsUsed(source: TsSourceFile): Set<string> | undefined {
+  if (source.getImportDeclarations().some((d) => d.getModuleSpecifierValue().startsWith('.') && !/(^|\/)flow(\.js)?$/.test(d.getModuleSpecifierValue()))) return undefined;
+  const used = new Set<string>();
+  for (const access of source.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+    if (access.getName() !== 'sends') continue;
+    const parent = access.getParent();
+    if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== access) return undefined;
+    used.add(parent.getName());
+  }
+  return used;
+}

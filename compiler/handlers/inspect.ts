@@ -6,7 +6,7 @@ import { STUB_START } from '../emit/typescript/stubs.js';
 import { Reporter } from '../diagnostics/reporter.js';
 import { SourceFile } from '../source/source-file.js';
 import { span } from '../source/span.js';
-import { findHandlerExport, type HandlerExport, importedNames, stubThrows } from './handler-export.js';
+import { findHandlerExport, type HandlerExport, importedNames, sendsUsed, stubThrows } from './handler-export.js';
 import { type GeneratedNames, generatedNames, HANDLER_HELPERS } from './names.js';
 import { firstSyntaxError, parseHandlers } from './parse.js';
 import { relatedFunction } from './related.js';
@@ -69,6 +69,19 @@ export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
     }
     const found = findHandlerExport(parsed);
     judgeExport(reporter, found, owners, names, related, { javascript: JAVASCRIPT.test(source.path), imported: importedNames(parsed) });
+    // A client the function was given and the code never calls: a `sends` added to the flow
+    // that the handler does not know of yet, which `tsc` cannot see (an unused client is no error).
+    const used = owners.length === 1 && (found.kind === 'variable' || found.kind === 'function') ? sendsUsed(parsed) : undefined;
+    const unused = used === undefined ? [] : first.fn.sends.filter((target) => !used.has(target.name));
+    if (unused.length > 0 && (found.kind === 'variable' || found.kind === 'function') && stubThrows(parsed).length === 0) {
+      const list = unused.map((t) => `\`${t.name}\``).join(', ');
+      reporter.report('FL6007', span(found.name.start, found.name.end), `the handler of \`${first.fn.name}\` never uses ${unused.length === 1 ? 'its client' : 'its clients'} for ${list}`, {
+        label: `\`${first.fn.name}\` \`sends\` to ${list}, and this code never calls \`${first.value}.sends.${unused[0]?.name ?? ''}\``,
+        related,
+        why: 'the flow grants the function the right to send there and says it does, so whatever reads it waits for messages that never come; `tsc` cannot tell, an unused client is no type error',
+        help: `send with \`${first.value}.sends.${unused[0]?.name ?? ''}\`, or take ${list} out of the function's \`sends\``,
+      });
+    }
     const throws = stubThrows(parsed);
     const [firstThrow, ...moreThrows] = throws;
     if (firstThrow !== undefined) {

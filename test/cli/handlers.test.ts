@@ -93,6 +93,19 @@ describe('flowc check reads the handlers', () => {
     expect(await main(['check', '--deny-warnings', 'shop.flow'], host)).toBe(1);
   });
 
+  test('a send the handler never uses is a warning, unless the file reaches `sends` some other way or delegates', async () => {
+    const flow = FLOW.replace('fn charge(Order)', 'queue receipts: Order\nfn charge(Order) { sends = [receipts] }');
+    const check = async (handler: string) => {
+      const host = new MemoryHost('/work/shop').addFile('shop.flow', flow).addFile('handlers/charge.ts', handler);
+      await main(['check', '--format', 'short', 'shop.flow'], host);
+      return host.out;
+    };
+    expect(await check(TYPED)).toBe('handlers/charge.ts:3:14: warning FL6007: the handler of `charge` never uses its client for `receipts`\n');
+    expect(await check(TYPED.replace('console.log(order.id);', 'await charge.sends.receipts.send(order);'))).toBe('');
+    expect(await check(TYPED.replace('console.log(order.id);', 'const { receipts } = charge.sends;\n  await receipts.send(order);'))).toBe('');
+    expect(await check(`import { forward } from './forward.js';\n${TYPED.replace('console.log(order.id);', 'await forward(order);')}`)).toBe('');
+  });
+
   test('a flow with errors is not followed by its handlers\' diagnostics', async () => {
     const host = shop({ 'handlers/charge.ts': 'export const main = 1;\n' });
     host.addFile('shop.flow', `${FLOW}orders -> nowhere\n`);
