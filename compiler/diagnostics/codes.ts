@@ -10,9 +10,10 @@ import type { Severity } from './diagnostic.js';
  * - FL3xxx payload types along edges
  * - FL4xxx AWS service rules and limits
  * - FL5xxx graph shape (cycles, destinations that never fire, unused declarations)
+ * - FL6xxx handler code (the TypeScript of each function's handler, read with ts-morph)
  * - FL9xxx command line and internal errors
  */
-export type Phase = 'syntax' | 'names' | 'types' | 'aws' | 'graph' | 'cli';
+export type Phase = 'syntax' | 'names' | 'types' | 'aws' | 'graph' | 'handlers' | 'cli';
 
 export interface CodeInfo {
   readonly slug: string;
@@ -136,6 +137,15 @@ export const codes = {
   FL5004: { slug: 'competing-consumers', severity: 'warning', phase: 'graph', title: 'A queue read by several functions: each message reaches only one' },
   FL5005: { slug: 'destination-without-output', severity: 'warning', phase: 'graph', title: 'A success destination on a function that declares no output type' },
   FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
+
+  // Handler code
+  FL6001: { slug: 'handler-export-missing', severity: 'error', phase: 'handlers', title: 'A handler file that does not export `handler`' },
+  FL6002: { slug: 'handler-not-typed', severity: 'warning', phase: 'handlers', title: 'A `handler` export not typed with its function\'s generated handler type' },
+  FL6003: { slug: 'handler-stub', severity: 'warning', phase: 'handlers', title: 'A handler that is still the stub flowc wrote: it throws "not implemented"' },
+  FL6004: { slug: 'orphaned-handler', severity: 'warning', phase: 'handlers', title: 'A handler file that no function owns any more' },
+  FL6005: { slug: 'handler-syntax-error', severity: 'error', phase: 'handlers', title: 'A handler file that is not valid TypeScript' },
+  FL6006: { slug: 'handler-type-error', severity: 'error', phase: 'handlers', title: 'The TypeScript checker reports an error in a handler (`--types`)' },
+  FL6007: { slug: 'send-never-used', severity: 'warning', phase: 'handlers', title: 'A handler that never uses a client its function `sends` to' },
 
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },
