@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
+import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
 import { parseFormat, UsageError } from './report.js';
 
 /** Exit codes: 0 ok, 1 diagnostics (outputs skipped), 2 usage or internal error. */
@@ -61,6 +62,16 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .action(async () => {
       const { runLsp } = await import('../lsp/server.js');
       exitCode = await runLsp();
+    });
+
+  program
+    .command('init')
+    .description('start a project: package.json, tsconfig.json, a .flow app with its handlers, an events file and a test')
+    .argument('[dir]', 'the project folder (default: the current folder); created if missing')
+    .addOption(new Option('--template <name>', 'the starting point: minimal (one topic, two functions), shop (destinations and a bus) or stream (Kinesis into DynamoDB)').choices([...TEMPLATE_NAMES]).default('minimal'))
+    .action(async (dir: string | undefined, options: { template: TemplateName }) => {
+      const { runInit } = await import('./commands/init.js');
+      exitCode = runInit(host, dir, { template: options.template });
     });
 
   program
