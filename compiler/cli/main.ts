@@ -148,7 +148,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
       .option('-y, --yes', 'execute the change set without asking')
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
-      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
+      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them')
+      .option('--account <id>', 'refuse to deploy unless the credentials act in this AWS account (checked first, with STS GetCallerIdentity)'),
   ).action(
     async (
       file: string,
@@ -161,6 +162,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         yes?: boolean;
         allowReplace?: boolean;
         importExisting?: boolean;
+        account?: string;
       },
     ) => {
       const { runDeploy } = await import('./commands/deploy.js');
@@ -171,6 +173,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         yes: options.yes === true,
         allowReplace: options.allowReplace === true,
         importExisting: options.importExisting === true,
+        ...(options.account !== undefined ? { account: options.account } : {}),
       });
     },
   );
