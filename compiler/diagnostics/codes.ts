@@ -143,6 +143,7 @@ export const codes = {
   FL9007: { slug: 'invalid-output-option', severity: 'error', phase: 'cli', title: 'An output folder option that cannot be used' },
   FL9026: { slug: 'init-would-overwrite', severity: 'error', phase: 'cli', title: '`flowc init` would overwrite files that exist; it writes nothing' },
   FL9027: { slug: 'wrong-account', severity: 'error', phase: 'cli', title: 'The credentials act in another AWS account than the one deploy was given' },
+  FL9028: { slug: 'unknown-profile', severity: 'error', phase: 'cli', title: '`--profile` names a profile that the AWS config and credentials files do not have' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
 } as const satisfies Record<string, CodeInfo>;
 

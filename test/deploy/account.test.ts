@@ -4,7 +4,10 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import { runDeploy } from '../../compiler/cli/commands/deploy.js';
 import { main } from '../../compiler/cli/main.js';
 import { MemoryHost } from '../helpers/memory-host.js';
@@ -42,6 +45,14 @@ describe('flowc deploy --account', () => {
   });
 
   test('the message names the profile when one was given', async () => {
+    const saved = process.env['AWS_CONFIG_FILE'];
+    const config = join(mkdtempSync(join(tmpdir(), 'flowc-aws-')), 'config');
+    writeFileSync(config, '[profile dev]\nregion = eu-west-1\n');
+    process.env['AWS_CONFIG_FILE'] = config;
+    onTestFinished(() => {
+      if (saved === undefined) delete process.env['AWS_CONFIG_FILE'];
+      else process.env['AWS_CONFIG_FILE'] = saved;
+    });
     const h = host();
     expect(await runDeploy(h, 'app.flow', { ...options, profile: 'dev', account: '123456789012' }, instantClock())).toBe(1);
     expect(h.err).toContain('FL9027: the profile dev acts in AWS account 210987654321, not in 123456789012');

@@ -3,10 +3,14 @@ import { accountId, type AwsTarget, createAwsClients } from '../../deploy/aws.js
 import { type Clock, realClock } from '../../deploy/clock.js';
 import { deployApp, type DeployUi } from '../../deploy/deploy.js';
 import { packageApp } from '../../deploy/package.js';
+import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
 import type { OutputProblem } from '../output-plan.js';
 import { printOutputProblems, UsageError } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing } from './package.js';
+
+/** A profile that does not exist is a mistake in the command line (exit 2), as in `main`. */
+const EXIT_USAGE = 2;
 
 export interface DeployCommandOptions extends AwsTarget {
   readonly stack: string;
@@ -46,6 +50,11 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     ...(confirm ? { confirm } : {}),
   };
   try {
+    const profileProblem = await unknownProfileProblem(options.profile);
+    if (profileProblem !== undefined) {
+      printOutputProblems(host, [profileProblem]);
+      return EXIT_USAGE;
+    }
     const clients = createAwsClients(options);
     // Before anything else touches AWS (or bundling takes its time): the wrong account is
     // refused with nothing uploaded and no change set made.
