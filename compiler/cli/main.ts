@@ -84,10 +84,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', DEFAULT_GENERATED_DIR)
     .option('--no-types', 'write only the template')
     .option('--deny-warnings', 'fail on warnings too')
+    .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; denyWarnings?: boolean },
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; denyWarnings?: boolean; verbose?: boolean },
       ) => {
         const { runBuild } = await import('./commands/build.js');
         exitCode = runBuild(host, files, {
@@ -97,6 +98,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
           denyWarnings: options.denyWarnings === true,
           generatedDir: options.generated,
           typescript: options.types,
+          verbose: options.verbose === true,
         });
       },
     );
