@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
+import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
 import { parseFormat, UsageError } from './report.js';
 
 /** Exit codes: 0 ok, 1 diagnostics (outputs skipped), 2 usage or internal error. */
@@ -77,6 +78,16 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('init')
+    .description('start a project: package.json, tsconfig.json, a .flow app with its handlers, an events file and a test')
+    .argument('[dir]', 'the project folder (default: the current folder); created if missing')
+    .addOption(new Option('--template <name>', 'the starting point: minimal (one topic, two functions), shop (destinations and a bus) or stream (Kinesis into DynamoDB)').choices([...TEMPLATE_NAMES]).default('minimal'))
+    .action(async (dir: string | undefined, options: { template: TemplateName }) => {
+      const { runInit } = await import('./commands/init.js');
+      exitCode = runInit(host, dir, { template: options.template });
+    });
+
+  program
     .command('build')
     .description('check, then write the CloudFormation template, the generated TypeScript and missing handler stubs')
     .argument('<files...>', '.flow files')
@@ -87,10 +98,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--no-types', 'write only the template')
     .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
+    .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean },
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean; verbose?: boolean },
       ) => {
         const { runBuild } = await import('./commands/build.js');
         exitCode = await runBuild(host, files, {
@@ -101,6 +113,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
           denyWarnings: options.denyWarnings === true,
           generatedDir: options.generated,
           typescript: options.types,
+          verbose: options.verbose === true,
         });
       },
     );
@@ -158,7 +171,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
       .option('--allow-stubs', 'deploy handlers that are still the stubs flowc wrote (FL6003)')
       .option('--no-type-check', 'deploy handlers without running the TypeScript checker over them (FL6006)')
-      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
+      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them')
+      .option('--account <id>', 'refuse to deploy unless the credentials act in this AWS account (checked first, with STS GetCallerIdentity)'),
   ).action(
     async (
       file: string,
@@ -173,6 +187,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         allowStubs?: boolean;
         typeCheck: boolean;
         importExisting?: boolean;
+        account?: string;
       },
     ) => {
       const { runDeploy } = await import('./commands/deploy.js');
@@ -185,6 +200,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         allowStubs: options.allowStubs === true,
         skipTypeCheck: !options.typeCheck,
         importExisting: options.importExisting === true,
+        ...(options.account !== undefined ? { account: options.account } : {}),
       });
     },
   );

@@ -158,6 +158,9 @@ export const codes = {
   FL9023: { slug: 'fmt-refused', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: it has syntax errors' },
   FL9024: { slug: 'not-formatted', severity: 'error', phase: 'cli', title: '`flowc fmt --check`: a file is not in its canonical layout' },
   FL9025: { slug: 'fmt-unsafe', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: its formatted text failed the self-check (a bug in flowc)' },
+  FL9026: { slug: 'init-would-overwrite', severity: 'error', phase: 'cli', title: '`flowc init` would overwrite files that exist; it writes nothing' },
+  FL9027: { slug: 'wrong-account', severity: 'error', phase: 'cli', title: 'The credentials act in another AWS account than the one deploy was given' },
+  FL9028: { slug: 'unknown-profile', severity: 'error', phase: 'cli', title: '`--profile` names a profile that the AWS config and credentials files do not have' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
   FL9040: { slug: 'generated-module-of-another-flow', severity: 'error', phase: 'cli', title: 'The generated module is another .flow file\'s, from an earlier build' },
 } as const satisfies Record<string, CodeInfo>;
