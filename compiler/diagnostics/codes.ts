@@ -76,6 +76,8 @@ export const codes = {
   FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },
   FL3016: { slug: 'dlq-type-mismatch', severity: 'error', phase: 'types', title: 'A dead-letter queue declared with a type its source\'s messages do not have' },
   FL3017: { slug: 'on-failure-type-mismatch', severity: 'error', phase: 'types', title: 'A stream trigger\'s on-failure target declared with a type other than the on-failure record' },
+  FL3018: { slug: 'idempotency-key-type', severity: 'error', phase: 'types', title: 'An idempotency table keyed by a number: the store\'s keys are strings' },
+  FL3019: { slug: 'idempotency-reserved-field', severity: 'error', phase: 'types', title: 'An idempotency table\'s item type uses a name the store writes itself' },
 
   // AWS rules and limits
   FL4001: { slug: 'async-retries-range', severity: 'error', phase: 'aws', title: 'Async retries outside 0–2' },
