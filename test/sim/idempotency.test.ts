@@ -2,7 +2,7 @@
 // the billing example under duplicate deliveries, flowc's DynamoDB store (which failed every
 // message before: the simulated client lacked ConditionalCheckFailedException and the condition
 // expression was not evaluated), and Powertools' idempotency, unchanged.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { simulate } from '../../compiler/testing.js';
@@ -57,6 +57,54 @@ describe('examples/billing: duplicate deliveries, one charge each', () => {
       expect(failures).toHaveLength(6);
     } finally {
       sim.dispose();
+    }
+  });
+});
+
+describe('examples/billing: the same deliveries with and without idempotency', () => {
+  const root = mkdtempSync(join(new URL('.', import.meta.url).pathname, '.flowc-tmp-billing-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The billing example as it is, or with `charge` calling `debit` directly: the one line that differs. */
+  function billing(idempotent: boolean): string {
+    const dir = join(root, idempotent ? 'once' : 'plain');
+    cpSync('examples/billing', dir, { recursive: true });
+    if (!idempotent) {
+      const file = join(dir, 'handlers/charge.ts');
+      const text = readFileSync(file, 'utf8');
+      const plain = text.replace('await once.onceFor(payment, () => debit(payment), { context })', 'await debit(payment)');
+      expect(plain).not.toBe(text);
+      writeFileSync(file, plain.replace(/^const once = .*$/m, ''));
+    }
+    return join(dir, 'billing.flow');
+  }
+
+  async function run(idempotent: boolean, options: { seed: number; duplicateProbability: number }) {
+    const sim = await simulate<Billing>(billing(idempotent), { seed: options.seed, sqs: { duplicateProbability: options.duplicateProbability } });
+    try {
+      sim.putItem('accounts', { customer: 'ada', balance: 100_000, charges: 0, refunds: 0 });
+      const amounts = Array.from({ length: 12 }, (_, i) => 100 + i);
+      for (const [i, amount] of amounts.entries()) sim.publish('requests', payment(`p${i}`, 'ada', amount));
+      // Each request again, later, as SNS may deliver it.
+      await sim.advance('10s');
+      for (const [i, amount] of amounts.entries()) sim.publish('requests', payment(`p${i}`, 'ada', amount));
+      await sim.advance('30m');
+      const deliveries = sim.invocations('charge').reduce((n, i) => n + (i.event as { Records: unknown[] }).Records.length, 0);
+      const [account] = sim.items('accounts');
+      return { account, deliveries, charged: amounts.reduce((a, b) => a + b, 0) };
+    } finally {
+      sim.dispose();
+    }
+  }
+
+  test('with idempotency each payment is charged once, whatever the duplicates; without, the redeliveries charge again', async () => {
+    const plain = await run(false, { seed: 1, duplicateProbability: 0 });
+    expect(plain.account).toEqual({ customer: 'ada', balance: 100_000 - 2 * plain.charged, charges: 24, refunds: 0 });
+    for (const seed of [1, 2, 3]) {
+      // SQS's own at-least-once delivery on top: some messages are stored twice.
+      const once = await run(true, { seed, duplicateProbability: 0.3 });
+      expect(once.deliveries).toBeGreaterThan(24);
+      expect(once.account).toEqual({ customer: 'ada', balance: 100_000 - once.charged, charges: 12, refunds: 0 });
     }
   });
 });
