@@ -5,7 +5,7 @@ import type { CheckContext } from './context.js';
 /**
  * The tables that hold idempotency records (`idempotency = <table>`), each with the functions
  * that keep their records there, in declaration order: shared by the rules about such tables
- * (FL3018, FL3019), which report once per table however many functions share it. Not a rule.
+ * (FL3018, FL3019, FL5007), which report once per table however many functions share it. Not a rule.
  */
 export interface IdempotencyTable {
   readonly table: DeclarationSymbol;

@@ -138,6 +138,7 @@ export const codes = {
   FL5004: { slug: 'competing-consumers', severity: 'warning', phase: 'graph', title: 'A queue read by several functions: each message reaches only one' },
   FL5005: { slug: 'destination-without-output', severity: 'warning', phase: 'graph', title: 'A success destination on a function that declares no output type' },
   FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
+  FL5007: { slug: 'idempotency-table-stream', severity: 'warning', phase: 'graph', title: 'A stream trigger on a table of idempotency records: it fires for the store\'s own writes' },
 
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },

@@ -12,6 +12,7 @@ import { streamOnFailureTarget } from './stream-on-failure-target.js';
 import { streamRetriesRange } from './stream-retries-range.js';
 import { idempotencyKeyType } from './idempotency-key-type.js';
 import { idempotencyReservedField } from './idempotency-reserved-field.js';
+import { idempotencyTableStream } from './idempotency-table-stream.js';
 import { idempotencyTableTtl } from './idempotency-table-ttl.js';
 import { tableStreamRequired } from './table-stream-required.js';
 import { tableTtlAttribute } from './table-ttl-attribute.js';
@@ -35,5 +36,6 @@ export const streamsRules: readonly Rule[] = [
   idempotencyTableTtl,
   idempotencyKeyType,
   idempotencyReservedField,
+  idempotencyTableStream,
   tableTtlAttribute,
 ];
