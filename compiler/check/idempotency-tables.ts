@@ -1,3 +1,4 @@
+import { idempotencyRecordAttributes } from '../../runtime/manifest/idempotency.js';
 import type { DeclarationSymbol } from '../resolve/program.js';
 import type { Field, Setting } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
@@ -37,3 +38,14 @@ export function writtenItemFields(table: DeclarationSymbol, context: CheckContex
   if (type?.kind === 'NamedType') type = context.program.types.get(type.name.text)?.type;
   return type?.kind === 'RecordType' ? type.fields : [];
 }
+
+/**
+ * Whether `field`, named in a key or `ttl` setting of `table`, is one of the store's own
+ * attributes in a table of idempotency records: FL3019 reports it, with a fix that also gives
+ * the field the type it needs, so the rules about the setting's type (FL3018, FL4047) stay quiet.
+ */
+export function isStoreAttributeOf(table: DeclarationSymbol, field: string, context: CheckContext): boolean {
+  return storeAttributes.has(field) && idempotencyTables(context).some((entry) => entry.table === table);
+}
+
+const storeAttributes: ReadonlySet<string> = new Set(idempotencyRecordAttributes);

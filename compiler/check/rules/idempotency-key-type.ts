@@ -1,7 +1,7 @@
 import { structureOf } from '../../types/structure.js';
 import { printType } from '../../types/print.js';
 import type { CheckContext } from '../context.js';
-import { idempotencyTables, type IdempotencyTable } from '../idempotency-tables.js';
+import { idempotencyTables, type IdempotencyTable, isStoreAttributeOf } from '../idempotency-tables.js';
 import { keyKind, lookupField } from '../key-fields.js';
 import type { Label } from '../../diagnostics/diagnostic.js';
 import type { Rule } from '../rule.js';
@@ -31,7 +31,7 @@ function check({ table, users }: IdempotencyTable, context: CheckContext): void 
   let first: string | undefined;
   for (const role of ['key', 'sort'] as const) {
     const setting = context.setting(table, role);
-    if (setting?.value.kind !== 'PathValue') continue;
+    if (setting?.value.kind !== 'PathValue' || isStoreAttributeOf(table, setting.value.text, context)) continue;
     const lookup = lookupField(itemType, setting.value.segments.map((s) => s.text), context);
     if (lookup.found !== true) continue;
     const kind = keyKind(lookup.type, context);

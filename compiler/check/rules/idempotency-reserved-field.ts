@@ -46,7 +46,9 @@ function check({ table, users }: IdempotencyTable, context: CheckContext, report
       help:
         role === undefined
           ? `rename \`${field.name}\` or leave it out of ${typeName}: the records need only the key and the expiry`
-          : `rename \`${field.name}\` (and \`${role} = ${field.name}\`), e.g. to \`${role === 'ttl' ? 'expires_at' : 'id'}\``,
+          : role === 'ttl'
+            ? `name the expiry \`expires_at: int\` (Unix seconds) in ${typeName}, and \`ttl = expires_at\``
+            : `name the key \`id: string\` in ${typeName}, and \`${role} = id\``,
     });
   }
 }
