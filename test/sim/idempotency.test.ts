@@ -146,6 +146,50 @@ export const handler = async (job: { id: string; n: number }, context: Context) 
     }
   });
 
+  // A run that times out dies holding its key. The retry comes after the queue's visibility
+  // timeout (3 minutes here): with the Lambda context, the lock ended with the invocation and the
+  // retry takes the key over; without it, the key stays locked for lockSeconds (900 s), and
+  // every receive until then fails as in progress.
+  async function timedOut(withContext: boolean) {
+    const flowFile = project(
+      withContext ? 'timeout-context' : 'timeout-no-context',
+      'app demo\ntype Job = { id: string }\ntype Seen = { id: string, expires_at: int }\ntable seen: Seen { ttl = expires_at }\nqueue jobs: Job { visibility = 3m }\nfn work(Job) { timeout = 30s, idempotency = seen }\njobs -> work { batch = 1 }\n',
+      `import { tableIdempotency } from 'flowc/runtime';
+import type { Context, SQSEvent } from 'aws-lambda';
+const once = tableIdempotency<{ id: string }>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'demo.work' })({ key: ['id'] });
+export const handler = async (event: SQSEvent, context: Context) => {
+  const [record] = event.Records;
+  const job = JSON.parse(record.body) as { id: string };
+  // The first receive hangs past the function's timeout; later ones finish at once.
+  const hang = record.attributes.ApproximateReceiveCount === '1';
+  return once.onceFor(job, () => (hang ? new Promise<never>(() => undefined) : Promise.resolve({ done: job.id })), ${withContext ? '{ context }' : '{}'});
+};
+`,
+    );
+    const sim = await simulate(flowFile, { captureLogs: false });
+    try {
+      sim.send('jobs', { id: 'j1' });
+      await sim.advance('20m');
+      return sim.invocations('work').map((i) => ({ atMinute: Math.floor(i.atMs / 60_000), outcome: i.result ?? String((i.error as Error).message ?? (i.error as { errorMessage?: string }).errorMessage) }));
+    } finally {
+      sim.dispose();
+    }
+  }
+
+  test('after a timeout, the retry takes the key over once the invocation would have ended (the Lambda context), not after 900 s', async () => {
+    const withContext = await timedOut(true);
+    expect(withContext).toEqual([
+      { atMinute: 0, outcome: expect.stringContaining('Task timed out after 30.00 seconds') },
+      { atMinute: 3, outcome: { done: 'j1' } },
+    ]);
+    const withoutContext = await timedOut(false);
+    const firstSuccess = withoutContext.findIndex((i) => typeof i.outcome === 'object');
+    expect(withoutContext[0]?.outcome).toEqual(expect.stringContaining('Task timed out'));
+    expect(withoutContext.slice(1, firstSuccess).every((i) => String(i.outcome).includes('is being processed by another delivery'))).toBe(true);
+    expect(firstSuccess).toBeGreaterThan(1);
+    expect(withoutContext[firstSuccess]?.atMinute).toBeGreaterThanOrEqual(15);
+  });
+
   test("Powertools' makeIdempotent with its DynamoDB persistence layer runs unchanged (PutItem conditions, UpdateItem, the SDK's exception)", async () => {
     const flowFile = project(
       'powertools',
