@@ -16,7 +16,7 @@ export const idempotencyReservedField: Rule = {
   code: 'FL3019',
   visit: {
     program(context) {
-      const reported = new Set<number>();
+      const reported = new Set<string>();
       for (const entry of idempotencyTables(context)) check(entry, context, reported);
     },
   },
@@ -24,7 +24,7 @@ export const idempotencyReservedField: Rule = {
 
 const reserved: ReadonlySet<string> = new Set(idempotencyRecordAttributes);
 
-function check({ table, users }: IdempotencyTable, context: CheckContext, reported: Set<number>): void {
+function check({ table, users }: IdempotencyTable, context: CheckContext, reported: Set<string>): void {
   const structure = structureOf(context.typed.typeOf(table.name), context.typed);
   if (structure.kind !== 'record') return;
   const written = writtenItemFields(table, context);
@@ -35,8 +35,10 @@ function check({ table, users }: IdempotencyTable, context: CheckContext, report
   for (const field of structure.fields) {
     if (!reserved.has(field.name)) continue;
     const span: Span = written.find((f) => f.name.text === field.name)?.name.span ?? table.decl.name.span;
-    if (reported.has(span.start)) continue;
-    reported.add(span.start);
+    // One report per field as written: tables sharing a type share its fields.
+    const id = `${span.start} ${field.name}`;
+    if (reported.has(id)) continue;
+    reported.add(id);
     const role = (['key', 'sort', 'ttl'] as const).find((r) => context.fieldPath(table, r)?.join('.') === field.name);
     const consequence = role === undefined ? ': the store overwrites it with its own value' : `, and \`${table.name}\` names it in \`${role}\`: the store refuses to start`;
     context.report(span, `${typeName}, the item type of idempotency table \`${table.name}\`, declares \`${field.name}\`, an attribute the store writes itself${consequence}`, {
@@ -48,7 +50,7 @@ function check({ table, users }: IdempotencyTable, context: CheckContext, report
           ? `rename \`${field.name}\` or leave it out of ${typeName}: the records need only the key and the expiry`
           : role === 'ttl'
             ? `name the expiry \`expires_at: int\` (Unix seconds) in ${typeName}, and \`ttl = expires_at\``
-            : `name the key \`id: string\` in ${typeName}, and \`${role} = id\``,
+            : `name the ${role === 'key' ? 'key `id' : 'sort key `sk'}: string\` in ${typeName}, and \`${role} = ${role === 'key' ? 'id' : 'sk'}\``,
     });
   }
 }
