@@ -22,7 +22,7 @@ describe('the diagnostic catalogue', () => {
   const live = entries.filter(([, info]) => !('retired' in info));
 
   test('codes are FL + 4 digits, in their phase range, with unique slugs', () => {
-    const ranges: Record<string, string> = { syntax: '1', names: '2', types: '3', aws: '4', graph: '5', cli: '9' };
+    const ranges: Record<string, string> = { syntax: '1', names: '2', types: '3', aws: '4', graph: '5', handlers: '6', cli: '9' };
     for (const [code, info] of entries) {
       expect(code).toMatch(/^FL\d{4}$/);
       expect(code[2]).toBe(ranges[info.phase]);

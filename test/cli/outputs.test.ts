@@ -95,7 +95,9 @@ describe('item 6: stubs an interrupted build left are re-created; a file of the 
       if (path.endsWith('handlers/work.ts') && ++looks === 2) host.addFile('handlers/work.ts', '// typed meanwhile\n');
       return found;
     };
-    expect(await build(host, 'app.flow', '-o', 'out')).toBe(0);
+    // Exit 1 once written: the file kept has no `handler` export yet (FL6001).
+    expect(await build(host, 'app.flow', '-o', 'out')).toBe(1);
+    expect(host.out).toContain('error[FL6001]');
     expect(looks).toBeGreaterThan(2);
     expect(host.text('handlers/work.ts')).toBe('// typed meanwhile\n');
     expect(host.err).toContain('kept 1 existing handler: handlers/work.ts');

@@ -5,9 +5,9 @@ import { deployApp, type DeployUi } from '../../deploy/deploy.js';
 import { packageApp } from '../../deploy/package.js';
 import type { Host } from '../host.js';
 import { UsageError } from '../report.js';
-import { compileForDeploy, EXIT_FAILED, isUserFacing } from './package.js';
+import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from './package.js';
 
-export interface DeployCommandOptions extends AwsTarget {
+export interface DeployCommandOptions extends AwsTarget, ShipOptions {
   readonly stack: string;
   readonly bucket?: string;
   readonly yes: boolean;
@@ -27,7 +27,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     // Checked first: without a terminal nobody could answer, and nothing should be uploaded.
     throw new UsageError('flowc deploy asks before changing the stack, and there is no terminal to ask on: pass --yes');
   }
-  const manifest = compileForDeploy(host, file, 'nothing deployed');
+  const manifest = await compileForDeploy(host, file, 'nothing deployed', options);
   if (typeof manifest === 'number') return manifest;
 
   const confirm = canAsk ? host.confirm?.bind(host) : undefined;
