@@ -28,7 +28,7 @@ export const layers = {
   // Emitters read only the manifest (and print payload types).
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   // Handler analysis reads the manifest and the generated module's names, over sources given as text.
-  'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest'],
+  'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest', 'runtime/pattern'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // The formatter works from the grammar's tokens alone: it prints what the user wrote.
   'compiler/format': ['grammar'],
