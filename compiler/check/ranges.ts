@@ -1,9 +1,35 @@
 import type { Range } from '../../runtime/aws/limits.js';
 import type { DeclarationSymbol, Edge, SettingsMap } from '../resolve/program.js';
+import type { Code } from '../diagnostics/codes.js';
+import { type SettingsContext, settingSchema } from '../settings/schema.js';
 import type { DurationUnit } from '../settings/units.js';
 import type { CheckContext } from './context.js';
 
-export interface RangeCheck {
+/**
+ * Checks every setting of `owner` against the schema's ranges registered under `code` (those
+ * whose edge kinds include `owner`'s, for an edge): the range rules are these registrations.
+ */
+export function checkRegisteredRanges(context: CheckContext, owner: DeclarationSymbol | Edge | SettingsMap, where: SettingsContext, code: Code): void {
+  const edgeKind = !(owner instanceof Map) && 'link' in owner ? owner.kind : undefined;
+  for (const [setting, spec] of Object.entries(settingSchema[where])) {
+    for (const registration of spec.ranges ?? []) {
+      if (registration.code !== code || registration.why === undefined) continue;
+      if (edgeKind !== undefined && !(registration.edges ?? spec.edges ?? []).includes(edgeKind)) continue;
+      const as = spec.unit ?? 'number';
+      const why = registration.why;
+      checkRange(context, owner, {
+        setting,
+        range: registration.range,
+        as,
+        property: registration.property ?? spec.property?.split('.').pop() ?? setting,
+        why: (value) => why(value),
+        ...(registration.also ? { also: registration.also } : {}),
+      });
+    }
+  }
+}
+
+interface RangeCheck {
   /** The setting, e.g. `retries`. */
   readonly setting: string;
   readonly range: Range;
@@ -12,7 +38,7 @@ export interface RangeCheck {
   /** The AWS property, for the message: `MaximumRetryAttempts`. */
   readonly property: string;
   /** What AWS does with an out-of-range value, quoted where AWS says it. */
-  readonly why: string;
+  readonly why: (value: number) => string;
   /** Values outside the range that AWS accepts as special (-1 for "no limit"). */
   readonly also?: readonly number[];
 }
@@ -21,7 +47,7 @@ export interface RangeCheck {
  * Reports a setting outside its AWS range, with the range in the user's units. Shared by the
  * range rules; each rule still reports only its own code.
  */
-export function checkRange(context: CheckContext, owner: DeclarationSymbol | Edge | SettingsMap, check: RangeCheck): void {
+function checkRange(context: CheckContext, owner: DeclarationSymbol | Edge | SettingsMap, check: RangeCheck): void {
   const setting = context.setting(owner, check.setting);
   if (!setting) return;
   const value = check.as === 'number' ? context.number(owner, check.setting) : context.duration(owner, check.setting, check.as);
@@ -31,7 +57,7 @@ export function checkRange(context: CheckContext, owner: DeclarationSymbol | Edg
   const also = check.also?.length ? ` (or ${check.also.join(', ')})` : '';
   context.report(setting.value.span, `\`${check.setting}\` must be between ${shown(check.range.min)} and ${shown(check.range.max)}${also}`, {
     label: `${check.property} ${value < check.range.min ? 'below' : 'above'} the AWS ${value < check.range.min ? 'minimum' : 'maximum'}`,
-    why: check.why,
+    why: check.why(value),
     help: `use a value from ${shown(check.range.min)} to ${shown(check.range.max)}`,
   });
 }

@@ -1,23 +1,9 @@
 import type { Edge, SettingsMap } from '../../resolve/program.js';
-import type { SettingsContext } from '../../settings/schema.js';
-import { type DurationUnit, durationUnits, millisecondsPer } from '../../settings/units.js';
+import { type SettingsContext, settingSchema } from '../../settings/schema.js';
+import { type DurationUnit, millisecondsPer } from '../../settings/units.js';
 import type { CheckContext } from '../context.js';
 import { formatSeconds } from '../ranges.js';
 import type { Rule } from '../rule.js';
-
-/** The AWS property each duration setting becomes, for the message. */
-const properties: Readonly<Record<string, string>> = {
-  'app.timeout': 'Timeout',
-  'fn.timeout': 'Timeout',
-  'fn.max_age': 'MaximumEventAgeInSeconds',
-  'queue.visibility': 'VisibilityTimeout',
-  'queue.retention': 'MessageRetentionPeriod',
-  'queue.delay': 'DelaySeconds',
-  'queue.wait': 'ReceiveMessageWaitTimeSeconds',
-  'stream.retention': 'RetentionPeriodHours',
-  'edge.window': 'MaximumBatchingWindowInSeconds',
-  'edge.max_age': 'MaximumRecordAgeInSeconds',
-};
 
 const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hours' };
 
@@ -43,15 +29,16 @@ export const durationUnit: Rule = {
 };
 
 function checkBlock(context: CheckContext, where: SettingsContext, settings: SettingsMap, edge?: Edge): void {
-  const units = durationUnits[where];
-  if (!units) return;
   for (const [name, setting] of settings) {
-    const unit = units[name];
+    const spec = settingSchema[where][name];
+    const unit = spec?.unit;
     const value = setting.value;
-    if (unit === undefined || value.kind !== 'DurationValue') continue;
+    if (spec === undefined || unit === undefined || value.kind !== 'DurationValue') continue;
     const per = millisecondsPer[unit];
     if (value.milliseconds % per === 0) continue;
-    const property = edge?.kind === 'rule' && name === 'max_age' ? 'RetryPolicy.MaximumEventAgeInSeconds' : (properties[`${where}.${name}`] ?? name);
+    // The property of this edge kind's range when it has its own (a rule target's RetryPolicy).
+    const ranged = spec.ranges?.find((r) => edge !== undefined && r.edges?.includes(edge.kind) && r.property !== undefined)?.property;
+    const property = ranged ?? spec.property?.split('.').pop() ?? name;
     const below = Math.floor(value.milliseconds / per);
     const above = below + 1;
     const toText = (n: number) => formatSeconds(unit === 'hours' ? n * 3600 : n);

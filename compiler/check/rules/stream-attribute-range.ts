@@ -1,5 +1,5 @@
 import { kinesis } from '../../../runtime/aws/limits.js';
-import { checkRange } from '../ranges.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -22,13 +22,7 @@ export const streamAttributeRange: Rule = {
           help: below ? `use \`retention = 24h\` (the minimum), or leave it out for the default of 24 hours` : 'use at most `retention = 365d`',
         });
       }
-      checkRange(context, stream, {
-        setting: 'shards',
-        range: kinesis.shardCount,
-        as: 'number',
-        property: 'ShardCount',
-        why: 'A provisioned Kinesis stream has at least one shard (ShardCount ≥ 1); CloudFormation refuses the stream otherwise. Your account\'s shard quota may be lower than the schema maximum of 100,000.',
-      });
+      checkRegisteredRanges(context, stream, 'stream', 'FL4028');
       const shards = context.setting(stream, 'shards');
       const mode = context.setting(stream, 'mode');
       if (shards && mode && context.word(stream, 'mode') === 'on_demand') {
