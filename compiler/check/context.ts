@@ -1,6 +1,8 @@
 import { lambda, sqs } from '../../runtime/aws/limits.js';
 import type { FieldPath } from '../../runtime/manifest/schema.js';
 import type { Code } from '../diagnostics/codes.js';
+import type { Model } from '../elaborate/elaborate.js';
+import type { AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
 import type { DeclarationSymbol, Edge, ResolvedProgram, SettingsMap } from '../resolve/program.js';
 import type { DurationUnit } from '../settings/units.js';
@@ -20,6 +22,7 @@ export class CheckContext {
 
   constructor(
     readonly typed: TypedProgram,
+    readonly model: Model,
     private readonly reporter: Reporter,
   ) {}
 
@@ -32,15 +35,73 @@ export class CheckContext {
     return this.typed.program.source;
   }
 
-  /** Used by the runner: the code `report` raises while a rule's visitor runs. */
+  /** Used by the runner: the code `report` raises while a rule's visitor runs (a new visit: no poisoned field read yet). */
   withCode(code: Code): this {
     this.#code = code;
+    this.model.poison.touched = false;
     return this;
   }
 
-  /** Reports this rule's code. `options.severity` may turn an error rule's finding into a warning. */
+  /**
+   * Reports this rule's code. `options.severity` may turn an error rule's finding into a
+   * warning. Silent once the visit has read a poisoned field: that value already has its one
+   * diagnostic (FL2010, FL2001, FL4003), and whatever follows from it would be a follow-on error.
+   */
   report(at: Span, message: string, options: ReportOptions = {}): void {
+    if (this.model.poison.touched) return;
     this.reporter.report(this.#code, at, message, options);
+  }
+
+  // The model (compiler/elaborate/): effective values, and where each came from
+
+  fn(symbol: DeclarationSymbol): FunctionModel {
+    return this.#declaration(symbol, 'fn');
+  }
+
+  queue(symbol: DeclarationSymbol): QueueModel {
+    return this.#declaration(symbol, 'queue');
+  }
+
+  topic(symbol: DeclarationSymbol): TopicModel {
+    return this.#declaration(symbol, 'topic');
+  }
+
+  stream(symbol: DeclarationSymbol): StreamModel {
+    return this.#declaration(symbol, 'stream');
+  }
+
+  table(symbol: DeclarationSymbol): TableModel {
+    return this.#declaration(symbol, 'table');
+  }
+
+  edge(edge: Edge): EdgeModel {
+    const item = this.model.edges[edge.index];
+    if (item?.edge !== edge) throw new Error(`internal: edge ${edge.index} is not in the model`);
+    return item;
+  }
+
+  get app(): AppModel {
+    return this.model.app;
+  }
+
+  /** The setting a field was written at (on the item, or the app's for an inherited one). */
+  settingOf<T extends ModelItem>(item: T, field: FieldOf<T>): Setting | undefined {
+    return this.model.provenance.settingOf(item, field);
+  }
+
+  /** The setting written on the item itself, if any. */
+  writtenOf<T extends ModelItem>(item: T, field: FieldOf<T>): Setting | undefined {
+    return this.model.provenance.writtenOf(item, field);
+  }
+
+  spanOf<T extends ModelItem>(item: T, field: FieldOf<T>): Span | 'default' {
+    return this.model.provenance.spanOf(item, field);
+  }
+
+  #declaration<K extends DeclarationModel['kind']>(symbol: DeclarationSymbol, kind: K): Extract<DeclarationModel, { kind: K }> {
+    const item = this.model.declarations.get(symbol.name);
+    if (item?.kind !== kind) throw new Error(`internal: \`${symbol.name}\` is not a ${kind} of the model`);
+    return item as Extract<DeclarationModel, { kind: K }>;
   }
 
   /** Whether any error has been reported so far, by any phase or rule (for rules that stay quiet until a file compiles). */
@@ -116,7 +177,9 @@ export class CheckContext {
   }
 
   isFifo(symbol: DeclarationSymbol): boolean {
-    return (symbol.kind === 'queue' || symbol.kind === 'topic') && this.bool(symbol, 'fifo') === true;
+    if (symbol.kind === 'queue') return this.queue(symbol).fifo;
+    if (symbol.kind === 'topic') return this.topic(symbol).fifo;
+    return false;
   }
 
   /** Whether anything invokes the function asynchronously: SNS, an EventBridge rule, or a destination. */

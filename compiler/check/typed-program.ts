@@ -488,7 +488,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Raw message delivery is the default on topic → queue edges (`raw = false` keeps the envelope). */
-export function rawDelivery(edge: Edge): boolean {
+function rawDelivery(edge: Edge): boolean {
   const raw = edge.settings.get('raw')?.value;
   return raw?.kind === 'BooleanValue' ? raw.value : true;
 }

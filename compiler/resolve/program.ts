@@ -15,7 +15,19 @@ import type {
 } from '../syntax/ast.js';
 
 /** The well-formed settings of one block, by name (duplicates and malformed values left out). */
-export type SettingsMap = ReadonlyMap<string, Setting>;
+export interface SettingsMap extends ReadonlyMap<string, Setting> {
+  /**
+   * Settings written with a value of the wrong form or a reference that does not resolve:
+   * reported once here (FL2010, FL2001, FL2005), then *poisoned* fields of the model, which the
+   * rules stay silent about (`compiler/elaborate/`).
+   */
+  readonly poisoned: ReadonlySet<string>;
+}
+
+/** An empty settings map that later fills (declarations' settings are resolved after every name is known). */
+export function settingsMap(): Map<string, Setting> & { readonly poisoned: Set<string> } {
+  return Object.assign(new Map<string, Setting>(), { poisoned: new Set<string>() });
+}
 
 export interface DeclarationSymbol {
   readonly name: string;

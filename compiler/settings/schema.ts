@@ -114,7 +114,7 @@ const timeoutRange: RangeRegistration = { code: 'FL4034', range: lambda.timeoutS
  * are one table for all edge kinds (`edges` says which take each), so that `parallel` on a queue
  * edge gets an explanation (FL4006) rather than "unknown setting".
  */
-const settingSpecs = {
+export const settingSpecs = {
   app: {
     runtime: { ...runtimeSetting, doc: 'default Lambda runtime of every function', default: defaultRuntime, property: 'AWS::Lambda::Function.Runtime' },
     memory: { value: int, doc: 'default function memory in MB', field: 'memoryMb', default: lambda.memoryMbDefault, property: 'AWS::Lambda::Function.MemorySize', ranges: [memoryRange] },
