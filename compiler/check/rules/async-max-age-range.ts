@@ -10,7 +10,7 @@ export const asyncMaxAgeRange: Rule = {
   code: 'FL4002',
   visit: {
     fn(fn, context) {
-      checkRegisteredRanges(context, fn, 'fn', 'FL4002');
+      checkRegisteredRanges(context, context.fn(fn), 'fn', 'FL4002');
     },
   },
 };

@@ -11,7 +11,7 @@ export const asyncRetriesRange: Rule = {
   code: 'FL4001',
   visit: {
     fn(fn, context) {
-      checkRegisteredRanges(context, fn, 'fn', 'FL4001');
+      checkRegisteredRanges(context, context.fn(fn), 'fn', 'FL4001');
     },
   },
 };

@@ -14,7 +14,7 @@ export const batchSizeRange: Rule = {
       const batch = context.number(edge, 'batch');
       // A FIFO trigger's batch above 10 is FL4007's.
       if (edge.kind === 'queue-trigger' && context.isFifo(edge.source) && batch !== undefined && batch > eventSourceMapping.sqsFifoBatchSizeMax) return;
-      checkRegisteredRanges(context, edge, 'edge', 'FL4010');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4010');
     },
   },
 };

@@ -11,7 +11,7 @@ export const batchingWindowRange: Rule = {
     edge(edge, context) {
       // A FIFO trigger takes no window at all: FL4008's.
       if (edge.kind === 'queue-trigger' && context.isFifo(edge.source)) return;
-      checkRegisteredRanges(context, edge, 'edge', 'FL4011');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4011');
     },
   },
 };

@@ -9,10 +9,10 @@ export const functionMemoryRange: Rule = {
   code: 'FL4035',
   visit: {
     fn(fn, context) {
-      checkRegisteredRanges(context, fn, 'fn', 'FL4035');
+      checkRegisteredRanges(context, context.fn(fn), 'fn', 'FL4035');
     },
     program(context) {
-      checkRegisteredRanges(context, context.program.appSettings, 'app', 'FL4035');
+      checkRegisteredRanges(context, context.app, 'app', 'FL4035');
     },
   },
 };

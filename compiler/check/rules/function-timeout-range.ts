@@ -9,10 +9,10 @@ export const functionTimeoutRange: Rule = {
   code: 'FL4034',
   visit: {
     fn(fn, context) {
-      checkRegisteredRanges(context, fn, 'fn', 'FL4034');
+      checkRegisteredRanges(context, context.fn(fn), 'fn', 'FL4034');
     },
     program(context) {
-      checkRegisteredRanges(context, context.program.appSettings, 'app', 'FL4034');
+      checkRegisteredRanges(context, context.app, 'app', 'FL4034');
     },
   },
 };

@@ -10,7 +10,7 @@ export const maxReceivesRange: Rule = {
   visit: {
     queue(queue, context) {
       if (!context.setting(queue, 'dlq')) return;
-      checkRegisteredRanges(context, queue, 'queue', 'FL4019');
+      checkRegisteredRanges(context, context.queue(queue), 'queue', 'FL4019');
     },
   },
 };

@@ -9,7 +9,7 @@ export const maximumConcurrencyRange: Rule = {
   code: 'FL4016',
   visit: {
     edge(edge, context) {
-      checkRegisteredRanges(context, edge, 'edge', 'FL4016');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4016');
     },
   },
 };

@@ -10,7 +10,7 @@ export const parallelizationRange: Rule = {
   code: 'FL4013',
   visit: {
     edge(edge, context) {
-      checkRegisteredRanges(context, edge, 'edge', 'FL4013');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4013');
     },
   },
 };

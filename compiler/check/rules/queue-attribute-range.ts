@@ -10,7 +10,7 @@ export const queueAttributeRange: Rule = {
   code: 'FL4023',
   visit: {
     queue(queue, context) {
-      checkRegisteredRanges(context, queue, 'queue', 'FL4023');
+      checkRegisteredRanges(context, context.queue(queue), 'queue', 'FL4023');
     },
   },
 };

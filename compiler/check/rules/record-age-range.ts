@@ -10,7 +10,7 @@ export const recordAgeRange: Rule = {
   code: 'FL4015',
   visit: {
     edge(edge, context) {
-      checkRegisteredRanges(context, edge, 'edge', 'FL4015');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4015');
     },
   },
 };

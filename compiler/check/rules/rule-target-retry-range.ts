@@ -10,7 +10,7 @@ export const ruleTargetRetryRange: Rule = {
   code: 'FL4039',
   visit: {
     edge(edge, context) {
-      checkRegisteredRanges(context, edge, 'edge', 'FL4039');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4039');
     },
   },
 };

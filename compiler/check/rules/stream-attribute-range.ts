@@ -22,7 +22,7 @@ export const streamAttributeRange: Rule = {
           help: below ? `use \`retention = 24h\` (the minimum), or leave it out for the default of 24 hours` : 'use at most `retention = 365d`',
         });
       }
-      checkRegisteredRanges(context, stream, 'stream', 'FL4028');
+      checkRegisteredRanges(context, context.stream(stream), 'stream', 'FL4028');
       const shards = context.setting(stream, 'shards');
       const mode = context.setting(stream, 'mode');
       if (shards && mode && context.word(stream, 'mode') === 'on_demand') {

@@ -10,7 +10,7 @@ export const streamRetriesRange: Rule = {
   code: 'FL4014',
   visit: {
     edge(edge, context) {
-      checkRegisteredRanges(context, edge, 'edge', 'FL4014');
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4014');
     },
   },
 };
