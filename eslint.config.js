@@ -28,6 +28,8 @@ export const layers = {
   // Emitters read only the manifest (and print payload types).
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
+  // The formatter works from the grammar's tokens alone: it prints what the user wrote.
+  'compiler/format': ['grammar'],
   'compiler/cli': ['grammar', 'compiler', 'runtime'],
   // The language server is an entry point like a command (the CLI starts it lazily).
   'compiler/lsp': ['grammar', 'compiler', 'runtime'],
@@ -40,6 +42,8 @@ export const layers = {
   'runtime/handler': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
   'runtime/clients': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
   'runtime/idempotency': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
+  // Editor integrations are their own packages: they start `flowc lsp`, they never import flowc.
+  editors: [],
 };
 
 /** The folders (and files) the layers are made of, the ones a zone can forbid. */
@@ -61,7 +65,7 @@ export const zones = Object.entries(layers).map(([target, allowed]) => ({
  */
 export const pureFolders = [
   'grammar', 'compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types',
-  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
+  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/format', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
 ];
 const impure = [
   { group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'], message: 'a pure phase reads no files: the CLI reads them through Host' },
@@ -72,7 +76,7 @@ const impure = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**', 'bench/.work/**'],
+    ignores: ['node_modules/', 'dist/', 'editors/vscode/dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**', 'bench/.work/**'],
   },
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
@@ -111,7 +115,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'bin/**/*.js', 'test/**/*.ts'],
+    files: ['scripts/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'bin/**/*.js', 'test/**/*.ts', 'editors/*/scripts/**/*.js'],
     rules: { 'no-console': 'off' },
   },
 );

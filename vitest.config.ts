@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 const slow = [
   // tsc-based: each builds a ts.Program over the runtime and generated code.
+  'test/emit/typescript/aws-shapes.test.ts',
   'test/emit/typescript/client-types.test.ts',
   'test/emit/typescript/drift.test.ts',
   'test/emit/typescript/handler-code.test.ts',
@@ -19,6 +20,8 @@ const slow = [
   'test/cli/check-scale.test.ts',
   'test/emit/cloudformation/nested-stacks-scale.test.ts',
   'test/front-end/scale.test.ts',
+  // Packaging: installs the VS Code extension's dependencies when missing, bundles and zips it.
+  'test/editors/vscode-package.test.ts',
 ];
 
 export default defineConfig({

@@ -23,7 +23,8 @@ export function generateFlow(functionCount) {
     lines.push(`# block ${block}`);
     lines.push(`topic ${b}_placed: Order`);
     lines.push(`fn ${fn(0)}(Order) -> Order { memory = 256, timeout = 10s }`);
-    for (let k = 1; k <= 4; k++) lines.push(`fn ${fn(k)} { timeout = 10s }`);
+    // f1..f3 return an Order: a success destination passes on what the function returns (FL5005).
+    for (let k = 1; k <= 4; k++) lines.push(`fn ${fn(k)}${k < 4 ? ' -> Order' : ''} { timeout = 10s }`);
     for (let k = 0; k <= 4; k++) lines.push(`queue ${fn(k)}_failed`);
     lines.push(`${b}_placed -> ${fn(0)} -> ${fn(1)} -> ${fn(2)} -> ${fn(3)} -> ${fn(4)}`);
     for (let k = 0; k <= 4; k++) lines.push(`${fn(k)}.failure -> ${fn(k)}_failed`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FlowManifest } from '../runtime/manifest/schema.js';
-import type { FlowHandler, FlowTypes, ResultOf, EventOf, UntypedFlow } from '../runtime/sim/flow-types.js';
+import type { BusKindOf, BusKinds, FlowHandler, FlowTypes, ResultOf, EventOf, UntypedFlow } from '../runtime/sim/flow-types.js';
 import type { Injection } from '../runtime/sim/inject.js';
 import { loadHandlers } from '../runtime/sim/load-handlers.js';
 import type { SimOptions } from '../runtime/sim/options.js';
@@ -14,7 +14,7 @@ import { renderTraceText, type TraceEntry } from '../runtime/sim/trace.js';
 import { renderPretty } from './diagnostics/render/pretty.js';
 import { compileText } from './program.js';
 
-export type { FlowHandler, FlowTypes, UntypedFlow } from '../runtime/sim/flow-types.js';
+export type { BusEventKind, FlowHandler, FlowTypes, UntypedFlow } from '../runtime/sim/flow-types.js';
 export type { SimOptions } from '../runtime/sim/options.js';
 export type { SimSummary } from '../runtime/sim/summary.js';
 export type { TraceEntry } from '../runtime/sim/trace.js';
@@ -68,7 +68,13 @@ export interface FlowSimulation<F extends FlowTypes = UntypedFlow> {
   readonly time: string;
   publish<T extends Name<F['topics']>>(topic: T, message: F['topics'][T], ids?: FifoIds): void;
   send<Q extends Name<F['queues']>>(queue: Q, message: F['queues'][Q], options?: FifoIds & { readonly delay?: Duration }): void;
-  putEvent<B extends Name<F['buses']>>(bus: B, detailType: string, detail: F['buses'][B], source?: string): void;
+  /** An event on a bus: `detailType` one the flow puts there (a destination's, or any for the app's own events), `detail` and `source` of that kind. */
+  putEvent<B extends Name<F['buses']>, D extends BusKinds<F['buses'][B]>['detailType']>(
+    bus: B,
+    detailType: D,
+    detail: BusKindOf<BusKinds<F['buses'][B]>, D>['detail'],
+    source?: BusKindOf<BusKinds<F['buses'][B]>, D>['source'],
+  ): void;
   putRecord<S extends Name<F['streams']>>(stream: S, record: F['streams'][S], partitionKey?: string): void;
   putItem<T extends Name<F['tables']>>(table: T, item: F['tables'][T]): void;
   deleteItem<T extends Name<F['tables']>>(table: T, key: Partial<F['tables'][T]>): void;
@@ -181,7 +187,12 @@ class Simulation<F extends FlowTypes> implements FlowSimulation<F> {
     this.inject({ kind: 'send', queue, message, groupId: options.groupId, deduplicationId: options.deduplicationId, delaySeconds });
   }
 
-  putEvent<B extends Name<F['buses']>>(bus: B, detailType: string, detail: F['buses'][B], source?: string): void {
+  putEvent<B extends Name<F['buses']>, D extends BusKinds<F['buses'][B]>['detailType']>(
+    bus: B,
+    detailType: D,
+    detail: BusKindOf<BusKinds<F['buses'][B]>, D>['detail'],
+    source?: BusKindOf<BusKinds<F['buses'][B]>, D>['source'],
+  ): void {
     this.inject({ kind: 'put-event', bus, detailType, detail, source });
   }
 

@@ -33,6 +33,8 @@ export type {
   InvocationError,
   InvocationRequestContext,
   KinesisFailureRecord,
+  SizeLimitedFailureRecord,
+  SizeLimitedSuccessRecord,
   StreamBatchInfo,
   StreamFailureCondition,
   SuccessCondition,
@@ -54,6 +56,8 @@ export {
   type KinesisTrigger,
   type SqsTrigger,
   type SqsTriggerOptions,
+  type DynamoDbTriggerOptions,
+  type StreamView,
   type TableChange,
 } from './handler/batch-triggers.js';
 export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';

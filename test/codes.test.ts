@@ -42,7 +42,10 @@ describe('the diagnostic catalogue', () => {
 
   test('every file-level code has an invalid fixture; every CLI code a CLI test', () => {
     const folders = fixtureFolders('invalid');
-    const cliTests = readFileSync(`${repo}test/cli/check.test.ts`, 'utf8');
+    const cliTests = readdirSync(`${repo}test/cli`)
+      .filter((name) => name.endsWith('.test.ts'))
+      .map((name) => readFileSync(`${repo}test/cli/${name}`, 'utf8'))
+      .join('\n');
     for (const [code, info] of live) {
       if (info.phase === 'cli') {
         expect(cliTests.includes(code), `${code} has no CLI test`).toBe(true);

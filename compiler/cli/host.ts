@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, watch, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 
 /** What is at a path (`Host.inspect`), following symlinks. */
@@ -29,6 +29,8 @@ export interface Host {
    */
   readFile(path: string, limit?: number): Uint8Array;
   fileExists(path: string): boolean;
+  /** Reads standard input to its end, at most `limit` bytes (`flowc fmt -`); throws a HostError. */
+  readStdin(limit: number): Uint8Array;
   /** What is at `path`; never throws. */
   inspect(path: string): PathInfo;
   /** The names of the entries of a folder; throws a HostError. */
@@ -48,6 +50,12 @@ export interface Host {
    * Only meaningful when stdin and stdout are terminals; hosts that can never ask omit it.
    */
   confirm?(question: string): Promise<boolean>;
+  /**
+   * Calls `onChange` with the path of every file created, changed or removed in `folder`
+   * (`flowc watch`); returns what stops watching. Throws a HostError when the folder cannot be
+   * watched. Events may come more than once for one change: callers compare contents.
+   */
+  watchFolder?(folder: string, options: { readonly recursive: boolean }, onChange: (path: string) => void): () => void;
 }
 
 export class HostError extends Error {}
@@ -84,6 +92,13 @@ export function nodeHost(): Host {
         return readAtMost(path, limit);
       } catch (error) {
         throw new HostError(describeFsError(error, path));
+      }
+    },
+    readStdin(limit) {
+      try {
+        return readFdAtMost(0, limit);
+      } catch (error) {
+        throw new HostError(describeFsError(error, 'standard input'));
       }
     },
     fileExists(path) {
@@ -151,6 +166,20 @@ export function nodeHost(): Host {
       } finally {
         prompt.close();
       }
+    },
+    watchFolder(folder, options, onChange) {
+      let watcher;
+      try {
+        // Recursive watching is native on Linux from Node 19.1, and on macOS and Windows.
+        watcher = watch(folder, { recursive: options.recursive, persistent: true }, (_event, name) => {
+          if (name !== null) onChange(join(folder, name.toString()));
+        });
+      } catch (error) {
+        throw new HostError(describeFsError(error, folder));
+      }
+      // A watched folder that is removed ends its watch; the next run watches what exists then.
+      watcher.on('error', () => watcher.close());
+      return () => watcher.close();
     },
   };
 }
@@ -226,14 +255,7 @@ function writeExclusive(path: string, content: string): boolean {
 function readAtMost(path: string, limit: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(limit);
-    let length = 0;
-    while (length < limit) {
-      const read = readSync(fd, buffer, length, Math.min(1 << 20, limit - length), null);
-      if (read === 0) break;
-      length += read;
-    }
-    return buffer.subarray(0, length);
+    return readFdAtMost(fd, limit);
   } finally {
     closeSync(fd);
   }
@@ -292,4 +314,23 @@ export function displayPathFor(cwd: string): (path: string) => string {
     const relativePath = relative(cwd, resolvePath(cwd, path));
     return relativePath.startsWith('..') || relativePath === '' ? path : relativePath;
   };
+}
+
+/** Reads an open file to its end, at most `limit` bytes; a non-blocking pipe (EAGAIN) is waited on. */
+function readFdAtMost(fd: number, limit: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(limit);
+  let length = 0;
+  while (length < limit) {
+    let read: number;
+    try {
+      read = readSync(fd, buffer, length, Math.min(1 << 20, limit - length), null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
 }

@@ -55,6 +55,17 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('fmt')
+    .description('rewrite .flow files in their one canonical layout (`-`: standard input to standard output)')
+    .argument('<files...>', '.flow files, or - for standard input')
+    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
+    .addOption(formatOption())
+    .action(async (files: string[], options: { check?: boolean; format?: string }) => {
+      const { runFmt } = await import('./commands/fmt.js');
+      exitCode = runFmt(host, files, { check: options.check === true, format: parseFormat(options.format) });
+    });
+
+  program
     .command('lsp')
     .description('run the language server over standard input and output (for editors)')
     .option('--stdio', 'talk over standard input and output (the default and only transport)')
@@ -188,6 +199,46 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       const { runSim } = await import('./commands/sim.js');
       exitCode = await runSim(host, file, options);
     });
+
+  program
+    .command('watch')
+    .description('check (or build, with -o) now and on every change of the .flow file or a handler; re-run the simulation with --events')
+    .argument('<file>', 'a .flow file')
+    .option('-o, --out <dir>', 'build into this folder on every change (default: check only)')
+    .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .option('--generated <dir>', 'folder of the regenerated TypeScript, beside the .flow file', DEFAULT_GENERATED_DIR)
+    .option('--events <file>', 'after every clean run, simulate with these events')
+    .option('--until <duration>', 'stop each simulation at this virtual time')
+    .option('--seed <n>', 'seed of each simulation')
+    .action(
+      async (
+        file: string,
+        options: { out?: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; events?: string; until?: string; seed?: string },
+      ) => {
+        const { runWatch } = await import('./commands/watch.js');
+        // Ctrl-C ends the watch cleanly: watchers closed, exit 0.
+        const stop = new AbortController();
+        const onInterrupt = () => stop.abort();
+        process.once('SIGINT', onInterrupt);
+        process.once('SIGTERM', onInterrupt);
+        try {
+          exitCode = await runWatch(host, file, {
+            outDir: options.out,
+            templateFormat: options.format,
+            diagnosticFormat: parseFormat(options.diagnostics),
+            generatedDir: options.generated,
+            events: options.events,
+            until: options.until,
+            seed: options.seed,
+            signal: stop.signal,
+          });
+        } finally {
+          process.off('SIGINT', onInterrupt);
+          process.off('SIGTERM', onInterrupt);
+        }
+      },
+    );
 
   program
     .command('graph')

@@ -74,6 +74,8 @@ export const codes = {
   FL3013: { slug: 'pattern-operator-type', severity: 'error', phase: 'types', title: 'A pattern matches a field by a type of value the field never holds' },
   FL3014: { slug: 'pattern-value-not-in-union', severity: 'error', phase: 'types', title: 'A pattern names a value outside the field\'s union of strings' },
   FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },
+  FL3016: { slug: 'dlq-type-mismatch', severity: 'error', phase: 'types', title: 'A dead-letter queue declared with a type its source\'s messages do not have' },
+  FL3017: { slug: 'on-failure-type-mismatch', severity: 'error', phase: 'types', title: 'A stream trigger\'s on-failure target declared with a type other than the on-failure record' },
 
   // AWS rules and limits
   FL4001: { slug: 'async-retries-range', severity: 'error', phase: 'aws', title: 'Async retries outside 0–2' },
@@ -132,6 +134,8 @@ export const codes = {
   FL5002: { slug: 'recursive-loop', severity: 'warning', phase: 'graph', title: 'A cycle of edges that runs a function again for its own output' },
   FL5003: { slug: 'unused-declaration', severity: 'warning', phase: 'graph', title: 'A type or resource that nothing uses' },
   FL5004: { slug: 'competing-consumers', severity: 'warning', phase: 'graph', title: 'A queue read by several functions: each message reaches only one' },
+  FL5005: { slug: 'destination-without-output', severity: 'warning', phase: 'graph', title: 'A success destination on a function that declares no output type' },
+  FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
 
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },
@@ -141,6 +145,9 @@ export const codes = {
   FL9005: { slug: 'not-flowc-file', severity: 'error', phase: 'cli', title: 'flowc would replace or remove a file it did not write' },
   FL9006: { slug: 'write-failed', severity: 'error', phase: 'cli', title: 'Writing an output failed' },
   FL9007: { slug: 'invalid-output-option', severity: 'error', phase: 'cli', title: 'An output folder option that cannot be used' },
+  FL9023: { slug: 'fmt-refused', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: it has syntax errors' },
+  FL9024: { slug: 'not-formatted', severity: 'error', phase: 'cli', title: '`flowc fmt --check`: a file is not in its canonical layout' },
+  FL9025: { slug: 'fmt-unsafe', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: its formatted text failed the self-check (a bug in flowc)' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -1,10 +1,14 @@
 import type { TextEdit } from '../diagnostics/diagnostic.js';
+import { formatFlow, formattingChanged } from '../format/format.js';
+import { span } from '../source/span.js';
 
 /**
- * Formatting goes through this one function, so the server calls `format()` of
- * `compiler/format/` (the `flowc fmt` work) once it is merged. Until then there is no
- * formatter, and the answer is no edits.
+ * `textDocument/formatting`: `flowc fmt`'s layout as one edit of the whole document, or no
+ * edits when the document is formatted already, has syntax errors (the formatter refuses it,
+ * as `flowc fmt` does) or fails the formatter's self-check.
  */
-export function formatEdits(_path: string, _text: string): TextEdit[] {
-  return [];
+export function formatEdits(text: string): TextEdit[] {
+  const result = formatFlow(text);
+  if (!result.ok || result.text === text || formattingChanged(result) !== undefined) return [];
+  return [{ span: span(0, text.length), replacement: result.text }];
 }

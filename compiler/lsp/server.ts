@@ -201,7 +201,7 @@ function serve(connection: Connection): void {
   connection.onDocumentFormatting(
     guarded('formatting', [], (params) => {
       const analysis = analysisOf(params.textDocument.uri);
-      return analysis === undefined ? [] : lspEdits(analysis, formatEdits(analysis.path, analysis.text));
+      return analysis === undefined ? [] : lspEdits(analysis, formatEdits(analysis.text));
     }),
   );
 

@@ -54,7 +54,7 @@ export interface PatternOptions {
 
 /** The operators a field's value can be; `any_of` is an entry of a block instead. */
 export const valueOperators = ['prefix', 'suffix', 'equals_ignore_case', 'wildcard', 'anything_but', 'numeric', 'exists', 'cidr'] as const;
-const entryOperators = ['any_of'] as const;
+export const entryOperators = ['any_of'] as const;
 
 /** Words people write for an operator, and the operator they mean. */
 const operatorAliases: Readonly<Record<string, string>> = {

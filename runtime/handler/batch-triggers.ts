@@ -20,8 +20,8 @@
 import type { Context, DynamoDBBatchResponse, KinesisStreamBatchResponse, SQSBatchResponse } from 'aws-lambda';
 import { batchItemFailures, type BatchItemFailures } from './batch-failures.js';
 import { runSchedule } from './batch-schedule.js';
-import { decodeBase64Json, decodeImage, decodeJson } from './decode.js';
-import type { AsyncHandler, DynamoDbEvent, DynamoDbRecord, KinesisEvent, KinesisRecord, SqsEvent, SqsRecord } from './envelopes.js';
+import { decodeBase64Json, decodeImage, decodeJson, PayloadDecodeError } from './decode.js';
+import type { AsyncHandler, DynamoDbEvent, DynamoDbImage, DynamoDbRecord, KinesisEvent, KinesisRecord, SqsEvent, SqsRecord } from './envelopes.js';
 
 /** What user code gets with each payload besides the payload itself. */
 export interface BatchItem<Event, BatchRecord> {
@@ -207,38 +207,104 @@ export function kinesisTrigger<T>(options: BatchOptions): KinesisTrigger<T, Kine
   };
 }
 
-/** One item change from a DynamoDB stream, with the images decoded (present as the stream view type allows). */
-export interface TableChange<T> {
-  readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
-  readonly newImage: T | undefined;
-  readonly oldImage: T | undefined;
-  /** The key attributes of the item. */
-  readonly keys: Partial<T>;
+/**
+ * A table's `stream =` (StreamViewType): which images each change record carries
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_StreamSpecification.html).
+ */
+export type StreamView = 'keys' | 'new' | 'old' | 'new_and_old';
+
+export type ChangeName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/** The images of one kind of change under a view: an image the view leaves out is no property at all. */
+type ImagesOf<T, Name extends ChangeName, View extends StreamView> = (View extends 'new' | 'new_and_old'
+  ? { readonly newImage: Name extends 'REMOVE' ? undefined : T }
+  : unknown) &
+  (View extends 'old' | 'new_and_old' ? { readonly oldImage: Name extends 'INSERT' ? undefined : T } : unknown);
+
+type ChangeOf<T, Key extends keyof T, View extends StreamView, Name extends ChangeName> = {
+  readonly eventName: Name;
+  /** The key attributes of the item: exactly the table's key fields. */
+  readonly keys: Pick<T, Key>;
+} & ImagesOf<T, Name, View>;
+
+/**
+ * One item change from a DynamoDB stream, with the images decoded, as the stream view sends
+ * them: `keys` has no image, `new` no old image, `old` no new image; an insert has no old image
+ * and a removal no new one. Check `eventName` to narrow the images.
+ */
+export type TableChange<T, Key extends keyof T = keyof T, View extends StreamView = 'new_and_old'> =
+  | ChangeOf<T, Key, View, 'INSERT'>
+  | ChangeOf<T, Key, View, 'MODIFY'>
+  | ChangeOf<T, Key, View, 'REMOVE'>;
+
+export interface DynamoDbTriggerOptions<View extends StreamView> extends BatchOptions {
+  /**
+   * The stream views of the tables that trigger the function (one per table): a record is
+   * decoded by its own `StreamViewType`, which must be one of them.
+   */
+  readonly views: readonly View[];
 }
 
-export interface DynamoDbTrigger<T, Result> {
+const viewTypes: Readonly<Record<string, StreamView>> = { KEYS_ONLY: 'keys', NEW_IMAGE: 'new', OLD_IMAGE: 'old', NEW_AND_OLD_IMAGES: 'new_and_old' };
+
+export interface DynamoDbTrigger<T, Key extends keyof T, View extends StreamView, Result> {
   /** A handler that decodes each change and passes it to `handle`, in stream order (with `concurrency`, in order per item). */
-  eachChange(handle: ItemHandler<TableChange<T>, DynamoDbEvent<T>, DynamoDbRecord<T>>, options?: EachOptions<DynamoDbEvent<T>, DynamoDbRecord<T>>): AsyncHandler<DynamoDbEvent<T>, Result>;
-  decode(record: DynamoDbRecord<T>): TableChange<T>;
+  eachChange(
+    handle: ItemHandler<TableChange<T, Key, View>, DynamoDbEvent<T>, DynamoDbRecord<T>>,
+    options?: EachOptions<DynamoDbEvent<T>, DynamoDbRecord<T>>,
+  ): AsyncHandler<DynamoDbEvent<T>, Result>;
+  decode(record: DynamoDbRecord<T>): TableChange<T, Key, View>;
 }
 
 function describeDynamoDb(record: DynamoDbRecord<unknown>): string {
   return `DynamoDB stream record ${record.dynamodb?.SequenceNumber ?? '(no sequence number)'} from ${record.eventSourceARN ?? '(unknown table)'}`;
 }
 
-export function dynamodbTrigger<T>(options: BatchOptions & { readonly reportFailures: true }): DynamoDbTrigger<T, DynamoDBBatchResponse>;
-export function dynamodbTrigger<T>(options: BatchOptions & { readonly reportFailures: false }): DynamoDbTrigger<T, void>;
-export function dynamodbTrigger<T>(options: BatchOptions): DynamoDbTrigger<T, DynamoDBBatchResponse | void> {
-  const decode = (record: DynamoDbRecord<T>): TableChange<T> => {
-    const where = describeDynamoDb(record);
-    const change = record.dynamodb;
-    return {
-      eventName: record.eventName ?? 'MODIFY',
-      newImage: change?.NewImage === undefined ? undefined : decodeImage(change.NewImage, `${where}, NewImage`),
-      oldImage: change?.OldImage === undefined ? undefined : decodeImage(change.OldImage, `${where}, OldImage`),
-      keys: change?.Keys === undefined ? {} : (decodeImage(change.Keys, `${where}, Keys`) as Partial<T>),
-    };
+const changeNames: readonly string[] = ['INSERT', 'MODIFY', 'REMOVE'] satisfies ChangeName[];
+
+/** An image the view and the kind of change promise, decoded; a missing one is a decoding error, never `undefined` in disguise. */
+function requiredImage<T>(image: DynamoDbImage<T> | undefined, where: string, which: 'NewImage' | 'OldImage', name: ChangeName): T {
+  if (image === undefined) throw new PayloadDecodeError(where, `a ${name} record of this stream view must have ${which}, and it has none`);
+  return decodeImage(image, `${where}, ${which}`);
+}
+
+/**
+ * Decodes one change record as its stream view sends it (see `TableChange`): the record's own
+ * `StreamViewType`, which must be one of `views`; a record built without one (by hand) is read
+ * by the only view there is.
+ */
+function decodeChange<T, Key extends keyof T, View extends StreamView>(record: DynamoDbRecord<T>, views: readonly View[]): TableChange<T, Key, View> {
+  const where = describeDynamoDb(record);
+  const written = record.dynamodb?.StreamViewType;
+  const view = written === undefined ? (views.length === 1 ? views[0] : undefined) : viewTypes[written];
+  if (view === undefined || !(views as readonly StreamView[]).includes(view)) {
+    throw new PayloadDecodeError(where, `expected a record of the stream view ${views.join(' or ')}, got ${written ?? 'none'}`);
+  }
+  const name = record.eventName;
+  if (name === undefined || !changeNames.includes(name)) {
+    throw new PayloadDecodeError(where, `expected eventName INSERT, MODIFY or REMOVE, got ${name === undefined ? 'none' : JSON.stringify(name)}`);
+  }
+  const change = record.dynamodb;
+  if (change?.Keys === undefined) throw new PayloadDecodeError(where, 'the record has no Keys');
+  const decoded: { eventName: ChangeName; keys: unknown; newImage?: T | undefined; oldImage?: T | undefined } = {
+    eventName: name,
+    keys: decodeImage(change.Keys as DynamoDbImage<unknown>, `${where}, Keys`),
   };
+  if (view === 'new' || view === 'new_and_old') decoded.newImage = name === 'REMOVE' ? undefined : requiredImage(change.NewImage, where, 'NewImage', name);
+  if (view === 'old' || view === 'new_and_old') decoded.oldImage = name === 'INSERT' ? undefined : requiredImage(change.OldImage, where, 'OldImage', name);
+  return decoded as TableChange<T, Key, View>;
+}
+
+export function dynamodbTrigger<T, Key extends keyof T = keyof T, View extends StreamView = 'new_and_old'>(
+  options: DynamoDbTriggerOptions<View> & { readonly reportFailures: true },
+): DynamoDbTrigger<T, Key, View, DynamoDBBatchResponse>;
+export function dynamodbTrigger<T, Key extends keyof T = keyof T, View extends StreamView = 'new_and_old'>(
+  options: DynamoDbTriggerOptions<View> & { readonly reportFailures: false },
+): DynamoDbTrigger<T, Key, View, void>;
+export function dynamodbTrigger<T, Key extends keyof T = keyof T, View extends StreamView = 'new_and_old'>(
+  options: DynamoDbTriggerOptions<View>,
+): DynamoDbTrigger<T, Key, View, DynamoDBBatchResponse | void> {
+  const decode = (record: DynamoDbRecord<T>): TableChange<T, Key, View> => decodeChange<T, Key, View>(record, options.views);
   return {
     decode,
     eachChange: (handle, each) => async (event, context) =>

@@ -49,16 +49,32 @@ export function decodeBase64Json<T>(data: Base64Json<T>, where = 'payload'): T {
   return decodeJson<T>(text, where);
 }
 
-/** Turns a stream record's image (attribute values) into the plain item, a `T`. */
+/**
+ * Turns a stream record's image (attribute values) into the plain item, a `T`, in the types a
+ * flow declares: every number a `number` (the SDK's `unmarshall` makes a `bigint` of one beyond
+ * 2^53, which JSON payloads would have rounded too) and every set (SS, NS, BS) a list, as the
+ * flow's `T[]` says; sets have no order, so the list keeps DynamoDB's.
+ */
 export function decodeImage<T>(image: DynamoDbImage<T>, where = 'image'): T {
   if (image === null || typeof image !== 'object') throw new PayloadDecodeError(where, `expected an attribute map, got ${image === null ? 'null' : typeof image}`);
   try {
     // @types/aws-lambda and the SDK describe the same attribute values with two declarations.
-    return unmarshall(image as unknown as Record<string, SdkAttributeValue>) as T;
+    const item = unmarshall(image as unknown as Record<string, SdkAttributeValue>, { wrapNumbers: (text) => Number(text) });
+    return setsAsLists(item) as T;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new PayloadDecodeError(where, `is not a DynamoDB attribute map (${reason})`, error);
   }
+}
+
+/** A copy of an unmarshalled value with each `Set` replaced by an array of its members. */
+function setsAsLists(value: unknown): unknown {
+  if (value instanceof Set) return [...value].map(setsAsLists);
+  if (Array.isArray(value)) return value.map(setsAsLists);
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, setsAsLists(member)]));
+  }
+  return value;
 }
 
 export function encodeJson<T>(value: T): Json<T> {

@@ -111,7 +111,12 @@ export interface DynamoDbEvent<T> extends DynamoDBStreamEvent {
   Records: DynamoDbRecord<T>[];
 }
 
-/** An EventBridge event whose `detail` is a `T`. */
-export type BusEvent<DetailType extends string, T> = EventBridgeEvent<DetailType, T>;
+/**
+ * An EventBridge event whose `detail` is a `T`, with its `source` where the flow knows it:
+ * `lambda` for a destination's records, the app's name for the events of its own code.
+ */
+export interface BusEvent<DetailType extends string, T, Source extends string = string> extends EventBridgeEvent<DetailType, T> {
+  source: Source;
+}
 
 export type { Context, DynamoDBBatchResponse, KinesisStreamBatchResponse, SQSBatchResponse } from 'aws-lambda';

@@ -30,14 +30,14 @@ export function snsTrigger<T, Result>(): SnsTrigger<T, Result> {
   };
 }
 
-export interface BusTrigger<DetailType extends string, T, Result> {
+export interface BusTrigger<DetailType extends string, T, Result, Source extends string = string> {
   /** A handler that passes the event's `detail` to `handle`. */
   onEvent(
-    handle: (detail: T, item: { readonly event: BusEvent<DetailType, T>; readonly context: Context }) => Promise<Result>,
-  ): AsyncHandler<BusEvent<DetailType, T>, Result>;
+    handle: (detail: T, item: { readonly event: BusEvent<DetailType, T, Source>; readonly context: Context }) => Promise<Result>,
+  ): AsyncHandler<BusEvent<DetailType, T, Source>, Result>;
 }
 
-export function busTrigger<DetailType extends string, T, Result>(): BusTrigger<DetailType, T, Result> {
+export function busTrigger<DetailType extends string, T, Result, Source extends string = string>(): BusTrigger<DetailType, T, Result, Source> {
   return { onEvent: (handle) => async (event, context) => handle(event.detail, { event, context }) };
 }
 

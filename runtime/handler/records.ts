@@ -23,19 +23,34 @@ export interface InvocationRequestContext<Condition extends string> {
   approximateInvokeCount: number;
 }
 
+/** The fields of a success record besides the payloads. */
+interface SuccessRecordFields {
+  version: string;
+  /** ISO-8601 with milliseconds. */
+  timestamp: string;
+  requestContext: InvocationRequestContext<SuccessCondition>;
+  responseContext: { statusCode: number; executedVersion: string };
+}
+
 /**
  * What Lambda sends to the success destination of a function invoked with the event `Request`
  * and returning `Out`. `requestPayload` is the whole event the function received (for a
  * function behind a topic, the SNS event whose Message holds the payload), not the payload.
  */
-export interface SuccessRecord<Request, Out> {
-  version: string;
-  /** ISO-8601 with milliseconds. */
-  timestamp: string;
-  requestContext: InvocationRequestContext<SuccessCondition>;
+export interface SuccessRecord<Request, Out> extends SuccessRecordFields {
   requestPayload: Request;
-  responseContext: { statusCode: number; executedVersion: string };
   responsePayload: Out;
+}
+
+/**
+ * A success record sent to an SNS topic or an EventBridge bus: when the request and response
+ * payloads together exceed 256 KB, Lambda drops them to fit the message
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_OnSuccess.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
+ */
+export interface SizeLimitedSuccessRecord<Request, Out> extends SuccessRecordFields {
+  requestPayload?: Request;
+  responsePayload?: Out;
 }
 
 /** The error object of a failed invocation; a crash or timeout gives only `errorMessage`. */
@@ -43,18 +58,27 @@ export interface InvocationError {
   errorMessage: string;
   errorType?: string;
   /** The stack, line by line (the Node.js runtime's name for it). */
-  trace?: string[];
+  trace?: readonly string[];
 }
 
-/** What Lambda sends to the failure destination of a function invoked with the event `Request`. */
-export interface FailureRecord<Request> {
+/** The fields of a failure record besides the request payload. */
+interface FailureRecordFields {
   version: string;
   timestamp: string;
   requestContext: InvocationRequestContext<FailureCondition>;
-  requestPayload: Request;
   /** Absent when the event never ran (reserved concurrency 0). */
   responseContext?: { statusCode: number; executedVersion: string; functionError?: 'Handled' | 'Unhandled' };
   responsePayload?: InvocationError;
+}
+
+/** What Lambda sends to the failure destination of a function invoked with the event `Request`. */
+export interface FailureRecord<Request> extends FailureRecordFields {
+  requestPayload: Request;
+}
+
+/** A failure record sent to an SNS topic or an EventBridge bus: above 256 KB Lambda drops the payloads (see `SizeLimitedSuccessRecord`). */
+export interface SizeLimitedFailureRecord<Request> extends FailureRecordFields {
+  requestPayload?: Request;
 }
 
 /** `requestContext.condition` of a stream on-failure record. */

@@ -32,6 +32,22 @@ export interface UntypedFlow extends FlowTypes {
   readonly functions: Record<string, { readonly event: unknown; readonly result: unknown }>;
 }
 
+/** One kind of event on a bus, as the generated `Flow` lists them: its detail-type, source and detail. */
+export interface BusEventKind {
+  readonly detailType: string;
+  readonly source: string;
+  readonly detail: unknown;
+}
+
+/** A bus of a flow's types: its kinds of events, or (in a `FlowTypes` written by hand) just the detail, of any detail-type. */
+export type BusKinds<E> = E extends BusEventKind ? E : { readonly detailType: string; readonly source: string; readonly detail: E };
+
+/** The kinds whose detail-type is any string (the app's own events, events from outside). */
+type OpenKinds<K extends BusEventKind> = K extends BusEventKind ? (string extends K['detailType'] ? K : never) : never;
+
+/** The kind of event a detail-type `D` names: the kinds of exactly that detail-type, else the open ones. */
+export type BusKindOf<K extends BusEventKind, D extends string> = [Extract<K, { readonly detailType: D }>] extends [never] ? OpenKinds<K> : Extract<K, { readonly detailType: D }>;
+
 type Member<T, K, Fallback> = K extends keyof T ? T[K] : Fallback;
 
 export type EventOf<F extends FlowTypes, Fn> = Member<Member<F['functions'], Fn, unknown>, 'event', unknown>;

@@ -48,7 +48,7 @@ describe('inference ends on every cycle', () => {
 });
 
 describe('the recursive-loop rule (FL5002) is linear and never stops early', () => {
-  const chain = (n: number) => `app a\ntopic t: string\n${range(n).map((i) => `fn f${i}`).join('\n')}\nt -> f0\n${range(n - 1).map((i) => `f${i} -> f${i + 1}`).join('\n')}\n`;
+  const chain = (n: number) => `app a\ntopic t: string\n${range(n).map((i) => `fn f${i} -> string`).join('\n')}\nt -> f0\n${range(n - 1).map((i) => `f${i} -> f${i + 1}`).join('\n')}\n`;
 
   test('a chain of 5,000 functions by destinations', () => {
     expect(codesOf(chain(5000))).toEqual([]);

@@ -51,6 +51,13 @@ export class MemoryHost implements Host {
     return limit === undefined ? bytes : bytes.subarray(0, limit);
   }
 
+  /** What `readStdin` gives: `flowc fmt -`'s input. */
+  stdin: Uint8Array = new Uint8Array();
+
+  readStdin(limit: number): Uint8Array {
+    return this.stdin.subarray(0, limit);
+  }
+
   fileExists(path: string): boolean {
     const full = resolve(this.cwd, path);
     return this.files.has(full) || this.isDirectory(full);

@@ -26,6 +26,7 @@ describe('the lint zones', () => {
     ['runtime/manifest/probe.ts', "import { Simulator } from '../sim/simulator.js';\nexport const x = Simulator;\n", 'runtime/manifest may import only'],
     ['runtime/aws/probe.ts', "import { codes } from '../../compiler/diagnostics/codes.js';\nexport const x = codes;\n", 'runtime/aws may import only'],
     ['runtime/sim/probe.ts', "import { codes } from '../../compiler/diagnostics/codes.js';\nexport const x = codes;\n", 'runtime/sim may import only'],
+    ['editors/vscode/src/probe.ts', "import { checkText } from '../../../compiler/program.js';\nexport const x = checkText;\n", 'editors may import only'],
   ])('%s may not import a later or outer layer', async (path, code, message) => {
     const problems = await lintAs(path, code);
     expect(problems.filter((p) => p.startsWith('import-x/no-restricted-paths'))).toEqual([expect.stringContaining(message)]);

@@ -140,10 +140,24 @@ describe('flowc lsp over stdio', () => {
     });
     expect(completion.map((c) => c.label)).toEqual(expect.arrayContaining(['id', 'customer', 'customer.id']));
 
+    // Formatting: the formatted file needs no edit; an unformatted one gets `flowc fmt`'s layout as one edit.
+    expect(await connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    const messy = text.replace('orders -> ship { batch = 5 }', 'orders->ship{batch=5}   # ship in fives');
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: messy }] });
+    await diagnosticsOf(4);
+    const layout = await connection.sendRequest<{ range: unknown; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const lines = messy.split('\n');
+    expect(layout).toEqual([
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: 0 } },
+        newText: text.replace('orders -> ship { batch = 5 }', 'orders -> ship { batch = 5 }  # ship in fives'),
+      },
+    ]);
+
     // A half-written file: every request still answers, none with an error.
     const half = 'app shop\nqueue orders: Order { fifo = true, group = \nfn charge(Ord\nplaced -> \n';
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: half }] });
-    expect((await diagnosticsOf(4)).diagnostics.length).toBeGreaterThan(0);
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: half }] });
+    expect((await diagnosticsOf(5)).diagnostics.length).toBeGreaterThan(0);
     for (const [method, extra] of [
       ['textDocument/hover', {}],
       ['textDocument/completion', {}],
@@ -157,6 +171,7 @@ describe('flowc lsp over stdio', () => {
     await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
     await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
 
+    // With syntax errors the formatter refuses, as `flowc fmt` does: no edits.
     const formatting = await connection.sendRequest<unknown[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(formatting).toEqual([]);
 

@@ -4,6 +4,7 @@ import { Analysis } from '../../compiler/lsp/analysis.js';
 import { completionsAt } from '../../compiler/lsp/completion.js';
 import { hoverAt } from '../../compiler/lsp/hover.js';
 import { definitionAt, referencesAt, renameAt } from '../../compiler/lsp/navigation.js';
+import { formatEdits } from '../../compiler/lsp/format-adapter.js';
 import { foldingRanges, inlayHints, outline, semanticTokens } from '../../compiler/lsp/outline.js';
 
 const text = `app shop
@@ -137,6 +138,10 @@ describe('language server features, on one file', () => {
 });
 
 describe('formatting', () => {
-  // compiler/lsp/format-adapter.ts answers no edits until `format()` of compiler/format/ (NAME=fmt) is merged.
-  test.todo('textDocument/formatting returns the edits of `format()` from compiler/format/, through formatEdits');
+  test('textDocument/formatting is `flowc fmt`\'s layout as one edit of the whole text, none when formatted or broken', () => {
+    const messy = 'app a\nqueue q{fifo=true}  # q\n';
+    expect(formatEdits(messy)).toEqual([{ span: { start: 0, end: messy.length }, replacement: 'app a\nqueue q { fifo = true }  # q\n' }]);
+    expect(formatEdits('app a\nqueue q { fifo = true }  # q\n')).toEqual([]);
+    expect(formatEdits('app a\nqueue q { fifo = \n')).toEqual([]);
+  });
 });

@@ -2,8 +2,12 @@ import type { Rule } from '../rule.js';
 import { functionsRules } from './batch-functions.js';
 import { queuesRules } from './batch-queues.js';
 import { streamsRules } from './batch-streams.js';
+import { asyncSettingsUnused } from './async-settings-unused.js';
 import { destinationNeverFires } from './destination-never-fires.js';
+import { destinationWithoutOutput } from './destination-without-output.js';
+import { dlqTypeMismatch } from './dlq-type-mismatch.js';
 import { fifoDestination } from './fifo-destination.js';
+import { onFailureTypeMismatch } from './on-failure-type-mismatch.js';
 import { pathsRules } from './paths-rules.js';
 import { permissionsBoundaryArn } from './permissions-boundary-arn.js';
 import { rolePath } from './role-path.js';
@@ -19,6 +23,10 @@ export const rules: readonly Rule[] = [
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,
+  destinationWithoutOutput,
+  asyncSettingsUnused,
+  dlqTypeMismatch,
+  onFailureTypeMismatch,
   ruleIntoFifoQueue,
   permissionsBoundaryArn,
   rolePath,

@@ -8,11 +8,13 @@
  * strings cost milliseconds. The tests parse and type-check what this prints.
  */
 import { basename } from 'node:path';
+import { eventBridge } from '../../../runtime/aws/limits.js';
+import type { BusSpec } from '../../../runtime/manifest/schema.js';
 import type { FieldType, PayloadType } from '../../../runtime/manifest/types.js';
 import { generatedHeader } from '../file-map.js';
 import { commentSafe, destinationLines, triggerLines } from './describe.js';
 import type { FunctionModel, ModuleModel } from './model.js';
-import { propertyName, typeText } from './type-text.js';
+import { propertyName, quote, typeText, unionText } from './type-text.js';
 
 /** The import specifier of the runtime helpers (the package's `./runtime` export). */
 export const RUNTIME_MODULE = 'flowc/runtime';
@@ -55,12 +57,34 @@ function flowInterface(model: ModuleModel): string {
     `export interface ${model.flow} {`,
     `  topics: ${members(manifest.topics, (t: { message: PayloadType }) => payload(t.message))};`,
     `  queues: ${members(manifest.queues, (q: { message: PayloadType }) => payload(q.message))};`,
-    `  buses: ${members(manifest.buses, (b: { detail: PayloadType | null }) => payload(b.detail))};`,
+    `  buses: ${members(manifest.buses, (b: BusSpec) => busKinds(model, b))};`,
     `  streams: ${members(manifest.streams, (s: { record: PayloadType }) => payload(s.record))};`,
     `  tables: ${members(manifest.tables, (t: { item: PayloadType }) => payload(t.item))};`,
     `  functions: ${members(model.functions.map((fn) => ({ name: fn.spec.name, fn })), (entry: { fn: FunctionModel }) => `{ event: ${entry.fn.types.Event}; result: ${entry.fn.types.Result} }`)};`,
     '}',
   ].join('\n');
+}
+
+/**
+ * The kinds of events on a bus, for `putEvent`: each destination's records (source `lambda`,
+ * their fixed detail-type), the events of the app's own code (source the app's name; their
+ * detail-type is the client's default or any other it is given), or, when nothing in the flow
+ * puts events there, events from outside with the declared detail.
+ */
+function busKinds(model: ModuleModel, bus: BusSpec): string {
+  const { manifest, typeNames } = model;
+  const kind = (detailType: string, source: string, detail: string) => `{ detailType: ${detailType}; source: ${source}; detail: ${detail} }`;
+  const kinds: string[] = [];
+  for (const edge of manifest.edges) {
+    if (edge.kind !== 'destination' || edge.targetKind !== 'bus' || edge.target !== bus.name) continue;
+    const detailType = edge.condition === 'success' ? eventBridge.successDetailType : eventBridge.failureDetailType;
+    kinds.push(kind(quote(detailType), quote(eventBridge.destinationSource), typeText(edge.payload, typeNames)));
+  }
+  const detail = bus.detail === null ? 'unknown' : typeText(bus.detail, typeNames);
+  const fromApp = manifest.functions.some((fn) => fn.sends.some((target) => target.kind === 'bus' && target.name === bus.name));
+  if (fromApp) kinds.push(kind('string', quote(manifest.app), detail));
+  if (kinds.length === 0) kinds.push(kind('string', 'string', detail));
+  return unionText(kinds);
 }
 
 function declaredType(model: ModuleModel, name: string, type: PayloadType): string {
@@ -91,6 +115,7 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
   lines.push(`export type ${types.Input} = ${typeText(spec.input, model.typeNames)};`);
   if (types.Output !== null && spec.output !== null) lines.push(`export type ${types.Output} = ${typeText(spec.output, model.typeNames)};`);
   lines.push(`export type ${types.Event} = ${fn.event};`);
+  if (fn.asyncEvent !== null) lines.push(`export type ${fn.asyncEvent.alias} = ${fn.asyncEvent.text};`);
   lines.push(`export type ${types.Result} = ${fn.result};`);
   lines.push(`export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
   lines.push(`export const ${fn.value} = ${helperValue(model, fn)};`);

@@ -61,6 +61,8 @@ export interface FunctionModel {
   readonly value: string;
   readonly types: { readonly Input: string; readonly Output: string | null; readonly Event: string; readonly Result: string; readonly Handler: string };
   readonly envelopes: readonly Envelope[];
+  /** A function invoked both by pollers and asynchronously: the alias of its asynchronous events, and their union. */
+  readonly asyncEvent: { readonly alias: string; readonly text: string } | null;
   readonly event: string;
   readonly result: string;
   readonly sends: readonly SendClient[];
@@ -90,20 +92,39 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   for (const fn of manifest.functions) values.set(fn.name, names.claim(fn.name));
   const aliases = new Map<string, Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>>();
   for (const fn of manifest.functions) aliases.set(fn.name, names.claimGroup(pascalCase(fn.name), ['Input', 'Output', 'Event', 'Result', 'Handler'] as const));
+  const resources = new ResourceIndex(manifest);
+  const triggers = manifest.edges.filter((edge): edge is TriggerEdge => kindOfEdge(edge) !== null);
+  const incoming = groupBy(triggers, (edge) => edge.target);
+  // A function with destinations, invoked both by pollers and asynchronously: its invocation
+  // records hold only the asynchronous events, named by an alias of their own.
+  const asyncAliases = new Map<string, string>();
+  const withDestinations = new Set(manifest.edges.filter((edge) => edge.kind === 'destination').map((edge) => edge.source));
+  for (const fn of manifest.functions) {
+    if (!withDestinations.has(fn.name)) continue;
+    const kinds = new Set((incoming.get(fn.name) ?? []).map((edge) => kindOfEdge(edge) as EnvelopeKind));
+    if ([...kinds].some(isPolled) && [...kinds].some((kind) => !isPolled(kind))) asyncAliases.set(fn.name, names.claim(`${pascalCase(fn.name)}AsyncEvent`));
+  }
   const runtime = names.claim('runtime');
   const flow = names.claim('Flow');
   const specs = new Map(manifest.functions.map((fn) => [fn.name, fn]));
+  const sizeLimited = new Set(
+    manifest.edges.filter((edge) => edge.kind === 'destination' && (edge.targetKind === 'topic' || edge.targetKind === 'bus')).map((edge) => `${edge.source}.${(edge as DestinationEdge).condition}`),
+  );
 
   const typeNames: TypeNames = {
     runtime,
     declared: (name) => declared.get(name) ?? name,
     functionInput: (fn) => aliases.get(fn)?.Input ?? 'unknown',
-    functionEvent: (fn) => aliases.get(fn)?.Event ?? 'unknown',
+    functionEvent: (fn) => requestAlias(fn),
     functionOutput: (fn) => (specs.get(fn)?.output ? (aliases.get(fn)?.Output ?? null) : null),
+    recordSizeLimited: (fn, condition) => sizeLimited.has(`${fn}.${condition}`),
   };
-  const resources = new ResourceIndex(manifest);
-  const triggers = manifest.edges.filter((edge): edge is TriggerEdge => kindOfEdge(edge) !== null);
-  const incoming = groupBy(triggers, (edge) => edge.target);
+  /** What a record's requestPayload holds: the asynchronous events; `never` for a function only pollers invoke (its destinations never fire). */
+  function requestAlias(fn: string): string {
+    const edges = incoming.get(fn) ?? [];
+    if (edges.length > 0 && edges.every((edge) => isPolled(kindOfEdge(edge) as EnvelopeKind))) return 'never';
+    return asyncAliases.get(fn) ?? aliases.get(fn)?.Event ?? 'unknown';
+  }
   const destinations = groupBy(
     manifest.edges.filter((edge): edge is DestinationEdge => edge.kind === 'destination'),
     (edge) => edge.source,
@@ -112,11 +133,13 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   const functions = manifest.functions.map((spec): FunctionModel => {
     const alias = aliases.get(spec.name) as Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>;
     const output = spec.output === null ? 'void' : alias.Output;
-    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output });
+    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output, app: manifest.app });
     const outgoing = destinations.get(spec.name) ?? [];
+    const asyncEvent = asyncAliases.get(spec.name);
     return {
       spec,
       value: values.get(spec.name) as string,
+      asyncEvent: asyncEvent === undefined ? null : { alias: asyncEvent, text: unionText(envelopes.filter((e) => !isPolled(e.kind)).map((e) => e.event)) },
       types: { ...alias, Output: spec.output === null ? null : alias.Output },
       envelopes,
       event: unionText(envelopes.map((e) => e.event)),
@@ -138,6 +161,11 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     else group.push(item);
   }
   return groups;
+}
+
+/** Event source mappings poll and invoke synchronously: no destination fires for them. */
+function isPolled(kind: EnvelopeKind): boolean {
+  return kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb';
 }
 
 /** The envelope an edge delivers in, or null when its target is not a function. */
@@ -164,6 +192,8 @@ interface EnvelopeContext {
   /** The function's Input alias, and its result for asynchronous invocations (`void` when none). */
   readonly input: string;
   readonly output: string;
+  /** The app's name: the `source` of the events its code puts on a bus. */
+  readonly app: string;
 }
 
 function envelopesOf(spec: FunctionSpec, edges: readonly TriggerEdge[], context: EnvelopeContext): Envelope[] {
@@ -198,27 +228,69 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
         result: reportFailures ? `${rt}.KinesisStreamBatchResponse` : 'void',
         helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
       };
-    case 'dynamodb':
+    case 'dynamodb': {
+      const { key, views } = tableChangeOf(edges, context.resources);
       return {
         ...base,
         event: `${rt}.DynamoDbEvent<${payload}>`,
         result: reportFailures ? `${rt}.DynamoDBBatchResponse` : 'void',
-        helper: `${rt}.dynamodbTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+        helper: `${rt}.dynamodbTrigger<${payload}, ${key ?? `keyof ${payload}`}, ${unionText(views.map(quote))}>({ reportFailures: ${reportFailures}, views: [${views.map(quote).join(', ')}] })`,
       };
+    }
     case 'sns':
       return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>()` };
     case 'bus': {
       const detailType = detailTypeText(edges as readonly RuleEdge[]);
+      const source = sourceText(edges as readonly RuleEdge[], context.app);
       return {
         ...base,
-        event: `${rt}.BusEvent<${detailType}, ${payload}>`,
+        event: `${rt}.BusEvent<${detailType}, ${payload}, ${source}>`,
         result: context.output,
-        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}>()`,
+        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}, ${source}>()`,
       };
     }
     case 'invoke':
       return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>()` };
   }
+}
+
+const viewNames = { KEYS_ONLY: 'keys', NEW_IMAGE: 'new', OLD_IMAGE: 'old', NEW_AND_OLD_IMAGES: 'new_and_old' } as const;
+
+/**
+ * The key fields and stream views of the tables behind a function's DynamoDB triggers: the
+ * `Key` and `View` of its `TableChange`. Tables keyed by different fields give `keyof T`, whose
+ * `Pick` is the whole item: there is no one set of key fields to name.
+ */
+function tableChangeOf(edges: readonly TriggerEdge[], resources: ResourceIndex): { readonly key: string | null; readonly views: readonly string[] } {
+  const keys = new Set<string>();
+  const views = new Set<string>();
+  for (const edge of edges) {
+    const table = resources.table(edge.source);
+    if (table === undefined) continue;
+    keys.add([table.partitionKey.attribute, ...(table.sortKey ? [table.sortKey.attribute] : [])].map(quote).join(' | '));
+    views.add(viewNames[table.streamView ?? 'NEW_AND_OLD_IMAGES']);
+  }
+  const [key] = keys;
+  return { key: keys.size === 1 && key !== undefined ? key : null, views: [...views] };
+}
+
+/**
+ * The `source` of the events a rule lets through: `lambda` for destination records, the app's
+ * name for its own events (what its bus clients write), the pattern's literals, or any string.
+ */
+function sourceText(rules: readonly RuleEdge[], app: string): string {
+  const literals: string[] = [];
+  for (const rule of rules) {
+    const match = rule.match;
+    if (match.kind === 'destination') literals.push(eventBridge.destinationSource);
+    else if (match.kind === 'app-events') literals.push(app);
+    else {
+      const values = exactStrings(match.pattern, 'source');
+      if (values === undefined || values.length === 0) return 'string';
+      literals.push(...values);
+    }
+  }
+  return unionText(literals.map(quote));
 }
 
 /** The `detail-type` a rule lets through: the destination record's, the pattern's literals, or any string. */

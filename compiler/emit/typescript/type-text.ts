@@ -3,6 +3,7 @@
  * AWS shapes by the generic types of `flowc/runtime`, instantiated with the function's aliases
  * (`SuccessRecord<ChargeInput, ChargeOutput>`), which also keeps records of records finite.
  */
+import { eventBridge } from '../../../runtime/aws/limits.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 
 export interface TypeNames {
@@ -12,10 +13,15 @@ export interface TypeNames {
   declared(name: string): string;
   /** The alias of a function's input type. */
   functionInput(fn: string): string;
-  /** The alias of the event a function is invoked with: what an invocation record's requestPayload holds. */
+  /**
+   * What an invocation record's requestPayload holds: the alias of the events a function is
+   * invoked with asynchronously (`never` when only pollers invoke it).
+   */
   functionEvent(fn: string): string;
   /** The alias of a function's output type; null when it declares none. */
   functionOutput(fn: string): string | null;
+  /** Whether a function's records of this outcome go to an SNS topic or an EventBridge bus, which drop large payloads. */
+  recordSizeLimited(fn: string, condition: 'success' | 'failure'): boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -48,8 +54,9 @@ export function typeText(type: PayloadType, names: TypeNames): string {
     case 'union':
       return unique(type.members.map((member) => typeText(member, names))).join(' | ');
     case 'array': {
+      // Readonly: handlers read payloads, and `as const` test fixtures are then accepted.
       const element = typeText(type.element, names);
-      return type.element.kind === 'union' ? `(${element})[]` : `${element}[]`;
+      return type.element.kind === 'union' ? `readonly (${element})[]` : `readonly ${element}[]`;
     }
     case 'record':
       return type.fields.length === 0
@@ -60,15 +67,22 @@ export function typeText(type: PayloadType, names: TypeNames): string {
     case 'invocation':
       // requestPayload is the event the function was invoked with (an SNS event for a function
       // behind a topic), not its decoded payload.
-      return type.condition === 'success'
-        ? `${rt}.SuccessRecord<${names.functionEvent(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`
-        : `${rt}.FailureRecord<${names.functionEvent(type.function)}>`;
+      // Through SNS or EventBridge, Lambda drops the payloads of a record above 256 KB.
+      if (type.condition === 'success') {
+        const record = names.recordSizeLimited(type.function, 'success') ? 'SizeLimitedSuccessRecord' : 'SuccessRecord';
+        return `${rt}.${record}<${names.functionEvent(type.function)}, ${names.functionOutput(type.function) ?? 'unknown'}>`;
+      }
+      return `${rt}.${names.recordSizeLimited(type.function, 'failure') ? 'SizeLimitedFailureRecord' : 'FailureRecord'}<${names.functionEvent(type.function)}>`;
     case 'streamFailure':
       return type.source === 'kinesis' ? `${rt}.KinesisFailureRecord` : `${rt}.DynamoDbFailureRecord`;
     case 'snsEnvelope':
       return `${rt}.SnsNotification<${typeText(type.message, names)}>`;
-    case 'eventBridgeEvent':
-      return `${rt}.BusEvent<${type.detailType === null ? 'string' : quote(type.detailType)}, ${typeText(type.detail, names)}>`;
+    case 'eventBridgeEvent': {
+      // A destination's records are the only events whose source the flow knows here.
+      const fromLambda = type.detailType === eventBridge.successDetailType || type.detailType === eventBridge.failureDetailType;
+      const source = fromLambda ? `, ${quote(eventBridge.destinationSource)}` : '';
+      return `${rt}.BusEvent<${type.detailType === null ? 'string' : quote(type.detailType)}, ${typeText(type.detail, names)}${source}>`;
+    }
     default:
       return assertNever(type);
   }

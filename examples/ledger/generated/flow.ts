@@ -32,7 +32,7 @@ export interface Transfer {
 // Functions
 
 /**
- * `post` (ledger.flow:29), handler `handlers/post.ts`:
+ * `post` (ledger.flow:35), handler `handlers/post.ts`:
  * - SQS batches of up to 10 from the FIFO queue `postings`, failures reported per message
  * - sends to table `balances`
  */
@@ -48,7 +48,7 @@ export const post = {
 };
 
 /**
- * `screen` (ledger.flow:30), handler `handlers/screen.ts`:
+ * `screen` (ledger.flow:36), handler `handlers/screen.ts`:
  * - SQS batches of up to 50 from the queue `screening`
  */
 export type ScreenInput = Transfer;
@@ -58,14 +58,14 @@ export type ScreenHandler = runtime.AsyncHandler<ScreenEvent, ScreenResult>;
 export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false });
 
 /**
- * `statement` (ledger.flow:31), handler `handlers/statement.ts`:
+ * `statement` (ledger.flow:37), handler `handlers/statement.ts`:
  * - DynamoDB stream batches of up to 100 from the table `balances`
  */
 export type StatementInput = Balance;
 export type StatementEvent = runtime.DynamoDbEvent<StatementInput>;
 export type StatementResult = void;
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
-export const statement = runtime.dynamodbTrigger<StatementInput>({ reportFailures: false });
+export const statement = runtime.dynamodbTrigger<StatementInput, 'account' | 'transfer', 'new'>({ reportFailures: false, views: ['new'] });
 
 // The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
 export interface Flow {

@@ -24,7 +24,7 @@ export interface Item {
 export interface Order {
   id: string;
   customer: string;
-  items: Item[];
+  items: readonly Item[];
   total: number;
   coupon?: string;
 }
@@ -78,11 +78,11 @@ export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailur
  * `refund` (shop.flow:28), handler `handlers/refund.ts`:
  * - EventBridge events from the bus `audit`: the failure records of `charge` (asynchronous)
  */
-export type RefundInput = runtime.FailureRecord<ChargeEvent>;
-export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput>;
+export type RefundInput = runtime.SizeLimitedFailureRecord<ChargeEvent>;
+export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput, 'lambda'>;
 export type RefundResult = void;
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
-export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void>();
+export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void, 'lambda'>();
 
 /**
  * `reindex` (shop.flow:31), handler `handlers/reindex.ts`:
@@ -92,7 +92,7 @@ export type ReindexInput = Stock;
 export type ReindexEvent = runtime.DynamoDbEvent<ReindexInput>;
 export type ReindexResult = void;
 export type ReindexHandler = runtime.AsyncHandler<ReindexEvent, ReindexResult>;
-export const reindex = runtime.dynamodbTrigger<ReindexInput>({ reportFailures: false });
+export const reindex = runtime.dynamodbTrigger<ReindexInput, 'sku', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] });
 
 /**
  * `sessionize` (shop.flow:30), handler `handlers/sessionize.ts`:
@@ -116,7 +116,7 @@ export interface Flow {
     receipts: runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
   };
   buses: {
-    audit: unknown;
+    audit: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.SizeLimitedFailureRecord<ChargeEvent> };
   };
   streams: {
     clicks: Click;

@@ -10,9 +10,10 @@ import { refund, type RefundHandler, type RefundInput } from '../generated/flow.
 // Throw to fail the invocation: Lambda retries it, then gives up (to the failure destination, if any).
 export const handler: RefundHandler = refund.onEvent(async (failure: RefundInput) => {
   // `requestPayload` is the event `charge` was invoked with: `placed` is a topic, so it is the
-  // SNS notification, whose message is the order as JSON.
-  const notification = failure.requestPayload.Records[0];
-  if (notification === undefined) throw new Error('the failure record carries no notification');
+  // SNS notification, whose message is the order as JSON. Through a bus, Lambda drops it from a
+  // record above 256 KB: then there is nothing to refund from here.
+  const notification = failure.requestPayload?.Records[0];
+  if (notification === undefined) throw new Error('the failure record carries no notification (dropped above 256 KB)');
   const order = decodeJson(notification.Sns.Message, 'the order of the failed charge');
   const reason = failure.responsePayload?.errorMessage ?? failure.requestContext.condition;
   console.log(`refunding order ${order.id} of ${order.customer} after ${failure.requestContext.approximateInvokeCount} attempts: ${reason}`);

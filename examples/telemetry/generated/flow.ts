@@ -45,11 +45,11 @@ export type Sensor = 'temperature' | 'humidity' | 'pressure';
  * `escalate` (telemetry.flow:21), handler `handlers/escalate.ts`:
  * - EventBridge events from the bus `ops`: the failure records of `page` (asynchronous)
  */
-export type EscalateInput = runtime.FailureRecord<PageEvent>;
-export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput>;
+export type EscalateInput = runtime.SizeLimitedFailureRecord<PageEvent>;
+export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput, 'lambda'>;
 export type EscalateResult = void;
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
-export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void>();
+export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void, 'lambda'>();
 
 /**
  * `ingest` (telemetry.flow:18), handler `handlers/ingest.ts`:
@@ -84,11 +84,11 @@ export const page = runtime.snsTrigger<PageInput, PageOutput>();
  * `record` (telemetry.flow:22), handler `handlers/record.ts`:
  * - EventBridge events from the bus `ops`: the success records of `page` (asynchronous)
  */
-export type RecordInput = runtime.SuccessRecord<PageEvent, PageOutput>;
-export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput>;
+export type RecordInput = runtime.SizeLimitedSuccessRecord<PageEvent, PageOutput>;
+export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput, 'lambda'>;
 export type RecordResult = void;
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
-export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void>();
+export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void, 'lambda'>();
 
 /**
  * `watch` (telemetry.flow:19), handler `handlers/watch.ts`:
@@ -100,7 +100,7 @@ export type WatchEvent = runtime.DynamoDbEvent<WatchInput>;
 export type WatchResult = void;
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
 export const watch = {
-  ...runtime.dynamodbTrigger<WatchInput>({ reportFailures: false }),
+  ...runtime.dynamodbTrigger<WatchInput, 'id', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] }),
   sends: {
     alerts: runtime.topicClient<Alert>({ name: 'alerts' }),
   },
@@ -116,7 +116,7 @@ export interface Flow {
     watch_failed: runtime.DynamoDbFailureRecord;
   };
   buses: {
-    ops: unknown;
+    ops: { detailType: 'Lambda Function Invocation Result - Success'; source: 'lambda'; detail: runtime.SizeLimitedSuccessRecord<PageEvent, PageOutput> } | { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.SizeLimitedFailureRecord<PageEvent> };
   };
   streams: {
     readings: Reading;

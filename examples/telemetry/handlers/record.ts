@@ -8,6 +8,8 @@ import { record, type RecordHandler, type RecordInput } from '../generated/flow.
 // `success` is the `detail` of one event; return the function's result.
 // Throw to fail the invocation: Lambda retries it, then gives up (to the failure destination, if any).
 export const handler: RecordHandler = record.onEvent(async (success: RecordInput) => {
+  // Through a bus, Lambda drops the payloads of a record above 256 KB.
   const paged = success.responsePayload;
-  console.log(`paged ${paged.on_call} by ${paged.channel}: ${paged.alert}`);
+  if (paged === undefined) console.log('paged (the record was too large to say who)');
+  else console.log(`paged ${paged.on_call} by ${paged.channel}: ${paged.alert}`);
 });

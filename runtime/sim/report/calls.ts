@@ -1,22 +1,11 @@
-import type { FailureCause, InvocationFollowUp, InvocationObserver, InvocationVia } from '../invocation.js';
+import type { FailureCause, InvocationFollowUp, InvocationObserver, InvocationStart } from '../invocation.js';
 
 /**
  * One invocation as the report shows it, as the simulator told it (`Simulator.observeInvocations`):
  * what started it, what the handler got and gave back, how it ended and what the simulator did
  * with its failure. Nothing here is read from the trace's wording.
  */
-export interface ObservedInvocation {
-  /** The simulator's id of the invocation, unique in the run. */
-  readonly id: number;
-  readonly fn: string;
-  readonly requestId: string;
-  readonly atMs: number;
-  /** The index of the trace's `invoke` entry of this invocation. */
-  readonly traceIndex: number;
-  readonly attempt: number;
-  readonly via: InvocationVia;
-  /** Ids of the invocations this one tries again. */
-  readonly retryOf: readonly number[];
+export interface ObservedInvocation extends Pick<InvocationStart, 'id' | 'fn' | 'requestId' | 'atMs' | 'traceIndex' | 'attempt' | 'via' | 'retryOf'> {
   /** The event as JSON (pretty, cut at `PAYLOAD_MAX`); null past `CALLS_KEPT` invocations. */
   readonly event: string | null;
   /** The result as JSON, or the thrown error as `Name: message`; null while it runs (or when it never settled). */

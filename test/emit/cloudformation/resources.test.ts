@@ -458,7 +458,7 @@ describe('the template', () => {
         'app shop',
         'type O = { id: string }',
         'topic placed: O',
-        'queue jobs: O',
+        'queue jobs', // holds the on-failure records of `orders -> a_fn` (FL3017)
         'bus events: O',
         'stream clicks: O { partition = id }',
         'table orders: O { key = id, stream = new }',

@@ -57,7 +57,7 @@ describe('after a change to the flow, tsc rejects the old handler code', () => {
     const errors = checkOldHandlersAgainst(
       edit(original, [
         ['queue payouts: Receipt {', 'queue payouts: Order {'],
-        ['group = order ', 'group = customer '],
+        ['group        = order ', 'group        = customer '],
         ['queue payouts_dead: Receipt', 'queue payouts_dead: Order'],
         ['fn payout(Receipt)', 'fn payout(Order)'],
       ]),

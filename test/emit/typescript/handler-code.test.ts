@@ -37,7 +37,7 @@ export const afterHandler = after.onInvoke(async (success) => {
 });
 export const archivedHandler = archived.eachMessage(async (event) => {
   const reason: string | undefined = event.detail.responsePayload?.errorMessage;
-  return void \`\${event['detail-type']} \${event.detail.requestPayload.Records[0]?.Sns.TopicArn} \${reason}\`;
+  return void \`\${event['detail-type']} \${event.detail.requestPayload?.Records[0]?.Sns.TopicArn} \${reason}\`;
 });
 export const envelopedHandler = enveloped.eachMessage(async (notification) => void decodeJson(notification.Message).customer);
 export const onChangeHandler = on_change.onEvent(async (change, { event }) => {
@@ -53,7 +53,7 @@ export const asSqs: SQSHandler = archivedHandler;
 export const asSns: Handler<SNSEvent, Audit> = chargeHandler;
 export const asBus: EventBridgeHandler<'Created' | 'Deleted', Change, void> = onChangeHandler;
 export const asKinesis: KinesisStreamHandler = kinesisTrigger<Change>({ reportFailures: true }).eachRecord(async () => {});
-export const asDynamoDb: DynamoDBStreamHandler = dynamodbTrigger<Order>({ reportFailures: false }).eachChange(async () => {});
+export const asDynamoDb: DynamoDBStreamHandler = dynamodbTrigger<Order>({ reportFailures: false, views: ['new_and_old'] }).eachChange(async () => {});
 export const fromAws = (event: SQSEvent): SqsEvent<Order> => event;
 export const toAws = (event: SqsEvent<Order>): SQSEvent => event;
 `;

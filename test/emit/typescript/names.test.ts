@@ -30,7 +30,7 @@ describe('names', () => {
 });
 
 describe('type text', () => {
-  const names: TypeNames = { runtime: 'rt', declared: (n) => `${n}_`, functionInput: (f) => `${f}In`, functionEvent: (f) => `${f}Event`, functionOutput: () => null };
+  const names: TypeNames = { runtime: 'rt', declared: (n) => `${n}_`, functionInput: (f) => `${f}In`, functionEvent: (f) => `${f}Event`, functionOutput: () => null, recordSizeLimited: () => false };
 
   it('prints payload types as TypeScript', () => {
     const type = {
@@ -43,7 +43,7 @@ describe('type text', () => {
         { name: 'odd-name', optional: false, type: { kind: 'unknown' } },
       ],
     } as const;
-    expect(typeText(type, names)).toBe("{ tags?: ('it\\'s' | 'b')[]; at: string; n: number; ref: Order_; 'odd-name': unknown }");
+    expect(typeText(type, names)).toBe("{ tags?: readonly ('it\\'s' | 'b')[]; at: string; n: number; ref: Order_; 'odd-name': unknown }");
   });
 
   it('prints the AWS shapes with the runtime generics', () => {

@@ -128,7 +128,7 @@ describe('dynamodbTrigger', () => {
       { name: 'MODIFY', newImage: { sku: 'A', count: 2 }, oldImage: { sku: 'A', count: 1 }, keys: { sku: 'A' } },
       { name: 'REMOVE', oldImage: { sku: 'A', count: 2 }, keys: { sku: 'A' } },
     ]);
-    await dynamodbTrigger<Stock>({ reportFailures: false }).eachChange(async (change) => void changes.push(change))(event, context);
+    await dynamodbTrigger<Stock, 'sku', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] }).eachChange(async (change) => void changes.push(change))(event, context);
     expect(changes).toEqual([
       { eventName: 'INSERT', newImage: { sku: 'A', count: 1 }, oldImage: undefined, keys: { sku: 'A' } },
       { eventName: 'MODIFY', newImage: { sku: 'A', count: 2 }, oldImage: { sku: 'A', count: 1 }, keys: { sku: 'A' } },
@@ -138,10 +138,33 @@ describe('dynamodbTrigger', () => {
 
   it('with reported failures: reports by sequence number from the first failure on', async () => {
     const event = dynamodbEvent<Stock>(['A', 'B', 'C'].map((sku) => ({ name: 'INSERT' as const, newImage: { sku, count: 0 }, keys: { sku } })));
-    const handler = dynamodbTrigger<Stock>({ reportFailures: true, ...quiet }).eachChange(async (change) => {
+    const handler = dynamodbTrigger<Stock, 'sku', 'new_and_old'>({ reportFailures: true, views: ['new_and_old'], ...quiet }).eachChange(async (change) => {
       if (change.newImage?.sku === 'B') throw new Error('no');
     });
     expect(await handler(event, context)).toEqual({ batchItemFailures: [{ itemIdentifier: '101' }, { itemIdentifier: '102' }] });
+  });
+
+  it('gives exactly the images of the stream view: `keys` none, `new` no old image, `old` no new image', () => {
+    const [modify] = dynamodbEvent<Stock>([{ name: 'MODIFY', newImage: { sku: 'A', count: 2 }, oldImage: { sku: 'A', count: 1 }, keys: { sku: 'A' } }]).Records;
+    const record = modify as NonNullable<typeof modify>;
+    const asView = (StreamViewType: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE') => ({ ...record, dynamodb: { ...record.dynamodb, StreamViewType } });
+    expect(dynamodbTrigger<Stock, 'sku', 'keys'>({ reportFailures: false, views: ['keys'] }).decode(asView('KEYS_ONLY'))).toStrictEqual({ eventName: 'MODIFY', keys: { sku: 'A' } });
+    expect(dynamodbTrigger<Stock, 'sku', 'new'>({ reportFailures: false, views: ['new'] }).decode(asView('NEW_IMAGE'))).toStrictEqual({ eventName: 'MODIFY', keys: { sku: 'A' }, newImage: { sku: 'A', count: 2 } });
+    expect(dynamodbTrigger<Stock, 'sku', 'old'>({ reportFailures: false, views: ['old'] }).decode(asView('OLD_IMAGE'))).toStrictEqual({ eventName: 'MODIFY', keys: { sku: 'A' }, oldImage: { sku: 'A', count: 1 } });
+    // Two tables of different views: each record by its own.
+    const both = dynamodbTrigger<Stock, 'sku', 'keys' | 'new'>({ reportFailures: false, views: ['keys', 'new'] });
+    expect(both.decode(asView('KEYS_ONLY'))).toStrictEqual({ eventName: 'MODIFY', keys: { sku: 'A' } });
+    expect(both.decode(asView('NEW_IMAGE'))).toStrictEqual({ eventName: 'MODIFY', keys: { sku: 'A' }, newImage: { sku: 'A', count: 2 } });
+  });
+
+  it('a record without eventName, or without an image its view promises, is a decoding error, never a silent MODIFY', () => {
+    const trigger = dynamodbTrigger<Stock, 'sku', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] });
+    const [insert] = dynamodbEvent<Stock>([{ name: 'INSERT', newImage: { sku: 'A', count: 1 }, keys: { sku: 'A' } }]).Records;
+    const record = insert as NonNullable<typeof insert>;
+    expect(() => trigger.decode({ ...record, eventName: undefined })).toThrow(/expected eventName INSERT, MODIFY or REMOVE, got none/);
+    expect(() => trigger.decode({ ...record, eventName: 'MODIFY' })).toThrow(/a MODIFY record of this stream view must have OldImage, and it has none/);
+    expect(() => trigger.decode({ ...record, dynamodb: { StreamViewType: 'NEW_AND_OLD_IMAGES' } })).toThrow(/the record has no Keys/);
+    expect(() => trigger.decode({ ...record, dynamodb: { ...record.dynamodb, StreamViewType: 'KEYS_ONLY' } })).toThrow(/expected a record of the stream view new_and_old, got KEYS_ONLY/);
   });
 });
 
@@ -240,8 +263,9 @@ describe('concurrency and the onItemError hook', () => {
     const order: string[] = [];
     const event = dynamodbEvent<{ sku: string; n: number }>(
       [['A', 1], ['B', 1], ['A', 2], ['B', 2]].map(([sku, n]) => ({ name: 'MODIFY' as const, newImage: { sku: sku as string, n: n as number }, keys: { sku: sku as string } })),
+      'NEW_IMAGE',
     );
-    await dynamodbTrigger<{ sku: string; n: number }>({ reportFailures: false }).eachChange(
+    await dynamodbTrigger<{ sku: string; n: number }, 'sku', 'new'>({ reportFailures: false, views: ['new'] }).eachChange(
       async (change) => {
         order.push(`start ${change.newImage?.sku}${change.newImage?.n}`);
         await new Promise((resolve) => setImmediate(resolve));

@@ -66,6 +66,13 @@ describe('decodeImage', () => {
     expect(decodeImage(image)).toEqual({ sku: 'A-1', count: 7, tags: ['x'], meta: { ok: true } });
   });
 
+  it('gives the types a flow declares: a large number is a number, not a bigint; a set is a list, not a Set', () => {
+    const image = { big: { N: '12345678901234567890' }, tags: { SS: ['a', 'b'] }, sizes: { NS: ['1', '2'] }, nested: { M: { ids: { SS: ['x'] } } } };
+    const item = decodeImage<{ big: number; tags: string[]; sizes: number[]; nested: { ids: string[] } }>(image);
+    expect(item).toStrictEqual({ big: 12345678901234567890, tags: ['a', 'b'], sizes: [1, 2], nested: { ids: ['x'] } });
+    expect(typeof item.big).toBe('number');
+  });
+
   it('round-trips an item through encodeImage, dropping undefined fields', () => {
     const withUndefined: Order = { ...order, coupon: undefined as unknown as string };
     expect(decodeImage(encodeImage(withUndefined))).toEqual(order);

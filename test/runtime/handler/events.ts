@@ -42,7 +42,11 @@ export function kinesisEvent<T>(records: readonly (T | { raw: string })[]): Kine
   };
 }
 
-export function dynamodbEvent<T extends object>(changes: readonly { name: 'INSERT' | 'MODIFY' | 'REMOVE'; newImage?: T; oldImage?: T; keys: Partial<T> }[]): DynamoDbEvent<T> {
+/** A batch of item changes of a table whose stream view is `view`. */
+export function dynamodbEvent<T extends object>(
+  changes: readonly { name: 'INSERT' | 'MODIFY' | 'REMOVE'; newImage?: T; oldImage?: T; keys: Partial<T> }[],
+  view: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY' = 'NEW_AND_OLD_IMAGES',
+): DynamoDbEvent<T> {
   return {
     Records: changes.map((change, i) => ({
       eventID: `e${i}`,
@@ -54,7 +58,7 @@ export function dynamodbEvent<T extends object>(changes: readonly { name: 'INSER
         ...(change.newImage ? { NewImage: encodeImage(change.newImage) } : {}),
         ...(change.oldImage ? { OldImage: encodeImage(change.oldImage) } : {}),
         SequenceNumber: `${100 + i}`,
-        StreamViewType: 'NEW_AND_OLD_IMAGES',
+        StreamViewType: view,
       },
     })),
   };

@@ -7,7 +7,7 @@ import { typeText, type TypeNames } from '../../../compiler/emit/typescript/type
 import { invocationRecord, streamFailureRecord } from '../../../compiler/types/structure.js';
 import { formatErrors, repoRoot, typeCheck } from '../../emit/typescript/type-check.js';
 
-const names: TypeNames = { runtime: 'runtime', declared: (name) => name, functionInput: () => 'Order', functionEvent: () => 'Order', functionOutput: () => 'Receipt' };
+const names: TypeNames = { runtime: 'runtime', declared: (name) => name, functionInput: () => 'Order', functionEvent: () => 'Order', functionOutput: () => 'Receipt', recordSizeLimited: () => false };
 const order = { kind: 'ref', name: 'Order' } as const;
 const receipt = { kind: 'ref', name: 'Receipt' } as const;
 

@@ -28,8 +28,8 @@ export interface Order {
   id: string;
   customer: string;
   total: number;
-  tags?: ('a' | 'b')[];
-  lines: { sku: string; qty: number }[];
+  tags?: readonly ('a' | 'b')[];
+  lines: readonly { sku: string; qty: number }[];
 }
 
 export interface Promise_ {
@@ -52,7 +52,7 @@ export const after = runtime.invokeTrigger<AfterInput, void>();
  * `archived` (kitchen-sink.flow:29), handler `handlers/archived.ts`:
  * - SQS batches of up to 10 from the queue `archive`
  */
-export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>>;
+export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.SizeLimitedFailureRecord<Charge_Event>, 'lambda'>;
 export type ArchivedEvent = runtime.SqsEvent<ArchivedInput>;
 export type ArchivedResult = void;
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;
@@ -101,10 +101,10 @@ export const charge = {
  * - EventBridge events from the bus `events`: the events the app's code puts on it (asynchronous)
  */
 export type DefaultInput = Change;
-export type DefaultEvent = runtime.BusEvent<string, DefaultInput>;
+export type DefaultEvent = runtime.BusEvent<string, DefaultInput, 'sink'>;
 export type DefaultResult = void;
 export type DefaultHandler = runtime.AsyncHandler<DefaultEvent, DefaultResult>;
-export const default_ = runtime.busTrigger<string, DefaultInput, void>();
+export const default_ = runtime.busTrigger<string, DefaultInput, void, 'sink'>();
 
 /**
  * `direct` (kitchen-sink.flow:25), handler `handlers/direct.ts`:
@@ -149,10 +149,10 @@ export const keeper = runtime.invokeTrigger<KeeperInput, void>();
  * - EventBridge events from the bus `events`: those its `match` pattern selects (asynchronous)
  */
 export type OnChangeInput = Change;
-export type OnChangeEvent = runtime.BusEvent<'Created' | 'Deleted', OnChangeInput>;
+export type OnChangeEvent = runtime.BusEvent<'Created' | 'Deleted', OnChangeInput, string>;
 export type OnChangeResult = void;
 export type OnChangeHandler = runtime.AsyncHandler<OnChangeEvent, OnChangeResult>;
-export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void>();
+export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void, string>();
 
 // The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
 export interface Flow {
@@ -161,15 +161,15 @@ export interface Flow {
     placed_fifo: Order;
   };
   queues: {
-    archive: runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.FailureRecord<Charge_Event>>;
+    archive: runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.SizeLimitedFailureRecord<Charge_Event>, 'lambda'>;
     notices: runtime.SnsNotification<Order>;
     orders: Order;
     retry_dead: Order;
     retry_fifo: Order;
   };
   buses: {
-    events: Change;
-    ops: unknown;
+    events: { detailType: string; source: 'sink'; detail: Change };
+    ops: { detailType: 'Lambda Function Invocation Result - Failure'; source: 'lambda'; detail: runtime.SizeLimitedFailureRecord<Charge_Event> };
   };
   streams: {
     changes: Change;

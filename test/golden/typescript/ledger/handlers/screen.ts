@@ -1,4 +1,4 @@
-// The handler of `screen` (ledger.flow:30). flowc created this file once and never
+// The handler of `screen` (ledger.flow:36). flowc created this file once and never
 // overwrites it: it is yours. Its types come from the generated module, which every
 // `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
 // that no longer fits.

@@ -1,0 +1,34 @@
+import { removeSettingEdit } from '../../syntax/edits.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * FL5006 (warning): `retries` or `max_age` on a function that the flow invokes only
+ * synchronously. They are the function's asynchronous invocation configuration
+ * (MaximumRetryAttempts, MaximumEventAgeInSeconds:
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html); SQS, Kinesis
+ * and DynamoDB pollers invoke synchronously, so neither ever applies. Like FL5001, a function
+ * nothing in the flow triggers is left alone: it may be invoked asynchronously from outside.
+ */
+export const asyncSettingsUnused: Rule = {
+  code: 'FL5006',
+  visit: {
+    fn(fn, context) {
+      const triggers = context.typed.edgesInto(fn.name);
+      const trigger = triggers[0];
+      const block = fn.decl.settings;
+      if (trigger === undefined || block === undefined || context.isInvokedAsync(fn)) return;
+      for (const name of ['retries', 'max_age'] as const) {
+        const setting = context.setting(fn, name);
+        if (!setting) continue;
+        const onEdge = trigger.kind === 'queue-trigger' ? 'on the queue: `max_receives` and `dlq`' : 'on the trigger edge: `retries`, `max_age` and `on_failure`';
+        context.report(setting.span, `\`${name}\` never applies: \`${fn.name}\` is only invoked synchronously`, {
+          label: 'for asynchronous invocations only',
+          secondary: [{ span: trigger.span, message: `\`${trigger.source.name}\` invokes \`${fn.name}\` synchronously (an event source mapping)` }],
+          why: `\`retries\` and \`max_age\` configure how Lambda retries asynchronous invocations (SNS, EventBridge, destinations). An event source mapping invokes synchronously and retries by its own rules, so this setting deploys and changes nothing.`,
+          help: `remove \`${name}\`; the retries of \`${trigger.source.name}\` are set ${onEdge}`,
+          suggestions: [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, block, setting)], applicability: 'machine-applicable' }],
+        });
+      }
+    },
+  },
+};
