@@ -1,20 +1,17 @@
-import { lambda, sqs } from '../../runtime/aws/limits.js';
-import type { FieldPath } from '../../runtime/manifest/schema.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Model } from '../elaborate/elaborate.js';
 import type { AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
-import type { DeclarationSymbol, Edge, ResolvedProgram, SettingsMap } from '../resolve/program.js';
-import type { DurationUnit } from '../settings/units.js';
-import { millisecondsPer } from '../settings/units.js';
+import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
 import type { Setting } from '../syntax/ast.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import type { TypedProgram } from './typed-program.js';
 
 /**
- * What a rule sees: the typed program, settings read with their defaults, memoized graph
- * queries, and a `report` bound to the rule's own code. Declarations damaged by a syntax error
+ * What a rule sees: the typed program, the model of compiler/elaborate/ (every setting's
+ * effective value as a typed field, and where it came from: a rule never reads a setting by its
+ * name, test/lint/setting-reads.test.ts holds to that), memoized graph queries, and a `report` bound to the rule's own code. Declarations damaged by a syntax error
  * are never visited, so no rule reports a follow-on error.
  */
 export class CheckContext {
@@ -113,67 +110,22 @@ export class CheckContext {
     return this.program.damagedNames.has(name);
   }
 
-  // Settings
-
-  setting(owner: DeclarationSymbol | Edge | SettingsMap, name: string): Setting | undefined {
-    const settings = owner instanceof Map ? owner : (owner as { settings: SettingsMap }).settings;
-    return settings.get(name);
+  /** The model of any declaration. */
+  declaration(symbol: DeclarationSymbol): DeclarationModel {
+    const item = this.model.declarations.get(symbol.name);
+    if (item === undefined) throw new Error(`internal: \`${symbol.name}\` is not in the model`);
+    return item;
   }
 
-  number(owner: DeclarationSymbol | Edge | SettingsMap, name: string): number | undefined {
-    const value = this.setting(owner, name)?.value;
-    return value?.kind === 'NumberValue' ? value.value : undefined;
+  /** The declaration a reference field names (`deadLetterQueue`, `onFailure`, `idempotencyTable`), if it is one. */
+  named(name: string | null): DeclarationSymbol | undefined {
+    return name === null ? undefined : this.model.declarations.get(name)?.symbol;
   }
 
-  bool(owner: DeclarationSymbol | Edge | SettingsMap, name: string): boolean | undefined {
-    const value = this.setting(owner, name)?.value;
-    return value?.kind === 'BooleanValue' ? value.value : undefined;
-  }
-
-  /** A word setting (`start = latest`) or a bare name (`dlq = dead`) as text. */
-  word(owner: DeclarationSymbol | Edge | SettingsMap, name: string): string | undefined {
-    const value = this.setting(owner, name)?.value;
-    if (value?.kind === 'PathValue') return value.text;
-    if (value?.kind === 'StringValue') return value.value;
-    return undefined;
-  }
-
-  /** A field-path setting (`group = customer.id`) as its segments. */
-  fieldPath(owner: DeclarationSymbol | Edge | SettingsMap, name: string): FieldPath | undefined {
-    const value = this.setting(owner, name)?.value;
-    return value?.kind === 'PathValue' ? value.segments.map((s) => s.text) : undefined;
-  }
-
-  /**
-   * A duration setting in `unit`, or undefined when absent or when it does not divide evenly
-   * (that is reported once, by the duration-unit rule).
-   */
-  duration(owner: DeclarationSymbol | Edge | SettingsMap, name: string, unit: DurationUnit = 'seconds'): number | undefined {
-    const value = this.setting(owner, name)?.value;
-    if (value?.kind !== 'DurationValue') return undefined;
-    const per = millisecondsPer[unit];
-    return value.milliseconds % per === 0 ? value.milliseconds / per : undefined;
-  }
-
-  /** The declaration a reference setting names (`dlq = dead`, `on_failure = q`). */
-  referenced(owner: DeclarationSymbol | Edge, name: string): DeclarationSymbol | undefined {
-    const value = this.setting(owner, name)?.value;
-    if (value?.kind !== 'PathValue' || value.segments.length !== 1) return undefined;
-    return this.program.declarations.get(value.text);
-  }
-
-  // Effective values (the user's setting, else the app's, else AWS's default)
-
-  functionTimeoutSeconds(fn: DeclarationSymbol): number {
-    return this.duration(fn, 'timeout') ?? this.duration(this.program.appSettings, 'timeout') ?? lambda.timeoutSecondsDefault;
-  }
-
-  queueVisibilitySeconds(queue: DeclarationSymbol): number {
-    return this.duration(queue, 'visibility') ?? sqs.visibilityTimeoutSecondsDefault;
-  }
-
-  queueRetentionSeconds(queue: DeclarationSymbol): number {
-    return this.duration(queue, 'retention') ?? sqs.messageRetentionSecondsDefault;
+  /** The `fifo = true` that makes a queue or topic FIFO, for a secondary label. */
+  fifoSetting(symbol: DeclarationSymbol): Setting | undefined {
+    const item = this.declaration(symbol);
+    return item.kind === 'queue' || item.kind === 'topic' ? this.model.provenance.writtenOf(item, 'fifo') : undefined;
   }
 
   isFifo(symbol: DeclarationSymbol): boolean {

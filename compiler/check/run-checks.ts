@@ -17,12 +17,12 @@ export interface CheckedProgram {
  * skipped; names that did not resolve never reach this phase.
  */
 export function check(program: ResolvedProgram, reporter: Reporter, rules: readonly Rule[] = allRules): CheckedProgram {
-  const typed = new TypedProgram(program, reporter);
+  const model = elaborate(program);
+  const typed = new TypedProgram(program, reporter, model);
   // Every declaration's type is computed once up front, so inference errors come out in a
   // stable order whatever rule asks first, and no later question is provisional.
   typed.inferAll();
   checkEdgeTypes(typed, reporter);
-  const model = elaborate(program);
 
   const context = new CheckContext(typed, model, reporter);
   // The visitors of each node kind are gathered once, so the walk calls them directly.

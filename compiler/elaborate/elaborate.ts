@@ -73,8 +73,9 @@ function fieldsOf(where: SettingsContext, settings: SettingsMap, options: BuildO
       continue;
     }
     fields[spec.field] = defaultOf(spec, options.edgeKind);
-    if (setting !== undefined || settings.poisoned.has(name)) {
-      origins.set(spec.field, { kind: 'poisoned' });
+    const poisoned = setting ?? settings.poisoned.get(name);
+    if (poisoned !== undefined) {
+      origins.set(spec.field, { kind: 'poisoned', setting: poisoned });
       continue;
     }
     const parent = spec.inherit === 'app' ? options.inherited : undefined;

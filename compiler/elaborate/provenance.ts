@@ -12,7 +12,7 @@ export type FieldOrigin =
   | { readonly kind: 'written'; readonly setting: Setting }
   | { readonly kind: 'app'; readonly setting: Setting }
   | { readonly kind: 'default' }
-  | { readonly kind: 'poisoned' };
+  | { readonly kind: 'poisoned'; readonly setting: Setting };
 
 const defaultOrigin: FieldOrigin = { kind: 'default' };
 
@@ -58,6 +58,15 @@ export class Provenance {
   /** The span of the setting a field came from, or `'default'`. */
   spanOf<T extends ModelItem>(item: T, field: FieldOf<T>): Span | 'default' {
     return this.settingOf(item, field)?.span ?? 'default';
+  }
+
+  /**
+   * The setting as written, well-formed or poisoned, without raising the watch: for inference,
+   * which types what it can of a malformed pattern and reports nothing. Never for a rule.
+   */
+  asWritten<T extends ModelItem>(item: T, field: FieldOf<T>): Setting | undefined {
+    const origin = this.#origins.get(item)?.get(field);
+    return origin?.kind === 'written' || origin?.kind === 'poisoned' ? origin.setting : undefined;
   }
 
   isPoisoned<T extends ModelItem>(item: T, field: FieldOf<T>): boolean {

@@ -19,14 +19,15 @@ export interface SettingsMap extends ReadonlyMap<string, Setting> {
   /**
    * Settings written with a value of the wrong form or a reference that does not resolve:
    * reported once here (FL2010, FL2001, FL2005), then *poisoned* fields of the model, which the
-   * rules stay silent about (`compiler/elaborate/`).
+   * rules stay silent about (`compiler/elaborate/`). Kept by name with the setting as written,
+   * for inference, which reads the well-formed parts of a pattern.
    */
-  readonly poisoned: ReadonlySet<string>;
+  readonly poisoned: ReadonlyMap<string, Setting>;
 }
 
 /** An empty settings map that later fills (declarations' settings are resolved after every name is known). */
-export function settingsMap(): Map<string, Setting> & { readonly poisoned: Set<string> } {
-  return Object.assign(new Map<string, Setting>(), { poisoned: new Set<string>() });
+export function settingsMap(): Map<string, Setting> & { readonly poisoned: Map<string, Setting> } {
+  return Object.assign(new Map<string, Setting>(), { poisoned: new Map<string, Setting>() });
 }
 
 export interface DeclarationSymbol {

@@ -65,7 +65,7 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
     const resolved = resolveSettings(symbol.decl.settings, symbol.kind, `\`${symbol.name}\``, reporter, scope);
     const settings = settingsOf.get(symbol.name);
     for (const [key, setting] of resolved) settings?.set(key, setting);
-    for (const key of resolved.poisoned) settings?.poisoned.add(key);
+    for (const [key, setting] of resolved.poisoned) settings?.poisoned.set(key, setting);
   }
 
   const typeResolver = new TypeNames(reporter, types, scope, damagedNames);

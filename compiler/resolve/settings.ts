@@ -22,7 +22,7 @@ const contextNoun: Record<SettingsContext, string> = {
 /**
  * Validates one settings block against the schema: known names (FL2008), each at most once
  * (FL2009), values of the right form (FL2010), references that resolve (FL2001, FL2005).
- * Returns the well-formed settings, and the names of the malformed ones as `poisoned`.
+ * Returns the well-formed settings, and the malformed ones as `poisoned`.
  */
 export function resolveSettings(
   block: SettingsBlock | undefined,
@@ -57,11 +57,11 @@ export function resolveSettings(
         label: 'a setting is a name and a value',
         help: `write \`${name} = …\``,
       });
-      settings.poisoned.add(name);
+      settings.poisoned.set(name, setting);
       continue;
     }
     if (checkValue(setting, spec, owner, reporter, scope)) settings.set(name, setting);
-    else settings.poisoned.add(name);
+    else settings.poisoned.set(name, setting);
   }
   return settings;
 }

@@ -11,10 +11,10 @@ export const batchSizeRange: Rule = {
   code: 'FL4010',
   visit: {
     edge(edge, context) {
-      const batch = context.number(edge, 'batch');
+      const item = context.edge(edge);
       // A FIFO trigger's batch above 10 is FL4007's.
-      if (edge.kind === 'queue-trigger' && context.isFifo(edge.source) && batch !== undefined && batch > eventSourceMapping.sqsFifoBatchSizeMax) return;
-      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4010');
+      if (edge.kind === 'queue-trigger' && context.isFifo(edge.source) && item.batchSize !== null && item.batchSize > eventSourceMapping.sqsFifoBatchSizeMax) return;
+      checkRegisteredRanges(context, item, 'edge', 'FL4010');
     },
   },
 };

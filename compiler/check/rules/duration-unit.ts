@@ -11,8 +11,8 @@ const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hou
  * FL4003: a duration that does not divide evenly into the unit of the AWS property it feeds
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: every duration property is whole seconds, Kinesis
  * retention whole hours). `timeout = 1500ms` would have to be rounded to 1s or 2s; flowc
- * refuses to guess. Every other rule reads durations through `context.duration()`, which
- * returns nothing for these values, so each is reported only here.
+ * refuses to guess. Elaborate makes such a value a poisoned field, which every other rule that
+ * reads it stays silent about, so each is reported only here.
  */
 export const durationUnit: Rule = {
   code: 'FL4003',

@@ -140,7 +140,7 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
             help: `${remove}; set \`retention\` on \`${source}\` to bound how long a message waits`,
           };
         case 'on_failure': {
-          const named = context.word(edge, 'on_failure');
+          const named = context.edge(edge).onFailure;
           return {
             why: 'DestinationConfig.OnFailure is for Kinesis and DynamoDB stream mappings; failed messages of a queue go to the queue\'s dead-letter queue (RedrivePolicy), set on the queue.',
             help: `${remove}; set \`dlq = ${named ?? '…'}\` and \`max_receives = 5\` on \`${source}\` instead`,

@@ -9,8 +9,9 @@ export const maxReceivesRange: Rule = {
   code: 'FL4019',
   visit: {
     queue(queue, context) {
-      if (!context.setting(queue, 'dlq')) return;
-      checkRegisteredRanges(context, context.queue(queue), 'queue', 'FL4019');
+      const item = context.queue(queue);
+      if (item.deadLetterQueue === null) return;
+      checkRegisteredRanges(context, item, 'queue', 'FL4019');
     },
   },
 };
