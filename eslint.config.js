@@ -16,13 +16,13 @@ export const layers = {
   'compiler/syntax': ['grammar', 'compiler/source', 'compiler/diagnostics', 'runtime/manifest'],
   // The settings schema names the kinds' keywords, the model fields it fills, the codes of its
   // range checks and the AWS ranges and manifest shapes it converts to.
-  'compiler/settings': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/elaborate', 'runtime/aws', 'runtime/manifest'],
-  'compiler/resolve': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/settings': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
+  'compiler/resolve': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/kinds', 'runtime/manifest', 'runtime/pattern'],
   'compiler/types': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/resolve', 'runtime/manifest'],
-  // elaborate (after inference) builds the model the rules read; kinds is the registry every
-  // phase from resolve to emit consults, so it may import those phases' data but no outer layer.
+  // elaborate (after inference) builds the model the rules read. kinds is the registry every
+  // phase from settings to deploy reads its per-kind tables from, so it imports no phase.
+  'compiler/kinds': ['runtime/aws', 'runtime/manifest'],
   'compiler/elaborate': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
-  'compiler/kinds': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/check': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/lower': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/check', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // Emitters read only the manifest (and print payload types).

@@ -1,3 +1,4 @@
+import { byKind } from '../kinds/registry.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import type { DeclarationKind } from '../settings/schema.js';
@@ -46,7 +47,8 @@ export interface DeclarationSymbol {
  * - `subscription`: an SNS subscription (Lambda or SQS)
  * - `rule`: an EventBridge rule with this target
  */
-export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule';
+export type { EdgeKind } from '../kinds/kind.js';
+import type { EdgeKind } from '../kinds/kind.js';
 
 export type Port = 'success' | 'failure';
 
@@ -89,14 +91,8 @@ export function isBuiltinTypeName(name: string): name is BuiltinTypeName {
   return (builtinTypeNames as readonly string[]).includes(name);
 }
 
-export const kindNoun: Record<DeclarationKind, string> = {
-  fn: 'function',
-  queue: 'queue',
-  topic: 'topic',
-  bus: 'bus',
-  stream: 'stream',
-  table: 'table',
-};
+/** "function" for `fn`: each kind's module says it (compiler/kinds/). */
+export const kindNoun: Record<DeclarationKind, string> = byKind((kind) => kind.noun);
 
 /** "a function", "an app". */
 export function withArticle(noun: string): string {

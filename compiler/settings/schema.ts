@@ -1,10 +1,10 @@
 import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, sqs } from '../../runtime/aws/limits.js';
 import type { Code } from '../diagnostics/codes.js';
-import type { ResourceKind } from '../syntax/ast.js';
 import type { DurationUnit } from './units.js';
 
 /** What a name in a .flow file can refer to. */
-export type DeclarationKind = 'fn' | ResourceKind;
+export type { DeclarationKind } from '../kinds/registry.js';
+import type { DeclarationKind } from '../kinds/registry.js';
 
 /** The form a setting's value must have. Ranges and cross-setting rules are AWS rules (FL4xxx), checked later. */
 export type ValueSpec =
@@ -54,7 +54,8 @@ export interface RangeRegistration {
 }
 
 /** The kinds of edge (`resolve/program.ts` `EdgeKind`), named here so the schema can say where an edge setting applies. */
-export type EdgeKindName = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule';
+export type { EdgeKind as EdgeKindName } from '../kinds/kind.js';
+import type { EdgeKind as EdgeKindName } from '../kinds/kind.js';
 
 /** A default that depends on the kind of edge (`batch` is 10 on an SQS trigger, 100 on a stream). */
 export interface EdgeDefault<V> {
