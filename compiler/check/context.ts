@@ -91,6 +91,15 @@ export class CheckContext {
     return this.model.provenance.writtenOf(item, field);
   }
 
+  /**
+   * The setting written on the item, even with a value of the wrong form, without silencing the
+   * visit: for a rule whose finding is that the setting is there at all, whatever its value
+   * (FL4008: a FIFO trigger takes no window, `1500ms` or `2s`). Any other rule reads the field.
+   */
+  presentOn<T extends ModelItem>(item: T, field: FieldOf<T>): Setting | undefined {
+    return this.model.provenance.asWritten(item, field);
+  }
+
   spanOf<T extends ModelItem>(item: T, field: FieldOf<T>): Span | 'default' {
     return this.model.provenance.spanOf(item, field);
   }

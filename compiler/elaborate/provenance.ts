@@ -62,7 +62,8 @@ export class Provenance {
 
   /**
    * The setting as written, well-formed or poisoned, without raising the watch: for inference,
-   * which types what it can of a malformed pattern and reports nothing. Never for a rule.
+   * which types what it can of a malformed pattern and reports nothing, and for a rule that judges
+   * only whether a setting is there (CheckContext.presentOn).
    */
   asWritten<T extends ModelItem>(item: T, field: FieldOf<T>): Setting | undefined {
     const origin = this.#origins.get(item)?.get(field);

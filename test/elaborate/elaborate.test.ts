@@ -83,3 +83,35 @@ queue jobs: Job { fifo = yes, visibility = 1500ms }
     expect(model.poison.touched).toBe(true);
   });
 });
+
+describe('a duration that does not divide (FL4003) is its one diagnostic', () => {
+  const codes = (text: string) => checkText('app.flow', text).diagnostics.map((d) => d.code);
+
+  test('no visibility warning from the default 30s the poisoned visibility holds', () => {
+    expect(codes(`app t
+type J = { id: string }
+queue jobs: J { visibility = 1500ms }
+fn work(J) { timeout = 10s }
+jobs -> work
+`)).toEqual(['FL4003']);
+  });
+
+  test('no dead-letter retention warning from the default 4 days the poisoned retention holds', () => {
+    expect(codes(`app t
+type J = { id: string }
+queue jobs: J { dlq = dead, max_receives = 5, retention = 1500ms, visibility = 1m }
+queue dead: J { retention = 1h }
+fn work(J) { timeout = 10s }
+jobs -> work
+`)).toEqual(['FL4003']);
+  });
+
+  test('a window on a FIFO trigger is refused whatever its value: FL4008 is a mistake of its own', () => {
+    expect(codes(`app t
+type J = { id: string }
+queue jobs: J { fifo = true, group = id, dedupe = content }
+fn work(J)
+jobs -> work { window = 1500ms }
+`).sort()).toEqual(['FL4003', 'FL4008']);
+  });
+});

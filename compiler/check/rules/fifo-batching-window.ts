@@ -11,9 +11,9 @@ export const fifoBatchingWindow: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'queue-trigger' || !context.isFifo(edge.source)) return;
-      const item = context.edge(edge);
-      const setting = context.writtenOf(item, 'batchingWindowSeconds');
-      if (setting === undefined || item.batchingWindowSeconds === 0) return;
+      // Any window is refused, one that is not whole seconds (FL4003's) too: the setting as written.
+      const setting = context.presentOn(context.edge(edge), 'batchingWindowSeconds');
+      if (setting?.value.kind !== 'DurationValue' || setting.value.milliseconds === 0) return;
       const fifo = context.fifoSetting(edge.source);
       context.report(setting.span, `a trigger from the FIFO queue \`${edge.source.name}\` cannot have a batching window`, {
         label: 'MaximumBatchingWindowInSeconds is not supported for FIFO queues',
