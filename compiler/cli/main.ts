@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
+import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
 import { parseFormat, UsageError } from './report.js';
 
 /** Exit codes: 0 ok, 1 diagnostics (outputs skipped), 2 usage or internal error. */
@@ -45,9 +46,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .addOption(formatOption())
     .option('--deny-warnings', 'exit 1 on warnings too')
     .option('--fix', 'apply the machine-applicable suggested edits, re-check, and rewrite each file atomically')
-    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean }) => {
+    .option('--types', 'also run the TypeScript checker over the handlers (FL6006)')
+    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean; types?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
-      exitCode = runCheck(host, files, {
+      exitCode = await runCheck(host, files, {
+        types: options.types === true,
         format: parseFormat(options.format),
         denyWarnings: options.denyWarnings === true,
         fix: options.fix === true,
@@ -75,6 +78,16 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('init')
+    .description('start a project: package.json, tsconfig.json, a .flow app with its handlers, an events file and a test')
+    .argument('[dir]', 'the project folder (default: the current folder); created if missing')
+    .addOption(new Option('--template <name>', 'the starting point: minimal (one topic, two functions), shop (destinations and a bus) or stream (Kinesis into DynamoDB)').choices([...TEMPLATE_NAMES]).default('minimal'))
+    .action(async (dir: string | undefined, options: { template: TemplateName }) => {
+      const { runInit } = await import('./commands/init.js');
+      exitCode = runInit(host, dir, { template: options.template });
+    });
+
+  program
     .command('build')
     .description('check, then write the CloudFormation template, the generated TypeScript and missing handler stubs')
     .argument('<files...>', '.flow files')
@@ -83,20 +96,24 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', DEFAULT_GENERATED_DIR)
     .option('--no-types', 'write only the template')
+    .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
+    .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; denyWarnings?: boolean },
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean; verbose?: boolean },
       ) => {
         const { runBuild } = await import('./commands/build.js');
-        exitCode = runBuild(host, files, {
+        exitCode = await runBuild(host, files, {
+          typeCheck: options.typeCheck === true,
           outDir: options.out,
           templateFormat: options.format,
           diagnosticFormat: parseFormat(options.diagnostics),
           denyWarnings: options.denyWarnings === true,
           generatedDir: options.generated,
           typescript: options.types,
+          verbose: options.verbose === true,
         });
       },
     );
@@ -130,9 +147,13 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .requiredOption('-o, --out <dir>', 'folder for the template(s) and assets/')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
     .option('--bucket <bucket>', 'also default the FlowcAssetsBucket parameter to this bucket')
-    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string }) => {
+    .option('--allow-stubs', 'package handlers that are still the stubs flowc wrote (FL6003)')
+    .option('--no-type-check', 'package handlers without running the TypeScript checker over them (FL6006)')
+    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string; allowStubs?: boolean; typeCheck: boolean }) => {
       const { runPackage } = await import('./commands/package.js');
       exitCode = await runPackage(host, file, {
+        skipTypeCheck: !options.typeCheck,
+        allowStubs: options.allowStubs === true,
         outDir: options.out,
         format: options.format,
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
@@ -148,7 +169,10 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
       .option('-y, --yes', 'execute the change set without asking')
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
-      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
+      .option('--allow-stubs', 'deploy handlers that are still the stubs flowc wrote (FL6003)')
+      .option('--no-type-check', 'deploy handlers without running the TypeScript checker over them (FL6006)')
+      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them')
+      .option('--account <id>', 'refuse to deploy unless the credentials act in this AWS account (checked first, with STS GetCallerIdentity)'),
   ).action(
     async (
       file: string,
@@ -160,7 +184,10 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         endpointUrl?: string;
         yes?: boolean;
         allowReplace?: boolean;
+        allowStubs?: boolean;
+        typeCheck: boolean;
         importExisting?: boolean;
+        account?: string;
       },
     ) => {
       const { runDeploy } = await import('./commands/deploy.js');
@@ -170,7 +197,10 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
         yes: options.yes === true,
         allowReplace: options.allowReplace === true,
+        allowStubs: options.allowStubs === true,
+        skipTypeCheck: !options.typeCheck,
         importExisting: options.importExisting === true,
+        ...(options.account !== undefined ? { account: options.account } : {}),
       });
     },
   );
@@ -263,6 +293,20 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         });
       },
     );
+
+  program
+    .command('rename')
+    .description('rename a function, resource or type in a .flow file and carry it into the handlers (their file and imported names)')
+    .argument('<kind>', 'fn, queue, topic, bus, stream, table or type')
+    .argument('<old>', 'the name now')
+    .argument('<new>', 'the new name')
+    .argument('<file>', 'a .flow file')
+    .action(async (kind: string, from: string, to: string, file: string) => {
+      const { runRename, RENAME_KINDS } = await import('./commands/rename.js');
+      const known = RENAME_KINDS.find((k) => k === kind);
+      if (known === undefined) throw new UsageError(`unknown kind \`${kind}\`: use ${RENAME_KINDS.join(', ')}`);
+      exitCode = await runRename(host, known, from, to, file);
+    });
 
   program
     .command('explain')

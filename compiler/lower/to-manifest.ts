@@ -38,9 +38,12 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const app = model.app;
 
   const types: Record<string, PayloadType> = {};
+  const typeOrigins: Record<string, Origin> = {};
   for (const name of [...program.types.keys()].sort(compare)) {
     const type = typed.named(name);
     if (type) types[name] = type;
+    const decl = program.types.get(name);
+    if (type && decl) typeOrigins[name] = origin(decl.name.span);
   }
 
   const functions = byKind('fn').map((fn): FunctionSpec => {
@@ -68,6 +71,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
       asyncConfig,
       sends: sendsOf(fn.sends, model.declarations),
       idempotency: store?.kind === 'table' ? { table: store.name } : null,
+      validatePayloads: fn.validatePayloads,
     };
   });
 
@@ -142,7 +146,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, source: source.path, types, functions, queues, topics, buses, streams, tables, edges, roles };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */

@@ -167,6 +167,7 @@ export const settingSpecs = {
     sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table'] }, doc: 'what the function writes to from its own code', field: 'sends', default: [] },
     recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)', field: 'recursiveLoop', default: 'terminate', property: 'AWS::Lambda::Function.RecursiveLoop' },
     idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)', field: 'idempotencyTable', default: null },
+    validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)', field: 'validatePayloads', default: true },
   },
   queue: {
     fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)', field: 'fifo', default: false, property: 'AWS::SQS::Queue.FifoQueue' },

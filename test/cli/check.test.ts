@@ -232,6 +232,24 @@ describe('the installed command', () => {
     expect(readdirSync(join(dir, 'a'))).toEqual(['shop.flow']);
   });
 
+  test('FL9040: a second flow of the folder, built on its own, does not replace the first one\'s generated module', async () => {
+    const host = new MemoryHost().addFile('a.flow', valid).addFile('b.flow', valid.replace('app shop', 'app store'));
+    expect(await run(host, 'build', 'a.flow', '-o', 'out')).toBe(0);
+    const first = host.text('generated/flow.ts');
+    host.err = '';
+    expect(await run(host, 'build', 'b.flow', '-o', 'out')).toBe(2);
+    expect(host.err).toContain('flowc: error FL9040: generated/flow.ts is the generated TypeScript of a.flow, which is beside b.flow; building b.flow would replace it with its own\n');
+    expect(host.err.match(/FL9040/g)).toHaveLength(1);
+    expect(host.text('generated/flow.ts')).toBe(first);
+    // With its own folder it builds; once a.flow is gone (renamed), b.flow may take the module over.
+    host.err = '';
+    expect(await run(host, 'build', 'b.flow', '-o', 'out', '--generated', 'generated-store')).toBe(0);
+    expect(host.text('generated-store/flow.ts')).toContain('from b.flow');
+    host.files.delete('/work/a.flow');
+    expect(await run(host, 'build', 'b.flow', '-o', 'out')).toBe(0);
+    expect(host.text('generated/flow.ts')).toContain('from b.flow');
+  });
+
   test('FL9005: `-o .` beside a hand-written template.yaml leaves it and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowc-mine-'));
     writeFileSync(join(dir, 'app.flow'), valid);
