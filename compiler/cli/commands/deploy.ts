@@ -6,6 +6,7 @@ import { packageApp } from '../../deploy/package.js';
 import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
 import type { OutputProblem } from '../output-plan.js';
+import { progressLine } from '../progress-line.js';
 import { printOutputProblems, UsageError } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from './package.js';
 
@@ -44,9 +45,11 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
   if (typeof manifest === 'number') return manifest;
 
   const confirm = canAsk ? host.confirm?.bind(host) : undefined;
+  const progress = progressLine(host);
   const ui: DeployUi = {
     info: (line) => host.stdout(`${line}\n`),
     error: (line) => host.stderr(`${line}\n`),
+    progress: progress.report,
     ...(confirm ? { confirm } : {}),
   };
   try {
@@ -65,7 +68,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
         return EXIT_FAILED;
       }
     }
-    const packaged = await packageApp(manifest, resolve(host.cwd, file), { format: 'yaml' });
+    const packaged = await packageApp(manifest, resolve(host.cwd, file), { format: 'yaml', onProgress: progress.report });
     const outcome = await deployApp(
       packaged,
       clients,
@@ -82,6 +85,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     );
     return outcome === 'deployed' || outcome === 'unchanged' ? 0 : EXIT_FAILED;
   } catch (error) {
+    progress.end();
     if (!isUserFacing(error)) throw error;
     host.stderr(`flowc: error: ${error.message}\n`);
     return EXIT_FAILED;
