@@ -3,9 +3,8 @@ import { type FileMap, generatedHeader } from '../file-map.js';
 import { buildTemplate, sourceName } from './build-template.js';
 import { cloudFormationLimits, fitsOneStack, type StackLimits, splitIntoNestedStacks } from './nested-stacks.js';
 import { withOutputsUpTo } from './outputs.js';
-import { printTemplateJson, ResourceTexts } from './json-text.js';
 import { byteLength, serializeTemplate, type TemplateFormat, YamlPrinter } from './serialize.js';
-import type { Resource, Template } from './template.js';
+import type { Template } from './template.js';
 
 export { buildTemplate } from './build-template.js';
 export { HANDLER_ENTRY } from './resources/functions.js';
@@ -41,12 +40,12 @@ export function layoutTemplates(manifest: FlowManifest, options: CloudFormationO
 
 /** Manifest → CloudFormation template files. */
 export function emitCloudFormation(manifest: FlowManifest, options: CloudFormationOptions): CloudFormationOutput {
-  const printers = { yaml: new YamlPrinter(), json: new ResourceTexts() };
-  const { set, printed } = layout(manifest, options, printers);
+  const printer = new YamlPrinter();
+  const { set, printed } = layout(manifest, options, printer);
   const limits = options.limits ?? cloudFormationLimits;
   const files = new Map<string, string>();
   for (const [path, template] of set.templates) {
-    const text = printed.get(path) ?? print(manifest, template, options.format, printers);
+    const text = printed.get(path) ?? print(manifest, template, options.format, printer);
     const bytes = byteLength(text);
     if (bytes > limits.templateBytes) throw new Error(`internal: ${path} has ${bytes} bytes, over the limit of ${limits.templateBytes}`);
     files.set(path, text);
@@ -54,17 +53,8 @@ export function emitCloudFormation(manifest: FlowManifest, options: CloudFormati
   return { files, rootFile: set.rootFile };
 }
 
-/**
- * The printers of an app's templates: one YAML printer for all of them, which share most of
- * their scalars (serialize.ts); for JSON, the text of each resource, printed once to size it
- * for the layout and reused in the file (json-text.ts).
- */
-interface Printers {
-  readonly yaml: YamlPrinter;
-  readonly json: ResourceTexts;
-}
-
-function layout(manifest: FlowManifest, options: CloudFormationOptions, printers: Printers = { yaml: new YamlPrinter(), json: new ResourceTexts() }): { set: TemplateSet; printed: Map<string, string> } {
+/** `printer`: one for all the templates of the app, which share most of their scalars (serialize.ts). */
+function layout(manifest: FlowManifest, options: CloudFormationOptions, printer = new YamlPrinter()): { set: TemplateSet; printed: Map<string, string> } {
   const limits = options.limits ?? cloudFormationLimits;
   const rootFile = `template.${options.format}`;
   const full = buildTemplate(manifest);
@@ -72,17 +62,15 @@ function layout(manifest: FlowManifest, options: CloudFormationOptions, printers
   if (fitsOneStack(full, limits)) {
     // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
     const flat = withOutputsUpTo(full, limits.outputs);
-    const text = print(manifest, flat, options.format, printers);
+    const text = print(manifest, flat, options.format, printer);
     if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
   }
-  const sizeOf = options.format === 'json' ? (id: string, resource: Resource) => printers.json.sizeOf(id, resource) : undefined;
-  const nested = splitIntoNestedStacks(full, limits, (n) => `stacks/stack${n}.${options.format}`, sizeOf);
+  const nested = splitIntoNestedStacks(full, limits, (n) => `stacks/stack${n}.${options.format}`);
   const templates = new Map<string, Template>([[rootFile, nested.root]]);
   for (const { file, template } of nested.nested) templates.set(file, template);
   return { set: { rootFile, templates }, printed: new Map() };
 }
 
-function print(manifest: FlowManifest, template: Template, format: TemplateFormat, printers: Printers): string {
-  if (format === 'json') return printTemplateJson(template, printers.json);
-  return serializeTemplate(template, format, generatedHeader(sourceName(manifest), '#'), printers.yaml);
+function print(manifest: FlowManifest, template: Template, format: TemplateFormat, printer: YamlPrinter): string {
+  return serializeTemplate(template, format, generatedHeader(sourceName(manifest), '#'), printer);
 }

@@ -28,14 +28,6 @@ export interface NestedLayout {
   readonly nested: readonly { readonly file: string; readonly logicalId: string; readonly template: Template }[];
 }
 
-/**
- * The size the layout budgets a resource at: the length of its compact JSON. (The JSON emitter
- * gives one that reads it off the text it writes the resource as: json-text.ts.)
- */
-export type ResourceSize = (id: string, resource: Resource) => number;
-
-const compactJsonSize: ResourceSize = (_id, resource) => JSON.stringify(resource).length;
-
 export function fitsOneStack(template: Template, limits: StackLimits): boolean {
   return Object.keys(template.Resources).length <= limits.resources && Object.keys(template.Parameters ?? {}).length <= limits.parameters;
 }
@@ -126,13 +118,8 @@ interface Graph {
  * the root passes up (`Fn::GetAtt [StackN, Outputs.OrdersQueueUrl]`). A value that crosses
  * stacks and is also an app output goes by the output's name.
  */
-export function splitIntoNestedStacks(
-  template: Template,
-  limits: StackLimits,
-  fileOf: (stackNumber: number) => string,
-  sizeOf: ResourceSize = compactJsonSize,
-): NestedLayout {
-  const graph = buildGraph(template, sizeOf);
+export function splitIntoNestedStacks(template: Template, limits: StackLimits, fileOf: (stackNumber: number) => string): NestedLayout {
+  const graph = buildGraph(template);
   const { byId } = graph;
   const stackOf = (id: string): number => (byId.get(id) as Node).stack;
   const surfaced = surfacedOutputs(template, limits, graph);
@@ -234,7 +221,7 @@ function valueOf(values: Map<string, Value>, provider: Node, reference: Referenc
 }
 
 /** The resources of a template, with what each references and needs to come after. */
-function buildGraph(template: Template, sizeOf: ResourceSize): Graph {
+function buildGraph(template: Template): Graph {
   // A set: faster than `in` on an object of thousands of keys.
   const parameters = new Set(Object.keys(template.Parameters ?? {}));
   const resources = template.Resources;
@@ -257,7 +244,7 @@ function buildGraph(template: Template, sizeOf: ResourceSize): Graph {
       directDependents: 0,
       lastDirectDependent: undefined,
       referenced: 0,
-      bytes: sizeOf(id, resource),
+      bytes: JSON.stringify(resource).length,
       unit: -1,
       stack: -1,
       afterOf: -1,
