@@ -27,6 +27,8 @@ export const layers = {
   'compiler/lower': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/check', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // Emitters read only the manifest (and print payload types).
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  // Handler analysis reads the manifest and the generated module's names, over sources given as text.
+  'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // The formatter works from the grammar's tokens alone: it prints what the user wrote.
   'compiler/format': ['grammar'],
@@ -65,7 +67,7 @@ export const zones = Object.entries(layers).map(([target, allowed]) => ({
  */
 export const pureFolders = [
   'grammar', 'compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types',
-  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/format', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
+  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/format', 'compiler/handlers', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
 ];
 const impure = [
   { group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'], message: 'a pure phase reads no files: the CLI reads them through Host' },

@@ -40,7 +40,18 @@ export type {
   SuccessCondition,
   SuccessRecord,
 } from './handler/records.js';
-export { decodeBase64Json, decodeImage, decodeJson, encodeBase64Json, encodeImage, encodeJson, PayloadDecodeError } from './handler/decode.js';
+export {
+  decodeBase64Json,
+  decodeImage,
+  decodeJson,
+  encodeBase64Json,
+  encodeImage,
+  encodeJson,
+  PayloadDecodeError,
+  PayloadValidationError,
+  validatePayload,
+} from './handler/decode.js';
+export { payloadSchema, type PayloadIssue, type PayloadPath, type PayloadSchema, type PayloadTypes } from './handler/schema.js';
 export { batchItemFailures, type BatchItemFailures } from './handler/batch-failures.js';
 export {
   dynamodbTrigger,
@@ -60,7 +71,7 @@ export {
   type StreamView,
   type TableChange,
 } from './handler/batch-triggers.js';
-export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
+export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type EventTriggerOptions, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
 export { envelopeKind, router, type EnvelopeKind, type RouteHandlers, type Router } from './handler/router.js';
 export {
   fifoQueueClient,

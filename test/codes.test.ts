@@ -22,7 +22,7 @@ describe('the diagnostic catalogue', () => {
   const live = entries.filter(([, info]) => !('retired' in info));
 
   test('codes are FL + 4 digits, in their phase range, with unique slugs', () => {
-    const ranges: Record<string, string> = { syntax: '1', names: '2', types: '3', aws: '4', graph: '5', cli: '9' };
+    const ranges: Record<string, string> = { syntax: '1', names: '2', types: '3', aws: '4', graph: '5', handlers: '6', cli: '9' };
     for (const [code, info] of entries) {
       expect(code).toMatch(/^FL\d{4}$/);
       expect(code[2]).toBe(ranges[info.phase]);
@@ -42,9 +42,9 @@ describe('the diagnostic catalogue', () => {
 
   test('every file-level code has an invalid fixture; every CLI code a CLI test', () => {
     const folders = fixtureFolders('invalid');
-    const cliTests = readdirSync(`${repo}test/cli`)
-      .filter((name) => name.endsWith('.test.ts'))
-      .map((name) => readFileSync(`${repo}test/cli/${name}`, 'utf8'))
+    // CLI codes are tested where their command is: any test of test/cli/ or test/deploy/.
+    const cliTests = ['test/cli', 'test/deploy']
+      .flatMap((dir) => readdirSync(`${repo}${dir}`).filter((name) => name.endsWith('.test.ts')).map((name) => readFileSync(`${repo}${dir}/${name}`, 'utf8')))
       .join('\n');
     for (const [code, info] of live) {
       if (info.phase === 'cli') {

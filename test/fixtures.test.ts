@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderPretty } from '../compiler/diagnostics/render/pretty.js';
-import { checkBytes } from '../compiler/program.js';
+import { checkHandlers } from '../compiler/cli/handler-check.js';
+import { nodeHost } from '../compiler/cli/host.js';
+import { compareDiagnostics, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
+import { compileBytes } from '../compiler/program.js';
 import { expectedDiagnostics, fixtureFolders, fixtureInput, fixturesRoot } from './helpers/fixtures.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -12,10 +15,11 @@ describe('invalid fixtures: each produces exactly its expected diagnostics', () 
     test(name, async () => {
       const { path, bytes } = fixtureInput('invalid', name);
       const displayPath = relative(root, path);
-      const result = checkBytes(displayPath, bytes);
-      const got = result.diagnostics.map((d) => {
+      const diagnostics = await checkWithHandlers(displayPath, bytes);
+      const got = diagnostics.map((d) => {
         const { line, column } = d.source.position(d.primary.span.start);
-        return { code: d.code, line, column };
+        const file = d.source.path === displayPath ? {} : { file: relative(dirname(path), resolve(root, d.source.path)) };
+        return { code: d.code, ...file, line, column };
       });
       const text = new TextDecoder().decode(bytes.subarray(0, 4096));
       const expected = expectedDiagnostics(text);
@@ -23,7 +27,7 @@ describe('invalid fixtures: each produces exactly its expected diagnostics', () 
       const wanted = expected.length > 0 ? expected : (JSON.parse(readFileSync(expectedFile, 'utf8')) as typeof expected);
       expect(got).toEqual(wanted);
       expect(name.startsWith(wanted[0]?.code ?? '?')).toBe(true);
-      const rendered = result.diagnostics.map((d) => renderPretty(d)).join('\n\n');
+      const rendered = diagnostics.map((d) => renderPretty(d)).join('\n\n');
       await expect(`${rendered}\n`).toMatchFileSnapshot(join(fixturesRoot, 'invalid', name, 'diagnostics.txt'));
     });
   }
@@ -31,10 +35,19 @@ describe('invalid fixtures: each produces exactly its expected diagnostics', () 
 
 describe('valid fixtures: check without diagnostics', () => {
   for (const name of fixtureFolders('valid')) {
-    test(name, () => {
+    test(name, async () => {
       const { path, bytes } = fixtureInput('valid', name);
-      const result = checkBytes(relative(root, path), bytes);
-      expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+      const diagnostics = await checkWithHandlers(relative(root, path), bytes);
+      expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
     });
   }
 });
+
+/** What `flowc check` reports for a fixture: its flow's diagnostics and, without errors, those of the handlers beside it. */
+async function checkWithHandlers(displayPath: string, bytes: Uint8Array): Promise<Diagnostic[]> {
+  const result = compileBytes(displayPath, bytes);
+  // `# flowc: --types` at the top: as `flowc check --types`, with the TypeScript checker.
+  const types = /^# flowc: --types$/m.test(result.source.text.slice(0, 4096));
+  const handlers = result.manifest ? await checkHandlers(nodeHost(), displayPath, result.source, result.manifest, { stubs: 'warning', types }) : [];
+  return [...result.diagnostics, ...handlers].sort(compareDiagnostics);
+}

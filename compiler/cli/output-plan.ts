@@ -1,5 +1,5 @@
-import { dirname, sep } from 'node:path';
-import { carriesGeneratedMarker } from '../emit/file-map.js';
+import { dirname, join, sep } from 'node:path';
+import { carriesGeneratedMarker, commentText, GENERATED_MARKER } from '../emit/file-map.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, type PathInfo } from './host.js';
 
@@ -19,12 +19,22 @@ export interface Origin {
   /** `the template of app \`shop\``, `the handler of \`charge\`` */
   readonly what: string;
   /** The kind of thing, to choose the help of a collision. */
-  readonly role: 'template' | 'generated' | 'handler' | 'asset' | 'input';
+  readonly role: 'template' | 'generated' | 'handler' | 'asset' | 'input' | 'project';
 }
 
 export type Output =
   /** flowc's own file: created, or replaced when the file there carries its marker (`owned`). */
-  | (Origin & { readonly kind: 'generated'; readonly path: string; readonly content: string | Uint8Array; readonly owned?: (host: Host, path: string) => boolean })
+  | (Origin & {
+      readonly kind: 'generated';
+      readonly path: string;
+      readonly content: string | Uint8Array;
+      readonly owned?: (host: Host, path: string) => boolean;
+      /**
+       * The generated module's .flow file: a module there that another .flow file of the same
+       * folder wrote, in an earlier run, is that flow's and is not replaced (FL9040).
+       */
+      readonly flowFile?: { readonly folder: string; readonly name: string };
+    })
   /**
    * A handler stub, the user's file once created: created when missing, re-created when the
    * file there is `recreate` (an interrupted stub, checked again before it is replaced),
@@ -163,6 +173,14 @@ function planOne(host: Host, info: PathInfo, output: Exclude<Output, { kind: 'cl
       const owned = isOwned(host, output);
       if (typeof owned === 'string') return unreadable(at, output, owned);
       if (!owned) return notFlowcs(at, output, 'replace');
+      const other = output.flowFile === undefined ? undefined : otherFlowOf(host, output.path, output.flowFile);
+      if (other !== undefined) {
+        return {
+          code: 'FL9040',
+          message: `${at} is the generated TypeScript of ${other}, which is beside ${output.flowFile?.name}; building ${output.flow} would replace it with its own`,
+          help: 'put each .flow file in a folder of its own (the generated TypeScript goes beside it), or build this one with another `--generated DIR`; delete the module if its flow is gone',
+        };
+      }
       steps.push({ kind: 'write', path: output.path, content: output.content });
       return undefined;
     }
@@ -181,6 +199,20 @@ function planOne(host: Host, info: PathInfo, output: Exclude<Output, { kind: 'cl
       return undefined;
     }
   }
+}
+
+const GENERATED_FROM = new RegExp(`^// ${GENERATED_MARKER} (.+?)\\. Do not edit`);
+
+/**
+ * The .flow file (of `flowFile.folder`) that the generated module at `path` names in its
+ * header, when that is another file and it is still there; undefined otherwise (a flow that was
+ * renamed or removed leaves a module the new one may replace).
+ */
+function otherFlowOf(host: Host, path: string, flowFile: { readonly folder: string; readonly name: string }): string | undefined {
+  const firstLine = new TextDecoder().decode(host.readFile(path, 4096)).split('\n', 1)[0] ?? '';
+  const named = GENERATED_FROM.exec(firstLine)?.[1];
+  if (named === undefined || named === commentText(flowFile.name) || named.includes('/') || named.includes('\\')) return undefined;
+  return host.inspect(join(flowFile.folder, named)).kind === 'file' ? named : undefined;
 }
 
 /** Whether the file at an output's path is flowc's, or why it cannot be read to tell. */
@@ -272,6 +304,7 @@ function collisionHelp(a: Output, b: Output): string {
 }
 
 function blockedHelp(output: Origin): string {
+  if (output.role === 'project') return 'move the file that is in the way, or give `flowc init` another folder';
   return output.role === 'handler'
     ? 'move the file that is in the way, or point the handler elsewhere (`handler = "…"`)'
     : 'move the file that is in the way, or choose another output folder with `-o` (or `--generated`)';

@@ -31,6 +31,17 @@ export interface Label {
 }
 
 /**
+ * A place in another file that the problem concerns: the .flow line of the function whose
+ * handler is wrong. Rendered as a frame of its own under the primary one (LSP's related
+ * information, codespan's multi-file labels).
+ */
+export interface RelatedLabel {
+  readonly source: SourceFile;
+  readonly span: Span;
+  readonly message: string;
+}
+
+/**
  * One problem found in one file. Rules produce data; the renderers in `render/` turn it into
  * text (pretty, short) or JSON. The message states the fact with names in backticks, `why`
  * gives the AWS consequence, `help` what to do (Biome: what, why, what to do).
@@ -42,6 +53,8 @@ export interface Diagnostic {
   readonly source: SourceFile;
   readonly primary: Label;
   readonly secondary: readonly Label[];
+  /** Places in other files; absent when there is none. */
+  readonly related?: readonly RelatedLabel[];
   readonly why?: string;
   readonly help?: string;
   readonly notes: readonly string[];

@@ -1,12 +1,14 @@
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import { codes, type Code } from './codes.js';
-import type { Diagnostic, Label, Severity, Suggestion } from './diagnostic.js';
+import type { Diagnostic, Label, RelatedLabel, Severity, Suggestion } from './diagnostic.js';
 
 export interface ReportOptions {
   /** Text under the primary span; defaults to nothing. */
   readonly label?: string;
   readonly secondary?: readonly Label[];
+  /** Places in other files (the .flow line of a handler's function). */
+  readonly related?: readonly RelatedLabel[];
   readonly why?: string;
   readonly help?: string;
   readonly notes?: readonly string[];
@@ -35,6 +37,7 @@ export class Reporter {
       source: this.source,
       primary: { span: at, message: options.label ?? '' },
       secondary: options.secondary ?? [],
+      ...(options.related === undefined || options.related.length === 0 ? {} : { related: options.related }),
       ...(options.why === undefined ? {} : { why: options.why }),
       ...(options.help === undefined ? {} : { help: options.help }),
       notes: options.notes ?? [],

@@ -39,9 +39,12 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
   const appSettings = program.appSettings;
 
   const types: Record<string, PayloadType> = {};
+  const typeOrigins: Record<string, Origin> = {};
   for (const name of [...program.types.keys()].sort(compare)) {
     const type = typed.named(name);
     if (type) types[name] = type;
+    const decl = program.types.get(name);
+    if (type && decl) typeOrigins[name] = origin(decl.name.span);
   }
 
   const functions = byKind('fn').map((fn): FunctionSpec => {
@@ -75,6 +78,7 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
       asyncConfig,
       sends: sendsOf(fn, program.declarations),
       idempotency: idempotencyTable === undefined ? null : { table: idempotencyTable.name },
+      validatePayloads: context.bool(fn, 'validate') ?? true,
     };
   });
 
@@ -179,7 +183,7 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
     permissionsBoundary: context.word(appSettings, 'permissions_boundary') ?? null,
     path: context.word(appSettings, 'role_path') ?? null,
   };
-  return { manifestVersion: MANIFEST_VERSION, app, source: source.path, types, functions, queues, topics, buses, streams, tables, edges, roles };
+  return { manifestVersion: MANIFEST_VERSION, app, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
 function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {

@@ -79,6 +79,7 @@ export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<str
     sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table'] }, doc: 'what the function writes to from its own code' },
     recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)' },
     idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)' },
+    validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)' },
   },
   queue: {
     fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)' },

@@ -17,6 +17,7 @@
  * order; a stream's partition keys side by side, each key's records in order, and nothing new
  * started after a failure (batch-schedule.ts).
  */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context, DynamoDBBatchResponse, KinesisStreamBatchResponse, SQSBatchResponse } from 'aws-lambda';
 import { batchItemFailures, type BatchItemFailures } from './batch-failures.js';
 import { runSchedule } from './batch-schedule.js';
@@ -43,6 +44,11 @@ export interface BatchOptions {
   readonly reportFailures: boolean;
   /** Called for each failed item (default, when failures are reported: `console.error`). */
   readonly onItemError?: ItemErrorHook<never, never>;
+  /**
+   * Checks each decoded payload (the generated helpers pass the edge's, unless the function says
+   * `validate = false`): an item that fails it fails like an item whose code throws.
+   */
+  readonly schema?: StandardSchemaV1<unknown, unknown>;
 }
 
 /** How one handler runs its batches: `eachMessage(handle, options)`, `eachRecord(…)`, `eachChange(…)`. */
@@ -141,7 +147,8 @@ function describeSqs(record: SqsRecord<unknown>): string {
 export function sqsTrigger<T>(options: SqsTriggerOptions & { readonly reportFailures: true }): SqsTrigger<T, SQSBatchResponse>;
 export function sqsTrigger<T>(options: SqsTriggerOptions & { readonly reportFailures: false }): SqsTrigger<T, void>;
 export function sqsTrigger<T>(options: SqsTriggerOptions): SqsTrigger<T, SQSBatchResponse | void> {
-  const decode = (record: SqsRecord<T>): T => decodeJson(record.body, describeSqs(record));
+  const schema = options.schema as StandardSchemaV1<unknown, T> | undefined;
+  const decode = (record: SqsRecord<T>): T => decodeJson(record.body, describeSqs(record), schema);
   return {
     decode,
     eachMessage: (handle, each) => {
@@ -185,7 +192,8 @@ function describeKinesis(record: KinesisRecord<unknown>): string {
 export function kinesisTrigger<T>(options: BatchOptions & { readonly reportFailures: true }): KinesisTrigger<T, KinesisStreamBatchResponse>;
 export function kinesisTrigger<T>(options: BatchOptions & { readonly reportFailures: false }): KinesisTrigger<T, void>;
 export function kinesisTrigger<T>(options: BatchOptions): KinesisTrigger<T, KinesisStreamBatchResponse | void> {
-  const decode = (record: KinesisRecord<T>): T => decodeBase64Json(record.kinesis.data, describeKinesis(record));
+  const schema = options.schema as StandardSchemaV1<unknown, T> | undefined;
+  const decode = (record: KinesisRecord<T>): T => decodeBase64Json(record.kinesis.data, describeKinesis(record), schema);
   return {
     decode,
     eachRecord: (handle, each) => async (event, context) =>
@@ -263,17 +271,22 @@ function describeDynamoDb(record: DynamoDbRecord<unknown>): string {
 const changeNames: readonly string[] = ['INSERT', 'MODIFY', 'REMOVE'] satisfies ChangeName[];
 
 /** An image the view and the kind of change promise, decoded; a missing one is a decoding error, never `undefined` in disguise. */
-function requiredImage<T>(image: DynamoDbImage<T> | undefined, where: string, which: 'NewImage' | 'OldImage', name: ChangeName): T {
+function requiredImage<T>(image: DynamoDbImage<T> | undefined, where: string, which: 'NewImage' | 'OldImage', name: ChangeName, schema: StandardSchemaV1<unknown, T> | undefined): T {
   if (image === undefined) throw new PayloadDecodeError(where, `a ${name} record of this stream view must have ${which}, and it has none`);
-  return decodeImage(image, `${where}, ${which}`);
+  return decodeImage(image, `${where}, ${which}`, schema);
 }
 
 /**
  * Decodes one change record as its stream view sends it (see `TableChange`): the record's own
  * `StreamViewType`, which must be one of `views`; a record built without one (by hand) is read
- * by the only view there is.
+ * by the only view there is. The images are whole items, checked against `schema`; the keys
+ * are only part of one, so they are not.
  */
-function decodeChange<T, Key extends keyof T, View extends StreamView>(record: DynamoDbRecord<T>, views: readonly View[]): TableChange<T, Key, View> {
+function decodeChange<T, Key extends keyof T, View extends StreamView>(
+  record: DynamoDbRecord<T>,
+  views: readonly View[],
+  schema: StandardSchemaV1<unknown, T> | undefined,
+): TableChange<T, Key, View> {
   const where = describeDynamoDb(record);
   const written = record.dynamodb?.StreamViewType;
   const view = written === undefined ? (views.length === 1 ? views[0] : undefined) : viewTypes[written];
@@ -290,8 +303,8 @@ function decodeChange<T, Key extends keyof T, View extends StreamView>(record: D
     eventName: name,
     keys: decodeImage(change.Keys as DynamoDbImage<unknown>, `${where}, Keys`),
   };
-  if (view === 'new' || view === 'new_and_old') decoded.newImage = name === 'REMOVE' ? undefined : requiredImage(change.NewImage, where, 'NewImage', name);
-  if (view === 'old' || view === 'new_and_old') decoded.oldImage = name === 'INSERT' ? undefined : requiredImage(change.OldImage, where, 'OldImage', name);
+  if (view === 'new' || view === 'new_and_old') decoded.newImage = name === 'REMOVE' ? undefined : requiredImage(change.NewImage, where, 'NewImage', name, schema);
+  if (view === 'old' || view === 'new_and_old') decoded.oldImage = name === 'INSERT' ? undefined : requiredImage(change.OldImage, where, 'OldImage', name, schema);
   return decoded as TableChange<T, Key, View>;
 }
 
@@ -304,7 +317,8 @@ export function dynamodbTrigger<T, Key extends keyof T = keyof T, View extends S
 export function dynamodbTrigger<T, Key extends keyof T = keyof T, View extends StreamView = 'new_and_old'>(
   options: DynamoDbTriggerOptions<View>,
 ): DynamoDbTrigger<T, Key, View, DynamoDBBatchResponse | void> {
-  const decode = (record: DynamoDbRecord<T>): TableChange<T, Key, View> => decodeChange<T, Key, View>(record, options.views);
+  const schema = options.schema as StandardSchemaV1<unknown, T> | undefined;
+  const decode = (record: DynamoDbRecord<T>): TableChange<T, Key, View> => decodeChange<T, Key, View>(record, options.views, schema);
   return {
     decode,
     eachChange: (handle, each) => async (event, context) =>

@@ -3,9 +3,18 @@
  * destination or a direct invocation. One event, one payload; what the handler returns is the
  * function's result, which Lambda passes on to its success destination.
  */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context } from 'aws-lambda';
-import { decodeJson } from './decode.js';
+import { decodeJson, validatePayload } from './decode.js';
 import type { AsyncHandler, BusEvent, SnsEvent, SnsRecord } from './envelopes.js';
+
+export interface EventTriggerOptions<T> {
+  /**
+   * Checks the payload before the handler sees it (the generated helpers pass the edge's, unless
+   * the function says `validate = false`): one that fails it fails the invocation.
+   */
+  readonly schema?: StandardSchemaV1<unknown, T>;
+}
 
 export interface SnsTrigger<T, Result> {
   /** A handler that decodes the notification's message and passes it to `handle`. */
@@ -15,8 +24,8 @@ export interface SnsTrigger<T, Result> {
   decode(record: SnsRecord<T>): T;
 }
 
-export function snsTrigger<T, Result>(): SnsTrigger<T, Result> {
-  const decode = (record: SnsRecord<T>): T => decodeJson(record.Sns.Message, `SNS message ${record.Sns.MessageId} from ${record.Sns.TopicArn}`);
+export function snsTrigger<T, Result>(options: EventTriggerOptions<T> = {}): SnsTrigger<T, Result> {
+  const decode = (record: SnsRecord<T>): T => decodeJson(record.Sns.Message, `SNS message ${record.Sns.MessageId} from ${record.Sns.TopicArn}`, options.schema);
   return {
     decode,
     onMessage: (handle) => async (event, context) => {
@@ -37,8 +46,13 @@ export interface BusTrigger<DetailType extends string, T, Result, Source extends
   ): AsyncHandler<BusEvent<DetailType, T, Source>, Result>;
 }
 
-export function busTrigger<DetailType extends string, T, Result, Source extends string = string>(): BusTrigger<DetailType, T, Result, Source> {
-  return { onEvent: (handle) => async (event, context) => handle(event.detail, { event, context }) };
+export function busTrigger<DetailType extends string, T, Result, Source extends string = string>(
+  options: EventTriggerOptions<T> = {},
+): BusTrigger<DetailType, T, Result, Source> {
+  return {
+    onEvent: (handle) => async (event, context) =>
+      handle(validatePayload(event.detail, options.schema, `the detail of EventBridge event ${event.id} from ${event.source}`), { event, context }),
+  };
 }
 
 export interface InvokeTrigger<T, Result> {
@@ -46,6 +60,6 @@ export interface InvokeTrigger<T, Result> {
   onInvoke(handle: (payload: T, item: { readonly context: Context }) => Promise<Result>): AsyncHandler<T, Result>;
 }
 
-export function invokeTrigger<T, Result>(): InvokeTrigger<T, Result> {
-  return { onInvoke: (handle) => async (event, context) => handle(event, { context }) };
+export function invokeTrigger<T, Result>(options: EventTriggerOptions<T> = {}): InvokeTrigger<T, Result> {
+  return { onInvoke: (handle) => async (event, context) => handle(validatePayload(event, options.schema, `the event of request ${context.awsRequestId}`), { context }) };
 }

@@ -28,6 +28,8 @@ export interface FlowManifest {
   readonly source: string;
   /** Declared types by name, keys sorted. */
   readonly types: Readonly<Record<string, PayloadType>>;
+  /** Where each declared type is declared (the generated module's doc comments point there). */
+  readonly typeOrigins: Readonly<Record<string, Origin>>;
   /** Each list sorted by name. */
   readonly functions: readonly FunctionSpec[];
   readonly queues: readonly QueueSpec[];
@@ -83,6 +85,8 @@ export interface FunctionSpec {
   readonly sends: readonly SendTarget[];
   /** `idempotency = <table>`: the table of its idempotency records; null without one. */
   readonly idempotency: { readonly table: string } | null;
+  /** `validate`: the generated helper checks each payload against its type (default true). */
+  readonly validatePayloads: boolean;
 }
 
 export interface AsyncConfig {

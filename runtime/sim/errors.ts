@@ -35,3 +35,14 @@ export class AwsServiceError extends Error {
     this.name = code;
   }
 }
+
+/**
+ * Handler code wrote a payload that does not have the type the flow gives it (carried-types.ts).
+ * Raised into the handler, so its invocation fails with the edge, the path and the expected type.
+ */
+export class PayloadTypeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadTypeError';
+  }
+}

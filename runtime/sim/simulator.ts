@@ -11,6 +11,7 @@ import { captureProcessFaults, type FaultKind, type FaultSink } from './process-
 import { activeResources, commonResources, nextTurn, type ResourceCounts } from './real-loop.js';
 import { Rng } from './rng.js';
 import { activate, deactivate, type SdkDispatcher } from './sdk/dispatch.js';
+import { CarriedTypes } from './carried-types.js';
 import { createDispatcher } from './sdk/dispatcher.js';
 import { DynamoDbService } from './services/dynamodb.js';
 import { EventBridgeService } from './services/eventbridge.js';
@@ -122,7 +123,8 @@ export class Simulator {
       epochMs: (ms = clock.nowMs) => opts.epochMs + ms,
     };
     this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region);
-    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs());
+    const carried = new CarriedTypes(manifest);
+    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs(), carried);
     const now = activeResources();
     const hostResources = setup.hostResources === undefined ? now : commonResources(setup.hostResources, now);
     this.lambda = new LambdaService(
@@ -135,6 +137,7 @@ export class Simulator {
       },
       hostResources,
       (goOn) => this.abandoned(goOn),
+      carried,
     );
     this.sqs = new SqsService(this.world);
     this.sns = new SnsService(this.world);

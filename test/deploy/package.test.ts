@@ -57,6 +57,21 @@ describe('bundling a handler', () => {
     expect(output).not.toContain(dir);
   });
 
+  test('a bundle of an example keeps only its own function\'s helper, and no path of the checkout', async () => {
+    const shop = new URL('../../examples/shop/', import.meta.url).pathname;
+    const checkout = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+    const bundle = async (fn: string) => text(await bundleHandler({ entry: `handlers/${fn}.ts`, workingDir: shop, runtime: 'nodejs24.x', fileName: 'index.mjs' }));
+    const helpers = ['sqsTrigger', 'snsTrigger', 'kinesisTrigger', 'dynamodbTrigger', 'busTrigger'];
+    const used = (output: string) => helpers.filter((helper) => output.includes(`function ${helper}(`));
+    const payout = await bundle('payout');
+    const charge = await bundle('charge');
+    // The generated module builds every function's helper; marked pure, the others' are dropped.
+    expect(used(payout)).toEqual(['sqsTrigger']);
+    expect(used(charge)).toEqual(['snsTrigger']);
+    expect(payout).not.toContain('var charge =');
+    for (const output of [payout, charge]) expect(output).not.toContain(checkout);
+  });
+
   test('a handler that does not compile is one BundleError with file:line', async () => {
     const { dir } = writeFlow('export const handler = async ( => 1;\n');
     const bundling = bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' });

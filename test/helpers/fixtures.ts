@@ -5,6 +5,8 @@ export const fixturesRoot = new URL('../fixtures/', import.meta.url).pathname;
 
 export interface ExpectedDiagnostic {
   readonly code: string;
+  /** A file of the fixture other than input.flow (a handler), relative to the fixture's folder. */
+  readonly file?: string;
   readonly line: number;
   readonly column: number;
 }
@@ -12,11 +14,12 @@ export interface ExpectedDiagnostic {
 /**
  * The `# expect: FL2001 7:11` lines at the top of a fixture: the exact diagnostics it must
  * produce, written by hand when the fixture was made (never produced by the code under test).
+ * A diagnostic in a handler names its file: `# expect: FL6001 handlers/charge.ts:1:1`.
  */
 export function expectedDiagnostics(text: string): ExpectedDiagnostic[] {
   const out: ExpectedDiagnostic[] = [];
-  for (const match of text.matchAll(/^# expect: (FL\d{4}) (\d+):(\d+)\s*$/gm)) {
-    out.push({ code: match[1] as string, line: Number(match[2]), column: Number(match[3]) });
+  for (const match of text.matchAll(/^# expect: (FL\d{4}) (?:(\S+):)?(\d+):(\d+)\s*$/gm)) {
+    out.push({ code: match[1] as string, ...(match[2] === undefined ? {} : { file: match[2] }), line: Number(match[3]), column: Number(match[4]) });
   }
   return out;
 }

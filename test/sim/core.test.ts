@@ -175,9 +175,9 @@ describe('payload check', () => {
   });
 
   test('names the path of the first mismatch', () => {
-    expect(checkPayload({ id: 'o', items: [{ sku: 'a', qty: 1.5 }], currency: 'EUR' }, order, types)).toBe('$.items[0].qty: expected an integer, got 1.5');
+    expect(checkPayload({ id: 'o', items: [{ sku: 'a', qty: 1.5 }], currency: 'EUR' }, order, types)).toBe('$.items[0].qty: expected an integer (int), got 1.5');
     expect(checkPayload({ id: 'o', items: [], currency: 'GBP' }, order, types)).toBe('$.currency: expected "EUR" | "USD", got "GBP"');
-    expect(checkPayload({ items: [], currency: 'EUR' }, order, types)).toBe('$.id: missing (required)');
+    expect(checkPayload({ items: [], currency: 'EUR' }, order, types)).toBe('$.id: missing (required string)');
     expect(checkPayload({ id: 'o', items: [], currency: 'EUR', at: 'yesterday' }, order, types)).toBe('$.at: expected an ISO-8601 timestamp, got "yesterday"');
   });
 });

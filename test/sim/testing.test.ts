@@ -82,7 +82,7 @@ describe('simulate(): the typed test API', () => {
     const sim = await simulate<Shop>('examples/shop/shop.flow', { loadHandlers: false });
     try {
       // @ts-expect-error -- `placed` carries orders
-      expect(() => sim.publish('placed', { order: 'o-1' })).toThrow('$.id: missing (required)');
+      expect(() => sim.publish('placed', { order: 'o-1' })).toThrow('$.id: missing (required string)');
       // @ts-expect-error -- no topic of that name
       expect(() => sim.publish('nowhere', order)).toThrow('the flow has no topic `nowhere`');
       sim.putItem('stock', { sku: 'kb-1', count: 3 });

@@ -1,13 +1,16 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { handlerFile } from '../../../runtime/manifest/handler-path.js';
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { SourceFile } from '../../source/source-file.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
+import { checkHandlers } from '../handler-check.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
-import { applyPlan, type Output, planOutputs, type Step } from '../output-plan.js';
+import { buildReporter, type TemplateCounts } from '../build-summary.js';
+import { applyPlan, type Output, planOutputs } from '../output-plan.js';
 import { readInput } from '../read-input.js';
 import { countDiagnostics, type DiagnosticFormat, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
@@ -20,19 +23,23 @@ export interface BuildOptions {
   readonly generatedDir: string;
   /** Write types and handler stubs (default true). */
   readonly typescript: boolean;
+  /** Run the TypeScript checker over the handlers too (`--type-check`). */
+  readonly typeCheck?: boolean;
+  /** List every file written, created or kept, instead of a line per kind of output. */
+  readonly verbose?: boolean;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
 const EXIT_OUTPUTS = 2;
 
 /**
- * `flowc build FILE... -o DIR`: checks every file; only when none has errors, writes the
+ * `flowc build FILE... -o DIR`: checks every file and its handlers; only when none has errors, writes the
  * CloudFormation template(s) to DIR (one folder per app when there are several files), the
  * generated TypeScript beside each .flow file, and handler stubs where none exist yet.
  * Every output of every file is planned and checked first (output-plan.ts): with errors, or
  * with any output that cannot be written, nothing is written.
  */
-export function runBuild(host: Host, files: readonly string[], options: BuildOptions): number {
+export async function runBuild(host: Host, files: readonly string[], options: BuildOptions): Promise<number> {
   const optionProblems = [
     ...outputFolderProblem('-o', options.outDir),
     ...(options.typescript ? generatedFolderProblem(options.generatedDir) : []),
@@ -42,52 +49,64 @@ export function runBuild(host: Host, files: readonly string[], options: BuildOpt
     return EXIT_OUTPUTS;
   }
   const diagnostics: Diagnostic[] = [];
-  const compiled: { file: string; manifest: FlowManifest | undefined }[] = [];
+  const compiled: { file: string; source: SourceFile; manifest: FlowManifest | undefined }[] = [];
   for (const file of files) {
     const bytes = readInput(host, file);
     if (bytes === undefined) return 2;
     const result = compileBytes(file, bytes);
     diagnostics.push(...result.diagnostics);
-    compiled.push({ file, manifest: result.manifest });
+    compiled.push({ file, source: result.source, manifest: result.manifest });
   }
-  printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const counts = countDiagnostics(diagnostics);
   const failed = counts.errors > 0 || (options.denyWarnings && counts.warnings > 0);
   const pretty = options.diagnosticFormat === 'pretty';
   if (failed) {
+    printDiagnostics(host, diagnostics, options.diagnosticFormat);
     if (pretty) host.stderr(`${summaryLine(counts, files.length)}; nothing written\n`);
     return 1;
   }
 
   const outputs: Output[] = [];
+  const templates = new Map<string, TemplateCounts>();
   for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
   for (const { file, manifest } of compiled) {
-    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1));
+    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates));
   }
   const show = displayPathFor(host.cwd);
   const plan = planOutputs(host, outputs, show);
   if (plan.problems.length > 0) {
+    printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, plan.problems);
     host.stderr(`${plural(plan.problems.length, 'problem')} with the outputs; nothing written\n`);
     return EXIT_OUTPUTS;
   }
 
-  const report = pretty ? progressReport(host, show) : { step: () => undefined, end: () => undefined };
+  const generated = new Set(outputs.filter((o) => o.kind === 'generated' && o.role === 'generated').map((o) => o.path));
+  const report = buildReporter((line) => host.stderr(`${line}\n`), show, { verbose: options.verbose === true, templates, generated });
   const failure = applyPlan(host, plan, show, report.step);
-  report.end();
+  if (pretty) report.end({ failed: failure !== undefined });
   if (failure !== undefined) {
+    printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, [failure]);
     return EXIT_OUTPUTS;
   }
-  if (pretty) host.stderr(`${summaryLine(counts, files.length)}\n`);
-  return 0;
+  // The handlers are read as the build left them (new stubs included), and their problems do
+  // not hold back the outputs: the regenerated module is what helps fix them.
+  for (const { file, source, manifest } of compiled) {
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir })));
+  }
+  printDiagnostics(host, diagnostics, options.diagnosticFormat);
+  const all = countDiagnostics(diagnostics);
+  if (pretty) host.stderr(`${summaryLine(all, files.length)}\n`);
+  return all.errors > 0 || (options.denyWarnings && all.warnings > 0) ? 1 : 0;
 }
 
 /** What one flow writes: its templates (and the stale nested stacks to remove), the generated module, its handler stubs. */
-function buildOutputs(host: Host, file: string, manifest: FlowManifest, options: BuildOptions, perApp: boolean): Output[] {
+function buildOutputs(host: Host, file: string, manifest: FlowManifest, options: BuildOptions, perApp: boolean, templates: Map<string, TemplateCounts>): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
   const template = emitCloudFormation(manifest, { format: options.templateFormat });
+  templates.set(join(appOut, template.rootFile), template.counts);
   for (const [path, content] of template.files) {
     const what = path === template.rootFile ? `the template of app \`${manifest.app}\`` : `the nested stack ${path} of app \`${manifest.app}\``;
     outputs.push({ kind: 'generated', path: join(appOut, path), content, flow: file, what, role: 'template' });
@@ -110,7 +129,7 @@ function buildOutputs(host: Host, file: string, manifest: FlowManifest, options:
   const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
   const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
   for (const [path, content] of typescript.generated) {
-    outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated' });
+    outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated', flowFile: { folder: flowDir, name: basename(file) } });
   }
   for (const [path, { handler, fn, found }] of handlers) {
     const content = typescript.scaffold.get(handler);
@@ -159,33 +178,4 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
   if (a.byteLength !== b.byteLength) return false;
   for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The `wrote`/`created`/`kept` lines, in the order of the plan, the kept handlers in one line at the end. */
-function progressReport(host: Host, show: (path: string) => string): { step: (step: Step) => void; end: () => void } {
-  const kept: string[] = [];
-  return {
-    step(step) {
-      switch (step.kind) {
-        case 'write':
-          host.stderr(`wrote ${show(step.path)}\n`);
-          break;
-        case 'create':
-          host.stderr(`created ${show(step.path)} (a handler stub: yours to edit)\n`);
-          break;
-        case 'recreate':
-          host.stderr(`created ${show(step.path)} again (a handler stub an interrupted build left incomplete)\n`);
-          break;
-        case 'remove':
-          host.stderr(`removed ${show(step.path)} (a nested stack the app no longer has)\n`);
-          break;
-        case 'keep':
-          kept.push(show(step.path));
-          break;
-      }
-    },
-    end() {
-      if (kept.length > 0) host.stderr(`kept ${kept.length} existing handler${kept.length === 1 ? '' : 's'}: ${kept.join(', ')}\n`);
-    },
-  };
 }

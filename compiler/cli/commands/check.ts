@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { checkBytes } from '../../program.js';
+import { compileBytes } from '../../program.js';
+import { checkHandlers } from '../handler-check.js';
 import type { Host } from '../host.js';
 import { fixFile } from './fix.js';
 import { readInput } from '../read-input.js';
@@ -10,10 +11,16 @@ export interface CheckOptions {
   readonly denyWarnings: boolean;
   /** Apply the machine-applicable suggestions (`--fix`). */
   readonly fix?: boolean;
+  /** Run the TypeScript checker over the handlers too (`--types`). */
+  readonly types?: boolean;
 }
 
-/** `flowc check FILE...`: diagnostics only. Exit 0 clean, 1 with errors (or warnings under --deny-warnings), 2 when a file cannot be read. */
-export function runCheck(host: Host, files: readonly string[], options: CheckOptions): number {
+/**
+ * `flowc check FILE...`: diagnostics only, of each flow and, when it has no errors, of its
+ * handlers (compiler/handlers). Exit 0 clean, 1 with errors (or warnings under
+ * --deny-warnings), 2 when a file cannot be read.
+ */
+export async function runCheck(host: Host, files: readonly string[], options: CheckOptions): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   let unreadable = 0;
   let refused = 0;
@@ -23,7 +30,7 @@ export function runCheck(host: Host, files: readonly string[], options: CheckOpt
       unreadable++;
       continue;
     }
-    const result = checkBytes(file, bytes);
+    const result = compileBytes(file, bytes);
     if (options.fix === true) {
       const outcome = fixFile(host, file, bytes, result);
       diagnostics.push(...outcome.diagnostics);
@@ -31,6 +38,7 @@ export function runCheck(host: Host, files: readonly string[], options: CheckOpt
     } else {
       diagnostics.push(...result.diagnostics);
     }
+    if (result.manifest) diagnostics.push(...(await checkHandlers(host, file, result.source, result.manifest, { stubs: 'warning', types: options.types === true })));
   }
   printDiagnostics(host, diagnostics, options.format);
   const counts = countDiagnostics(diagnostics);

@@ -4,13 +4,23 @@ import { sha256Hex } from '../../deploy/assets.js';
 import { DeployError } from '../../deploy/errors.js';
 import { assetPath, packageApp, type PackagedApp } from '../../deploy/package.js';
 import { compileBytes } from '../../program.js';
+import { checkHandlers } from '../handler-check.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, staleNestedStacks } from '../output-options.js';
 import { applyPlan, type Output, type OutputProblem, planOutputs } from '../output-plan.js';
+import { progressLine } from '../progress-line.js';
 import { readInput } from '../read-input.js';
 import { countDiagnostics, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
-export interface PackageCommandOptions {
+/** What `package` and `deploy` ship despite the handler checks (compiler/handlers). */
+export interface ShipOptions {
+  /** Ship handlers that are still stubs (FL6003 as a warning, not an error). */
+  readonly allowStubs?: boolean;
+  /** Skip the TypeScript checker over the handlers (`--no-type-check`); by default code that does not type-check is not shipped. */
+  readonly skipTypeCheck?: boolean;
+}
+
+export interface PackageCommandOptions extends ShipOptions {
   readonly outDir: string;
   readonly format: 'yaml' | 'json';
   readonly bucket?: string;
@@ -23,16 +33,20 @@ export const EXIT_FAILED = 1;
 const EXIT_OUTPUTS = 2;
 
 /**
- * Compiles a .flow file for packaging or deploying: the manifest, or the exit code after the
- * diagnostics (or the read error) have been printed.
+ * Compiles a .flow file for packaging or deploying and inspects its handlers, where a stub is
+ * an error unless `--allow-stubs`: the manifest, or the exit code after the diagnostics (or
+ * the read error) have been printed.
  */
-export function compileForDeploy(host: Host, file: string, consequence: string): FlowManifest | number {
+export async function compileForDeploy(host: Host, file: string, consequence: string, options: ShipOptions): Promise<FlowManifest | number> {
   const bytes = readInput(host, file);
   if (bytes === undefined) return 2;
   const result = compileBytes(file, bytes);
-  printDiagnostics(host, result.diagnostics, 'pretty');
-  if (!result.manifest) {
-    host.stderr(`${summaryLine(countDiagnostics(result.diagnostics), 1)}; ${consequence}\n`);
+  const handlers = result.manifest ? await checkHandlers(host, file, result.source, result.manifest, { stubs: options.allowStubs === true ? 'warning' : 'error', types: options.skipTypeCheck !== true }) : [];
+  const diagnostics = [...result.diagnostics, ...handlers];
+  printDiagnostics(host, diagnostics, 'pretty');
+  const counts = countDiagnostics(diagnostics);
+  if (!result.manifest || counts.errors > 0) {
+    host.stderr(`${summaryLine(counts, 1)}; ${consequence}\n`);
     return EXIT_FAILED;
   }
   return result.manifest;
@@ -53,15 +67,18 @@ export async function runPackage(host: Host, file: string, options: PackageComma
     printOutputProblems(host, optionProblems);
     return EXIT_OUTPUTS;
   }
-  const manifest = compileForDeploy(host, file, 'nothing packaged');
+  const manifest = await compileForDeploy(host, file, 'nothing packaged', options);
   if (typeof manifest === 'number') return manifest;
   let packaged;
+  const progress = progressLine(host);
   try {
     packaged = await packageApp(manifest, resolve(host.cwd, file), {
       format: options.format,
+      onProgress: progress.report,
       ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
     });
   } catch (error) {
+    progress.end();
     if (!isUserFacing(error)) throw error;
     host.stderr(`flowc: error: ${error.message}\n`);
     return EXIT_FAILED;

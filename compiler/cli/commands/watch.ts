@@ -115,7 +115,7 @@ export async function runWatch(host: Host, file: string, options: WatchOptions):
     try {
       const code =
         options.outDir !== undefined
-          ? runBuild(host, [file], {
+          ? await runBuild(host, [file], {
               outDir: options.outDir,
               templateFormat: options.templateFormat,
               diagnosticFormat: options.diagnosticFormat,
@@ -123,7 +123,7 @@ export async function runWatch(host: Host, file: string, options: WatchOptions):
               generatedDir: options.generatedDir,
               typescript: true,
             })
-          : runCheck(host, [file], { format: options.diagnosticFormat, denyWarnings: false });
+          : await runCheck(host, [file], { format: options.diagnosticFormat, denyWarnings: false });
       if (code === 0 && eventsPath !== undefined) await runSim(host, file, { events: eventsPath, until: options.until, seed: options.seed, format: 'text' });
     } catch (error) {
       // One failed run (an unreadable file, a bad events file) is reported; the watch goes on.

@@ -1,3 +1,4 @@
+import type { SourceFile } from '../../source/source-file.js';
 import type { Span } from '../../source/span.js';
 import { codes } from '../codes.js';
 import type { Diagnostic, Label } from '../diagnostic.js';
@@ -19,6 +20,8 @@ export interface JsonDiagnostic {
   readonly slug: string;
   readonly label?: string;
   readonly secondary: readonly JsonLabel[];
+  /** Places in other files (a handler's function in the .flow file); absent when there is none. */
+  readonly related?: readonly JsonRelated[];
   readonly why?: string;
   readonly help?: string;
   readonly notes: readonly string[];
@@ -40,6 +43,10 @@ export interface JsonEdit {
   readonly endLine: number;
   readonly endColumn: number;
   readonly replacement: string;
+}
+
+export interface JsonRelated extends JsonLabel {
+  readonly file: string;
 }
 
 export interface JsonLabel {
@@ -64,6 +71,9 @@ export function toJsonDiagnostic(diagnostic: Diagnostic, displayPath: (path: str
     slug: codes[diagnostic.code].slug,
     ...(diagnostic.primary.message ? { label: diagnostic.primary.message } : {}),
     secondary: diagnostic.secondary.map((label) => ({ message: label.message, ...rangeOf(diagnostic, label) })),
+    ...(diagnostic.related === undefined
+      ? {}
+      : { related: diagnostic.related.map((r) => ({ file: displayPath(r.source.path), message: r.message, ...positions(r.source, r.span) })) }),
     ...(diagnostic.why === undefined ? {} : { why: diagnostic.why }),
     ...(diagnostic.help === undefined ? {} : { help: diagnostic.help }),
     notes: diagnostic.notes,
@@ -92,7 +102,11 @@ function rangeOf(diagnostic: Diagnostic, label: Label) {
 }
 
 function spanRange(diagnostic: Diagnostic, at: Span) {
-  const start = diagnostic.source.position(at.start);
-  const end = diagnostic.source.position(at.end);
+  return positions(diagnostic.source, at);
+}
+
+function positions(source: SourceFile, at: Span) {
+  const start = source.position(at.start);
+  const end = source.position(at.end);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../source/source-file.js';
-import type { Diagnostic, Label } from '../diagnostic.js';
+import type { Diagnostic, Label, RelatedLabel } from '../diagnostic.js';
 
 export interface PrettyOptions {
   /** ANSI colours; the CLI turns them on only on a TTY without NO_COLOR. */
@@ -86,7 +86,9 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions = {}
     else labelsByLine.set(label.line, [label]);
   }
   const lineNumbers = [...labelsByLine.keys()].sort((a, b) => a - b);
-  const gutterWidth = String(lineNumbers[lineNumbers.length - 1] ?? start.line).length;
+  const related = diagnostic.related ?? [];
+  const relatedLines = related.map((r) => r.source.position(r.span.start).line);
+  const gutterWidth = Math.max(String(lineNumbers[lineNumbers.length - 1] ?? start.line).length, ...relatedLines.map((l) => String(l).length));
   const pad = ' '.repeat(gutterWidth);
   const bar = style.gutter('│');
 
@@ -121,6 +123,7 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions = {}
   }
   if (hasFrame && hiddenLabels > 0) out.push(`${pad} ${style.gutter('·')} and ${hiddenLabels.toLocaleString('en-US')} more ${hiddenLabels === 1 ? 'place' : 'places'} not shown`);
   if (hasFrame) out.push(`${pad} ${bar}`);
+  for (const label of related) out.push(...relatedFrame(label, { style, pad, gutterWidth, path: options.displayPath ?? ((p: string) => p) }));
   const notes: [string, string | undefined][] = [
     ['why', diagnostic.why],
     ['help', diagnostic.help],
@@ -131,6 +134,34 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions = {}
     out.push(indentNote(`${pad} ${style.gutter('=')} ${style.bold(`${kind}:`)} `, text, pad.length + kind.length + 5));
   }
   return out.join('\n');
+}
+
+/**
+ * A place in another file, as a frame of its own with `---` under it:
+ *
+ *       ┌─ shop.flow:26:1
+ *       │
+ *    26 │ fn charge(Order) -> Receipt
+ *       │ --------- the function whose handler this is
+ *       │
+ */
+function relatedFrame(label: RelatedLabel, frame: { style: Style; pad: string; gutterWidth: number; path: (path: string) => string }): string[] {
+  const { style, pad } = frame;
+  const bar = style.gutter('│');
+  const at = label.source.position(label.span.start);
+  const out = [`${pad} ${style.gutter('┌─')} ${frame.path(label.source.path)}:${at.line}:${at.column}`];
+  if (label.source.text.length === 0) return out;
+  const [placed] = placeLabels(label.source, [{ span: label.span, message: label.message, primary: false }]);
+  if (placed === undefined) return out;
+  const { text, shift } = window(layoutOf(label.source, at.line).expanded, placed.from);
+  const from = Math.max(0, placed.from - shift);
+  const width = Math.max(1, Math.min(placed.to - placed.from, MAX_LINE_WIDTH, text.length - from));
+  const message = label.message ? ` ${label.message}` : '';
+  out.push(`${pad} ${bar}`);
+  out.push(`${style.gutter(String(at.line).padStart(frame.gutterWidth))} ${bar} ${text}`.trimEnd());
+  out.push(`${pad} ${bar} ${' '.repeat(from)}${style.secondary('-'.repeat(width) + message)}`.trimEnd());
+  out.push(`${pad} ${bar}`);
+  return out;
 }
 
 /** Places each label on the first line of its span; a label that spans lines underlines to the end of its first line. */

@@ -15,6 +15,7 @@ import { generatedHeader } from '../file-map.js';
 import { commentSafe, destinationLines, triggerLines } from './describe.js';
 import type { FunctionModel, ModuleModel } from './model.js';
 import { propertyName, quote, typeText, unionText } from './type-text.js';
+import { validatorsBlock } from './validators.js';
 
 /** The import specifier of the runtime helpers (the package's `./runtime` export). */
 export const RUNTIME_MODULE = 'flowc/runtime';
@@ -32,10 +33,12 @@ export function renderModule(model: ModuleModel): string {
     ' * the handler code that no longer fits.',
     ' */',
   );
-  if (model.functions.length > 0) out.push(`import * as ${model.runtime} from '${RUNTIME_MODULE}';`);
   const typeNames = Object.keys(manifest.types);
+  const usesRuntime = model.functions.length > 0 || typeNames.length > 0;
+  if (usesRuntime) out.push(`import * as ${model.runtime} from '${RUNTIME_MODULE}';`);
   if (typeNames.length > 0) out.push('', '// Declared types');
   for (const name of typeNames) out.push('', declaredType(model, name, manifest.types[name] as PayloadType));
+  if (usesRuntime) out.push('', validatorsBlock(manifest.types, model.validators, model.typeNames, (name) => declaredAt(model, name)));
   if (model.functions.length > 0) out.push('', '// Functions');
   for (const fn of model.functions) out.push('', functionBlock(model, fn));
   out.push('', flowInterface(model));
@@ -53,7 +56,7 @@ function flowInterface(model: ModuleModel): string {
     items.length === 0 ? '{}' : `{\n${items.map((item) => `    ${propertyName(item.name)}: ${typeOf(item as never)};`).join('\n')}\n  }`;
   const payload = (type: PayloadType | null) => (type === null ? 'unknown' : typeText(type, typeNames));
   return [
-    '// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.',
+    `/** The whole flow of ${commentSafe(basename(manifest.source))}, for tests: \`simulate<Flow>(…)\` from flowc/testing. */`,
     `export interface ${model.flow} {`,
     `  topics: ${members(manifest.topics, (t: { message: PayloadType }) => payload(t.message))};`,
     `  queues: ${members(manifest.queues, (q: { message: PayloadType }) => payload(q.message))};`,
@@ -89,8 +92,16 @@ function busKinds(model: ModuleModel, bus: BusSpec): string {
 
 function declaredType(model: ModuleModel, name: string, type: PayloadType): string {
   const identifier = model.declared.get(name) ?? name;
-  if (type.kind !== 'record' || type.fields.length === 0) return `export type ${identifier} = ${typeText(type, model.typeNames)};`;
-  return [`export interface ${identifier} {`, ...type.fields.map((field) => `  ${fieldLine(model, field)}`), '}'].join('\n');
+  const doc = `/** The type \`${commentSafe(name)}\` (${declaredAt(model, name)}). */`;
+  if (type.kind !== 'record' || type.fields.length === 0) return `${doc}\nexport type ${identifier} = ${typeText(type, model.typeNames)};`;
+  return [doc, `export interface ${identifier} {`, ...type.fields.map((field) => `  ${fieldLine(model, field)}`), '}'].join('\n');
+}
+
+/** `shop.flow:5`: where a declared type is, for doc comments; the file alone when unknown. */
+function declaredAt(model: ModuleModel, name: string): string {
+  const source = commentSafe(basename(model.manifest.source));
+  const line = model.manifest.typeOrigins[name]?.line;
+  return line === undefined ? source : `${source}:${line}`;
 }
 
 /** `at: string; // timestamp (ISO-8601)`: the flow type shows where TypeScript has none as precise. */
@@ -112,14 +123,25 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
   ];
   const lines = ['/**', ` * \`${spec.name}\` (${source}:${spec.origin.line}), handler \`${spec.handler}\`:`, ...about.map((line) => ` * - ${line}`)].map(commentSafe);
   lines.push(' */');
+  // Each export has its own doc comment too, so an editor's hover says where it comes from.
+  const at = `\`${commentSafe(spec.name)}\` (${commentSafe(source)}:${spec.origin.line})`;
   lines.push(`export type ${types.Input} = ${typeText(spec.input, model.typeNames)};`);
-  if (types.Output !== null && spec.output !== null) lines.push(`export type ${types.Output} = ${typeText(spec.output, model.typeNames)};`);
-  lines.push(`export type ${types.Event} = ${fn.event};`);
-  if (fn.asyncEvent !== null) lines.push(`export type ${fn.asyncEvent.alias} = ${fn.asyncEvent.text};`);
-  lines.push(`export type ${types.Result} = ${fn.result};`);
-  lines.push(`export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
-  lines.push(`export const ${fn.value} = ${helperValue(model, fn)};`);
+  if (types.Output !== null && spec.output !== null) lines.push(`/** What ${at} returns. */`, `export type ${types.Output} = ${typeText(spec.output, model.typeNames)};`);
+  lines.push(`/** The event Lambda invokes ${at} with. */`, `export type ${types.Event} = ${fn.event};`);
+  if (fn.asyncEvent !== null) lines.push(`/** The asynchronous events of ${at}, which its destination records hold. */`, `export type ${fn.asyncEvent.alias} = ${fn.asyncEvent.text};`);
+  lines.push(`/** What the handler of ${at} answers Lambda. */`, `export type ${types.Result} = ${fn.result};`);
+  lines.push(`/** The type of the \`handler\` export of ${commentSafe(spec.handler)}, for ${at}. */`, `export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
+  lines.push(`/** Builds the handler of ${at}${fn.sends.length > 0 ? ' and holds its `sends` clients' : ''}. */`, `export const ${fn.value} = ${pureCalls(model.runtime, helperValue(model, fn))};`);
   return lines.join('\n');
+}
+
+/**
+ * `expression` with each call of a `flowc/runtime` function marked `/* @__PURE__ *\/`, so that
+ * a bundler drops the helpers (and the runtime code behind them) that a handler does not use:
+ * every handler imports the one module, but each bundle keeps only its own function's helper.
+ */
+function pureCalls(runtime: string, expression: string): string {
+  return expression.replace(new RegExp(`(?<![\\w.$])${runtime}\\.(?=[a-z]\\w*[<(])`, 'g'), `/* @__PURE__ */ ${runtime}.`);
 }
 
 function helperValue(model: ModuleModel, fn: FunctionModel): string {

@@ -21,6 +21,7 @@ import type {
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { NameAllocator, pascalCase } from './names.js';
 import { quote, type TypeNames, typeText, unionText, unique } from './type-text.js';
+import { schemaOption, type ValidatorNames } from './validators.js';
 
 /** How a function is invoked, by the shape of its event; `invoke`: the payload itself is the event. */
 export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'invoke';
@@ -81,6 +82,7 @@ export interface ModuleModel {
   readonly declared: ReadonlyMap<string, string>;
   readonly functions: readonly FunctionModel[];
   readonly typeNames: TypeNames;
+  readonly validators: ValidatorNames;
   readonly isFifoQueue: (name: string) => boolean;
 }
 
@@ -106,6 +108,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   }
   const runtime = names.claim('runtime');
   const flow = names.claim('Flow');
+  const validators: ValidatorNames = { schemas: names.claim('schemas'), types: names.claim('payloadTypes') };
   const specs = new Map(manifest.functions.map((fn) => [fn.name, fn]));
   const sizeLimited = new Set(
     manifest.edges.filter((edge) => edge.kind === 'destination' && (edge.targetKind === 'topic' || edge.targetKind === 'bus')).map((edge) => `${edge.source}.${(edge as DestinationEdge).condition}`),
@@ -133,7 +136,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
   const functions = manifest.functions.map((spec): FunctionModel => {
     const alias = aliases.get(spec.name) as Record<'Input' | 'Output' | 'Event' | 'Result' | 'Handler', string>;
     const output = spec.output === null ? 'void' : alias.Output;
-    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, input: alias.Input, output, app: manifest.app });
+    const envelopes = envelopesOf(spec, incoming.get(spec.name) ?? [], { typeNames, resources, validators, input: alias.Input, output, app: manifest.app });
     const outgoing = destinations.get(spec.name) ?? [];
     const asyncEvent = asyncAliases.get(spec.name);
     return {
@@ -149,7 +152,7 @@ export function buildModel(manifest: FlowManifest): ModuleModel {
       destinations: { success: outgoing.find((e) => e.condition === 'success'), failure: outgoing.find((e) => e.condition === 'failure') },
     };
   });
-  return { manifest, runtime, flow, declared, functions, typeNames, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
+  return { manifest, runtime, flow, declared, functions, typeNames, validators, isFifoQueue: (name) => resources.queue(name)?.fifo === true };
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -189,6 +192,7 @@ function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
 interface EnvelopeContext {
   readonly typeNames: TypeNames;
   readonly resources: ResourceIndex;
+  readonly validators: ValidatorNames;
   /** The function's Input alias, and its result for asynchronous invocations (`void` when none). */
   readonly input: string;
   readonly output: string;
@@ -213,20 +217,24 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
   const reportFailures = edges.length > 0 && edges.every((e) => 'reportBatchItemFailures' in e && e.reportBatchItemFailures);
   const fifo = kind === 'sqs' && edges.some((e) => context.resources.queue(e.source)?.fifo === true);
   const base = { kind, edges, payload, payloadType, reportFailures, fifo };
+  // The helper's `schema` option, after the others (`, schema: …`) or alone (`{ schema: … }`).
+  const schema = schemaOption(spec, payloads, payload, context.validators, context.typeNames);
+  const more = schema === null ? '' : `, ${schema}`;
+  const only = schema === null ? '' : `{ ${schema} }`;
   switch (kind) {
     case 'sqs':
       return {
         ...base,
         event: `${rt}.SqsEvent<${payload}>`,
         result: reportFailures ? `${rt}.SQSBatchResponse` : 'void',
-        helper: `${rt}.sqsTrigger<${payload}>({ fifo: ${fifo}, reportFailures: ${reportFailures} })`,
+        helper: `${rt}.sqsTrigger<${payload}>({ fifo: ${fifo}, reportFailures: ${reportFailures}${more} })`,
       };
     case 'kinesis':
       return {
         ...base,
         event: `${rt}.KinesisEvent<${payload}>`,
         result: reportFailures ? `${rt}.KinesisStreamBatchResponse` : 'void',
-        helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures} })`,
+        helper: `${rt}.kinesisTrigger<${payload}>({ reportFailures: ${reportFailures}${more} })`,
       };
     case 'dynamodb': {
       const { key, views } = tableChangeOf(edges, context.resources);
@@ -234,11 +242,11 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
         ...base,
         event: `${rt}.DynamoDbEvent<${payload}>`,
         result: reportFailures ? `${rt}.DynamoDBBatchResponse` : 'void',
-        helper: `${rt}.dynamodbTrigger<${payload}, ${key ?? `keyof ${payload}`}, ${unionText(views.map(quote))}>({ reportFailures: ${reportFailures}, views: [${views.map(quote).join(', ')}] })`,
+        helper: `${rt}.dynamodbTrigger<${payload}, ${key ?? `keyof ${payload}`}, ${unionText(views.map(quote))}>({ reportFailures: ${reportFailures}, views: [${views.map(quote).join(', ')}]${more} })`,
       };
     }
     case 'sns':
-      return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>()` };
+      return { ...base, event: `${rt}.SnsEvent<${payload}>`, result: context.output, helper: `${rt}.snsTrigger<${payload}, ${context.output}>(${only})` };
     case 'bus': {
       const detailType = detailTypeText(edges as readonly RuleEdge[]);
       const source = sourceText(edges as readonly RuleEdge[], context.app);
@@ -246,11 +254,11 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
         ...base,
         event: `${rt}.BusEvent<${detailType}, ${payload}, ${source}>`,
         result: context.output,
-        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}, ${source}>()`,
+        helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}, ${source}>(${only})`,
       };
     }
     case 'invoke':
-      return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>()` };
+      return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>(${only})` };
   }
 }
 

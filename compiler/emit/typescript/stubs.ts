@@ -64,7 +64,8 @@ interface Callback {
   readonly call: (helper: string, indent: string) => string;
 }
 
-const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', invoke: 'onInvoke' } as const;
+/** The helper of a function's value that makes its handler for one kind of trigger (compiler/handlers reads it too). */
+export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', invoke: 'onInvoke' } as const;
 
 function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>): Callback {
   const param = parameterName(envelope, taken);

@@ -10,6 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Account` (billing.flow:6). */
 export interface Account {
   customer: string;
   balance: number; // int
@@ -17,8 +18,10 @@ export interface Account {
   refunds: number; // int
 }
 
+/** The type `Currency` (billing.flow:4). */
 export type Currency = 'EUR' | 'USD';
 
+/** The type `Payment` (billing.flow:5). */
 export interface Payment {
   id: string;
   customer: string;
@@ -26,10 +29,33 @@ export interface Payment {
   currency: Currency;
 }
 
+/** The type `Seen` (billing.flow:7). */
 export interface Seen {
   id: string;
   expires_at: number; // int
 }
+
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Account: { kind: 'record', fields: [{ name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'balance', type: { kind: 'int' }, optional: false }, { name: 'charges', type: { kind: 'int' }, optional: false }, { name: 'refunds', type: { kind: 'int' }, optional: false }] },
+  Currency: { kind: 'union', members: [{ kind: 'literal', value: 'EUR' }, { kind: 'literal', value: 'USD' }] },
+  Payment: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'amount', type: { kind: 'int' }, optional: false }, { name: 'currency', type: { kind: 'ref', name: 'Currency' }, optional: false }] },
+  Seen: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'expires_at', type: { kind: 'int' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Account` values (billing.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Account: /* @__PURE__ */ runtime.payloadSchema<Account>('Account', payloadTypes),
+  /** Checks `Currency` values (billing.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Currency: /* @__PURE__ */ runtime.payloadSchema<Currency>('Currency', payloadTypes),
+  /** Checks `Payment` values (billing.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Payment: /* @__PURE__ */ runtime.payloadSchema<Payment>('Payment', payloadTypes),
+  /** Checks `Seen` values (billing.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Seen: /* @__PURE__ */ runtime.payloadSchema<Seen>('Seen', payloadTypes),
+};
 
 // Functions
 
@@ -40,15 +66,19 @@ export interface Seen {
  * - idempotency records in table `seen`
  */
 export type ChargeInput = Payment;
+/** The event Lambda invokes `charge` (billing.flow:20) with. */
 export type ChargeEvent = runtime.SqsEvent<ChargeInput>;
+/** What the handler of `charge` (billing.flow:20) answers Lambda. */
 export type ChargeResult = runtime.SQSBatchResponse;
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (billing.flow:20). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
+/** Builds the handler of `charge` (billing.flow:20) and holds its `sends` clients. */
 export const charge = {
-  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true }),
+  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Payment', payloadTypes) }),
   sends: {
-    accounts: runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
+    accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
-  idempotency: runtime.tableIdempotency<ChargeInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.charge' }),
+  idempotency: /* @__PURE__ */ runtime.tableIdempotency<ChargeInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.charge' }),
 };
 
 /**
@@ -58,18 +88,22 @@ export const charge = {
  * - idempotency records in table `seen`
  */
 export type RefundInput = Payment;
+/** The event Lambda invokes `refund` (billing.flow:21) with. */
 export type RefundEvent = runtime.SnsEvent<RefundInput>;
+/** What the handler of `refund` (billing.flow:21) answers Lambda. */
 export type RefundResult = void;
+/** The type of the `handler` export of handlers/refund.ts, for `refund` (billing.flow:21). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
+/** Builds the handler of `refund` (billing.flow:21) and holds its `sends` clients. */
 export const refund = {
-  ...runtime.snsTrigger<RefundInput, void>(),
+  ...runtime.snsTrigger<RefundInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>('Payment', payloadTypes) }),
   sends: {
-    accounts: runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
+    accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
-  idempotency: runtime.tableIdempotency<RefundInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.refund' }),
+  idempotency: /* @__PURE__ */ runtime.tableIdempotency<RefundInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.refund' }),
 };
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of billing.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     refunds: Payment;

@@ -10,6 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Balance` (ledger.flow:13). */
 export interface Balance {
   account: string;
   transfer: string;
@@ -18,8 +19,10 @@ export interface Balance {
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Currency` (ledger.flow:4). */
 export type Currency = 'EUR' | 'USD' | 'GBP';
 
+/** The type `Transfer` (ledger.flow:5). */
 export interface Transfer {
   id: string;
   account: string;
@@ -29,6 +32,25 @@ export interface Transfer {
   at: string; // timestamp (ISO-8601)
 }
 
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Balance: { kind: 'record', fields: [{ name: 'account', type: { kind: 'string' }, optional: false }, { name: 'transfer', type: { kind: 'string' }, optional: false }, { name: 'balance', type: { kind: 'int' }, optional: false }, { name: 'currency', type: { kind: 'ref', name: 'Currency' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Currency: { kind: 'union', members: [{ kind: 'literal', value: 'EUR' }, { kind: 'literal', value: 'USD' }, { kind: 'literal', value: 'GBP' }] },
+  Transfer: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'account', type: { kind: 'string' }, optional: false }, { name: 'counterparty', type: { kind: 'string' }, optional: false }, { name: 'amount', type: { kind: 'int' }, optional: false }, { name: 'currency', type: { kind: 'ref', name: 'Currency' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Balance` values (ledger.flow:13): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Balance: /* @__PURE__ */ runtime.payloadSchema<Balance>('Balance', payloadTypes),
+  /** Checks `Currency` values (ledger.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Currency: /* @__PURE__ */ runtime.payloadSchema<Currency>('Currency', payloadTypes),
+  /** Checks `Transfer` values (ledger.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Transfer: /* @__PURE__ */ runtime.payloadSchema<Transfer>('Transfer', payloadTypes),
+};
+
 // Functions
 
 /**
@@ -37,13 +59,17 @@ export interface Transfer {
  * - sends to table `balances`
  */
 export type PostInput = Transfer;
+/** The event Lambda invokes `post` (ledger.flow:35) with. */
 export type PostEvent = runtime.SqsEvent<PostInput>;
+/** What the handler of `post` (ledger.flow:35) answers Lambda. */
 export type PostResult = runtime.SQSBatchResponse;
+/** The type of the `handler` export of handlers/post.ts, for `post` (ledger.flow:35). */
 export type PostHandler = runtime.AsyncHandler<PostEvent, PostResult>;
+/** Builds the handler of `post` (ledger.flow:35) and holds its `sends` clients. */
 export const post = {
-  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true }),
+  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<PostInput>('Transfer', payloadTypes) }),
   sends: {
-    balances: runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
+    balances: /* @__PURE__ */ runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
   },
 };
 
@@ -52,22 +78,30 @@ export const post = {
  * - SQS batches of up to 50 from the queue `screening`
  */
 export type ScreenInput = Transfer;
+/** The event Lambda invokes `screen` (ledger.flow:36) with. */
 export type ScreenEvent = runtime.SqsEvent<ScreenInput>;
+/** What the handler of `screen` (ledger.flow:36) answers Lambda. */
 export type ScreenResult = void;
+/** The type of the `handler` export of handlers/screen.ts, for `screen` (ledger.flow:36). */
 export type ScreenHandler = runtime.AsyncHandler<ScreenEvent, ScreenResult>;
-export const screen = runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false });
+/** Builds the handler of `screen` (ledger.flow:36). */
+export const screen = /* @__PURE__ */ runtime.sqsTrigger<ScreenInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<ScreenInput>('Transfer', payloadTypes) });
 
 /**
  * `statement` (ledger.flow:37), handler `handlers/statement.ts`:
  * - DynamoDB stream batches of up to 100 from the table `balances`
  */
 export type StatementInput = Balance;
+/** The event Lambda invokes `statement` (ledger.flow:37) with. */
 export type StatementEvent = runtime.DynamoDbEvent<StatementInput>;
+/** What the handler of `statement` (ledger.flow:37) answers Lambda. */
 export type StatementResult = void;
+/** The type of the `handler` export of handlers/statement.ts, for `statement` (ledger.flow:37). */
 export type StatementHandler = runtime.AsyncHandler<StatementEvent, StatementResult>;
-export const statement = runtime.dynamodbTrigger<StatementInput, 'account' | 'transfer', 'new'>({ reportFailures: false, views: ['new'] });
+/** Builds the handler of `statement` (ledger.flow:37). */
+export const statement = /* @__PURE__ */ runtime.dynamodbTrigger<StatementInput, 'account' | 'transfer', 'new'>({ reportFailures: false, views: ['new'], schema: /* @__PURE__ */ runtime.payloadSchema<StatementInput>('Balance', payloadTypes) });
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of ledger.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     transfers: Transfer;

@@ -10,17 +10,20 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Click` (shop.flow:7). */
 export interface Click {
   session: string;
   page: string;
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Item` (shop.flow:4). */
 export interface Item {
   sku: string;
   qty: number; // int
 }
 
+/** The type `Order` (shop.flow:5). */
 export interface Order {
   id: string;
   customer: string;
@@ -29,15 +32,42 @@ export interface Order {
   coupon?: string;
 }
 
+/** The type `Receipt` (shop.flow:6). */
 export interface Receipt {
   order: string;
   charged: number;
 }
 
+/** The type `Stock` (shop.flow:8). */
 export interface Stock {
   sku: string;
   count: number; // int
 }
+
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Click: { kind: 'record', fields: [{ name: 'session', type: { kind: 'string' }, optional: false }, { name: 'page', type: { kind: 'string' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Item: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'qty', type: { kind: 'int' }, optional: false }] },
+  Order: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'items', type: { kind: 'array', element: { kind: 'ref', name: 'Item' } }, optional: false }, { name: 'total', type: { kind: 'number' }, optional: false }, { name: 'coupon', type: { kind: 'string' }, optional: true }] },
+  Receipt: { kind: 'record', fields: [{ name: 'order', type: { kind: 'string' }, optional: false }, { name: 'charged', type: { kind: 'number' }, optional: false }] },
+  Stock: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'count', type: { kind: 'int' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Click` values (shop.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Click: /* @__PURE__ */ runtime.payloadSchema<Click>('Click', payloadTypes),
+  /** Checks `Item` values (shop.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Item: /* @__PURE__ */ runtime.payloadSchema<Item>('Item', payloadTypes),
+  /** Checks `Order` values (shop.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Order: /* @__PURE__ */ runtime.payloadSchema<Order>('Order', payloadTypes),
+  /** Checks `Receipt` values (shop.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Receipt: /* @__PURE__ */ runtime.payloadSchema<Receipt>('Receipt', payloadTypes),
+  /** Checks `Stock` values (shop.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Stock: /* @__PURE__ */ runtime.payloadSchema<Stock>('Stock', payloadTypes),
+};
 
 // Functions
 
@@ -48,63 +78,88 @@ export interface Stock {
  * - a failed invocation goes to `audit` after its retries (failure destination)
  */
 export type ChargeInput = Order;
+/** What `charge` (shop.flow:26) returns. */
 export type ChargeOutput = Receipt;
+/** The event Lambda invokes `charge` (shop.flow:26) with. */
 export type ChargeEvent = runtime.SnsEvent<ChargeInput>;
+/** What the handler of `charge` (shop.flow:26) answers Lambda. */
 export type ChargeResult = ChargeOutput;
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (shop.flow:26). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
-export const charge = runtime.snsTrigger<ChargeInput, ChargeOutput>();
+/** Builds the handler of `charge` (shop.flow:26). */
+export const charge = /* @__PURE__ */ runtime.snsTrigger<ChargeInput, ChargeOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Order', payloadTypes) });
 
 /**
  * `email` (shop.flow:27), handler `handlers/email.ts`:
  * - SQS batches of up to 10 from the queue `receipts`
  */
 export type EmailInput = runtime.SuccessRecord<ChargeEvent, ChargeOutput>;
+/** The event Lambda invokes `email` (shop.flow:27) with. */
 export type EmailEvent = runtime.SqsEvent<EmailInput>;
+/** What the handler of `email` (shop.flow:27) answers Lambda. */
 export type EmailResult = void;
+/** The type of the `handler` export of handlers/email.ts, for `email` (shop.flow:27). */
 export type EmailHandler = runtime.AsyncHandler<EmailEvent, EmailResult>;
-export const email = runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false });
+/** Builds the handler of `email` (shop.flow:27). */
+export const email = /* @__PURE__ */ runtime.sqsTrigger<EmailInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<EmailInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
  * `payout` (shop.flow:29), handler `handlers/payout.ts`:
  * - SQS batches of up to 10 from the FIFO queue `payouts`
  */
 export type PayoutInput = Receipt;
+/** The event Lambda invokes `payout` (shop.flow:29) with. */
 export type PayoutEvent = runtime.SqsEvent<PayoutInput>;
+/** What the handler of `payout` (shop.flow:29) answers Lambda. */
 export type PayoutResult = void;
+/** The type of the `handler` export of handlers/payout.ts, for `payout` (shop.flow:29). */
 export type PayoutHandler = runtime.AsyncHandler<PayoutEvent, PayoutResult>;
-export const payout = runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false });
+/** Builds the handler of `payout` (shop.flow:29). */
+export const payout = /* @__PURE__ */ runtime.sqsTrigger<PayoutInput>({ fifo: true, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<PayoutInput>('Receipt', payloadTypes) });
 
 /**
  * `refund` (shop.flow:28), handler `handlers/refund.ts`:
  * - EventBridge events from the bus `audit`: the failure records of `charge` (asynchronous)
  */
 export type RefundInput = runtime.SizeLimitedFailureRecord<ChargeEvent>;
+/** The event Lambda invokes `refund` (shop.flow:28) with. */
 export type RefundEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', RefundInput, 'lambda'>;
+/** What the handler of `refund` (shop.flow:28) answers Lambda. */
 export type RefundResult = void;
+/** The type of the `handler` export of handlers/refund.ts, for `refund` (shop.flow:28). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
-export const refund = runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void, 'lambda'>();
+/** Builds the handler of `refund` (shop.flow:28). */
+export const refund = /* @__PURE__ */ runtime.busTrigger<'Lambda Function Invocation Result - Failure', RefundInput, void, 'lambda'>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>({ kind: 'invocation', condition: 'failure', function: 'charge' }, payloadTypes) });
 
 /**
  * `reindex` (shop.flow:31), handler `handlers/reindex.ts`:
  * - DynamoDB stream batches of up to 100 from the table `stock`
  */
 export type ReindexInput = Stock;
+/** The event Lambda invokes `reindex` (shop.flow:31) with. */
 export type ReindexEvent = runtime.DynamoDbEvent<ReindexInput>;
+/** What the handler of `reindex` (shop.flow:31) answers Lambda. */
 export type ReindexResult = void;
+/** The type of the `handler` export of handlers/reindex.ts, for `reindex` (shop.flow:31). */
 export type ReindexHandler = runtime.AsyncHandler<ReindexEvent, ReindexResult>;
-export const reindex = runtime.dynamodbTrigger<ReindexInput, 'sku', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] });
+/** Builds the handler of `reindex` (shop.flow:31). */
+export const reindex = /* @__PURE__ */ runtime.dynamodbTrigger<ReindexInput, 'sku', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'], schema: /* @__PURE__ */ runtime.payloadSchema<ReindexInput>('Stock', payloadTypes) });
 
 /**
  * `sessionize` (shop.flow:30), handler `handlers/sessionize.ts`:
  * - Kinesis batches of up to 500 from the stream `clicks`
  */
 export type SessionizeInput = Click;
+/** The event Lambda invokes `sessionize` (shop.flow:30) with. */
 export type SessionizeEvent = runtime.KinesisEvent<SessionizeInput>;
+/** What the handler of `sessionize` (shop.flow:30) answers Lambda. */
 export type SessionizeResult = void;
+/** The type of the `handler` export of handlers/sessionize.ts, for `sessionize` (shop.flow:30). */
 export type SessionizeHandler = runtime.AsyncHandler<SessionizeEvent, SessionizeResult>;
-export const sessionize = runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false });
+/** Builds the handler of `sessionize` (shop.flow:30). */
+export const sessionize = /* @__PURE__ */ runtime.kinesisTrigger<SessionizeInput>({ reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<SessionizeInput>('Click', payloadTypes) });
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of shop.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     placed: Order;

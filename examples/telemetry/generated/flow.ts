@@ -10,6 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Alert` (telemetry.flow:8). */
 export interface Alert {
   device: string;
   site: string;
@@ -17,6 +18,7 @@ export interface Alert {
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Device` (telemetry.flow:7). */
 export interface Device {
   id: string;
   site: string;
@@ -24,12 +26,14 @@ export interface Device {
   last_seen: string; // timestamp (ISO-8601)
 }
 
+/** The type `Page` (telemetry.flow:9). */
 export interface Page {
   alert: string;
   on_call: string;
   channel: 'sms' | 'email';
 }
 
+/** The type `Reading` (telemetry.flow:6). */
 export interface Reading {
   device: string;
   sensor: Sensor;
@@ -37,7 +41,33 @@ export interface Reading {
   at: string; // timestamp (ISO-8601)
 }
 
+/** The type `Sensor` (telemetry.flow:5). */
 export type Sensor = 'temperature' | 'humidity' | 'pressure';
+
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Alert: { kind: 'record', fields: [{ name: 'device', type: { kind: 'string' }, optional: false }, { name: 'site', type: { kind: 'string' }, optional: false }, { name: 'reason', type: { kind: 'string' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Device: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'site', type: { kind: 'string' }, optional: false }, { name: 'status', type: { kind: 'union', members: [{ kind: 'literal', value: 'ok' }, { kind: 'literal', value: 'stale' }, { kind: 'literal', value: 'alarm' }] }, optional: false }, { name: 'last_seen', type: { kind: 'timestamp' }, optional: false }] },
+  Page: { kind: 'record', fields: [{ name: 'alert', type: { kind: 'string' }, optional: false }, { name: 'on_call', type: { kind: 'string' }, optional: false }, { name: 'channel', type: { kind: 'union', members: [{ kind: 'literal', value: 'sms' }, { kind: 'literal', value: 'email' }] }, optional: false }] },
+  Reading: { kind: 'record', fields: [{ name: 'device', type: { kind: 'string' }, optional: false }, { name: 'sensor', type: { kind: 'ref', name: 'Sensor' }, optional: false }, { name: 'value', type: { kind: 'number' }, optional: false }, { name: 'at', type: { kind: 'timestamp' }, optional: false }] },
+  Sensor: { kind: 'union', members: [{ kind: 'literal', value: 'temperature' }, { kind: 'literal', value: 'humidity' }, { kind: 'literal', value: 'pressure' }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Alert` values (telemetry.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Alert: /* @__PURE__ */ runtime.payloadSchema<Alert>('Alert', payloadTypes),
+  /** Checks `Device` values (telemetry.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Device: /* @__PURE__ */ runtime.payloadSchema<Device>('Device', payloadTypes),
+  /** Checks `Page` values (telemetry.flow:9): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Page: /* @__PURE__ */ runtime.payloadSchema<Page>('Page', payloadTypes),
+  /** Checks `Reading` values (telemetry.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Reading: /* @__PURE__ */ runtime.payloadSchema<Reading>('Reading', payloadTypes),
+  /** Checks `Sensor` values (telemetry.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Sensor: /* @__PURE__ */ runtime.payloadSchema<Sensor>('Sensor', payloadTypes),
+};
 
 // Functions
 
@@ -46,10 +76,14 @@ export type Sensor = 'temperature' | 'humidity' | 'pressure';
  * - EventBridge events from the bus `ops`: the failure records of `page` (asynchronous)
  */
 export type EscalateInput = runtime.SizeLimitedFailureRecord<PageEvent>;
+/** The event Lambda invokes `escalate` (telemetry.flow:21) with. */
 export type EscalateEvent = runtime.BusEvent<'Lambda Function Invocation Result - Failure', EscalateInput, 'lambda'>;
+/** What the handler of `escalate` (telemetry.flow:21) answers Lambda. */
 export type EscalateResult = void;
+/** The type of the `handler` export of handlers/escalate.ts, for `escalate` (telemetry.flow:21). */
 export type EscalateHandler = runtime.AsyncHandler<EscalateEvent, EscalateResult>;
-export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void, 'lambda'>();
+/** Builds the handler of `escalate` (telemetry.flow:21). */
+export const escalate = /* @__PURE__ */ runtime.busTrigger<'Lambda Function Invocation Result - Failure', EscalateInput, void, 'lambda'>({ schema: /* @__PURE__ */ runtime.payloadSchema<EscalateInput>({ kind: 'invocation', condition: 'failure', function: 'page' }, payloadTypes) });
 
 /**
  * `ingest` (telemetry.flow:18), handler `handlers/ingest.ts`:
@@ -57,13 +91,17 @@ export const escalate = runtime.busTrigger<'Lambda Function Invocation Result - 
  * - sends to table `devices`
  */
 export type IngestInput = Reading;
+/** The event Lambda invokes `ingest` (telemetry.flow:18) with. */
 export type IngestEvent = runtime.KinesisEvent<IngestInput>;
+/** What the handler of `ingest` (telemetry.flow:18) answers Lambda. */
 export type IngestResult = runtime.KinesisStreamBatchResponse;
+/** The type of the `handler` export of handlers/ingest.ts, for `ingest` (telemetry.flow:18). */
 export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
+/** Builds the handler of `ingest` (telemetry.flow:18) and holds its `sends` clients. */
 export const ingest = {
-  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true }),
+  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<IngestInput>('Reading', payloadTypes) }),
   sends: {
-    devices: runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
+    devices: /* @__PURE__ */ runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
   },
 };
 
@@ -74,21 +112,30 @@ export const ingest = {
  * - a failed invocation goes to `ops` after its retries (failure destination)
  */
 export type PageInput = Alert;
+/** What `page` (telemetry.flow:20) returns. */
 export type PageOutput = Page;
+/** The event Lambda invokes `page` (telemetry.flow:20) with. */
 export type PageEvent = runtime.SnsEvent<PageInput>;
+/** What the handler of `page` (telemetry.flow:20) answers Lambda. */
 export type PageResult = PageOutput;
+/** The type of the `handler` export of handlers/page.ts, for `page` (telemetry.flow:20). */
 export type PageHandler = runtime.AsyncHandler<PageEvent, PageResult>;
-export const page = runtime.snsTrigger<PageInput, PageOutput>();
+/** Builds the handler of `page` (telemetry.flow:20). */
+export const page = /* @__PURE__ */ runtime.snsTrigger<PageInput, PageOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<PageInput>('Alert', payloadTypes) });
 
 /**
  * `record` (telemetry.flow:22), handler `handlers/record.ts`:
  * - EventBridge events from the bus `ops`: the success records of `page` (asynchronous)
  */
 export type RecordInput = runtime.SizeLimitedSuccessRecord<PageEvent, PageOutput>;
+/** The event Lambda invokes `record` (telemetry.flow:22) with. */
 export type RecordEvent = runtime.BusEvent<'Lambda Function Invocation Result - Success', RecordInput, 'lambda'>;
+/** What the handler of `record` (telemetry.flow:22) answers Lambda. */
 export type RecordResult = void;
+/** The type of the `handler` export of handlers/record.ts, for `record` (telemetry.flow:22). */
 export type RecordHandler = runtime.AsyncHandler<RecordEvent, RecordResult>;
-export const record = runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void, 'lambda'>();
+/** Builds the handler of `record` (telemetry.flow:22). */
+export const record = /* @__PURE__ */ runtime.busTrigger<'Lambda Function Invocation Result - Success', RecordInput, void, 'lambda'>({ schema: /* @__PURE__ */ runtime.payloadSchema<RecordInput>({ kind: 'invocation', condition: 'success', function: 'page' }, payloadTypes) });
 
 /**
  * `watch` (telemetry.flow:19), handler `handlers/watch.ts`:
@@ -96,17 +143,21 @@ export const record = runtime.busTrigger<'Lambda Function Invocation Result - Su
  * - sends to topic `alerts`
  */
 export type WatchInput = Device;
+/** The event Lambda invokes `watch` (telemetry.flow:19) with. */
 export type WatchEvent = runtime.DynamoDbEvent<WatchInput>;
+/** What the handler of `watch` (telemetry.flow:19) answers Lambda. */
 export type WatchResult = void;
+/** The type of the `handler` export of handlers/watch.ts, for `watch` (telemetry.flow:19). */
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
+/** Builds the handler of `watch` (telemetry.flow:19) and holds its `sends` clients. */
 export const watch = {
-  ...runtime.dynamodbTrigger<WatchInput, 'id', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'] }),
+  ...runtime.dynamodbTrigger<WatchInput, 'id', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'], schema: /* @__PURE__ */ runtime.payloadSchema<WatchInput>('Device', payloadTypes) }),
   sends: {
-    alerts: runtime.topicClient<Alert>({ name: 'alerts' }),
+    alerts: /* @__PURE__ */ runtime.topicClient<Alert>({ name: 'alerts' }),
   },
 };
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of telemetry.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     alerts: Alert;

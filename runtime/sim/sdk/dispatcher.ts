@@ -1,6 +1,7 @@
 import { eventBridge, kinesis, sns, sqs } from '../../aws/limits.js';
 import type { ResourceKind, TableSpec } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
+import { type CarriedTypes, checkingRouter } from '../carried-types.js';
 import { AwsServiceError } from '../errors.js';
 import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
@@ -12,9 +13,18 @@ type Input = Readonly<Record<string, unknown>>;
 /**
  * Executes the SDK commands of handler code against the simulated resources: resolves the
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
- * a resource of the flow, and answers with the SDK's output shape.
+ * a resource of the flow, and answers with the SDK's output shape. What the code writes is
+ * checked against the flow's types first (`carried`).
  */
-export function createDispatcher(router: Router, addresses: Addresses, currentFunction: () => string, tables: readonly TableSpec[], nowMs: () => number): SdkDispatcher {
+export function createDispatcher(
+  flowRouter: Router,
+  addresses: Addresses,
+  currentFunction: () => string,
+  tables: readonly TableSpec[],
+  nowMs: () => number,
+  carried: CarriedTypes,
+): SdkDispatcher {
+  const router = checkingRouter(flowRouter, carried, currentFunction);
   const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
     if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
     const name = addresses.resolve(kind, address);
@@ -91,6 +101,7 @@ export function createDispatcher(router: Router, addresses: Addresses, currentFu
   const tableAccess: TableAccess = {
     router,
     from,
+    checkItem: (table, item) => carried.check(currentFunction(), 'table', table, item),
     resolve: (address) => tableSpecs.get(resolve('table', address, 'TableName')) as TableSpec,
   };
 

@@ -28,6 +28,8 @@ export interface TableAccess {
   readonly resolve: (address: unknown) => TableSpec;
   /** Who is writing, for the trace. */
   readonly from: () => string;
+  /** Throws when a whole item put by handler code does not have the table's type (carried-types.ts). */
+  readonly checkItem: (table: string, item: Readonly<Record<string, unknown>>) => void;
 }
 
 function validation(message: string): AwsServiceError {
@@ -135,6 +137,7 @@ export function dynamoDbCommand(access: TableAccess, plain: boolean, command: st
       placeholders.checkAllUsed();
       const existing = router.getItem(spec.name, keyOf(spec, item, 'item')) as Item | undefined;
       if (condition !== null && !evaluate(condition, existing)) throw conditionFailed(form, input, existing);
+      access.checkItem(spec.name, item);
       const { old } = router.writeItem(spec.name, { kind: 'put', item }, access.from());
       return returns === 'ALL_OLD' && old !== undefined ? { Attributes: form.encode(old) } : {};
     }
@@ -276,6 +279,7 @@ function batchWrite(access: TableAccess, form: Form, input: Input): unknown {
     }
   }
   if (writes.length > BATCH_WRITE_REQUESTS_MAX) throw validation(`Too many items in the BatchWriteItem request (at most ${BATCH_WRITE_REQUESTS_MAX})`);
+  for (const { table, write } of writes) if (write.kind === 'put') access.checkItem(table.name, write.item);
   for (const { table, write } of writes) access.router.writeItem(table.name, write, access.from());
   return { UnprocessedItems: {} };
 }

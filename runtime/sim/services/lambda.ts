@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { types } from 'node:util';
 import { eventBridge, lambda as lambdaLimits, sns as snsLimits } from '../../aws/limits.js';
 import type { DestinationEdge, FunctionSpec } from '../../manifest/schema.js';
+import type { CarriedTypes } from '../carried-types.js';
 import { captureConsole, type HandlerEnvironment } from '../environment.js';
 import { AwsServiceError } from '../errors.js';
 import { Priority } from '../event-queue.js';
@@ -193,6 +194,8 @@ export class LambdaService {
      * continues without the await that waited for it (Simulator.drive).
      */
     private readonly onAbandoned: (goOn: () => void) => void,
+    /** The flow's types, which a function's result must have when it declares one. */
+    private readonly carried: CarriedTypes,
   ) {
     for (const spec of world.manifest.functions) {
       this.functions.set(spec.name, {
@@ -626,6 +629,15 @@ export class LambdaService {
     const json = responseJson(value);
     if (json === null) return this.failure('serialization', STRINGIFY_ERROR);
     const call = this.call;
+    const fn = call.state!.spec.name;
+    if (this.carried.checksResult(fn)) {
+      // What the destinations get is the JSON, so that is what must have the output type.
+      try {
+        this.carried.checkResult(fn, JSON.parse(json));
+      } catch (error) {
+        return this.thrownOutcome(error);
+      }
+    }
     return { ok: true, id: call.id, value, json, endMs: call.startMs + call.durationMs };
   }
 

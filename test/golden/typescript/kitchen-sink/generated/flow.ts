@@ -10,20 +10,24 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
+/** The type `Audit` (kitchen-sink.flow:6). */
 export interface Audit {
   what: string;
   event?: ChargeEvent;
 }
 
+/** The type `Change` (kitchen-sink.flow:5). */
 export interface Change {
   entity: string;
   action: 'created' | 'deleted';
 }
 
+/** The type `ChargeEvent` (kitchen-sink.flow:7). */
 export interface ChargeEvent {
   note: string;
 }
 
+/** The type `Order` (kitchen-sink.flow:4). */
 export interface Order {
   id: string;
   customer: string;
@@ -32,9 +36,35 @@ export interface Order {
   lines: readonly { sku: string; qty: number }[];
 }
 
+/** The type `Promise` (kitchen-sink.flow:8). */
 export interface Promise_ {
   kept: boolean;
 }
+
+// Validators
+
+// The flow's types as data: what `runtime.payloadSchema` checks values against.
+const payloadTypes: runtime.PayloadTypes = {
+  Audit: { kind: 'record', fields: [{ name: 'what', type: { kind: 'string' }, optional: false }, { name: 'event', type: { kind: 'ref', name: 'ChargeEvent' }, optional: true }] },
+  Change: { kind: 'record', fields: [{ name: 'entity', type: { kind: 'string' }, optional: false }, { name: 'action', type: { kind: 'union', members: [{ kind: 'literal', value: 'created' }, { kind: 'literal', value: 'deleted' }] }, optional: false }] },
+  ChargeEvent: { kind: 'record', fields: [{ name: 'note', type: { kind: 'string' }, optional: false }] },
+  Order: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'total', type: { kind: 'number' }, optional: false }, { name: 'tags', type: { kind: 'array', element: { kind: 'union', members: [{ kind: 'literal', value: 'a' }, { kind: 'literal', value: 'b' }] } }, optional: true }, { name: 'lines', type: { kind: 'array', element: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'qty', type: { kind: 'int' }, optional: false }] } }, optional: false }] },
+  Promise: { kind: 'record', fields: [{ name: 'kept', type: { kind: 'boolean' }, optional: false }] },
+};
+
+/** A validator per declared type; the handler helpers below check what they decode with them. */
+export const schemas = {
+  /** Checks `Audit` values (kitchen-sink.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Audit: /* @__PURE__ */ runtime.payloadSchema<Audit>('Audit', payloadTypes),
+  /** Checks `Change` values (kitchen-sink.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Change: /* @__PURE__ */ runtime.payloadSchema<Change>('Change', payloadTypes),
+  /** Checks `ChargeEvent` values (kitchen-sink.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  ChargeEvent: /* @__PURE__ */ runtime.payloadSchema<ChargeEvent>('ChargeEvent', payloadTypes),
+  /** Checks `Order` values (kitchen-sink.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Order: /* @__PURE__ */ runtime.payloadSchema<Order>('Order', payloadTypes),
+  /** Checks `Promise` values (kitchen-sink.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  Promise: /* @__PURE__ */ runtime.payloadSchema<Promise_>('Promise', payloadTypes),
+};
 
 // Functions
 
@@ -43,20 +73,28 @@ export interface Promise_ {
  * - the success records of `charge` (its success destination, asynchronous)
  */
 export type AfterInput = runtime.SuccessRecord<Charge_Event, Charge_Output>;
+/** The event Lambda invokes `after` (kitchen-sink.flow:26) with. */
 export type AfterEvent = AfterInput;
+/** What the handler of `after` (kitchen-sink.flow:26) answers Lambda. */
 export type AfterResult = void;
+/** The type of the `handler` export of handlers/after.ts, for `after` (kitchen-sink.flow:26). */
 export type AfterHandler = runtime.AsyncHandler<AfterEvent, AfterResult>;
-export const after = runtime.invokeTrigger<AfterInput, void>();
+/** Builds the handler of `after` (kitchen-sink.flow:26). */
+export const after = /* @__PURE__ */ runtime.invokeTrigger<AfterInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<AfterInput>({ kind: 'invocation', condition: 'success', function: 'charge' }, payloadTypes) });
 
 /**
  * `archived` (kitchen-sink.flow:29), handler `handlers/archived.ts`:
  * - SQS batches of up to 10 from the queue `archive`
  */
 export type ArchivedInput = runtime.BusEvent<'Lambda Function Invocation Result - Failure', runtime.SizeLimitedFailureRecord<Charge_Event>, 'lambda'>;
+/** The event Lambda invokes `archived` (kitchen-sink.flow:29) with. */
 export type ArchivedEvent = runtime.SqsEvent<ArchivedInput>;
+/** What the handler of `archived` (kitchen-sink.flow:29) answers Lambda. */
 export type ArchivedResult = void;
+/** The type of the `handler` export of handlers/archived.ts, for `archived` (kitchen-sink.flow:29). */
 export type ArchivedHandler = runtime.AsyncHandler<ArchivedEvent, ArchivedResult>;
-export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false });
+/** Builds the handler of `archived` (kitchen-sink.flow:29). */
+export const archived = /* @__PURE__ */ runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<ArchivedInput>({ kind: 'eventBridgeEvent', detailType: 'Lambda Function Invocation Result - Failure', detail: { kind: 'invocation', condition: 'failure', function: 'charge' } }, payloadTypes) });
 
 /**
  * `both` (kitchen-sink.flow:24), handler `handlers/both.ts`:
@@ -64,12 +102,16 @@ export const archived = runtime.sqsTrigger<ArchivedInput>({ fifo: false, reportF
  * - SNS notifications from the topic `placed` (asynchronous)
  */
 export type BothInput = Order;
+/** The event Lambda invokes `both` (kitchen-sink.flow:24) with. */
 export type BothEvent = runtime.SqsEvent<BothInput> | runtime.SnsEvent<BothInput>;
+/** What the handler of `both` (kitchen-sink.flow:24) answers Lambda. */
 export type BothResult = runtime.SQSBatchResponse | void;
+/** The type of the `handler` export of handlers/both.ts, for `both` (kitchen-sink.flow:24). */
 export type BothHandler = runtime.AsyncHandler<BothEvent, BothResult>;
+/** Builds the handler of `both` (kitchen-sink.flow:24). */
 export const both = {
-  sqs: runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true }),
-  sns: runtime.snsTrigger<BothInput, void>(),
+  sqs: /* @__PURE__ */ runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<BothInput>('Order', payloadTypes) }),
+  sns: /* @__PURE__ */ runtime.snsTrigger<BothInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<BothInput>('Order', payloadTypes) }),
   ...runtime.router<{ sqs: runtime.AsyncHandler<runtime.SqsEvent<BothInput>, runtime.SQSBatchResponse>; sns: runtime.AsyncHandler<runtime.SnsEvent<BothInput>, void> }>(),
 };
 
@@ -81,18 +123,23 @@ export const both = {
  * - sends to stream `changes`, bus `events`, stream `keyed`, table `ledger`, queue `retry_fifo`
  */
 export type Charge_Input = Order;
+/** What `charge` (kitchen-sink.flow:23) returns. */
 export type Charge_Output = Audit;
+/** The event Lambda invokes `charge` (kitchen-sink.flow:23) with. */
 export type Charge_Event = runtime.SnsEvent<Charge_Input>;
+/** What the handler of `charge` (kitchen-sink.flow:23) answers Lambda. */
 export type Charge_Result = Charge_Output;
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (kitchen-sink.flow:23). */
 export type Charge_Handler = runtime.AsyncHandler<Charge_Event, Charge_Result>;
+/** Builds the handler of `charge` (kitchen-sink.flow:23) and holds its `sends` clients. */
 export const charge = {
-  ...runtime.snsTrigger<Charge_Input, Charge_Output>(),
+  ...runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: /* @__PURE__ */ runtime.payloadSchema<Charge_Input>('Order', payloadTypes) }),
   sends: {
-    changes: runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
-    events: runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
-    keyed: runtime.streamClient<Order, false>({ name: 'keyed', partitionKey: ['customer'] }),
-    ledger: runtime.tableClient<Order, 'customer', 'id'>({ name: 'ledger', partitionKey: 'customer', sortKey: 'id' }),
-    retry_fifo: runtime.fifoQueueClient<Order, never>({ name: 'retry_fifo', groupBy: ['customer'], deduplication: ['id'] }),
+    changes: /* @__PURE__ */ runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
+    events: /* @__PURE__ */ runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
+    keyed: /* @__PURE__ */ runtime.streamClient<Order, false>({ name: 'keyed', partitionKey: ['customer'] }),
+    ledger: /* @__PURE__ */ runtime.tableClient<Order, 'customer', 'id'>({ name: 'ledger', partitionKey: 'customer', sortKey: 'id' }),
+    retry_fifo: /* @__PURE__ */ runtime.fifoQueueClient<Order, never>({ name: 'retry_fifo', groupBy: ['customer'], deduplication: ['id'] }),
   },
 };
 
@@ -101,10 +148,14 @@ export const charge = {
  * - EventBridge events from the bus `events`: the events the app's code puts on it (asynchronous)
  */
 export type DefaultInput = Change;
+/** The event Lambda invokes `default` (kitchen-sink.flow:30) with. */
 export type DefaultEvent = runtime.BusEvent<string, DefaultInput, 'sink'>;
+/** What the handler of `default` (kitchen-sink.flow:30) answers Lambda. */
 export type DefaultResult = void;
+/** The type of the `handler` export of handlers/default.ts, for `default` (kitchen-sink.flow:30). */
 export type DefaultHandler = runtime.AsyncHandler<DefaultEvent, DefaultResult>;
-export const default_ = runtime.busTrigger<string, DefaultInput, void, 'sink'>();
+/** Builds the handler of `default` (kitchen-sink.flow:30). */
+export const default_ = /* @__PURE__ */ runtime.busTrigger<string, DefaultInput, void, 'sink'>({ schema: /* @__PURE__ */ runtime.payloadSchema<DefaultInput>('Change', payloadTypes) });
 
 /**
  * `direct` (kitchen-sink.flow:25), handler `handlers/direct.ts`:
@@ -112,15 +163,20 @@ export const default_ = runtime.busTrigger<string, DefaultInput, void, 'sink'>()
  * - sends to topic `placed`, topic `placed_fifo`
  */
 export type DirectInput = Order;
+/** What `direct` (kitchen-sink.flow:25) returns. */
 export type DirectOutput = Audit;
+/** The event Lambda invokes `direct` (kitchen-sink.flow:25) with. */
 export type DirectEvent = DirectInput;
+/** What the handler of `direct` (kitchen-sink.flow:25) answers Lambda. */
 export type DirectResult = DirectOutput;
+/** The type of the `handler` export of handlers/direct.ts, for `direct` (kitchen-sink.flow:25). */
 export type DirectHandler = runtime.AsyncHandler<DirectEvent, DirectResult>;
+/** Builds the handler of `direct` (kitchen-sink.flow:25) and holds its `sends` clients. */
 export const direct = {
-  ...runtime.invokeTrigger<DirectInput, DirectOutput>(),
+  ...runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<DirectInput>('Order', payloadTypes) }),
   sends: {
-    placed: runtime.topicClient<Order>({ name: 'placed' }),
-    placed_fifo: runtime.fifoTopicClient<Order, never>({ name: 'placed_fifo', groupBy: ['customer'], deduplication: 'content' }),
+    placed: /* @__PURE__ */ runtime.topicClient<Order>({ name: 'placed' }),
+    placed_fifo: /* @__PURE__ */ runtime.fifoTopicClient<Order, never>({ name: 'placed_fifo', groupBy: ['customer'], deduplication: 'content' }),
   },
 };
 
@@ -129,32 +185,44 @@ export const direct = {
  * - SQS batches of up to 10 from the queue `notices`
  */
 export type EnvelopedInput = runtime.SnsNotification<Order>;
+/** The event Lambda invokes `enveloped` (kitchen-sink.flow:28) with. */
 export type EnvelopedEvent = runtime.SqsEvent<EnvelopedInput>;
+/** What the handler of `enveloped` (kitchen-sink.flow:28) answers Lambda. */
 export type EnvelopedResult = void;
+/** The type of the `handler` export of handlers/enveloped.ts, for `enveloped` (kitchen-sink.flow:28). */
 export type EnvelopedHandler = runtime.AsyncHandler<EnvelopedEvent, EnvelopedResult>;
-export const enveloped = runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false });
+/** Builds the handler of `enveloped` (kitchen-sink.flow:28). */
+export const enveloped = /* @__PURE__ */ runtime.sqsTrigger<EnvelopedInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<EnvelopedInput>({ kind: 'snsEnvelope', message: { kind: 'ref', name: 'Order' } }, payloadTypes) });
 
 /**
  * `keeper` (kitchen-sink.flow:31), handler `handlers/keeper.ts`:
  * - invoked directly, with its input as the event (nothing in the flow triggers it)
  */
 export type KeeperInput = Promise_;
+/** The event Lambda invokes `keeper` (kitchen-sink.flow:31) with. */
 export type KeeperEvent = KeeperInput;
+/** What the handler of `keeper` (kitchen-sink.flow:31) answers Lambda. */
 export type KeeperResult = void;
+/** The type of the `handler` export of handlers/keeper.ts, for `keeper` (kitchen-sink.flow:31). */
 export type KeeperHandler = runtime.AsyncHandler<KeeperEvent, KeeperResult>;
-export const keeper = runtime.invokeTrigger<KeeperInput, void>();
+/** Builds the handler of `keeper` (kitchen-sink.flow:31). */
+export const keeper = /* @__PURE__ */ runtime.invokeTrigger<KeeperInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<KeeperInput>('Promise', payloadTypes) });
 
 /**
  * `on_change` (kitchen-sink.flow:27), handler `handlers/on_change.ts`:
  * - EventBridge events from the bus `events`: those its `match` pattern selects (asynchronous)
  */
 export type OnChangeInput = Change;
+/** The event Lambda invokes `on_change` (kitchen-sink.flow:27) with. */
 export type OnChangeEvent = runtime.BusEvent<'Created' | 'Deleted', OnChangeInput, string>;
+/** What the handler of `on_change` (kitchen-sink.flow:27) answers Lambda. */
 export type OnChangeResult = void;
+/** The type of the `handler` export of handlers/on_change.ts, for `on_change` (kitchen-sink.flow:27). */
 export type OnChangeHandler = runtime.AsyncHandler<OnChangeEvent, OnChangeResult>;
-export const on_change = runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void, string>();
+/** Builds the handler of `on_change` (kitchen-sink.flow:27). */
+export const on_change = /* @__PURE__ */ runtime.busTrigger<'Created' | 'Deleted', OnChangeInput, void, string>({ schema: /* @__PURE__ */ runtime.payloadSchema<OnChangeInput>('Change', payloadTypes) });
 
-// The whole flow, for tests: `simulate<Flow>(…)` from flowc/testing.
+/** The whole flow of kitchen-sink.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {
   topics: {
     placed: Order;
