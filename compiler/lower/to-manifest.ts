@@ -183,7 +183,8 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
     permissionsBoundary: context.word(appSettings, 'permissions_boundary') ?? null,
     path: context.word(appSettings, 'role_path') ?? null,
   };
-  return { manifestVersion: MANIFEST_VERSION, app, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  const stage = program.stage !== undefined ? { stage: program.stage } : {};
+  return { manifestVersion: MANIFEST_VERSION, app, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
 function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {
