@@ -10,3 +10,8 @@
 export function physicalName(app: string, stage: string | undefined, name: string, fifo = false): string {
   return `${app}-${stage !== undefined ? `${stage}-` : ''}${name}${fifo ? '.fifo' : ''}`;
 }
+
+/** The stack an app deploys to when no `--stack` is given: `<app>-<stage>`. */
+export function stageStackName(app: string, stage: string): string {
+  return `${app}-${stage}`;
+}
