@@ -3,7 +3,7 @@ import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
 import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
-import { parseFormat, UsageError } from './report.js';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, parseFormat, UsageError } from './report.js';
 import { parseStage } from './stage-option.js';
 
 /** Exit codes: 0 ok, 1 diagnostics (outputs skipped), 2 usage or internal error. */
@@ -39,26 +39,34 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     return stage !== undefined ? { stage } : {};
   };
 
-  const formatOption = () =>
-    new Option('--format <format>', 'diagnostics as pretty (code frames), short (one line each) or json').choices([
-      'pretty',
-      'short',
-      'json',
-    ]);
+  // One scheme for every command (docs/cli.md): `--diagnostics` is how problems are reported,
+  // `--format` is the format of what the command makes (a template, a trace, a picture), never
+  // of its diagnostics. `check`, `fmt` and `manifest` once took `--format` for diagnostics: the
+  // old spelling still works there, hidden from help, with a warning.
+  const diagnosticsOption = () =>
+    new Option('--diagnostics <format>', 'diagnostics as pretty (code frames), short (one line each) or json').choices([...DIAGNOSTIC_FORMATS]).default('pretty');
+  const formerFormatOption = () => new Option('--format <format>', 'former spelling of --diagnostics').choices([...DIAGNOSTIC_FORMATS]).hideHelp();
+  const diagnosticsOf = (command: string, options: { diagnostics: string; format?: string }): DiagnosticFormat => {
+    if (options.format === undefined) return parseFormat(options.diagnostics);
+    host.stderr(`flowc: warning: \`flowc ${command} --format\` is now \`--diagnostics\` (--format is never about diagnostics: docs/cli.md); the old spelling will be removed\n`);
+    return parseFormat(options.format);
+  };
 
   program
     .command('check')
     .description('report every problem in .flow files (exit 1 on errors)')
     .argument('<files...>', '.flow files')
-    .addOption(formatOption())
+    .addOption(diagnosticsOption())
+    .addOption(formerFormatOption())
     .option('--deny-warnings', 'exit 1 on warnings too')
     .option('--fix', 'apply the machine-applicable suggested edits, re-check, and rewrite each file atomically')
-    .option('--types', 'also run the TypeScript checker over the handlers (FL6006)')
-    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean; types?: boolean }) => {
+    .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006), as in build')
+    .option('--types', 'the same as --type-check')
+    .action(async (files: string[], options: { diagnostics: string; format?: string; denyWarnings?: boolean; fix?: boolean; types?: boolean; typeCheck?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(host, files, {
-        types: options.types === true,
-        format: parseFormat(options.format),
+        types: options.types === true || options.typeCheck === true,
+        format: diagnosticsOf('check', options),
         denyWarnings: options.denyWarnings === true,
         fix: options.fix === true,
       });
@@ -69,10 +77,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .description('rewrite .flow files in their one canonical layout (`-`: standard input to standard output)')
     .argument('<files...>', '.flow files, or - for standard input')
     .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
-    .addOption(formatOption())
-    .action(async (files: string[], options: { check?: boolean; format?: string }) => {
+    .addOption(diagnosticsOption())
+    .addOption(formerFormatOption())
+    .action(async (files: string[], options: { check?: boolean; diagnostics: string; format?: string }) => {
       const { runFmt } = await import('./commands/fmt.js');
-      exitCode = runFmt(host, files, { check: options.check === true, format: parseFormat(options.format) });
+      exitCode = runFmt(host, files, { check: options.check === true, format: diagnosticsOf('fmt', options) });
     });
 
   program
@@ -100,7 +109,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .argument('<files...>', '.flow files')
     .requiredOption('-o, --out <dir>', 'folder for the template(s)')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
-    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .addOption(diagnosticsOption())
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', DEFAULT_GENERATED_DIR)
     .option('--no-types', 'write only the template')
     .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
@@ -131,11 +140,12 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .command('manifest')
     .description('print the flow manifest (the checked, lowered program that emitters and the simulator read) as JSON')
     .argument('<file>', 'a .flow file')
-    .addOption(formatOption())
+    .addOption(diagnosticsOption())
+    .addOption(formerFormatOption())
     .addOption(stageOption())
-    .action(async (file: string, options: { format?: string; stage?: string }) => {
+    .action(async (file: string, options: { diagnostics: string; format?: string; stage?: string }) => {
       const { runManifest } = await import('./commands/manifest.js');
-      exitCode = runManifest(host, file, parseFormat(options.format), stageOf(options).stage);
+      exitCode = runManifest(host, file, diagnosticsOf('manifest', options), stageOf(options).stage);
     });
 
   // deploy and diff: credentials and region come from the AWS SDK chain unless these are given.
@@ -253,7 +263,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .argument('<file>', 'a .flow file')
     .option('-o, --out <dir>', 'build into this folder on every change (default: check only)')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
-    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .addOption(diagnosticsOption())
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside the .flow file', DEFAULT_GENERATED_DIR)
     .option('--events <file>', 'after every clean run, simulate with these events')
     .option('--until <duration>', 'stop each simulation at this virtual time')
@@ -296,7 +306,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--focus <name>', 'draw only what reaches or leaves this declaration')
     .option('--failures', 'draw retries, and highlight every path a failed message or batch can take')
     .option('--settings', 'label nodes and edges with their settings too')
-    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .addOption(diagnosticsOption())
     .action(
       async (file: string, options: { format?: string; out?: string; focus?: string; failures?: boolean; settings?: boolean; diagnostics: string }) => {
         const { runGraph } = await import('./commands/graph.js');

@@ -77,6 +77,8 @@ export const codes = {
   FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },
   FL3016: { slug: 'dlq-type-mismatch', severity: 'error', phase: 'types', title: 'A dead-letter queue declared with a type its source\'s messages do not have' },
   FL3017: { slug: 'on-failure-type-mismatch', severity: 'error', phase: 'types', title: 'A stream trigger\'s on-failure target declared with a type other than the on-failure record' },
+  FL3018: { slug: 'idempotency-key-type', severity: 'error', phase: 'types', title: 'An idempotency table keyed by a number: the store\'s keys are strings' },
+  FL3019: { slug: 'idempotency-reserved-field', severity: 'error', phase: 'types', title: 'An idempotency table\'s item type uses a name the store writes itself' },
 
   // AWS rules and limits
   FL4001: { slug: 'async-retries-range', severity: 'error', phase: 'aws', title: 'Async retries outside 0–2' },
@@ -137,6 +139,7 @@ export const codes = {
   FL5004: { slug: 'competing-consumers', severity: 'warning', phase: 'graph', title: 'A queue read by several functions: each message reaches only one' },
   FL5005: { slug: 'destination-without-output', severity: 'warning', phase: 'graph', title: 'A success destination on a function that declares no output type' },
   FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
+  FL5007: { slug: 'idempotency-table-stream', severity: 'warning', phase: 'graph', title: 'A stream trigger on a table of idempotency records: it fires for the store\'s own writes' },
 
   // Handler code
   FL6001: { slug: 'handler-export-missing', severity: 'error', phase: 'handlers', title: 'A handler file that does not export `handler`' },

@@ -7,6 +7,7 @@ import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
 import type { OutputProblem } from '../output-plan.js';
 import { stageStackName } from '../../../runtime/manifest/names.js';
+import { progressLine } from '../progress-line.js';
 import { printOutputProblems, UsageError } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from './package.js';
 
@@ -48,9 +49,11 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
   const stackName = options.stack ?? stageStackName(manifest.app, options.stage ?? '');
 
   const confirm = canAsk ? host.confirm?.bind(host) : undefined;
+  const progress = progressLine(host);
   const ui: DeployUi = {
     info: (line) => host.stdout(`${line}\n`),
     error: (line) => host.stderr(`${line}\n`),
+    progress: progress.report,
     ...(confirm ? { confirm } : {}),
   };
   try {
@@ -69,7 +72,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
         return EXIT_FAILED;
       }
     }
-    const packaged = await packageApp(manifest, resolve(host.cwd, file), { format: 'yaml' });
+    const packaged = await packageApp(manifest, resolve(host.cwd, file), { format: 'yaml', onProgress: progress.report });
     const outcome = await deployApp(
       packaged,
       clients,
@@ -86,6 +89,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     );
     return outcome === 'deployed' || outcome === 'unchanged' ? 0 : EXIT_FAILED;
   } catch (error) {
+    progress.end();
     if (!isUserFacing(error)) throw error;
     host.stderr(`flowc: error: ${error.message}\n`);
     return EXIT_FAILED;

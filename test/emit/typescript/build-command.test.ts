@@ -22,9 +22,11 @@ describe('flowc build writes TypeScript', () => {
     expect(host.err).not.toContain('app/handlers/charge.ts');
   });
 
-  it('--verbose lists every file: the template, the module, each stub created and each handler kept', () => {
-    const host = new MemoryHost('/work').addFile('app/shop.flow', shop).addFile('app/handlers/charge.ts', '// mine\n');
-    expect(runBuild(host, ['app/shop.flow'], { ...options, verbose: true })).toBe(0);
+  it('--verbose lists every file: the template, the module, each stub created and each handler kept', async () => {
+    // A handler of the user's own (without a `handler` export it would be FL6001, and no build).
+    const mine = "// mine\nexport const handler = async (): Promise<void> => {};\n";
+    const host = new MemoryHost('/work').addFile('app/shop.flow', shop).addFile('app/handlers/charge.ts', mine);
+    expect(await runBuild(host, ['app/shop.flow'], { ...options, verbose: true })).toBe(0);
     const lines = host.err.trimEnd().split('\n');
     expect(lines[0]).toBe('wrote out/template.yaml');
     expect(lines).toContain('wrote app/generated/flow.ts');
