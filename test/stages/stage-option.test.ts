@@ -5,6 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { runDeploy } from '../../compiler/cli/commands/deploy.js';
+import { runDiff } from '../../compiler/cli/commands/diff.js';
 import { main } from '../../compiler/cli/main.js';
 import { compileText } from '../../compiler/program.js';
 import { Addresses } from '../../runtime/sim/addresses.js';
@@ -73,6 +74,15 @@ describe('flowc deploy --stage', () => {
     const asked = cloudformation.commandCalls(DescribeStacksCommand).map((call) => call.args[0].input.StackName);
     expect(asked.length).toBeGreaterThan(0);
     expect(new Set(asked)).toEqual(new Set([`${app}-prod`]));
+  });
+
+  test('flowc diff --stage compares with the stack <app>-<stage>', async () => {
+    const h = new MemoryHost(writeFlow().dir).addFile('app.flow', FLOW);
+    cloudformation.on(DescribeStacksCommand).rejects(Object.assign(new Error('Stack with id shop-dev does not exist'), { name: 'ValidationError' }));
+    await runDiff(h, 'app.flow', { stage: 'dev', region: 'eu-west-1' }, instantClock());
+    const asked = cloudformation.commandCalls(DescribeStacksCommand).map((call) => call.args[0].input.StackName);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set(['shop-dev']));
   });
 
   test('neither --stack nor --stage: a usage error before anything is compiled or asked', async () => {
