@@ -1,5 +1,6 @@
 import { lambda } from '../../../runtime/aws/limits.js';
 import { APP_NAME_VARIABLE, sendTargetVariable } from '../../../runtime/manifest/env.js';
+import { physicalName } from '../../../runtime/manifest/names.js';
 import type { DeclarationSymbol } from '../../resolve/program.js';
 import type { Setting } from '../../syntax/ast.js';
 import type { CheckContext } from '../context.js';
@@ -82,7 +83,7 @@ function checkSize(context: CheckContext, fn: DeclarationSymbol, env: Setting, e
   const added: Record<string, string> = { [APP_NAME_VARIABLE]: app };
   for (const target of context.program.declarations.values()) {
     if (target.kind === 'fn' || !(context.sendersTo(target.name).includes(fn) || context.fn(fn).idempotencyTable === target.name)) continue;
-    const physical = `${app}-${target.name}`;
+    const physical = physicalName(app, context.program.stage, target.name);
     const overhead = target.kind === 'queue' || target.kind === 'topic' ? minimumValueOverhead[target.kind] : 0;
     added[sendTargetVariable(target.kind, target.name)] = 'x'.repeat(overhead + physical.length);
   }
