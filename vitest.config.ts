@@ -16,6 +16,8 @@ const slow = [
   'test/runtime/handler/records.test.ts',
   'test/runtime/idempotency/json-types.test.ts',
   'test/sim/package-entry.test.ts',
+  // npm: packs this checkout and installs it into a new project (the README's commands).
+  'test/cli/start-project.test.ts',
   // Scale: bounded time and memory on the largest inputs.
   'test/cli/check-scale.test.ts',
   'test/emit/cloudformation/nested-stacks-scale.test.ts',

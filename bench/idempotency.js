@@ -99,7 +99,8 @@ try {
     writeFileSync(join(dir, 'app.flow'), FLOW);
     // The flow's handler file is handlers/work.ts (the default); the code is plain JavaScript.
     writeFileSync(join(dir, 'handlers/work.ts'), handlers[name]);
-    const sim = await simulate(join(dir, 'app.flow'), { captureLogs: false });
+    // Every invocation kept, so that the count below checks that each call ran (the default keeps the last 1000).
+    const sim = await simulate(join(dir, 'app.flow'), { captureLogs: false, keepInvocations: 'all' });
     const pass = async (label) => {
       const start = process.hrtime.bigint();
       for (let i = 0; i < calls; i++) sim.invoke('work', { id: `${label}-${i % calls}`, n: 1 });

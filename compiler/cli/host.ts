@@ -20,6 +20,8 @@ export interface Host {
   /** Whether stdout is a terminal (colour, prompts). */
   readonly stdoutIsTTY: boolean;
   readonly stdinIsTTY: boolean;
+  /** Standard error is a terminal: long work may redraw one progress line there (compiler/cli/progress-line.ts). */
+  readonly stderrIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
   /**
@@ -76,6 +78,7 @@ export function nodeHost(): Host {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile(path, limit) {

@@ -2,7 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
-import { parseFormat, UsageError } from './report.js';
+import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, parseFormat, UsageError } from './report.js';
 
 /** Exit codes: 0 ok, 1 diagnostics (outputs skipped), 2 usage or internal error. */
 export const EXIT_OK = 0;
@@ -31,26 +32,34 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     })
     .showSuggestionAfterError(true);
 
-  const formatOption = () =>
-    new Option('--format <format>', 'diagnostics as pretty (code frames), short (one line each) or json').choices([
-      'pretty',
-      'short',
-      'json',
-    ]);
+  // One scheme for every command (docs/cli.md): `--diagnostics` is how problems are reported,
+  // `--format` is the format of what the command makes (a template, a trace, a picture), never
+  // of its diagnostics. `check`, `fmt` and `manifest` once took `--format` for diagnostics: the
+  // old spelling still works there, hidden from help, with a warning.
+  const diagnosticsOption = () =>
+    new Option('--diagnostics <format>', 'diagnostics as pretty (code frames), short (one line each) or json').choices([...DIAGNOSTIC_FORMATS]).default('pretty');
+  const formerFormatOption = () => new Option('--format <format>', 'former spelling of --diagnostics').choices([...DIAGNOSTIC_FORMATS]).hideHelp();
+  const diagnosticsOf = (command: string, options: { diagnostics: string; format?: string }): DiagnosticFormat => {
+    if (options.format === undefined) return parseFormat(options.diagnostics);
+    host.stderr(`flowc: warning: \`flowc ${command} --format\` is now \`--diagnostics\` (--format is never about diagnostics: docs/cli.md); the old spelling will be removed\n`);
+    return parseFormat(options.format);
+  };
 
   program
     .command('check')
     .description('report every problem in .flow files (exit 1 on errors)')
     .argument('<files...>', '.flow files')
-    .addOption(formatOption())
+    .addOption(diagnosticsOption())
+    .addOption(formerFormatOption())
     .option('--deny-warnings', 'exit 1 on warnings too')
     .option('--fix', 'apply the machine-applicable suggested edits, re-check, and rewrite each file atomically')
-    .option('--types', 'also run the TypeScript checker over the handlers (FL6006)')
-    .action(async (files: string[], options: { format?: string; denyWarnings?: boolean; fix?: boolean; types?: boolean }) => {
+    .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006), as in build')
+    .option('--types', 'the same as --type-check')
+    .action(async (files: string[], options: { diagnostics: string; format?: string; denyWarnings?: boolean; fix?: boolean; types?: boolean; typeCheck?: boolean }) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(host, files, {
-        types: options.types === true,
-        format: parseFormat(options.format),
+        types: options.types === true || options.typeCheck === true,
+        format: diagnosticsOf('check', options),
         denyWarnings: options.denyWarnings === true,
         fix: options.fix === true,
       });
@@ -61,10 +70,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .description('rewrite .flow files in their one canonical layout (`-`: standard input to standard output)')
     .argument('<files...>', '.flow files, or - for standard input')
     .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
-    .addOption(formatOption())
-    .action(async (files: string[], options: { check?: boolean; format?: string }) => {
+    .addOption(diagnosticsOption())
+    .addOption(formerFormatOption())
+    .action(async (files: string[], options: { check?: boolean; diagnostics: string; format?: string }) => {
       const { runFmt } = await import('./commands/fmt.js');
-      exitCode = runFmt(host, files, { check: options.check === true, format: parseFormat(options.format) });
+      exitCode = runFmt(host, files, { check: options.check === true, format: diagnosticsOf('fmt', options) });
     });
 
   program
@@ -77,20 +87,31 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     });
 
   program
+    .command('init')
+    .description('start a project: package.json, tsconfig.json, a .flow app with its handlers, an events file and a test')
+    .argument('[dir]', 'the project folder (default: the current folder); created if missing')
+    .addOption(new Option('--template <name>', 'the starting point: minimal (one topic, two functions), shop (destinations and a bus) or stream (Kinesis into DynamoDB)').choices([...TEMPLATE_NAMES]).default('minimal'))
+    .action(async (dir: string | undefined, options: { template: TemplateName }) => {
+      const { runInit } = await import('./commands/init.js');
+      exitCode = runInit(host, dir, { template: options.template });
+    });
+
+  program
     .command('build')
     .description('check, then write the CloudFormation template, the generated TypeScript and missing handler stubs')
     .argument('<files...>', '.flow files')
     .requiredOption('-o, --out <dir>', 'folder for the template(s)')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
-    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .addOption(diagnosticsOption())
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside each .flow file', DEFAULT_GENERATED_DIR)
     .option('--no-types', 'write only the template')
     .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
+    .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean },
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean; verbose?: boolean },
       ) => {
         const { runBuild } = await import('./commands/build.js');
         exitCode = await runBuild(host, files, {
@@ -101,6 +122,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
           denyWarnings: options.denyWarnings === true,
           generatedDir: options.generated,
           typescript: options.types,
+          verbose: options.verbose === true,
         });
       },
     );
@@ -109,10 +131,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .command('manifest')
     .description('print the flow manifest (the checked, lowered program that emitters and the simulator read) as JSON')
     .argument('<file>', 'a .flow file')
-    .addOption(formatOption())
-    .action(async (file: string, options: { format?: string }) => {
+    .addOption(diagnosticsOption())
+    .addOption(formerFormatOption())
+    .action(async (file: string, options: { diagnostics: string; format?: string }) => {
       const { runManifest } = await import('./commands/manifest.js');
-      exitCode = runManifest(host, file, parseFormat(options.format));
+      exitCode = runManifest(host, file, diagnosticsOf('manifest', options));
     });
 
   // deploy and diff: credentials and region come from the AWS SDK chain unless these are given.
@@ -158,7 +181,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
       .option('--allow-stubs', 'deploy handlers that are still the stubs flowc wrote (FL6003)')
       .option('--no-type-check', 'deploy handlers without running the TypeScript checker over them (FL6006)')
-      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them'),
+      .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them')
+      .option('--account <id>', 'refuse to deploy unless the credentials act in this AWS account (checked first, with STS GetCallerIdentity)'),
   ).action(
     async (
       file: string,
@@ -173,6 +197,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         allowStubs?: boolean;
         typeCheck: boolean;
         importExisting?: boolean;
+        account?: string;
       },
     ) => {
       const { runDeploy } = await import('./commands/deploy.js');
@@ -185,6 +210,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         allowStubs: options.allowStubs === true,
         skipTypeCheck: !options.typeCheck,
         importExisting: options.importExisting === true,
+        ...(options.account !== undefined ? { account: options.account } : {}),
       });
     },
   );
@@ -220,7 +246,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .argument('<file>', 'a .flow file')
     .option('-o, --out <dir>', 'build into this folder on every change (default: check only)')
     .addOption(new Option('--format <format>', 'template as yaml or json').choices(['yaml', 'json']).default('yaml'))
-    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .addOption(diagnosticsOption())
     .option('--generated <dir>', 'folder of the regenerated TypeScript, beside the .flow file', DEFAULT_GENERATED_DIR)
     .option('--events <file>', 'after every clean run, simulate with these events')
     .option('--until <duration>', 'stop each simulation at this virtual time')
@@ -263,7 +289,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--focus <name>', 'draw only what reaches or leaves this declaration')
     .option('--failures', 'draw retries, and highlight every path a failed message or batch can take')
     .option('--settings', 'label nodes and edges with their settings too')
-    .option('--diagnostics <format>', 'diagnostics as pretty, short or json', 'pretty')
+    .addOption(diagnosticsOption())
     .action(
       async (file: string, options: { format?: string; out?: string; focus?: string; failures?: boolean; settings?: boolean; diagnostics: string }) => {
         const { runGraph } = await import('./commands/graph.js');

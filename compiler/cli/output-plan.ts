@@ -19,7 +19,7 @@ export interface Origin {
   /** `the template of app \`shop\``, `the handler of \`charge\`` */
   readonly what: string;
   /** The kind of thing, to choose the help of a collision. */
-  readonly role: 'template' | 'generated' | 'handler' | 'asset' | 'input';
+  readonly role: 'template' | 'generated' | 'handler' | 'asset' | 'input' | 'project';
 }
 
 export type Output =
@@ -299,6 +299,7 @@ function collisionHelp(a: Output, b: Output): string {
 }
 
 function blockedHelp(output: Origin): string {
+  if (output.role === 'project') return 'move the file that is in the way, or give `flowc init` another folder';
   return output.role === 'handler'
     ? 'move the file that is in the way, or point the handler elsewhere (`handler = "…"`)'
     : 'move the file that is in the way, or choose another output folder with `-o` (or `--generated`)';

@@ -5,11 +5,12 @@ import { renderShort } from '../diagnostics/render/short.js';
 import { displayPathFor, type Host } from './host.js';
 import type { OutputProblem } from './output-plan.js';
 
-export type DiagnosticFormat = 'pretty' | 'short' | 'json';
+export const DIAGNOSTIC_FORMATS = ['pretty', 'short', 'json'] as const;
+export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
 export function parseFormat(value: string | undefined): DiagnosticFormat {
   if (value === undefined || value === 'pretty' || value === 'short' || value === 'json') return value ?? 'pretty';
-  throw new UsageError(`unknown --format \`${value}\`: use pretty, short or json`);
+  throw new UsageError(`unknown --diagnostics \`${value}\`: use pretty, short or json`);
 }
 
 /** A mistake in how flowc was called: one line on stderr, exit code 2. */

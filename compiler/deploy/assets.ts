@@ -5,6 +5,7 @@ import type { FunctionSpec } from '../../runtime/manifest/schema.js';
 import { BundleError, bundleFileName, type BundleFiles, bundleHandler } from './bundle.js';
 import type { FunctionCode } from './template.js';
 import { deterministicZip } from './zip.js';
+import type { OnProgress } from './work-progress.js';
 
 /** A function's code, bundled and zipped, under a name that changes exactly when its bytes do. */
 export interface FunctionAsset {
@@ -38,8 +39,10 @@ export async function buildFunctionAssets(
   functions: readonly FunctionSpec[],
   codes: readonly FunctionCode[],
   flowDir: string,
+  onProgress?: OnProgress,
 ): Promise<FunctionAsset[]> {
   const assets: FunctionAsset[] = [];
+  onProgress?.({ task: 'bundling', done: 0, total: codes.length, item: '' });
   for (const code of codes) {
     const spec = functions.find((candidate) => candidate.name === code.flowName);
     if (!spec) throw new BundleError(`the template's function ${code.logicalId} names \`${code.flowName}\`, which the flow does not declare`);
@@ -64,6 +67,7 @@ export async function buildFunctionAssets(
     const zip = deterministicZip(bundle);
     const sha256 = sha256Hex(zip);
     assets.push({ functionName: spec.name, codeKeyParameter: code.codeKeyParameter, key: assetKey(app, spec.name, sha256), sha256, zip });
+    onProgress?.({ task: 'bundling', done: assets.length, total: codes.length, item: `fn ${spec.name}` });
   }
   return assets;
 }

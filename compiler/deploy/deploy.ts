@@ -31,6 +31,7 @@ import {
 } from './stack.js';
 import { ASSETS_BUCKET_PARAMETER, type CfnTemplate, flowOrigin, withValues } from './template.js';
 import { uploadMissing, type UploadObject } from './upload.js';
+import type { OnProgress } from './work-progress.js';
 
 export interface DeployOptions {
   readonly stackName: string;
@@ -51,6 +52,8 @@ export interface DeployUi {
   info(line: string): void;
   error(line: string): void;
   confirm?: (question: string) => Promise<boolean>;
+  /** Told as handlers are bundled and objects uploaded (a progress line on a terminal). */
+  progress?: OnProgress;
 }
 
 export type DeployOutcome = 'deployed' | 'unchanged' | 'declined' | 'refused' | 'failed';
@@ -285,7 +288,7 @@ async function uploadAll(
     template = { url: s3ObjectUrl(bucket, key, region, clients.endpointUrl) };
   }
   const account = await accountId(clients, clock);
-  const result = await uploadMissing(clients.s3, { bucket, account }, objects, clock);
+  const result = await uploadMissing(clients.s3, { bucket, account }, objects, clock, ui.progress);
   ui.info(`s3://${bucket}/${app}/: uploaded ${result.uploaded.length}, unchanged ${result.unchanged.length}`);
   const parameters = new Map(packaged.parameters);
   parameters.set(ASSETS_BUCKET_PARAMETER, bucket);

@@ -4,6 +4,7 @@ import { type CloudFormationOutput, emitCloudFormation } from '../emit/cloudform
 import { buildFunctionAssets, type FunctionAsset } from './assets.js';
 import { DeployError } from './errors.js';
 import { ASSETS_BUCKET_PARAMETER, type CfnTemplate, type FunctionCode, functionsWithCode, nestedStacks, parseTemplate, withValues } from './template.js';
+import type { OnProgress } from './work-progress.js';
 
 /** A flow ready to deploy: its templates and the zips of its functions' code. */
 export interface PackagedApp {
@@ -28,6 +29,8 @@ export interface PackageOptions {
   readonly format: 'yaml' | 'json';
   /** When given, becomes the default of `FlowcAssetsBucket` too. */
   readonly bucket?: string;
+  /** Told after each handler is bundled. */
+  readonly onProgress?: OnProgress;
 }
 
 /**
@@ -86,6 +89,7 @@ export async function packageEmitted(
     manifest.functions,
     placed.map(({ code }) => code),
     dirname(flowFile),
+    options.onProgress,
   );
   const parameters = new Map<string, string>();
   const edits: { path: string[]; value: string }[] = [];

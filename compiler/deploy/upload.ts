@@ -3,6 +3,7 @@ import { describeAwsError } from './aws.js';
 import type { Clock } from './clock.js';
 import { DeployError } from './errors.js';
 import { retrying } from './retry.js';
+import type { OnProgress } from './work-progress.js';
 
 export interface UploadObject {
   readonly key: string;
@@ -40,13 +41,22 @@ function isForbidden(error: unknown): boolean {
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html), so a
  * mistyped or reused bucket name never sends code to, or takes it from, another account.
  */
-export async function uploadMissing(s3: S3Client, target: UploadTarget, objects: readonly UploadObject[], clock: Clock): Promise<UploadResult> {
+export async function uploadMissing(
+  s3: S3Client,
+  target: UploadTarget,
+  objects: readonly UploadObject[],
+  clock: Clock,
+  onProgress?: OnProgress,
+): Promise<UploadResult> {
   const uploaded: string[] = [];
   const unchanged: string[] = [];
   const { bucket, account } = target;
+  onProgress?.({ task: 'uploading', done: 0, total: objects.length, item: '' });
+  const finished = (key: string) => onProgress?.({ task: 'uploading', done: uploaded.length + unchanged.length, total: objects.length, item: key });
   for (const object of objects) {
     if (await objectExists(s3, target, object.key, clock)) {
       unchanged.push(object.key);
+      finished(object.key);
       continue;
     }
     const operation = `PutObject s3://${bucket}/${object.key}`;
@@ -60,6 +70,7 @@ export async function uploadMissing(s3: S3Client, target: UploadTarget, objects:
       throw await uploadError(s3, target, operation, error, clock);
     }
     uploaded.push(object.key);
+    finished(object.key);
   }
   return { uploaded, unchanged };
 }

@@ -77,6 +77,8 @@ export const codes = {
   FL3015: { slug: 'pattern-unknown-field', severity: 'error', phase: 'types', title: 'A pattern names a field the events do not have' },
   FL3016: { slug: 'dlq-type-mismatch', severity: 'error', phase: 'types', title: 'A dead-letter queue declared with a type its source\'s messages do not have' },
   FL3017: { slug: 'on-failure-type-mismatch', severity: 'error', phase: 'types', title: 'A stream trigger\'s on-failure target declared with a type other than the on-failure record' },
+  FL3018: { slug: 'idempotency-key-type', severity: 'error', phase: 'types', title: 'An idempotency table keyed by a number: the store\'s keys are strings' },
+  FL3019: { slug: 'idempotency-reserved-field', severity: 'error', phase: 'types', title: 'An idempotency table\'s item type uses a name the store writes itself' },
 
   // AWS rules and limits
   FL4001: { slug: 'async-retries-range', severity: 'error', phase: 'aws', title: 'Async retries outside 0–2' },
@@ -137,6 +139,7 @@ export const codes = {
   FL5004: { slug: 'competing-consumers', severity: 'warning', phase: 'graph', title: 'A queue read by several functions: each message reaches only one' },
   FL5005: { slug: 'destination-without-output', severity: 'warning', phase: 'graph', title: 'A success destination on a function that declares no output type' },
   FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
+  FL5007: { slug: 'idempotency-table-stream', severity: 'warning', phase: 'graph', title: 'A stream trigger on a table of idempotency records: it fires for the store\'s own writes' },
 
   // Handler code
   FL6001: { slug: 'handler-export-missing', severity: 'error', phase: 'handlers', title: 'A handler file that does not export `handler`' },
@@ -158,6 +161,9 @@ export const codes = {
   FL9023: { slug: 'fmt-refused', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: it has syntax errors' },
   FL9024: { slug: 'not-formatted', severity: 'error', phase: 'cli', title: '`flowc fmt --check`: a file is not in its canonical layout' },
   FL9025: { slug: 'fmt-unsafe', severity: 'error', phase: 'cli', title: '`flowc fmt` left a file as it was: its formatted text failed the self-check (a bug in flowc)' },
+  FL9026: { slug: 'init-would-overwrite', severity: 'error', phase: 'cli', title: '`flowc init` would overwrite files that exist; it writes nothing' },
+  FL9027: { slug: 'wrong-account', severity: 'error', phase: 'cli', title: 'The credentials act in another AWS account than the one deploy was given' },
+  FL9028: { slug: 'unknown-profile', severity: 'error', phase: 'cli', title: '`--profile` names a profile that the AWS config and credentials files do not have' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
   FL9040: { slug: 'generated-module-of-another-flow', severity: 'error', phase: 'cli', title: 'The generated module is another .flow file\'s, from an earlier build' },
 } as const satisfies Record<string, CodeInfo>;

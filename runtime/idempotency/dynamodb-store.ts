@@ -19,6 +19,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { targetAddress } from '../clients/address.js';
 import { dynamoDbSdk } from '../clients/sdk.js';
+import { idempotencyRecordAttributes } from '../manifest/idempotency.js';
 import type { ClaimOutcome, IdempotencyStore } from './store.js';
 
 export interface DynamoDbStoreOptions {
@@ -43,8 +44,10 @@ export function dynamoDbIdempotencyStore(options: DynamoDbStoreOptions): Idempot
   const keyAttribute = options.keyAttribute ?? 'id';
   const sortKeyAttribute = options.sortKeyAttribute ?? null;
   const expiryAttribute = options.expiryAttribute ?? 'expiresAt';
-  if (new Set([keyAttribute, sortKeyAttribute ?? keyAttribute, expiryAttribute, 'status', 'lockedUntil', 'result', 'payloadHash']).size !== (sortKeyAttribute === null ? 6 : 7)) {
-    throw new TypeError(`the idempotency table's key and TTL attributes (${[keyAttribute, sortKeyAttribute, expiryAttribute].filter(Boolean).join(', ')}) must differ from each other and from status, lockedUntil, result and payloadHash`);
+  // `flowc check` refuses such a table (FL3019); this guards a store configured by hand.
+  const named = [keyAttribute, ...(sortKeyAttribute === null ? [] : [sortKeyAttribute]), expiryAttribute];
+  if (new Set([...named, ...idempotencyRecordAttributes]).size !== named.length + idempotencyRecordAttributes.length) {
+    throw new TypeError(`the idempotency table's key and TTL attributes (${named.join(', ')}) must differ from each other and from ${idempotencyRecordAttributes.join(', ')}`);
   }
   const tableName = (): string => targetAddress('table', options.table);
   const key = (id: string): Record<string, AttributeValue> =>

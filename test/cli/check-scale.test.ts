@@ -12,7 +12,7 @@ describe('flowc check: bad input gets a diagnostic, in bounded time, never a sta
   test('a 10 MB file of garbage text', async () => {
     const chunk = 'queue { -> } ] fn 5min "x \u2192 @@ type = | <> \n';
     const host = new MemoryHost().addFile('big.flow', chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length)));
-    expect(await run(host, 'check', '--format', 'json', 'big.flow')).toBe(1);
+    expect(await run(host, 'check', '--diagnostics', 'json', 'big.flow')).toBe(1);
     const diagnostics = JSON.parse(host.out) as { code: string; notes: string[] }[];
     // Capped: the first 500 syntax errors and a note saying so.
     expect(diagnostics.length).toBeLessThanOrEqual(501);
@@ -30,7 +30,7 @@ describe('flowc check: bad input gets a diagnostic, in bounded time, never a sta
       i++;
     }
     const host = new MemoryHost().addFile('big.flow', lines.join('\n'));
-    expect(await run(host, 'check', '--format', 'json', 'big.flow')).toBe(0);
+    expect(await run(host, 'check', '--diagnostics', 'json', 'big.flow')).toBe(0);
     expect(JSON.parse(host.out)).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ describe('flowc check: exit codes', () => {
 
   test('1 when a file has errors, and every error of the file is reported', async () => {
     const host = new MemoryHost().addFile('app.flow', 'app shop\nqueue q: Nope\nq -> missing\nfn f { timeout = 3 }\n');
-    expect(await run(host, 'check', 'app.flow', '--format', 'short')).toBe(1);
+    expect(await run(host, 'check', 'app.flow', '--diagnostics', 'short')).toBe(1);
     expect(host.out.trim().split('\n')).toEqual([
       'app.flow:2:10: error FL2002: unknown type `Nope`',
       'app.flow:3:6: error FL2001: unknown name `missing`',
@@ -47,7 +47,7 @@ describe('flowc check: exit codes', () => {
     const host = new MemoryHost();
     expect(await run(host, 'check')).toBe(2);
     expect(await run(host, 'frobnicate')).toBe(2);
-    expect(await run(host, 'check', 'x.flow', '--format', 'xml')).toBe(2);
+    expect(await run(host, 'check', 'x.flow', '--diagnostics', 'xml')).toBe(2);
   });
 
   test('an internal error prints one line, asks for --debug, exits 2; --debug adds the stack', async () => {
@@ -68,7 +68,7 @@ describe('flowc check: exit codes', () => {
   test('warnings alone exit 0; --deny-warnings makes them fail', async () => {
     const unusedType = `${valid}type Unused = { id: string }\n`;
     const host = new MemoryHost().addFile('app.flow', unusedType);
-    expect(await run(host, 'check', 'app.flow', '--format', 'short')).toBe(0);
+    expect(await run(host, 'check', 'app.flow', '--diagnostics', 'short')).toBe(0);
     expect(host.out).toBe('app.flow:6:6: warning FL5003: type `Unused` is never used\n');
     const strict = new MemoryHost().addFile('app.flow', unusedType);
     expect(await run(strict, 'check', 'app.flow', '--deny-warnings')).toBe(1);
@@ -96,10 +96,10 @@ describe('flowc explain', () => {
   });
 });
 
-describe('flowc check --format json: the contract', () => {
+describe('flowc check --diagnostics json: the contract', () => {
   test('an array with code, severity, message, file, line and column (1-based)', async () => {
     const host = new MemoryHost().addFile('app.flow', 'app shop\nqueue q: Nope\n');
-    expect(await run(host, 'check', '--format', 'json', 'app.flow')).toBe(1);
+    expect(await run(host, 'check', '--diagnostics', 'json', 'app.flow')).toBe(1);
     const parsed = JSON.parse(host.out) as Record<string, unknown>[];
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({
@@ -116,11 +116,11 @@ describe('flowc check --format json: the contract', () => {
 
   test('an empty array for a clean file, and one array for several files', async () => {
     const host = new MemoryHost().addFile('a.flow', valid).addFile('b.flow', 'queue q\n');
-    expect(await run(host, 'check', '--format', 'json', 'a.flow', 'b.flow')).toBe(1);
+    expect(await run(host, 'check', '--diagnostics', 'json', 'a.flow', 'b.flow')).toBe(1);
     const parsed = JSON.parse(host.out) as { file: string; code: string }[];
     expect(parsed.map((d) => `${d.file} ${d.code}`)).toEqual(['b.flow FL1010']);
     const clean = new MemoryHost().addFile('a.flow', valid);
-    await run(clean, 'check', '--format', 'json', 'a.flow');
+    await run(clean, 'check', '--diagnostics', 'json', 'a.flow');
     expect(JSON.parse(clean.out)).toEqual([]);
   });
 });
@@ -158,7 +158,7 @@ describe('flowc check: bad input gets a diagnostic, in bounded time, never a sta
   for (const [name, content, exit, code] of cases) {
     test(name, async () => {
       const host = new MemoryHost().addFile('in.flow', content);
-      expect(await run(host, 'check', '--format', 'json', 'in.flow')).toBe(exit);
+      expect(await run(host, 'check', '--diagnostics', 'json', 'in.flow')).toBe(exit);
       const codes = (JSON.parse(host.out) as { code: string }[]).map((d) => d.code);
       expect(codes).toContain(code);
       expect(host.err).toBe('');
@@ -170,7 +170,7 @@ describe('the installed command', () => {
   test('bin/flowc.js runs from dist/ and exits with the command code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowc-cli-'));
     writeFileSync(join(dir, 'bad.flow'), 'app a\nqueue q: Nope\n');
-    const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'check', '--format', 'short', 'bad.flow'], {
+    const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'check', '--diagnostics', 'short', 'bad.flow'], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -296,7 +296,7 @@ describe('flowc check --fix', () => {
   test('leaves a fix that needs a person (two close names) and exits 1 with it', async () => {
     const text = 'app shop\nqueue jobs\nfn work1\nfn work2\njobs -> work\nwork1 -> jobs\nwork2 -> jobs\n';
     const host = new MemoryHost().addFile('app.flow', text);
-    expect(await run(host, 'check', '--fix', '--format', 'short', 'app.flow')).toBe(1);
+    expect(await run(host, 'check', '--fix', '--diagnostics', 'short', 'app.flow')).toBe(1);
     expect(host.text('app.flow')).toBe(text);
     expect(host.out).toContain('FL2001');
   });
@@ -304,21 +304,21 @@ describe('flowc check --fix', () => {
   test('FL9030: refuses a file with syntax errors, and a fix whose re-check has a new error; the file is left as it was', async () => {
     const broken = 'app shop\nqueue jobs: Job {\nfn work(Job\njobs -> wrok\n';
     const host = new MemoryHost().addFile('app.flow', broken);
-    expect(await run(host, 'check', '--fix', '--format', 'short', 'app.flow')).toBe(2);
+    expect(await run(host, 'check', '--fix', '--diagnostics', 'short', 'app.flow')).toBe(2);
     expect(host.err).toMatch(/^flowc: error FL9030: cannot fix app\.flow: it has syntax errors \(FL1001 at line \d\)/m);
     expect(host.text('app.flow')).toBe(broken);
 
     // `deadd` is close only to `dead`, a FIFO queue: the dead-letter queue of a standard queue must be standard (FL4021).
     const wrongKind = 'app shop\nqueue jobs { dlq = deadd }\nqueue dead { fifo = true }\nfn work\njobs -> work\n';
     const refused = new MemoryHost().addFile('app.flow', wrongKind);
-    expect(await run(refused, 'check', '--fix', '--format', 'short', 'app.flow')).toBe(2);
+    expect(await run(refused, 'check', '--fix', '--diagnostics', 'short', 'app.flow')).toBe(2);
     expect(refused.err).toMatch(/^flowc: error FL9030: fixes to app\.flow not written: the fixed text has FL4021/m);
     expect(refused.text('app.flow')).toBe(wrongKind);
   });
 
   test('the JSON output lists the suggestions', async () => {
     const host = new MemoryHost().addFile('app.flow', typos);
-    await run(host, 'check', '--format', 'json', 'app.flow');
+    await run(host, 'check', '--diagnostics', 'json', 'app.flow');
     const parsed = JSON.parse(host.out) as { code: string; suggestions?: { title: string }[] }[];
     expect(parsed.map((d) => [d.code, d.suggestions?.map((s) => s.title)])).toEqual([
       ['FL2008', ['replace with `visibility`']],

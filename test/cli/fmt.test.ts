@@ -57,7 +57,7 @@ describe('flowc fmt', () => {
 
   test('FL9023: refuses a file with syntax errors, printing them as check does, and leaves it as it was', async () => {
     const host = new RecordingHost().addFile('a.flow', broken).addFile('b.flow', messy);
-    expect(await main(['fmt', '--format', 'short', 'a.flow', 'b.flow'], host)).toBe(1);
+    expect(await main(['fmt', '--diagnostics', 'short', 'a.flow', 'b.flow'], host)).toBe(1);
     expect(host.written).toEqual(['b.flow']);
     expect(host.text('a.flow')).toBe(broken);
     expect(host.out).toMatch(/^a\.flow:2:\d+: error FL1001: /);
@@ -71,7 +71,7 @@ describe('flowc fmt', () => {
 
   test('refuses bytes that are not UTF-8 text with FL1006', async () => {
     const host = new MemoryHost().addFile('a.flow', new Uint8Array([0x61, 0xff, 0xfe, 0x0a]));
-    expect(await main(['fmt', '--format', 'short', 'a.flow'], host)).toBe(1);
+    expect(await main(['fmt', '--diagnostics', 'short', 'a.flow'], host)).toBe(1);
     expect(host.out).toContain('FL1006');
     expect(host.err).toContain('FL9023');
   });

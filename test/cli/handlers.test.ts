@@ -37,10 +37,10 @@ describe('flowc check reads the handlers', () => {
 
   test('a missing export is an error at the handler, related to the function\'s line', async () => {
     const host = shop({ 'handlers/charge.ts': TYPED.replace('export const handler', 'export const main') });
-    expect(await main(['check', '--format', 'short', 'shop.flow'], host)).toBe(1);
+    expect(await main(['check', '--diagnostics', 'short', 'shop.flow'], host)).toBe(1);
     expect(host.out).toBe('handlers/charge.ts:1:1: error FL6001: the handler file of `charge` does not export `handler`, the function Lambda calls\n');
     const json = shop({ 'handlers/charge.ts': TYPED.replace('export const handler', 'export const main') });
-    await main(['check', '--format', 'json', 'shop.flow'], json);
+    await main(['check', '--diagnostics', 'json', 'shop.flow'], json);
     const [diagnostic] = JSON.parse(json.out) as { file: string; related: { file: string; line: number; column: number }[] }[];
     expect(diagnostic?.file).toBe('handlers/charge.ts');
     expect(diagnostic?.related).toEqual([{ file: 'shop.flow', message: 'the function this file is the handler of', line: 5, column: 4, endLine: 5, endColumn: 10 }]);
@@ -48,21 +48,21 @@ describe('flowc check reads the handlers', () => {
 
   test('a handler copied from another function is told apart from an untyped one', async () => {
     const host = shop({ 'handlers/charge.ts': 'import { audit } from "../generated/flow.js";\nexport const handler = audit.eachMessage(async () => {});\n' });
-    await main(['check', '--format', 'short', 'shop.flow'], host);
+    await main(['check', '--diagnostics', 'short', 'shop.flow'], host);
     expect(host.out).toBe('handlers/charge.ts:2:14: warning FL6002: the `handler` of `charge` is not typed with `ChargeHandler`\n');
     const flow = FLOW.replace('fn charge(Order)', 'fn charge(Order)\nfn refund(Order)').replace('orders -> charge', 'orders -> charge\norders_dead -> refund');
     const copied = new MemoryHost('/work/shop').addFile('shop.flow', flow).addFile('handlers/refund.ts', TYPED.replace('refund', 'charge')).addFile('handlers/charge.ts', TYPED);
-    await main(['check', '--format', 'short', 'shop.flow'], copied);
+    await main(['check', '--diagnostics', 'short', 'shop.flow'], copied);
     expect(copied.out).toBe('handlers/refund.ts:3:14: warning FL6002: the `handler` of `refund` is typed `ChargeHandler`, the handler type of `charge`\n');
   });
 
   test('an untyped handler gets a suggested edit when the type is imported; a function declaration does not', async () => {
     const host = shop({ 'handlers/charge.ts': 'import { type ChargeHandler } from "../generated/flow.js";\nexport const handler = async () => {};\n' });
-    await main(['check', '--format', 'json', 'shop.flow'], host);
+    await main(['check', '--diagnostics', 'json', 'shop.flow'], host);
     const [diagnostic] = JSON.parse(host.out) as { suggestions?: { edits: { replacement: string; line: number; column: number }[] }[] }[];
     expect(diagnostic?.suggestions?.[0]?.edits).toEqual([{ line: 2, column: 21, endLine: 2, endColumn: 21, replacement: ': ChargeHandler' }]);
     const declared = shop({ 'handlers/charge.ts': 'export async function handler() {}\n' });
-    await main(['check', '--format', 'short', 'shop.flow'], declared);
+    await main(['check', '--diagnostics', 'short', 'shop.flow'], declared);
     expect(declared.out).toBe('handlers/charge.ts:1:23: warning FL6002: the `handler` of `charge` is a function declaration, not typed with `ChargeHandler`\n');
   });
 
@@ -82,12 +82,12 @@ describe('flowc check reads the handlers', () => {
     expect(host.text('handlers/charge.ts')).toContain('console.log(order.id)');
     host.out = '';
     host.err = '';
-    expect(await main(['check', '--format', 'short', 'shop.flow'], host)).toBe(0);
+    expect(await main(['check', '--diagnostics', 'short', 'shop.flow'], host)).toBe(0);
     expect(host.out).toBe(
       'handlers/bill.ts:10:3: warning FL6003: the handler of `bill` is still the stub flowc wrote: it throws "not implemented"\n' +
         'handlers/charge.ts:1:1: warning FL6004: no function of `shop.flow` has this file as its handler: it was written for `charge`, which the flow no longer declares\n',
     );
-    await main(['check', '--format', 'json', 'shop.flow'], (host.out = '', host));
+    await main(['check', '--diagnostics', 'json', 'shop.flow'], (host.out = '', host));
     const orphan = (JSON.parse(host.out) as { code: string; help: string }[]).find((d) => d.code === 'FL6004');
     expect(orphan?.help).toContain('`mv handlers/charge.ts handlers/bill.ts`');
     expect(await main(['check', '--deny-warnings', 'shop.flow'], host)).toBe(1);
@@ -97,7 +97,7 @@ describe('flowc check reads the handlers', () => {
     const flow = FLOW.replace('fn charge(Order)', 'queue receipts: Order\nfn charge(Order) { sends = [receipts] }');
     const check = async (handler: string) => {
       const host = new MemoryHost('/work/shop').addFile('shop.flow', flow).addFile('handlers/charge.ts', handler);
-      await main(['check', '--format', 'short', 'shop.flow'], host);
+      await main(['check', '--diagnostics', 'short', 'shop.flow'], host);
       return host.out;
     };
     expect(await check(TYPED)).toBe('handlers/charge.ts:3:14: warning FL6007: the handler of `charge` never uses its client for `receipts`\n');
@@ -109,7 +109,7 @@ describe('flowc check reads the handlers', () => {
   test('a flow with errors is not followed by its handlers\' diagnostics', async () => {
     const host = shop({ 'handlers/charge.ts': 'export const main = 1;\n' });
     host.addFile('shop.flow', `${FLOW}orders -> nowhere\n`);
-    expect(await main(['check', '--format', 'short', 'shop.flow'], host)).toBe(1);
+    expect(await main(['check', '--diagnostics', 'short', 'shop.flow'], host)).toBe(1);
     expect(host.out).not.toContain('FL6');
   });
 });
@@ -156,9 +156,9 @@ describe('--types: the TypeScript checker over the handlers', () => {
     // A flow inside the repository, so `flowc/runtime` resolves (to this package) as in a project that installed it.
     const dir = 'test/fixtures/invalid/FL6006-handler-type-error';
     const host = capturing();
-    expect(await main(['check', '--format', 'short', join(root, dir, 'input.flow')], host)).toBe(0);
+    expect(await main(['check', '--diagnostics', 'short', join(root, dir, 'input.flow')], host)).toBe(0);
     expect(host.out).toBe('');
-    expect(await main(['check', '--types', '--format', 'short', join(root, dir, 'input.flow')], host)).toBe(1);
+    expect(await main(['check', '--types', '--diagnostics', 'short', join(root, dir, 'input.flow')], host)).toBe(1);
     expect(host.out).toBe(`${dir}/handlers/charge.ts:5:47: error FL6006: TS2339: Property 'coupon' does not exist on type 'Order'.\n`);
   });
 

@@ -38,7 +38,7 @@ describe('reading an input file stops one byte past the size limit', () => {
   });
 
   test('`flowc check /dev/zero` reports FL1008 and exits 1', () => {
-    const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'check', '--format', 'short', '/dev/zero'], {
+    const result = spawnSync(process.execPath, [join(root, 'bin/flowc.js'), 'check', '--diagnostics', 'short', '/dev/zero'], {
       encoding: 'utf8',
       timeout: 30_000,
       env: { ...process.env, NO_COLOR: '1' },

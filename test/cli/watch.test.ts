@@ -45,14 +45,27 @@ class WatchedHost extends MemoryHost {
 
 const flow = (extra = '') => `app shop\n\ntype Order = { id: string }\n\nqueue orders: Order\nfn pack\n\norders -> pack\n${extra}`;
 
-const settle = () => new Promise((done) => setTimeout(done, 60));
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const runs = (host: MemoryHost) => host.err.split('\n').filter((line) => line.startsWith('── flowc watch')).length;
+const finished = (host: MemoryHost) => host.err.split('\n').filter((line) => line.startsWith('watching for changes')).length;
 
 let stop: AbortController;
+let watched: MemoryHost | undefined;
 afterEach(() => stop?.abort());
+
+/**
+ * Waits past the debounce (10 ms), then until every run that started has ended: a run reads the
+ * handlers with ts-morph, whose first load takes a while on a busy machine.
+ */
+async function settle(): Promise<void> {
+  await sleep(60);
+  const deadline = Date.now() + 20_000;
+  while (watched !== undefined && finished(watched) < runs(watched) && Date.now() < deadline) await sleep(20);
+}
 
 function start(host: WatchedHost, options: Partial<WatchOptions> = {}): Promise<number> {
   stop = new AbortController();
+  watched = host;
   return runWatch(host, 'shop.flow', {
     templateFormat: 'yaml',
     generatedDir: 'generated',

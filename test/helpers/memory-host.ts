@@ -16,6 +16,7 @@ export class MemoryHost implements Host {
   err = '';
   stdoutIsTTY = false;
   stdinIsTTY = false;
+  stderrIsTTY = false;
   env: Record<string, string | undefined> = {};
 
   constructor(readonly cwd = '/work') {}

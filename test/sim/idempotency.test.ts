@@ -2,7 +2,7 @@
 // the billing example under duplicate deliveries, flowc's DynamoDB store (which failed every
 // message before: the simulated client lacked ConditionalCheckFailedException and the condition
 // expression was not evaluated), and Powertools' idempotency, unchanged.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { simulate } from '../../compiler/testing.js';
@@ -61,6 +61,54 @@ describe('examples/billing: duplicate deliveries, one charge each', () => {
   });
 });
 
+describe('examples/billing: the same deliveries with and without idempotency', () => {
+  const root = mkdtempSync(join(new URL('.', import.meta.url).pathname, '.flowc-tmp-billing-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The billing example as it is, or with `charge` calling `debit` directly: the one line that differs. */
+  function billing(idempotent: boolean): string {
+    const dir = join(root, idempotent ? 'once' : 'plain');
+    cpSync('examples/billing', dir, { recursive: true });
+    if (!idempotent) {
+      const file = join(dir, 'handlers/charge.ts');
+      const text = readFileSync(file, 'utf8');
+      const plain = text.replace('await once.onceFor(payment, () => debit(payment), { context })', 'await debit(payment)');
+      expect(plain).not.toBe(text);
+      writeFileSync(file, plain.replace(/^const once = .*$/m, ''));
+    }
+    return join(dir, 'billing.flow');
+  }
+
+  async function run(idempotent: boolean, options: { seed: number; duplicateProbability: number }) {
+    const sim = await simulate<Billing>(billing(idempotent), { seed: options.seed, sqs: { duplicateProbability: options.duplicateProbability } });
+    try {
+      sim.putItem('accounts', { customer: 'ada', balance: 100_000, charges: 0, refunds: 0 });
+      const amounts = Array.from({ length: 12 }, (_, i) => 100 + i);
+      for (const [i, amount] of amounts.entries()) sim.publish('requests', payment(`p${i}`, 'ada', amount));
+      // Each request again, later, as SNS may deliver it.
+      await sim.advance('10s');
+      for (const [i, amount] of amounts.entries()) sim.publish('requests', payment(`p${i}`, 'ada', amount));
+      await sim.advance('30m');
+      const deliveries = sim.invocations('charge').reduce((n, i) => n + (i.event as { Records: unknown[] }).Records.length, 0);
+      const [account] = sim.items('accounts');
+      return { account, deliveries, charged: amounts.reduce((a, b) => a + b, 0) };
+    } finally {
+      sim.dispose();
+    }
+  }
+
+  test('with idempotency each payment is charged once, whatever the duplicates; without, the redeliveries charge again', async () => {
+    const plain = await run(false, { seed: 1, duplicateProbability: 0 });
+    expect(plain.account).toEqual({ customer: 'ada', balance: 100_000 - 2 * plain.charged, charges: 24, refunds: 0 });
+    for (const seed of [1, 2, 3]) {
+      // SQS's own at-least-once delivery on top: some messages are stored twice.
+      const once = await run(true, { seed, duplicateProbability: 0.3 });
+      expect(once.deliveries).toBeGreaterThan(24);
+      expect(once.account).toEqual({ customer: 'ada', balance: 100_000 - once.charged, charges: 12, refunds: 0 });
+    }
+  });
+});
+
 describe('idempotency stores in the simulator, bundled with the handler', () => {
   const root = mkdtempSync(join(new URL('.', import.meta.url).pathname, '.flowc-tmp-idempotency-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -96,6 +144,50 @@ export const handler = async (job: { id: string; n: number }, context: Context) 
     } finally {
       sim.dispose();
     }
+  });
+
+  // A run that times out dies holding its key. The retry comes after the queue's visibility
+  // timeout (3 minutes here): with the Lambda context, the lock ended with the invocation and the
+  // retry takes the key over; without it, the key stays locked for lockSeconds (900 s), and
+  // every receive until then fails as in progress.
+  async function timedOut(withContext: boolean) {
+    const flowFile = project(
+      withContext ? 'timeout-context' : 'timeout-no-context',
+      'app demo\ntype Job = { id: string }\ntype Seen = { id: string, expires_at: int }\ntable seen: Seen { ttl = expires_at }\nqueue jobs: Job { visibility = 3m }\nfn work(Job) { timeout = 30s, idempotency = seen }\njobs -> work { batch = 1 }\n',
+      `import { tableIdempotency } from 'flowc/runtime';
+import type { Context, SQSEvent } from 'aws-lambda';
+const once = tableIdempotency<{ id: string }>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'demo.work' })({ key: ['id'] });
+export const handler = async (event: SQSEvent, context: Context) => {
+  const [record] = event.Records;
+  const job = JSON.parse(record.body) as { id: string };
+  // The first receive hangs past the function's timeout; later ones finish at once.
+  const hang = record.attributes.ApproximateReceiveCount === '1';
+  return once.onceFor(job, () => (hang ? new Promise<never>(() => undefined) : Promise.resolve({ done: job.id })), ${withContext ? '{ context }' : '{}'});
+};
+`,
+    );
+    const sim = await simulate(flowFile, { captureLogs: false });
+    try {
+      sim.send('jobs', { id: 'j1' });
+      await sim.advance('20m');
+      return sim.invocations('work').map((i) => ({ atMinute: Math.floor(i.atMs / 60_000), outcome: i.result ?? String((i.error as Error).message ?? (i.error as { errorMessage?: string }).errorMessage) }));
+    } finally {
+      sim.dispose();
+    }
+  }
+
+  test('after a timeout, the retry takes the key over once the invocation would have ended (the Lambda context), not after 900 s', async () => {
+    const withContext = await timedOut(true);
+    expect(withContext).toEqual([
+      { atMinute: 0, outcome: expect.stringContaining('Task timed out after 30.00 seconds') },
+      { atMinute: 3, outcome: { done: 'j1' } },
+    ]);
+    const withoutContext = await timedOut(false);
+    const firstSuccess = withoutContext.findIndex((i) => typeof i.outcome === 'object');
+    expect(withoutContext[0]?.outcome).toEqual(expect.stringContaining('Task timed out'));
+    expect(withoutContext.slice(1, firstSuccess).every((i) => String(i.outcome).includes('is being processed by another delivery'))).toBe(true);
+    expect(firstSuccess).toBeGreaterThan(1);
+    expect(withoutContext[firstSuccess]?.atMinute).toBeGreaterThanOrEqual(15);
   });
 
   test("Powertools' makeIdempotent with its DynamoDB persistence layer runs unchanged (PutItem conditions, UpdateItem, the SDK's exception)", async () => {

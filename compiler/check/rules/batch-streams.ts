@@ -10,6 +10,9 @@ import { streamAttributeRange } from './stream-attribute-range.js';
 import { streamBlocksOnPoisonRecord } from './stream-blocks-on-poison-record.js';
 import { streamOnFailureTarget } from './stream-on-failure-target.js';
 import { streamRetriesRange } from './stream-retries-range.js';
+import { idempotencyKeyType } from './idempotency-key-type.js';
+import { idempotencyReservedField } from './idempotency-reserved-field.js';
+import { idempotencyTableStream } from './idempotency-table-stream.js';
 import { idempotencyTableTtl } from './idempotency-table-ttl.js';
 import { tableStreamRequired } from './table-stream-required.js';
 import { tableTtlAttribute } from './table-ttl-attribute.js';
@@ -31,5 +34,8 @@ export const streamsRules: readonly Rule[] = [
   streamOnFailureTarget,
   ruleTargetRetryRange,
   idempotencyTableTtl,
+  idempotencyKeyType,
+  idempotencyReservedField,
+  idempotencyTableStream,
   tableTtlAttribute,
 ];

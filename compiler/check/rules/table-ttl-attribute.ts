@@ -1,6 +1,7 @@
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { printType } from '../../types/print.js';
 import type { CheckContext } from '../context.js';
+import { isStoreAttributeOf } from '../idempotency-tables.js';
 import { keyKind, lookupField } from '../key-fields.js';
 import type { DeclarationSymbol } from '../../resolve/program.js';
 import type { Rule } from '../rule.js';
@@ -47,7 +48,8 @@ function check(table: DeclarationSymbol, context: CheckContext): void {
     return;
   }
   const kind = keyKind(lookup.type, context);
-  if (kind === 'int' || kind === 'number' || kind === 'unknown') return;
+  // A store attribute of an idempotency table is FL3019's, whose fix renames and retypes it.
+  if (kind === 'int' || kind === 'number' || kind === 'unknown' || isStoreAttributeOf(table, path.text, context)) return;
   context.report(path.span, `\`ttl\` names \`${path.text}\`, of type \`${printType(lookup.type)}\`: DynamoDB expires items by a number of Unix seconds`, {
     label: `\`${printType(lookup.type)}\` is not a number`,
     why: WHY,

@@ -9,7 +9,8 @@ import { compileBytes } from '../../program.js';
 import { checkHandlers } from '../handler-check.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
-import { applyPlan, type Output, planOutputs, type Step } from '../output-plan.js';
+import { buildReporter, type TemplateCounts } from '../build-summary.js';
+import { applyPlan, type Output, planOutputs } from '../output-plan.js';
 import { readInput } from '../read-input.js';
 import { countDiagnostics, type DiagnosticFormat, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
@@ -24,6 +25,8 @@ export interface BuildOptions {
   readonly typescript: boolean;
   /** Run the TypeScript checker over the handlers too (`--type-check`). */
   readonly typeCheck?: boolean;
+  /** List every file written, created or kept, instead of a line per kind of output. */
+  readonly verbose?: boolean;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -64,9 +67,10 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   }
 
   const outputs: Output[] = [];
+  const templates = new Map<string, TemplateCounts>();
   for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
   for (const { file, manifest } of compiled) {
-    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1));
+    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates));
   }
   const show = displayPathFor(host.cwd);
   const plan = planOutputs(host, outputs, show);
@@ -77,9 +81,10 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     return EXIT_OUTPUTS;
   }
 
-  const report = pretty ? progressReport(host, show) : { step: () => undefined, end: () => undefined };
+  const generated = new Set(outputs.filter((o) => o.kind === 'generated' && o.role === 'generated').map((o) => o.path));
+  const report = buildReporter((line) => host.stderr(`${line}\n`), show, { verbose: options.verbose === true, templates, generated });
   const failure = applyPlan(host, plan, show, report.step);
-  report.end();
+  if (pretty) report.end({ failed: failure !== undefined });
   if (failure !== undefined) {
     printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, [failure]);
@@ -97,10 +102,11 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
 }
 
 /** What one flow writes: its templates (and the stale nested stacks to remove), the generated module, its handler stubs. */
-function buildOutputs(host: Host, file: string, manifest: FlowManifest, options: BuildOptions, perApp: boolean): Output[] {
+function buildOutputs(host: Host, file: string, manifest: FlowManifest, options: BuildOptions, perApp: boolean, templates: Map<string, TemplateCounts>): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
   const template = emitCloudFormation(manifest, { format: options.templateFormat });
+  templates.set(join(appOut, template.rootFile), template.counts);
   for (const [path, content] of template.files) {
     const what = path === template.rootFile ? `the template of app \`${manifest.app}\`` : `the nested stack ${path} of app \`${manifest.app}\``;
     outputs.push({ kind: 'generated', path: join(appOut, path), content, flow: file, what, role: 'template' });
@@ -172,33 +178,4 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
   if (a.byteLength !== b.byteLength) return false;
   for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The `wrote`/`created`/`kept` lines, in the order of the plan, the kept handlers in one line at the end. */
-function progressReport(host: Host, show: (path: string) => string): { step: (step: Step) => void; end: () => void } {
-  const kept: string[] = [];
-  return {
-    step(step) {
-      switch (step.kind) {
-        case 'write':
-          host.stderr(`wrote ${show(step.path)}\n`);
-          break;
-        case 'create':
-          host.stderr(`created ${show(step.path)} (a handler stub: yours to edit)\n`);
-          break;
-        case 'recreate':
-          host.stderr(`created ${show(step.path)} again (a handler stub an interrupted build left incomplete)\n`);
-          break;
-        case 'remove':
-          host.stderr(`removed ${show(step.path)} (a nested stack the app no longer has)\n`);
-          break;
-        case 'keep':
-          kept.push(show(step.path));
-          break;
-      }
-    },
-    end() {
-      if (kept.length > 0) host.stderr(`kept ${kept.length} existing handler${kept.length === 1 ? '' : 's'}: ${kept.join(', ')}\n`);
-    },
-  };
 }

@@ -1,11 +1,17 @@
 import { resolve } from 'node:path';
-import { type AwsTarget, createAwsClients } from '../../deploy/aws.js';
+import { accountId, type AwsTarget, createAwsClients } from '../../deploy/aws.js';
 import { type Clock, realClock } from '../../deploy/clock.js';
 import { deployApp, type DeployUi } from '../../deploy/deploy.js';
 import { packageApp } from '../../deploy/package.js';
+import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
-import { UsageError } from '../report.js';
+import type { OutputProblem } from '../output-plan.js';
+import { progressLine } from '../progress-line.js';
+import { printOutputProblems, UsageError } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from './package.js';
+
+/** A profile that does not exist is a mistake in the command line (exit 2), as in `main`. */
+const EXIT_USAGE = 2;
 
 export interface DeployCommandOptions extends AwsTarget, ShipOptions {
   readonly stack: string;
@@ -14,7 +20,12 @@ export interface DeployCommandOptions extends AwsTarget, ShipOptions {
   readonly allowReplace: boolean;
   /** Adopt queues, tables and streams that exist outside the stack under the flow's names. */
   readonly importExisting?: boolean;
+  /** The AWS account the stack belongs in: deploy refuses credentials of any other (FL9027). */
+  readonly account?: string;
 }
+
+/** An AWS account id is 12 digits: https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html */
+const ACCOUNT_ID = /^\d{12}$/;
 
 /**
  * `flowc deploy FILE --stack NAME`: compile, bundle, upload, change set, confirm, execute,
@@ -27,18 +38,37 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     // Checked first: without a terminal nobody could answer, and nothing should be uploaded.
     throw new UsageError('flowc deploy asks before changing the stack, and there is no terminal to ask on: pass --yes');
   }
+  if (options.account !== undefined && !ACCOUNT_ID.test(options.account)) {
+    throw new UsageError(`--account ${JSON.stringify(options.account)} is not an AWS account id: give its 12 digits, e.g. --account 123456789012`);
+  }
   const manifest = await compileForDeploy(host, file, 'nothing deployed', options);
   if (typeof manifest === 'number') return manifest;
 
   const confirm = canAsk ? host.confirm?.bind(host) : undefined;
+  const progress = progressLine(host);
   const ui: DeployUi = {
     info: (line) => host.stdout(`${line}\n`),
     error: (line) => host.stderr(`${line}\n`),
+    progress: progress.report,
     ...(confirm ? { confirm } : {}),
   };
   try {
-    const packaged = await packageApp(manifest, resolve(host.cwd, file), { format: 'yaml' });
+    const profileProblem = await unknownProfileProblem(options.profile);
+    if (profileProblem !== undefined) {
+      printOutputProblems(host, [profileProblem]);
+      return EXIT_USAGE;
+    }
     const clients = createAwsClients(options);
+    // Before anything else touches AWS (or bundling takes its time): the wrong account is
+    // refused with nothing uploaded and no change set made.
+    if (options.account !== undefined) {
+      const actual = await accountId(clients, clock);
+      if (actual !== options.account) {
+        printOutputProblems(host, [wrongAccount(options.account, actual, options.profile)]);
+        return EXIT_FAILED;
+      }
+    }
+    const packaged = await packageApp(manifest, resolve(host.cwd, file), { format: 'yaml', onProgress: progress.report });
     const outcome = await deployApp(
       packaged,
       clients,
@@ -55,8 +85,18 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     );
     return outcome === 'deployed' || outcome === 'unchanged' ? 0 : EXIT_FAILED;
   } catch (error) {
+    progress.end();
     if (!isUserFacing(error)) throw error;
     host.stderr(`flowc: error: ${error.message}\n`);
     return EXIT_FAILED;
   }
+}
+
+function wrongAccount(expected: string, actual: string, profile: string | undefined): OutputProblem {
+  const via = profile !== undefined ? `the profile ${profile} acts` : 'the credentials in use act';
+  return {
+    code: 'FL9027',
+    message: `${via} in AWS account ${actual}, not in ${expected} (--account); nothing deployed`,
+    help: `deploy with credentials of account ${expected} (\`--profile\`, AWS_PROFILE), or correct --account if ${actual} is the account you mean`,
+  };
 }

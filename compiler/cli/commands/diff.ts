@@ -4,8 +4,13 @@ import { compareWithStack } from '../../deploy/diff.js';
 import { flowKinds, formatChanges, guardMessage, isGuarded } from '../../deploy/explain.js';
 import { type CfnTemplate, nestedStacks, parseTemplate } from '../../deploy/template.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
+import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
+import { printOutputProblems } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing } from './package.js';
+
+/** A profile that does not exist is a mistake in the command line (exit 2), as in `main`. */
+const EXIT_USAGE = 2;
 
 export interface DiffCommandOptions extends AwsTarget {
   readonly stack: string;
@@ -28,6 +33,11 @@ export async function runDiff(host: Host, file: string, options: DiffCommandOpti
     for (const reference of nestedStacks(root)) {
       const text = typeof reference.templateUrl === 'string' ? emitted.files.get(reference.templateUrl) : undefined;
       if (text !== undefined) nested.set(reference.logicalId, parseTemplate(text, reference.templateUrl as string));
+    }
+    const profileProblem = await unknownProfileProblem(options.profile);
+    if (profileProblem !== undefined) {
+      printOutputProblems(host, [profileProblem]);
+      return EXIT_USAGE;
     }
     const clients = createAwsClients(options);
     const region = await clients.region();

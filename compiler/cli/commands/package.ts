@@ -8,6 +8,7 @@ import { checkHandlers } from '../handler-check.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, staleNestedStacks } from '../output-options.js';
 import { applyPlan, type Output, type OutputProblem, planOutputs } from '../output-plan.js';
+import { progressLine } from '../progress-line.js';
 import { readInput } from '../read-input.js';
 import { countDiagnostics, plural, printDiagnostics, printOutputProblems, summaryLine } from '../report.js';
 
@@ -69,12 +70,15 @@ export async function runPackage(host: Host, file: string, options: PackageComma
   const manifest = await compileForDeploy(host, file, 'nothing packaged', options);
   if (typeof manifest === 'number') return manifest;
   let packaged;
+  const progress = progressLine(host);
   try {
     packaged = await packageApp(manifest, resolve(host.cwd, file), {
       format: options.format,
+      onProgress: progress.report,
       ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
     });
   } catch (error) {
+    progress.end();
     if (!isUserFacing(error)) throw error;
     host.stderr(`flowc: error: ${error.message}\n`);
     return EXIT_FAILED;

@@ -24,6 +24,12 @@ export interface CloudFormationOutput {
   readonly rootFile: string;
 }
 
+/** The output with what it holds, for the line `flowc build` prints. */
+export interface EmittedTemplates extends CloudFormationOutput {
+  /** Resources other than the nested stacks themselves, and stacks (the root counts). */
+  readonly counts: { readonly resources: number; readonly stacks: number };
+}
+
 export interface TemplateSet {
   readonly rootFile: string;
   /** By path relative to the output folder, the root first, then the nested stacks in order. */
@@ -39,18 +45,20 @@ export function layoutTemplates(manifest: FlowManifest, options: CloudFormationO
 }
 
 /** Manifest → CloudFormation template files. */
-export function emitCloudFormation(manifest: FlowManifest, options: CloudFormationOptions): CloudFormationOutput {
+export function emitCloudFormation(manifest: FlowManifest, options: CloudFormationOptions): EmittedTemplates {
   const printer = new YamlPrinter();
   const { set, printed } = layout(manifest, options, printer);
   const limits = options.limits ?? cloudFormationLimits;
   const files = new Map<string, string>();
+  let resources = 0;
   for (const [path, template] of set.templates) {
+    resources += Object.values(template.Resources).filter((resource) => resource.Type !== 'AWS::CloudFormation::Stack').length;
     const text = printed.get(path) ?? print(manifest, template, options.format, printer);
     const bytes = byteLength(text);
     if (bytes > limits.templateBytes) throw new Error(`internal: ${path} has ${bytes} bytes, over the limit of ${limits.templateBytes}`);
     files.set(path, text);
   }
-  return { files, rootFile: set.rootFile };
+  return { files, rootFile: set.rootFile, counts: { resources, stacks: set.templates.size } };
 }
 
 /** `printer`: one for all the templates of the app, which share most of their scalars (serialize.ts). */

@@ -12,7 +12,7 @@ describe('flowc build: templates', () => {
     const template = JSON.parse(host.text('out/template.json') as string);
     expect(Object.keys(template.Resources)).toEqual(['JobsQueue', 'WorkFunctionRole', 'WorkFunctionLogGroup', 'WorkFunction', 'JobsToWorkMapping']);
     expect(Object.keys(template.Outputs)).toEqual(['WorkFunctionArn', 'JobsQueueUrl']);
-    expect(host.err).toContain('wrote out/template.json\n');
+    expect(host.err).toBe('template: out/template.json (5 resources)\nno problems\n');
   });
 
   test('a large app gets nested stacks beside the root; a later, smaller build removes the stacks it no longer has', async () => {
@@ -22,6 +22,11 @@ describe('flowc build: templates', () => {
     expect(stacks.length).toBeGreaterThan(1);
     expect(stacks[0]).toBe('/work/out/stacks/stack1.yaml');
     expect(host.text('out/template.yaml')).toContain('TemplateURL: stacks/stack1.yaml');
+    // One line for all of it: the resources of every stack, and how many stacks (the root counts).
+    const line = /^template: out\/template\.yaml \(([\d,]+) resources in (\d+) stacks\)$/m.exec(host.err);
+    expect(Number(line?.[2])).toBe(stacks.length + 1);
+    expect(Number(line?.[1]?.replaceAll(',', ''))).toBeGreaterThan(1000);
+    expect(host.err).not.toContain('stack1.yaml');
     host.addFile('out/stacks/notes.md', 'mine');
 
     host.addFile('app.flow', generateFlow(10));

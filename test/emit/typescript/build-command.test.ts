@@ -18,7 +18,21 @@ describe('flowc build writes TypeScript', () => {
     for (const fn of ['charge', 'email', 'payout', 'refund', 'reindex', 'sessionize']) {
       expect(host.text(`app/handlers/${fn}.ts`)).toContain(`export const handler: `);
     }
-    expect(host.err).toContain('created app/handlers/charge.ts (a handler stub: yours to edit)');
+    expect(host.err).toContain('created 6 handler stubs in app/handlers/ (yours to edit)\n');
+    expect(host.err).not.toContain('app/handlers/charge.ts');
+  });
+
+  it('--verbose lists every file: the template, the module, each stub created and each handler kept', async () => {
+    // A handler of the user's own (without a `handler` export it would be FL6001, and no build).
+    const mine = "// mine\nexport const handler = async (): Promise<void> => {};\n";
+    const host = new MemoryHost('/work').addFile('app/shop.flow', shop).addFile('app/handlers/charge.ts', mine);
+    expect(await runBuild(host, ['app/shop.flow'], { ...options, verbose: true })).toBe(0);
+    const lines = host.err.trimEnd().split('\n');
+    expect(lines[0]).toBe('wrote out/template.yaml');
+    expect(lines).toContain('wrote app/generated/flow.ts');
+    expect(lines).toContain('created app/handlers/email.ts (a handler stub: yours to edit)');
+    expect(lines.filter((line) => line.startsWith('created '))).toHaveLength(5);
+    expect(lines).toContain('kept 1 existing handler: app/handlers/charge.ts');
   });
 
   it('keeps an existing handler and rewrites the generated module', async () => {
@@ -49,8 +63,8 @@ describe('flowc build writes TypeScript', () => {
     expect(await runBuild(host, ['app/shop.flow'], options)).toBe(1);
     expect(looks).toBe(2);
     expect(host.text('app/handlers/charge.ts')).toBe('// mine\n');
-    expect(host.err).toContain('kept 1 existing handler: ');
-    expect(host.err).not.toContain('created app/handlers/charge.ts');
+    expect(host.err).toContain('kept 1 existing handler in app/handlers/\n');
+    expect(host.err).toContain('created 5 handler stubs in app/handlers/ (yours to edit)\n');
   });
 
   it('writes no TypeScript with --no-typescript, and none when the flow has errors', async () => {
