@@ -16,19 +16,19 @@ export const layers = {
   'compiler/syntax': ['grammar', 'compiler/source', 'compiler/diagnostics', 'runtime/manifest'],
   // The settings schema names the kinds' keywords, the model fields it fills, the codes of its
   // range checks and the AWS ranges and manifest shapes it converts to.
-  'compiler/settings': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/elaborate', 'runtime/aws', 'runtime/manifest'],
-  'compiler/resolve': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/settings': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
+  'compiler/resolve': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/kinds', 'runtime/manifest', 'runtime/pattern'],
   'compiler/types': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/resolve', 'runtime/manifest'],
-  // elaborate (after inference) builds the model the rules read; kinds is the registry every
-  // phase from resolve to emit consults, so it may import those phases' data but no outer layer.
+  // elaborate (after inference) builds the model the rules read. kinds is the registry every
+  // phase from settings to deploy reads its per-kind tables from, so it imports no phase.
+  'compiler/kinds': ['runtime/aws', 'runtime/manifest'],
   'compiler/elaborate': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
-  'compiler/kinds': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/check', 'compiler/lower', 'compiler/emit', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/check': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   'compiler/lower': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/check', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // Emitters read only the manifest (and print payload types).
   'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
   // Handler analysis reads the manifest and the generated module's names, over sources given as text.
-  'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest'],
+  'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest', 'runtime/pattern'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // The formatter works from the grammar's tokens alone: it prints what the user wrote.
   'compiler/format': ['grammar'],
@@ -76,6 +76,31 @@ const impure = [
   { group: ['esbuild'], message: 'a pure phase bundles nothing: deploy and the simulator do' },
 ];
 
+/**
+ * The rules and the lowering read settings from the model of compiler/elaborate/ (typed fields
+ * with their defaults, and where each came from), never by their name: a read by name would
+ * decide a value's meaning and default again, and miss that a malformed value is poisoned.
+ * test/lint/setting-reads.test.ts shows each selector catching the read it is for.
+ */
+export const settingReadsByName = [
+  {
+    selector: "CallExpression[callee.property.name=/^(get|has)$/][callee.object.property.name=/^(settings|appSettings|poisoned)$/]",
+    message: 'read the setting from the model (context.fn(fn).timeoutSeconds, context.writtenOf(item, field)), not by its name',
+  },
+  {
+    selector: "CallExpression[callee.property.name=/^(get|has)$/][callee.object.name=/^(settings|appSettings)$/]",
+    message: 'read the setting from the model (context.fn(fn).timeoutSeconds, context.writtenOf(item, field)), not by its name',
+  },
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/][left.property.name='text'][left.object.property.name='name'][right.type='Literal']",
+    message: 'a setting is found by its model field (context.writtenOf(item, field)), not by comparing its name',
+  },
+  {
+    selector: "CallExpression[callee.object.name='context'][callee.property.name=/^(setting|number|duration|bool|word|fieldPath|referenced)$/]",
+    message: 'the context reads no setting by name: use the model (context.queue(q).visibilityTimeoutSeconds) and context.writtenOf',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'editors/vscode/dist/', 'out/', 'coverage/', '**/*.generated.d.ts', 'test/fixtures/**', 'examples/*/out/**', '**/.flowc-tmp-*', 'examples/*/generated/**', 'test/golden/**', 'bench/.work/**'],
@@ -95,6 +120,10 @@ export default tseslint.config(
   {
     files: pureFolders.map((folder) => `${folder}/**/*.ts`),
     rules: { 'no-restricted-imports': ['error', { patterns: impure }] },
+  },
+  {
+    files: ['compiler/check/**/*.ts', 'compiler/lower/**/*.ts', 'compiler/kinds/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...settingReadsByName] },
   },
   {
     // The simulator runs on virtual time from a seed: no wall clock, no timers, no Math.random.

@@ -1,4 +1,3 @@
-import { CheckContext } from './check/context.js';
 import { type CheckedProgram, check } from './check/run-checks.js';
 import { lowerToManifest } from './lower/to-manifest.js';
 import type { FlowManifest } from '../runtime/manifest/schema.js';
@@ -92,8 +91,7 @@ export function compileText(path: string, text: string): CompileResult {
 function withManifest(result: CheckResult): CompileResult {
   if (!result.checked || result.diagnostics.some((d) => d.severity === 'error')) return result;
   const t = performance.now();
-  const reporter = new Reporter(result.source);
-  const manifest = lowerToManifest(new CheckContext(result.checked.typed, reporter), result.source);
+  const manifest = lowerToManifest(result.checked, result.source);
   result.timings.lower = performance.now() - t;
   return { ...result, manifest };
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { FlowParser } from '../grammar/parser.js';
 import { declarationKeywords } from '../grammar/tokens.js';
 import { checkText } from '../compiler/program.js';
-import { type SettingsContext, settingSchema } from '../compiler/settings/schema.js';
+import { type EdgeKindName, type SettingsContext, type SettingSpec, settingSchema } from '../compiler/settings/schema.js';
 
 /**
  * Keeps docs/language.md true: its examples check cleanly, its settings tables list exactly
@@ -91,6 +91,21 @@ describe('docs/language.md', () => {
     }
   });
 
+  test('the Value and Edges columns of the settings tables say what the schema says', () => {
+    const parts = section(doc, 'Settings').split(/^### /m).slice(1);
+    const contexts = Object.keys(settingSchema) as SettingsContext[];
+    for (const [index, context] of contexts.entries()) {
+      for (const row of (parts[index] ?? '').matchAll(/^\| `([a-z_]+)` \| ([^|]+) \|(?: ([^|]+) \|)? [^\n]*\|$/gm)) {
+        const name = row[1] ?? '';
+        const spec = settingSchema[context][name];
+        expect(spec, `${context}.${name}`).toBeDefined();
+        if (spec === undefined) continue;
+        expect(row[2]?.trim(), `the value of ${context}.${name}`).toBe(formWords(spec));
+        if (context === 'edge') expect(row[3]?.trim(), `the edges of ${name}`).toBe(edgeWords(spec.edges ?? []));
+      }
+    }
+  });
+
   test('every declaration keyword is mentioned', () => {
     const labels = declarationKeywords.map((keyword) => keyword.LABEL ?? '');
     for (const label of labels) expect(label).toMatch(/^`[a-z]+`$/);
@@ -122,3 +137,48 @@ describe('README.md', () => {
     expect(readme).toContain('npm ci && npm test');
   });
 });
+
+/** How the Settings tables of docs/language.md write a setting's form. */
+function formWords(spec: SettingSpec): string {
+  const value = spec.value;
+  switch (value.type) {
+    case 'int':
+      return 'whole number';
+    case 'number':
+      return 'number';
+    case 'bool':
+      return 'boolean';
+    case 'duration':
+      return `duration, whole ${spec.unit ?? 'seconds'}`;
+    case 'string':
+      return 'string';
+    case 'word':
+      return `word: ${value.words.map((w) => `\`${w}\``).join(', ')}`;
+    case 'ref':
+      return `name: ${value.kinds.join(', ')}`;
+    case 'refs':
+      return `list of names: ${value.kinds.join(', ')}`;
+    case 'field':
+      return 'field';
+    case 'dedupe':
+      return '`content` or field';
+    case 'runtime':
+      return 'runtime';
+    case 'env':
+      return 'variables';
+    case 'pattern':
+      return 'pattern';
+    case 'timestamp':
+      return 'timestamp';
+  }
+}
+
+/** How the edge table writes the kinds of edge that take a setting. */
+function edgeWords(edges: readonly EdgeKindName[]): string {
+  const triggers = (['queue-trigger', 'stream-trigger', 'table-trigger'] as const).filter((k) => edges.includes(k)).map((k) => k.replace('-trigger', ''));
+  const parts: string[] = [];
+  if (triggers.length > 0) parts.push(`${triggers.length === 1 ? triggers[0] : `${triggers.slice(0, -1).join(', ')} and ${triggers.at(-1)}`} triggers`);
+  if (edges.includes('rule')) parts.push(triggers.length > 0 ? 'bus rules' : 'bus → target');
+  if (edges.includes('subscription')) parts.push('topic → queue');
+  return parts.join('; ');
+}

@@ -20,11 +20,11 @@ export interface PathSetting {
 }
 
 export function handlerSetting(fn: DeclarationSymbol, context: CheckContext): PathSetting | undefined {
-  return pathSetting(context.setting(fn, 'handler'), 'file');
+  return pathSetting(context.writtenOf(context.fn(fn), 'handler'), 'file');
 }
 
 export function handlersFolderSetting(context: CheckContext): PathSetting | undefined {
-  return pathSetting(context.setting(context.program.appSettings, 'handlers'), 'folder');
+  return pathSetting(context.writtenOf(context.app, 'handlersFolder'), 'folder');
 }
 
 function pathSetting(setting: Setting | undefined, expect: 'file' | 'folder'): PathSetting | undefined {

@@ -18,8 +18,9 @@ export function idempotencyTables(context: CheckContext): IdempotencyTable[] {
   const byTable = new Map<string, { table: DeclarationSymbol; users: { fn: DeclarationSymbol; setting: Setting }[] }>();
   for (const fn of context.program.declarations.values()) {
     if (fn.kind !== 'fn' || context.isDamaged(fn.name)) continue;
-    const setting = context.setting(fn, 'idempotency');
-    const table = context.referenced(fn, 'idempotency');
+    const item = context.fn(fn);
+    const setting = context.writtenOf(item, 'idempotencyTable');
+    const table = context.named(item.idempotencyTable);
     if (setting === undefined || table?.kind !== 'table' || context.isDamaged(table.name)) continue;
     const entry = byTable.get(table.name) ?? { table, users: [] };
     entry.users.push({ fn, setting });

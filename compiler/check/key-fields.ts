@@ -20,22 +20,27 @@ export interface KeyFieldSetting {
 
 /** The key settings of a declaration that name fields: FIFO `group`/`dedupe`, `partition`, `key`/`sort`. */
 export function keyFieldSettings(symbol: DeclarationSymbol, context: CheckContext): KeyFieldSetting[] {
-  const roles: KeyRole[] =
-    symbol.kind === 'queue' || symbol.kind === 'topic'
-      ? context.isFifo(symbol)
-        ? ['group', 'dedupe']
+  const item = context.declaration(symbol);
+  const written: [KeyRole, Setting | undefined][] =
+    item.kind === 'queue' || item.kind === 'topic'
+      ? item.fifo
+        ? [
+            ['group', context.writtenOf(item, 'groupBy')],
+            // `dedupe = content` names no field.
+            ['dedupe', item.deduplication?.kind === 'field' ? context.writtenOf(item, 'deduplication') : undefined],
+          ]
         : []
-      : symbol.kind === 'stream'
-        ? ['partition']
-        : symbol.kind === 'table'
-          ? ['key', 'sort']
+      : item.kind === 'stream'
+        ? [['partition', context.writtenOf(item, 'partitionKey')]]
+        : item.kind === 'table'
+          ? [
+              ['key', context.writtenOf(item, 'partitionKey')],
+              ['sort', context.writtenOf(item, 'sortKey')],
+            ]
           : [];
   const out: KeyFieldSetting[] = [];
-  for (const role of roles) {
-    const setting = context.setting(symbol, role);
-    if (setting?.value.kind !== 'PathValue') continue;
-    if (role === 'dedupe' && setting.value.text === 'content') continue;
-    out.push({ role, setting, path: setting.value });
+  for (const [role, setting] of written) {
+    if (setting?.value.kind === 'PathValue') out.push({ role, setting, path: setting.value });
   }
   return out;
 }

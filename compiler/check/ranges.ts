@@ -1,43 +1,41 @@
-import type { Range } from '../../runtime/aws/limits.js';
-import type { DeclarationSymbol, Edge, SettingsMap } from '../resolve/program.js';
+import type { FieldOf, ModelItem } from '../elaborate/model.js';
+import type { Code } from '../diagnostics/codes.js';
+import { type SettingsContext, settingSchema } from '../settings/schema.js';
 import type { DurationUnit } from '../settings/units.js';
 import type { CheckContext } from './context.js';
 
-export interface RangeCheck {
-  /** The setting, e.g. `retries`. */
-  readonly setting: string;
-  readonly range: Range;
-  /** How the value is read: a number, or a duration in this unit. */
-  readonly as: 'number' | DurationUnit;
-  /** The AWS property, for the message: `MaximumRetryAttempts`. */
-  readonly property: string;
-  /** What AWS does with an out-of-range value, quoted where AWS says it. */
-  readonly why: string;
-  /** Values outside the range that AWS accepts as special (-1 for "no limit"). */
-  readonly also?: readonly number[];
-}
-
 /**
- * Reports a setting outside its AWS range, with the range in the user's units. Shared by the
- * range rules; each rule still reports only its own code.
+ * Checks every field of a model item written on it against the schema's ranges registered under
+ * `code` (those whose edge kinds include the item's, for an edge): the range rules are these
+ * registrations. A value with the app's or the schema's default is not the item's to report.
  */
-export function checkRange(context: CheckContext, owner: DeclarationSymbol | Edge | SettingsMap, check: RangeCheck): void {
-  const setting = context.setting(owner, check.setting);
-  if (!setting) return;
-  const value = check.as === 'number' ? context.number(owner, check.setting) : context.duration(owner, check.setting, check.as);
-  if (value === undefined) return;
-  if ((value >= check.range.min && value <= check.range.max) || check.also?.includes(value)) return;
-  const shown = (n: number) => formatIn(n, check.as);
-  const also = check.also?.length ? ` (or ${check.also.join(', ')})` : '';
-  context.report(setting.value.span, `\`${check.setting}\` must be between ${shown(check.range.min)} and ${shown(check.range.max)}${also}`, {
-    label: `${check.property} ${value < check.range.min ? 'below' : 'above'} the AWS ${value < check.range.min ? 'minimum' : 'maximum'}`,
-    why: check.why,
-    help: `use a value from ${shown(check.range.min)} to ${shown(check.range.max)}`,
-  });
+export function checkRegisteredRanges(context: CheckContext, item: ModelItem, where: SettingsContext, code: Code): void {
+  const edgeKind = 'edge' in item ? item.edge.kind : undefined;
+  for (const [name, spec] of Object.entries(settingSchema[where])) {
+    for (const registration of spec.ranges ?? []) {
+      if (registration.code !== code || registration.why === undefined) continue;
+      if (edgeKind !== undefined && !(registration.edges ?? spec.edges ?? []).includes(edgeKind)) continue;
+      const field = spec.field as FieldOf<typeof item>;
+      const setting = context.writtenOf(item, field);
+      const value = (item as unknown as Readonly<Record<string, unknown>>)[field];
+      if (setting === undefined || typeof value !== 'number') continue;
+      const { min, max } = registration.range;
+      if ((value >= min && value <= max) || registration.also?.includes(value)) continue;
+      const as = spec.unit ?? 'number';
+      const shown = (n: number) => formatIn(n, as);
+      const property = registration.property ?? spec.property?.split('.').pop() ?? name;
+      const also = registration.also?.length ? ` (or ${registration.also.join(', ')})` : '';
+      context.report(setting.value.span, `\`${name}\` must be between ${shown(min)} and ${shown(max)}${also}`, {
+        label: `${property} ${value < min ? 'below' : 'above'} the AWS ${value < min ? 'minimum' : 'maximum'}`,
+        why: registration.why(value),
+        help: `use a value from ${shown(min)} to ${shown(max)}`,
+      });
+    }
+  }
 }
 
 /** `90` seconds → `90s`; `3600` → `1h`; numbers as they are. */
-export function formatIn(value: number, as: 'number' | DurationUnit): string {
+function formatIn(value: number, as: 'number' | DurationUnit): string {
   if (as === 'number') return value.toLocaleString('en-US');
   const seconds = as === 'hours' ? value * 3600 : value;
   return formatSeconds(seconds);

@@ -1,5 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { ResolvedProgram } from '../resolve/program.js';
+import { elaborate, type Model } from '../elaborate/elaborate.js';
 import { CheckContext } from './context.js';
 import type { Rule, RuleVisitor } from './rule.js';
 import { rules as allRules } from './rules/index.js';
@@ -7,21 +8,23 @@ import { checkEdgeTypes, TypedProgram } from './typed-program.js';
 
 export interface CheckedProgram {
   readonly typed: TypedProgram;
+  readonly model: Model;
 }
 
 /**
  * The checker: types along every edge (FL3xxx), then every rule of `rules/index.ts` in one
- * walk over the program. Declarations damaged by syntax errors, and edges touching them, are
+ * walk over the model the elaborate phase built after inference. Declarations damaged by syntax errors, and edges touching them, are
  * skipped; names that did not resolve never reach this phase.
  */
 export function check(program: ResolvedProgram, reporter: Reporter, rules: readonly Rule[] = allRules): CheckedProgram {
-  const typed = new TypedProgram(program, reporter);
+  const model = elaborate(program);
+  const typed = new TypedProgram(program, reporter, model);
   // Every declaration's type is computed once up front, so inference errors come out in a
   // stable order whatever rule asks first, and no later question is provisional.
   typed.inferAll();
   checkEdgeTypes(typed, reporter);
 
-  const context = new CheckContext(typed, reporter);
+  const context = new CheckContext(typed, model, reporter);
   // The visitors of each node kind are gathered once, so the walk calls them directly.
   const visitorsOf = <K extends keyof RuleVisitor>(kind: K) =>
     rules.flatMap((rule) => {
@@ -52,5 +55,5 @@ export function check(program: ResolvedProgram, reporter: Reporter, rules: reado
     for (const { code, visitor } of edgeVisitors) visitor(edge, context.withCode(code));
   }
   for (const { code, visitor } of programVisitors) visitor(context.withCode(code));
-  return { typed };
+  return { typed, model };
 }

@@ -4,6 +4,8 @@ import { type PayloadType, unknownType } from '../../runtime/manifest/types.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { manifestPattern, patternOf, type SourcePattern } from '../resolve/pattern.js';
 import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
+import type { Model } from '../elaborate/elaborate.js';
+import type { EdgeModel } from '../elaborate/model.js';
 import { settingSchema } from '../settings/schema.js';
 import { describeMismatch, isAssignable, sameType } from '../types/assignable.js';
 import type { TypeEnvironment } from '../types/environment.js';
@@ -53,6 +55,8 @@ export class TypedProgram implements TypeEnvironment {
   constructor(
     readonly program: ResolvedProgram,
     private readonly reporter: Reporter,
+    /** The elaborated settings: the references (`dlq`, `on_failure`, `sends`), `raw` and `match` are read from it. */
+    readonly model: Model,
   ) {
     this.converter = new TypeConverter(reporter, program.types);
     for (const [name, decl] of program.types) this.#namedTypes.set(name, this.converter.convert(decl.type));
@@ -64,22 +68,20 @@ export class TypedProgram implements TypeEnvironment {
     for (const edge of program.edges) {
       push(this.#incoming, edge.target.name, edge);
       push(this.#outgoing, edge.source.name, edge);
-      const onFailure = edge.settings.get('on_failure')?.value;
-      if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && onFailure?.kind === 'PathValue') {
-        push(this.#onFailureEdges, onFailure.text, edge);
-      }
+      const onFailure = this.#edgeModel(edge).onFailure;
+      if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && onFailure !== null) push(this.#onFailureEdges, onFailure, edge);
     }
-    for (const symbol of program.declarations.values()) {
-      const dlq = symbol.settings.get('dlq')?.value;
-      if (symbol.kind === 'queue' && dlq?.kind === 'PathValue') push(this.#dlqSources, dlq.text, symbol);
-      const sends = symbol.settings.get('sends')?.value;
-      if (!sends) continue;
-      const targets = new Set<string>();
-      for (const item of sends.kind === 'ListValue' ? sends.items : [sends]) {
-        if (item.kind === 'PathValue') targets.add(item.text);
-      }
-      for (const target of targets) push(this.#senders, target, symbol);
+    for (const item of model.declarations.values()) {
+      if (item.kind === 'queue' && item.deadLetterQueue !== null) push(this.#dlqSources, item.deadLetterQueue, item.symbol);
+      if (item.kind !== 'fn') continue;
+      for (const target of new Set(item.sends)) push(this.#senders, target, item.symbol);
     }
+  }
+
+  #edgeModel(edge: Edge): EdgeModel {
+    const item = this.model.edges[edge.index];
+    if (item?.edge !== edge) throw new Error(`internal: edge ${edge.index} is not in the model`);
+    return item;
   }
 
   /** Functions whose code writes to a declaration (`sends`). */
@@ -292,7 +294,7 @@ export class TypedProgram implements TypeEnvironment {
   /** The type an incoming edge puts into its target (a queue fed by a topic holds the topic's type, or its envelope). */
   deliveredType(edge: Edge): PayloadType | undefined {
     const payload = this.edgePayload(edge);
-    if (edge.kind === 'subscription' && edge.target.kind === 'queue' && !rawDelivery(edge)) {
+    if (edge.kind === 'subscription' && edge.target.kind === 'queue' && !this.#edgeModel(edge).rawMessageDelivery) {
       return { kind: 'snsEnvelope', message: payload };
     }
     if (edge.kind === 'rule' && edge.target.kind === 'queue') {
@@ -367,8 +369,9 @@ export class TypedProgram implements TypeEnvironment {
    */
   rulePattern(edge: Edge): SourcePattern | undefined {
     if (edge.kind !== 'rule') return undefined;
-    const written = edge.settings.get('match') ?? edge.link.settings?.entries.find((e) => e.name.text === 'match' && !e.call);
-    const match = written?.value;
+    // A pattern with a mistake of form is a poisoned field: its well-formed parts are typed all the same.
+    const written = this.model.provenance.asWritten(this.#edgeModel(edge), 'match');
+    const match = written?.call ? undefined : written?.value;
     if (match?.kind !== 'SettingsBlock' || match.damaged) return undefined;
     const spec = settingSchema.edge.match?.value;
     return patternOf(match, spec?.type === 'pattern' && spec.aliases ? { aliases: spec.aliases } : {});
@@ -422,7 +425,7 @@ export class TypedProgram implements TypeEnvironment {
     const names = candidates.map((k) => (k.key === 'app' ? "events from the app's code" : quoteType(k.payload)));
     this.reporter.report('FL3008', edge.link.arrow, `the pattern of \`${edge.source.name} -> ${edge.target.name}\` matches events of different shapes`, {
       label: `it matches ${names.join(' and ')}`,
-      secondary: [{ span: edge.settings.get('match')?.name.span ?? edge.span, message: 'this pattern' }],
+      secondary: [{ span: this.model.provenance.asWritten(this.#edgeModel(edge), 'match')?.name.span ?? edge.span, message: 'this pattern' }],
       help: candidates.some((k) => k.key !== 'app')
         ? `narrow it to one kind: \`source = "${first.source}"\`${first.detailType ? `, \`detail_type = "${first.detailType}"\`` : ''}; records of different functions need different buses`
         : 'narrow the pattern by `source` or `detail_type` to one kind of event',
@@ -485,12 +488,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Raw message delivery is the default on topic → queue edges (`raw = false` keeps the envelope). */
-export function rawDelivery(edge: Edge): boolean {
-  const raw = edge.settings.get('raw')?.value;
-  return raw?.kind === 'BooleanValue' ? raw.value : true;
 }
 
 function describeEdge(edge: Edge): string {

@@ -1,4 +1,5 @@
 import type { FlowManifest } from '../../runtime/manifest/schema.js';
+import { declarationKinds, declarationsOf, kinds } from '../kinds/registry.js';
 import type { FlowOrigin } from './template.js';
 
 /**
@@ -22,19 +23,15 @@ export interface ResourceChange {
 }
 
 /** Resources whose loss loses data: what they hold is gone once they are replaced or deleted. */
-const STATEFUL: Readonly<Record<string, { kind: string; contents: string }>> = {
-  'AWS::SQS::Queue': { kind: 'queue', contents: 'messages' },
-  'AWS::DynamoDB::Table': { kind: 'table', contents: 'items' },
-  'AWS::Kinesis::Stream': { kind: 'stream', contents: 'records' },
-};
+const STATEFUL: Readonly<Record<string, { kind: string; contents: string }>> = Object.fromEntries(
+  declarationKinds.flatMap((kind) => {
+    const { type, holds } = kinds[kind].cloudformation;
+    return holds === null ? [] : [[type, { kind, contents: holds }]];
+  }),
+);
 
-/** The flow keyword of the resource types a declaration becomes. */
-const DECLARATION_KINDS: Readonly<Record<string, string>> = {
-  'AWS::Lambda::Function': 'fn',
-  'AWS::SNS::Topic': 'topic',
-  'AWS::Events::EventBus': 'bus',
-  ...Object.fromEntries(Object.entries(STATEFUL).map(([type, { kind }]) => [type, kind])),
-};
+/** The flow keyword of the resource types a declaration becomes (each kind's module says its type). */
+const DECLARATION_KINDS: Readonly<Record<string, string>> = Object.fromEntries(declarationKinds.map((kind) => [kinds[kind].cloudformation.type, kind]));
 
 /** What the supporting resources of a declaration or edge are, for people. */
 const ROLES: Readonly<Record<string, string>> = {
@@ -65,14 +62,7 @@ export function isGuarded(change: ResourceChange): boolean {
 export type FlowKinds = ReadonlyMap<string, string>;
 
 export function flowKinds(manifest: FlowManifest): FlowKinds {
-  return new Map([
-    ...manifest.functions.map((d) => [d.name, 'fn'] as const),
-    ...manifest.queues.map((d) => [d.name, 'queue'] as const),
-    ...manifest.topics.map((d) => [d.name, 'topic'] as const),
-    ...manifest.buses.map((d) => [d.name, 'bus'] as const),
-    ...manifest.streams.map((d) => [d.name, 'stream'] as const),
-    ...manifest.tables.map((d) => [d.name, 'table'] as const),
-  ]);
+  return new Map(declarationsOf(manifest).map((d) => [d.spec.name, d.kind]));
 }
 
 /** `queue payouts`, `edge receipts -> email: trigger`, `fn charge: execution role`, or the logical id. */

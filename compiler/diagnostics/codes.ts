@@ -149,6 +149,7 @@ export const codes = {
   FL6005: { slug: 'handler-syntax-error', severity: 'error', phase: 'handlers', title: 'A handler file that is not valid TypeScript' },
   FL6006: { slug: 'handler-type-error', severity: 'error', phase: 'handlers', title: 'The TypeScript checker reports an error in a handler (`--types`)' },
   FL6007: { slug: 'send-never-used', severity: 'warning', phase: 'handlers', title: 'A handler that never uses a client its function `sends` to' },
+  FL6008: { slug: 'detail-type-unmatched', severity: 'warning', phase: 'handlers', title: 'A handler puts events with a detail-type that no rule of the bus matches' },
 
   // Command line and internal
   FL9001: { slug: 'cannot-read-file', severity: 'error', phase: 'cli', title: 'An input file cannot be read' },

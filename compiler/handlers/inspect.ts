@@ -10,6 +10,7 @@ import { findHandlerExport, type HandlerExport, importedNames, sendsUsed, stubTh
 import { type GeneratedNames, generatedNames, HANDLER_HELPERS } from './names.js';
 import { firstSyntaxError, parseHandlers } from './parse.js';
 import { relatedFunction } from './related.js';
+import { unmatchedDetailTypes } from './unmatched-detail-types.js';
 
 /** A handler source the CLI read: where it is (absolute), how to show it, and its text. */
 export interface HandlerSource {
@@ -81,6 +82,19 @@ export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
         why: 'the flow grants the function the right to send there and says it does, so whatever reads it waits for messages that never come; `tsc` cannot tell, an unused client is no type error',
         help: `send with \`${first.value}.sends.${unused[0]?.name ?? ''}\`, or take ${list} out of the function's \`sends\``,
       });
+    }
+    // A detail-type the code puts on a bus that no rule takes any more (a rule's `match`
+    // changed in the flow): the events are dropped by EventBridge, and `tsc` sees a string.
+    if (owners.length === 1) {
+      const busSends = first.fn.sends.filter((target) => target.kind === 'bus').map((target) => target.name);
+      for (const unmatched of unmatchedDetailTypes(parsed, inspection.manifest, busSends)) {
+        reporter.report('FL6008', span(unmatched.place.start, unmatched.place.end), `no rule of bus \`${unmatched.bus}\` matches the detail-type ${unmatched.place.text}: these events go nowhere`, {
+          label: `the ${unmatched.rules === 1 ? 'rule' : `${unmatched.rules} rules`} of \`${unmatched.bus}\` in the flow ${unmatched.rules === 1 ? 'does' : 'do'} not match it`,
+          related,
+          why: 'EventBridge accepts an event that no rule matches and drops it without an error; a rule whose `match` was changed in the flow leaves code that still puts the old detail-type, which `tsc` sees as a string like any other',
+          help: `put the detail-type a rule of \`${unmatched.bus}\` matches, or add it to that rule's \`match { detail_type = … }\``,
+        });
+      }
     }
     const throws = stubThrows(parsed);
     const [firstThrow, ...moreThrows] = throws;

@@ -1,8 +1,6 @@
-import { defaultRuntime, eventSourceMapping, kinesis, lambda, sqs } from '../../runtime/aws/limits.js';
 import {
   type AsyncConfig,
   type BusSpec,
-  type Deduplication,
   type EdgeSpec,
   type FieldPath,
   type FifoSettings,
@@ -17,26 +15,27 @@ import {
   type TopicSpec,
 } from '../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../runtime/manifest/types.js';
-import type { CheckContext } from '../check/context.js';
-import { rawDelivery } from '../check/typed-program.js';
-import type { DeclarationSymbol, Edge } from '../resolve/program.js';
+import type { CheckedProgram } from '../check/run-checks.js';
+import type { TypedProgram } from '../check/typed-program.js';
+import type { Model } from '../elaborate/elaborate.js';
+import type { DeclarationModel, EdgeModel, QueueModel, TopicModel } from '../elaborate/model.js';
+import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import { structureOf } from '../types/structure.js';
 
 /**
- * Checked program → flow manifest: defaults applied, durations in the unit of their AWS
- * property, everything sorted. Runs only on programs without errors, so every setting here is
- * well-formed and in range.
+ * Checked program → flow manifest: the model without its provenance, in the manifest's shapes
+ * (AWS's spellings of words, everything sorted). Every default was applied by elaborate; this
+ * runs only on programs without errors, so every field is well-formed and in range.
  */
-export function lowerToManifest(context: CheckContext, source: SourceFile): FlowManifest {
-  const program = context.program;
-  const typed = context.typed;
+export function lowerToManifest(checked: CheckedProgram, source: SourceFile): FlowManifest {
+  const { typed, model } = checked;
+  const program = typed.program;
   const origin = (at: Span): Origin => source.position(at.start);
-  const byKind = (kind: DeclarationSymbol['kind']) =>
-    [...program.declarations.values()].filter((s) => s.kind === kind).sort((a, b) => compare(a.name, b.name));
-  const app = program.app?.name.text ?? 'app';
-  const appSettings = program.appSettings;
+  const byKind = <K extends DeclarationModel['kind']>(kind: K) =>
+    [...model.declarations.values()].filter((d): d is Extract<DeclarationModel, { kind: K }> => d.kind === kind).sort((a, b) => compare(a.name, b.name));
+  const app = model.app;
 
   const types: Record<string, PayloadType> = {};
   const typeOrigins: Record<string, Origin> = {};
@@ -48,146 +47,113 @@ export function lowerToManifest(context: CheckContext, source: SourceFile): Flow
   }
 
   const functions = byKind('fn').map((fn): FunctionSpec => {
-    const decl = fn.decl.kind === 'FnDecl' ? fn.decl : undefined;
+    const decl = fn.symbol.decl.kind === 'FnDecl' ? fn.symbol.decl : undefined;
     const hasDestinations = typed.edgesFrom(fn.name).some((e) => e.kind === 'destination');
-    const retries = context.number(fn, 'retries');
-    const maxAge = context.duration(fn, 'max_age');
+    const written = (field: 'asyncRetryAttempts' | 'asyncMaxEventAgeSeconds') => model.provenance.spanOf(fn, field) !== 'default';
     const asyncConfig: AsyncConfig | null =
-      hasDestinations || retries !== undefined || maxAge !== undefined
-        ? {
-            maximumRetryAttempts: retries ?? lambda.asyncRetryAttemptsDefault,
-            maximumEventAgeSeconds: maxAge ?? lambda.asyncMaxEventAgeSecondsDefault,
-          }
+      hasDestinations || written('asyncRetryAttempts') || written('asyncMaxEventAgeSeconds')
+        ? { maximumRetryAttempts: fn.asyncRetryAttempts, maximumEventAgeSeconds: fn.asyncMaxEventAgeSeconds }
         : null;
-    const handlersDir = context.word(appSettings, 'handlers') ?? 'handlers';
-    const store = context.referenced(fn, 'idempotency');
-    const idempotencyTable = store?.kind === 'table' ? store : undefined;
+    const store = fn.idempotencyTable === null ? undefined : model.declarations.get(fn.idempotencyTable);
     return {
       name: fn.name,
-      origin: origin(fn.decl.name.span),
+      origin: origin(fn.symbol.decl.name.span),
       input: typed.typeOf(fn.name),
       output: decl?.output ? typed.converter.convert(decl.output, false) : null,
-      runtime: context.word(fn, 'runtime') ?? context.word(appSettings, 'runtime') ?? defaultRuntime,
-      handler: context.word(fn, 'handler') ?? `${handlersDir.replace(/\/+$/, '')}/${fn.name}.ts`,
-      memoryMb: context.number(fn, 'memory') ?? context.number(appSettings, 'memory') ?? lambda.memoryMbDefault,
-      timeoutSeconds: context.functionTimeoutSeconds(fn),
-      architecture: (context.word(fn, 'architecture') ?? context.word(appSettings, 'architecture') ?? 'arm64') as 'arm64' | 'x86_64',
-      environment: environmentOf(fn),
-      reservedConcurrency: context.number(fn, 'concurrency') ?? null,
-      recursiveLoop: context.word(fn, 'recursion') === 'allow' ? 'Allow' : 'Terminate',
+      runtime: fn.runtime,
+      handler: fn.handlerPath,
+      memoryMb: fn.memoryMb,
+      timeoutSeconds: fn.timeoutSeconds,
+      architecture: fn.architecture,
+      environment: { ...fn.environment },
+      reservedConcurrency: fn.reservedConcurrency,
+      recursiveLoop: fn.recursiveLoop === 'allow' ? 'Allow' : 'Terminate',
       asyncConfig,
-      sends: sendsOf(fn, program.declarations),
-      idempotency: idempotencyTable === undefined ? null : { table: idempotencyTable.name },
-      validatePayloads: context.bool(fn, 'validate') ?? true,
+      sends: sendsOf(fn.sends, model.declarations),
+      idempotency: store?.kind === 'table' ? { table: store.name } : null,
+      validatePayloads: fn.validatePayloads,
     };
   });
 
-  const fifoSettings = (symbol: DeclarationSymbol): FifoSettings | null => {
-    if (!context.isFifo(symbol)) return null;
-    const dedupe = context.setting(symbol, 'dedupe')?.value;
-    const deduplication: Deduplication | null =
-      dedupe?.kind === 'PathValue'
-        ? dedupe.text === 'content'
-          ? { kind: 'content' }
-          : { kind: 'field', path: dedupe.segments.map((s) => s.text) }
-        : null;
+  const fifoSettings = (item: QueueModel | TopicModel): FifoSettings | null => {
+    if (!item.fifo) return null;
     return {
-      groupBy: context.fieldPath(symbol, 'group') ?? null,
-      deduplication,
-      deduplicationScope: context.word(symbol, 'dedupe_scope') === 'group' ? 'messageGroup' : 'queue',
-      throughputLimit: context.word(symbol, 'throughput') === 'per_group' ? 'perMessageGroupId' : 'perQueue',
+      groupBy: item.groupBy,
+      deduplication: item.deduplication,
+      deduplicationScope: item.kind === 'queue' && item.deduplicationScope === 'group' ? 'messageGroup' : 'queue',
+      throughputLimit: item.kind === 'queue' && item.throughputLimit === 'per_group' ? 'perMessageGroupId' : 'perQueue',
     };
   };
 
-  const queues = byKind('queue').map((queue): QueueSpec => {
-    const dlq = context.referenced(queue, 'dlq');
-    return {
-      name: queue.name,
-      origin: origin(queue.decl.name.span),
-      fifo: context.isFifo(queue),
-      message: typed.typeOf(queue.name),
-      visibilityTimeoutSeconds: context.queueVisibilitySeconds(queue),
-      messageRetentionSeconds: context.queueRetentionSeconds(queue),
-      delaySeconds: context.duration(queue, 'delay') ?? sqs.delaySecondsDefault,
-      maximumMessageBytes: context.number(queue, 'max_size') ?? sqs.maximumMessageBytesDefault,
-      receiveWaitSeconds: context.duration(queue, 'wait') ?? sqs.receiveWaitSecondsDefault,
-      fifoSettings: fifoSettings(queue),
-      redrive: dlq ? { deadLetterQueue: dlq.name, maxReceiveCount: context.number(queue, 'max_receives') ?? sqs.maxReceiveCountDefault } : null,
-      retain: context.bool(queue, 'retain') ?? true,
-    };
-  });
+  const queues = byKind('queue').map((queue): QueueSpec => ({
+    name: queue.name,
+    origin: origin(queue.symbol.decl.name.span),
+    fifo: queue.fifo,
+    message: typed.typeOf(queue.name),
+    visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
+    messageRetentionSeconds: queue.messageRetentionSeconds,
+    delaySeconds: queue.delaySeconds,
+    maximumMessageBytes: queue.maximumMessageBytes,
+    receiveWaitSeconds: queue.receiveWaitSeconds,
+    fifoSettings: fifoSettings(queue),
+    redrive: queue.deadLetterQueue === null ? null : { deadLetterQueue: queue.deadLetterQueue, maxReceiveCount: queue.maxReceiveCount },
+    retain: queue.retain,
+  }));
 
-  const topics = byKind('topic').map((topic): TopicSpec => {
-    const fifo = fifoSettings(topic);
-    return {
-      name: topic.name,
-      origin: origin(topic.decl.name.span),
-      fifo: context.isFifo(topic),
-      message: typed.typeOf(topic.name),
-      fifoSettings: fifo ? { ...fifo, deduplicationScope: 'queue', throughputLimit: 'perQueue' } : null,
-    };
-  });
+  const topics = byKind('topic').map((topic): TopicSpec => ({
+    name: topic.name,
+    origin: origin(topic.symbol.decl.name.span),
+    fifo: topic.fifo,
+    message: typed.typeOf(topic.name),
+    fifoSettings: fifoSettings(topic),
+  }));
 
   const buses = byKind('bus').map((bus): BusSpec => ({
     name: bus.name,
-    origin: origin(bus.decl.name.span),
+    origin: origin(bus.symbol.decl.name.span),
     detail: typed.declaredType(bus.name),
   }));
 
   const streams = byKind('stream').map((stream): StreamSpec => {
-    const onDemand = context.word(stream, 'mode') === 'on_demand';
+    const onDemand = stream.capacityMode === 'on_demand';
     return {
       name: stream.name,
-      origin: origin(stream.decl.name.span),
+      origin: origin(stream.symbol.decl.name.span),
       record: typed.typeOf(stream.name),
       mode: onDemand ? 'ON_DEMAND' : 'PROVISIONED',
-      shardCount: onDemand ? null : (context.number(stream, 'shards') ?? kinesis.shardCountDefault),
-      partitionKey: context.fieldPath(stream, 'partition') ?? null,
-      retentionHours: context.duration(stream, 'retention', 'hours') ?? kinesis.retentionHoursDefault,
-      retain: context.bool(stream, 'retain') ?? true,
+      shardCount: onDemand ? null : stream.shardCount,
+      partitionKey: stream.partitionKey,
+      retentionHours: stream.retentionHours,
+      retain: stream.retain,
     };
   });
 
   const tables = byKind('table').map((table): TableSpec => {
     const item = typed.typeOf(table.name);
-    const key = (name: 'key' | 'sort') => {
-      const path = context.fieldPath(table, name);
-      if (!path) return null;
-      return { attribute: path.join('.'), type: keyAttributeType(fieldType(item, path, context)) };
-    };
-    const view = context.word(table, 'stream');
+    const key = (path: FieldPath | null) => (path === null ? null : { attribute: path.join('.'), type: keyAttributeType(fieldType(item, path, typed)) });
     return {
       name: table.name,
-      origin: origin(table.decl.name.span),
+      origin: origin(table.symbol.decl.name.span),
       item,
-      partitionKey: key('key') ?? { attribute: 'id', type: 'S' },
-      sortKey: key('sort'),
-      streamView:
-        view === 'new_and_old'
-          ? 'NEW_AND_OLD_IMAGES'
-          : view === 'new'
-            ? 'NEW_IMAGE'
-            : view === 'old'
-              ? 'OLD_IMAGE'
-              : view === 'keys'
-                ? 'KEYS_ONLY'
-                : null,
-      retain: context.bool(table, 'retain') ?? true,
-      ttl: context.fieldPath(table, 'ttl')?.join('.') ?? null,
+      partitionKey: key(table.partitionKey) ?? { attribute: 'id', type: 'S' },
+      sortKey: key(table.sortKey),
+      streamView: table.streamView === null ? null : streamViewTypes[table.streamView],
+      retain: table.retain,
+      ttl: table.ttlAttribute?.join('.') ?? null,
     };
   });
 
-  const edges = program.edges.map((edge) => lowerEdge(edge, context, origin(edge.span)));
+  const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
-  const roles = {
-    permissionsBoundary: context.word(appSettings, 'permissions_boundary') ?? null,
-    path: context.word(appSettings, 'role_path') ?? null,
-  };
-  return { manifestVersion: MANIFEST_VERSION, app, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
-function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {
-  const typed = context.typed;
+/** DynamoDB's StreamViewType of each `stream = …` word. */
+const streamViewTypes = { new_and_old: 'NEW_AND_OLD_IMAGES', new: 'NEW_IMAGE', old: 'OLD_IMAGE', keys: 'KEYS_ONLY' } as const;
+
+function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Origin): EdgeSpec {
+  const edge = model.edge;
   const base = { id: edgeId(edge), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
   switch (edge.kind) {
     case 'destination':
@@ -196,29 +162,27 @@ function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {
       return {
         ...base,
         kind: 'queue-trigger',
-        batchSize: context.number(edge, 'batch') ?? eventSourceMapping.sqsBatchSizeDefault,
-        batchingWindowSeconds: context.duration(edge, 'window') ?? 0,
-        maximumConcurrency: context.number(edge, 'concurrency') ?? null,
-        reportBatchItemFailures: context.bool(edge, 'report_failures') ?? false,
+        batchSize: present(model.batchSize, edge),
+        batchingWindowSeconds: model.batchingWindowSeconds,
+        maximumConcurrency: model.maximumConcurrency,
+        reportBatchItemFailures: model.reportBatchItemFailures,
       };
     case 'stream-trigger':
     case 'table-trigger': {
-      const onFailure = context.referenced(edge, 'on_failure');
-      const start = context.word(edge, 'start');
-      const startAt = context.setting(edge, 'start_at')?.value;
+      const onFailure = model.onFailure === null ? undefined : program.declarations.get(model.onFailure);
       return {
         ...base,
         kind: edge.kind,
-        batchSize: context.number(edge, 'batch') ?? eventSourceMapping.streamBatchSizeDefault,
-        batchingWindowSeconds: context.duration(edge, 'window') ?? 0,
-        parallelizationFactor: context.number(edge, 'parallel') ?? 1,
-        maximumRetryAttempts: context.number(edge, 'retries') ?? -1,
-        maximumRecordAgeSeconds: context.duration(edge, 'max_age') ?? -1,
-        bisectBatchOnFunctionError: context.bool(edge, 'bisect') ?? false,
-        startingPosition: start === 'trim_horizon' ? 'TRIM_HORIZON' : start === 'at_timestamp' ? 'AT_TIMESTAMP' : 'LATEST',
-        startingPositionTimestamp: startAt?.kind === 'StringValue' ? Math.floor(Date.parse(startAt.value) / 1000) : null,
+        batchSize: present(model.batchSize, edge),
+        batchingWindowSeconds: model.batchingWindowSeconds,
+        parallelizationFactor: model.parallelizationFactor,
+        maximumRetryAttempts: present(model.retryAttempts, edge),
+        maximumRecordAgeSeconds: present(model.maximumAgeSeconds, edge),
+        bisectBatchOnFunctionError: model.bisectBatchOnFunctionError,
+        startingPosition: model.startingPosition === 'trim_horizon' ? 'TRIM_HORIZON' : model.startingPosition === 'at_timestamp' ? 'AT_TIMESTAMP' : 'LATEST',
+        startingPositionTimestamp: model.startingPositionTimestamp,
         onFailure: onFailure ? { kind: onFailure.kind as 'queue' | 'topic', name: onFailure.name } : null,
-        reportBatchItemFailures: context.bool(edge, 'report_failures') ?? false,
+        reportBatchItemFailures: model.reportBatchItemFailures,
       };
     }
     case 'subscription':
@@ -226,7 +190,7 @@ function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {
         ...base,
         kind: 'subscription',
         targetKind: edge.target.kind as 'fn' | 'queue',
-        rawMessageDelivery: edge.target.kind === 'queue' && rawDelivery(edge),
+        rawMessageDelivery: edge.target.kind === 'queue' && model.rawMessageDelivery,
       };
     case 'rule': {
       const match = typed.ruleMatch(edge)?.match ?? { kind: 'app-events' as const };
@@ -235,11 +199,17 @@ function lowerEdge(edge: Edge, context: CheckContext, at: Origin): EdgeSpec {
         kind: 'rule',
         targetKind: edge.target.kind as 'fn' | 'queue',
         match,
-        retryAttempts: context.number(edge, 'retries') ?? null,
-        maximumEventAgeSeconds: context.duration(edge, 'max_age') ?? null,
+        retryAttempts: model.retryAttempts,
+        maximumEventAgeSeconds: model.maximumAgeSeconds,
       };
     }
   }
+}
+
+/** A field whose schema default is given for this kind of edge: never "none" on it. */
+function present(value: number | null, edge: Edge): number {
+  if (value === null) throw new Error(`internal: the schema has no default of this field for a ${edge.kind}`);
+  return value;
 }
 
 /** `charge.failure->audit`, `receipts->email`: unique because duplicate edges are an error (FL4040). */
@@ -248,40 +218,23 @@ export function edgeId(edge: Edge): string {
   return `${edge.source.name}${port}->${edge.target.name}`;
 }
 
-function environmentOf(fn: DeclarationSymbol): Record<string, string> {
-  const env = fn.settings.get('env')?.value;
-  const out: Record<string, string> = {};
-  if (env?.kind !== 'SettingsBlock') return out;
-  for (const entry of [...env.entries].sort((a, b) => compare(a.name.text, b.name.text))) {
-    const v = entry.value;
-    if (v.kind === 'StringValue') out[entry.name.text] = v.value;
-    else if (v.kind === 'NumberValue') out[entry.name.text] = v.raw;
-    else if (v.kind === 'BooleanValue') out[entry.name.text] = String(v.value);
-  }
-  return out;
-}
-
-function sendsOf(fn: DeclarationSymbol, declarations: ReadonlyMap<string, DeclarationSymbol>): { kind: ResourceKind; name: string }[] {
-  const sends = fn.settings.get('sends')?.value;
-  if (!sends) return [];
-  const items = sends.kind === 'ListValue' ? sends.items : [sends];
+function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): { kind: ResourceKind; name: string }[] {
   const targets = new Map<string, { kind: ResourceKind; name: string }>();
-  for (const item of items) {
-    if (item.kind !== 'PathValue') continue;
-    const target = declarations.get(item.text);
+  for (const name of names) {
+    const target = declarations.get(name);
     if (target && target.kind !== 'fn') targets.set(target.name, { kind: target.kind, name: target.name });
   }
   return [...targets.values()].sort((a, b) => compare(a.name, b.name));
 }
 
 /** The type of a field path inside a payload, following references; unknown when absent. */
-export function fieldType(type: PayloadType, path: FieldPath, context: CheckContext): PayloadType {
-  let current = structureOf(type, context.typed);
+export function fieldType(type: PayloadType, path: FieldPath, typed: TypedProgram): PayloadType {
+  let current = structureOf(type, typed);
   for (const segment of path) {
     if (current.kind !== 'record') return { kind: 'unknown' };
     const field = current.fields.find((f) => f.name === segment);
     if (!field) return { kind: 'unknown' };
-    current = structureOf(field.type, context.typed);
+    current = structureOf(field.type, typed);
   }
   return current;
 }

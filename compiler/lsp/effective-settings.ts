@@ -1,5 +1,3 @@
-import { CheckContext } from '../check/context.js';
-import { Reporter } from '../diagnostics/reporter.js';
 import { lowerToManifest } from '../lower/to-manifest.js';
 import type { FlowManifest } from '../../runtime/manifest/schema.js';
 import type { Analysis } from './analysis.js';
@@ -35,7 +33,7 @@ function manifestOf(analysis: Analysis): FlowManifest | null {
   const { checked, source } = analysis.result;
   manifest = null;
   if (checked !== undefined && !analysis.diagnostics.some((d) => d.severity === 'error')) {
-    manifest = lowerToManifest(new CheckContext(checked.typed, new Reporter(source)), source);
+    manifest = lowerToManifest(checked, source);
   }
   manifests.set(analysis, manifest);
   return manifest;

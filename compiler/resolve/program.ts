@@ -1,3 +1,4 @@
+import { byKind } from '../kinds/registry.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import type { DeclarationKind } from '../settings/schema.js';
@@ -15,7 +16,20 @@ import type {
 } from '../syntax/ast.js';
 
 /** The well-formed settings of one block, by name (duplicates and malformed values left out). */
-export type SettingsMap = ReadonlyMap<string, Setting>;
+export interface SettingsMap extends ReadonlyMap<string, Setting> {
+  /**
+   * Settings written with a value of the wrong form or a reference that does not resolve:
+   * reported once here (FL2010, FL2001, FL2005), then *poisoned* fields of the model, which the
+   * rules stay silent about (`compiler/elaborate/`). Kept by name with the setting as written,
+   * for inference, which reads the well-formed parts of a pattern.
+   */
+  readonly poisoned: ReadonlyMap<string, Setting>;
+}
+
+/** An empty settings map that later fills (declarations' settings are resolved after every name is known). */
+export function settingsMap(): Map<string, Setting> & { readonly poisoned: Map<string, Setting> } {
+  return Object.assign(new Map<string, Setting>(), { poisoned: new Map<string, Setting>() });
+}
 
 export interface DeclarationSymbol {
   readonly name: string;
@@ -33,7 +47,8 @@ export interface DeclarationSymbol {
  * - `subscription`: an SNS subscription (Lambda or SQS)
  * - `rule`: an EventBridge rule with this target
  */
-export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule';
+export type { EdgeKind } from '../kinds/kind.js';
+import type { EdgeKind } from '../kinds/kind.js';
 
 export type Port = 'success' | 'failure';
 
@@ -76,14 +91,8 @@ export function isBuiltinTypeName(name: string): name is BuiltinTypeName {
   return (builtinTypeNames as readonly string[]).includes(name);
 }
 
-export const kindNoun: Record<DeclarationKind, string> = {
-  fn: 'function',
-  queue: 'queue',
-  topic: 'topic',
-  bus: 'bus',
-  stream: 'stream',
-  table: 'table',
-};
+/** "function" for `fn`: each kind's module says it (compiler/kinds/). */
+export const kindNoun: Record<DeclarationKind, string> = byKind((kind) => kind.noun);
 
 /** "a function", "an app". */
 export function withArticle(noun: string): string {

@@ -2,7 +2,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { span } from '../source/span.js';
 import type { DeclarationKind } from '../settings/schema.js';
-import type { Chain, Endpoint, FnDecl, ResourceDecl, Setting, TypeDecl, TypeExpr } from '../syntax/ast.js';
+import type { Chain, Endpoint, FnDecl, ResourceDecl, TypeDecl, TypeExpr } from '../syntax/ast.js';
 import type { ParsedFile } from '../syntax/parse.js';
 import { edgeHelp, edgeTable } from './edges.js';
 import {
@@ -13,6 +13,7 @@ import {
   kindNoun,
   type Port,
   type ResolvedProgram,
+  settingsMap,
   withArticle,
 } from './program.js';
 import { Scope } from './scope.js';
@@ -51,9 +52,9 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
   // Symbols exist before any settings are resolved, since settings refer to other declarations;
   // each symbol's settings map is filled once, right after.
   const declarations = new Map<string, DeclarationSymbol>();
-  const settingsOf = new Map<string, Map<string, Setting>>();
+  const settingsOf = new Map<string, ReturnType<typeof settingsMap>>();
   for (const [name, decl] of declarationNodes) {
-    const settings = new Map<string, Setting>();
+    const settings = settingsMap();
     settingsOf.set(name, settings);
     declarations.set(name, { name, kind: declarationKind(decl), decl, settings });
   }
@@ -64,6 +65,7 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
     const resolved = resolveSettings(symbol.decl.settings, symbol.kind, `\`${symbol.name}\``, reporter, scope);
     const settings = settingsOf.get(symbol.name);
     for (const [key, setting] of resolved) settings?.set(key, setting);
+    for (const [key, setting] of resolved.poisoned) settings?.poisoned.set(key, setting);
   }
 
   const typeResolver = new TypeNames(reporter, types, scope, damagedNames);

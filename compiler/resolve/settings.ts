@@ -5,7 +5,7 @@ import { awsSettingHelp, awsSettingSpelling, awsWordHelp, awsWordSpelling } from
 import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
 import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
-import type { SettingsMap } from './program.js';
+import { type SettingsMap, settingsMap } from './program.js';
 import { orWords, type Scope } from './scope.js';
 
 const contextNoun: Record<SettingsContext, string> = {
@@ -22,7 +22,7 @@ const contextNoun: Record<SettingsContext, string> = {
 /**
  * Validates one settings block against the schema: known names (FL2008), each at most once
  * (FL2009), values of the right form (FL2010), references that resolve (FL2001, FL2005).
- * Returns only the well-formed settings, so later phases never see a malformed value.
+ * Returns the well-formed settings, and the malformed ones as `poisoned`.
  */
 export function resolveSettings(
   block: SettingsBlock | undefined,
@@ -31,7 +31,7 @@ export function resolveSettings(
   reporter: Reporter,
   scope: Scope,
 ): SettingsMap {
-  const settings = new Map<string, Setting>();
+  const settings = settingsMap();
   if (block === undefined) return settings;
   const schema = settingSchema[context];
   const seen = new Map<string, Setting>();
@@ -57,9 +57,11 @@ export function resolveSettings(
         label: 'a setting is a name and a value',
         help: `write \`${name} = …\``,
       });
+      settings.poisoned.set(name, setting);
       continue;
     }
     if (checkValue(setting, spec, owner, reporter, scope)) settings.set(name, setting);
+    else settings.poisoned.set(name, setting);
   }
   return settings;
 }

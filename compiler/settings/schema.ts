@@ -1,7 +1,10 @@
-import type { ResourceKind } from '../syntax/ast.js';
+import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, sqs } from '../../runtime/aws/limits.js';
+import type { Code } from '../diagnostics/codes.js';
+import type { DurationUnit } from './units.js';
 
 /** What a name in a .flow file can refer to. */
-export type DeclarationKind = 'fn' | ResourceKind;
+export type { DeclarationKind } from '../kinds/registry.js';
+import type { DeclarationKind } from '../kinds/registry.js';
 
 /** The form a setting's value must have. Ranges and cross-setting rules are AWS rules (FL4xxx), checked later. */
 export type ValueSpec =
@@ -33,10 +36,54 @@ export type ValueSpec =
   /** An ISO-8601 timestamp string. */
   | { readonly type: 'timestamp' };
 
+/** An AWS range that a setting's value must fall in, reported under `code` by the range rules. */
+export interface RangeRegistration {
+  readonly code: Code;
+  readonly range: Range;
+  /** Values outside the range that AWS accepts as special (-1 for "no limit"). */
+  readonly also?: readonly number[];
+  /** Edge settings: the kinds of edge this range applies to (all of the setting's, if absent). */
+  readonly edges?: readonly EdgeKindName[];
+  /** The AWS property, for the message, when it differs from the setting's. */
+  readonly property?: string;
+  /**
+   * What AWS does with an out-of-range value, quoted where AWS says it; given the value. Absent
+   * when the rule of `code` words its own message (FL4028's retention in hours).
+   */
+  readonly why?: (value: number) => string;
+}
+
+/** The kinds of edge (`resolve/program.ts` `EdgeKind`), named here so the schema can say where an edge setting applies. */
+export type { EdgeKind as EdgeKindName } from '../kinds/kind.js';
+import type { EdgeKind as EdgeKindName } from '../kinds/kind.js';
+
+/** A default that depends on the kind of edge (`batch` is 10 on an SQS trigger, 100 on a stream). */
+export interface EdgeDefault<V> {
+  readonly byEdge: Readonly<Partial<Record<EdgeKindName, V>>>;
+  readonly otherwise: V;
+}
+
 export interface SettingSpec {
   readonly value: ValueSpec;
   /** One line for hovers, `flowc explain` and the docs. */
   readonly doc: string;
+  /** The field of the elaborated model this setting fills (`compiler/elaborate/`). */
+  readonly field: string;
+  /** Durations: the unit of the AWS property it feeds; a duration that does not divide into it is FL4003. */
+  readonly unit?: DurationUnit;
+  /**
+   * The effective value when the setting is not written: a value, `null` for "none", or one per
+   * kind of edge. Function settings with `inherit` take the app's setting first.
+   */
+  readonly default?: unknown;
+  /** Function settings: the app's setting of the same name is the default. */
+  readonly inherit?: 'app';
+  /** The AWS property it feeds, `Type.Property`. */
+  readonly property?: string;
+  /** Edge settings: the kinds of edge that take it (FL4006 for the others). */
+  readonly edges?: readonly EdgeKindName[];
+  /** The AWS ranges of its value, each reported under its own stable code. */
+  readonly ranges?: readonly RangeRegistration[];
 }
 
 /** Where a settings block can appear. */
@@ -47,88 +94,311 @@ const bool = { type: 'bool' } as const;
 const duration = { type: 'duration' } as const;
 const str = { type: 'string' } as const;
 const field = { type: 'field' } as const;
-const word = (...words: string[]) => ({ type: 'word', words }) as const;
+const word = <const W extends readonly string[]>(...words: W) => ({ type: 'word', words }) as const;
+const byEdge = <const V, const O>(values: Readonly<Partial<Record<EdgeKindName, V>>>, otherwise: O): EdgeDefault<V | O> => ({ byEdge: values, otherwise });
 
-export const runtimeSetting: SettingSpec = { value: { type: 'runtime' }, doc: 'Lambda runtime, e.g. `nodejs24.x`' };
+export const runtimeSetting = { value: { type: 'runtime' }, doc: 'Lambda runtime, e.g. `nodejs24.x`', field: 'runtime' } as const;
+
+const triggers = ['queue-trigger', 'stream-trigger', 'table-trigger'] as const;
+const streamTriggers = ['stream-trigger', 'table-trigger'] as const;
+const queueSchemaFailure = 'CloudFormation checks the queue against the AWS::SQS::Queue schema and fails the stack.';
+const functionMemoryWhy = () =>
+  'A Lambda function has 128 MB to 10,240 MB of memory (MemorySize), in 1-MB steps; CPU grows with it. CreateFunction refuses other values for standard functions (only Lambda Managed Instances go up to 32,768 MB, and flowc does not deploy those), so CloudFormation fails the stack.';
+const functionTimeoutWhy = () =>
+  'A Lambda function runs for 1 second to 15 minutes (Timeout 1–900). CreateFunction refuses any other value, so CloudFormation fails the stack with a "failed to satisfy constraint" validation error. Work that takes longer than 15 minutes has to be split into steps.';
+const memoryRange: RangeRegistration = { code: 'FL4035', range: lambda.memoryMb, why: functionMemoryWhy };
+const timeoutRange: RangeRegistration = { code: 'FL4034', range: lambda.timeoutSeconds, why: functionTimeoutWhy };
 
 /**
- * Every setting of the language, by where it may appear. Edge settings are one table for all
- * edge kinds: which of them apply to which kind of edge is an AWS rule (FL4xxx), so that
- * `parallel` on a queue edge gets an explanation rather than "unknown setting".
+ * Every setting of the language, by where it may appear, and everything flowc knows about it:
+ * its form, the model field it fills, its unit, default, AWS property and ranges. Edge settings
+ * are one table for all edge kinds (`edges` says which take each), so that `parallel` on a queue
+ * edge gets an explanation (FL4006) rather than "unknown setting".
  */
-export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>> = {
+export const settingSpecs = {
   app: {
-    runtime: { ...runtimeSetting, doc: 'default Lambda runtime of every function' },
-    memory: { value: int, doc: 'default function memory in MB' },
-    timeout: { value: duration, doc: 'default function timeout' },
-    architecture: { value: word('arm64', 'x86_64'), doc: 'default instruction set' },
-    handlers: { value: str, doc: 'folder of the handler sources, relative to the .flow file (default `handlers`)' },
-    permissions_boundary: { value: str, doc: 'ARN of the IAM managed policy set as the permissions boundary of every role (PermissionsBoundary)' },
-    role_path: { value: str, doc: 'IAM path of every role, `/` or `/…/` (Path)' },
+    runtime: { ...runtimeSetting, doc: 'default Lambda runtime of every function', default: defaultRuntime, property: 'AWS::Lambda::Function.Runtime' },
+    memory: { value: int, doc: 'default function memory in MB', field: 'memoryMb', default: lambda.memoryMbDefault, property: 'AWS::Lambda::Function.MemorySize', ranges: [memoryRange] },
+    timeout: { value: duration, doc: 'default function timeout', field: 'timeoutSeconds', unit: 'seconds', default: lambda.timeoutSecondsDefault, property: 'AWS::Lambda::Function.Timeout', ranges: [timeoutRange] },
+    architecture: { value: word('arm64', 'x86_64'), doc: 'default instruction set', field: 'architecture', default: 'arm64', property: 'AWS::Lambda::Function.Architectures' },
+    handlers: { value: str, doc: 'folder of the handler sources, relative to the .flow file (default `handlers`)', field: 'handlersFolder', default: 'handlers' },
+    permissions_boundary: { value: str, doc: 'ARN of the IAM managed policy set as the permissions boundary of every role (PermissionsBoundary)', field: 'permissionsBoundary', default: null, property: 'AWS::IAM::Role.PermissionsBoundary' },
+    role_path: { value: str, doc: 'IAM path of every role, `/` or `/…/` (Path)', field: 'rolePath', default: null, property: 'AWS::IAM::Role.Path' },
   },
   fn: {
-    memory: { value: int, doc: 'memory in MB (MemorySize)' },
-    timeout: { value: duration, doc: 'timeout, whole seconds (Timeout)' },
-    runtime: runtimeSetting,
-    architecture: { value: word('arm64', 'x86_64'), doc: 'instruction set (Architectures)' },
-    handler: { value: str, doc: 'handler source file, relative to the .flow file (default `handlers/<fn>.ts`)' },
-    retries: { value: int, doc: 'retries after a failed asynchronous invocation, 0–2 (MaximumRetryAttempts)' },
-    max_age: { value: duration, doc: 'how long an asynchronous event may wait, 1m–6h (MaximumEventAgeInSeconds)' },
-    concurrency: { value: int, doc: 'reserved concurrency (ReservedConcurrentExecutions)' },
-    env: { value: { type: 'env' }, doc: 'environment variables' },
-    sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table'] }, doc: 'what the function writes to from its own code' },
-    recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)' },
-    idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)' },
-    validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)' },
+    memory: { value: int, doc: 'memory in MB (MemorySize)', field: 'memoryMb', inherit: 'app', default: lambda.memoryMbDefault, property: 'AWS::Lambda::Function.MemorySize', ranges: [memoryRange] },
+    timeout: { value: duration, doc: 'timeout, whole seconds (Timeout)', field: 'timeoutSeconds', unit: 'seconds', inherit: 'app', default: lambda.timeoutSecondsDefault, property: 'AWS::Lambda::Function.Timeout', ranges: [timeoutRange] },
+    runtime: { ...runtimeSetting, inherit: 'app', default: defaultRuntime, property: 'AWS::Lambda::Function.Runtime' },
+    architecture: { value: word('arm64', 'x86_64'), doc: 'instruction set (Architectures)', field: 'architecture', inherit: 'app', default: 'arm64', property: 'AWS::Lambda::Function.Architectures' },
+    handler: { value: str, doc: 'handler source file, relative to the .flow file (default `handlers/<fn>.ts`)', field: 'handler', default: null },
+    retries: {
+      value: int,
+      doc: 'retries after a failed asynchronous invocation, 0–2 (MaximumRetryAttempts)',
+      field: 'asyncRetryAttempts',
+      default: lambda.asyncRetryAttemptsDefault,
+      property: 'AWS::Lambda::EventInvokeConfig.MaximumRetryAttempts',
+      ranges: [
+        {
+          code: 'FL4001',
+          range: lambda.asyncRetryAttempts,
+          why: (value: number) =>
+            `Lambda retries a failed asynchronous invocation at most twice (3 attempts in all). CloudFormation fails the stack: "Value '${value}' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value ${value < lambda.asyncRetryAttempts.min ? `greater than or equal to ${lambda.asyncRetryAttempts.min}` : `less than or equal to ${lambda.asyncRetryAttempts.max}`}".`,
+        },
+      ],
+    },
+    max_age: {
+      value: duration,
+      doc: 'how long an asynchronous event may wait, 1m–6h (MaximumEventAgeInSeconds)',
+      field: 'asyncMaxEventAgeSeconds',
+      unit: 'seconds',
+      default: lambda.asyncMaxEventAgeSecondsDefault,
+      property: 'AWS::Lambda::EventInvokeConfig.MaximumEventAgeInSeconds',
+      ranges: [
+        {
+          code: 'FL4002',
+          range: lambda.asyncMaxEventAgeSeconds,
+          why: () =>
+            'Lambda keeps an asynchronous event in its queue for 1 minute to 6 hours (MaximumEventAgeInSeconds 60–21600). PutFunctionEventInvokeConfig refuses any other value, so CloudFormation fails the stack with a "failed to satisfy constraint" validation error.',
+        },
+      ],
+    },
+    concurrency: { value: int, doc: 'reserved concurrency (ReservedConcurrentExecutions)', field: 'reservedConcurrency', default: null, property: 'AWS::Lambda::Function.ReservedConcurrentExecutions' },
+    env: { value: { type: 'env' }, doc: 'environment variables', field: 'environment', default: {}, property: 'AWS::Lambda::Function.Environment' },
+    sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table'] }, doc: 'what the function writes to from its own code', field: 'sends', default: [] },
+    recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)', field: 'recursiveLoop', default: 'terminate', property: 'AWS::Lambda::Function.RecursiveLoop' },
+    idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)', field: 'idempotencyTable', default: null },
+    validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)', field: 'validatePayloads', default: true },
   },
   queue: {
-    fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)' },
-    group: { value: field, doc: 'FIFO: the message field used as MessageGroupId' },
-    dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` (SHA-256 of the body) or the field used as MessageDeduplicationId' },
-    dedupe_scope: { value: word('queue', 'group'), doc: 'FIFO: deduplicate per queue or per message group (DeduplicationScope)' },
-    throughput: { value: word('per_queue', 'per_group'), doc: 'FIFO: throughput limit scope (FifoThroughputLimit)' },
-    visibility: { value: duration, doc: 'visibility timeout, 0s–12h' },
-    retention: { value: duration, doc: 'message retention, 1m–14d' },
-    delay: { value: duration, doc: 'delivery delay, 0s–15m' },
-    max_size: { value: int, doc: 'maximum message size in bytes, 1024–1048576' },
-    wait: { value: duration, doc: 'long-poll wait, 0s–20s (ReceiveMessageWaitTimeSeconds)' },
-    dlq: { value: { type: 'ref', kinds: ['queue'] }, doc: 'dead-letter queue (RedrivePolicy)' },
-    max_receives: { value: int, doc: 'receives before a message moves to the DLQ, 1–1000' },
-    retain: { value: bool, doc: 'keep the queue when it leaves the stack (default true)' },
+    fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)', field: 'fifo', default: false, property: 'AWS::SQS::Queue.FifoQueue' },
+    group: { value: field, doc: 'FIFO: the message field used as MessageGroupId', field: 'groupBy', default: null },
+    dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` (SHA-256 of the body) or the field used as MessageDeduplicationId', field: 'deduplication', default: null, property: 'AWS::SQS::Queue.ContentBasedDeduplication' },
+    dedupe_scope: { value: word('queue', 'group'), doc: 'FIFO: deduplicate per queue or per message group (DeduplicationScope)', field: 'deduplicationScope', default: 'queue', property: 'AWS::SQS::Queue.DeduplicationScope' },
+    throughput: { value: word('per_queue', 'per_group'), doc: 'FIFO: throughput limit scope (FifoThroughputLimit)', field: 'throughputLimit', default: 'per_queue', property: 'AWS::SQS::Queue.FifoThroughputLimit' },
+    visibility: {
+      value: duration,
+      doc: 'visibility timeout, 0s–12h',
+      field: 'visibilityTimeoutSeconds',
+      unit: 'seconds',
+      default: sqs.visibilityTimeoutSecondsDefault,
+      property: 'AWS::SQS::Queue.VisibilityTimeout',
+      ranges: [{ code: 'FL4023', range: sqs.visibilityTimeoutSeconds, why: () => `A message received from SQS stays hidden for 0 seconds to 12 hours (VisibilityTimeout 0–43200). ${queueSchemaFailure}` }],
+    },
+    retention: {
+      value: duration,
+      doc: 'message retention, 1m–14d',
+      field: 'messageRetentionSeconds',
+      unit: 'seconds',
+      default: sqs.messageRetentionSecondsDefault,
+      property: 'AWS::SQS::Queue.MessageRetentionPeriod',
+      ranges: [{ code: 'FL4023', range: sqs.messageRetentionSeconds, why: () => `SQS keeps a message for 1 minute to 14 days (MessageRetentionPeriod 60–1209600). ${queueSchemaFailure}` }],
+    },
+    delay: {
+      value: duration,
+      doc: 'delivery delay, 0s–15m',
+      field: 'delaySeconds',
+      unit: 'seconds',
+      default: sqs.delaySecondsDefault,
+      property: 'AWS::SQS::Queue.DelaySeconds',
+      ranges: [{ code: 'FL4023', range: sqs.delaySeconds, why: () => `SQS delays the delivery of new messages by 0 to 15 minutes (DelaySeconds 0–900). ${queueSchemaFailure}` }],
+    },
+    max_size: {
+      value: int,
+      doc: 'maximum message size in bytes, 1024–1048576',
+      field: 'maximumMessageBytes',
+      default: sqs.maximumMessageBytesDefault,
+      property: 'AWS::SQS::Queue.MaximumMessageSize',
+      ranges: [{ code: 'FL4023', range: sqs.maximumMessageBytes, why: () => `An SQS message is 1,024 bytes to 1 MiB at most (MaximumMessageSize 1024–1048576). ${queueSchemaFailure}` }],
+    },
+    wait: {
+      value: duration,
+      doc: 'long-poll wait, 0s–20s (ReceiveMessageWaitTimeSeconds)',
+      field: 'receiveWaitSeconds',
+      unit: 'seconds',
+      default: sqs.receiveWaitSecondsDefault,
+      property: 'AWS::SQS::Queue.ReceiveMessageWaitTimeSeconds',
+      ranges: [{ code: 'FL4023', range: sqs.receiveWaitSeconds, why: () => `A long poll waits 0 to 20 seconds for messages (ReceiveMessageWaitTimeSeconds 0–20). ${queueSchemaFailure}` }],
+    },
+    dlq: { value: { type: 'ref', kinds: ['queue'] }, doc: 'dead-letter queue (RedrivePolicy)', field: 'deadLetterQueue', default: null, property: 'AWS::SQS::Queue.RedrivePolicy' },
+    max_receives: {
+      value: int,
+      doc: 'receives before a message moves to the DLQ, 1–1000',
+      field: 'maxReceiveCount',
+      default: sqs.maxReceiveCountDefault,
+      property: 'AWS::SQS::Queue.RedrivePolicy',
+      ranges: [
+        {
+          code: 'FL4019',
+          range: sqs.maxReceiveCount,
+          property: 'maxReceiveCount',
+          why: () => 'The redrive policy of a queue moves a message to its dead-letter queue after 1 to 1,000 receives (maxReceiveCount); SQS refuses any other value and the stack fails.',
+        },
+      ],
+    },
+    retain: { value: bool, doc: 'keep the queue when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
   },
   topic: {
-    fifo: { value: bool, doc: 'a FIFO topic (`.fifo` name)' },
-    group: { value: field, doc: 'FIFO: the message field used as MessageGroupId' },
-    dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` or the field used as MessageDeduplicationId' },
+    fifo: { value: bool, doc: 'a FIFO topic (`.fifo` name)', field: 'fifo', default: false, property: 'AWS::SNS::Topic.FifoTopic' },
+    group: { value: field, doc: 'FIFO: the message field used as MessageGroupId', field: 'groupBy', default: null },
+    dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` or the field used as MessageDeduplicationId', field: 'deduplication', default: null, property: 'AWS::SNS::Topic.ContentBasedDeduplication' },
   },
   bus: {},
   stream: {
-    shards: { value: int, doc: 'shard count (provisioned mode)' },
-    partition: { value: field, doc: 'the message field used as partition key' },
-    retention: { value: duration, doc: 'retention, whole hours, 24h–365d' },
-    mode: { value: word('provisioned', 'on_demand'), doc: 'capacity mode' },
-    retain: { value: bool, doc: 'keep the stream when it leaves the stack (default true)' },
+    shards: {
+      value: int,
+      doc: 'shard count (provisioned mode)',
+      field: 'shardCount',
+      default: kinesis.shardCountDefault,
+      property: 'AWS::Kinesis::Stream.ShardCount',
+      ranges: [
+        {
+          code: 'FL4028',
+          range: kinesis.shardCount,
+          why: () => 'A provisioned Kinesis stream has at least one shard (ShardCount ≥ 1); CloudFormation refuses the stream otherwise. Your account\'s shard quota may be lower than the schema maximum of 100,000.',
+        },
+      ],
+    },
+    partition: { value: field, doc: 'the message field used as partition key', field: 'partitionKey', default: null },
+    // FL4028 words the retention message itself, in hours.
+    retention: { value: duration, doc: 'retention, whole hours, 24h–365d', field: 'retentionHours', unit: 'hours', default: kinesis.retentionHoursDefault, property: 'AWS::Kinesis::Stream.RetentionPeriodHours', ranges: [{ code: 'FL4028', range: kinesis.retentionHours }] },
+    mode: { value: word('provisioned', 'on_demand'), doc: 'capacity mode', field: 'capacityMode', default: 'provisioned', property: 'AWS::Kinesis::Stream.StreamModeDetails' },
+    retain: { value: bool, doc: 'keep the stream when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
   },
   table: {
-    key: { value: field, doc: 'partition key field' },
-    sort: { value: field, doc: 'sort key field' },
-    stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type' },
-    retain: { value: bool, doc: 'keep the table when it leaves the stack (default true)' },
-    ttl: { value: field, doc: 'the number field, in Unix seconds, by which DynamoDB deletes expired items (TimeToLiveSpecification)' },
+    key: { value: field, doc: 'partition key field', field: 'partitionKey', default: null, property: 'AWS::DynamoDB::Table.KeySchema' },
+    sort: { value: field, doc: 'sort key field', field: 'sortKey', default: null, property: 'AWS::DynamoDB::Table.KeySchema' },
+    stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type', field: 'streamView', default: null, property: 'AWS::DynamoDB::Table.StreamSpecification' },
+    retain: { value: bool, doc: 'keep the table when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
+    ttl: { value: field, doc: 'the number field, in Unix seconds, by which DynamoDB deletes expired items (TimeToLiveSpecification)', field: 'ttlAttribute', default: null, property: 'AWS::DynamoDB::Table.TimeToLiveSpecification' },
   },
   edge: {
-    batch: { value: int, doc: 'records per invocation (BatchSize)' },
-    window: { value: duration, doc: 'batching window, 0s–5m (MaximumBatchingWindowInSeconds)' },
-    parallel: { value: int, doc: 'streams: concurrent batches per shard, 1–10 (ParallelizationFactor)' },
-    retries: { value: int, doc: 'streams: retries of a failed batch (MaximumRetryAttempts); rules: target retries' },
-    max_age: { value: duration, doc: 'streams: maximum record age (MaximumRecordAgeInSeconds); rules: target event age' },
-    bisect: { value: bool, doc: 'streams: split a failing batch in two (BisectBatchOnFunctionError)' },
-    start: { value: word('latest', 'trim_horizon', 'at_timestamp'), doc: 'streams: where reading starts (StartingPosition)' },
-    start_at: { value: { type: 'timestamp' }, doc: 'Kinesis: the timestamp for `start = at_timestamp`' },
-    on_failure: { value: { type: 'ref', kinds: ['queue', 'topic'] }, doc: 'streams: where discarded batches are described' },
-    report_failures: { value: bool, doc: 'the handler reports failed items (ReportBatchItemFailures)' },
-    concurrency: { value: int, doc: 'SQS: maximum concurrent invocations, 2–1000 (ScalingConfig)' },
-    raw: { value: bool, doc: 'topic → queue: raw message delivery (default true)' },
-    match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule' },
+    batch: {
+      value: int,
+      doc: 'records per invocation (BatchSize)',
+      field: 'batchSize',
+      edges: triggers,
+      default: byEdge({ 'queue-trigger': eventSourceMapping.sqsBatchSizeDefault, 'stream-trigger': eventSourceMapping.streamBatchSizeDefault, 'table-trigger': eventSourceMapping.streamBatchSizeDefault }, null),
+      property: 'AWS::Lambda::EventSourceMapping.BatchSize',
+      ranges: [
+        {
+          code: 'FL4010',
+          range: eventSourceMapping.batchSize,
+          why: () => 'An event source mapping takes 1 to 10,000 records per invocation (BatchSize); Lambda refuses any other value at deploy. A batch is also cut short at 6 MB, the limit of a synchronous invocation.',
+        },
+      ],
+    },
+    window: {
+      value: duration,
+      doc: 'batching window, 0s–5m (MaximumBatchingWindowInSeconds)',
+      field: 'batchingWindowSeconds',
+      unit: 'seconds',
+      edges: triggers,
+      default: 0,
+      property: 'AWS::Lambda::EventSourceMapping.MaximumBatchingWindowInSeconds',
+      ranges: [
+        {
+          code: 'FL4011',
+          range: eventSourceMapping.batchingWindowSeconds,
+          why: () => 'Lambda waits at most 300 seconds to fill a batch (MaximumBatchingWindowInSeconds 0–300) and refuses a longer window at deploy.',
+        },
+      ],
+    },
+    parallel: {
+      value: int,
+      doc: 'streams: concurrent batches per shard, 1–10 (ParallelizationFactor)',
+      field: 'parallelizationFactor',
+      edges: streamTriggers,
+      default: 1,
+      property: 'AWS::Lambda::EventSourceMapping.ParallelizationFactor',
+      ranges: [
+        {
+          code: 'FL4013',
+          range: eventSourceMapping.parallelizationFactor,
+          why: () => 'ParallelizationFactor is the number of batches of one shard that Lambda processes at once, 1 to 10; CloudFormation refuses the event source mapping outside that range. Records with the same partition key are still processed in order.',
+        },
+      ],
+    },
+    retries: {
+      value: int,
+      doc: 'streams: retries of a failed batch (MaximumRetryAttempts); rules: target retries',
+      field: 'retryAttempts',
+      edges: [...streamTriggers, 'rule'],
+      // -1: Lambda retries a stream batch until its records expire; a rule target without
+      // `retries` keeps EventBridge's own policy (no RetryPolicy property).
+      default: byEdge({ 'stream-trigger': -1, 'table-trigger': -1 }, null),
+      property: 'AWS::Lambda::EventSourceMapping.MaximumRetryAttempts',
+      ranges: [
+        {
+          code: 'FL4014',
+          edges: streamTriggers,
+          range: { min: 0, max: eventSourceMapping.maximumRetryAttempts.max },
+          also: [eventSourceMapping.maximumRetryAttempts.min],
+          property: 'MaximumRetryAttempts',
+          why: () => 'MaximumRetryAttempts of a stream event source mapping is -1 (retry until the record expires, the AWS default) or 0 to 10,000; CloudFormation refuses the mapping outside that range.',
+        },
+        {
+          code: 'FL4039',
+          edges: ['rule'],
+          range: eventBridge.targetRetryAttempts,
+          property: 'RetryPolicy.MaximumRetryAttempts',
+          why: () => 'EventBridge retries delivering an event to a target 0 to 185 times (Targets[].RetryPolicy.MaximumRetryAttempts); CloudFormation refuses the rule outside that range.',
+        },
+      ],
+    },
+    max_age: {
+      value: duration,
+      doc: 'streams: maximum record age (MaximumRecordAgeInSeconds); rules: target event age',
+      field: 'maximumAgeSeconds',
+      unit: 'seconds',
+      edges: [...streamTriggers, 'rule'],
+      default: byEdge({ 'stream-trigger': -1, 'table-trigger': -1 }, null),
+      property: 'AWS::Lambda::EventSourceMapping.MaximumRecordAgeInSeconds',
+      ranges: [
+        {
+          code: 'FL4015',
+          edges: streamTriggers,
+          range: eventSourceMapping.maximumRecordAgeSeconds,
+          property: 'MaximumRecordAgeInSeconds',
+          why: () =>
+            'MaximumRecordAgeInSeconds is 60 to 604,800 seconds (1 minute to 7 days), or -1 for no limit (leave `max_age` out). AWS: "The minimum valid value … is 60s. Although values less than 60 and greater than -1 fall within the parameter\'s absolute range, they are not allowed". CloudFormation refuses the mapping.',
+        },
+        {
+          code: 'FL4039',
+          edges: ['rule'],
+          range: eventBridge.targetMaxEventAgeSeconds,
+          property: 'RetryPolicy.MaximumEventAgeInSeconds',
+          why: () =>
+            'EventBridge keeps retrying an undelivered event for 60 to 86,400 seconds (1 minute to 24 hours; Targets[].RetryPolicy.MaximumEventAgeInSeconds); CloudFormation refuses the rule outside that range.',
+        },
+      ],
+    },
+    bisect: { value: bool, doc: 'streams: split a failing batch in two (BisectBatchOnFunctionError)', field: 'bisectBatchOnFunctionError', edges: streamTriggers, default: false, property: 'AWS::Lambda::EventSourceMapping.BisectBatchOnFunctionError' },
+    start: { value: word('latest', 'trim_horizon', 'at_timestamp'), doc: 'streams: where reading starts (StartingPosition)', field: 'startingPosition', edges: streamTriggers, default: null, property: 'AWS::Lambda::EventSourceMapping.StartingPosition' },
+    start_at: { value: { type: 'timestamp' }, doc: 'Kinesis: the timestamp for `start = at_timestamp`', field: 'startingPositionTimestamp', edges: ['stream-trigger'], default: null, property: 'AWS::Lambda::EventSourceMapping.StartingPositionTimestamp' },
+    on_failure: { value: { type: 'ref', kinds: ['queue', 'topic'] }, doc: 'streams: where discarded batches are described', field: 'onFailure', edges: streamTriggers, default: null, property: 'AWS::Lambda::EventSourceMapping.DestinationConfig' },
+    report_failures: { value: bool, doc: 'the handler reports failed items (ReportBatchItemFailures)', field: 'reportBatchItemFailures', edges: triggers, default: false, property: 'AWS::Lambda::EventSourceMapping.FunctionResponseTypes' },
+    concurrency: {
+      value: int,
+      doc: 'SQS: maximum concurrent invocations, 2–1000 (ScalingConfig)',
+      field: 'maximumConcurrency',
+      edges: ['queue-trigger'],
+      default: null,
+      property: 'AWS::Lambda::EventSourceMapping.ScalingConfig',
+      ranges: [
+        {
+          code: 'FL4016',
+          range: eventSourceMapping.maximumConcurrency,
+          property: 'MaximumConcurrency',
+          why: () =>
+            'ScalingConfig.MaximumConcurrency caps the concurrent invocations of one SQS trigger between 2 and 1,000; Lambda refuses any other value at deploy. To stop the trigger, remove the edge; to limit the function everywhere, use its reserved `concurrency`.',
+        },
+      ],
+    },
+    // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
+    raw: { value: bool, doc: 'topic → queue: raw message delivery (default true)', field: 'rawMessageDelivery', edges: ['subscription'], default: true, property: 'AWS::SNS::Subscription.RawMessageDelivery' },
+    match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule', field: 'match', edges: ['rule'], default: null, property: 'AWS::Events::Rule.EventPattern' },
   },
-};
+} as const satisfies Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;
+
+/** The schema by name, for code that looks a written name up (resolve, hovers, completion). */
+export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>> = settingSpecs;

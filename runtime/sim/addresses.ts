@@ -1,5 +1,6 @@
 import type { FlowManifest, ResourceKind } from '../manifest/schema.js';
 import { sendTargetVariable } from '../manifest/env.js';
+import { type ArnScope, arnOf } from '../aws/arns.js';
 
 /**
  * The ARNs, URLs and names resources have in a simulation: the physical names a deployment
@@ -39,7 +40,7 @@ export class Addresses {
   }
 
   functionArn(fn: string): string {
-    return `arn:aws:lambda:${this.region}:${this.account}:function:${this.physicalName('fn', fn)}`;
+    return arnOf('fn', this.physicalName('fn', fn), this.#scope);
   }
 
   /** The qualified ARN destination records and EventBridge `resources` carry. */
@@ -48,19 +49,12 @@ export class Addresses {
   }
 
   arn(kind: ResourceKind, name: string): string {
-    const physical = this.physicalName(kind, name);
-    switch (kind) {
-      case 'queue':
-        return `arn:aws:sqs:${this.region}:${this.account}:${physical}`;
-      case 'topic':
-        return `arn:aws:sns:${this.region}:${this.account}:${physical}`;
-      case 'bus':
-        return `arn:aws:events:${this.region}:${this.account}:event-bus/${physical}`;
-      case 'stream':
-        return `arn:aws:kinesis:${this.region}:${this.account}:stream/${physical}`;
-      case 'table':
-        return `arn:aws:dynamodb:${this.region}:${this.account}:table/${physical}`;
-    }
+    return arnOf(kind, this.physicalName(kind, name), this.#scope);
+  }
+
+  /** The simulated account is in the `aws` partition. */
+  get #scope(): ArnScope {
+    return { partition: 'aws', region: this.region, account: this.account };
   }
 
   /** The DynamoDB stream ARN of a table (its label is fixed: the run starts at virtual time 0). */

@@ -1,5 +1,4 @@
-import { lambda } from '../../../runtime/aws/limits.js';
-import { checkRange } from '../ranges.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -11,13 +10,7 @@ export const asyncMaxAgeRange: Rule = {
   code: 'FL4002',
   visit: {
     fn(fn, context) {
-      checkRange(context, fn, {
-        setting: 'max_age',
-        range: lambda.asyncMaxEventAgeSeconds,
-        as: 'seconds',
-        property: 'MaximumEventAgeInSeconds',
-        why: 'Lambda keeps an asynchronous event in its queue for 1 minute to 6 hours (MaximumEventAgeInSeconds 60–21600). PutFunctionEventInvokeConfig refuses any other value, so CloudFormation fails the stack with a "failed to satisfy constraint" validation error.',
-      });
+      checkRegisteredRanges(context, context.fn(fn), 'fn', 'FL4002');
     },
   },
 };

@@ -17,9 +17,10 @@ export const asyncSettingsUnused: Rule = {
       const trigger = triggers[0];
       const block = fn.decl.settings;
       if (trigger === undefined || block === undefined || context.isInvokedAsync(fn)) return;
-      for (const name of ['retries', 'max_age'] as const) {
-        const setting = context.setting(fn, name);
+      const item = context.fn(fn);
+      for (const setting of [context.writtenOf(item, 'asyncRetryAttempts'), context.writtenOf(item, 'asyncMaxEventAgeSeconds')]) {
         if (!setting) continue;
+        const name = setting.name.text;
         const onEdge = trigger.kind === 'queue-trigger' ? 'on the queue: `max_receives` and `dlq`' : 'on the trigger edge: `retries`, `max_age` and `on_failure`';
         context.report(setting.span, `\`${name}\` never applies: \`${fn.name}\` is only invoked synchronously`, {
           label: 'for asynchronous invocations only',

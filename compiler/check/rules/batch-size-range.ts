@@ -1,6 +1,6 @@
 import { eventSourceMapping } from '../../../runtime/aws/limits.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
-import { checkRange } from '../ranges.js';
 
 /**
  * FL4010: `batch` outside 1–10,000 on a trigger edge: a queue, stream or table event source
@@ -11,16 +11,10 @@ export const batchSizeRange: Rule = {
   code: 'FL4010',
   visit: {
     edge(edge, context) {
-      if (edge.kind !== 'queue-trigger' && edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
-      const batch = context.number(edge, 'batch');
-      if (edge.kind === 'queue-trigger' && context.isFifo(edge.source) && batch !== undefined && batch > eventSourceMapping.sqsFifoBatchSizeMax) return;
-      checkRange(context, edge, {
-        setting: 'batch',
-        range: eventSourceMapping.batchSize,
-        as: 'number',
-        property: 'BatchSize',
-        why: 'An event source mapping takes 1 to 10,000 records per invocation (BatchSize); Lambda refuses any other value at deploy. A batch is also cut short at 6 MB, the limit of a synchronous invocation.',
-      });
+      const item = context.edge(edge);
+      // A FIFO trigger's batch above 10 is FL4007's.
+      if (edge.kind === 'queue-trigger' && context.isFifo(edge.source) && item.batchSize !== null && item.batchSize > eventSourceMapping.sqsFifoBatchSizeMax) return;
+      checkRegisteredRanges(context, item, 'edge', 'FL4010');
     },
   },
 };

@@ -6,7 +6,7 @@ import type { Rule } from '../rule.js';
 
 /** `fifo = true` on `queue`: its `fifo = false` turned, or the setting added. */
 function fifoEdit(queue: DeclarationSymbol, context: CheckContext): TextEdit {
-  const fifo = context.setting(queue, 'fifo');
+  const fifo = context.fifoSetting(queue);
   return fifo ? { span: fifo.value.span, replacement: 'true' } : addSettingEdit(context.source, queue.decl, 'fifo = true');
 }
 
@@ -20,13 +20,14 @@ export const dlqKind: Rule = {
   code: 'FL4021',
   visit: {
     queue(queue, context) {
-      const dlqSetting = context.setting(queue, 'dlq');
-      const dlq = context.referenced(queue, 'dlq');
+      const item = context.queue(queue);
+      const dlqSetting = context.writtenOf(item, 'deadLetterQueue');
+      const dlq = context.named(item.deadLetterQueue);
       if (!dlqSetting || !dlq || dlq.kind !== 'queue' || dlq === queue || context.isDamaged(dlq.name)) return;
       const sourceFifo = context.isFifo(queue);
       if (sourceFifo === context.isFifo(dlq)) return;
       const kind = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
-      const fifoSetting = sourceFifo ? context.setting(queue, 'fifo') : context.setting(dlq, 'fifo');
+      const fifoSetting = sourceFifo ? context.fifoSetting(queue) : context.fifoSetting(dlq);
       context.report(dlqSetting.value.span, `the dead-letter queue of the ${kind(sourceFifo)} queue \`${queue.name}\` must be ${kind(sourceFifo)}, and \`${dlq.name}\` is ${kind(!sourceFifo)}`, {
         label: `a ${kind(!sourceFifo)} queue`,
         secondary: [

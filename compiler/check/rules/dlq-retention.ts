@@ -14,21 +14,23 @@ export const dlqRetention: Rule = {
   code: 'FL4022',
   visit: {
     queue(dlq, context) {
-      const retention = context.queueRetentionSeconds(dlq);
+      const item = context.queue(dlq);
+      const retention = item.messageRetentionSeconds;
       const longer = context.typed
         .dlqSourcesOf(dlq.name)
         .filter((source) => source !== dlq && !context.isDamaged(source.name) && context.isFifo(source) === context.isFifo(dlq))
-        .filter((source) => context.queueRetentionSeconds(source) > retention);
+        .map((source) => context.queue(source))
+        .filter((source) => source.messageRetentionSeconds > retention);
       const first = longer[0];
       if (!first) return;
-      const longest = Math.max(...longer.map((source) => context.queueRetentionSeconds(source)));
-      const setting = context.setting(dlq, 'retention');
+      const longest = Math.max(...longer.map((source) => source.messageRetentionSeconds));
+      const setting = context.writtenOf(item, 'messageRetentionSeconds');
       const secondary: Label[] = longer.map((source) => {
-        const own = context.setting(source, 'retention');
-        const seconds = formatSeconds(context.queueRetentionSeconds(source));
+        const own = context.writtenOf(source, 'messageRetentionSeconds');
+        const seconds = formatSeconds(source.messageRetentionSeconds);
         return own
           ? { span: own.value.span, message: `\`${source.name}\` keeps messages ${seconds}` }
-          : { span: context.setting(source, 'dlq')?.value.span ?? source.decl.name.span, message: `\`${source.name}\` keeps messages ${seconds} (the default) and moves failures here` };
+          : { span: context.writtenOf(source, 'deadLetterQueue')?.value.span ?? source.symbol.decl.name.span, message: `\`${source.name}\` keeps messages ${seconds} (the default) and moves failures here` };
       });
       const sources = longer.length === 1 ? `\`${first.name}\`` : `the queues it takes failures from`;
       context.report(setting?.value.span ?? dlq.decl.name.span, `the dead-letter queue \`${dlq.name}\` keeps messages ${formatSeconds(retention)}, less than ${sources} (${formatSeconds(longest)})`, {

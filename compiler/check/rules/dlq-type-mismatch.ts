@@ -14,8 +14,9 @@ export const dlqTypeMismatch: Rule = {
   code: 'FL3016',
   visit: {
     queue(queue, context) {
-      const dlqSetting = context.setting(queue, 'dlq');
-      const dlq = context.referenced(queue, 'dlq');
+      const item = context.queue(queue);
+      const dlqSetting = context.writtenOf(item, 'deadLetterQueue');
+      const dlq = context.named(item.deadLetterQueue);
       if (!dlqSetting || !dlq || dlq.kind !== 'queue' || dlq === queue || context.isDamaged(dlq.name)) return;
       const declared = context.typed.declaredType(dlq.name);
       const held = context.typed.typeOf(queue.name);

@@ -1,23 +1,9 @@
 import type { Edge, SettingsMap } from '../../resolve/program.js';
-import type { SettingsContext } from '../../settings/schema.js';
-import { type DurationUnit, durationUnits, millisecondsPer } from '../../settings/units.js';
+import { type SettingsContext, settingSchema } from '../../settings/schema.js';
+import { type DurationUnit, millisecondsPer } from '../../settings/units.js';
 import type { CheckContext } from '../context.js';
 import { formatSeconds } from '../ranges.js';
 import type { Rule } from '../rule.js';
-
-/** The AWS property each duration setting becomes, for the message. */
-const properties: Readonly<Record<string, string>> = {
-  'app.timeout': 'Timeout',
-  'fn.timeout': 'Timeout',
-  'fn.max_age': 'MaximumEventAgeInSeconds',
-  'queue.visibility': 'VisibilityTimeout',
-  'queue.retention': 'MessageRetentionPeriod',
-  'queue.delay': 'DelaySeconds',
-  'queue.wait': 'ReceiveMessageWaitTimeSeconds',
-  'stream.retention': 'RetentionPeriodHours',
-  'edge.window': 'MaximumBatchingWindowInSeconds',
-  'edge.max_age': 'MaximumRecordAgeInSeconds',
-};
 
 const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hours' };
 
@@ -25,8 +11,8 @@ const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hou
  * FL4003: a duration that does not divide evenly into the unit of the AWS property it feeds
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventinvokeconfig.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kinesis-stream.html, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: every duration property is whole seconds, Kinesis
  * retention whole hours). `timeout = 1500ms` would have to be rounded to 1s or 2s; flowc
- * refuses to guess. Every other rule reads durations through `context.duration()`, which
- * returns nothing for these values, so each is reported only here.
+ * refuses to guess. Elaborate makes such a value a poisoned field, which every other rule that
+ * reads it stays silent about, so each is reported only here.
  */
 export const durationUnit: Rule = {
   code: 'FL4003',
@@ -43,15 +29,16 @@ export const durationUnit: Rule = {
 };
 
 function checkBlock(context: CheckContext, where: SettingsContext, settings: SettingsMap, edge?: Edge): void {
-  const units = durationUnits[where];
-  if (!units) return;
   for (const [name, setting] of settings) {
-    const unit = units[name];
+    const spec = settingSchema[where][name];
+    const unit = spec?.unit;
     const value = setting.value;
-    if (unit === undefined || value.kind !== 'DurationValue') continue;
+    if (spec === undefined || unit === undefined || value.kind !== 'DurationValue') continue;
     const per = millisecondsPer[unit];
     if (value.milliseconds % per === 0) continue;
-    const property = edge?.kind === 'rule' && name === 'max_age' ? 'RetryPolicy.MaximumEventAgeInSeconds' : (properties[`${where}.${name}`] ?? name);
+    // The property of this edge kind's range when it has its own (a rule target's RetryPolicy).
+    const ranged = spec.ranges?.find((r) => edge !== undefined && r.edges?.includes(edge.kind) && r.property !== undefined)?.property;
+    const property = ranged ?? spec.property?.split('.').pop() ?? name;
     const below = Math.floor(value.milliseconds / per);
     const above = below + 1;
     const toText = (n: number) => formatSeconds(unit === 'hours' ? n * 3600 : n);

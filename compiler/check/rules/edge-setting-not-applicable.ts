@@ -1,4 +1,5 @@
 import type { Edge, EdgeKind } from '../../resolve/program.js';
+import { settingSchema } from '../../settings/schema.js';
 import type { Setting } from '../../syntax/ast.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
@@ -30,22 +31,19 @@ export const edgeSettingNotApplicable: Rule = {
   },
 };
 
-const streamSettings = ['batch', 'window', 'parallel', 'retries', 'max_age', 'bisect', 'start', 'start_at', 'on_failure', 'report_failures'];
+/** The settings each kind of edge takes: the schema's `edges` (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). */
+function takesOf(kind: EdgeKind): readonly string[] {
+  return Object.entries(settingSchema.edge)
+    .filter(([, spec]) => spec.edges?.includes(kind))
+    .map(([name]) => name);
+}
 
-/** The settings each kind of edge takes (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html). */
-const takesByKind: Record<EdgeKind, readonly string[]> = {
-  'queue-trigger': ['batch', 'window', 'report_failures', 'concurrency'],
-  'stream-trigger': streamSettings,
-  'table-trigger': streamSettings.filter((s) => s !== 'start_at'),
-  subscription: ['raw'],
-  rule: ['match', 'retries', 'max_age'],
-  destination: [],
-};
+const streamSettings = takesOf('stream-trigger');
 
 function settingsOf(edge: Edge): readonly string[] {
   // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
   if (edge.kind === 'subscription' && edge.target.kind !== 'queue') return [];
-  return takesByKind[edge.kind];
+  return takesOf(edge.kind);
 }
 
 function kindNoun(edge: Edge): string {
@@ -142,7 +140,7 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
             help: `${remove}; set \`retention\` on \`${source}\` to bound how long a message waits`,
           };
         case 'on_failure': {
-          const named = context.word(edge, 'on_failure');
+          const named = context.edge(edge).onFailure;
           return {
             why: 'DestinationConfig.OnFailure is for Kinesis and DynamoDB stream mappings; failed messages of a queue go to the queue\'s dead-letter queue (RedrivePolicy), set on the queue.',
             help: `${remove}; set \`dlq = ${named ?? '…'}\` and \`max_receives = 5\` on \`${source}\` instead`,

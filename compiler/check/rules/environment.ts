@@ -31,7 +31,7 @@ export const environment: Rule = {
   code: 'FL4033',
   visit: {
     fn(fn, context) {
-      const env = context.setting(fn, 'env');
+      const env = context.writtenOf(context.fn(fn), 'environment');
       if (env?.value.kind !== 'SettingsBlock') return;
       const entries = env.value.entries;
       for (const entry of entries) checkName(context, entry);
@@ -81,7 +81,7 @@ function checkSize(context: CheckContext, fn: DeclarationSymbol, env: Setting, e
   const app = context.program.app?.name.text ?? 'app';
   const added: Record<string, string> = { [APP_NAME_VARIABLE]: app, [NODE_OPTIONS_VARIABLE]: nodeOptions(variables[NODE_OPTIONS_VARIABLE]) };
   for (const target of context.program.declarations.values()) {
-    if (target.kind === 'fn' || !(context.sendersTo(target.name).includes(fn) || context.referenced(fn, 'idempotency') === target)) continue;
+    if (target.kind === 'fn' || !(context.sendersTo(target.name).includes(fn) || context.fn(fn).idempotencyTable === target.name)) continue;
     const physical = `${app}-${target.name}`;
     const overhead = target.kind === 'queue' || target.kind === 'topic' ? minimumValueOverhead[target.kind] : 0;
     added[sendTargetVariable(target.kind, target.name)] = 'x'.repeat(overhead + physical.length);

@@ -12,11 +12,12 @@ export const fifoBatchSize: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'queue-trigger' || !context.isFifo(edge.source)) return;
-      const batch = context.number(edge, 'batch');
-      const setting = context.setting(edge, 'batch');
+      const item = context.edge(edge);
+      const batch = item.batchSize;
+      const setting = context.writtenOf(item, 'batchSize');
       const max = eventSourceMapping.sqsFifoBatchSizeMax;
-      if (batch === undefined || setting === undefined || batch <= max) return;
-      const fifo = context.setting(edge.source, 'fifo');
+      if (batch === null || setting === undefined || batch <= max) return;
+      const fifo = context.fifoSetting(edge.source);
       context.report(setting.value.span, `a trigger from the FIFO queue \`${edge.source.name}\` takes at most ${max} messages per batch`, {
         label: `BatchSize ${batch.toLocaleString('en-US')} is above the FIFO maximum of ${max}`,
         secondary: fifo ? [{ span: fifo.span, message: `\`${edge.source.name}\` is FIFO` }] : [],

@@ -11,9 +11,10 @@ export const fifoBatchingWindow: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'queue-trigger' || !context.isFifo(edge.source)) return;
-      const setting = context.setting(edge, 'window');
+      // Any window is refused, one that is not whole seconds (FL4003's) too: the setting as written.
+      const setting = context.presentOn(context.edge(edge), 'batchingWindowSeconds');
       if (setting?.value.kind !== 'DurationValue' || setting.value.milliseconds === 0) return;
-      const fifo = context.setting(edge.source, 'fifo');
+      const fifo = context.fifoSetting(edge.source);
       context.report(setting.span, `a trigger from the FIFO queue \`${edge.source.name}\` cannot have a batching window`, {
         label: 'MaximumBatchingWindowInSeconds is not supported for FIFO queues',
         secondary: fifo ? [{ span: fifo.span, message: `\`${edge.source.name}\` is FIFO` }] : [],

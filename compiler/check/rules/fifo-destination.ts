@@ -10,7 +10,7 @@ export const fifoDestination: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'destination' || !context.isFifo(edge.target)) return;
-      const fifo = context.setting(edge.target, 'fifo');
+      const fifo = context.fifoSetting(edge.target);
       const outcome = edge.port ?? 'success';
       context.report(edge.link.target.span, `a FIFO ${edge.target.kind} cannot be a Lambda destination`, {
         label: `the ${outcome} records of \`${edge.source.name}\` would be lost`,

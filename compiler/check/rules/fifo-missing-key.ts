@@ -30,8 +30,10 @@ export const fifoMissingKey: Rule = {
 
 function visit(symbol: DeclarationSymbol, context: CheckContext): void {
   if (!context.isFifo(symbol)) return;
-  const hasGroup = context.setting(symbol, 'group') !== undefined;
-  const hasDedupe = context.setting(symbol, 'dedupe') !== undefined;
+  const item = context.declaration(symbol);
+  if (item.kind !== 'queue' && item.kind !== 'topic') return;
+  const hasGroup = item.groupBy !== null;
+  const hasDedupe = item.deduplication !== null;
   if (hasGroup && hasDedupe) return;
   const { senders, rules } = producersNeedingKeys(symbol, context);
   // A rule gives its own group (SqsParameters.MessageGroupId, FL4042) and needs content-based
@@ -79,7 +81,7 @@ function producersNeedingKeys(symbol: DeclarationSymbol, context: CheckContext):
   const senders: Label[] = [];
   for (const fn of context.sendersTo(symbol.name)) {
     if (context.isDamaged(fn.name)) continue;
-    const sends = context.setting(fn, 'sends')?.value;
+    const sends = context.writtenOf(context.fn(fn), 'sends')?.value;
     const items = sends?.kind === 'ListValue' ? sends.items : sends ? [sends] : [];
     const item = items.find((i) => i.kind === 'PathValue' && i.text === symbol.name);
     senders.push({ span: item?.span ?? fn.decl.name.span, message: `\`${fn.name}\` sends messages here` });

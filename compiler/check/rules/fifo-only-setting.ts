@@ -1,5 +1,6 @@
 import type { DeclarationSymbol } from '../../resolve/program.js';
 import { addSettingEdit, removeSettingEdit } from '../../syntax/edits.js';
+import type { QueueModel, TopicModel } from '../../elaborate/model.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
@@ -12,7 +13,7 @@ function consequence(name: string, symbol: DeclarationSymbol, context: CheckCont
         ? 'A standard queue keeps no order: SQS takes a MessageGroupId there only to share throughput fairly between groups (fair queues), so `group` promises an order that no message gets.'
         : 'A standard topic keeps no order: SNS passes a MessageGroupId on only to standard queues, for fair sharing, so `group` promises an order that no message gets.';
     case 'dedupe':
-      if (context.word(symbol, 'dedupe') === 'content') {
+      if (model(symbol, context).deduplication?.kind === 'content') {
         return queue
           ? 'Content-based deduplication exists only on FIFO queues: SQS refuses ContentBasedDeduplication on a standard queue ("Unknown Attribute ContentBasedDeduplication.") and the stack fails.'
           : 'Content-based deduplication exists only on FIFO topics: ContentBasedDeduplication on a standard topic makes its creation fail.';
@@ -25,13 +26,24 @@ function consequence(name: string, symbol: DeclarationSymbol, context: CheckCont
   }
 }
 
-const fifoOnly = ['group', 'dedupe', 'dedupe_scope', 'throughput'] as const;
+/** The FIFO-only fields of a queue (a topic has only the first two), with the setting each is written as. */
+const fifoOnly = [
+  ['groupBy', 'group'],
+  ['deduplication', 'dedupe'],
+  ['deduplicationScope', 'dedupe_scope'],
+  ['throughputLimit', 'throughput'],
+] as const;
+
+function model(symbol: DeclarationSymbol, context: CheckContext): QueueModel | TopicModel {
+  return symbol.kind === 'queue' ? context.queue(symbol) : context.topic(symbol);
+}
 
 function visit(symbol: DeclarationSymbol, context: CheckContext): void {
-  if (context.isFifo(symbol)) return;
-  const fifo = context.setting(symbol, 'fifo');
-  for (const name of fifoOnly) {
-    const setting = context.setting(symbol, name);
+  const item = model(symbol, context);
+  if (item.fifo) return;
+  const fifo = context.writtenOf(item, 'fifo');
+  for (const [field, name] of fifoOnly) {
+    const setting = item.kind === 'queue' ? context.writtenOf(item, field) : field === 'groupBy' || field === 'deduplication' ? context.writtenOf(item, field) : undefined;
     if (!setting) continue;
     context.report(setting.span, `\`${name}\` applies only to a FIFO ${symbol.kind}, and \`${symbol.name}\` is a standard ${symbol.kind}`, {
       label: 'FIFO only',

@@ -11,7 +11,7 @@ export const fifoQueueOnStandardTopic: Rule = {
     edge(edge, context) {
       if (edge.kind !== 'subscription' || edge.target.kind !== 'queue') return;
       if (context.isFifo(edge.source) || !context.isFifo(edge.target)) return;
-      const fifo = context.setting(edge.target, 'fifo');
+      const fifo = context.fifoSetting(edge.target);
       context.report(edge.link.target.span, `the FIFO queue \`${edge.target.name}\` cannot subscribe to the standard topic \`${edge.source.name}\``, {
         label: 'a FIFO queue',
         secondary: [

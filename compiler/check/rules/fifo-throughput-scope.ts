@@ -10,10 +10,10 @@ export const fifoThroughputScope: Rule = {
   code: 'FL4041',
   visit: {
     queue(queue, context) {
-      if (!context.isFifo(queue) || context.word(queue, 'throughput') !== 'per_group') return;
-      if (context.word(queue, 'dedupe_scope') === 'group') return;
-      const throughput = context.setting(queue, 'throughput');
-      const scope = context.setting(queue, 'dedupe_scope');
+      const item = context.queue(queue);
+      if (!item.fifo || item.throughputLimit !== 'per_group' || item.deduplicationScope === 'group') return;
+      const throughput = context.writtenOf(item, 'throughputLimit');
+      const scope = context.writtenOf(item, 'deduplicationScope');
       if (!throughput) return;
       context.report(throughput.value.span, `\`throughput = per_group\` on \`${queue.name}\` needs \`dedupe_scope = group\``, {
         label: 'FifoThroughputLimit perMessageGroupId',

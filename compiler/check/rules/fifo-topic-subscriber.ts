@@ -10,7 +10,7 @@ export const fifoTopicSubscriber: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'subscription' || edge.target.kind !== 'fn' || !context.isFifo(edge.source)) return;
-      const fifo = context.setting(edge.source, 'fifo');
+      const fifo = context.fifoSetting(edge.source);
       const topic = edge.source.name;
       context.report(edge.link.target.span, `the FIFO topic \`${topic}\` cannot deliver to the function \`${edge.target.name}\``, {
         label: 'a Lambda subscription',

@@ -29,8 +29,8 @@ function check({ table, users }: IdempotencyTable, context: CheckContext): void 
   const numeric: Label[] = [];
   const roles: { role: 'key' | 'sort'; field: string }[] = [];
   let first: string | undefined;
-  for (const role of ['key', 'sort'] as const) {
-    const setting = context.setting(table, role);
+  const model = context.table(table);
+  for (const [role, setting] of [['key', context.writtenOf(model, 'partitionKey')], ['sort', context.writtenOf(model, 'sortKey')]] as const) {
     if (setting?.value.kind !== 'PathValue' || isStoreAttributeOf(table, setting.value.text, context)) continue;
     const lookup = lookupField(itemType, setting.value.segments.map((s) => s.text), context);
     if (lookup.found !== true) continue;

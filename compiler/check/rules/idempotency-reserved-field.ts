@@ -39,7 +39,9 @@ function check({ table, users }: IdempotencyTable, context: CheckContext, report
     const id = `${span.start} ${field.name}`;
     if (reported.has(id)) continue;
     reported.add(id);
-    const role = (['key', 'sort', 'ttl'] as const).find((r) => context.fieldPath(table, r)?.join('.') === field.name);
+    const model = context.table(table);
+    const named = { key: model.partitionKey, sort: model.sortKey, ttl: model.ttlAttribute } as const;
+    const role = (['key', 'sort', 'ttl'] as const).find((r) => named[r]?.join('.') === field.name);
     const consequence = role === undefined ? ': the store overwrites it with its own value' : `, and \`${table.name}\` names it in \`${role}\`: the store refuses to start`;
     context.report(span, `${typeName}, the item type of idempotency table \`${table.name}\`, declares \`${field.name}\`, an attribute the store writes itself${consequence}`, {
       label: 'written by the idempotency store',

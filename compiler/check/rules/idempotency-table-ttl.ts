@@ -11,10 +11,11 @@ export const idempotencyTableTtl: Rule = {
   code: 'FL4046',
   visit: {
     fn(fn, context) {
-      const setting = context.setting(fn, 'idempotency');
-      const table = context.referenced(fn, 'idempotency');
+      const item = context.fn(fn);
+      const setting = context.writtenOf(item, 'idempotencyTable');
+      const table = context.named(item.idempotencyTable);
       if (setting === undefined || table?.kind !== 'table' || context.isDamaged(table.name)) return;
-      if (context.setting(table, 'ttl') !== undefined) return;
+      if (context.table(table).ttlAttribute !== null) return;
       const decl = table.decl.kind === 'ResourceDecl' ? table.decl : undefined;
       const typeName = decl?.type?.kind === 'NamedType' ? decl.type.name.text : undefined;
       context.report(setting.value.span, `\`${fn.name}\` keeps its idempotency records in \`${table.name}\`, which has no \`ttl\`: they are never deleted`, {

@@ -11,10 +11,11 @@ export const maxReceivesLow: Rule = {
   code: 'FL4020',
   visit: {
     queue(queue, context) {
-      const setting = context.setting(queue, 'max_receives');
-      const value = context.number(queue, 'max_receives');
+      const item = context.queue(queue);
+      const setting = context.writtenOf(item, 'maxReceiveCount');
+      const value = item.maxReceiveCount;
       const min = sqs.maxReceiveCountRecommendedMin;
-      if (!setting || value === undefined || !context.setting(queue, 'dlq')) return;
+      if (!setting || item.deadLetterQueue === null) return;
       if (value < sqs.maxReceiveCount.min || value >= min) return; // out of range: FL4019
       const trigger = context.typed.edgesFrom(queue.name).find((e) => e.kind === 'queue-trigger');
       if (!trigger) return;

@@ -1,6 +1,5 @@
-import { sqs } from '../../../runtime/aws/limits.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
-import { checkRange } from '../ranges.js';
 
 /**
  * FL4019: `max_receives` outside 1–1,000 (RedrivePolicy.maxReceiveCount; https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html,
@@ -10,14 +9,9 @@ export const maxReceivesRange: Rule = {
   code: 'FL4019',
   visit: {
     queue(queue, context) {
-      if (!context.setting(queue, 'dlq')) return;
-      checkRange(context, queue, {
-        setting: 'max_receives',
-        range: sqs.maxReceiveCount,
-        as: 'number',
-        property: 'maxReceiveCount',
-        why: 'The redrive policy of a queue moves a message to its dead-letter queue after 1 to 1,000 receives (maxReceiveCount); SQS refuses any other value and the stack fails.',
-      });
+      const item = context.queue(queue);
+      if (item.deadLetterQueue === null) return;
+      checkRegisteredRanges(context, item, 'queue', 'FL4019');
     },
   },
 };

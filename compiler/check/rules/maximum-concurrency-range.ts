@@ -1,6 +1,5 @@
-import { eventSourceMapping } from '../../../runtime/aws/limits.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
-import { checkRange } from '../ranges.js';
 
 /**
  * FL4016: `concurrency` outside 2–1,000 on a queue trigger (ScalingConfig.MaximumConcurrency;
@@ -10,14 +9,7 @@ export const maximumConcurrencyRange: Rule = {
   code: 'FL4016',
   visit: {
     edge(edge, context) {
-      if (edge.kind !== 'queue-trigger') return;
-      checkRange(context, edge, {
-        setting: 'concurrency',
-        range: eventSourceMapping.maximumConcurrency,
-        as: 'number',
-        property: 'MaximumConcurrency',
-        why: 'ScalingConfig.MaximumConcurrency caps the concurrent invocations of one SQS trigger between 2 and 1,000; Lambda refuses any other value at deploy. To stop the trigger, remove the edge; to limit the function everywhere, use its reserved `concurrency`.',
-      });
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4016');
     },
   },
 };

@@ -16,8 +16,9 @@ export const onFailureTypeMismatch: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
-      const setting = context.setting(edge, 'on_failure');
-      const target = context.referenced(edge, 'on_failure');
+      const item = context.edge(edge);
+      const setting = context.writtenOf(item, 'onFailure');
+      const target = context.named(item.onFailure);
       if (!setting || !target || (target.kind !== 'queue' && target.kind !== 'topic') || context.isDamaged(target.name)) return;
       const declared = context.typed.declaredType(target.name);
       if (declared === null || declared.kind === 'unknown') return;

@@ -14,7 +14,7 @@ export const patternTooLarge: Rule = {
   visit: {
     edge(edge, context) {
       const pattern = context.typed.rulePattern(edge);
-      const match = context.setting(edge, 'match');
+      const match = context.writtenOf(context.edge(edge), 'match');
       if (pattern === undefined || match === undefined) return;
       const characters = [...JSON.stringify(eventBridgePattern(manifestPattern(pattern)))].length;
       const limit = eventBridge.patternCharactersDefault;

@@ -14,7 +14,7 @@ export const permissionsBoundaryArn: Rule = {
   code: 'FL4044',
   visit: {
     program(context) {
-      const setting = context.setting(context.program.appSettings, 'permissions_boundary');
+      const setting = context.writtenOf(context.app, 'permissionsBoundary');
       if (setting?.value.kind !== 'StringValue') return;
       const problem = boundaryProblem(setting.value.value);
       if (!problem) return;

@@ -1,5 +1,4 @@
-import { eventSourceMapping } from '../../../runtime/aws/limits.js';
-import { checkRange } from '../ranges.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -11,14 +10,7 @@ export const recordAgeRange: Rule = {
   code: 'FL4015',
   visit: {
     edge(edge, context) {
-      if (edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
-      checkRange(context, edge, {
-        setting: 'max_age',
-        range: eventSourceMapping.maximumRecordAgeSeconds,
-        as: 'seconds',
-        property: 'MaximumRecordAgeInSeconds',
-        why: 'MaximumRecordAgeInSeconds is 60 to 604,800 seconds (1 minute to 7 days), or -1 for no limit (leave `max_age` out). AWS: "The minimum valid value … is 60s. Although values less than 60 and greater than -1 fall within the parameter\'s absolute range, they are not allowed". CloudFormation refuses the mapping.',
-      });
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4015');
     },
   },
 };

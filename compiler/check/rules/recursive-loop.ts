@@ -57,8 +57,9 @@ export const recursiveLoop: Rule = {
       };
       for (const edge of context.program.edges) add({ from: edge.source, to: edge.target, span: edge.span, edge });
       for (const fn of symbols) {
-        const sends = context.setting(fn, 'sends')?.value;
-        if (fn.kind !== 'fn' || !sends) continue;
+        if (fn.kind !== 'fn') continue;
+        const sends = context.writtenOf(context.fn(fn), 'sends')?.value;
+        if (!sends) continue;
         for (const item of sends.kind === 'ListValue' ? sends.items : [sends]) {
           const target = item.kind === 'PathValue' ? context.program.declarations.get(item.text) : undefined;
           if (target && target.kind !== 'fn') add({ from: fn, to: target, span: item.span });
@@ -167,7 +168,7 @@ class StateGraph {
       byOrder.find((id) => undetectedService[(this.symbolOf[id] as DeclarationSymbol).kind] !== undefined) ??
       byOrder.find((id) => {
         const symbol = this.symbolOf[id] as DeclarationSymbol;
-        return symbol.kind === 'fn' && this.context.word(symbol, 'recursion') !== 'allow';
+        return symbol.kind === 'fn' && this.context.fn(symbol).recursiveLoop !== 'allow';
       });
     if (target === undefined) return undefined;
     const cameBy = new Map<number, { from: number; arc: Arc }>();
@@ -300,7 +301,7 @@ function report(context: CheckContext, cycle: readonly Hop[]): void {
   if (!closing || !start) return;
   const nodes = cycle.map((h) => h.from);
   const functions = nodes.filter((n) => n.kind === 'fn');
-  const allowed = functions.filter((fn) => context.word(fn, 'recursion') === 'allow');
+  const allowed = functions.filter((fn) => context.fn(fn).recursiveLoop === 'allow');
   const undetected = [...new Set(nodes.map((n) => undetectedService[n.kind]).filter((s): s is string => s !== undefined))];
   if (undetected.length === 0 && allowed.length === functions.length) return;
 

@@ -22,9 +22,10 @@ export const reservedConcurrency: Rule = {
       let crossed = false;
       for (const fn of context.program.declarations.values()) {
         if (fn.kind !== 'fn' || context.isDamaged(fn.name)) continue;
-        const setting = context.setting(fn, 'concurrency');
-        const value = context.number(fn, 'concurrency');
-        if (!setting || value === undefined) continue;
+        const item = context.fn(fn);
+        const setting = context.writtenOf(item, 'reservedConcurrency');
+        const value = item.reservedConcurrency;
+        if (!setting || value === null) continue;
         const at = setting.value.span;
         if (value < 0) {
           context.report(at, `reserved concurrency cannot be negative (\`concurrency = ${value}\`)`, {

@@ -1,18 +1,14 @@
-import { dynamodb, eventBridge, kinesis, lambda, sns, sqs } from '../../../runtime/aws/limits.js';
+import { byKind } from '../../kinds/registry.js';
 import { type DeclarationSymbol, kindNoun } from '../../resolve/program.js';
 import type { DeclarationKind } from '../../settings/schema.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 /** The longest name AWS takes for each kind of resource, and the property it goes in. */
-const limits: Readonly<Record<DeclarationKind, { readonly max: number; readonly property: string }>> = {
-  fn: { max: lambda.functionNameLengthMax, property: 'AWS::Lambda::Function FunctionName' },
-  queue: { max: sqs.queueNameLengthMax, property: 'AWS::SQS::Queue QueueName' },
-  topic: { max: sns.topicNameLengthMax, property: 'AWS::SNS::Topic TopicName' },
-  bus: { max: eventBridge.busNameLengthMax, property: 'AWS::Events::EventBus Name' },
-  stream: { max: kinesis.streamNameLengthMax, property: 'AWS::Kinesis::Stream Name' },
-  table: { max: dynamodb.tableNameLengthMax, property: 'AWS::DynamoDB::Table TableName' },
-};
+const limits: Readonly<Record<DeclarationKind, { readonly max: number; readonly property: string }>> = byKind(({ cloudformation }) => ({
+  max: cloudformation.nameLengthMax,
+  property: cloudformation.nameProperty,
+}));
 
 const why =
   'flowc names every resource `<app>-<name>` (FIFO queues and topics end in `.fifo`, which counts). AWS limits names to 64 characters for a Lambda function, 80 for an SQS queue, 128 for a Kinesis stream, 255 for a DynamoDB table and 256 for an SNS topic or an EventBridge bus; a longer name fails the stack with a "failed to satisfy constraint: Member must have length less than or equal to …" validation error (SQS: "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length").';

@@ -10,7 +10,7 @@ export const rolePath: Rule = {
   code: 'FL4045',
   visit: {
     program(context) {
-      const setting = context.setting(context.program.appSettings, 'role_path');
+      const setting = context.writtenOf(context.app, 'rolePath');
       if (setting?.value.kind !== 'StringValue') return;
       const path = setting.value.value;
       const problem = iamPathProblem(path);

@@ -12,9 +12,10 @@ export const ruleFifoDedupe: Rule = {
   code: 'FL4051',
   visit: {
     queue(queue, context) {
-      if (!context.isFifo(queue)) return;
-      const dedupe = context.setting(queue, 'dedupe');
-      if (dedupe?.value.kind !== 'PathValue' || dedupe.value.text === 'content') return;
+      const item = context.queue(queue);
+      if (!item.fifo || item.deduplication?.kind !== 'field') return;
+      const dedupe = context.writtenOf(item, 'deduplication');
+      if (dedupe === undefined) return;
       const rules = context.typed.edgesInto(queue.name).filter((e) => e.kind === 'rule' && !context.isDamaged(e.source.name));
       const first = rules[0];
       if (first === undefined) return;

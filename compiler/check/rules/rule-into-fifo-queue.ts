@@ -11,7 +11,7 @@ export const ruleIntoFifoQueue: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'rule' || edge.target.kind !== 'queue' || !context.isFifo(edge.target)) return;
-      const group = context.setting(edge.target, 'group');
+      const group = context.writtenOf(context.queue(edge.target), 'groupBy');
       context.report(edge.link.target.span, `every event that \`${edge.source.name}\` delivers to the FIFO queue \`${edge.target.name}\` shares one message group`, {
         label: `one group for all events of this rule`,
         secondary: group ? [{ span: group.span, message: 'not used for events from a bus' }] : [],

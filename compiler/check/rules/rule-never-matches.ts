@@ -26,7 +26,7 @@ export const ruleNeverMatches: Rule = {
         patternNeverMatches(edge, pattern, context);
         return;
       }
-      if (edge.target.kind !== 'fn' || context.setting(edge, 'match')) return;
+      if (edge.target.kind !== 'fn' || context.edge(edge).match !== null) return;
       const selected = context.typed.ruleMatch(edge)?.match;
       if (selected?.kind !== 'destination') return;
       const fn = context.program.declarations.get(selected.function);
@@ -69,7 +69,7 @@ function patternNeverMatches(edge: Edge, pattern: SourcePattern, context: CheckC
     if (destination.kind === 'destination') producers.push({ span: destination.span, message: `puts the ${destination.port ?? 'success'} records of \`${destination.source.name}\` here (source "${eventBridge.destinationSource}")` });
   }
   for (const sender of context.typed.sendersTo(bus.name)) producers.push({ span: sender.decl.name.span, message: `puts the app's events here (source "${context.program.app?.name.text ?? 'app'}")` });
-  const match = context.setting(edge, 'match');
+  const match = context.writtenOf(context.edge(edge), 'match');
   context.report(selectorSpan(pattern) ?? match?.name.span ?? edge.span, `the rule \`${bus.name} -> ${edge.target.name}\` never matches: nothing in the flow puts such events on \`${bus.name}\``, {
     label: 'no event on the bus has this',
     secondary: producers.sort((a, b) => a.span.start - b.span.start),

@@ -1,6 +1,6 @@
 import { defaultRuntime, nodeRuntimes, nodeRuntimesAsOf } from '../../../runtime/aws/limits.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import type { SettingsMap } from '../../resolve/program.js';
+import type { Setting } from '../../syntax/ast.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
@@ -15,15 +15,17 @@ import type { Rule } from '../rule.js';
 export const runtime: Rule = {
   code: 'FL4032',
   visit: {
-    fn: (fn, context) => checkRuntime(context, fn.settings, `\`${fn.name}\``),
-    program: (context) => checkRuntime(context, context.program.appSettings, 'the functions of the app'),
+    fn: (fn, context) => {
+      const item = context.fn(fn);
+      checkRuntime(context, context.writtenOf(item, 'runtime'), item.runtime, `\`${fn.name}\``);
+    },
+    program: (context) => checkRuntime(context, context.writtenOf(context.app, 'runtime'), context.app.runtime, 'the functions of the app'),
   },
 };
 
-function checkRuntime(context: CheckContext, settings: SettingsMap, owner: string): void {
-  const setting = context.setting(settings, 'runtime');
-  const name = context.word(settings, 'runtime');
-  if (!setting || name === undefined) return;
+/** `setting` is where the runtime is written on its owner (not inherited), `name` its value. */
+function checkRuntime(context: CheckContext, setting: Setting | undefined, name: string, owner: string): void {
+  if (!setting) return;
   const at = setting.value.span;
   const creatable = Object.entries(nodeRuntimes)
     .filter(([, life]) => life.createBlocked === null || life.createBlocked > nodeRuntimesAsOf)

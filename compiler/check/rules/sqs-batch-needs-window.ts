@@ -13,15 +13,15 @@ export const sqsBatchNeedsWindow: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'queue-trigger' || context.isFifo(edge.source)) return;
-      const batch = context.number(edge, 'batch');
-      const batchSetting = context.setting(edge, 'batch');
+      const item = context.edge(edge);
+      const batch = item.batchSize;
+      const batchSetting = context.writtenOf(item, 'batchSize');
       const max = eventSourceMapping.sqsBatchSizeWithoutWindowMax;
-      if (batch === undefined || batchSetting === undefined) return;
+      if (batch === null || batchSetting === undefined) return;
       if (batch <= max || batch > eventSourceMapping.batchSize.max) return;
-      const windowSetting = context.setting(edge, 'window');
-      const window = context.duration(edge, 'window');
-      // A window in milliseconds that is not whole seconds is FL4003's.
-      if (windowSetting !== undefined && (window === undefined || window >= 1)) return;
+      // A window in milliseconds that is not whole seconds is FL4003's: a poisoned field, this visit stays silent.
+      const windowSetting = context.writtenOf(item, 'batchingWindowSeconds');
+      if (windowSetting !== undefined && item.batchingWindowSeconds >= 1) return;
       const at = windowSetting ?? batchSetting;
       context.report(at.value.span, `a batch of ${batch.toLocaleString('en-US')} messages from \`${edge.source.name}\` needs a batching window of at least 1s`, {
         label: windowSetting ? 'a window of 0s is no window' : `BatchSize over ${max} without MaximumBatchingWindowInSeconds`,

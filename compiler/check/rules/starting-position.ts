@@ -1,4 +1,3 @@
-import { kinesis } from '../../../runtime/aws/limits.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -14,11 +13,12 @@ export const startingPosition: Rule = {
       if (edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
       const table = edge.kind === 'table-trigger';
       const what = table ? 'DynamoDB stream' : 'Kinesis stream';
-      const start = context.setting(edge, 'start');
-      const position = context.word(edge, 'start');
-      const startAt = context.setting(edge, 'start_at');
+      const model = context.edge(edge);
+      const position = model.startingPosition;
+      const start = context.writtenOf(model, 'startingPosition');
+      const startAt = context.writtenOf(model, 'startingPositionTimestamp');
       const name = `\`${edge.source.name} -> ${edge.target.name}\``;
-      const retentionHours = context.duration(edge.source, 'retention', 'hours') ?? kinesis.retentionHoursDefault;
+      const retentionHours = table ? 0 : context.stream(edge.source).retentionHours;
       const kept = table ? 'up to 24 hours on a DynamoDB stream' : `${retentionHours} hours on \`${edge.source.name}\`, its retention`;
       if (!start) {
         const withTimestamp = !table && startAt !== undefined;

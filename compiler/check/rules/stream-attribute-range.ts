@@ -1,5 +1,5 @@
 import { kinesis } from '../../../runtime/aws/limits.js';
-import { checkRange } from '../ranges.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -12,9 +12,10 @@ export const streamAttributeRange: Rule = {
   code: 'FL4028',
   visit: {
     stream(stream, context) {
-      const retention = context.setting(stream, 'retention');
-      const hours = context.duration(stream, 'retention', 'hours');
-      if (retention && hours !== undefined && (hours < kinesis.retentionHours.min || hours > kinesis.retentionHours.max)) {
+      const item = context.stream(stream);
+      const retention = context.writtenOf(item, 'retentionHours');
+      const hours = item.retentionHours;
+      if (retention && (hours < kinesis.retentionHours.min || hours > kinesis.retentionHours.max)) {
         const below = hours < kinesis.retentionHours.min;
         context.report(retention.value.span, `\`retention\` must be between ${formatHours(kinesis.retentionHours.min)} and ${formatHours(kinesis.retentionHours.max)} (8,760 hours)`, {
           label: `RetentionPeriodHours ${below ? 'below the AWS minimum' : 'above the AWS maximum'}`,
@@ -22,16 +23,10 @@ export const streamAttributeRange: Rule = {
           help: below ? `use \`retention = 24h\` (the minimum), or leave it out for the default of 24 hours` : 'use at most `retention = 365d`',
         });
       }
-      checkRange(context, stream, {
-        setting: 'shards',
-        range: kinesis.shardCount,
-        as: 'number',
-        property: 'ShardCount',
-        why: 'A provisioned Kinesis stream has at least one shard (ShardCount ≥ 1); CloudFormation refuses the stream otherwise. Your account\'s shard quota may be lower than the schema maximum of 100,000.',
-      });
-      const shards = context.setting(stream, 'shards');
-      const mode = context.setting(stream, 'mode');
-      if (shards && mode && context.word(stream, 'mode') === 'on_demand') {
+      checkRegisteredRanges(context, item, 'stream', 'FL4028');
+      const shards = context.writtenOf(item, 'shardCount');
+      const mode = context.writtenOf(item, 'capacityMode');
+      if (shards && mode && item.capacityMode === 'on_demand') {
         context.report(shards.span, '`shards` applies only to a provisioned stream, and this one is on-demand', {
           label: 'ShardCount is for PROVISIONED mode',
           secondary: [{ span: mode.span, message: `\`${stream.name}\` is on-demand` }],

@@ -1,4 +1,4 @@
-import { dynamodbStreams, kinesis } from '../../../runtime/aws/limits.js';
+import { dynamodbStreams } from '../../../runtime/aws/limits.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -13,19 +13,19 @@ export const streamBlocksOnPoisonRecord: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
-      const retriesSetting = context.setting(edge, 'retries');
-      const retries = context.number(edge, 'retries');
-      if (retriesSetting && retries !== -1) return;
-      if (context.setting(edge, 'max_age')) return;
+      const model = context.edge(edge);
+      // -1, the AWS default of both: retry until the record expires.
+      if (model.retryAttempts !== -1 || model.maximumAgeSeconds !== -1) return;
+      const retriesSetting = context.writtenOf(model, 'retryAttempts');
       const table = edge.kind === 'table-trigger';
-      const hours = table ? dynamodbStreams.retentionHours : (context.duration(edge.source, 'retention', 'hours') ?? kinesis.retentionHoursDefault);
+      const hours = table ? dynamodbStreams.retentionHours : context.stream(edge.source).retentionHours;
       const name = `\`${edge.source.name} -> ${edge.target.name}\``;
       const failed = `${edge.source.name}_failed`;
-      const hasOnFailure = context.setting(edge, 'on_failure') !== undefined;
+      const hasOnFailure = model.onFailure !== null;
       const edits = [
         'retries = 3',
         'max_age = 1h',
-        ...(context.setting(edge, 'bisect') ? [] : ['bisect = true']),
+        ...(context.writtenOf(model, 'bisectBatchOnFunctionError') ? [] : ['bisect = true']),
         ...(hasOnFailure ? [] : [`on_failure = ${failed}`]),
       ];
       const declareQueue = hasOnFailure || context.program.declarations.has(failed) ? '' : ` (and declare \`queue ${failed}\` for the records of failed batches)`;

@@ -11,10 +11,11 @@ export const streamOnFailureTarget: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
-      const setting = context.setting(edge, 'on_failure');
-      const target = context.referenced(edge, 'on_failure');
+      const item = context.edge(edge);
+      const setting = context.writtenOf(item, 'onFailure');
+      const target = context.named(item.onFailure);
       if (!setting || !target || !context.isFifo(target)) return;
-      const fifo = context.setting(target, 'fifo');
+      const fifo = context.fifoSetting(target);
       context.report(setting.value.span, `the on-failure target of a stream trigger cannot be a FIFO ${target.kind}`, {
         label: `not a standard ${target.kind}`,
         secondary: fifo ? [{ span: fifo.span, message: `\`${target.name}\` is FIFO` }] : [],

@@ -1,5 +1,4 @@
-import { eventSourceMapping } from '../../../runtime/aws/limits.js';
-import { checkRange } from '../ranges.js';
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -11,15 +10,7 @@ export const streamRetriesRange: Rule = {
   code: 'FL4014',
   visit: {
     edge(edge, context) {
-      if (edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger') return;
-      checkRange(context, edge, {
-        setting: 'retries',
-        range: { min: 0, max: eventSourceMapping.maximumRetryAttempts.max },
-        also: [eventSourceMapping.maximumRetryAttempts.min],
-        as: 'number',
-        property: 'MaximumRetryAttempts',
-        why: 'MaximumRetryAttempts of a stream event source mapping is -1 (retry until the record expires, the AWS default) or 0 to 10,000; CloudFormation refuses the mapping outside that range.',
-      });
+      checkRegisteredRanges(context, context.edge(edge), 'edge', 'FL4014');
     },
   },
 };

@@ -10,7 +10,7 @@ export const tableStreamRequired: Rule = {
   code: 'FL4027',
   visit: {
     table(table, context) {
-      if (context.setting(table, 'stream')) return;
+      if (context.table(table).streamView !== null) return;
       const triggers = context.typed.edgesFrom(table.name).filter((e) => e.kind === 'table-trigger');
       if (triggers.length === 0) return;
       const first = triggers[0];

@@ -21,7 +21,7 @@ export const tableTtlAttribute: Rule = {
 };
 
 function check(table: DeclarationSymbol, context: CheckContext): void {
-  const setting = context.setting(table, 'ttl');
+  const setting = context.writtenOf(context.table(table), 'ttlAttribute');
   if (setting?.value.kind !== 'PathValue' || context.isDamaged(table.name)) return;
   const path = setting.value;
   const itemType = context.typed.typeOf(table.name);

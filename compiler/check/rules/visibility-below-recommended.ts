@@ -15,16 +15,19 @@ export const visibilityBelowRecommended: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'queue-trigger') return;
-      const visibility = context.queueVisibilitySeconds(edge.source);
-      const timeout = context.functionTimeoutSeconds(edge.target);
+      const queue = context.queue(edge.source);
+      const fn = context.fn(edge.target);
+      const item = context.edge(edge);
+      const visibility = queue.visibilityTimeoutSeconds;
+      const timeout = fn.timeoutSeconds;
       if (visibility < timeout) return; // FL4017
-      const windowSetting = context.isFifo(edge.source) ? undefined : context.setting(edge, 'window');
-      const window = windowSetting ? (context.duration(edge, 'window') ?? 0) : 0;
+      const windowSetting = queue.fifo ? undefined : context.writtenOf(item, 'batchingWindowSeconds');
+      const window = windowSetting ? item.batchingWindowSeconds : 0;
       const ratio = sqs.visibilityToTimeoutRecommendedRatio;
       const recommended = ratio * timeout + window;
       if (visibility >= recommended) return;
-      const visibilitySetting = context.setting(edge.source, 'visibility');
-      const timeoutSetting = context.setting(edge.target, 'timeout') ?? context.setting(context.program.appSettings, 'timeout');
+      const visibilitySetting = context.writtenOf(queue, 'visibilityTimeoutSeconds');
+      const timeoutSetting = context.settingOf(fn, 'timeoutSeconds');
       const secondary: Label[] = [];
       if (timeoutSetting) secondary.push({ span: timeoutSetting.value.span, message: `timeout of \`${edge.target.name}\`` });
       if (windowSetting && window > 0) secondary.push({ span: windowSetting.value.span, message: 'batching window' });

@@ -11,11 +11,13 @@ export const visibilityBelowTimeout: Rule = {
   visit: {
     edge(edge, context) {
       if (edge.kind !== 'queue-trigger') return;
-      const visibility = context.queueVisibilitySeconds(edge.source);
-      const timeout = context.functionTimeoutSeconds(edge.target);
+      const queue = context.queue(edge.source);
+      const fn = context.fn(edge.target);
+      const visibility = queue.visibilityTimeoutSeconds;
+      const timeout = fn.timeoutSeconds;
       if (visibility >= timeout) return;
-      const visibilitySetting = context.setting(edge.source, 'visibility');
-      const timeoutSetting = context.setting(edge.target, 'timeout');
+      const visibilitySetting = context.writtenOf(queue, 'visibilityTimeoutSeconds');
+      const timeoutSetting = context.writtenOf(fn, 'timeoutSeconds');
       context.report(visibilitySetting?.value.span ?? edge.source.decl.name.span, `the visibility timeout of \`${edge.source.name}\` (${formatSeconds(visibility)}) is shorter than the timeout of \`${edge.target.name}\` (${formatSeconds(timeout)})`, {
         label: visibilitySetting ? 'visibility timeout' : `visibility timeout ${formatSeconds(visibility)} (the default)`,
         secondary: [

@@ -1,6 +1,6 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
-import type { ResourceKind } from '../../../runtime/manifest/schema.js';
 import { shortHash } from './logical-id.js';
+import { type ArnKind, type ArnScope, arnOf as arnFormat, ruleArnOf } from '../../../runtime/aws/arns.js';
 import { subPseudo, type TemplateValue } from './template.js';
 
 /**
@@ -30,7 +30,10 @@ export function ruleName(targetPhysicalName: string, edgeId: string): string {
   return `${targetPhysicalName.slice(0, eventBridge.ruleNameLengthMax - 9)}-${shortHash(edgeId)}`;
 }
 
-export type ArnKind = ResourceKind | 'fn' | 'table-stream' | 'log-group' | 'log-streams';
+export type { ArnKind } from '../../../runtime/aws/arns.js';
+
+/** The partition, Region and account of the stack, as pseudo parameters. */
+const pseudoScope: ArnScope = { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' };
 
 /**
  * The ARN of a resource of the app, spelled from its physical name with pseudo parameters.
@@ -39,38 +42,10 @@ export type ArnKind = ResourceKind | 'fn' | 'table-stream' | 'log-group' | 'log-
  * role), and a role can be created before the resources it grants access to.
  */
 export function arnOf(kind: ArnKind, physical: string): TemplateValue {
-  const prefix = 'arn:${AWS::Partition}';
-  const scope = '${AWS::Region}:${AWS::AccountId}';
-  switch (kind) {
-    case 'fn':
-      return subPseudo(`${prefix}:lambda:${scope}:function:${physical}`);
-    case 'queue':
-      return subPseudo(`${prefix}:sqs:${scope}:${physical}`);
-    case 'topic':
-      return subPseudo(`${prefix}:sns:${scope}:${physical}`);
-    case 'bus':
-      return subPseudo(`${prefix}:events:${scope}:event-bus/${physical}`);
-    case 'stream':
-      return subPseudo(`${prefix}:kinesis:${scope}:stream/${physical}`);
-    case 'table':
-      return subPseudo(`${prefix}:dynamodb:${scope}:table/${physical}`);
-    case 'table-stream':
-      // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
-      // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).
-      return subPseudo(`${prefix}:dynamodb:${scope}:table/${physical}/stream/*`);
-    case 'log-group':
-      // `physical` is the log group name (`/aws/lambda/<function>`).
-      return subPseudo(`${prefix}:logs:${scope}:log-group:${physical}`);
-    case 'log-streams':
-      // A wildcard AWS requires: PutLogEvents is authorized against the ARN of a log stream
-      // (`log-group:<name>:log-stream:<stream>`), which Lambda names at run time, and
-      // CreateLogStream against the group, whose ARN CloudWatch Logs also spells `<arn>:*`.
-      // `:*` after the group's own ARN covers that group and its streams, nothing else.
-      return subPseudo(`${prefix}:logs:${scope}:log-group:${physical}:*`);
-  }
+  return subPseudo(arnFormat(kind, physical, pseudoScope));
 }
 
 /** The ARN of the rule `name` on the bus `busPhysicalName`: `rule/<bus>/<rule>` for a rule on a custom bus. */
 export function ruleArn(busPhysicalName: string, name: string): TemplateValue {
-  return subPseudo(`arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busPhysicalName}/${name}`);
+  return subPseudo(ruleArnOf(busPhysicalName, name, pseudoScope));
 }

@@ -1,0 +1,53 @@
+/**
+ * The ARN of each kind of resource flowc makes, from its physical name: the one place the
+ * formats are spelled. The CloudFormation emitter fills the partition, Region and account with
+ * pseudo parameters (`${AWS::Partition}`…), the simulator with its own; each format is AWS's:
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ * (the "Resource types" table of Lambda, SQS, SNS, EventBridge, Kinesis, DynamoDB and
+ * CloudWatch Logs).
+ */
+export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'table-stream' | 'log-group' | 'log-streams';
+
+export interface ArnScope {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+/** `arn:aws:sqs:eu-west-1:123456789012:shop-jobs` for `arnOf('queue', 'shop-jobs', scope)`. */
+export function arnOf(kind: ArnKind, physical: string, { partition, region, account }: ArnScope): string {
+  const prefix = `arn:${partition}`;
+  const scope = `${region}:${account}`;
+  switch (kind) {
+    case 'fn':
+      return `${prefix}:lambda:${scope}:function:${physical}`;
+    case 'queue':
+      return `${prefix}:sqs:${scope}:${physical}`;
+    case 'topic':
+      return `${prefix}:sns:${scope}:${physical}`;
+    case 'bus':
+      return `${prefix}:events:${scope}:event-bus/${physical}`;
+    case 'stream':
+      return `${prefix}:kinesis:${scope}:stream/${physical}`;
+    case 'table':
+      return `${prefix}:dynamodb:${scope}:table/${physical}`;
+    case 'table-stream':
+      // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
+      // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).
+      return `${prefix}:dynamodb:${scope}:table/${physical}/stream/*`;
+    case 'log-group':
+      // `physical` is the log group name (`/aws/lambda/<function>`).
+      return `${prefix}:logs:${scope}:log-group:${physical}`;
+    case 'log-streams':
+      // A wildcard AWS requires: PutLogEvents is authorized against the ARN of a log stream
+      // (`log-group:<name>:log-stream:<stream>`), which Lambda names at run time, and
+      // CreateLogStream against the group, whose ARN CloudWatch Logs also spells `<arn>:*`.
+      // `:*` after the group's own ARN covers that group and its streams, nothing else.
+      return `${prefix}:logs:${scope}:log-group:${physical}:*`;
+  }
+}
+
+/** The ARN of the rule `name` on the bus `busPhysical`: `rule/<bus>/<rule>` for a rule on a custom bus. */
+export function ruleArnOf(busPhysical: string, name: string, { partition, region, account }: ArnScope): string {
+  return `arn:${partition}:events:${region}:${account}:rule/${busPhysical}/${name}`;
+}
