@@ -13,8 +13,9 @@ export interface CheckedProgram {
 
 /**
  * The checker: types along every edge (FL3xxx), then every rule of `rules/index.ts` in one
- * walk over the model the elaborate phase built after inference. Declarations damaged by syntax errors, and edges touching them, are
- * skipped; names that did not resolve never reach this phase.
+ * walk over the model the elaborate phase built first (inference reads it too). Declarations
+ * damaged by syntax errors, and edges touching them, are skipped; names that did not resolve
+ * never reach this phase.
  */
 export function check(program: ResolvedProgram, reporter: Reporter, rules: readonly Rule[] = allRules): CheckedProgram {
   const model = elaborate(program);
