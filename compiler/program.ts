@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { Reporter } from './diagnostics/reporter.js';
 import type { ResolvedProgram } from './resolve/program.js';
+import { applyStage } from './resolve/apply-stage.js';
 import { resolve } from './resolve/resolve.js';
 import { decodeSource } from './source/decode.js';
 import { SourceFile } from './source/source-file.js';
@@ -29,11 +30,16 @@ export interface CheckResult {
   readonly timings: PhaseTimings;
 }
 
+/** How a file is compiled: for a stage (`--stage`), or without one (names stay `<app>-<name>`). */
+export interface CompileOptions {
+  readonly stage?: string;
+}
+
 /**
  * The front end for one file: text → parse → resolve → check, every phase run even after
  * errors in an earlier one (each later phase is silent about what an earlier one reported).
  */
-export function checkText(path: string, text: string): CheckResult {
+export function checkText(path: string, text: string, options: CompileOptions = {}): CheckResult {
   const source = new SourceFile(path, text);
   const reporter = new Reporter(source);
   const timings: PhaseTimings = {};
@@ -44,7 +50,7 @@ export function checkText(path: string, text: string): CheckResult {
     return { source, diagnostics: sorted(reporter.diagnostics), timings };
   }
   t = performance.now();
-  const program = resolve(parsed, reporter);
+  const program = applyStage(resolve(parsed, reporter), options.stage);
   timings.resolve = performance.now() - t;
   t = performance.now();
   const checked = check(program, reporter);
@@ -53,9 +59,9 @@ export function checkText(path: string, text: string): CheckResult {
 }
 
 /** Like `checkText`, from the bytes of a file: reports FL1006/FL1008 for what is not UTF-8 text. */
-export function checkBytes(path: string, bytes: Uint8Array): CheckResult {
+export function checkBytes(path: string, bytes: Uint8Array, options: CompileOptions = {}): CheckResult {
   const decoded = decodeSource(bytes);
-  if (decoded.ok) return checkText(path, decoded.text);
+  if (decoded.ok) return checkText(path, decoded.text, options);
   // Invalid UTF-8 is shown with replacement characters at the bad byte; binary and oversized
   // files are not shown at all, a frame of them would only garble the terminal.
   const showText = decoded.reason === 'invalid-utf8';
@@ -79,13 +85,13 @@ export interface CompileResult extends CheckResult {
 }
 
 /** check, then — only without errors — lower to the manifest that emitters and the simulator read. */
-export function compileBytes(path: string, bytes: Uint8Array): CompileResult {
-  const result = checkBytes(path, bytes);
+export function compileBytes(path: string, bytes: Uint8Array, options: CompileOptions = {}): CompileResult {
+  const result = checkBytes(path, bytes, options);
   return withManifest(result);
 }
 
-export function compileText(path: string, text: string): CompileResult {
-  return withManifest(checkText(path, text));
+export function compileText(path: string, text: string, options: CompileOptions = {}): CompileResult {
+  return withManifest(checkText(path, text, options));
 }
 
 function withManifest(result: CheckResult): CompileResult {

@@ -4,6 +4,7 @@ import type { Code } from '../diagnostics/codes.js';
 import { type Host, HostError, nodeHost } from './host.js';
 import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, parseFormat, UsageError } from './report.js';
+import { parseStage } from './stage-option.js';
 
 /** Exit codes: 0 ok, 1 diagnostics (outputs skipped), 2 usage or internal error. */
 export const EXIT_OK = 0;
@@ -31,6 +32,12 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       writeErr: (text) => host.stderr(text),
     })
     .showSuggestionAfterError(true);
+
+  const stageOption = () => new Option('--stage <name>', 'build for this stage: resources named <app>-<stage>-<name>, the stack <app>-<stage>');
+  const stageOf = (options: { stage?: string }) => {
+    const stage = parseStage(options.stage);
+    return stage !== undefined ? { stage } : {};
+  };
 
   // One scheme for every command (docs/cli.md): `--diagnostics` is how problems are reported,
   // `--format` is the format of what the command makes (a template, a trace, a picture), never
@@ -108,10 +115,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
     .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
+    .addOption(stageOption())
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean; verbose?: boolean },
+        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean; verbose?: boolean; stage?: string },
       ) => {
         const { runBuild } = await import('./commands/build.js');
         exitCode = await runBuild(host, files, {
@@ -123,6 +131,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
           generatedDir: options.generated,
           typescript: options.types,
           verbose: options.verbose === true,
+          ...stageOf(options),
         });
       },
     );
@@ -133,9 +142,10 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .argument('<file>', 'a .flow file')
     .addOption(diagnosticsOption())
     .addOption(formerFormatOption())
-    .action(async (file: string, options: { diagnostics: string; format?: string }) => {
+    .addOption(stageOption())
+    .action(async (file: string, options: { diagnostics: string; format?: string; stage?: string }) => {
       const { runManifest } = await import('./commands/manifest.js');
-      exitCode = runManifest(host, file, diagnosticsOf('manifest', options));
+      exitCode = runManifest(host, file, diagnosticsOf('manifest', options), stageOf(options).stage);
     });
 
   // deploy and diff: credentials and region come from the AWS SDK chain unless these are given.
@@ -159,7 +169,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--bucket <bucket>', 'also default the FlowcAssetsBucket parameter to this bucket')
     .option('--allow-stubs', 'package handlers that are still the stubs flowc wrote (FL6003)')
     .option('--no-type-check', 'package handlers without running the TypeScript checker over them (FL6006)')
-    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string; allowStubs?: boolean; typeCheck: boolean }) => {
+    .addOption(stageOption())
+    .action(async (file: string, options: { out: string; format: 'yaml' | 'json'; bucket?: string; allowStubs?: boolean; typeCheck: boolean; stage?: string }) => {
       const { runPackage } = await import('./commands/package.js');
       exitCode = await runPackage(host, file, {
         skipTypeCheck: !options.typeCheck,
@@ -167,6 +178,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
         outDir: options.out,
         format: options.format,
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
+        ...stageOf(options),
       });
     });
 
@@ -175,7 +187,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .command('deploy')
       .description('deploy a flow to a CloudFormation stack through a change set, and follow it to the end')
       .argument('<file>', 'a .flow file')
-      .requiredOption('--stack <name>', 'the stack to create or update')
+      .option('--stack <name>', 'the stack to create or update (default with --stage: <app>-<stage>)')
+      .addOption(stageOption())
       .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
       .option('-y, --yes', 'execute the change set without asking')
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
@@ -187,7 +200,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     async (
       file: string,
       options: {
-        stack: string;
+        stack?: string;
+        stage?: string;
         bucket?: string;
         region?: string;
         profile?: string;
@@ -202,7 +216,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     ) => {
       const { runDeploy } = await import('./commands/deploy.js');
       exitCode = await runDeploy(host, file, {
-        stack: options.stack,
+        ...(options.stack !== undefined ? { stack: options.stack } : {}),
+        ...stageOf(options),
         ...awsTarget(options),
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
         yes: options.yes === true,
@@ -220,10 +235,11 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .command('diff')
       .description('compare a flow with a deployed stack, and say what deploying it would change (and lose)')
       .argument('<file>', 'a .flow file')
-      .requiredOption('--stack <name>', 'the deployed stack'),
-  ).action(async (file: string, options: { stack: string; region?: string; profile?: string; endpointUrl?: string }) => {
+      .option('--stack <name>', 'the deployed stack (default with --stage: <app>-<stage>)')
+      .addOption(stageOption()),
+  ).action(async (file: string, options: { stack?: string; stage?: string; region?: string; profile?: string; endpointUrl?: string }) => {
     const { runDiff } = await import('./commands/diff.js');
-    exitCode = await runDiff(host, file, { stack: options.stack, ...awsTarget(options) });
+    exitCode = await runDiff(host, file, { ...(options.stack !== undefined ? { stack: options.stack } : {}), ...stageOf(options), ...awsTarget(options) });
   });
 
   program
@@ -235,9 +251,10 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--seed <n>', "seed of the run (default: the events file's, else 1)")
     .addOption(new Option('--format <format>', 'trace as text or json').choices(['text', 'json']).default('text'))
     .option('--report <file>', 'also write the run as one HTML page: a timeline of every invocation, message and retry')
-    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json'; report?: string }) => {
+    .addOption(stageOption())
+    .action(async (file: string, options: { events?: string; until?: string; seed?: string; format: 'text' | 'json'; report?: string; stage?: string }) => {
       const { runSim } = await import('./commands/sim.js');
-      exitCode = await runSim(host, file, options);
+      exitCode = await runSim(host, file, { ...options, ...stageOf(options) });
     });
 
   program

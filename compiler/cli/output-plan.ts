@@ -67,11 +67,16 @@ export interface Plan {
 /** The largest file flowc reads to look for its marker: its templates are at most 1 MB (CloudFormation's limit). */
 const MARKER_READ_LIMIT = 2 * 1024 * 1024;
 
-/** Whether the file at `path` is one flowc wrote: by its marker (file-map.ts). */
+/**
+ * Whether the file at `path` is one flowc wrote: by its marker (file-map.ts). A JSON file is
+ * read whole, so one over the limit is not flowc's; any other file only for its first line (the
+ * generated TypeScript of 10,000 functions is about 7 MB, and is flowc's).
+ */
 export function hasGeneratedMarker(host: Host, path: string): boolean {
   const info = host.inspect(path);
-  if (info.kind !== 'file' || info.size > MARKER_READ_LIMIT) return false;
-  const bytes = host.readFile(path, path.endsWith('.json') ? MARKER_READ_LIMIT : 4096);
+  const json = path.endsWith('.json');
+  if (info.kind !== 'file' || (json && info.size > MARKER_READ_LIMIT)) return false;
+  const bytes = host.readFile(path, json ? MARKER_READ_LIMIT : 4096);
   return carriesGeneratedMarker(path, new TextDecoder().decode(bytes));
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { handlerFile, HandlerPathError } from '../../runtime/manifest/handler-path.js';
 import type { FunctionSpec } from '../../runtime/manifest/schema.js';
-import { BundleError, bundleFileName, bundleHandler } from './bundle.js';
+import { BundleError, bundleFileName, type BundleFiles, bundleHandler } from './bundle.js';
 import type { FunctionCode } from './template.js';
 import { deterministicZip } from './zip.js';
 import type { OnProgress } from './work-progress.js';
@@ -57,14 +57,14 @@ export async function buildFunctionAssets(
       throw new BundleError(`fn ${spec.name}: its handler ${spec.handler} does not exist; \`flowc build\` creates a stub to fill in`);
     }
     const fileName = bundleFileName(code.handler);
-    let bundle: Uint8Array;
+    let bundle: BundleFiles;
     try {
       bundle = await bundleHandler({ entry, workingDir: flowDir, runtime: spec.runtime, fileName });
     } catch (error) {
       if (error instanceof BundleError) throw new BundleError(`fn ${spec.name}: cannot bundle ${spec.handler}:\n${error.message}`);
       throw error;
     }
-    const zip = deterministicZip(new Map([[fileName, bundle]]));
+    const zip = deterministicZip(bundle);
     const sha256 = sha256Hex(zip);
     assets.push({ functionName: spec.name, codeKeyParameter: code.codeKeyParameter, key: assetKey(app, spec.name, sha256), sha256, zip });
     onProgress?.({ task: 'bundling', done: assets.length, total: codes.length, item: `fn ${spec.name}` });

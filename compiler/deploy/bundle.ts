@@ -24,16 +24,25 @@ export interface BundleRequest {
   readonly fileName: string;
 }
 
+/** The files of one bundle: the module (`fileName`) and its source map (`<fileName>.map`). */
+export type BundleFiles = ReadonlyMap<string, Uint8Array>;
+
 /**
- * Bundles one handler into a single ES module.
+ * Bundles one handler into a single ES module, with its source map beside it.
  *
  * ESM, not CommonJS: handlers are written as ES modules and may use top-level `await` for
  * their set-up, which only ESM allows; Lambda's Node.js runtimes load `.mjs` natively. A
  * `require` made with `createRequire` lets bundled CommonJS dependencies still load Node's
  * built-in modules. `@aws-sdk/*` stays external: the runtime provides SDK v3, and bundling it
- * would only add megabytes. No source map: it would need `--enable-source-maps` on the function.
+ * would only add megabytes.
+ *
+ * The source map is a file of its own (`index.mjs.map`, linked by the module's last line), read
+ * only when a stack trace needs it: every function's environment has
+ * `NODE_OPTIONS=--enable-source-maps` (runtime/manifest/env.ts). It maps positions only
+ * (`sourcesContent: false`): a stack trace needs no source text, and the zip stays small. Its
+ * paths, like the bundle's comments, are relative to the .flow file's folder.
  */
-export async function bundleHandler(request: BundleRequest): Promise<Uint8Array> {
+export async function bundleHandler(request: BundleRequest): Promise<BundleFiles> {
   let result;
   try {
     result = await build({
@@ -50,15 +59,22 @@ export async function bundleHandler(request: BundleRequest): Promise<Uint8Array>
       legalComments: 'none',
       logLevel: 'silent',
       charset: 'utf8',
+      sourcemap: 'linked',
+      sourcesContent: false,
     });
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
     if (errors && errors.length > 0) throw new BundleError(errors.map(formatMessage).join('\n'));
     throw error;
   }
-  const output = result.outputFiles[0];
-  if (!output) throw new BundleError(`esbuild wrote nothing for ${request.entry}`);
-  return output.contents;
+  const mapName = `${request.fileName}.map`;
+  // esbuild names its outputs by absolute path; the zip wants them by name.
+  const byName = new Map(result.outputFiles.map((file) => [file.path.endsWith('.map') ? mapName : request.fileName, file.contents]));
+  if (!byName.has(request.fileName) || !byName.has(mapName)) throw new BundleError(`esbuild wrote nothing for ${request.entry}`);
+  return new Map([
+    [request.fileName, byName.get(request.fileName) as Uint8Array],
+    [mapName, byName.get(mapName) as Uint8Array],
+  ]);
 }
 
 function formatMessage(message: Message): string {

@@ -146,7 +146,8 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  const stage = program.stage !== undefined ? { stage: program.stage } : {};
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */

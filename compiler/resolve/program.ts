@@ -82,6 +82,8 @@ export interface ResolvedProgram {
   readonly references: ReadonlyMap<Identifier, DeclarationSymbol>;
   /** Names whose declarations had syntax errors: later phases say nothing about them. */
   readonly damagedNames: ReadonlySet<string>;
+  /** The stage the program is checked for (`--stage`, apply-stage.ts); absent without one. */
+  readonly stage?: string;
 }
 
 export const builtinTypeNames = ['string', 'number', 'int', 'boolean', 'timestamp'] as const;

@@ -14,3 +14,20 @@ export function sendTargetVariable(kind: ResourceKind, name: string): string {
 
 /** The app name, set on every function (the `source` of the events the app puts on a bus). */
 export const APP_NAME_VARIABLE = 'FLOWC_APP';
+
+/**
+ * Node's own options variable (https://nodejs.org/api/cli.html#node_optionsoptions), which
+ * Lambda passes to the runtime like any other variable
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). `flowc package`
+ * ships a source map beside each bundle, and Node reads it only with `--enable-source-maps`
+ * (https://nodejs.org/api/cli.html#--enable-source-maps): so every function gets the flag, and
+ * a user's own `NODE_OPTIONS` gets it appended unless it names it already.
+ */
+export const NODE_OPTIONS_VARIABLE = 'NODE_OPTIONS';
+const SOURCE_MAPS_OPTION = '--enable-source-maps';
+
+/** The `NODE_OPTIONS` of a function whose user variables say `given` (or nothing). */
+export function nodeOptions(given: string | undefined): string {
+  if (given === undefined || given.trim() === '') return SOURCE_MAPS_OPTION;
+  return given.split(/\s+/).includes(SOURCE_MAPS_OPTION) ? given : `${given} ${SOURCE_MAPS_OPTION}`;
+}

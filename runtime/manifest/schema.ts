@@ -24,6 +24,11 @@ export interface FlowManifest {
   readonly manifestVersion: typeof MANIFEST_VERSION;
   /** `app NAME`: stack name and logical-id prefix. */
   readonly app: string;
+  /**
+   * The stage the app is built for (`--stage prod`): physical names become
+   * `<app>-<stage>-<name>` (names.ts). Absent without a stage, so names stay `<app>-<name>`.
+   */
+  readonly stage?: string;
   /** The .flow file, as the user named it; origins are positions in it. */
   readonly source: string;
   /** Declared types by name, keys sorted. */

@@ -1,11 +1,12 @@
 import type { FlowManifest, ResourceKind } from '../manifest/schema.js';
 import { sendTargetVariable } from '../manifest/env.js';
 import { type ArnScope, arnOf } from '../aws/arns.js';
+import { physicalName } from '../manifest/names.js';
 
 /**
  * The ARNs, URLs and names resources have in a simulation: the physical names a deployment
- * gives them (`<app>-<name>`, `.fifo` for FIFO queues and topics: the rule of the CloudFormation
- * emitter, compiler/emit/cloudformation/names.ts, which runtime/ cannot import), in a fake
+ * gives them (`<app>[-<stage>]-<name>`, `.fifo` for FIFO queues and topics: the one rule of
+ * runtime/manifest/names.ts, which the CloudFormation emitter uses too), in a fake
  * account (000000000000 by default), so handler code that parses them keeps working. The value
  * of each `sendTargetVariable` is one of these, and SDK calls are routed back to the resource by it.
  */
@@ -14,6 +15,7 @@ export class Addresses {
   private readonly fifo = new Set<string>();
 
   private readonly app: string;
+  private readonly stage: string | undefined;
 
   constructor(
     manifest: FlowManifest,
@@ -21,6 +23,7 @@ export class Addresses {
     readonly account: string,
   ) {
     this.app = manifest.app;
+    this.stage = manifest.stage;
     for (const queue of manifest.queues) if (queue.fifo) this.fifo.add(`queue:${queue.name}`);
     for (const topic of manifest.topics) if (topic.fifo) this.fifo.add(`topic:${topic.name}`);
     const add = (kind: ResourceKind, name: string): void => {
@@ -34,9 +37,9 @@ export class Addresses {
     for (const table of manifest.tables) add('table', table.name);
   }
 
-  /** The physical name: `<app>-<name>`; FIFO queues and topics end in `.fifo`. */
+  /** The physical name: `<app>[-<stage>]-<name>`; FIFO queues and topics end in `.fifo`. */
   physicalName(kind: ResourceKind | 'fn', name: string): string {
-    return `${this.app}-${name}${this.fifo.has(`${kind}:${name}`) ? '.fifo' : ''}`;
+    return physicalName(this.app, this.stage, name, this.fifo.has(`${kind}:${name}`));
   }
 
   functionArn(fn: string): string {

@@ -32,6 +32,17 @@ describe('start-up: the CLI loads only what a command needs', () => {
     expect(heavy).toEqual([]);
   });
 
+  test('`build` (JSON or YAML templates: flowc prints both itself) loads neither `yaml`, ts-morph, esbuild nor the AWS SDK', () => {
+    const loaded = [...staticClosure(meta, chunkOf('compiler/cli/commands/build.ts'))];
+    const heavy = loaded.filter((path) => /^(ts-morph|typescript|esbuild|yaml|@aws-sdk\/|@aws-cdk\/|@smithy\/|@viz-js\/)/.test(path));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(heavy).toEqual([]);
+    // esbuild bundles `yaml` into a chunk (it is not external): no chunk `build` loads holds it.
+    const inputsOf = (file: string) => Object.keys((meta.outputs as Record<string, { inputs?: Record<string, unknown> }>)[file]?.inputs ?? {});
+    const bundled = loaded.filter((path) => path.startsWith('dist/')).flatMap(inputsOf).filter((input) => input.includes('node_modules/yaml/'));
+    expect(bundled).toEqual([]);
+  });
+
   test('Graphviz (WebAssembly, 1.2 MB) is imported by `flowc graph` alone, and only when it draws an SVG', () => {
     const importers = Object.entries(meta.outputs as Record<string, { imports: { path: string; kind: string }[] }>)
       .filter(([, output]) => output.imports.some((i) => i.path === '@viz-js/viz'))

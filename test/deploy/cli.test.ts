@@ -69,7 +69,7 @@ describe('flowc package', () => {
       const parameter = `${name.charAt(0).toUpperCase()}${name.slice(1)}FunctionCodeKey`;
       expect(template.Parameters?.[parameter]?.Default).toBe(`shop/${zip}`);
       const files = unzipSync(readFileSync(join(out, 'assets', 'shop', zip)));
-      expect(Object.keys(files)).toEqual(['index.mjs']);
+      expect(Object.keys(files)).toEqual(['index.mjs', 'index.mjs.map']);
     }
     expect(template.Parameters?.['FlowcAssetsBucket']?.Default).toBeUndefined();
     // The bundle is an ES module Node parses, exporting `handler`, with the SDK left out.

@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -48,7 +50,7 @@ describe('bundling a handler', () => {
       "import { SQSClient } from '@aws-sdk/client-sqs';\nimport { double } from './lib.js';\nconst client = new SQSClient({});\nconst ready = await Promise.resolve(true);\nexport const handler = async (n: number) => ({ value: double(n), ready, client: typeof client });\n",
     );
     writeFileSync(join(dir, 'handlers', 'lib.ts'), 'export const double = (n: number): number => n * 2;\n');
-    const output = text(await bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' }));
+    const output = text((await bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' })).get('index.mjs'));
     expect(output).toContain('import { SQSClient } from "@aws-sdk/client-sqs";');
     expect(output).toContain('var double = (n) => n * 2;');
     expect(output).toContain('await Promise.resolve(true)');
@@ -60,7 +62,7 @@ describe('bundling a handler', () => {
   test('a bundle of an example keeps only its own function\'s helper, and no path of the checkout', async () => {
     const shop = new URL('../../examples/shop/', import.meta.url).pathname;
     const checkout = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
-    const bundle = async (fn: string) => text(await bundleHandler({ entry: `handlers/${fn}.ts`, workingDir: shop, runtime: 'nodejs24.x', fileName: 'index.mjs' }));
+    const bundle = async (fn: string) => text((await bundleHandler({ entry: `handlers/${fn}.ts`, workingDir: shop, runtime: 'nodejs24.x', fileName: 'index.mjs' })).get('index.mjs'));
     const helpers = ['sqsTrigger', 'snsTrigger', 'kinesisTrigger', 'dynamodbTrigger', 'busTrigger'];
     const used = (output: string) => helpers.filter((helper) => output.includes(`function ${helper}(`));
     const payout = await bundle('payout');
@@ -70,6 +72,52 @@ describe('bundling a handler', () => {
     expect(used(charge)).toEqual(['snsTrigger']);
     expect(payout).not.toContain('var charge =');
     for (const output of [payout, charge]) expect(output).not.toContain(checkout);
+  });
+
+  test('a function that also sends keeps only its own helper: its parts are joined by a call a bundler can drop, not by a spread', async () => {
+    const telemetry = new URL('../../examples/telemetry/', import.meta.url).pathname;
+    const helpers = ['sqsTrigger', 'snsTrigger', 'kinesisTrigger', 'dynamodbTrigger', 'busTrigger'];
+    const used = async (fn: string) => {
+      const output = text((await bundleHandler({ entry: `handlers/${fn}.ts`, workingDir: telemetry, runtime: 'nodejs24.x', fileName: 'index.mjs' })).get('index.mjs'));
+      return helpers.filter((helper) => output.includes(`function ${helper}(`));
+    };
+    expect(await used('escalate')).toEqual(['busTrigger']);
+    expect(await used('watch')).toEqual(['dynamodbTrigger']);
+  });
+
+  test('a linked source map beside the module: positions only, sources relative to the flow, no path of the build folder in either file', async () => {
+    const { dir } = writeFlow("import { double } from './lib.js';\nexport const handler = async (n: number) => double(n);\n");
+    writeFileSync(join(dir, 'handlers', 'lib.ts'), 'export const double = (n: number): number => n * 2;\n');
+    const files = await bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'src/app.mjs' });
+    expect([...files.keys()]).toEqual(['src/app.mjs', 'src/app.mjs.map']);
+    expect(text(files.get('src/app.mjs')).trimEnd().split('\n').at(-1)).toBe('//# sourceMappingURL=app.mjs.map');
+    const map = JSON.parse(text(files.get('src/app.mjs.map'))) as { sources: string[]; sourcesContent?: unknown };
+    // Relative to the map's own folder (src/), as the source map format resolves them.
+    expect(map.sources).toEqual(['../handlers/lib.ts', '../handlers/work.ts']);
+    expect(map.sourcesContent).toBeUndefined();
+    // The temp folder under both spellings (macOS links /var to /private/var).
+    for (const bytes of files.values()) for (const path of [dir, realpathSync(dir)]) expect(text(bytes)).not.toContain(path);
+  });
+
+  test('with --enable-source-maps (every function\'s NODE_OPTIONS), a stack trace points at the handler\'s TypeScript line', async () => {
+    const handler = [
+      'interface Order { readonly id: string }',
+      '',
+      'export const handler = async (order: Order): Promise<never> => {',
+      '  throw new Error(`no stock for ${order.id}`);',
+      '};',
+      '',
+    ].join('\n');
+    const { dir } = writeFlow(handler);
+    const files = await bundleHandler({ entry: 'handlers/work.ts', workingDir: dir, runtime: 'nodejs24.x', fileName: 'index.mjs' });
+    // Unpacked elsewhere, as Lambda does into /var/task.
+    const task = mkdtempSync(join(tmpdir(), 'flowc-task-'));
+    for (const [name, bytes] of files) writeFileSync(join(task, name), bytes);
+    const run = (flags: string[]) =>
+      spawnSync(process.execPath, [...flags, '--input-type=module', '-e', "const m = await import('./index.mjs'); await m.handler({ id: 'o-1' });"], { cwd: task, encoding: 'utf8' }).stderr;
+    expect(run(['--enable-source-maps'])).toMatch(/handlers\/work\.ts:4:9/);
+    expect(run([])).not.toContain('work.ts');
+    rmSync(task, { recursive: true });
   });
 
   test('a handler that does not compile is one BundleError with file:line', async () => {
@@ -104,7 +152,7 @@ describe('packaging', () => {
     const asset = packaged.assets[0];
     expect(asset?.key).toMatch(/^shop\/work-[0-9a-f]{16}\.zip$/);
     expect(asset?.key).toContain(asset?.sha256.slice(0, 16));
-    expect(Object.keys(unzipSync(asset?.zip ?? new Uint8Array()))).toEqual(['index.mjs']);
+    expect(Object.keys(unzipSync(asset?.zip ?? new Uint8Array()))).toEqual(['index.mjs', 'index.mjs.map']);
     expect([...packaged.parameters]).toEqual([['WorkFunctionCodeKey', asset?.key]]);
     const root = parseTemplate(packaged.templates.get('template.yaml') ?? '', 'root');
     expect(root.Parameters?.['WorkFunctionCodeKey']).toEqual({ Type: 'String', Default: asset?.key });

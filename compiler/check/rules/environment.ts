@@ -1,5 +1,6 @@
 import { lambda } from '../../../runtime/aws/limits.js';
-import { APP_NAME_VARIABLE, sendTargetVariable } from '../../../runtime/manifest/env.js';
+import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, sendTargetVariable } from '../../../runtime/manifest/env.js';
+import { physicalName } from '../../../runtime/manifest/names.js';
 import type { DeclarationSymbol } from '../../resolve/program.js';
 import type { Setting } from '../../syntax/ast.js';
 import type { CheckContext } from '../context.js';
@@ -23,8 +24,8 @@ const minimumValueOverhead = { queue: 'https://sqs..amazonaws.com//'.length + 9 
  * ("…contains reserved keys that are currently not supported for modification"), names that do
  * not match `[a-zA-Z]([a-zA-Z0-9_])+`, and a set of variables over 4 KB. Lambda measures the
  * variables as JSON ("…exceeded the 4KB limit. String measured: {…}"), so the size here is the
- * JSON of the user's variables together with the ones flowc adds (`FLOWC_APP` and one per
- * `sends` target), counted at their shortest possible deployed value. Names starting with
+ * JSON of the user's variables together with the ones flowc adds (`FLOWC_APP`, `NODE_OPTIONS`
+ * and one per `sends` target), counted at their shortest possible deployed value. Names starting with
  * `FLOWC_` are flowc's own: a user variable of that name would be overwritten.
  */
 export const environment: Rule = {
@@ -79,10 +80,10 @@ function checkSize(context: CheckContext, fn: DeclarationSymbol, env: Setting, e
   }
   const userBytes = utf8Length(JSON.stringify(variables));
   const app = context.program.app?.name.text ?? 'app';
-  const added: Record<string, string> = { [APP_NAME_VARIABLE]: app };
+  const added: Record<string, string> = { [APP_NAME_VARIABLE]: app, [NODE_OPTIONS_VARIABLE]: nodeOptions(variables[NODE_OPTIONS_VARIABLE]) };
   for (const target of context.program.declarations.values()) {
     if (target.kind === 'fn' || !(context.sendersTo(target.name).includes(fn) || context.fn(fn).idempotencyTable === target.name)) continue;
-    const physical = `${app}-${target.name}`;
+    const physical = physicalName(app, context.program.stage, target.name);
     const overhead = target.kind === 'queue' || target.kind === 'topic' ? minimumValueOverhead[target.kind] : 0;
     added[sendTargetVariable(target.kind, target.name)] = 'x'.repeat(overhead + physical.length);
   }
@@ -92,7 +93,7 @@ function checkSize(context: CheckContext, fn: DeclarationSymbol, env: Setting, e
   const addedCount = Object.keys(added).length;
   context.report(env.name.span, `the environment of \`${fn.name}\` takes at least ${total.toLocaleString('en-US')} bytes; Lambda allows 4 KB (${max.toLocaleString('en-US')} bytes)`, {
     label: `${entries.length} variable${entries.length === 1 ? '' : 's'}, ${userBytes.toLocaleString('en-US')} bytes as JSON`,
-    why: `Lambda measures all variables of a function together, as JSON, and refuses more than 4 KB: "Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit." The total includes the ${addedCount} variable${addedCount === 1 ? '' : 's'} flowc adds (\`${APP_NAME_VARIABLE}\` and one per \`sends\` target).`,
+    why: `Lambda measures all variables of a function together, as JSON, and refuses more than 4 KB: "Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit." The total includes the ${addedCount} variable${addedCount === 1 ? '' : 's'} flowc adds (\`${APP_NAME_VARIABLE}\`, \`${NODE_OPTIONS_VARIABLE}\` and one per \`sends\` target).`,
     help: 'keep large values out of the environment: put them in SSM Parameter Store, Secrets Manager or a file shipped with the handler, and pass only their names',
   });
 }

@@ -27,6 +27,8 @@ export interface BuildOptions {
   readonly typeCheck?: boolean;
   /** List every file written, created or kept, instead of a line per kind of output. */
   readonly verbose?: boolean;
+  /** `--stage`: names `<app>-<stage>-<name>`. */
+  readonly stage?: string;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -53,7 +55,7 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   for (const file of files) {
     const bytes = readInput(host, file);
     if (bytes === undefined) return 2;
-    const result = compileBytes(file, bytes);
+    const result = compileBytes(file, bytes, options.stage !== undefined ? { stage: options.stage } : {});
     diagnostics.push(...result.diagnostics);
     compiled.push({ file, source: result.source, manifest: result.manifest });
   }

@@ -6,6 +6,7 @@ import { packageApp } from '../../deploy/package.js';
 import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
 import type { OutputProblem } from '../output-plan.js';
+import { stageStackName } from '../../../runtime/manifest/names.js';
 import { progressLine } from '../progress-line.js';
 import { printOutputProblems, UsageError } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from './package.js';
@@ -14,7 +15,8 @@ import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from '.
 const EXIT_USAGE = 2;
 
 export interface DeployCommandOptions extends AwsTarget, ShipOptions {
-  readonly stack: string;
+  /** The stack; default with `--stage`: `<app>-<stage>`. */
+  readonly stack?: string;
   readonly bucket?: string;
   readonly yes: boolean;
   readonly allowReplace: boolean;
@@ -41,8 +43,10 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
   if (options.account !== undefined && !ACCOUNT_ID.test(options.account)) {
     throw new UsageError(`--account ${JSON.stringify(options.account)} is not an AWS account id: give its 12 digits, e.g. --account 123456789012`);
   }
+  if (options.stack === undefined && options.stage === undefined) throw new UsageError('flowc deploy needs the stack to deploy to: pass --stack NAME, or --stage NAME for the stack <app>-<stage>');
   const manifest = await compileForDeploy(host, file, 'nothing deployed', options);
   if (typeof manifest === 'number') return manifest;
+  const stackName = options.stack ?? stageStackName(manifest.app, options.stage ?? '');
 
   const confirm = canAsk ? host.confirm?.bind(host) : undefined;
   const progress = progressLine(host);
@@ -73,7 +77,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
       packaged,
       clients,
       {
-        stackName: options.stack,
+        stackName,
         ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
         yes: options.yes,
         allowReplace: options.allowReplace,

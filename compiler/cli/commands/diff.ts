@@ -6,14 +6,18 @@ import { type CfnTemplate, nestedStacks, parseTemplate } from '../../deploy/temp
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
-import { printOutputProblems } from '../report.js';
+import { stageStackName } from '../../../runtime/manifest/names.js';
+import { printOutputProblems, UsageError } from '../report.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing } from './package.js';
 
 /** A profile that does not exist is a mistake in the command line (exit 2), as in `main`. */
 const EXIT_USAGE = 2;
 
 export interface DiffCommandOptions extends AwsTarget {
-  readonly stack: string;
+  /** The stack; default with `--stage`: `<app>-<stage>`. */
+  readonly stack?: string;
+  /** `--stage`: the flow's template for this stage. */
+  readonly stage?: string;
 }
 
 /**
@@ -24,8 +28,10 @@ export interface DiffCommandOptions extends AwsTarget {
  */
 export async function runDiff(host: Host, file: string, options: DiffCommandOptions, clock: Clock = realClock): Promise<number> {
   // A diff ships nothing: a stub is only a warning, and the code is not type-checked.
-  const manifest = await compileForDeploy(host, file, 'nothing compared', { allowStubs: true, skipTypeCheck: true });
+  if (options.stack === undefined && options.stage === undefined) throw new UsageError('flowc diff needs the stack to compare with: pass --stack NAME, or --stage NAME for the stack <app>-<stage>');
+  const manifest = await compileForDeploy(host, file, 'nothing compared', { allowStubs: true, skipTypeCheck: true, ...(options.stage !== undefined ? { stage: options.stage } : {}) });
   if (typeof manifest === 'number') return manifest;
+  const stack = options.stack ?? stageStackName(manifest.app, options.stage ?? '');
   try {
     const emitted = emitCloudFormation(manifest, { format: 'yaml' });
     const root = parseTemplate(emitted.files.get(emitted.rootFile) ?? '', emitted.rootFile);
@@ -41,13 +47,13 @@ export async function runDiff(host: Host, file: string, options: DiffCommandOpti
     }
     const clients = createAwsClients(options);
     const region = await clients.region();
-    const { exists, changes } = await compareWithStack(clients.cloudformation, options.stack, { root, nested }, clock);
-    if (!exists) host.stdout(`stack ${options.stack} does not exist in ${region}: deploying creates it\n`);
+    const { exists, changes } = await compareWithStack(clients.cloudformation, stack, { root, nested }, clock);
+    if (!exists) host.stdout(`stack ${stack} does not exist in ${region}: deploying creates it\n`);
     if (changes.length === 0) {
-      host.stdout(`stack ${options.stack} (${region}) matches ${file}: no differences\n`);
+      host.stdout(`stack ${stack} (${region}) matches ${file}: no differences\n`);
       return 0;
     }
-    if (exists) host.stdout(`stack ${options.stack} (${region}) → ${file}:\n`);
+    if (exists) host.stdout(`stack ${stack} (${region}) → ${file}:\n`);
     const kinds = flowKinds(manifest);
     for (const line of formatChanges(changes, file, kinds)) host.stdout(`${line}\n`);
     const guarded = changes.filter(isGuarded);

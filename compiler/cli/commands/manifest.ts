@@ -4,10 +4,10 @@ import { readInput } from '../read-input.js';
 import { type DiagnosticFormat, printDiagnostics } from '../report.js';
 
 /** `flowc manifest FILE`: the manifest as JSON on stdout; with errors, the diagnostics and exit 1. */
-export function runManifest(host: Host, file: string, format: DiagnosticFormat): number {
+export function runManifest(host: Host, file: string, format: DiagnosticFormat, stage?: string): number {
   const bytes = readInput(host, file);
   if (bytes === undefined) return 2;
-  const result = compileBytes(file, bytes);
+  const result = compileBytes(file, bytes, stage !== undefined ? { stage } : {});
   if (!result.manifest) {
     printDiagnostics(host, result.diagnostics, format);
     return 1;

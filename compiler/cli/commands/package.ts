@@ -18,6 +18,8 @@ export interface ShipOptions {
   readonly allowStubs?: boolean;
   /** Skip the TypeScript checker over the handlers (`--no-type-check`); by default code that does not type-check is not shipped. */
   readonly skipTypeCheck?: boolean;
+  /** `--stage`: names `<app>-<stage>-<name>`. */
+  readonly stage?: string;
 }
 
 export interface PackageCommandOptions extends ShipOptions {
@@ -40,7 +42,7 @@ const EXIT_OUTPUTS = 2;
 export async function compileForDeploy(host: Host, file: string, consequence: string, options: ShipOptions): Promise<FlowManifest | number> {
   const bytes = readInput(host, file);
   if (bytes === undefined) return 2;
-  const result = compileBytes(file, bytes);
+  const result = compileBytes(file, bytes, options.stage !== undefined ? { stage: options.stage } : {});
   const handlers = result.manifest ? await checkHandlers(host, file, result.source, result.manifest, { stubs: options.allowStubs === true ? 'warning' : 'error', types: options.skipTypeCheck !== true }) : [];
   const diagnostics = [...result.diagnostics, ...handlers];
   printDiagnostics(host, diagnostics, 'pretty');

@@ -24,6 +24,8 @@ export interface SimCommandOptions {
   readonly format: 'text' | 'json';
   /** Also write the run as one HTML page here. */
   readonly report?: string | undefined;
+  /** `--stage`: the simulated resources have the stage's names. */
+  readonly stage?: string | undefined;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface SimCommandOptions {
 export async function runSim(host: Host, file: string, options: SimCommandOptions): Promise<number> {
   const bytes = readInput(host, file);
   if (bytes === undefined) return 2;
-  const result = compileBytes(file, bytes);
+  const result = compileBytes(file, bytes, options.stage !== undefined ? { stage: options.stage } : {});
   if (!result.manifest) {
     printDiagnostics(host, result.diagnostics, 'pretty');
     return 1;

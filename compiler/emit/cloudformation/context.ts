@@ -1,6 +1,7 @@
+import { physicalName } from '../../../runtime/manifest/names.js';
 import type { EdgeSpec, FlowManifest, Origin, QueueSpec, RuleEdge, TopicSpec } from '../../../runtime/manifest/schema.js';
 import { declarationId, LogicalIds } from './logical-id.js';
-import { physicalName, ruleArn, ruleName } from './names.js';
+import { ruleArn, ruleName } from './names.js';
 import { getAtt, ref, type Resource, type TemplateValue } from './template.js';
 
 /** What every resource builder needs: the manifest, its IDs, and lookups by name. */
@@ -33,10 +34,10 @@ export class EmitContext {
     return topic;
   }
 
-  /** `<app>-<name>`, with `.fifo` for FIFO queues and topics. */
+  /** `<app>[-<stage>]-<name>`, with `.fifo` for FIFO queues and topics (runtime/manifest/names.ts). */
   physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table', name: string): string {
     const fifo = kind === 'queue' ? this.queue(name).fifo : kind === 'topic' ? this.topic(name).fifo : false;
-    return physicalName(this.manifest.app, name, fifo);
+    return physicalName(this.manifest.app, this.manifest.stage, name, fifo);
   }
 
   /** The `Name` of a bus edge's rule (names.ts `ruleName`). */

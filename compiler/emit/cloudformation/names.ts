@@ -3,14 +3,6 @@ import { shortHash } from './logical-id.js';
 import { type ArnKind, type ArnScope, arnOf as arnFormat, ruleArnOf } from '../../../runtime/aws/arns.js';
 import { subPseudo, type TemplateValue } from './template.js';
 
-/**
- * Physical names and ARNs. Every resource is named `<app>-<name>` (FIFO queues and topics end
- * in `.fifo`); the checker holds these names to AWS's length limits (FL4036) with the same rule.
- */
-export function physicalName(app: string, name: string, fifo = false): string {
-  return `${app}-${name}${fifo ? '.fifo' : ''}`;
-}
-
 /** The log group Lambda writes a function's logs to; flowc creates it (resources/functions.ts). */
 export function functionLogGroupName(functionPhysicalName: string): string {
   return `/aws/lambda/${functionPhysicalName}`;

@@ -147,17 +147,13 @@ function pureCalls(runtime: string, expression: string): string {
 function helperValue(model: ModuleModel, fn: FunctionModel): string {
   const sends = fn.sends.map((s) => `    ${propertyName(s.target.name)}: ${s.client},`);
   const sendsBlock = [...(sends.length === 0 ? [] : ['  sends: {', ...sends, '  },']), ...(fn.idempotency === null ? [] : [`  idempotency: ${fn.idempotency},`])];
+  // Parts are joined by `functionParts`, a call a bundler may drop, never by a spread (runtime/handler/parts.ts).
+  const parts = (first: string, second: string) => `${model.runtime}.functionParts(${first}, ${second})`;
   const [only] = fn.envelopes;
   if (fn.envelopes.length === 1 && only !== undefined) {
-    return sendsBlock.length === 0 ? only.helper : ['{', `  ...${only.helper},`, ...sendsBlock, '}'].join('\n');
+    return sendsBlock.length === 0 ? only.helper : parts(only.helper, ['{', ...sendsBlock, '}'].join('\n'));
   }
   // Triggers of several kinds: a helper per kind, and `route` to join their handlers into one.
   const routes = fn.envelopes.map((e) => `${e.kind}: ${model.runtime}.AsyncHandler<${e.event}, ${e.result}>`).join('; ');
-  return [
-    '{',
-    ...fn.envelopes.map((e) => `  ${e.kind}: ${e.helper},`),
-    `  ...${model.runtime}.router<{ ${routes} }>(),`,
-    ...sendsBlock,
-    '}',
-  ].join('\n');
+  return parts(['{', ...fn.envelopes.map((e) => `  ${e.kind}: ${e.helper},`), ...sendsBlock, '}'].join('\n'), `${model.runtime}.router<{ ${routes} }>()`);
 }

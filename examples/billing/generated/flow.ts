@@ -73,13 +73,12 @@ export type ChargeResult = runtime.SQSBatchResponse;
 /** The type of the `handler` export of handlers/charge.ts, for `charge` (billing.flow:20). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
 /** Builds the handler of `charge` (billing.flow:20) and holds its `sends` clients. */
-export const charge = {
-  ...runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Payment', payloadTypes) }),
+export const charge = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Payment', payloadTypes) }), {
   sends: {
     accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
   idempotency: /* @__PURE__ */ runtime.tableIdempotency<ChargeInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.charge' }),
-};
+});
 
 /**
  * `refund` (billing.flow:21), handler `handlers/refund.ts`:
@@ -95,13 +94,12 @@ export type RefundResult = void;
 /** The type of the `handler` export of handlers/refund.ts, for `refund` (billing.flow:21). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
 /** Builds the handler of `refund` (billing.flow:21) and holds its `sends` clients. */
-export const refund = {
-  ...runtime.snsTrigger<RefundInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>('Payment', payloadTypes) }),
+export const refund = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.snsTrigger<RefundInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>('Payment', payloadTypes) }), {
   sends: {
     accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
   idempotency: /* @__PURE__ */ runtime.tableIdempotency<RefundInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.refund' }),
-};
+});
 
 /** The whole flow of billing.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {

@@ -66,12 +66,11 @@ export type PostResult = runtime.SQSBatchResponse;
 /** The type of the `handler` export of handlers/post.ts, for `post` (ledger.flow:35). */
 export type PostHandler = runtime.AsyncHandler<PostEvent, PostResult>;
 /** Builds the handler of `post` (ledger.flow:35) and holds its `sends` clients. */
-export const post = {
-  ...runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<PostInput>('Transfer', payloadTypes) }),
+export const post = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.sqsTrigger<PostInput>({ fifo: true, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<PostInput>('Transfer', payloadTypes) }), {
   sends: {
     balances: /* @__PURE__ */ runtime.tableClient<Balance, 'account', 'transfer'>({ name: 'balances', partitionKey: 'account', sortKey: 'transfer' }),
   },
-};
+});
 
 /**
  * `screen` (ledger.flow:36), handler `handlers/screen.ts`:

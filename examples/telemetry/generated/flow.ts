@@ -98,12 +98,11 @@ export type IngestResult = runtime.KinesisStreamBatchResponse;
 /** The type of the `handler` export of handlers/ingest.ts, for `ingest` (telemetry.flow:18). */
 export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
 /** Builds the handler of `ingest` (telemetry.flow:18) and holds its `sends` clients. */
-export const ingest = {
-  ...runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<IngestInput>('Reading', payloadTypes) }),
+export const ingest = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.kinesisTrigger<IngestInput>({ reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<IngestInput>('Reading', payloadTypes) }), {
   sends: {
     devices: /* @__PURE__ */ runtime.tableClient<Device, 'id'>({ name: 'devices', partitionKey: 'id', sortKey: null }),
   },
-};
+});
 
 /**
  * `page` (telemetry.flow:20), handler `handlers/page.ts`:
@@ -150,12 +149,11 @@ export type WatchResult = void;
 /** The type of the `handler` export of handlers/watch.ts, for `watch` (telemetry.flow:19). */
 export type WatchHandler = runtime.AsyncHandler<WatchEvent, WatchResult>;
 /** Builds the handler of `watch` (telemetry.flow:19) and holds its `sends` clients. */
-export const watch = {
-  ...runtime.dynamodbTrigger<WatchInput, 'id', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'], schema: /* @__PURE__ */ runtime.payloadSchema<WatchInput>('Device', payloadTypes) }),
+export const watch = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.dynamodbTrigger<WatchInput, 'id', 'new_and_old'>({ reportFailures: false, views: ['new_and_old'], schema: /* @__PURE__ */ runtime.payloadSchema<WatchInput>('Device', payloadTypes) }), {
   sends: {
     alerts: /* @__PURE__ */ runtime.topicClient<Alert>({ name: 'alerts' }),
   },
-};
+});
 
 /** The whole flow of telemetry.flow, for tests: `simulate<Flow>(…)` from flowc/testing. */
 export interface Flow {

@@ -134,7 +134,7 @@ describe('functions', () => {
         MemorySize: 1024,
         Timeout: 20,
         Architectures: ['x86_64'],
-        Environment: { Variables: { FLOWC_APP: 'shop', LIMIT: '5', STAGE: 'prod' } },
+        Environment: { Variables: { FLOWC_APP: 'shop', LIMIT: '5', NODE_OPTIONS: '--enable-source-maps', STAGE: 'prod' } },
         RecursiveLoop: 'Allow',
         ReservedConcurrentExecutions: 3,
       },
@@ -212,6 +212,7 @@ describe('functions', () => {
         FLOWC_STREAM_CLICKS: { Ref: 'ClicksStream' },
         FLOWC_TABLE_ORDERS: { Ref: 'OrdersTable' },
         FLOWC_TOPIC_SHIPPED: { Ref: 'ShippedTopic' },
+        NODE_OPTIONS: '--enable-source-maps',
       },
     });
     const policy = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument;
@@ -231,6 +232,15 @@ describe('functions', () => {
     ]);
   });
 
+  test('NODE_OPTIONS: the bundle\'s source map is read (--enable-source-maps), appended to the user\'s own options, never repeated', () => {
+    const variables = (env: string) =>
+      (resourcesOf('app shop', 'type O = { id: string }', 'queue jobs: O', `fn work(O) { env { ${env} } }`, 'jobs -> work').WorkFunction?.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+    expect(variables('STAGE = "prod"')['NODE_OPTIONS']).toBe('--enable-source-maps');
+    expect(variables('NODE_OPTIONS = "--max-old-space-size=512"')['NODE_OPTIONS']).toBe('--max-old-space-size=512 --enable-source-maps');
+    expect(variables('NODE_OPTIONS = "--enable-source-maps --no-warnings"')['NODE_OPTIONS']).toBe('--enable-source-maps --no-warnings');
+  });
+
   test('idempotency: the table variable, and exactly the store\'s PutItem and DeleteItem on the table; TTL on the table', () => {
     const r = resourcesOf(
       'app shop',
@@ -241,7 +251,7 @@ describe('functions', () => {
       'fn charge(O) { idempotency = seen }',
       'placed -> charge',
     );
-    expect(r.ChargeFunction?.Properties.Environment).toEqual({ Variables: { FLOWC_APP: 'shop', FLOWC_TABLE_SEEN: { Ref: 'SeenTable' } } });
+    expect(r.ChargeFunction?.Properties.Environment).toEqual({ Variables: { FLOWC_APP: 'shop', FLOWC_TABLE_SEEN: { Ref: 'SeenTable' }, NODE_OPTIONS: '--enable-source-maps' } });
     const policy = (r.ChargeFunctionRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument;
     expect(policy?.Statement).toContainEqual({ Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:PutItem'], Resource: [scoped('dynamodb', 'table/shop-seen')] });
     expect(policy?.Statement).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { APP_NAME_VARIABLE, sendTargetVariable } from '../../../../runtime/manifest/env.js';
+import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, sendTargetVariable } from '../../../../runtime/manifest/env.js';
 import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter, declarationId } from '../logical-id.js';
@@ -62,15 +62,19 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
 }
 
 /**
- * The user's variables, `FLOWC_APP`, and one variable per `sends` target and idempotency table (runtime/manifest/env.ts):
- * queue → URL (`Ref`), topic → ARN (`Ref`), bus, stream and table → name (`Ref`). Sorted by name.
+ * The user's variables, `FLOWC_APP`, `NODE_OPTIONS` with `--enable-source-maps` (the bundle's
+ * source map is read only then), and one variable per `sends` target and idempotency table
+ * (runtime/manifest/env.ts): queue → URL (`Ref`), topic → ARN (`Ref`), bus, stream and table →
+ * name (`Ref`). Sorted by name.
  */
 function environment(context: EmitContext, fn: FunctionSpec): Record<string, TemplateValue> {
-  const variables: Record<string, TemplateValue> = { ...fn.environment, [APP_NAME_VARIABLE]: context.manifest.app };
+  const variables: Record<string, TemplateValue> = {
+    ...fn.environment,
+    [APP_NAME_VARIABLE]: context.manifest.app,
+    [NODE_OPTIONS_VARIABLE]: nodeOptions(fn.environment[NODE_OPTIONS_VARIABLE]),
+  };
   for (const target of fn.sends) variables[sendTargetVariable(target.kind, target.name)] = ref(declarationId(target.name, sendRole[target.kind]));
   if (fn.idempotency !== null) variables[sendTargetVariable('table', fn.idempotency.table)] = ref(declarationId(fn.idempotency.table, sendRole.table));
-  // Most functions have `FLOWC_APP` alone: nothing to sort.
-  if (Object.keys(variables).length === 1) return variables;
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

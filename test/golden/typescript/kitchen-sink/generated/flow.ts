@@ -109,11 +109,10 @@ export type BothResult = runtime.SQSBatchResponse | void;
 /** The type of the `handler` export of handlers/both.ts, for `both` (kitchen-sink.flow:24). */
 export type BothHandler = runtime.AsyncHandler<BothEvent, BothResult>;
 /** Builds the handler of `both` (kitchen-sink.flow:24). */
-export const both = {
+export const both = /* @__PURE__ */ runtime.functionParts({
   sqs: /* @__PURE__ */ runtime.sqsTrigger<BothInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<BothInput>('Order', payloadTypes) }),
   sns: /* @__PURE__ */ runtime.snsTrigger<BothInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<BothInput>('Order', payloadTypes) }),
-  ...runtime.router<{ sqs: runtime.AsyncHandler<runtime.SqsEvent<BothInput>, runtime.SQSBatchResponse>; sns: runtime.AsyncHandler<runtime.SnsEvent<BothInput>, void> }>(),
-};
+}, /* @__PURE__ */ runtime.router<{ sqs: runtime.AsyncHandler<runtime.SqsEvent<BothInput>, runtime.SQSBatchResponse>; sns: runtime.AsyncHandler<runtime.SnsEvent<BothInput>, void> }>());
 
 /**
  * `charge` (kitchen-sink.flow:23), handler `handlers/charge.ts`:
@@ -132,8 +131,7 @@ export type Charge_Result = Charge_Output;
 /** The type of the `handler` export of handlers/charge.ts, for `charge` (kitchen-sink.flow:23). */
 export type Charge_Handler = runtime.AsyncHandler<Charge_Event, Charge_Result>;
 /** Builds the handler of `charge` (kitchen-sink.flow:23) and holds its `sends` clients. */
-export const charge = {
-  ...runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: /* @__PURE__ */ runtime.payloadSchema<Charge_Input>('Order', payloadTypes) }),
+export const charge = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.snsTrigger<Charge_Input, Charge_Output>({ schema: /* @__PURE__ */ runtime.payloadSchema<Charge_Input>('Order', payloadTypes) }), {
   sends: {
     changes: /* @__PURE__ */ runtime.streamClient<Change, true>({ name: 'changes', partitionKey: null }),
     events: /* @__PURE__ */ runtime.busClient<Change>({ name: 'events', detailType: 'Change' }),
@@ -141,7 +139,7 @@ export const charge = {
     ledger: /* @__PURE__ */ runtime.tableClient<Order, 'customer', 'id'>({ name: 'ledger', partitionKey: 'customer', sortKey: 'id' }),
     retry_fifo: /* @__PURE__ */ runtime.fifoQueueClient<Order, never>({ name: 'retry_fifo', groupBy: ['customer'], deduplication: ['id'] }),
   },
-};
+});
 
 /**
  * `default` (kitchen-sink.flow:30), handler `handlers/default.ts`:
@@ -172,13 +170,12 @@ export type DirectResult = DirectOutput;
 /** The type of the `handler` export of handlers/direct.ts, for `direct` (kitchen-sink.flow:25). */
 export type DirectHandler = runtime.AsyncHandler<DirectEvent, DirectResult>;
 /** Builds the handler of `direct` (kitchen-sink.flow:25) and holds its `sends` clients. */
-export const direct = {
-  ...runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<DirectInput>('Order', payloadTypes) }),
+export const direct = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.invokeTrigger<DirectInput, DirectOutput>({ schema: /* @__PURE__ */ runtime.payloadSchema<DirectInput>('Order', payloadTypes) }), {
   sends: {
     placed: /* @__PURE__ */ runtime.topicClient<Order>({ name: 'placed' }),
     placed_fifo: /* @__PURE__ */ runtime.fifoTopicClient<Order, never>({ name: 'placed_fifo', groupBy: ['customer'], deduplication: 'content' }),
   },
-};
+});
 
 /**
  * `enveloped` (kitchen-sink.flow:28), handler `handlers/enveloped.ts`:
