@@ -8,9 +8,15 @@
 //      +1 and +2 min, failure destination to a queue), a queue with a failing consumer and a
 //      dead-letter queue, and a Kinesis stream with a poison record and bisect. The budget: well
 //      under a second of wall time.
-// Options: --runs N (default 7), --messages N (default 100,000), --quick (one small run: the
-// smoke test of the test suite).
+//   3. The shop example (examples/shop, its handlers and events.json) run again and again, each
+//      time in a fresh simulator with the CLI's options (trace and captured logs on): simulated
+//      invocations per second of `run()`.
+// Ratios are the median of per-run ratios: each run times the simulator and its floor one after
+// the other, so a noisy machine slows both.
+// Options: --runs N (default 7), --messages N (default 100,000), --batch N (only that batch
+// size), --quick (one small run: the smoke test of the test suite).
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadTs } from '../scripts/load-ts.js';
 
 const args = process.argv.slice(2);
@@ -21,9 +27,12 @@ const option = (name, fallback) => {
 const quick = args.includes('--quick');
 const runs = option('--runs', quick ? 1 : 7);
 const messages = option('--messages', quick ? 2_000 : 100_000);
+const onlyBatch = option('--batch', undefined);
 
 const { compileText } = await loadTs('compiler/program.ts');
 const { Simulator } = await loadTs('runtime/sim/simulator.ts');
+const { loadHandlers } = await loadTs('runtime/sim/load-handlers.ts');
+const { parseEventsFile } = await loadTs('runtime/sim/events-file.ts');
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -156,30 +165,60 @@ async function simulatedHour() {
 }
 
 const rows = [];
-for (const batch of [1, 10]) {
+for (const batch of onlyBatch === undefined ? [1, 10] : [onlyBatch]) {
   const loop = [];
   const building = [];
   const withTrace = [];
   const withoutTrace = [];
+  const vsBare = [];
+  const vsBuilding = [];
   for (let run = 0; run < runs; run++) {
     loop.push(await bareLoop(batch));
     building.push(await buildingLoop(batch));
     withTrace.push(await simulated(batch, true));
     withoutTrace.push(await simulated(batch, false));
+    vsBare.push(withoutTrace[run] / loop[run]);
+    vsBuilding.push(withoutTrace[run] / building[run]);
   }
-  rows.push({ batch, loop: median(loop), building: median(building), trace: median(withTrace), noTrace: median(withoutTrace) });
+  rows.push({ batch, loop: median(loop), building: median(building), trace: median(withTrace), noTrace: median(withoutTrace), vsBare: median(vsBare), vsBuilding: median(vsBuilding) });
 }
 
 const format = (n) => Math.round(n).toLocaleString('en-US');
-const ratio = (floor, value) => `1/${(floor / value).toFixed(1)}`;
+const ratio = (value) => (value >= 1 ? `${value.toFixed(2)}×` : `1/${(1 / value).toFixed(2)}`);
 console.log(`queue -> function, ${messages.toLocaleString('en-US')} messages, median of ${runs} runs (invocations per second)`);
 console.log('| batch | bare loop | loop building events | simulated, trace on | simulated, trace off | trace off vs bare | trace off vs building |');
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
-  console.log(
-    `| ${row.batch} | ${format(row.loop)} | ${format(row.building)} | ${format(row.trace)} | ${format(row.noTrace)} | ${ratio(row.loop, row.noTrace)} | ${ratio(row.building, row.noTrace)} |`,
-  );
+  console.log(`| ${row.batch} | ${format(row.loop)} | ${format(row.building)} | ${format(row.trace)} | ${format(row.noTrace)} | ${ratio(row.vsBare)} | ${ratio(row.vsBuilding)} |`);
 }
+
+/** The shop example's events, `repeat` times, each in a fresh simulator as `flowc sim` runs them: invocations per second of `run()`. */
+async function shopEvents(repeat) {
+  const dir = new URL('../examples/shop/', import.meta.url).pathname;
+  const manifest = manifestOf(readFileSync(`${dir}shop.flow`, 'utf8'));
+  const events = parseEventsFile(readFileSync(`${dir}events.json`, 'utf8'), manifest);
+  const loaded = await loadHandlers(manifest, dir);
+  let invocations = 0;
+  let seconds = 0;
+  for (let i = 0; i < repeat; i++) {
+    const sim = new Simulator(manifest, loaded.handlers, { seed: events.seed }, { hostResources: loaded.hostResources });
+    for (const event of events.events) sim.inject(event.injection, event.atMs, 'events.json');
+    const start = process.hrtime.bigint();
+    await sim.run(events.untilMs === undefined ? {} : { untilMs: events.untilMs });
+    seconds += Number(process.hrtime.bigint() - start) / 1e9;
+    invocations += sim.summary().invocations;
+    sim.dispose();
+  }
+  return { perSecond: invocations / seconds, perRun: invocations / repeat };
+}
+
+const shop = [];
+let shopRun;
+for (let run = 0; run < runs; run++) {
+  shopRun = await shopEvents(quick ? 2 : 200);
+  shop.push(shopRun.perSecond);
+}
+console.log(`\nexamples/shop events (${shopRun.perRun} invocations a run, trace and logs on): median ${format(median(shop))} invocations per second over ${runs} runs`);
 
 const hours = [];
 let last;

@@ -1,4 +1,5 @@
 import type { Addresses } from './addresses.js';
+import { md5Hex } from './hashing.js';
 import type { QueueMessage } from './services/message.js';
 import { isoTime, isoTimeSeconds } from './time.js';
 import type { MessageAttributeValue } from './world.js';
@@ -11,7 +12,13 @@ import type { MessageAttributeValue } from './world.js';
 
 const SENDER_ID = 'AIDAIT2UOQQY3AUEKVGXU';
 
-/** One record of an SQSEvent (plain data: an accessor here would cost more than the rest of the record). */
+/**
+ * One record of an SQSEvent (plain data: an accessor here would cost more than the rest of the
+ * record). Nothing made here is kept on the message: a message waits long enough to be in V8's
+ * old generation, and a new string hung on it would then survive every young collection until
+ * the next full one, even after the message is gone. So the MD5 is computed per record (again
+ * only when a message is redelivered).
+ */
 export function sqsRecord(message: QueueMessage, queueArn: string, region: string, sentTimestamp: string, firstReceiveTimestamp: string) {
   const attributes: Record<string, string> = {
     ApproximateReceiveCount: String(message.receiveCount),
@@ -30,7 +37,7 @@ export function sqsRecord(message: QueueMessage, queueArn: string, region: strin
     body: message.body,
     attributes,
     messageAttributes: message.hasAttributes ? lambdaMessageAttributes(message.attributes) : {},
-    md5OfBody: message.md5OfBody,
+    md5OfBody: md5Hex(message.body),
     eventSource: 'aws:sqs',
     eventSourceARN: queueArn,
     awsRegion: region,

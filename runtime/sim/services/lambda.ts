@@ -139,6 +139,8 @@ interface FunctionState {
   readonly arn: string;
   readonly memory: string;
   readonly logGroup: string;
+  /** Whether its result is checked against a declared output type (asked once, not per invocation). */
+  readonly checksResult: boolean;
   inFlight: number;
   success: DestinationEdge | undefined;
   failure: DestinationEdge | undefined;
@@ -205,6 +207,7 @@ export class LambdaService {
         arn: world.addresses.functionArn(spec.name),
         memory: String(spec.memoryMb),
         logGroup: `/aws/lambda/${spec.name}`,
+        checksResult: carried.checksResult(spec.name),
         inFlight: 0,
         success: undefined,
         failure: undefined,
@@ -629,8 +632,9 @@ export class LambdaService {
     const json = responseJson(value);
     if (json === null) return this.failure('serialization', STRINGIFY_ERROR);
     const call = this.call;
-    const fn = call.state!.spec.name;
-    if (this.carried.checksResult(fn)) {
+    const state = call.state!;
+    if (state.checksResult) {
+      const fn = state.spec.name;
       // What the destinations get is the JSON, so that is what must have the output type.
       try {
         this.carried.checkResult(fn, JSON.parse(json));

@@ -1,4 +1,3 @@
-import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue } from '../world.js';
 
 export type MessageState = 'delayed' | 'visible' | 'inflight' | 'deleted' | 'dead' | 'expired';
@@ -14,10 +13,6 @@ export class QueueMessage {
   receipt = 0;
   /** The id of the invocation of its latest receive by an event source mapping (0: none), which a redelivery retries. */
   lastInvocation = 0;
-  /** `SentTimestamp` and `ApproximateFirstReceiveTimestamp` of its records, once known. */
-  sentTimestamp: string | undefined = undefined;
-  firstReceiveTimestamp: string | undefined = undefined;
-  private md5: string | undefined;
 
   constructor(
     readonly id: string,
@@ -39,10 +34,4 @@ export class QueueMessage {
   }
 
   readonly hasAttributes: boolean;
-
-  /** Computed once, at first need: on the hot path an MD5 is the most expensive part of a record. */
-  get md5OfBody(): string {
-    this.md5 ??= md5Hex(this.body);
-    return this.md5;
-  }
 }

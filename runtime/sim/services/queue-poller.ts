@@ -28,6 +28,9 @@ export class QueuePoller implements InvocationCaller {
   private readonly maxConcurrency: number;
   private readonly visibilityMs: number;
   private readonly windowMs: number;
+  /** `SentTimestamp` and `ApproximateFirstReceiveTimestamp`: messages of a batch mostly share them. */
+  private readonly sentStamp: EpochText;
+  private readonly receiveStamp: EpochText;
 
   constructor(
     private readonly world: World,
@@ -37,6 +40,8 @@ export class QueuePoller implements InvocationCaller {
   ) {
     this.maxConcurrency = edge.maximumConcurrency ?? world.options.maxConcurrentBatches;
     this.windowMs = edge.batchingWindowSeconds * 1000;
+    this.sentStamp = new EpochText(world);
+    this.receiveStamp = new EpochText(world);
     const timeoutSeconds = world.manifest.functions.find((fn) => fn.name === edge.target)?.timeoutSeconds ?? lambdaLimits.timeoutSecondsDefault;
     const visibility = queue.spec.visibilityTimeoutSeconds;
     // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html: when window + timeout exceed the visibility timeout, Lambda uses window + timeout + 30 s.
@@ -135,9 +140,7 @@ export class QueuePoller implements InvocationCaller {
 
   private record(message: QueueMessage) {
     const world = this.world;
-    message.sentTimestamp ??= String(world.epochMs(message.sentAtMs));
-    message.firstReceiveTimestamp ??= String(world.epochMs(message.firstReceiveAtMs));
-    return sqsRecord(message, this.queue.arn, world.options.region, message.sentTimestamp, message.firstReceiveTimestamp);
+    return sqsRecord(message, this.queue.arn, world.options.region, this.sentStamp.text(message.sentAtMs), this.receiveStamp.text(message.firstReceiveAtMs));
   }
 
   private complete(batch: readonly ReceivedBatch[], messages: readonly QueueMessage[], outcome: Outcome): void {
@@ -180,6 +183,22 @@ export class QueuePoller implements InvocationCaller {
       }
     }
     this.wake();
+  }
+}
+
+/** The epoch milliseconds of a virtual time as text, the last one kept: one string for a run of equal times. */
+class EpochText {
+  private lastMs = -1;
+  private lastText = '';
+
+  constructor(private readonly world: World) {}
+
+  text(virtualMs: number): string {
+    if (virtualMs !== this.lastMs) {
+      this.lastMs = virtualMs;
+      this.lastText = String(this.world.epochMs(virtualMs));
+    }
+    return this.lastText;
   }
 }
 

@@ -5,7 +5,7 @@ import { sha256Hex } from '../hashing.js';
 import { formatDuration, formatOffset } from '../time.js';
 import { preview, shortId } from '../trace.js';
 import type { QueueStats } from '../stats.js';
-import type { QueueSendInput, QueueSendResult, World } from '../world.js';
+import type { MessageAttributeValue, QueueSendInput, QueueSendResult, World } from '../world.js';
 import { DedupWindow } from './dedup.js';
 import { FifoStore } from './fifo-store.js';
 import { QueueMessage } from './message.js';
@@ -32,6 +32,9 @@ interface InFlight {
   head: number;
   checkAtMs: number | null;
 }
+
+/** The attributes of the many messages sent without any: one object, never changed, for all of them. */
+const NO_ATTRIBUTES: Readonly<Record<string, MessageAttributeValue>> = Object.freeze({});
 
 /** Amazon SQS: every queue of the flow. */
 export class SqsService {
@@ -129,7 +132,7 @@ export class SimQueue {
     const id = world.rng.uuid();
     const delayMs = Math.max(spec.delaySeconds, input.delaySeconds ?? 0) * 1000;
     const sequenceNumber = spec.fifo ? String(++this.fifoSequence).padStart(20, '0') : null;
-    const message = new QueueMessage(id, input.body, bytes, now, this.seq++, groupId, deduplicationId, sequenceNumber, input.attributes ?? {}, now + delayMs);
+    const message = new QueueMessage(id, input.body, bytes, now, this.seq++, groupId, deduplicationId, sequenceNumber, input.attributes ?? NO_ATTRIBUTES, now + delayMs);
     this.stats.sent++;
     if (world.trace.enabled) {
       const group = groupId === null ? '' : ` · group ${groupId}`;
@@ -139,7 +142,7 @@ export class SimQueue {
     this.enqueue(message);
     if (!spec.fifo && world.options.duplicateProbability > 0 && world.rng.float() < world.options.duplicateProbability) {
       // At-least-once delivery: a second copy of the same message (same id), as standard queues may deliver.
-      const copy = new QueueMessage(id, input.body, bytes, now, this.seq++, null, null, null, input.attributes ?? {}, now + delayMs);
+      const copy = new QueueMessage(id, input.body, bytes, now, this.seq++, null, null, null, input.attributes ?? NO_ATTRIBUTES, now + delayMs);
       world.trace.record(spec.name, 'send', `message ${shortId(id)} stored twice (at-least-once delivery)`);
       this.stats.sent++;
       this.enqueue(copy);
@@ -192,7 +195,7 @@ export class SimQueue {
    */
   receive(max: number, maxBytes: number, visibilityMs: number): ReceivedBatch | null {
     const now = this.world.clock.nowMs;
-    const messages = this.store.receive(max, maxBytes, (message) => this.admit(message, now));
+    const messages = this.store.receive(max, maxBytes, this.admitNow);
     if (messages.length === 0) return null;
     const stats = this.stats;
     const receipts: number[] = [];
@@ -251,6 +254,9 @@ export class SimQueue {
       inFlight.head = 0;
     }
   }
+
+  /** `admit` at the current instant, made once: a receive allocates no callback. */
+  private readonly admitNow = (message: QueueMessage): boolean => this.admit(message, this.world.clock.nowMs);
 
   private admit(message: QueueMessage, now: number): boolean {
     if (now - message.sentAtMs >= this.spec.messageRetentionSeconds * 1000) {
