@@ -8,19 +8,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateFlow } from './generate.js';
+import { flag, numberOption } from './args.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(name);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const functions = option('--functions', 10_000);
-const runs = option('--runs', 7);
+const functions = numberOption('--functions', 10_000);
+const runs = numberOption('--runs', 7);
 const budget = 1.5;
 const flowc = `${root}bin/flowc.js`;
 
-if (!args.includes('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
+if (!flag('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -14,16 +14,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.js';
+import { flag, numberOption } from './args.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(name);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const quick = args.includes('--quick');
-const runs = option('--runs', quick ? 1 : 7);
-const calls = option('--calls', quick ? 20 : 500);
+const quick = flag('--quick');
+const runs = numberOption('--runs', quick ? 1 : 7);
+const calls = numberOption('--calls', quick ? 20 : 500);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

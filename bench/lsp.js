@@ -10,20 +10,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateFlow } from './generate.js';
+import { flag, numberOption } from './args.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(name);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const functions = option('--functions', 1000);
-const runs = option('--runs', 21);
+const functions = numberOption('--functions', 1000);
+const runs = numberOption('--runs', 21);
 const debounceMs = 30; // DIAGNOSTICS_DEBOUNCE_MS in compiler/lsp/server.ts
 const flowc = `${root}bin/flowc.js`;
 const rssHook = `${root}bench/rss-hook.js`;
 
-if (!args.includes('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
+if (!flag('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -18,16 +18,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadTs } from '../scripts/load-ts.js';
+import { flag, numberOption } from './args.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(name);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const quick = args.includes('--quick');
-const runs = option('--runs', quick ? 1 : 7);
-const messages = option('--messages', quick ? 2_000 : 100_000);
-const onlyBatch = option('--batch', undefined);
+const quick = flag('--quick');
+const runs = numberOption('--runs', quick ? 1 : 7);
+const messages = numberOption('--messages', quick ? 2_000 : 100_000);
+const onlyBatch = numberOption('--batch', undefined);
 
 const { compileText } = await loadTs('compiler/program.ts');
 const { Simulator } = await loadTs('runtime/sim/simulator.ts');
