@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateFlow } from './generate.js';
-import { flag, numberOption } from './args.js';
+import { flag, median, now, numberOption } from './common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const functions = numberOption('--functions', 10_000);
@@ -18,12 +18,6 @@ const flowc = `${root}bin/flowc.js`;
 
 if (!flag('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 const dir = `${root}bench/.work/fmt`;
 mkdirSync(dir, { recursive: true });

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.js';
-import { flag, numberOption } from './args.js';
+import { flag, numberOption } from './common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = flag('--quick');

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateFlow } from './generate.js';
-import { flag, numberOption } from './args.js';
+import { flag, median, now, numberOption } from './common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const functions = numberOption('--functions', 1000);
@@ -21,12 +21,6 @@ const rssHook = `${root}bench/rss-hook.js`;
 
 if (!flag('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 const maxRssMb = (stderr) => Number(/FLOWC_BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
 
 const dir = `${root}bench/.work/lsp`;

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadTs } from '../scripts/load-ts.js';
-import { flag, numberOption } from './args.js';
+import { flag, numberOption } from './common.js';
 
 const quick = flag('--quick');
 const runs = numberOption('--runs', quick ? 1 : 7);

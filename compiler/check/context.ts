@@ -131,6 +131,19 @@ export class CheckContext {
     return name === null ? undefined : this.model.declarations.get(name)?.symbol;
   }
 
+  /**
+   * The dead-letter queue `queue` names in its written `dlq`, when it is another queue whose
+   * declaration is whole: what the rules about a DLQ judge (a queue that is its own DLQ, or a
+   * `dlq` naming something else, is FL4026's or resolve's).
+   */
+  deadLetterQueueOf(queue: DeclarationSymbol): { readonly setting: Setting; readonly dlq: DeclarationSymbol } | undefined {
+    const item = this.queue(queue);
+    const setting = this.writtenOf(item, 'deadLetterQueue');
+    const dlq = this.named(item.deadLetterQueue);
+    if (!setting || !dlq || dlq.kind !== 'queue' || dlq === queue || this.isDamaged(dlq.name)) return undefined;
+    return { setting, dlq };
+  }
+
   /** The `fifo = true` that makes a queue or topic FIFO, for a secondary label. */
   fifoSetting(symbol: DeclarationSymbol): Setting | undefined {
     const item = this.declaration(symbol);

@@ -20,10 +20,9 @@ export const dlqKind: Rule = {
   code: 'FL4021',
   visit: {
     queue(queue, context) {
-      const item = context.queue(queue);
-      const dlqSetting = context.writtenOf(item, 'deadLetterQueue');
-      const dlq = context.named(item.deadLetterQueue);
-      if (!dlqSetting || !dlq || dlq.kind !== 'queue' || dlq === queue || context.isDamaged(dlq.name)) return;
+      const written = context.deadLetterQueueOf(queue);
+      if (!written) return;
+      const { setting: dlqSetting, dlq } = written;
       const sourceFifo = context.isFifo(queue);
       if (sourceFifo === context.isFifo(dlq)) return;
       const kind = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');

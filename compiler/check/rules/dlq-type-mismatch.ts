@@ -14,10 +14,9 @@ export const dlqTypeMismatch: Rule = {
   code: 'FL3016',
   visit: {
     queue(queue, context) {
-      const item = context.queue(queue);
-      const dlqSetting = context.writtenOf(item, 'deadLetterQueue');
-      const dlq = context.named(item.deadLetterQueue);
-      if (!dlqSetting || !dlq || dlq.kind !== 'queue' || dlq === queue || context.isDamaged(dlq.name)) return;
+      const written = context.deadLetterQueueOf(queue);
+      if (!written) return;
+      const { setting: dlqSetting, dlq } = written;
       const declared = context.typed.declaredType(dlq.name);
       const held = context.typed.typeOf(queue.name);
       if (declared === null || declared.kind === 'unknown' || held.kind === 'unknown') return;
