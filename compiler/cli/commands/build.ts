@@ -29,6 +29,8 @@ export interface BuildOptions {
   readonly verbose?: boolean;
   /** `--stage`: names `<app>-<stage>-<name>`. */
   readonly stage?: string;
+  /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts). */
+  readonly cache?: boolean;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -95,7 +97,7 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   // The handlers are read as the build left them (new stubs included), and their problems do
   // not hold back the outputs: the regenerated module is what helps fix them.
   for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir })));
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update' })));
   }
   printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const all = countDiagnostics(diagnostics);
