@@ -6,6 +6,7 @@ import type { HandlerFacts } from '../handlers/facts.js';
 import type { HandlerSource } from '../handlers/inspect.js';
 import { cacheId } from './cache-file.js';
 import { factsCachePath, loadFactsCache, saveFactsCache, textHash } from './handler-facts-cache.js';
+import { stubFacts } from '../handlers/stub-facts.js';
 import type { SourceFile } from '../source/source-file.js';
 import { type Host, HostError } from './host.js';
 
@@ -21,6 +22,8 @@ export interface HandlerCheckOptions {
    * update it (`build`, `package`), `check` only reads it (the default), `--no-cache` turns it off.
    */
   readonly cache?: 'read' | 'update' | 'off';
+  /** The stubs `build` rendered, by path: a TypeScript handler equal to its stub is judged from the stub's layout (handlers/stub-facts.ts), not parsed. */
+  readonly renderedStubs?: ReadonlyMap<string, string>;
 }
 
 /** A handler larger than this is not read (it is generated or vendored code, not one to judge). */
@@ -61,7 +64,7 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
     }
   }
   if (owned.length === 0 && unowned.length === 0) return [];
-  const facts = await factsOf(host, resolve(host.cwd, file), [...owned.map((o) => o.source), ...unowned], options.cache ?? 'read');
+  const facts = await factsOf(host, resolve(host.cwd, file), [...owned.map((o) => o.source), ...unowned], options.cache ?? 'read', options.renderedStubs ?? new Map());
   const { inspectHandlers } = await import('../handlers/inspect.js');
   const found = inspectHandlers({ manifest, flow, owned, unowned, display, stubs: options.stubs, facts });
   // The checker runs only over handlers that parse and export something: one diagnostic per mistake.
@@ -77,10 +80,16 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
 const TYPESCRIPT = /\.(c|m)?tsx?$/;
 
 /**
- * The facts of each handler's syntax, by path: from the cache for a text it has seen, read with
- * ts-morph (loaded only then) for the others.
+ * The facts of each handler's syntax, by path: from the cache for a text it has seen, from the
+ * stub's layout for a stub as flowc renders it, read with ts-morph (loaded only then) for the others.
  */
-async function factsOf(host: Host, flowFile: string, sources: readonly HandlerSource[], cache: 'read' | 'update' | 'off'): Promise<Map<string, HandlerFacts>> {
+async function factsOf(
+  host: Host,
+  flowFile: string,
+  sources: readonly HandlerSource[],
+  cache: 'read' | 'update' | 'off',
+  renderedStubs: ReadonlyMap<string, string>,
+): Promise<Map<string, HandlerFacts>> {
   const id = cache === 'off' ? undefined : cacheId(host);
   const cachePath = factsCachePath(flowFile);
   const cached = id === undefined ? new Map<string, HandlerFacts>() : loadFactsCache(host, cachePath, id);
@@ -89,7 +98,7 @@ async function factsOf(host: Host, flowFile: string, sources: readonly HandlerSo
   const unread: { source: HandlerSource; hash: string }[] = [];
   for (const source of sources) {
     const hash = textHash(source.text);
-    const facts = cached.get(hash);
+    const facts = cached.get(hash) ?? (TYPESCRIPT.test(source.path) && renderedStubs.get(source.path) === source.text ? stubFacts(source.text) : undefined);
     if (facts === undefined) unread.push({ source, hash });
     else {
       byPath.set(source.path, facts);
