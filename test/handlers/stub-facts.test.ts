@@ -36,4 +36,14 @@ describe('the facts of a stub as flowc renders it', () => {
     expect(stubFacts('export const handler = async () => {};\n')).toBeUndefined();
     expect(stubFacts("import { a, type AHandler } from '../generated/flow.js';\nexport const handler: AHandler = a.onInvoke(async (x) => x);\n")).toBeUndefined();
   });
+
+  test('the stub of a `.js` handler is JavaScript, typed by JSDoc: it parses as JavaScript, a stub that throws', () => {
+    const { manifest } = compileText('shop.flow', 'app shop\ntype Order = { id: string }\ntopic placed: Order\nfn refund(Order) -> Order { handler = "src/refund.js" }\nplaced -> refund\n');
+    const stub = emitTypeScript(manifest!, { generatedDir: 'generated' }).scaffold.get('src/refund.js') ?? '';
+    expect(stub).toContain("/** @type {import('../generated/flow.js').RefundHandler} */\nexport const handler = refund.onMessage(async (order) => {");
+    const facts = readHandlerFacts([{ path: '/p/src/refund.js', text: stub }]).get('/p/src/refund.js');
+    expect(facts?.syntaxError).toBeUndefined();
+    expect(facts?.export).toMatchObject({ kind: 'variable', helper: { value: 'refund', method: 'onMessage' } });
+    expect(facts?.stubThrows).toHaveLength(1);
+  });
 });
