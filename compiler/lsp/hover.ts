@@ -161,6 +161,6 @@ function settingHover(site: SettingSite): string | undefined {
   if (context === undefined) return undefined;
   const doc = settingDoc(context, site.setting.name.text);
   if (doc === undefined) return undefined;
-  const where = context === 'edge' ? 'edge' : context === 'app' ? 'app' : kindNoun[context];
+  const where = context === 'edge' || context === 'app' || context === 'stage' ? context : kindNoun[context];
   return `**${site.setting.name.text}** (${where} setting)\n\n${doc}`;
 }
