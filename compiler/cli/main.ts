@@ -235,11 +235,22 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .command('diff')
       .description('compare a flow with a deployed stack, and say what deploying it would change (and lose)')
       .argument('<file>', 'a .flow file')
-      .option('--stack <name>', 'the deployed stack (default with --stage: <app>-<stage>)')
-      .addOption(stageOption()),
-  ).action(async (file: string, options: { stack?: string; stage?: string; region?: string; profile?: string; endpointUrl?: string }) => {
-    const { runDiff } = await import('./commands/diff.js');
-    exitCode = await runDiff(host, file, { ...(options.stack !== undefined ? { stack: options.stack } : {}), ...stageOf(options), ...awsTarget(options) });
+      .option('--stack <name>', 'the deployed stack (default with --stage: the stage block\'s `stack`, else <app>-<stage>)')
+      .addOption(
+        new Option('--stage <name>', 'compare with this stage\'s stack; given twice (--stage dev --stage prod), compare the two stages\' templates, without AWS').argParser(
+          (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+        ),
+      ),
+  ).action(async (file: string, options: { stack?: string; stage?: string[]; region?: string; profile?: string; endpointUrl?: string }) => {
+    const stages = (options.stage ?? []).map((stage) => stageOf({ stage }).stage as string);
+    const { runDiff, runStageDiff } = await import('./commands/diff.js');
+    if (stages.length > 2) throw new UsageError(`flowc diff takes --stage once (compare with that stage's stack) or twice (compare two stages), not ${stages.length} times`);
+    if (stages.length === 2) {
+      if (options.stack !== undefined) throw new UsageError('flowc diff --stage A --stage B compares two stages\' templates: --stack does not apply');
+      exitCode = await runStageDiff(host, file, stages[0]!, stages[1]!);
+      return;
+    }
+    exitCode = await runDiff(host, file, { ...(options.stack !== undefined ? { stack: options.stack } : {}), ...stageOf({ ...(stages[0] !== undefined ? { stage: stages[0] } : {}) }), ...awsTarget(options) });
   });
 
   program
