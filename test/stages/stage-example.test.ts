@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildTemplate, emitCloudFormation } from '../../compiler/emit/cloudformation/index.js';
 import { compileText } from '../../compiler/program.js';
+import { simulate } from '../../compiler/testing.js';
 import { boundProblems } from '../emit/cloudformation/helpers/bounds.js';
 import { specProblems } from '../emit/cloudformation/helpers/spec.js';
 
@@ -34,5 +35,22 @@ describe('examples/stages', () => {
     const fn = (m: typeof dev, name: string) => m.functions.find((f) => f.name === name)!;
     expect([fn(dev, 'charge').memoryMb, fn(dev, 'email').memoryMb, fn(prod, 'charge').memoryMb, fn(prod, 'email').memoryMb]).toEqual([256, 256, 2048, 1024]);
     expect([fn(dev, 'charge').reservedConcurrency, fn(prod, 'charge').reservedConcurrency]).toEqual([null, 50]);
+  });
+});
+
+describe('simulate() with a stage', () => {
+  test('runs the stage\'s settings: prod retries charge once, dev twice', async () => {
+    const attempts: Record<string, number> = {};
+    for (const stage of ['dev', 'prod']) {
+      const sim = await simulate('examples/stages/stages.flow', { stage });
+      try {
+        sim.publish('placed', { id: 'o2', customer: 'bob', total: 0 });
+        await sim.advance('10m');
+        attempts[stage] = sim.invocations('charge').length;
+      } finally {
+        sim.dispose();
+      }
+    }
+    expect(attempts).toEqual({ dev: 3, prod: 2 });
   });
 });
