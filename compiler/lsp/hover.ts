@@ -134,7 +134,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {
   const owner = site.owner;
   if (owner === undefined) return 'edge';
-  return owner.kind === 'app' ? 'app' : owner.kind === 'edge' ? 'edge' : owner.symbol.kind;
+  return owner.kind === 'app' || owner.kind === 'stage' || owner.kind === 'edge' ? owner.kind : owner.symbol.kind;
 }
 
 /** The doc line of a setting with its value's form, unit and range, and the AWS property it sets. */
