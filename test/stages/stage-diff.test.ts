@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { main } from '../../compiler/cli/main.js';
 import { MemoryHost } from '../helpers/memory-host.js';
 import { FLOW, HANDLER, instantClock, writeFlow } from '../deploy/helpers.js';
-import { runDiff } from '../../compiler/cli/commands/diff.js';
+import { runDiff, runStageDiff } from '../../compiler/cli/commands/diff.js';
 
 const cloudformation = mockClient(CloudFormationClient);
 beforeEach(() => cloudformation.reset());
@@ -51,6 +51,10 @@ describe('flowc diff --stage A --stage B', () => {
     const h = host();
     expect(await main(['diff', 'app.flow', '--stage', 'dev', '--stage', 'prd'], h)).toBe(1);
     expect(h.out).toContain('error[FL2018]');
+  });
+
+  test('runStageDiff refuses one stage compared with itself before it reads the file', async () => {
+    await expect(runStageDiff(new MemoryHost(), 'missing.flow', 'dev', 'dev')).rejects.toThrow('give two different stages to compare');
   });
 
   test('the same stage twice, three stages, or --stack with two: usage errors', async () => {
