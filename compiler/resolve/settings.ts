@@ -158,6 +158,8 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       }
       return value.kind === 'DurationValue' ? true : wrong();
     case 'string':
+      // `account = 123456789012`: a number where a string goes is quoted as written (leading zeros kept).
+      if (value.kind === 'NumberValue') return wrong(undefined, `write it in quotes: \`${setting.name.text} = "${value.raw}"\``, rewrite(`"${value.raw}"`, 'machine-applicable'));
       return value.kind === 'StringValue' ? true : wrong();
     case 'timestamp':
       if (value.kind !== 'StringValue') return wrong();

@@ -157,3 +157,14 @@ describe('--stage and the declared stages', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['FL1001']);
   });
 });
+
+describe('deploy settings of the wrong form', () => {
+  test('an account written as a number: FL2010 with the quoted value as a machine-applicable fix', () => {
+    const { diagnostics } = compileText('shop.flow', `${base}stage prod { account = 012345678901 }\n`);
+    expect(diagnostics.map(where)).toEqual(['FL2010 9:24']);
+    expect(diagnostics[0]!.help).toBe('write it in quotes: `account = "012345678901"`');
+    expect(diagnostics[0]!.suggestions).toEqual([
+      { title: 'write `account = "012345678901"`', edits: [{ span: diagnostics[0]!.primary.span, replacement: '"012345678901"' }], applicability: 'machine-applicable' },
+    ]);
+  });
+});
