@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import { isRecord, readCacheFile, writeCacheFile } from './cache-file.js';
+import { isCacheFile, isRecord, readCacheFile, writeCacheFile } from './cache-file.js';
 import { type Host, HostError, type PathInfo } from './host.js';
 
 /**
@@ -18,11 +18,13 @@ import { type Host, HostError, type PathInfo } from './host.js';
  * it had read before (a template that changed) is replayed only once nothing changes any more:
  * its probes saw the old bytes.
  *
- * The records live in `.flowc/builds.json` beside the first .flow file (cache-file.ts: trusted
- * only from this build of flowc), the last few command lines' each.
+ * The records live in `.flowc/` beside the first .flow file, one file per command line
+ * (`build-<key>.json`) and an index of the last few (`builds.json`); cache-file.ts: trusted only
+ * from this build of flowc.
  */
 
 const FORMAT = 'flowc build records';
+const RECORD_FORMAT = 'flowc build record';
 
 /** Command lines remembered: a build alternating between JSON and YAML templates, a few stages. */
 const RECORDS_KEPT = 8;
@@ -67,9 +69,11 @@ function recordsPath(host: Host, firstFlow: string): string {
  */
 export function replayBuild(host: Host, id: string, argv: readonly string[], firstFlow: string): number | undefined {
   const key = keyOf(host, id, argv);
-  const record = loadRecords(host, recordsPath(host, firstFlow), id).find((r) => r.key === key);
-  if (record === undefined || !record.probes.every((probe) => probeHolds(host, probe))) return undefined;
-  if (!record.written.every(([path, content]) => (content === null ? host.inspect(path).kind === 'missing' : readHash(host, path, null) === content))) return undefined;
+  const record = loadRecord(host, firstFlow, id, key);
+  if (record === undefined) return undefined;
+  const contents = new FileContents(host, record);
+  if (!record.probes.every((probe) => probeHolds(host, probe, contents))) return undefined;
+  if (!record.written.every(([path, content]) => (content === null ? host.inspect(path).kind === 'missing' : contents.hash(path, null) === content))) return undefined;
   if (record.stdout !== '') host.stdout(record.stdout);
   if (record.stderr !== '') host.stderr(record.stderr);
   return record.exitCode;
@@ -155,19 +159,16 @@ export function recordBuild(host: Host, id: string, argv: readonly string[], fir
     save(exitCode) {
       // Only the verdicts of a build are replayed: an output problem or an internal error is looked at again.
       if (!replayable || (exitCode !== 0 && exitCode !== 1)) return;
-      const path = recordsPath(host, firstFlow);
       const key = keyOf(host, id, argv);
-      const record: BuildRecord = { key, probes: [...probes.values()], written: [...written], stdout, stderr, exitCode };
-      const others = loadRecords(host, path, id).filter((r) => r.key !== key);
-      writeCacheFile(host, path, FORMAT, id, { records: [record, ...others].slice(0, RECORDS_KEPT) });
+      saveRecord(host, firstFlow, id, { key, probes: [...probes.values()], written: [...written], stdout, stderr, exitCode });
     },
   };
 }
 
-function probeHolds(host: Host, probe: Probe): boolean {
+function probeHolds(host: Host, probe: Probe, contents: FileContents): boolean {
   switch (probe.op) {
     case 'read':
-      return readHash(host, probe.path, probe.limit) === probe.hash;
+      return contents.hash(probe.path, probe.limit) === probe.hash;
     case 'inspect':
       return infoText(host.inspect(probe.path)) === probe.info;
     case 'exists':
@@ -182,6 +183,54 @@ function probeHolds(host: Host, probe: Probe): boolean {
       }
       return JSON.stringify(names) === JSON.stringify(probe.names);
     }
+  }
+}
+
+/**
+ * The files a replay reads, each once: a build reads some files twice (a handler's start, then
+ * all of it; a template for its marker, then as written), and the replay reads each at the
+ * largest limit the record has for it and hashes the prefixes the probes read.
+ */
+class FileContents {
+  private readonly limits = new Map<string, number | null>();
+  private readonly bytes = new Map<string, Uint8Array | null>();
+  private readonly hashes = new Map<string, string | null>();
+
+  constructor(
+    private readonly host: Host,
+    record: BuildRecord,
+  ) {
+    const widen = (path: string, limit: number | null) => {
+      const known = this.limits.get(path);
+      this.limits.set(path, known === null || limit === null ? null : Math.max(known ?? 0, limit));
+    };
+    for (const probe of record.probes) if (probe.op === 'read') widen(probe.path, probe.limit);
+    for (const [path, content] of record.written) if (content !== null) widen(path, null);
+  }
+
+  /** The hash of what `host.readFile(path, limit)` returns now, or null when it throws. */
+  hash(path: string, limit: number | null): string | null {
+    const at = `${limit} ${path}`;
+    if (this.hashes.has(at)) return this.hashes.get(at) ?? null;
+    const bytes = this.read(path);
+    const hash = bytes === null ? null : hashBytes(limit === null || bytes.byteLength <= limit ? bytes : bytes.subarray(0, limit));
+    // A prefix that is the whole file has the whole file's hash, whatever the limit.
+    this.hashes.set(at, hash);
+    return hash;
+  }
+
+  private read(path: string): Uint8Array | null {
+    if (!this.bytes.has(path)) {
+      let bytes: Uint8Array | null;
+      try {
+        bytes = this.host.readFile(path, this.limits.get(path) ?? undefined);
+      } catch (error) {
+        if (!(error instanceof HostError)) throw error;
+        bytes = null;
+      }
+      this.bytes.set(path, bytes);
+    }
+    return this.bytes.get(path) ?? null;
   }
 }
 
@@ -206,9 +255,47 @@ function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }
 
-function loadRecords(host: Host, path: string, id: string): BuildRecord[] {
-  const records = readCacheFile(host, path, FORMAT, id)?.records;
-  return Array.isArray(records) && records.every(isRecordShape) ? (records as BuildRecord[]) : [];
+/**
+ * One file per command line (`.flowc/build-<key>.json`), so a replay parses only its own
+ * record, and an index (`.flowc/builds.json`) of the keys, most recent first, to keep the last
+ * few and remove the others.
+ */
+function recordPath(host: Host, firstFlow: string, key: string): string {
+  return join(dirname(recordsPath(host, firstFlow)), `build-${key.slice(0, 16)}.json`);
+}
+
+function loadRecord(host: Host, firstFlow: string, id: string, key: string): BuildRecord | undefined {
+  const record = readCacheFile(host, recordPath(host, firstFlow, key), RECORD_FORMAT, id);
+  return record !== undefined && isRecordShape(record) && record.key === key ? (record as unknown as BuildRecord) : undefined;
+}
+
+function saveRecord(host: Host, firstFlow: string, id: string, record: BuildRecord): void {
+  const indexPath = recordsPath(host, firstFlow);
+  const index = readCacheFile(host, indexPath, FORMAT, id)?.keys;
+  const known = Array.isArray(index) ? index.filter((k): k is string => typeof k === 'string' && /^[\w-]{16}$/.test(k)) : [];
+  const short = record.key.slice(0, 16);
+  const keys = [short, ...known.filter((k) => k !== short)];
+  writeCacheFile(host, recordPath(host, firstFlow, record.key), RECORD_FORMAT, id, record as unknown as Record<string, unknown>);
+  writeCacheFile(host, indexPath, FORMAT, id, { keys: keys.slice(0, RECORDS_KEPT) });
+  // The records of other command lines, and those of other builds of flowc (whose index is not
+  // read), are removed: only files flowc wrote (their format says so).
+  const kept = new Set(keys.slice(0, RECORDS_KEPT).map((k) => `build-${k}.json`));
+  let names: string[];
+  try {
+    names = host.listFolder(dirname(indexPath));
+  } catch (error) {
+    if (!(error instanceof HostError)) throw error;
+    names = [];
+  }
+  for (const name of names) {
+    const path = join(dirname(indexPath), name);
+    if (!/^build-[\w-]{16}\.json$/.test(name) || kept.has(name) || !isCacheFile(host, path, RECORD_FORMAT)) continue;
+    try {
+      host.removeFile(path);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+    }
+  }
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';

@@ -29,6 +29,11 @@ export function readCacheFile(host: Host, path: string, format: string, id: stri
   return cache !== undefined && cache.flowc === id ? cache.data : undefined;
 }
 
+/** Whether the file at `path` is this cache (written by any build of flowc): what flowc may remove. */
+export function isCacheFile(host: Host, path: string, format: string): boolean {
+  return readCache(host, path, format) !== undefined;
+}
+
 export function writeCacheFile(host: Host, path: string, format: string, id: string, data: Record<string, unknown>): void {
   const info = host.inspect(path);
   if (info.kind !== 'missing' && (info.kind !== 'file' || readCache(host, path, format) === undefined)) return;

@@ -120,6 +120,17 @@ describe('an unchanged rebuild is replayed', () => {
     expect(compiled).toBe(1);
   });
 
+  test('the records of the last 8 command lines are kept, the others removed', async () => {
+    const host = project();
+    for (let i = 0; i < 10; i++) await build(host, '--generated', `gen${i}`);
+    const records = () => [...host.files.keys()].filter((path) => /\/\.flowc\/build-/.test(path));
+    expect(records()).toHaveLength(8);
+    host.env.FLOWC_DEV_BUILD_ID = 'build-2';
+    await build(host);
+    // Another build of flowc: its index starts anew, and the older build's records go.
+    expect(records()).toHaveLength(1);
+  });
+
   test('each command line has its own record', async () => {
     const host = project();
     for (const format of ['yaml', 'json', 'yaml', 'json']) await build(host, '--format', format);
@@ -139,11 +150,14 @@ describe('an unchanged rebuild is replayed', () => {
     host.env.FLOWC_DEV_BUILD_ID = 'build-2';
     await build(host);
     expect(compiled).toBe(2);
-    const records = JSON.parse(host.text('.flowc/builds.json') ?? '{}') as { data: { records: { probes: unknown[] }[] } };
-    (records.data.records[0] as { probes: unknown[] }).probes.push({ op: 'read', path: 3 });
-    host.addFile('.flowc/builds.json', JSON.stringify(records));
     await build(host);
-    expect(compiled).toBe(3);
+    compiled = 0;
+    const [recordFile] = [...host.files.keys()].filter((path) => /\/\.flowc\/build-[\w-]{16}\.json$/.test(path));
+    const record = JSON.parse(host.text(recordFile as string) ?? '{}') as { data: { probes: unknown[] } };
+    record.data.probes.push({ op: 'read', path: 3 });
+    host.addFile(recordFile as string, JSON.stringify(record));
+    await build(host);
+    expect(compiled).toBe(1);
   });
 
   test('a replayed build ends as a cold build of the same files would (random edits)', async () => {
