@@ -4,6 +4,7 @@ import type { FlowManifest } from '../runtime/manifest/schema.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { Reporter } from './diagnostics/reporter.js';
+import { listWords } from './diagnostics/suggest.js';
 import type { ResolvedProgram } from './resolve/program.js';
 import { applyStage } from './resolve/apply-stage.js';
 import { resolve } from './resolve/resolve.js';
@@ -50,12 +51,72 @@ export function checkText(path: string, text: string, options: CompileOptions = 
     return { source, diagnostics: sorted(reporter.diagnostics), timings };
   }
   t = performance.now();
-  const program = applyStage(resolve(parsed, reporter), options.stage);
+  const resolved = resolve(parsed, reporter);
+  const program = applyStage(resolved, options.stage, reporter);
   timings.resolve = performance.now() - t;
   t = performance.now();
   const checked = check(program, reporter);
+  const others = checkOtherStages(resolved, program.stage);
   timings.check = performance.now() - t;
-  return { source, diagnostics: sorted(reporter.diagnostics), program, checked, timings };
+  return { source, diagnostics: sorted(withOtherStages(reporter.diagnostics, others, [...resolved.stages.keys()])), program, checked, timings };
+}
+
+/** The diagnostics of checking the program on one stage (`undefined`: without a stage). */
+interface StageRun {
+  readonly stage: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A file with `stage` blocks is checked on every one of them and without a stage, whichever
+ * is selected, so `flowc check` finds a mistake that only one stage's values make
+ * (`stage prod { charge { memory = 20000 } }`, a name too long for the longest stage name),
+ * and a build for one stage refuses a file that is wrong on another. Resolve ran once: only
+ * the rules run again. The longest stage names go first, so a name-length message (FL4036)
+ * that several stages share quotes the longest name.
+ */
+function checkOtherStages(resolved: ResolvedProgram, selected: string | undefined): StageRun[] {
+  if (resolved.stages.size === 0) return [];
+  const names = [...resolved.stages.keys()].sort((a, b) => b.length - a.length);
+  const runs: (string | undefined)[] = [...names, undefined].filter((stage) => stage !== selected);
+  return runs.map((stage) => {
+    const reporter = new Reporter(resolved.source);
+    check(applyStage(resolved, stage, reporter), reporter);
+    return { stage, diagnostics: reporter.diagnostics };
+  });
+}
+
+/**
+ * The selected program's diagnostics, and each diagnostic of another stage that it does not
+ * have (same code at the same place), once, with a note of the stages it comes from: a
+ * mistake of the app's own settings is reported once, not once per stage.
+ */
+function withOtherStages(selected: readonly Diagnostic[], others: readonly StageRun[], declared: readonly string[]): readonly Diagnostic[] {
+  if (others.length === 0) return selected;
+  const key = (d: Diagnostic) => `${d.code} ${d.primary.span.start} ${d.primary.span.end}`;
+  const seen = new Set(selected.map(key));
+  const extra = new Map<string, { diagnostic: Diagnostic; stages: (string | undefined)[] }>();
+  for (const run of others) {
+    for (const diagnostic of run.diagnostics) {
+      const k = key(diagnostic);
+      if (seen.has(k)) continue;
+      const entry = extra.get(k);
+      if (entry === undefined) extra.set(k, { diagnostic, stages: [run.stage] });
+      else if (!entry.stages.includes(run.stage)) entry.stages.push(run.stage);
+    }
+  }
+  const noted = [...extra.values()].map(({ diagnostic, stages }) => ({ ...diagnostic, notes: [...diagnostic.notes, foundOn(stages, declared)] }));
+  return [...selected, ...noted];
+}
+
+/** "found on stage `prod`", "found on stages `dev` and `prod`", "found without a stage (no `--stage`)": in declaration order. */
+function foundOn(stages: readonly (string | undefined)[], declared: readonly string[]): string {
+  const named = declared.filter((name) => stages.includes(name)).map((name) => `\`${name}\``);
+  const parts = [
+    ...(named.length === 0 ? [] : [`on ${named.length === 1 ? 'stage' : 'stages'} ${listWords(named, 'and')}`]),
+    ...(stages.includes(undefined) ? ['without a stage (no `--stage`)'] : []),
+  ];
+  return `found ${parts.join(' and ')}`;
 }
 
 /** Like `checkText`, from the bytes of a file: reports FL1006/FL1008 for what is not UTF-8 text. */

@@ -33,6 +33,8 @@ export interface SimulateOptions<F extends FlowTypes> extends SimOptions {
    * keep every event; `summary()` counts every invocation either way.
    */
   readonly keepInvocations?: number | 'all';
+  /** Run the flow on this stage (`--stage`): a `stage` block's settings, names `<app>-<stage>-<name>`. */
+  readonly stage?: string;
 }
 
 /** Invocations kept per function unless `keepInvocations` says otherwise. */
@@ -103,7 +105,7 @@ export interface FlowSimulation<F extends FlowTypes = UntypedFlow> {
  */
 export async function simulate<F extends FlowTypes = UntypedFlow>(flowFile: string, options: SimulateOptions<F> = {}): Promise<FlowSimulation<F>> {
   const path = resolve(flowFile);
-  const compiled = compileText(flowFile, readFileSync(path, 'utf8'));
+  const compiled = compileText(flowFile, readFileSync(path, 'utf8'), options.stage === undefined ? {} : { stage: options.stage });
   if (compiled.manifest === undefined) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     throw new Error(`${flowFile} has errors:\n\n${errors.map((d) => renderPretty(d, { color: false, displayPath: (p) => p })).join('\n\n')}`);

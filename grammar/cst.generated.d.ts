@@ -12,6 +12,17 @@ export type AppDeclCstChildren = {
   settingsBlock?: SettingsBlockCstNode[];
 };
 
+export interface StageDeclCstNode extends CstNode {
+  name: "stageDecl";
+  children: StageDeclCstChildren;
+}
+
+export type StageDeclCstChildren = {
+  Kw_stage: IToken[];
+  Name: IToken[];
+  settingsBlock?: SettingsBlockCstNode[];
+};
+
 export interface TypeDeclCstNode extends CstNode {
   name: "typeDecl";
   children: TypeDeclCstChildren;

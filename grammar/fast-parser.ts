@@ -26,6 +26,7 @@ import {
   RBrace,
   RBracket,
   RParen,
+  Stage,
   Stream,
   StringLiteral,
   Table,
@@ -115,6 +116,14 @@ class FastParser {
   appDecl = (): CstNode => {
     const node = new Node('appDecl');
     this.consume(node, App);
+    this.consume(node, Name);
+    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    return node;
+  };
+
+  stageDecl = (): CstNode => {
+    const node = new Node('stageDecl');
+    this.consume(node, Stage);
     this.consume(node, Name);
     if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
     return node;

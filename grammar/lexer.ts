@@ -29,6 +29,7 @@ import {
   RBrace,
   RBracket,
   RParen,
+  Stage,
   Stream,
   StringLiteral,
   Table,
@@ -461,6 +462,7 @@ function isName(token: IToken): boolean {
 
 const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [App, 'appDecl'],
+  [Stage, 'stageDecl'],
   [Type, 'typeDecl'],
   [Fn, 'fnDecl'],
   [Queue, 'resourceDecl'],

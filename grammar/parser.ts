@@ -26,6 +26,7 @@ import {
   RBrace,
   RBracket,
   RParen,
+  Stage,
   Stream,
   StringLiteral,
   Table,
@@ -124,6 +125,13 @@ export class FlowParser extends CstParser {
   /** app NAME settings? */
   readonly appDecl = this.RULE('appDecl', () => {
     this.CONSUME(App);
+    this.CONSUME(Name);
+    this.OPTION(() => this.SUBRULE(this.settingsBlock));
+  });
+
+  /** stage NAME settings? — the settings of one stage (`--stage NAME`) */
+  readonly stageDecl = this.RULE('stageDecl', () => {
+    this.CONSUME(Stage);
     this.CONSUME(Name);
     this.OPTION(() => this.SUBRULE(this.settingsBlock));
   });
@@ -350,7 +358,7 @@ export class FlowParser extends CstParser {
   });
 }
 
-export type StatementRule = 'appDecl' | 'typeDecl' | 'fnDecl' | 'resourceDecl' | 'chain';
+export type StatementRule = 'appDecl' | 'stageDecl' | 'typeDecl' | 'fnDecl' | 'resourceDecl' | 'chain';
 
 export interface StatementCst {
   readonly rule: StatementRule;

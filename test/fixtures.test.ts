@@ -45,7 +45,9 @@ describe('valid fixtures: check without diagnostics', () => {
 
 /** What `flowc check` reports for a fixture: its flow's diagnostics and, without errors, those of the handlers beside it. */
 async function checkWithHandlers(displayPath: string, bytes: Uint8Array): Promise<Diagnostic[]> {
-  const result = compileBytes(displayPath, bytes);
+  // `# flowc: --stage NAME` at the top: as `flowc check` would for `flowc build --stage NAME`.
+  const stage = /^# flowc: --stage (\S+)$/m.exec(new TextDecoder().decode(bytes.subarray(0, 4096)))?.[1];
+  const result = compileBytes(displayPath, bytes, stage === undefined ? {} : { stage });
   // `# flowc: --types` at the top: as `flowc check --types`, with the TypeScript checker.
   const types = /^# flowc: --types$/m.test(result.source.text.slice(0, 4096));
   const handlers = result.manifest ? await checkHandlers(nodeHost(), displayPath, result.source, result.manifest, { stubs: 'warning', types }) : [];

@@ -175,8 +175,8 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
   // deploy and diff: credentials and region come from the AWS SDK chain unless these are given.
   const awsOptions = (command: Command) =>
     command
-      .option('--region <region>', 'AWS region (default: the SDK chain: AWS_REGION, the profile)')
-      .option('--profile <profile>', 'named profile from ~/.aws/config and ~/.aws/credentials')
+      .option('--region <region>', 'AWS region (default: the stage block\'s `region`, else the SDK chain: AWS_REGION, the profile)')
+      .option('--profile <profile>', 'named profile from ~/.aws/config and ~/.aws/credentials (default: the stage block\'s `profile`)')
       .option('--endpoint-url <url>', 'a local AWS-compatible endpoint for CloudFormation and S3');
   const awsTarget = (options: { region?: string; profile?: string; endpointUrl?: string }) => ({
     ...(options.region !== undefined ? { region: options.region } : {}),
@@ -211,15 +211,15 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .command('deploy')
       .description('deploy a flow to a CloudFormation stack through a change set, and follow it to the end')
       .argument('<file>', 'a .flow file')
-      .option('--stack <name>', 'the stack to create or update (default with --stage: <app>-<stage>)')
+      .option('--stack <name>', 'the stack to create or update (default with --stage: the stage block\'s `stack`, else <app>-<stage>)')
       .addOption(stageOption())
-      .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the one the stack last used)')
+      .option('--bucket <bucket>', 'S3 bucket for code and nested templates (default: the stage block\'s `bucket`, else the one the stack last used)')
       .option('-y, --yes', 'execute the change set without asking')
       .option('--allow-replace', 'go ahead even when a queue, table or stream would be replaced or deleted')
       .option('--allow-stubs', 'deploy handlers that are still the stubs flowc wrote (FL6003)')
       .option('--no-type-check', 'deploy handlers without running the TypeScript checker over them (FL6006)')
       .option('--import-existing', 'adopt queues, tables and streams that exist outside the stack under the names the flow gives them')
-      .option('--account <id>', 'refuse to deploy unless the credentials act in this AWS account (checked first, with STS GetCallerIdentity)'),
+      .option('--account <id>', 'refuse to deploy unless the credentials act in this AWS account (checked first, with STS GetCallerIdentity; default: the stage block\'s `account`)'),
   ).action(
     async (
       file: string,
@@ -259,11 +259,22 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       .command('diff')
       .description('compare a flow with a deployed stack, and say what deploying it would change (and lose)')
       .argument('<file>', 'a .flow file')
-      .option('--stack <name>', 'the deployed stack (default with --stage: <app>-<stage>)')
-      .addOption(stageOption()),
-  ).action(async (file: string, options: { stack?: string; stage?: string; region?: string; profile?: string; endpointUrl?: string }) => {
-    const { runDiff } = await import('./commands/diff.js');
-    exitCode = await runDiff(host, file, { ...(options.stack !== undefined ? { stack: options.stack } : {}), ...stageOf(options), ...awsTarget(options) });
+      .option('--stack <name>', 'the deployed stack (default with --stage: the stage block\'s `stack`, else <app>-<stage>)')
+      .addOption(
+        new Option('--stage <name>', 'compare with this stage\'s stack; given twice (--stage dev --stage prod), compare the two stages\' templates, without AWS').argParser(
+          (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+        ),
+      ),
+  ).action(async (file: string, options: { stack?: string; stage?: string[]; region?: string; profile?: string; endpointUrl?: string }) => {
+    const stages = (options.stage ?? []).map((stage) => stageOf({ stage }).stage as string);
+    const { runDiff, runStageDiff } = await import('./commands/diff.js');
+    if (stages.length > 2) throw new UsageError(`flowc diff takes --stage once (compare with that stage's stack) or twice (compare two stages), not ${stages.length} times`);
+    if (stages.length === 2) {
+      if (options.stack !== undefined) throw new UsageError('flowc diff --stage A --stage B compares two stages\' templates: --stack does not apply');
+      exitCode = await runStageDiff(host, file, stages[0]!, stages[1]!);
+      return;
+    }
+    exitCode = await runDiff(host, file, { ...(options.stack !== undefined ? { stack: options.stack } : {}), ...stageOf({ ...(stages[0] !== undefined ? { stage: stages[0] } : {}) }), ...awsTarget(options) });
   });
 
   program

@@ -59,6 +59,8 @@ export const codes = {
   FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
   FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
   FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
+  FL2018: { slug: 'unknown-stage', severity: 'error', phase: 'names', title: '`--stage` names a stage that the file\'s `stage` blocks do not declare' },
+  FL2019: { slug: 'unknown-stage-override', severity: 'error', phase: 'names', title: 'A block in a stage overrides a declaration that does not exist' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -131,6 +133,9 @@ export const codes = {
   FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
   FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
   FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
+  FL4052: { slug: 'stage-account', severity: 'error', phase: 'aws', title: 'A stage `account` that is not a 12-digit AWS account id' },
+  FL4053: { slug: 'stage-region', severity: 'error', phase: 'aws', title: 'A stage `region` that is not an AWS Region' },
+  FL4054: { slug: 'stack-name', severity: 'error', phase: 'aws', title: 'A stack name, given or made of the app and stage names, that CloudFormation refuses' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

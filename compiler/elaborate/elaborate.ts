@@ -1,12 +1,14 @@
 import type { DeclarationSymbol, EdgeKind, ResolvedProgram, SettingsMap } from '../resolve/program.js';
 import { type EdgeDefault, type SettingsContext, settingSchema, type SettingSpec } from '../settings/schema.js';
-import type { AppModel, DeclarationModel, EdgeModel, FunctionModel } from './model.js';
+import type { AppModel, DeclarationModel, EdgeModel, FunctionModel, StageModel } from './model.js';
 import { type FieldOrigin, PoisonWatch, Provenance } from './provenance.js';
 import { readValue } from './read-value.js';
 
 /** The typed model of a program, with the side table of where each value came from. */
 export interface Model {
   readonly app: AppModel;
+  /** The deploy settings of every `stage` block, by name, whatever stage the program is checked for. */
+  readonly stages: ReadonlyMap<string, StageModel>;
   /** Every declaration by name, in declaration order. */
   readonly declarations: ReadonlyMap<string, DeclarationModel>;
   /** Every edge, in source order (`edges[i].edge.index === i`). */
@@ -37,11 +39,13 @@ export function elaborate(program: ResolvedProgram): Model {
   };
 
   const app = build<AppModel>({ kind: 'app', name: program.app?.name.text ?? 'app' }, 'app', program.appSettings);
+  const stages = new Map<string, StageModel>();
+  for (const stage of program.stages.values()) stages.set(stage.name, build<StageModel>({ kind: 'stage', name: stage.name, symbol: stage }, 'stage', stage.deploy));
   const inherited = { fields: app as unknown as Readonly<Record<string, unknown>>, provenance };
   const declarations = new Map<string, DeclarationModel>();
   for (const symbol of program.declarations.values()) declarations.set(symbol.name, elaborateDeclaration(symbol, app, inherited, build));
   const edges = program.edges.map((edge) => build<EdgeModel>({ kind: edge.kind, edge }, 'edge', edge.settings, { edgeKind: edge.kind }));
-  return { app, declarations, edges, provenance, poison };
+  return { app, stages, declarations, edges, provenance, poison };
 }
 
 interface BuildOptions {

@@ -1,5 +1,5 @@
 import type { Deduplication, FieldPath } from '../../runtime/manifest/schema.js';
-import type { DeclarationSymbol, Edge, EdgeKind } from '../resolve/program.js';
+import type { DeclarationSymbol, Edge, EdgeKind, StageSymbol } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
 import type { SettingsBlock } from '../syntax/ast.js';
 
@@ -51,6 +51,13 @@ export interface AppModel extends FieldsOf<'app'> {
   readonly name: string;
 }
 
+/** The deploy settings of one `stage` block (`region`, `account`, …); its other settings are in the app and declaration items. */
+export interface StageModel extends FieldsOf<'stage'> {
+  readonly kind: 'stage';
+  readonly name: string;
+  readonly symbol: StageSymbol;
+}
+
 interface Declared<K extends DeclarationSymbol['kind']> {
   readonly kind: K;
   readonly name: string;
@@ -75,7 +82,7 @@ export interface EdgeModel extends FieldsOf<'edge'> {
 }
 
 /** Any item of the model that has fields: what provenance is kept for. */
-export type ModelItem = AppModel | DeclarationModel | EdgeModel;
+export type ModelItem = AppModel | StageModel | DeclarationModel | EdgeModel;
 
 /** The fields of an item, for `spanOf(item, field)`: its settings' fields, never `kind` or `name`. */
 export type FieldOf<T extends ModelItem> = Exclude<keyof T & string, 'kind' | 'name' | 'symbol' | 'edge' | 'handlerPath'>;

@@ -1,6 +1,7 @@
 import {
   type AsyncConfig,
   type BusSpec,
+  type DeploySettings,
   type EdgeSpec,
   type FieldPath,
   type FifoSettings,
@@ -18,7 +19,7 @@ import type { PayloadType } from '../../runtime/manifest/types.js';
 import type { CheckedProgram } from '../check/run-checks.js';
 import type { TypedProgram } from '../check/typed-program.js';
 import type { Model } from '../elaborate/elaborate.js';
-import type { DeclarationModel, EdgeModel, QueueModel, TopicModel } from '../elaborate/model.js';
+import type { DeclarationModel, EdgeModel, QueueModel, StageModel, TopicModel } from '../elaborate/model.js';
 import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
@@ -147,11 +148,25 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  const deploy = deploySettings(program.stage === undefined ? undefined : model.stages.get(program.stage));
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
 const streamViewTypes = { new_and_old: 'NEW_AND_OLD_IMAGES', new: 'NEW_IMAGE', old: 'OLD_IMAGE', keys: 'KEYS_ONLY' } as const;
+
+/** The deploy settings the selected stage's block writes; undefined when it writes none (the manifest stays as before). */
+function deploySettings(stage: StageModel | undefined): DeploySettings | undefined {
+  if (stage === undefined) return undefined;
+  const settings: DeploySettings = {
+    ...(stage.region === null ? {} : { region: stage.region }),
+    ...(stage.account === null ? {} : { account: stage.account }),
+    ...(stage.bucket === null ? {} : { bucket: stage.bucket }),
+    ...(stage.profile === null ? {} : { profile: stage.profile }),
+    ...(stage.stackName === null ? {} : { stack: stage.stackName }),
+  };
+  return Object.keys(settings).length === 0 ? undefined : settings;
+}
 
 function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Origin): EdgeSpec {
   const edge = model.edge;

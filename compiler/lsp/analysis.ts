@@ -27,6 +27,8 @@ export interface SettingSite {
 
 export type SettingsOwner =
   | { readonly kind: 'app' }
+  /** A deploy setting of a `stage` block (`region`, `account`, …); its app settings are the app's. */
+  | { readonly kind: 'stage' }
   | { readonly kind: 'decl'; readonly symbol: DeclarationSymbol }
   | { readonly kind: 'edge'; readonly edge: Edge };
 
@@ -139,6 +141,17 @@ export class Analysis {
     visit(program.app?.settings, { kind: 'app' });
     for (const symbol of program.declarations.values()) visit(symbol.decl.settings, { kind: 'decl', symbol });
     for (const edge of program.edges) visit(edge.settingsBlock, { kind: 'edge', edge });
+    // A stage block holds deploy settings, app settings, and `NAME { … }` blocks of a declaration's.
+    for (const stage of program.stages.values()) {
+      const block = stage.decl.settings;
+      for (const setting of block?.entries ?? []) {
+        const override = stage.overrides.get(setting.name.text);
+        if (override !== undefined && override.block === setting.value) visit(override.block, { kind: 'decl', symbol: override.symbol });
+        else if (block !== undefined && (stage.deploy.has(setting.name.text) || stage.app.has(setting.name.text))) {
+          out.push({ setting, block, owner: stage.deploy.has(setting.name.text) ? { kind: 'stage' } : { kind: 'app' }, parents: [] });
+        }
+      }
+    }
     // Blocks of edges that did not resolve, and of duplicate declarations, still get their settings seen.
     const seen = new Set(out.map((s) => s.block));
     for (const statement of program.ast.statements) {

@@ -134,7 +134,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {
   const owner = site.owner;
   if (owner === undefined) return 'edge';
-  return owner.kind === 'app' ? 'app' : owner.kind === 'edge' ? 'edge' : owner.symbol.kind;
+  return owner.kind === 'app' || owner.kind === 'stage' || owner.kind === 'edge' ? owner.kind : owner.symbol.kind;
 }
 
 /** The doc line of a setting with its value's form, unit and range, and the AWS property it sets. */
@@ -161,6 +161,6 @@ function settingHover(site: SettingSite): string | undefined {
   if (context === undefined) return undefined;
   const doc = settingDoc(context, site.setting.name.text);
   if (doc === undefined) return undefined;
-  const where = context === 'edge' ? 'edge' : context === 'app' ? 'app' : kindNoun[context];
+  const where = context === 'edge' || context === 'app' || context === 'stage' ? context : kindNoun[context];
   return `**${site.setting.name.text}** (${where} setting)\n\n${doc}`;
 }

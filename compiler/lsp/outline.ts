@@ -6,7 +6,7 @@ import type { Analysis } from './analysis.js';
 export interface OutlineEntry {
   readonly name: string;
   readonly detail: string;
-  readonly kind: 'app' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table';
+  readonly kind: 'app' | 'stage' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table';
   /** The whole statement, and its name. */
   readonly span: Span;
   readonly nameSpan: Span;
@@ -19,6 +19,9 @@ export function outline(analysis: Analysis): OutlineEntry[] {
     switch (statement.kind) {
       case 'AppDecl':
         out.push({ name: statement.name.text, detail: 'app', kind: 'app', span: statement.span, nameSpan: statement.name.span });
+        break;
+      case 'StageDecl':
+        out.push({ name: statement.name.text, detail: 'stage', kind: 'stage', span: statement.span, nameSpan: statement.name.span });
         break;
       case 'TypeDecl':
         out.push({ name: statement.name.text, detail: 'type', kind: 'type', span: statement.span, nameSpan: statement.name.span });

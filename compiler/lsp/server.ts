@@ -236,6 +236,7 @@ function serve(connection: Connection): void {
 
 const symbolKinds = {
   app: SymbolKind.Module,
+  stage: SymbolKind.Namespace,
   type: SymbolKind.Struct,
   fn: SymbolKind.Function,
   queue: SymbolKind.Variable,

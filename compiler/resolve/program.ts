@@ -12,6 +12,7 @@ import type {
   ResourceDecl,
   Setting,
   SettingsBlock,
+  StageDecl,
   TypeDecl,
 } from '../syntax/ast.js';
 
@@ -36,6 +37,28 @@ export interface DeclarationSymbol {
   readonly kind: DeclarationKind;
   readonly decl: FnDecl | ResourceDecl;
   readonly settings: SettingsMap;
+  /** On a stage that overrides its settings (`stage prod { charge { … } }`): that block. */
+  readonly override?: SettingsBlock;
+}
+
+/** `charge { memory = 2048 }` in a stage: one declaration's settings on that stage. */
+export interface StageOverride {
+  readonly symbol: DeclarationSymbol;
+  /** The block as written; its settings replace the declaration's of the same name. */
+  readonly block: SettingsBlock;
+  readonly settings: SettingsMap;
+}
+
+/** One `stage NAME { … }` block, its settings validated, by what they set. */
+export interface StageSymbol {
+  readonly name: string;
+  readonly decl: StageDecl;
+  /** Its deploy settings (`region`, `account`, …: the schema's `stage` settings). */
+  readonly deploy: SettingsMap;
+  /** The app settings it writes, which override the app's on this stage. */
+  readonly app: SettingsMap;
+  /** By declaration name, in the order written. */
+  readonly overrides: ReadonlyMap<string, StageOverride>;
 }
 
 /**
@@ -82,7 +105,14 @@ export interface ResolvedProgram {
   readonly references: ReadonlyMap<Identifier, DeclarationSymbol>;
   /** Names whose declarations had syntax errors: later phases say nothing about them. */
   readonly damagedNames: ReadonlySet<string>;
-  /** The stage the program is checked for (`--stage`, apply-stage.ts); absent without one. */
+  /** Every `stage` block of the file, by name (resolve/stages.ts), whatever stage is selected. */
+  readonly stages: ReadonlyMap<string, StageSymbol>;
+  /** Stage names whose blocks had syntax errors: `--stage` with one of them is not reported unknown. */
+  readonly damagedStages: ReadonlySet<string>;
+  /**
+   * The stage the program is checked for (`--stage`, apply-stage.ts); absent without one. With a
+   * `stage` block of that name, the settings above are already the stage's.
+   */
   readonly stage?: string;
 }
 

@@ -18,6 +18,7 @@ import {
 } from './program.js';
 import { Scope } from './scope.js';
 import { resolveSettings } from './settings.js';
+import { resolveStages } from './stages.js';
 
 /**
  * Name resolution (FL2xxx): declarations and types into symbol tables, every reference to its
@@ -68,6 +69,8 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
     for (const [key, setting] of resolved.poisoned) settings?.poisoned.set(key, setting);
   }
 
+  const stages = resolveStages(ast.statements, reporter, scope);
+
   const typeResolver = new TypeNames(reporter, types, scope, damagedNames);
   for (const type of types.values()) typeResolver.visit(type.type);
   for (const statement of ast.statements) {
@@ -94,6 +97,8 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
     edges,
     references: scope.references,
     damagedNames,
+    stages,
+    damagedStages: parsed.damagedStages,
   };
 }
 

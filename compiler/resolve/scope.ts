@@ -56,6 +56,11 @@ export class Scope {
     return symbol;
   }
 
+  /** Whether `name` is declared by a statement with a syntax error: nothing is said about it. */
+  isDamaged(name: string): boolean {
+    return this.damagedNames.has(name);
+  }
+
   /** Resolves a name of any kind (an edge end); kind rules are the caller's. */
   resolveAny(name: Identifier): DeclarationSymbol | undefined {
     return this.resolve(name, ['fn', 'queue', 'topic', 'bus', 'stream', 'table'], 'this');

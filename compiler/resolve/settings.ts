@@ -2,7 +2,7 @@ import type { Suggestion } from '../diagnostics/diagnostic.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { awsSettingHelp, awsSettingSpelling, awsWordHelp, awsWordSpelling } from '../settings/aws-spellings.js';
-import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
+import { type SettingsContext, type SettingSpec, settingSchema, stageSettingNames, type ValueSpec } from '../settings/schema.js';
 import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
 import { type SettingsMap, settingsMap } from './program.js';
@@ -10,6 +10,7 @@ import { orWords, type Scope } from './scope.js';
 
 const contextNoun: Record<SettingsContext, string> = {
   app: 'the app',
+  stage: 'a stage',
   fn: 'a function',
   queue: 'a queue',
   topic: 'a topic',
@@ -66,23 +67,29 @@ export function resolveSettings(
   return settings;
 }
 
-function reportUnknownSetting(setting: Setting, context: SettingsContext, owner: string, reporter: Reporter): void {
+/** The names a block of `context` takes: a stage takes the app's too. */
+function namesOf(context: SettingsContext): readonly string[] {
+  return context === 'stage' ? stageSettingNames() : Object.keys(settingSchema[context]);
+}
+
+/** FL2008, with what the name may have meant: a setting of this block, its AWS spelling, or a setting of another block. */
+export function reportUnknownSetting(setting: Setting, context: SettingsContext, owner: string, reporter: Reporter): void {
   const name = setting.name.text;
   const elsewhere = (Object.keys(settingSchema) as SettingsContext[]).filter(
-    (c) => c !== context && settingSchema[c][name] !== undefined,
+    (c) => c !== context && !(context === 'stage' && c === 'app') && settingSchema[c][name] !== undefined,
   );
   const value = setting.value;
   const written = { kind: value.kind === 'NumberValue' ? 'number' : value.kind === 'DurationValue' ? 'duration' : 'other', text: reporter.source.text.slice(value.span.start, value.span.end) } as const;
   const aws = awsSettingSpelling(name, context);
   // An AWS spelling of a setting of this block is renamed in place; one of another block's, or
   // one whose value changes too (`dedupe = content`), is only explained: not a one-span edit.
-  const found = aws === undefined ? suggest(name, Object.keys(settingSchema[context])) : aws.context === context && !aws.setting.includes(' ') ? [aws.setting] : [];
+  const found = aws === undefined ? suggest(name, namesOf(context)) : aws.context === context && !aws.setting.includes(' ') ? [aws.setting] : [];
   let help = awsSettingHelp(name, context, written, (c) => contextNoun[c]) ?? didYouMeanOf(found);
   if (help === undefined && elsewhere.length > 0) {
     help = `\`${name}\` is a setting of ${orWords(elsewhere.map((c) => contextNoun[c]))}${whereHint(name, context, owner, elsewhere)}`;
   }
   if (help === undefined) {
-    const known = Object.keys(settingSchema[context]);
+    const known = namesOf(context);
     help = known.length === 0 ? `${contextNoun[context]} has no settings` : `the settings of ${contextNoun[context]} are ${orWords(known.map((k) => `\`${k}\``)).replace(/ or ([^ ]+)$/, ' and $1')}`;
   }
   reporter.report('FL2008', setting.name.span, `unknown setting \`${name}\` for ${contextNoun[context]}`, {
@@ -151,6 +158,8 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       }
       return value.kind === 'DurationValue' ? true : wrong();
     case 'string':
+      // `account = 123456789012`: a number where a string goes is quoted as written (leading zeros kept).
+      if (value.kind === 'NumberValue') return wrong(undefined, `write it in quotes: \`${setting.name.text} = "${value.raw}"\``, rewrite(`"${value.raw}"`, 'machine-applicable'));
       return value.kind === 'StringValue' ? true : wrong();
     case 'timestamp':
       if (value.kind !== 'StringValue') return wrong();

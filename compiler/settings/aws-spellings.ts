@@ -26,6 +26,12 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
   app: {
     memorysize: 'memory',
   },
+  stage: {
+    accountid: 'account',
+    stackname: 'stack',
+    awsregion: 'region',
+    awsprofile: 'profile',
+  },
   fn: {
     memorysize: 'memory',
     timeoutseconds: 'timeout',

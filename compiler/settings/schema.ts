@@ -86,8 +86,11 @@ export interface SettingSpec {
   readonly ranges?: readonly RangeRegistration[];
 }
 
-/** Where a settings block can appear. */
-export type SettingsContext = 'app' | DeclarationKind | 'edge';
+/**
+ * Where a settings block can appear. A `stage` block takes the deploy settings of `stage`
+ * below and every setting of `app` (`stageSettingNames`), which override the app's on that stage.
+ */
+export type SettingsContext = 'app' | 'stage' | DeclarationKind | 'edge';
 
 const int = { type: 'int' } as const;
 const bool = { type: 'bool' } as const;
@@ -124,6 +127,15 @@ export const settingSpecs = {
     handlers: { value: str, doc: 'folder of the handler sources, relative to the .flow file (default `handlers`)', field: 'handlersFolder', default: 'handlers' },
     permissions_boundary: { value: str, doc: 'ARN of the IAM managed policy set as the permissions boundary of every role (PermissionsBoundary)', field: 'permissionsBoundary', default: null, property: 'AWS::IAM::Role.PermissionsBoundary' },
     role_path: { value: str, doc: 'IAM path of every role, `/` or `/…/` (Path)', field: 'rolePath', default: null, property: 'AWS::IAM::Role.Path' },
+  },
+  // The deploy settings of a stage: where `flowc deploy --stage NAME` deploys, each the default
+  // of its command-line option (which overrides it and says so). FL4052–FL4054 check them.
+  stage: {
+    region: { value: str, doc: 'the AWS Region the stage deploys to (`--region`)', field: 'region', default: null },
+    account: { value: str, doc: 'the AWS account id of the stage: deploy refuses credentials of any other, asking STS first (`--account`)', field: 'account', default: null },
+    bucket: { value: str, doc: 'the S3 bucket of the deployment assets (`--bucket`)', field: 'bucket', default: null },
+    profile: { value: str, doc: 'the AWS profile deploy uses (`--profile`)', field: 'profile', default: null },
+    stack: { value: str, doc: 'the stack the stage deploys to (`--stack`; default `<app>-<stage>`)', field: 'stackName', default: null, property: 'AWS::CloudFormation::Stack' },
   },
   fn: {
     memory: { value: int, doc: 'memory in MB (MemorySize)', field: 'memoryMb', inherit: 'app', default: lambda.memoryMbDefault, property: 'AWS::Lambda::Function.MemorySize', ranges: [memoryRange] },
@@ -402,3 +414,8 @@ export const settingSpecs = {
 
 /** The schema by name, for code that looks a written name up (resolve, hovers, completion). */
 export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>> = settingSpecs;
+
+/** Every setting a `stage` block takes besides declaration overrides: its deploy settings and all of the app's. */
+export function stageSettingNames(): readonly string[] {
+  return [...Object.keys(settingSchema.stage), ...Object.keys(settingSchema.app)];
+}

@@ -20,10 +20,22 @@ export interface FlowFile {
 }
 
 export type Statement = Declaration | Chain;
-export type Declaration = AppDecl | TypeDecl | FnDecl | ResourceDecl;
+export type Declaration = AppDecl | StageDecl | TypeDecl | FnDecl | ResourceDecl;
 
 export interface AppDecl {
   readonly kind: 'AppDecl';
+  readonly span: Span;
+  readonly name: Identifier;
+  readonly settings?: SettingsBlock;
+}
+
+/**
+ * `stage prod { region = "eu-west-1", memory = 1024, charge { memory = 2048 } }`: what differs
+ * on one stage (`--stage prod`): app settings, deploy settings, and `NAME { … }` blocks that
+ * override one declaration's settings (compiler/resolve/stages.ts).
+ */
+export interface StageDecl {
+  readonly kind: 'StageDecl';
   readonly span: Span;
   readonly name: Identifier;
   readonly settings?: SettingsBlock;
@@ -247,6 +259,7 @@ export type Node =
   | FlowFile
   | Identifier
   | AppDecl
+  | StageDecl
   | TypeDecl
   | FnDecl
   | ResourceDecl

@@ -1,6 +1,7 @@
 import type { CstNode, IToken } from '../../grammar/index.js';
 import type {
   AppDeclCstNode,
+  StageDeclCstNode,
   ArgumentsCstNode,
   ChainCstNode,
   ComparisonCstNode,
@@ -41,6 +42,7 @@ import type {
   ResourceKind,
   Setting,
   SettingsBlock,
+  StageDecl,
   Statement,
   TypeDecl,
   TypeExpr,
@@ -65,6 +67,8 @@ function buildWith(builder: AstBuilder, statement: StatementCst): Statement | un
   switch (statement.rule) {
     case 'appDecl':
       return builder.appDecl(statement.cst as AppDeclCstNode);
+    case 'stageDecl':
+      return builder.stageDecl(statement.cst as StageDeclCstNode);
     case 'typeDecl':
       return builder.typeDecl(statement.cst as TypeDeclCstNode);
     case 'fnDecl':
@@ -140,6 +144,14 @@ class AstBuilder {
     if (!name || !whole) return undefined;
     const settings = this.optionalBlock(node.children.settingsBlock);
     return { kind: 'AppDecl', span: whole, name, ...(settings && { settings }) };
+  }
+
+  stageDecl(node: StageDeclCstNode): StageDecl | undefined {
+    const name = this.identifier(first(node.children.Name));
+    const whole = nodeSpan(node);
+    if (!name || !whole) return undefined;
+    const settings = this.optionalBlock(node.children.settingsBlock);
+    return { kind: 'StageDecl', span: whole, name, ...(settings && { settings }) };
   }
 
   typeDecl(node: TypeDeclCstNode): TypeDecl | undefined {

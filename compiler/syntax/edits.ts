@@ -22,6 +22,14 @@ export function addSettingEdit(source: SourceFile, decl: FnDecl | ResourceDecl, 
   return { span: span(first.span.start, first.span.start), replacement: `${entry}, ` };
 }
 
+/**
+ * Which of `blocks` holds `setting`: a declaration's own block, or the block of a stage that
+ * overrides it (`stage prod { charge { … } }`), so an edit removes the entry where it is.
+ */
+export function blockHolding(setting: Setting, blocks: readonly (SettingsBlock | undefined)[]): SettingsBlock | undefined {
+  return blocks.find((block) => block?.entries.includes(setting));
+}
+
 /** The edit that removes one entry of a block, with its separator, so the block stays well formed. */
 export function removeSettingEdit(source: SourceFile, block: SettingsBlock, setting: Setting): TextEdit {
   const index = block.entries.indexOf(setting);

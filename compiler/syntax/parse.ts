@@ -15,6 +15,8 @@ export interface ParsedFile {
    * or missing, so later phases stay silent about them instead of reporting follow-on errors.
    */
   readonly damagedNames: ReadonlySet<string>;
+  /** The same for `stage` blocks, whose names are of their own namespace: `--stage` says nothing about them. */
+  readonly damagedStages: ReadonlySet<string>;
   /**
    * The file is over an input limit (FL1013 tokens, FL1014 declarations): it is refused as a
    * whole, and later phases do not run, as after too many syntax errors.
@@ -38,12 +40,14 @@ const codeOfProblem: Record<GrammarProblem['kind'], Code> = {
 export function parseSource(reporter: Reporter): ParsedFile {
   const text = reporter.source.text;
   const damagedNames = new Set<string>();
+  const damagedStages = new Set<string>();
   let appAttempted = false;
   const statements: Statement[] = [];
   const parse = (cst: StatementCst, hadError: boolean) => {
     if (cst.rule === 'appDecl') appAttempted = true;
     const name = cst.rule === 'chain' ? undefined : cst.tokens[1];
-    if (hadError && name) damagedNames.add(name.image);
+    const damaged = cst.rule === 'stageDecl' ? damagedStages : damagedNames;
+    if (hadError && name) damaged.add(name.image);
     const built = buildStatement(cst, reporter, hadError);
     // A declaration dropped for a type nested too deeply (FL3010) is damaged like one with a
     // syntax error: later phases stay silent about it.
@@ -63,7 +67,7 @@ export function parseSource(reporter: Reporter): ParsedFile {
     });
   }
   const ast: FlowFile = { kind: 'FlowFile', span: span(0, text.length), statements };
-  if (tooManyTokens) return { ast, app: undefined, damagedNames, refused: true };
+  if (tooManyTokens) return { ast, app: undefined, damagedNames, damagedStages, refused: true };
   if (tooManyDeclarations) {
     const limit = MAX_DECLARATIONS.toLocaleString('en-US');
     const at = span(tooManyDeclarations.start, tooManyDeclarations.end);
@@ -71,10 +75,10 @@ export function parseSource(reporter: Reporter): ParsedFile {
       label: `declaration number ${(MAX_DECLARATIONS + 1).toLocaleString('en-US')}`,
       help: 'split the app into several apps, one per .flow file, and check them together: `flowc check a.flow b.flow`',
     });
-    return { ast, app: undefined, damagedNames, refused: true };
+    return { ast, app: undefined, damagedNames, damagedStages, refused: true };
   }
   const app = checkAppDeclaration(ast, reporter, appAttempted);
-  return { ast, app, damagedNames, refused: false };
+  return { ast, app, damagedNames, damagedStages, refused: false };
 }
 
 /** `memory = 512MB` is a size written with a unit, not a malformed duration: say what to write. */

@@ -29,6 +29,11 @@ export interface FlowManifest {
    * `<app>-<stage>-<name>` (names.ts). Absent without a stage, so names stay `<app>-<name>`.
    */
   readonly stage?: string;
+  /**
+   * Where the stage deploys, as its `stage` block says (`region = "eu-west-1"`, …): the
+   * defaults of `flowc deploy`'s options. Absent when the block sets none of them.
+   */
+  readonly deploy?: DeploySettings;
   /** The .flow file, as the user named it; origins are positions in it. */
   readonly source: string;
   /** Declared types by name, keys sorted. */
@@ -46,6 +51,16 @@ export interface FlowManifest {
   readonly edges: readonly EdgeSpec[];
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
   readonly roles: RoleSettings;
+}
+
+/** A stage's deploy settings; each absent when the stage block does not set it. */
+export interface DeploySettings {
+  readonly region?: string;
+  /** The 12-digit AWS account id: deploy refuses credentials of another account (STS first). */
+  readonly account?: string;
+  readonly bucket?: string;
+  readonly profile?: string;
+  readonly stack?: string;
 }
 
 /** Settings of every IAM role of the app. */

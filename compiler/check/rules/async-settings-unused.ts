@@ -1,4 +1,4 @@
-import { removeSettingEdit } from '../../syntax/edits.js';
+import { blockHolding, removeSettingEdit } from '../../syntax/edits.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -15,19 +15,19 @@ export const asyncSettingsUnused: Rule = {
     fn(fn, context) {
       const triggers = context.typed.edgesInto(fn.name);
       const trigger = triggers[0];
-      const block = fn.decl.settings;
-      if (trigger === undefined || block === undefined || context.isInvokedAsync(fn)) return;
+      if (trigger === undefined || context.isInvokedAsync(fn)) return;
       const item = context.fn(fn);
       for (const setting of [context.writtenOf(item, 'asyncRetryAttempts'), context.writtenOf(item, 'asyncMaxEventAgeSeconds')]) {
         if (!setting) continue;
         const name = setting.name.text;
+        const block = blockHolding(setting, [fn.decl.settings, fn.override]);
         const onEdge = trigger.kind === 'queue-trigger' ? 'on the queue: `max_receives` and `dlq`' : 'on the trigger edge: `retries`, `max_age` and `on_failure`';
         context.report(setting.span, `\`${name}\` never applies: \`${fn.name}\` is only invoked synchronously`, {
           label: 'for asynchronous invocations only',
           secondary: [{ span: trigger.span, message: `\`${trigger.source.name}\` invokes \`${fn.name}\` synchronously (an event source mapping)` }],
           why: `\`retries\` and \`max_age\` configure how Lambda retries asynchronous invocations (SNS, EventBridge, destinations). An event source mapping invokes synchronously and retries by its own rules, so this setting deploys and changes nothing.`,
           help: `remove \`${name}\`; the retries of \`${trigger.source.name}\` are set ${onEdge}`,
-          suggestions: [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, block, setting)], applicability: 'machine-applicable' }],
+          suggestions: block === undefined ? [] : [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, block, setting)], applicability: 'machine-applicable' }],
         });
       }
     },

@@ -1,5 +1,7 @@
+import type { Suggestion } from '../../diagnostics/diagnostic.js';
+import type { Setting } from '../../syntax/ast.js';
 import type { DeclarationSymbol } from '../../resolve/program.js';
-import { addSettingEdit, removeSettingEdit } from '../../syntax/edits.js';
+import { addSettingEdit, blockHolding, removeSettingEdit } from '../../syntax/edits.js';
 import type { QueueModel, TopicModel } from '../../elaborate/model.js';
 import type { CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
@@ -55,12 +57,16 @@ function visit(symbol: DeclarationSymbol, context: CheckContext): void {
         fifo
           ? { title: `make \`${symbol.name}\` FIFO`, edits: [{ span: fifo.value.span, replacement: 'true' }], applicability: 'maybe-incorrect' }
           : { title: `make \`${symbol.name}\` FIFO`, edits: [addSettingEdit(context.source, symbol.decl, 'fifo = true')], applicability: 'maybe-incorrect' },
-        ...(symbol.decl.settings
-          ? [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, symbol.decl.settings, setting)], applicability: 'maybe-incorrect' as const }]
-          : []),
+        ...removal(context, symbol, setting, name),
       ],
     });
   }
+}
+
+/** Removing the setting where it is written: the declaration's block, or a stage's override of it. */
+function removal(context: CheckContext, symbol: DeclarationSymbol, setting: Setting, name: string): Suggestion[] {
+  const block = blockHolding(setting, [symbol.decl.settings, symbol.override]);
+  return block === undefined ? [] : [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, block, setting)], applicability: 'maybe-incorrect' }];
 }
 
 /**

@@ -14,12 +14,18 @@ import { rolePath } from './role-path.js';
 import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
+import { stageAccount } from './stage-account.js';
+import { stageRegion } from './stage-region.js';
+import { stackNameRule } from './stack-name.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  stackNameRule,
+  stageRegion,
+  stageAccount,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,

@@ -6,9 +6,10 @@ import { packageApp } from '../../deploy/package.js';
 import { unknownProfileProblem } from '../aws-profile.js';
 import type { Host } from '../host.js';
 import type { OutputProblem } from '../output-plan.js';
-import { stageStackName } from '../../../runtime/manifest/names.js';
+import { accountIdPattern } from '../../../runtime/aws/targets.js';
 import { progressLine } from '../progress-line.js';
 import { printOutputProblems, UsageError } from '../report.js';
+import { stageTarget } from '../stage-target.js';
 import { compileForDeploy, EXIT_FAILED, isUserFacing, type ShipOptions } from './package.js';
 
 /** A profile that does not exist is a mistake in the command line (exit 2), as in `main`. */
@@ -26,8 +27,11 @@ export interface DeployCommandOptions extends AwsTarget, ShipOptions {
   readonly account?: string;
 }
 
-/** An AWS account id is 12 digits: https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html */
-const ACCOUNT_ID = /^\d{12}$/;
+/**
+ * With `--stage`, the stage block's `region`, `account`, `bucket`, `profile` and `stack` are the
+ * defaults of these options (compiler/cli/stage-target.ts): `flowc deploy shop.flow --stage
+ * prod --yes` needs nothing else. An option given replaces the block's value, and deploy says so.
+ */
 
 /**
  * `flowc deploy FILE --stack NAME`: compile, bundle, upload, change set, confirm, execute,
@@ -40,13 +44,15 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     // Checked first: without a terminal nobody could answer, and nothing should be uploaded.
     throw new UsageError('flowc deploy asks before changing the stack, and there is no terminal to ask on: pass --yes');
   }
-  if (options.account !== undefined && !ACCOUNT_ID.test(options.account)) {
+  if (options.account !== undefined && !accountIdPattern.test(options.account)) {
     throw new UsageError(`--account ${JSON.stringify(options.account)} is not an AWS account id: give its 12 digits, e.g. --account 123456789012`);
   }
   if (options.stack === undefined && options.stage === undefined) throw new UsageError('flowc deploy needs the stack to deploy to: pass --stack NAME, or --stage NAME for the stack <app>-<stage>');
   const manifest = await compileForDeploy(host, file, 'nothing deployed', options);
   if (typeof manifest === 'number') return manifest;
-  const stackName = options.stack ?? stageStackName(manifest.app, options.stage ?? '');
+  const { target, overrides } = stageTarget(manifest, options);
+  const stackName = target.stack ?? '';
+  const aws = { ...options, ...target };
 
   const confirm = canAsk ? host.confirm?.bind(host) : undefined;
   const progress = progressLine(host);
@@ -56,19 +62,20 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
     progress: progress.report,
     ...(confirm ? { confirm } : {}),
   };
+  for (const line of overrides) ui.info(`note: ${line}`);
   try {
-    const profileProblem = await unknownProfileProblem(options.profile);
+    const profileProblem = await unknownProfileProblem(aws.profile);
     if (profileProblem !== undefined) {
       printOutputProblems(host, [profileProblem]);
       return EXIT_USAGE;
     }
-    const clients = createAwsClients(options);
+    const clients = createAwsClients(aws);
     // Before anything else touches AWS (or bundling takes its time): the wrong account is
     // refused with nothing uploaded and no change set made.
-    if (options.account !== undefined) {
+    if (aws.account !== undefined) {
       const actual = await accountId(clients, clock);
-      if (actual !== options.account) {
-        printOutputProblems(host, [wrongAccount(options.account, actual, options.profile)]);
+      if (actual !== aws.account) {
+        printOutputProblems(host, [wrongAccount(aws.account, actual, aws.profile, options.account === undefined ? manifest.stage : undefined)]);
         return EXIT_FAILED;
       }
     }
@@ -78,7 +85,7 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
       clients,
       {
         stackName,
-        ...(options.bucket !== undefined ? { bucket: options.bucket } : {}),
+        ...(aws.bucket !== undefined ? { bucket: aws.bucket } : {}),
         yes: options.yes,
         allowReplace: options.allowReplace,
         importExisting: options.importExisting === true,
@@ -96,11 +103,13 @@ export async function runDeploy(host: Host, file: string, options: DeployCommand
   }
 }
 
-function wrongAccount(expected: string, actual: string, profile: string | undefined): OutputProblem {
+/** FL9027; `stage` when the account is the stage block's (`account = "…"`), not `--account`'s. */
+function wrongAccount(expected: string, actual: string, profile: string | undefined, stage: string | undefined): OutputProblem {
   const via = profile !== undefined ? `the profile ${profile} acts` : 'the credentials in use act';
+  const source = stage !== undefined ? `the \`account\` of stage ${stage}` : '--account';
   return {
     code: 'FL9027',
-    message: `${via} in AWS account ${actual}, not in ${expected} (--account); nothing deployed`,
-    help: `deploy with credentials of account ${expected} (\`--profile\`, AWS_PROFILE), or correct --account if ${actual} is the account you mean`,
+    message: `${via} in AWS account ${actual}, not in ${expected} (${source}); nothing deployed`,
+    help: `deploy with credentials of account ${expected} (\`--profile\`, AWS_PROFILE), or correct ${source} if ${actual} is the account you mean`,
   };
 }
