@@ -59,6 +59,8 @@ export const codes = {
   FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
   FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
   FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
+  FL2020: { slug: 'parameter-form', severity: 'error', phase: 'names', title: 'An environment value read from SSM or Secrets Manager, written wrong' },
+  FL2021: { slug: 'quoted-name', severity: 'error', phase: 'names', title: 'A quoted name where only a tag key may be quoted' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -131,6 +133,10 @@ export const codes = {
   FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
   FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
   FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
+  FL4055: { slug: 'tag-rules', severity: 'error', phase: 'aws', title: 'A tag key or value AWS refuses' },
+  FL4056: { slug: 'tag-count', severity: 'error', phase: 'aws', title: 'More tags on a resource than AWS allows' },
+  FL4057: { slug: 'ssm-parameter-name', severity: 'error', phase: 'aws', title: 'An SSM parameter name AWS refuses' },
+  FL4058: { slug: 'secret-name', severity: 'error', phase: 'aws', title: 'A Secrets Manager secret name AWS refuses' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

@@ -25,8 +25,14 @@ export type ValueSpec =
   | { readonly type: 'dedupe' }
   /** A Lambda runtime identifier, `nodejs24.x` or `"nodejs24.x"`. */
   | { readonly type: 'runtime' }
-  /** A block of environment variables: `NAME = "value"` (strings, numbers or booleans). */
+  /**
+   * A block of environment variables: `NAME = "value"` (strings, numbers or booleans), or a
+   * value read from elsewhere: `ssm("/name")` (an SSM String parameter) or `secret("name")` (a
+   * Secrets Manager secret).
+   */
   | { readonly type: 'env' }
+  /** A block of tags: `team = "payments"`, `"cost-center" = "42"` (a key that is not a name is quoted). */
+  | { readonly type: 'tags' }
   /**
    * A content pattern (`match { source = "shop", detail { total = numeric(> 100) } }`):
    * `compiler/resolve/pattern.ts`. `aliases` rename top-level keys to the event's field names
@@ -94,6 +100,7 @@ const bool = { type: 'bool' } as const;
 const duration = { type: 'duration' } as const;
 const str = { type: 'string' } as const;
 const field = { type: 'field' } as const;
+const tags = { type: 'tags' } as const;
 const word = <const W extends readonly string[]>(...words: W) => ({ type: 'word', words }) as const;
 const byEdge = <const V, const O>(values: Readonly<Partial<Record<EdgeKindName, V>>>, otherwise: O): EdgeDefault<V | O> => ({ byEdge: values, otherwise });
 
@@ -124,6 +131,7 @@ export const settingSpecs = {
     handlers: { value: str, doc: 'folder of the handler sources, relative to the .flow file (default `handlers`)', field: 'handlersFolder', default: 'handlers' },
     permissions_boundary: { value: str, doc: 'ARN of the IAM managed policy set as the permissions boundary of every role (PermissionsBoundary)', field: 'permissionsBoundary', default: null, property: 'AWS::IAM::Role.PermissionsBoundary' },
     role_path: { value: str, doc: 'IAM path of every role, `/` or `/…/` (Path)', field: 'rolePath', default: null, property: 'AWS::IAM::Role.Path' },
+    tags: { value: tags, doc: 'tags of the stack and of every resource that takes tags (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   fn: {
     memory: { value: int, doc: 'memory in MB (MemorySize)', field: 'memoryMb', inherit: 'app', default: lambda.memoryMbDefault, property: 'AWS::Lambda::Function.MemorySize', ranges: [memoryRange] },

@@ -14,12 +14,20 @@ import { rolePath } from './role-path.js';
 import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
+import { tagRules } from './tag-rules.js';
+import { tagCount } from './tag-count.js';
+import { ssmParameterName } from './ssm-parameter-name.js';
+import { secretName } from './secret-name.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  secretName,
+  ssmParameterName,
+  tagCount,
+  tagRules,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,
