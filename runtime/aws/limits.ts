@@ -202,7 +202,7 @@ export const tags = {
   keyLength: { min: 1, max: 128 },
   valueLength: { min: 0, max: 256 },
   /** The characters of a key or value, as AWS writes the pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. */
-  allowed: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+  allowed: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u as RegExp,
   reservedPrefix: 'aws:',
   perResourceMax: 50,
 } as const;
@@ -216,7 +216,7 @@ export const tags = {
 export const ssmParameters = {
   fullyQualifiedNameLengthMax: 1011,
   nameLength: { min: 1, max: 2048 },
-  allowed: /^[A-Za-z0-9_.\-/]+$/,
+  allowed: /^[A-Za-z0-9_.\-/]+$/ as RegExp,
   hierarchyLevelsMax: 15,
   reservedPrefixes: ['aws', 'ssm'],
 } as const;
@@ -228,5 +228,5 @@ export const ssmParameters = {
  */
 export const secretsManager = {
   nameLength: { min: 1, max: 512 },
-  allowed: /^[A-Za-z0-9/_+=.@-]+$/,
+  allowed: /^[A-Za-z0-9/_+=.@-]+$/ as RegExp,
 } as const;
