@@ -38,7 +38,13 @@ export function secretsReady(env: NodeJS.ProcessEnv = process.env, load: () => P
 }
 
 async function readSecrets(env: NodeJS.ProcessEnv, wanted: readonly [string, string][], load: () => Promise<SecretsManagerModule>): Promise<void> {
-  const sdk = await load();
+  let sdk: SecretsManagerModule;
+  try {
+    sdk = await load();
+  } catch (error) {
+    const names = wanted.map(([, name]) => `\`${name}\``).join(', ');
+    throw new Error(`cannot load ${secretsManagerPackage} to read the secret${wanted.length === 1 ? '' : 's'} ${names}: the Lambda Node.js runtime includes it; elsewhere, install it (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
   const client = new sdk.SecretsManagerClient({});
   const values = await Promise.all(
     wanted.map(async ([key, name]) => {
