@@ -39,7 +39,7 @@ export const tagForms: Readonly<Record<string, 'list' | 'map' | 'none'>> = {
 };
 
 /** `tags` (keys sorted) in the form of `type`; undefined for a type that takes none. */
-export function tagsProperty(type: string, tags: Readonly<Record<string, string>>): TemplateValue | undefined {
+function tagsProperty(type: string, tags: Readonly<Record<string, string>>): TemplateValue | undefined {
   const form = tagForms[type];
   if (form === undefined) throw new Error(`internal: flowc does not know how ${type} takes tags; add it to tagForms (compiler/emit/cloudformation/tags.ts)`);
   const keys = Object.keys(tags).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -49,7 +49,7 @@ export function tagsProperty(type: string, tags: Readonly<Record<string, string>
 }
 
 /** `resource` with the app's tags (a `Tags` it sets itself is kept as it is); the resource itself when its type takes none. */
-export function tagResource(resource: Resource, tags: Readonly<Record<string, string>>): Resource {
+function tagResource(resource: Resource, tags: Readonly<Record<string, string>>): Resource {
   if (resource.Properties.Tags !== undefined) return resource;
   const value = tagsProperty(resource.Type, tags);
   return value === undefined ? resource : { ...resource, Properties: { ...resource.Properties, Tags: value } };
