@@ -65,7 +65,7 @@ export interface FunctionModel extends Declared<'fn'>, FieldsOf<'fn'> {
 }
 export interface QueueModel extends Declared<'queue'>, FieldsOf<'queue'> {}
 export interface TopicModel extends Declared<'topic'>, FieldsOf<'topic'> {}
-export type BusModel = Declared<'bus'>;
+export interface BusModel extends Declared<'bus'>, FieldsOf<'bus'> {}
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
 

@@ -148,7 +148,16 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
-  const tags = Object.keys(app.tags).length > 0 ? { tags: { ...app.tags } } : {};
+  const declarationTags: Record<string, Record<string, string>> = {};
+  for (const item of [...model.declarations.values()].sort((a, b) => compare(a.name, b.name))) {
+    if (model.provenance.spanOf(item, 'tags') === 'default') continue;
+    const merged: Record<string, string> = { ...app.tags, ...item.tags };
+    declarationTags[item.name] = Object.fromEntries(Object.keys(merged).sort(compare).map((key) => [key, merged[key] as string]));
+  }
+  const tags = {
+    ...(Object.keys(app.tags).length > 0 ? { tags: { ...app.tags } } : {}),
+    ...(Object.keys(declarationTags).length > 0 ? { declarationTags } : {}),
+  };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
   return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles, ...tags };
 }

@@ -176,6 +176,7 @@ export const settingSpecs = {
     recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)', field: 'recursiveLoop', default: 'terminate', property: 'AWS::Lambda::Function.RecursiveLoop' },
     idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)', field: 'idempotencyTable', default: null },
     validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)', field: 'validatePayloads', default: true },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   queue: {
     fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)', field: 'fifo', default: false, property: 'AWS::SQS::Queue.FifoQueue' },
@@ -244,13 +245,17 @@ export const settingSpecs = {
       ],
     },
     retain: { value: bool, doc: 'keep the queue when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   topic: {
     fifo: { value: bool, doc: 'a FIFO topic (`.fifo` name)', field: 'fifo', default: false, property: 'AWS::SNS::Topic.FifoTopic' },
     group: { value: field, doc: 'FIFO: the message field used as MessageGroupId', field: 'groupBy', default: null },
     dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` or the field used as MessageDeduplicationId', field: 'deduplication', default: null, property: 'AWS::SNS::Topic.ContentBasedDeduplication' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
-  bus: {},
+  bus: {
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
+  },
   stream: {
     shards: {
       value: int,
@@ -271,6 +276,7 @@ export const settingSpecs = {
     retention: { value: duration, doc: 'retention, whole hours, 24h–365d', field: 'retentionHours', unit: 'hours', default: kinesis.retentionHoursDefault, property: 'AWS::Kinesis::Stream.RetentionPeriodHours', ranges: [{ code: 'FL4028', range: kinesis.retentionHours }] },
     mode: { value: word('provisioned', 'on_demand'), doc: 'capacity mode', field: 'capacityMode', default: 'provisioned', property: 'AWS::Kinesis::Stream.StreamModeDetails' },
     retain: { value: bool, doc: 'keep the stream when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   table: {
     key: { value: field, doc: 'partition key field', field: 'partitionKey', default: null, property: 'AWS::DynamoDB::Table.KeySchema' },
@@ -278,6 +284,7 @@ export const settingSpecs = {
     stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type', field: 'streamView', default: null, property: 'AWS::DynamoDB::Table.StreamSpecification' },
     retain: { value: bool, doc: 'keep the table when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
     ttl: { value: field, doc: 'the number field, in Unix seconds, by which DynamoDB deletes expired items (TimeToLiveSpecification)', field: 'ttlAttribute', default: null, property: 'AWS::DynamoDB::Table.TimeToLiveSpecification' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   edge: {
     batch: {

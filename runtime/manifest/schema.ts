@@ -51,6 +51,12 @@ export interface FlowManifest {
    * Absent when the app has none, so manifests without tags stay as they were.
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The tags of each declaration that sets its own `tags`: the app's with the declaration's
+   * merged over them key by key, keys sorted, by declaration name. The declaration's resources
+   * carry these instead of the app's. Absent when no declaration sets tags.
+   */
+  readonly declarationTags?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Settings of every IAM role of the app. */

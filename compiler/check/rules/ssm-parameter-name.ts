@@ -33,7 +33,7 @@ function problemOf(name: string): { label: string; help: string } | undefined {
   if (bad !== undefined) {
     return bad === ':'
       ? { label: '`:` is not allowed', help: 'a version or label (`name:3`) cannot be given: flowc reads the latest version; give the name alone' }
-      : { label: `\`${bad === ' ' ? 'a space' : bad}\` is not allowed`, help: 'use letters, digits, `.`, `-`, `_`, and `/` between levels' };
+      : { label: `${bad === ' ' ? 'a space' : `\`${bad}\``} is not allowed`, help: 'use letters, digits, `.`, `-`, `_`, and `/` between levels' };
   }
   if (name.includes('/') && !name.startsWith('/')) return { label: 'a hierarchical name starts with `/`', help: `write \`"/${name}"\`` };
   if (name.includes('//') || (name.length > 1 && name.endsWith('/'))) return { label: 'an empty level', help: 'write one `/` between levels and none at the end' };

@@ -16,12 +16,21 @@ export const tagRules: Rule = {
   code: 'FL4055',
   visit: {
     program(context) {
-      const setting = context.writtenOf(context.app, 'tags');
-      if (setting?.value.kind !== 'SettingsBlock') return;
-      for (const entry of setting.value.entries) checkTag(context, entry);
+      checkBlock(context, context.writtenOf(context.app, 'tags'));
     },
+    fn: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    queue: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    topic: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    bus: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    stream: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    table: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
   },
 };
+
+function checkBlock(context: CheckContext, setting: Setting | undefined): void {
+  if (setting?.value.kind !== 'SettingsBlock') return;
+  for (const entry of setting.value.entries) checkTag(context, entry);
+}
 
 const allowedWords = 'letters, spaces, digits and `_ . : / = + - @`';
 

@@ -70,5 +70,5 @@ export function buildTemplate(manifest: FlowManifest): Template {
     ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
     Resources: byId,
     ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
-  }, manifest.tags);
+  }, manifest.tags, manifest.declarationTags);
 }

@@ -55,10 +55,21 @@ function tagResource(resource: Resource, tags: Readonly<Record<string, string>>)
   return value === undefined ? resource : { ...resource, Properties: { ...resource.Properties, Tags: value } };
 }
 
-/** Every resource of `template` with the app's tags: the one place tags reach a template (build-template.ts, and the nested stacks of the root). */
-export function tagTemplate(template: Template, tags: Readonly<Record<string, string>> | undefined): Template {
-  if (tags === undefined || Object.keys(tags).length === 0) return template;
+/**
+ * Every resource of `template` with its tags: those of the declaration it belongs to
+ * (`Metadata.flowc.name`) when that declaration sets its own (`declarationTags`, the app's
+ * merged under them), else the app's; an edge's resources (a mapping, a rule, a subscription)
+ * carry the app's. The one place tags reach a template (build-template.ts, and the nested
+ * stacks of the root).
+ */
+export function tagTemplate(template: Template, tags: Readonly<Record<string, string>> | undefined, declarationTags: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): Template {
+  const appTags = tags ?? {};
+  if (Object.keys(appTags).length === 0 && Object.keys(declarationTags).length === 0) return template;
   const resources: Record<string, Resource> = {};
-  for (const [id, resource] of Object.entries(template.Resources)) resources[id] = tagResource(resource, tags);
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const origin = resource.Metadata.flowc;
+    const own = 'name' in origin && Object.hasOwn(declarationTags, origin.name) ? declarationTags[origin.name] : undefined;
+    resources[id] = tagResource(resource, own ?? appTags);
+  }
   return { ...template, Resources: resources };
 }

@@ -82,6 +82,16 @@ describe('tags', () => {
     expect(taggedTypes(untaggedApp).tagged).toEqual([]);
   });
 
+  test('a declaration\'s own tags are merged over the app\'s, key by key, on its resources only; an edge\'s carry the app\'s', () => {
+    const template = buildTemplate(flow('app shop { tags { team = "payments", env = "prod" } }', 'type Order = { id: string }', 'queue work: Order { tags { team = "ops" } }', 'fn handle(Order) { tags { owner = "ada" } }', 'work -> handle'));
+    expect(specProblems(template)).toEqual([]);
+    const tagsOf = (id: string) => template.Resources[id]?.Properties.Tags;
+    expect(tagsOf('WorkQueue')).toEqual([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'ops' }]);
+    const handleTags = [{ Key: 'env', Value: 'prod' }, { Key: 'owner', Value: 'ada' }, { Key: 'team', Value: 'payments' }];
+    for (const id of ['HandleFunction', 'HandleFunctionRole', 'HandleFunctionLogGroup']) expect(tagsOf(id), id).toEqual(handleTags);
+    expect(tagsOf('WorkToHandleMapping')).toEqual([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'payments' }]);
+  });
+
   test('nested stacks: the root\'s AWS::CloudFormation::Stack resources and the nested stacks\' resources are tagged', () => {
     const { templates } = layoutTemplates(flow(...TAGGED), { format: 'json', limits: { ...cloudFormationLimits, resources: 10 } });
     expect(templates.size).toBeGreaterThan(2);
