@@ -50,6 +50,10 @@ function checkTag(context: CheckContext, entry: Setting): void {
       label: `reserved prefix \`${key.slice(0, tags.reservedPrefix.length)}\``,
       why: 'Keys that start with `aws:` are reserved for AWS (CloudFormation adds `aws:cloudformation:stack-name` and others itself); a user tag with that prefix is refused, and the stack fails.',
       help: `drop the prefix, e.g. \`"${key.slice(tags.reservedPrefix.length) || 'name'}"\``,
+      suggestions:
+        key.length > tags.reservedPrefix.length
+          ? [{ title: `write "${key.slice(tags.reservedPrefix.length)}"`, edits: [{ span: entry.name.span, replacement: JSON.stringify(key.slice(tags.reservedPrefix.length)) }], applicability: 'maybe-incorrect' }]
+          : [],
     });
     return;
   }
