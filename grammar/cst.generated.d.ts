@@ -108,7 +108,8 @@ export interface SettingCstNode extends CstNode {
 }
 
 export type SettingCstChildren = {
-  Name: IToken[];
+  Name?: IToken[];
+  StringLiteral?: IToken[];
   Equals?: IToken[];
   value?: ValueCstNode[];
   settingsBlock?: SettingsBlockCstNode[];

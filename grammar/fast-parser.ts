@@ -194,9 +194,9 @@ class FastParser {
   settingsBlock = (): CstNode => {
     const node = new Node('settingsBlock');
     this.consume(node, LBrace);
-    if (this.is(Name)) {
+    if (this.is(Name) || this.is(StringLiteral)) {
       this.rule(node, 'setting', this.setting);
-      this.separatedTail(node, 'setting', () => this.is(Name), this.setting);
+      this.separatedTail(node, 'setting', () => this.is(Name) || this.is(StringLiteral), this.setting);
     }
     this.consume(node, RBrace);
     return node;
@@ -204,7 +204,7 @@ class FastParser {
 
   setting = (): CstNode => {
     const node = new Node('setting');
-    this.consume(node, Name);
+    this.consume(node, this.is(StringLiteral) ? StringLiteral : Name);
     if (this.is(Equals)) {
       this.consume(node, Equals);
       this.rule(node, 'value', this.value);

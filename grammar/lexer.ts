@@ -144,8 +144,14 @@ export function lex(text: string): LexResult {
   }
   const tokens: IToken[] = [];
   let hyphenReportedUntil = -1;
+  // Per open `{`: whether it opens a `tags` block, whose keys may be hyphenated (`cost-center`).
+  const tagBlocks: boolean[] = [];
   for (let index = 0; index < result.tokens.length; index++) {
     const token = result.tokens[index] as IToken;
+    if (token.tokenType === LBrace) {
+      const opener = tokens[tokens.length - 1];
+      tagBlocks.push(opener !== undefined && isName(opener) && opener.image === TAGS_SETTING);
+    } else if (token.tokenType === RBrace) tagBlocks.pop();
     // 'onlyOffset' tokens carry no end; the parser's CST locations need it.
     token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === UnterminatedString) {
@@ -169,6 +175,13 @@ export function lex(text: string): LexResult {
     if (token.tokenType === Minus) {
       const word = hyphenatedName(text, token.startOffset);
       const hyphenated = word?.text;
+      const joined = hyphenated !== undefined && tagBlocks.at(-1) === true ? joinHyphenated(tokens, token, result.tokens[index + 1]) : undefined;
+      if (joined !== undefined) {
+        // A tag key such as `cost-center`: one name, hyphen kept (AWS allows `-` in tag keys).
+        tokens[tokens.length - 1] = joined;
+        index++;
+        continue;
+      }
       // `equals-ignore-case` is one mistake, not two.
       if (word === undefined || token.startOffset >= hyphenReportedUntil) problems.push({
         kind: 'invalid-character',
@@ -198,6 +211,17 @@ export function lex(text: string): LexResult {
     tokens.sort((a, b) => a.startOffset - b.startOffset);
   }
   return { tokens: layout(tokens), problems };
+}
+
+/** The setting whose block takes hyphenated keys (compiler/settings/schema.ts `tags`). */
+const TAGS_SETTING = 'tags';
+
+/** `before-after` as one name, when the `-` joins the two names around it without spaces; else undefined. */
+function joinHyphenated(tokens: readonly IToken[], minus: IToken, after: IToken | undefined): IToken | undefined {
+  const before = tokens[tokens.length - 1];
+  if (before === undefined || after === undefined || !isName(before) || !isName(after)) return undefined;
+  if (before.startOffset + before.image.length !== minus.startOffset || after.startOffset !== minus.startOffset + 1) return undefined;
+  return createTokenInstance(Identifier, `${before.image}-${after.image}`, before.startOffset, after.startOffset + after.image.length - 1, NaN, NaN, NaN, NaN);
 }
 
 /**

@@ -210,11 +210,13 @@ export class FlowParser extends CstParser {
   });
 
   /**
-   * NAME "=" value | NAME settings | NAME arguments. The last is an operator written as an
+   * (NAME | string) "=" value | NAME settings | NAME arguments. The last is an operator written as an
    * entry of a pattern block, such as `any_of({ … }, { … })`.
    */
   readonly setting = this.RULE('setting', () => {
-    this.CONSUME(Name);
+    // A quoted name is a key that is not a name, such as the tag key `"cost-center"`; resolve
+    // allows it only in a block of keys (FL2021).
+    this.OR2([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(StringLiteral) }]);
     this.OR([
       {
         ALT: () => {

@@ -73,6 +73,7 @@ export {
 } from './handler/batch-triggers.js';
 export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type EventTriggerOptions, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
 export { envelopeKind, router, type EnvelopeKind, type RouteHandlers, type Router } from './handler/router.js';
+export { environment } from './handler/environment.js';
 export { functionParts } from './handler/parts.js';
 export {
   fifoQueueClient,

@@ -166,6 +166,8 @@ function formWords(spec: SettingSpec): string {
       return 'runtime';
     case 'env':
       return 'variables';
+    case 'tags':
+      return 'tags';
     case 'pattern':
       return 'pattern';
     case 'timestamp':

@@ -30,6 +30,12 @@ export interface ChangeSetRequest {
    * (`ImportExistingResources`, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/import-resources-automatically.html).
    */
   readonly importExisting?: boolean;
+  /**
+   * The app's `tags`: the stack's tags, which CloudFormation also propagates to the resources
+   * it creates (the template sets them on each resource too). Sent only when the app has tags,
+   * so that a deploy of an app without them leaves any tags the stack has as they are.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface ChangeSetHandle {
@@ -62,6 +68,7 @@ export async function createChangeSet(cloudformation: CloudFormationClient, requ
           Capabilities: [...CAPABILITIES],
           ...(request.hasNestedStacks ? { IncludeNestedStacks: true } : {}),
           ...(request.importExisting === true ? { ImportExistingResources: true } : {}),
+          ...(request.tags !== undefined && Object.keys(request.tags).length > 0 ? { Tags: stackTags(request.tags) } : {}),
           Description: 'flowc deploy',
         }),
       ),
@@ -73,6 +80,13 @@ export async function createChangeSet(cloudformation: CloudFormationClient, requ
   }
   if (!response.Id || !response.StackId) throw new DeployError('CreateChangeSet returned no change set id');
   return { id: response.Id, stackId: response.StackId, name: request.changeSetName };
+}
+
+/** `[{ Key, Value }]`, sorted by key. */
+function stackTags(tags: Readonly<Record<string, string>>): { Key: string; Value: string }[] {
+  return Object.keys(tags)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((Key) => ({ Key, Value: tags[Key] as string }));
 }
 
 /** CloudFormation's two ways of saying a change set would change nothing. */

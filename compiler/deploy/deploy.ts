@@ -95,6 +95,7 @@ export async function deployApp(
       parameters,
       hasNestedStacks: packaged.nestedFiles.size > 0,
       importExisting: options.importExisting === true,
+      ...(packaged.manifest.tags !== undefined && { tags: packaged.manifest.tags }),
     },
     clock,
   );

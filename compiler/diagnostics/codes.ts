@@ -61,6 +61,8 @@ export const codes = {
   FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
   FL2018: { slug: 'unknown-stage', severity: 'error', phase: 'names', title: '`--stage` names a stage that the file\'s `stage` blocks do not declare' },
   FL2019: { slug: 'unknown-stage-override', severity: 'error', phase: 'names', title: 'A block in a stage overrides a declaration that does not exist' },
+  FL2020: { slug: 'parameter-form', severity: 'error', phase: 'names', title: 'An environment value read from SSM or Secrets Manager, written wrong' },
+  FL2021: { slug: 'quoted-name', severity: 'error', phase: 'names', title: 'A quoted name where only a tag key may be quoted' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -136,6 +138,10 @@ export const codes = {
   FL4052: { slug: 'stage-account', severity: 'error', phase: 'aws', title: 'A stage `account` that is not a 12-digit AWS account id' },
   FL4053: { slug: 'stage-region', severity: 'error', phase: 'aws', title: 'A stage `region` that is not an AWS Region' },
   FL4054: { slug: 'stack-name', severity: 'error', phase: 'aws', title: 'A stack name, given or made of the app and stage names, that CloudFormation refuses' },
+  FL4055: { slug: 'tag-rules', severity: 'error', phase: 'aws', title: 'A tag key or value AWS refuses' },
+  FL4056: { slug: 'tag-count', severity: 'error', phase: 'aws', title: 'More tags on a resource than AWS allows' },
+  FL4057: { slug: 'ssm-parameter-name', severity: 'error', phase: 'aws', title: 'An SSM parameter name AWS refuses' },
+  FL4058: { slug: 'secret-name', severity: 'error', phase: 'aws', title: 'A Secrets Manager secret name AWS refuses' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },
@@ -171,6 +177,7 @@ export const codes = {
   FL9027: { slug: 'wrong-account', severity: 'error', phase: 'cli', title: 'The credentials act in another AWS account than the one deploy was given' },
   FL9028: { slug: 'unknown-profile', severity: 'error', phase: 'cli', title: '`--profile` names a profile that the AWS config and credentials files do not have' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
+  FL9032: { slug: 'sim-missing-parameter', severity: 'error', phase: 'cli', title: '`flowc sim`: the flow reads an SSM parameter or a secret that the events file gives no value for' },
   FL9040: { slug: 'generated-module-of-another-flow', severity: 'error', phase: 'cli', title: 'The generated module is another .flow file\'s, from an earlier build' },
 } as const satisfies Record<string, CodeInfo>;
 

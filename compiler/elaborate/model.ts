@@ -1,4 +1,4 @@
-import type { Deduplication, FieldPath } from '../../runtime/manifest/schema.js';
+import type { Deduplication, EnvValue, FieldPath } from '../../runtime/manifest/schema.js';
 import type { DeclarationSymbol, Edge, EdgeKind, StageSymbol } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
 import type { SettingsBlock } from '../syntax/ast.js';
@@ -21,12 +21,14 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
             : V extends { readonly type: 'dedupe' }
               ? Deduplication
               : V extends { readonly type: 'env' }
-                ? Readonly<Record<string, string>>
-                : V extends { readonly type: 'pattern' }
-                  ? SettingsBlock
-                  : V extends { readonly type: 'timestamp' }
-                    ? number
-                    : never;
+                ? Readonly<Record<string, EnvValue>>
+                : V extends { readonly type: 'tags' }
+                  ? Readonly<Record<string, string>>
+                  : V extends { readonly type: 'pattern' }
+                    ? SettingsBlock
+                    : V extends { readonly type: 'timestamp' }
+                      ? number
+                      : never;
 
 /** Whether a setting's default (or one of its per-edge defaults) is "none". */
 type HasNoneDefault<S> = S extends { readonly default: infer D }
@@ -70,7 +72,7 @@ export interface FunctionModel extends Declared<'fn'>, FieldsOf<'fn'> {
 }
 export interface QueueModel extends Declared<'queue'>, FieldsOf<'queue'> {}
 export interface TopicModel extends Declared<'topic'>, FieldsOf<'topic'> {}
-export type BusModel = Declared<'bus'>;
+export interface BusModel extends Declared<'bus'>, FieldsOf<'bus'> {}
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
 

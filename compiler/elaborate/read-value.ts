@@ -1,4 +1,5 @@
-import type { Deduplication } from '../../runtime/manifest/schema.js';
+import type { Deduplication, EnvValue } from '../../runtime/manifest/schema.js';
+import { parameterReferenceOf } from '../settings/parameters.js';
 import type { SettingSpec } from '../settings/schema.js';
 import { millisecondsPer } from '../settings/units.js';
 import type { Value } from '../syntax/ast.js';
@@ -41,12 +42,24 @@ export function readValue(spec: SettingSpec, value: Value): unknown {
     }
     case 'env': {
       if (value.kind !== 'SettingsBlock') return undefined;
-      const out: Record<string, string> = {};
+      const out: Record<string, EnvValue> = {};
       for (const entry of [...value.entries].sort((a, b) => compare(a.name.text, b.name.text))) {
         const v = entry.value;
         if (v.kind === 'StringValue') out[entry.name.text] = v.value;
         else if (v.kind === 'NumberValue') out[entry.name.text] = v.raw;
         else if (v.kind === 'BooleanValue') out[entry.name.text] = String(v.value);
+        else {
+          const reference = parameterReferenceOf(v);
+          if (reference !== undefined) out[entry.name.text] = reference;
+        }
+      }
+      return out;
+    }
+    case 'tags': {
+      if (value.kind !== 'SettingsBlock') return undefined;
+      const out: Record<string, string> = {};
+      for (const entry of [...value.entries].sort((a, b) => compare(a.name.text, b.name.text))) {
+        if (entry.value.kind === 'StringValue') out[entry.name.text] = entry.value.value;
       }
       return out;
     }

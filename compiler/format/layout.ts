@@ -117,10 +117,11 @@ export class Layout {
     return group([this.image(node.open), indent(body), pad, this.image(node.close)], { broken });
   }
 
-  /** An item of a group; a setting `name = value` of a broken block aligns its `=`. */
+  /** An item of a group; a setting `name = value` (or a quoted tag key `"key" = value`) of a broken block aligns its `=`. */
   private item(item: readonly Node[], braces: boolean): Doc {
     const [name, equals] = item;
-    const setting = braces && name?.kind === 'token' && equals?.kind === 'token' && this.type(equals.index) === 'Equals' && isName(this.tokens[name.index] as IToken);
+    const setting =
+      braces && name?.kind === 'token' && equals?.kind === 'token' && this.type(equals.index) === 'Equals' && (isName(this.tokens[name.index] as IToken) || this.type(name.index) === 'StringLiteral');
     if (!setting) return this.sequence(item);
     const entry = this.entries++;
     return [this.node(name), ifBreak(mark('setting', entry)), this.boundary(equals.index, ' '), this.sequence(item.slice(1)), entryEnd(entry)];

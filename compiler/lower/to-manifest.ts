@@ -3,12 +3,14 @@ import {
   type BusSpec,
   type DeploySettings,
   type EdgeSpec,
+  type EnvValue,
   type FieldPath,
   type FifoSettings,
   type FlowManifest,
   type FunctionSpec,
   MANIFEST_VERSION,
   type Origin,
+  type ParameterReference,
   type QueueSpec,
   type ResourceKind,
   type StreamSpec,
@@ -66,7 +68,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
       memoryMb: fn.memoryMb,
       timeoutSeconds: fn.timeoutSeconds,
       architecture: fn.architecture,
-      environment: { ...fn.environment },
+      ...environmentOf(fn.environment),
       reservedConcurrency: fn.reservedConcurrency,
       recursiveLoop: fn.recursiveLoop === 'allow' ? 'Allow' : 'Terminate',
       asyncConfig,
@@ -147,9 +149,19 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
+  const declarationTags: Record<string, Record<string, string>> = {};
+  for (const item of [...model.declarations.values()].sort((a, b) => compare(a.name, b.name))) {
+    if (model.provenance.spanOf(item, 'tags') === 'default') continue;
+    const merged: Record<string, string> = { ...app.tags, ...item.tags };
+    declarationTags[item.name] = Object.fromEntries(Object.keys(merged).sort(compare).map((key) => [key, merged[key] as string]));
+  }
+  const tags = {
+    ...(Object.keys(app.tags).length > 0 ? { tags: { ...app.tags } } : {}),
+    ...(Object.keys(declarationTags).length > 0 ? { declarationTags } : {}),
+  };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
   const deploy = deploySettings(program.stage === undefined ? undefined : model.stages.get(program.stage));
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles, ...tags };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -261,4 +273,15 @@ function keyAttributeType(type: PayloadType): 'S' | 'N' {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The written variables, and those read from SSM or Secrets Manager (absent when none, so manifests without them stay as they were). */
+function environmentOf(env: Readonly<Record<string, EnvValue>>): Pick<FunctionSpec, 'environment' | 'parameters'> {
+  const environment: Record<string, string> = {};
+  const parameters: ParameterReference[] = [];
+  for (const [variable, value] of Object.entries(env)) {
+    if (typeof value === 'string') environment[variable] = value;
+    else parameters.push({ variable, source: value.source, name: value.name });
+  }
+  return parameters.length > 0 ? { environment, parameters } : { environment };
 }

@@ -127,6 +127,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   dedupe: '`content` or a field path of the message type',
   runtime: 'a Lambda runtime identifier',
   env: 'a block of variables',
+  tags: 'a block of tags, `key = "value"`',
   pattern: 'an EventBridge content pattern',
   timestamp: 'an ISO-8601 timestamp string',
 };

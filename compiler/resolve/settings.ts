@@ -3,7 +3,8 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { awsSettingHelp, awsSettingSpelling, awsWordHelp, awsWordSpelling } from '../settings/aws-spellings.js';
 import { type SettingsContext, type SettingSpec, settingSchema, stageSettingNames, type ValueSpec } from '../settings/schema.js';
-import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
+import { parameterNoun, parameterSources } from '../settings/parameters.js';
+import type { CallValue, Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
 import { type SettingsMap, settingsMap } from './program.js';
 import { orWords, type Scope } from './scope.js';
@@ -39,6 +40,10 @@ export function resolveSettings(
   for (const setting of block.entries) {
     const name = setting.name.text;
     const spec = schema[name];
+    if (setting.quoted) {
+      reportQuotedName(setting, reporter);
+      continue;
+    }
     if (spec === undefined) {
       reportUnknownSetting(setting, context, owner, reporter);
       continue;
@@ -121,6 +126,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   dedupe: '`content` or a field name of the message type',
   runtime: 'a Lambda runtime such as `nodejs24.x`',
   env: 'a block of variables, e.g. `env { STAGE = "prod" }`',
+  tags: 'a block of tags, e.g. `tags { team = "payments" }`',
   pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"], detail { total = numeric(> 100) } }`',
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
 };
@@ -206,6 +212,8 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
     }
     case 'env':
       return checkEnv(setting, value, reporter) || false;
+    case 'tags':
+      return checkTags(setting, value, reporter);
     case 'pattern':
       return value.kind === 'SettingsBlock' ? readPattern(value, reporter, shape.aliases === undefined ? {} : { aliases: shape.aliases }) !== undefined : wrong();
   }
@@ -225,15 +233,104 @@ function checkEnv(setting: Setting, value: Value, reporter: Reporter): boolean {
       ok = false;
     }
     seen.add(entry.name.text);
+    if (entry.quoted) {
+      reportQuotedName(entry, reporter);
+      ok = false;
+      continue;
+    }
+    if (v.kind === 'CallValue') {
+      if (!checkParameter(entry, v, reporter)) ok = false;
+      continue;
+    }
     if (v.kind !== 'StringValue' && v.kind !== 'NumberValue' && v.kind !== 'BooleanValue') {
       if (v.kind !== 'InvalidValue') {
         reporter.report('FL2010', v.span, `environment variable \`${entry.name.text}\` must be a string, a number or a boolean`, {
           label: `found ${describeValue(v)}`,
-          help: 'environment variables are text; quote the value',
+          help: 'environment variables are text: quote the value, or read it with `ssm("/name")` or `secret("name")`',
         });
       }
       ok = false;
     }
+  }
+  return ok;
+}
+
+/**
+ * FL2021: a quoted name is a key that is not a name (`"cost-center" = "42"`), for a block of
+ * tags; a setting or a variable has a name of letters, digits and `_`, so quotes there are a
+ * mistake, reported once instead of as an unknown setting.
+ */
+function reportQuotedName(setting: Setting, reporter: Reporter): void {
+  const name = setting.name.text;
+  const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+  reporter.report('FL2021', setting.name.span, `\`"${name}"\` is quoted, and only the keys of \`tags\` are`, {
+    label: 'a quoted name',
+    help: bare ? `write the name without quotes: \`${name}\`` : 'names of settings and variables are letters, digits and `_`; quote only the keys of a `tags { … }` block',
+    suggestions: bare ? [{ title: `write \`${name}\``, edits: [{ span: setting.name.span, replacement: name }], applicability: 'machine-applicable' }] : [],
+  });
+}
+
+/** FL2020: `ssm("…")` or `secret("…")`, with exactly one string, the parameter's or secret's name. */
+function checkParameter(entry: Setting, value: CallValue, reporter: Reporter): boolean {
+  const callee = value.callee.text;
+  const source = parameterSources.find((s) => s === callee);
+  if (source === undefined) {
+    const found = suggest(callee, parameterSources);
+    reporter.report('FL2020', value.callee.span, `\`${callee}(…)\` is not a source of an environment variable`, {
+      label: 'unknown source',
+      help: didYouMeanOf(found) ?? 'read a value with `ssm("/name")` (an SSM String parameter) or `secret("name")` (a Secrets Manager secret)',
+      suggestions: replaceWith(value.callee.span, found),
+    });
+    return false;
+  }
+  const [argument, ...rest] = value.args;
+  if (argument?.kind === 'StringValue' && rest.length === 0) return true;
+  if (argument?.kind === 'InvalidValue') return false;
+  reporter.report('FL2020', argument === undefined ? value.span : argument.kind === 'StringValue' ? (rest[0] ?? argument).span : argument.span, `\`${source}(…)\` takes one string, ${parameterNoun[source]}`, {
+    label: argument === undefined ? 'no name given' : argument.kind === 'StringValue' ? 'one argument too many' : `found ${argument.kind === 'Comparison' ? 'a comparison' : describeValue(argument)}`,
+    help: source === 'ssm' ? `e.g. \`${entry.name.text} = ssm("/app/prod/${entry.name.text.toLowerCase()}")\`` : `e.g. \`${entry.name.text} = secret("app/${entry.name.text.toLowerCase().replaceAll('_', '-')}")\``,
+  });
+  return false;
+}
+
+/**
+ * A block of tags: `key = "value"` entries, each key once (FL2009), values strings (FL2010: a
+ * number is quoted by a suggested edit, since AWS tag values are text). AWS's rules for keys and
+ * values (lengths, characters, the `aws:` prefix) are FL4055, checked later.
+ */
+function checkTags(setting: Setting, value: Value, reporter: Reporter): boolean {
+  if (value.kind !== 'SettingsBlock') {
+    reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expectedWords.tags}`, { label: `found ${describeValue(value)}` });
+    return false;
+  }
+  let ok = true;
+  const seen = new Map<string, Setting>();
+  for (const entry of value.entries) {
+    const key = entry.name.text;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      reporter.report('FL2009', entry.name.span, `the tag \`${key}\` is set twice`, {
+        label: 'set again here',
+        secondary: [{ span: first.name.span, message: 'first set here' }],
+        help: 'keep one of the two',
+      });
+      ok = false;
+      continue;
+    }
+    seen.set(key, entry);
+    const v = entry.value;
+    if (v.kind === 'StringValue' || v.kind === 'InvalidValue') {
+      if (v.kind === 'InvalidValue') ok = false;
+      continue;
+    }
+    const text = v.kind === 'NumberValue' ? v.raw : v.kind === 'BooleanValue' ? String(v.value) : v.kind === 'PathValue' ? v.text : undefined;
+    const quoted = text === undefined ? undefined : JSON.stringify(text);
+    reporter.report('FL2010', entry.call ? entry.span : v.span, `the value of the tag \`${key}\` must be a string`, {
+      label: `found ${describeValue(v)}`,
+      help: quoted === undefined ? 'a tag is `key = "value"`' : `tag values are text: write \`${quoted}\``,
+      suggestions: quoted === undefined ? [] : [{ title: `write ${quoted}`, edits: [{ span: v.span, replacement: quoted }], applicability: 'machine-applicable' }],
+    });
+    ok = false;
   }
   return ok;
 }

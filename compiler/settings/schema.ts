@@ -25,8 +25,14 @@ export type ValueSpec =
   | { readonly type: 'dedupe' }
   /** A Lambda runtime identifier, `nodejs24.x` or `"nodejs24.x"`. */
   | { readonly type: 'runtime' }
-  /** A block of environment variables: `NAME = "value"` (strings, numbers or booleans). */
+  /**
+   * A block of environment variables: `NAME = "value"` (strings, numbers or booleans), or a
+   * value read from elsewhere: `ssm("/name")` (an SSM String parameter) or `secret("name")` (a
+   * Secrets Manager secret).
+   */
   | { readonly type: 'env' }
+  /** A block of tags: `team = "payments"`, `"cost-center" = "42"` (a key that is not a name is quoted). */
+  | { readonly type: 'tags' }
   /**
    * A content pattern (`match { source = "shop", detail { total = numeric(> 100) } }`):
    * `compiler/resolve/pattern.ts`. `aliases` rename top-level keys to the event's field names
@@ -97,6 +103,7 @@ const bool = { type: 'bool' } as const;
 const duration = { type: 'duration' } as const;
 const str = { type: 'string' } as const;
 const field = { type: 'field' } as const;
+const tags = { type: 'tags' } as const;
 const word = <const W extends readonly string[]>(...words: W) => ({ type: 'word', words }) as const;
 const byEdge = <const V, const O>(values: Readonly<Partial<Record<EdgeKindName, V>>>, otherwise: O): EdgeDefault<V | O> => ({ byEdge: values, otherwise });
 
@@ -127,6 +134,7 @@ export const settingSpecs = {
     handlers: { value: str, doc: 'folder of the handler sources, relative to the .flow file (default `handlers`)', field: 'handlersFolder', default: 'handlers' },
     permissions_boundary: { value: str, doc: 'ARN of the IAM managed policy set as the permissions boundary of every role (PermissionsBoundary)', field: 'permissionsBoundary', default: null, property: 'AWS::IAM::Role.PermissionsBoundary' },
     role_path: { value: str, doc: 'IAM path of every role, `/` or `/…/` (Path)', field: 'rolePath', default: null, property: 'AWS::IAM::Role.Path' },
+    tags: { value: tags, doc: 'tags of the stack and of every resource that takes tags (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   // The deploy settings of a stage: where `flowc deploy --stage NAME` deploys, each the default
   // of its command-line option (which overrides it and says so). FL4052–FL4054 check them.
@@ -180,6 +188,7 @@ export const settingSpecs = {
     recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)', field: 'recursiveLoop', default: 'terminate', property: 'AWS::Lambda::Function.RecursiveLoop' },
     idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)', field: 'idempotencyTable', default: null },
     validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)', field: 'validatePayloads', default: true },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   queue: {
     fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)', field: 'fifo', default: false, property: 'AWS::SQS::Queue.FifoQueue' },
@@ -248,13 +257,17 @@ export const settingSpecs = {
       ],
     },
     retain: { value: bool, doc: 'keep the queue when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   topic: {
     fifo: { value: bool, doc: 'a FIFO topic (`.fifo` name)', field: 'fifo', default: false, property: 'AWS::SNS::Topic.FifoTopic' },
     group: { value: field, doc: 'FIFO: the message field used as MessageGroupId', field: 'groupBy', default: null },
     dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` or the field used as MessageDeduplicationId', field: 'deduplication', default: null, property: 'AWS::SNS::Topic.ContentBasedDeduplication' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
-  bus: {},
+  bus: {
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
+  },
   stream: {
     shards: {
       value: int,
@@ -275,6 +288,7 @@ export const settingSpecs = {
     retention: { value: duration, doc: 'retention, whole hours, 24h–365d', field: 'retentionHours', unit: 'hours', default: kinesis.retentionHoursDefault, property: 'AWS::Kinesis::Stream.RetentionPeriodHours', ranges: [{ code: 'FL4028', range: kinesis.retentionHours }] },
     mode: { value: word('provisioned', 'on_demand'), doc: 'capacity mode', field: 'capacityMode', default: 'provisioned', property: 'AWS::Kinesis::Stream.StreamModeDetails' },
     retain: { value: bool, doc: 'keep the stream when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   table: {
     key: { value: field, doc: 'partition key field', field: 'partitionKey', default: null, property: 'AWS::DynamoDB::Table.KeySchema' },
@@ -282,6 +296,7 @@ export const settingSpecs = {
     stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type', field: 'streamView', default: null, property: 'AWS::DynamoDB::Table.StreamSpecification' },
     retain: { value: bool, doc: 'keep the table when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
     ttl: { value: field, doc: 'the number field, in Unix seconds, by which DynamoDB deletes expired items (TimeToLiveSpecification)', field: 'ttlAttribute', default: null, property: 'AWS::DynamoDB::Table.TimeToLiveSpecification' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   edge: {
     batch: {

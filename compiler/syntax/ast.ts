@@ -113,6 +113,8 @@ export interface Setting {
   readonly name: Identifier;
   readonly value: Value;
   readonly call?: true;
+  /** The name was written as a string (`"cost-center" = "42"`): a key that is not a name, allowed in a block of tags. */
+  readonly quoted?: true;
 }
 
 export type Value =

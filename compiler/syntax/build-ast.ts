@@ -247,7 +247,8 @@ class AstBuilder {
   }
 
   setting(node: SettingCstNode): Setting | undefined {
-    const name = this.identifier(first(node.children.Name));
+    const quoted = first(node.children.StringLiteral);
+    const name = quoted !== undefined && real(quoted) ? { kind: 'Identifier' as const, span: tokenSpan(quoted), text: this.stringContent(quoted) } : this.identifier(first(node.children.Name));
     const block = first(node.children.settingsBlock);
     const args = first(node.children.arguments);
     if (name && args) {
@@ -258,7 +259,7 @@ class AstBuilder {
     }
     const value = block ? this.settingsBlock(block) : this.value(first(node.children.value));
     if (!name || !value) return undefined;
-    return { kind: 'Setting', span: span(name.span.start, value.span.end), name, value };
+    return { kind: 'Setting', span: span(name.span.start, value.span.end), name, value, ...(quoted !== undefined && { quoted: true as const }) };
   }
 
   /** `callee(arguments)`; undefined when recovery left the arguments without their brackets. */

@@ -6,7 +6,10 @@
  * (the "Resource types" table of Lambda, SQS, SNS, EventBridge, Kinesis, DynamoDB and
  * CloudWatch Logs).
  */
-export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'table-stream' | 'log-group' | 'log-streams';
+export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'table-stream' | 'log-group' | 'log-streams' | 'secret';
+
+/** https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html#auth-and-access_examples_wildcard */
+const secretArnSuffixWildcard = '-??????';
 
 export interface ArnScope {
   readonly partition: string;
@@ -44,6 +47,11 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
       // CreateLogStream against the group, whose ARN CloudWatch Logs also spells `<arn>:*`.
       // `:*` after the group's own ARN covers that group and its streams, nothing else.
       return `${prefix}:logs:${scope}:log-group:${physical}:*`;
+    case 'secret':
+      // `physical` is the secret's name. The `-??????` AWS advises: Secrets Manager ends a
+      // secret's ARN with `-` and six random characters, so the name alone matches no ARN, and
+      // `-??????` (exactly six) does not match another secret whose name only starts the same.
+      return `${prefix}:secretsmanager:${scope}:secret:${physical}${secretArnSuffixWildcard}`;
   }
 }
 

@@ -65,6 +65,10 @@ const docs = {
   createRole: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html',
   identifiers: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html',
   boundaries: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
+  secretsManagerActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html',
+  secretsInLambda: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
+  secretsKms: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html',
+  dynamicReferences: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-ssm.html',
 } as const;
 
 /**
@@ -132,6 +136,15 @@ export const executionRole = {
    * the item: ReturnValuesOnConditionCheckFailure) and updates nothing.
    */
   idempotency: { commands: { DeleteItem: 'dynamodb:DeleteItem', PutItem: 'dynamodb:PutItem' }, actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem'], docs: [docs.dynamoDbActions] },
+  /**
+   * `secret("name")`: the handler's GetSecretValue at cold start (runtime/handler/secrets.ts), on
+   * that secret's ARN only (`secret:<name>-??????`: Secrets Manager appends six random
+   * characters to the ARN). No `kms:Decrypt`: a secret encrypted with the AWS managed key
+   * `aws/secretsmanager` needs none; one with a customer managed key needs it on that key, which
+   * flowc does not know. An SSM String parameter (`ssm("/name")`) needs nothing: CloudFormation
+   * resolves it at deploy with the deployer's permissions.
+   */
+  readSecret: { commands: { GetSecretValue: 'secretsmanager:GetSecretValue' }, actions: ['secretsmanager:GetSecretValue'], docs: [docs.secretsManagerActions, docs.secretsInLambda, docs.secretsKms, docs.dynamicReferences] },
 } as const satisfies {
   readonly writeLogs: Grant;
   readonly poll: Readonly<Record<'queue' | 'stream' | 'tableStream', Grant>>;
@@ -139,6 +152,7 @@ export const executionRole = {
   readonly onFailure: Readonly<Record<'queue' | 'topic', Grant>>;
   readonly send: Readonly<Record<'queue' | 'topic' | 'bus' | 'stream' | 'table', ClientGrant>>;
   readonly idempotency: ClientGrant;
+  readonly readSecret: ClientGrant;
 };
 
 /** A statement of a resource policy: a service may call `action` on the resource, only for the source named by `aws:SourceArn`. */

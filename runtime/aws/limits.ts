@@ -190,3 +190,43 @@ export const dynamodb = {
 export function inRange(value: number, range: Range): boolean {
   return value >= range.min && value <= range.max;
 }
+
+/**
+ * Tags (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Tag.html): a key of 1
+ * to 128 and a value of 0 to 256 Unicode characters, of letters, separators (spaces), digits
+ * and `_ . : / = + - @`; keys starting with `aws:` are AWS's own; at most 50 user tags per
+ * resource (AWS's `aws:` tags do not count).
+ */
+export const tags = {
+  keyLength: { min: 1, max: 128 },
+  valueLength: { min: 0, max: 256 },
+  /** The characters of a key or value, as AWS writes the pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. */
+  allowed: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u as RegExp,
+  reservedPrefix: 'aws:',
+  perResourceMax: 50,
+} as const;
+
+/**
+ * SSM Parameter Store names (https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-su-create.html#sysman-parameter-name-constraints):
+ * letters, digits and `. - _`, with `/` for a hierarchy (a hierarchical name starts with `/`,
+ * at most 15 levels); 1 to 2,048 characters including the ARN prefix flowc does not write (a
+ * name of its own is at most 1,011 characters); not starting with `aws` or `ssm` (any case).
+ */
+export const ssmParameters = {
+  fullyQualifiedNameLengthMax: 1011,
+  nameLength: { min: 1, max: 2048 },
+  allowed: /^[A-Za-z0-9_.\-/]+$/ as RegExp,
+  hierarchyLevelsMax: 15,
+  reservedPrefixes: ['aws', 'ssm'],
+} as const;
+
+/**
+ * Secrets Manager secret names (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html#SecretsManager-CreateSecret-request-Name):
+ * 1 to 512 characters, ASCII letters, digits and `/ _ + = . @ -`. A name that ends with a
+ * hyphen and six characters is mistaken for a partial ARN, which AWS advises against.
+ */
+export const secretsManager = {
+  nameLength: { min: 1, max: 512 },
+  allowed: /^[A-Za-z0-9/_+=.@-]+$/ as RegExp,
+} as const;

@@ -21,6 +21,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context, DynamoDBBatchResponse, KinesisStreamBatchResponse, SQSBatchResponse } from 'aws-lambda';
 import { batchItemFailures, type BatchItemFailures } from './batch-failures.js';
 import { runSchedule } from './batch-schedule.js';
+import { secretsReady } from './secrets.js';
 import { decodeBase64Json, decodeImage, decodeJson, PayloadDecodeError } from './decode.js';
 import type { AsyncHandler, DynamoDbEvent, DynamoDbImage, DynamoDbRecord, KinesisEvent, KinesisRecord, SqsEvent, SqsRecord } from './envelopes.js';
 
@@ -92,6 +93,8 @@ async function runBatch<Event, BatchRecord>(
   options: BatchOptions,
   each: EachOptions<Event, BatchRecord> | undefined,
 ): Promise<BatchItemFailures | undefined> {
+  // Before any record: a secret that cannot be read fails the whole invocation, not each item.
+  await secretsReady();
   // Without reported failures the error fails the invocation, and Lambda logs it: no default log.
   const onItemError = (each?.onItemError ?? options.onItemError ?? (options.reportFailures ? logItemError : () => undefined)) as ItemErrorHook<Event, BatchRecord>;
   const errors = new Map<number, unknown>();

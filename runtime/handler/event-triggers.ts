@@ -7,6 +7,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context } from 'aws-lambda';
 import { decodeJson, validatePayload } from './decode.js';
 import type { AsyncHandler, BusEvent, SnsEvent, SnsRecord } from './envelopes.js';
+import { withSecrets } from './secrets.js';
 
 export interface EventTriggerOptions<T> {
   /**
@@ -28,14 +29,14 @@ export function snsTrigger<T, Result>(options: EventTriggerOptions<T> = {}): Sns
   const decode = (record: SnsRecord<T>): T => decodeJson(record.Sns.Message, `SNS message ${record.Sns.MessageId} from ${record.Sns.TopicArn}`, options.schema);
   return {
     decode,
-    onMessage: (handle) => async (event, context) => {
+    onMessage: (handle) => withSecrets(async (event, context) => {
       // SNS invokes a function once per notification (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html).
       const [record, ...rest] = event.Records;
       if (record === undefined || rest.length > 0) {
         throw new Error(`expected an SNS event with one record, got ${event.Records.length}`);
       }
       return handle(decode(record), { record, event, context });
-    },
+    }),
   };
 }
 
@@ -50,8 +51,8 @@ export function busTrigger<DetailType extends string, T, Result, Source extends 
   options: EventTriggerOptions<T> = {},
 ): BusTrigger<DetailType, T, Result, Source> {
   return {
-    onEvent: (handle) => async (event, context) =>
-      handle(validatePayload(event.detail, options.schema, `the detail of EventBridge event ${event.id} from ${event.source}`), { event, context }),
+    onEvent: (handle) =>
+      withSecrets(async (event, context) => handle(validatePayload(event.detail, options.schema, `the detail of EventBridge event ${event.id} from ${event.source}`), { event, context })),
   };
 }
 
@@ -61,5 +62,5 @@ export interface InvokeTrigger<T, Result> {
 }
 
 export function invokeTrigger<T, Result>(options: EventTriggerOptions<T> = {}): InvokeTrigger<T, Result> {
-  return { onInvoke: (handle) => async (event, context) => handle(validatePayload(event, options.schema, `the event of request ${context.awsRequestId}`), { context }) };
+  return { onInvoke: (handle) => withSecrets(async (event, context) => handle(validatePayload(event, options.schema, `the event of request ${context.awsRequestId}`), { context })) };
 }

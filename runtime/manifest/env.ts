@@ -31,3 +31,19 @@ export function nodeOptions(given: string | undefined): string {
   if (given === undefined || given.trim() === '') return SOURCE_MAPS_OPTION;
   return given.split(/\s+/).includes(SOURCE_MAPS_OPTION) ? given : `${given} ${SOURCE_MAPS_OPTION}`;
 }
+
+/**
+ * `secret("name")` in `env { API_KEY = … }`: the function gets `FLOWC_SECRET_API_KEY` set to
+ * the secret's name, never its value; at cold start the handler helpers read the secret
+ * (runtime/handler/secrets.ts) and set `API_KEY` in `process.env` before the first invocation.
+ */
+export const SECRET_VARIABLE_PREFIX = 'FLOWC_SECRET_';
+
+export function secretVariable(variable: string): string {
+  return `${SECRET_VARIABLE_PREFIX}${variable}`;
+}
+
+/** `ssm("/name")`: a CloudFormation dynamic reference, resolved at deploy to the parameter's latest version. */
+export function ssmDynamicReference(name: string): string {
+  return `{{resolve:ssm:${name}}}`;
+}

@@ -51,6 +51,17 @@ export interface FlowManifest {
   readonly edges: readonly EdgeSpec[];
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
   readonly roles: RoleSettings;
+  /**
+   * The app's `tags`, keys sorted: the stack's tags and those of every resource that takes tags.
+   * Absent when the app has none, so manifests without tags stay as they were.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The tags of each declaration that sets its own `tags`: the app's with the declaration's
+   * merged over them key by key, keys sorted, by declaration name. The declaration's resources
+   * carry these instead of the app's. Absent when no declaration sets tags.
+   */
+  readonly declarationTags?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** A stage's deploy settings; each absent when the stage block does not set it. */
@@ -90,8 +101,13 @@ export interface FunctionSpec {
   readonly timeoutSeconds: number;
   /** `Architectures[0]`. */
   readonly architecture: 'arm64' | 'x86_64';
-  /** `Environment.Variables`, keys sorted. */
+  /** `Environment.Variables`, keys sorted: the values written in the .flow. */
   readonly environment: Readonly<Record<string, string>>;
+  /**
+   * The variables whose value is read from SSM Parameter Store (`ssm("/name")`) or Secrets
+   * Manager (`secret("name")`), sorted by variable; absent when there are none.
+   */
+  readonly parameters?: readonly ParameterReference[];
   /** `ReservedConcurrentExecutions`; null when not reserved. */
   readonly reservedConcurrency: number | null;
   /** `RecursiveLoop`. */
@@ -108,6 +124,21 @@ export interface FunctionSpec {
   /** `validate`: the generated helper checks each payload against its type (default true). */
   readonly validatePayloads: boolean;
 }
+
+/**
+ * An environment variable whose value lives elsewhere. `ssm`: an SSM String parameter, resolved
+ * by CloudFormation at deploy (a dynamic reference); `secret`: a Secrets Manager secret, read by
+ * the handler at cold start, so that its value is never part of the function's configuration.
+ */
+export interface ParameterReference {
+  readonly variable: string;
+  readonly source: 'ssm' | 'secret';
+  /** The parameter's name (`/shop/prod/db`) or the secret's name (`shop/api-key`). */
+  readonly name: string;
+}
+
+/** A value of the `env` block as the model holds it: the text, or where to read it from. */
+export type EnvValue = string | { readonly source: ParameterReference['source']; readonly name: string };
 
 export interface AsyncConfig {
   /** `MaximumRetryAttempts`, 0–2. */

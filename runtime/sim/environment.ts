@@ -1,10 +1,12 @@
 import { formatWithOptions } from 'node:util';
 import type { FunctionSpec } from '../manifest/schema.js';
 import { APP_NAME_VARIABLE } from '../manifest/env.js';
+import { type ParameterValues, parameterVariables } from './parameters.js';
 
 /**
  * The process environment handler code runs in: the send-target variables, `FLOWC_APP`, the
- * variables Lambda sets, and the function's own `environment`. Applied when a function's code
+ * variables Lambda sets, and the function's own `environment` (with the simulated values of
+ * its `ssm(…)` and `secret(…)` variables: parameters.ts). Applied when a function's code
  * runs (switching only when the function changes, since writing process.env is not free) and
  * put back as it was by `restore()`.
  */
@@ -19,6 +21,7 @@ export class HandlerEnvironment {
     functions: readonly FunctionSpec[],
     sendTargets: Readonly<Record<string, string>>,
     region: string,
+    values: ParameterValues = { parameters: {}, secrets: {} },
   ) {
     for (const fn of functions) {
       this.perFunction.set(fn.name, {
@@ -30,6 +33,7 @@ export class HandlerEnvironment {
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
         AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
         ...fn.environment,
+        ...parameterVariables(fn, values),
       });
     }
   }

@@ -10,12 +10,16 @@ export interface EventsFile {
   /** The end of the run, e.g. `2h`. */
   readonly untilMs?: number;
   readonly events: readonly { readonly atMs: number; readonly injection: Injection }[];
+  /** `"parameters": { "/shop/prod/db": "postgres://…" }`: the values of the SSM parameters the flow reads. */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** `"secrets": { "shop/api-key": "…" }`: the values of the secrets the flow reads. */
+  readonly secrets?: Readonly<Record<string, string>>;
 }
 
 const COMMON_KEYS = ['at', 'to', 'note'];
 
 /**
- * Reads events.json: `{ "seed"?, "until"?, "events": [ { "at": "1m", "to": NAME, … } ] }`.
+ * Reads events.json: `{ "seed"?, "until"?, "parameters"?, "secrets"?, "events": [ { "at": "1m", "to": NAME, … } ] }`.
  * The payload key says what the event is and must suit the kind of `to`: `message` for a topic
  * or queue, `detail` (with `detailType`) for a bus, `record` for a stream, `item` or `delete`
  * for a table, `event` for a function (an asynchronous invocation). `note` is free text.
@@ -29,8 +33,10 @@ export function parseEventsFile(text: string, manifest: FlowManifest, fileName =
   }
   const root = Array.isArray(json) ? { events: json } : json;
   if (!isObject(root)) throw new SimulationInputError(`${fileName}: expected an object with an "events" list`);
-  const unknownRoot = Object.keys(root).filter((key) => !['seed', 'until', 'events', 'note'].includes(key));
-  if (unknownRoot.length > 0) throw new SimulationInputError(`${fileName}: unknown key "${unknownRoot[0]}" (expected seed, until, events, note)`);
+  const unknownRoot = Object.keys(root).filter((key) => !['seed', 'until', 'events', 'note', 'parameters', 'secrets'].includes(key));
+  if (unknownRoot.length > 0) throw new SimulationInputError(`${fileName}: unknown key "${unknownRoot[0]}" (expected seed, until, events, parameters, secrets, note)`);
+  const parameters = stringMap(root.parameters, `${fileName}: "parameters"`, 'an SSM parameter name');
+  const secrets = stringMap(root.secrets, `${fileName}: "secrets"`, 'a secret name');
   const seed = root.seed;
   if (seed !== undefined && (!Number.isSafeInteger(seed) || (seed as number) < 0)) throw new SimulationInputError(`${fileName}: "seed" must be a non-negative integer`);
   let untilMs: number | undefined;
@@ -47,7 +53,16 @@ export function parseEventsFile(text: string, manifest: FlowManifest, fileName =
     const atMs = raw.at === undefined ? 0 : duration(raw.at, `${where}: "at"`);
     return { atMs, injection: injectionOf(raw, kind, to, where) };
   });
-  return { ...(seed !== undefined ? { seed: seed as number } : {}), ...(untilMs !== undefined ? { untilMs } : {}), events };
+  return { ...(seed !== undefined ? { seed: seed as number } : {}), ...(untilMs !== undefined ? { untilMs } : {}), events, ...(parameters && { parameters }), ...(secrets && { secrets }) };
+}
+
+function stringMap(value: unknown, where: string, key: string): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw new SimulationInputError(`${where} must be an object: ${key} → its value, a string`);
+  for (const [name, item] of Object.entries(value)) {
+    if (typeof item !== 'string') throw new SimulationInputError(`${where}: the value of "${name}" must be a string`);
+  }
+  return value as Record<string, string>;
 }
 
 type Kind = 'topic' | 'queue' | 'bus' | 'stream' | 'table' | 'fn';

@@ -77,7 +77,7 @@ export async function loadHandlers(manifest: FlowManifest, flowDir: string, { sk
     // Module-level code reads its environment when imported (`const url = process.env.FLOWC_QUEUE_X`).
     const resolved = resolveOptions(options);
     const addresses = new Addresses(manifest, resolved.region, resolved.account);
-    const environment = new HandlerEnvironment(manifest.app, manifest.functions, addresses.sendTargetVariables(manifest), resolved.region);
+    const environment = new HandlerEnvironment(manifest.app, manifest.functions, addresses.sendTargetVariables(manifest), resolved.region, resolved.parameterValues);
     hostResources = activeResources();
     try {
       for (const [fn, path] of Object.entries(entries)) {

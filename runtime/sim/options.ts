@@ -1,4 +1,5 @@
 import { lambda as lambdaLimits } from '../aws/limits.js';
+import type { ParameterValues } from './parameters.js';
 import { parseDuration, parseIsoTime } from './time.js';
 
 /**
@@ -13,6 +14,14 @@ export interface SimOptions {
   readonly epoch?: string | number;
   readonly region?: string;
   readonly account?: string;
+  /**
+   * The values of the SSM parameters the flow reads (`env { DB_URL = ssm("/shop/prod/db") }`), by
+   * parameter name; events.json's `"parameters"`. A parameter the flow reads without a value here
+   * is an error before the run (FL9032 in `flowc sim`).
+   */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** The values of the Secrets Manager secrets the flow reads (`secret("shop/api-key")`), by secret name; events.json's `"secrets"`. */
+  readonly secrets?: Readonly<Record<string, string>>;
   readonly limits?: {
     /** Steps (agenda events and invocations) before the run stops with an error naming the seed. Default 1,000,000. */
     readonly maxEvents?: number;
@@ -90,6 +99,7 @@ export interface SimOptions {
 
 export interface ResolvedOptions {
   readonly seed: number;
+  readonly parameterValues: ParameterValues;
   readonly epochMs: number;
   readonly region: string;
   readonly account: string;
@@ -129,6 +139,7 @@ export function resolveOptions(options: SimOptions = {}): ResolvedOptions {
   const epoch = options.epoch ?? DEFAULT_EPOCH;
   return {
     seed,
+    parameterValues: { parameters: options.parameters ?? {}, secrets: options.secrets ?? {} },
     epochMs: typeof epoch === 'number' ? epoch : parseIsoTime(epoch),
     region: options.region ?? 'us-east-1',
     account: options.account ?? '000000000000',

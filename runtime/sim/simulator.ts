@@ -122,7 +122,7 @@ export class Simulator {
       step: () => this.step(),
       epochMs: (ms = clock.nowMs) => opts.epochMs + ms,
     };
-    this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region);
+    this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region, opts.parameterValues);
     const carried = new CarriedTypes(manifest);
     this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs(), carried);
     const now = activeResources();

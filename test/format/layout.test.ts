@@ -16,6 +16,12 @@ describe('the canonical layout', () => {
     );
   });
 
+  test('tag keys: quoted and hyphenated ones are kept as written, `=` aligned like any setting', () => {
+    expect(fmt('app a { tags {\n team="x", "owner:email"  =  "y"\n cost-center="42" } }')).toBe(
+      lines('app a {', '  tags {', '    team          = "x"', '    "owner:email" = "y"', '    cost-center   = "42"', '  }', '}'),
+    );
+  });
+
   test('pattern operators and comparisons', () => {
     expect(fmt('b -> f { match { detail { n = numeric( >=0,<100 ), s = prefix( "a" ) } } }')).toBe(
       lines('b -> f { match { detail { n = numeric(>= 0, < 100), s = prefix("a") } } }'),

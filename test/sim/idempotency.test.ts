@@ -10,10 +10,14 @@ import type { Flow as Billing } from '../../examples/billing/generated/flow.js';
 
 const payment = (id: string, customer: string, amount: number) => ({ id, customer, amount, currency: 'EUR' as const });
 
+/** What `charge` reads from SSM and Secrets Manager (examples/billing/events.json gives the same). */
+const parameters = { '/billing/psp-url': 'https://psp.example.com' };
+const secrets = { 'billing/psp-api-key': 'test-key' };
+
 describe('examples/billing: duplicate deliveries, one charge each', () => {
   test('each payment is charged once; a redelivery gets the first answer; a reused id with another amount is refused', async () => {
     // Handler logs go to the trace (captureLogs, the default), not the test's output.
-    const sim = await simulate<Billing>('examples/billing/billing.flow');
+    const sim = await simulate<Billing>('examples/billing/billing.flow', { parameters, secrets });
     try {
       sim.putItem('accounts', { customer: 'ada', balance: 10_000, charges: 0, refunds: 0 });
       sim.putItem('accounts', { customer: 'bob', balance: 5_000, charges: 0, refunds: 0 });
@@ -80,7 +84,7 @@ describe('examples/billing: the same deliveries with and without idempotency', (
   }
 
   async function run(idempotent: boolean, options: { seed: number; duplicateProbability: number }) {
-    const sim = await simulate<Billing>(billing(idempotent), { seed: options.seed, sqs: { duplicateProbability: options.duplicateProbability } });
+    const sim = await simulate<Billing>(billing(idempotent), { seed: options.seed, sqs: { duplicateProbability: options.duplicateProbability }, parameters, secrets });
     try {
       sim.putItem('accounts', { customer: 'ada', balance: 100_000, charges: 0, refunds: 0 });
       const amounts = Array.from({ length: 12 }, (_, i) => 100 + i);

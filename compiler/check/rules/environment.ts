@@ -1,5 +1,6 @@
 import { lambda } from '../../../runtime/aws/limits.js';
-import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, sendTargetVariable } from '../../../runtime/manifest/env.js';
+import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, secretVariable, sendTargetVariable, ssmDynamicReference } from '../../../runtime/manifest/env.js';
+import { parameterReferenceOf } from '../../settings/parameters.js';
 import { physicalName } from '../../../runtime/manifest/names.js';
 import type { DeclarationSymbol } from '../../resolve/program.js';
 import type { Setting } from '../../syntax/ast.js';
@@ -77,6 +78,13 @@ function checkSize(context: CheckContext, fn: DeclarationSymbol, env: Setting, e
     if (v.kind === 'StringValue') variables[entry.name.text] = v.value;
     else if (v.kind === 'NumberValue') variables[entry.name.text] = v.raw;
     else if (v.kind === 'BooleanValue') variables[entry.name.text] = String(v.value);
+    else {
+      // As deployed: a parameter's dynamic reference (its value, resolved at deploy, may be
+      // longer: Lambda measures that), a secret's name under FLOWC_SECRET_<VAR>.
+      const reference = parameterReferenceOf(v);
+      if (reference?.source === 'ssm') variables[entry.name.text] = ssmDynamicReference(reference.name);
+      else if (reference?.source === 'secret') variables[secretVariable(entry.name.text)] = reference.name;
+    }
   }
   const userBytes = utf8Length(JSON.stringify(variables));
   const app = context.program.app?.name.text ?? 'app';

@@ -17,6 +17,10 @@ import { visibilityBelowTimeout } from './visibility-below-timeout.js';
 import { stageAccount } from './stage-account.js';
 import { stageRegion } from './stage-region.js';
 import { stackNameRule } from './stack-name.js';
+import { tagRules } from './tag-rules.js';
+import { tagCount } from './tag-count.js';
+import { ssmParameterName } from './ssm-parameter-name.js';
+import { secretName } from './secret-name.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
@@ -26,6 +30,10 @@ export const rules: readonly Rule[] = [
   stackNameRule,
   stageRegion,
   stageAccount,
+  secretName,
+  ssmParameterName,
+  tagCount,
+  tagRules,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,

@@ -2,6 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { parseEventsFile, type EventsFile } from '../../../runtime/sim/events-file.js';
 import { SimulationInputError, SimulationLimitError } from '../../../runtime/sim/errors.js';
 import { loadHandlers } from '../../../runtime/sim/load-handlers.js';
+import { missingParameterValues, type ParameterValues } from '../../../runtime/sim/parameters.js';
+import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { buildTimeline, type ObservedInvocation, recordInvocations, renderReportHtml } from '../../../runtime/sim/report/index.js';
 import { Simulator } from '../../../runtime/sim/simulator.js';
 import { renderSummaryText } from '../../../runtime/sim/summary.js';
@@ -61,15 +63,27 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     if (error instanceof SimulationInputError || error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
+  const values = { parameters: events.parameters ?? {}, secrets: events.secrets ?? {} };
+  const missing = missingParameterValues(manifest, values);
+  if (missing.length > 0) {
+    printOutputProblems(host, [
+      {
+        code: 'FL9032',
+        message: `the flow reads ${missing.length === 1 ? 'a value' : `${missing.length} values`} that ${eventsPath === undefined ? 'no events file gives' : `${displayPathFor(host.cwd)(eventsPath)} does not give`}: ${missing.join('; ')}`,
+        help: `give each in the events file, e.g. ${missingExample(manifest, values)}; the simulator reads nothing from AWS`,
+      },
+    ]);
+    return 2;
+  }
   let simulator: Simulator;
   let invocations: ObservedInvocation[] = [];
   try {
-    const loaded = await loadHandlers(manifest, flowDir);
+    const loaded = await loadHandlers(manifest, flowDir, { options: values });
     for (const fn of loaded.missing) {
       const spec = manifest.functions.find((candidate) => candidate.name === fn)!;
       host.stderr(`flowc: warning: no handler file ${spec.handler} for \`${fn}\`: its invocations fail with Runtime.HandlerNotFound\n`);
     }
-    simulator = new Simulator(manifest, loaded.handlers, seed === undefined ? {} : { seed }, { hostResources: loaded.hostResources });
+    simulator = new Simulator(manifest, loaded.handlers, seed === undefined ? values : { seed, ...values }, { hostResources: loaded.hostResources });
     if (reportPath !== undefined) {
       const recorded = recordInvocations();
       simulator.observeInvocations(recorded.observer);
@@ -150,4 +164,15 @@ function parseSeed(text: string): number {
   const seed = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed)) throw new RangeError(`--seed must be a non-negative integer, not \`${text}\``);
   return seed;
+}
+
+/** `"parameters": { "/shop/db": "…" }` for the first value missing: the shape to add to events.json. */
+function missingExample(manifest: FlowManifest, values: ParameterValues): string {
+  for (const fn of manifest.functions) {
+    for (const reference of fn.parameters ?? []) {
+      const table = reference.source === 'ssm' ? values.parameters : values.secrets;
+      if (!Object.hasOwn(table, reference.name)) return `\`"${reference.source === 'ssm' ? 'parameters' : 'secrets'}": { ${JSON.stringify(reference.name)}: "…" }\``;
+    }
+  }
+  return '`"parameters": { "/name": "…" }`';
 }

@@ -7,6 +7,7 @@ import { busResource, streamResource, tableResource, topicResource } from './res
 import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
 import { queueResources } from './resources/queues.js';
+import { tagTemplate } from './tags.js';
 import { type Parameter, type Resource, type Template, TEMPLATE_FORMAT_VERSION } from './template.js';
 
 /** The one resource of an app that declares nothing: a wait condition handle, which does nothing. */
@@ -62,12 +63,12 @@ export function buildTemplate(manifest: FlowManifest): Template {
   if (manifest.functions.length > 0) addParameter(ASSETS_BUCKET_PARAMETER, 'The S3 bucket of the code bundles (set by flowc package)');
   for (const fn of manifest.functions) addParameter(codeKeyParameter(fn.name), `The S3 key of the code bundle of ${fn.name} (set by flowc package)`);
   const outputs = appOutputs(manifest);
-  return {
+  return tagTemplate({
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     Description: templateDescription(manifest),
     Metadata: { flowc: { generated: generatedNote(sourceName(manifest)) } },
     ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
     Resources: byId,
     ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
-  };
+  }, manifest.tags, manifest.declarationTags);
 }

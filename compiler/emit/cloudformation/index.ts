@@ -3,6 +3,7 @@ import { type FileMap, generatedHeader } from '../file-map.js';
 import { buildTemplate, sourceName } from './build-template.js';
 import { cloudFormationLimits, fitsOneStack, type StackLimits, splitIntoNestedStacks } from './nested-stacks.js';
 import { withOutputsUpTo } from './outputs.js';
+import { tagTemplate } from './tags.js';
 import { byteLength, serializeTemplate, type TemplateFormat, YamlPrinter } from './serialize.js';
 import type { Template } from './template.js';
 
@@ -74,7 +75,8 @@ function layout(manifest: FlowManifest, options: CloudFormationOptions, printer 
     if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
   }
   const nested = splitIntoNestedStacks(full, limits, (n) => `stacks/stack${n}.${options.format}`);
-  const templates = new Map<string, Template>([[rootFile, nested.root]]);
+  // The nested stacks' own resources carry the tags already (buildTemplate); the root's stacks get them here.
+  const templates = new Map<string, Template>([[rootFile, tagTemplate(nested.root, manifest.tags)]]);
   for (const { file, template } of nested.nested) templates.set(file, template);
   return { set: { rootFile, templates }, printed: new Map() };
 }

@@ -131,7 +131,8 @@ function functionBlock(model: ModuleModel, fn: FunctionModel): string {
   if (fn.asyncEvent !== null) lines.push(`/** The asynchronous events of ${at}, which its destination records hold. */`, `export type ${fn.asyncEvent.alias} = ${fn.asyncEvent.text};`);
   lines.push(`/** What the handler of ${at} answers Lambda. */`, `export type ${types.Result} = ${fn.result};`);
   lines.push(`/** The type of the \`handler\` export of ${commentSafe(spec.handler)}, for ${at}. */`, `export type ${types.Handler} = ${model.runtime}.AsyncHandler<${types.Event}, ${types.Result}>;`);
-  lines.push(`/** Builds the handler of ${at}${fn.sends.length > 0 ? ' and holds its `sends` clients' : ''}. */`, `export const ${fn.value} = ${pureCalls(model.runtime, helperValue(model, fn))};`);
+  const holds = [...(fn.sends.length > 0 ? ['its `sends` clients'] : []), ...(Object.keys(spec.environment).length > 0 || (spec.parameters ?? []).length > 0 ? ['its `env` variables (`env.NAME`)'] : [])];
+  lines.push(`/** Builds the handler of ${at}${holds.length > 0 ? ` and holds ${holds.join(' and ')}` : ''}. */`, `export const ${fn.value} = ${pureCalls(model.runtime, helperValue(model, fn))};`);
   return lines.join('\n');
 }
 
@@ -146,7 +147,10 @@ function pureCalls(runtime: string, expression: string): string {
 
 function helperValue(model: ModuleModel, fn: FunctionModel): string {
   const sends = fn.sends.map((s) => `    ${propertyName(s.target.name)}: ${s.client},`);
-  const sendsBlock = [...(sends.length === 0 ? [] : ['  sends: {', ...sends, '  },']), ...(fn.idempotency === null ? [] : [`  idempotency: ${fn.idempotency},`])];
+  // Every variable of `env`, whatever its source (written, `ssm(…)`, `secret(…)`), as a string read when used.
+  const variables = [...Object.keys(fn.spec.environment), ...(fn.spec.parameters ?? []).map((p) => p.variable)].sort();
+  const envPart = variables.length === 0 ? [] : [`  env: ${model.runtime}.environment([${variables.map((v) => `'${v}'`).join(', ')}]),`];
+  const sendsBlock = [...(sends.length === 0 ? [] : ['  sends: {', ...sends, '  },']), ...(fn.idempotency === null ? [] : [`  idempotency: ${fn.idempotency},`]), ...envPart];
   // Parts are joined by `functionParts`, a call a bundler may drop, never by a spread (runtime/handler/parts.ts).
   const parts = (first: string, second: string) => `${model.runtime}.functionParts(${first}, ${second})`;
   const [only] = fn.envelopes;

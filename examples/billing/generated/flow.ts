@@ -10,7 +10,7 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
-/** The type `Account` (billing.flow:6). */
+/** The type `Account` (billing.flow:8). */
 export interface Account {
   customer: string;
   balance: number; // int
@@ -18,10 +18,10 @@ export interface Account {
   refunds: number; // int
 }
 
-/** The type `Currency` (billing.flow:4). */
+/** The type `Currency` (billing.flow:6). */
 export type Currency = 'EUR' | 'USD';
 
-/** The type `Payment` (billing.flow:5). */
+/** The type `Payment` (billing.flow:7). */
 export interface Payment {
   id: string;
   customer: string;
@@ -29,7 +29,7 @@ export interface Payment {
   currency: Currency;
 }
 
-/** The type `Seen` (billing.flow:7). */
+/** The type `Seen` (billing.flow:9). */
 export interface Seen {
   id: string;
   expires_at: number; // int
@@ -47,53 +47,54 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Account` values (billing.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Account` values (billing.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Account: /* @__PURE__ */ runtime.payloadSchema<Account>('Account', payloadTypes),
-  /** Checks `Currency` values (billing.flow:4): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Currency` values (billing.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Currency: /* @__PURE__ */ runtime.payloadSchema<Currency>('Currency', payloadTypes),
-  /** Checks `Payment` values (billing.flow:5): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Payment` values (billing.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Payment: /* @__PURE__ */ runtime.payloadSchema<Payment>('Payment', payloadTypes),
-  /** Checks `Seen` values (billing.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Seen` values (billing.flow:9): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Seen: /* @__PURE__ */ runtime.payloadSchema<Seen>('Seen', payloadTypes),
 };
 
 // Functions
 
 /**
- * `charge` (billing.flow:20), handler `handlers/charge.ts`:
+ * `charge` (billing.flow:22), handler `handlers/charge.ts`:
  * - SQS batches of up to 10 from the queue `payments`, failures reported per message
  * - sends to table `accounts`
  * - idempotency records in table `seen`
  */
 export type ChargeInput = Payment;
-/** The event Lambda invokes `charge` (billing.flow:20) with. */
+/** The event Lambda invokes `charge` (billing.flow:22) with. */
 export type ChargeEvent = runtime.SqsEvent<ChargeInput>;
-/** What the handler of `charge` (billing.flow:20) answers Lambda. */
+/** What the handler of `charge` (billing.flow:22) answers Lambda. */
 export type ChargeResult = runtime.SQSBatchResponse;
-/** The type of the `handler` export of handlers/charge.ts, for `charge` (billing.flow:20). */
+/** The type of the `handler` export of handlers/charge.ts, for `charge` (billing.flow:22). */
 export type ChargeHandler = runtime.AsyncHandler<ChargeEvent, ChargeResult>;
-/** Builds the handler of `charge` (billing.flow:20) and holds its `sends` clients. */
+/** Builds the handler of `charge` (billing.flow:22) and holds its `sends` clients and its `env` variables (`env.NAME`). */
 export const charge = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.sqsTrigger<ChargeInput>({ fifo: false, reportFailures: true, schema: /* @__PURE__ */ runtime.payloadSchema<ChargeInput>('Payment', payloadTypes) }), {
   sends: {
     accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),
   },
   idempotency: /* @__PURE__ */ runtime.tableIdempotency<ChargeInput>({ table: 'seen', keyAttribute: 'id', sortKeyAttribute: null, expiryAttribute: 'expires_at', prefix: 'billing.charge' }),
+  env: /* @__PURE__ */ runtime.environment(['PSP_KEY', 'PSP_URL']),
 });
 
 /**
- * `refund` (billing.flow:21), handler `handlers/refund.ts`:
+ * `refund` (billing.flow:29), handler `handlers/refund.ts`:
  * - SNS notifications from the topic `refunds` (asynchronous)
  * - sends to table `accounts`
  * - idempotency records in table `seen`
  */
 export type RefundInput = Payment;
-/** The event Lambda invokes `refund` (billing.flow:21) with. */
+/** The event Lambda invokes `refund` (billing.flow:29) with. */
 export type RefundEvent = runtime.SnsEvent<RefundInput>;
-/** What the handler of `refund` (billing.flow:21) answers Lambda. */
+/** What the handler of `refund` (billing.flow:29) answers Lambda. */
 export type RefundResult = void;
-/** The type of the `handler` export of handlers/refund.ts, for `refund` (billing.flow:21). */
+/** The type of the `handler` export of handlers/refund.ts, for `refund` (billing.flow:29). */
 export type RefundHandler = runtime.AsyncHandler<RefundEvent, RefundResult>;
-/** Builds the handler of `refund` (billing.flow:21) and holds its `sends` clients. */
+/** Builds the handler of `refund` (billing.flow:29) and holds its `sends` clients. */
 export const refund = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.snsTrigger<RefundInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<RefundInput>('Payment', payloadTypes) }), {
   sends: {
     accounts: /* @__PURE__ */ runtime.tableClient<Account, 'customer'>({ name: 'accounts', partitionKey: 'customer', sortKey: null }),

@@ -1,4 +1,4 @@
-// The handler of `charge` (billing.flow:20). flowc created this file once and never
+// The handler of `charge` (billing.flow:22). flowc created this file once and never
 // overwrites it: it is yours. Its types come from the generated module, which every
 // `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
 // that no longer fits.
@@ -30,6 +30,8 @@ export const handler: ChargeHandler = charge.eachMessage(
 
 /** The side effect that must not repeat: one conditional update, so it happens whole or not at all. */
 async function debit(payment: Payment): Promise<Charged> {
+  // The (pretend) payment provider, at the URL of an SSM parameter, with the key of a secret.
+  if (charge.env.PSP_KEY === '') throw new Error(`no API key for ${charge.env.PSP_URL}`);
   const account = await charge.sends.accounts.update({ customer: payment.customer }, { add: { balance: -payment.amount, charges: 1 } });
   if (account === undefined) throw new Error(`no account for ${payment.customer}`);
   return { payment: payment.id, customer: payment.customer, balance: account.balance };

@@ -1,4 +1,4 @@
-// The handler of `refund` (billing.flow:21). flowc created this file once and never
+// The handler of `refund` (billing.flow:29). flowc created this file once and never
 // overwrites it: it is yours. Its types come from the generated module, which every
 // `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
 // that no longer fits.

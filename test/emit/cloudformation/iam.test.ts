@@ -63,6 +63,8 @@ function expectedGrants(manifest: FlowManifest, fn: FunctionSpec): string[] {
   }
   for (const target of fn.sends) grant(executionRole.send[target.kind], arnOf(manifest, target.kind, target.name));
   if (fn.idempotency !== null) grant(executionRole.idempotency, arnOf(manifest, 'table', fn.idempotency.table));
+  // `secret("name")`: exactly that secret (its ARN ends in `-` and six random characters); `ssm(…)` needs nothing.
+  for (const parameter of fn.parameters ?? []) if (parameter.source === 'secret') grant(executionRole.readSecret, arn('secretsmanager', `secret:${parameter.name}-??????`));
   return [...new Set(lines)].sort();
 }
 

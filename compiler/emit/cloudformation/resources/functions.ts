@@ -1,4 +1,4 @@
-import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, sendTargetVariable } from '../../../../runtime/manifest/env.js';
+import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, secretVariable, sendTargetVariable, ssmDynamicReference } from '../../../../runtime/manifest/env.js';
 import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter, declarationId } from '../logical-id.js';
@@ -62,7 +62,9 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
 }
 
 /**
- * The user's variables, `FLOWC_APP`, `NODE_OPTIONS` with `--enable-source-maps` (the bundle's
+ * The user's variables (an `ssm("/name")` one as the dynamic reference `{{resolve:ssm:/name}}`;
+ * a `secret("name")` one as `FLOWC_SECRET_<VAR>`, the secret's name, for the handler to read at
+ * cold start), `FLOWC_APP`, `NODE_OPTIONS` with `--enable-source-maps` (the bundle's
  * source map is read only then), and one variable per `sends` target and idempotency table
  * (runtime/manifest/env.ts): queue → URL (`Ref`), topic → ARN (`Ref`), bus, stream and table →
  * name (`Ref`). Sorted by name.
@@ -73,6 +75,10 @@ function environment(context: EmitContext, fn: FunctionSpec): Record<string, Tem
     [APP_NAME_VARIABLE]: context.manifest.app,
     [NODE_OPTIONS_VARIABLE]: nodeOptions(fn.environment[NODE_OPTIONS_VARIABLE]),
   };
+  for (const parameter of fn.parameters ?? []) {
+    if (parameter.source === 'ssm') variables[parameter.variable] = ssmDynamicReference(parameter.name);
+    else variables[secretVariable(parameter.variable)] = parameter.name;
+  }
   for (const target of fn.sends) variables[sendTargetVariable(target.kind, target.name)] = ref(declarationId(target.name, sendRole[target.kind]));
   if (fn.idempotency !== null) variables[sendTargetVariable('table', fn.idempotency.table)] = ref(declarationId(fn.idempotency.table, sendRole.table));
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

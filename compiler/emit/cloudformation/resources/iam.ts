@@ -31,6 +31,7 @@ export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] 
   }
   for (const target of fn.sends) grants.push(grant(executionRole.send[target.kind], target.kind, context.physical(target.kind, target.name)));
   if (fn.idempotency !== null) grants.push(grant(executionRole.idempotency, 'table', context.physical('table', fn.idempotency.table)));
+  for (const parameter of fn.parameters ?? []) if (parameter.source === 'secret') grants.push(grant(executionRole.readSecret, 'secret', parameter.name));
   for (const edge of context.edgesInto(fn.name)) {
     if (edge.kind === 'queue-trigger') grants.push(grant(executionRole.poll.queue, 'queue', context.physical('queue', edge.source)));
     if (edge.kind === 'stream-trigger') grants.push(grant(executionRole.poll.stream, 'stream', context.physical('stream', edge.source)));

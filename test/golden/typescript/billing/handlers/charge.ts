@@ -1,4 +1,4 @@
-// The handler of `charge` (billing.flow:20). flowc created this file once and never
+// The handler of `charge` (billing.flow:22). flowc created this file once and never
 // overwrites it: it is yours. Its types come from the generated module, which every
 // `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
 // that no longer fits.
