@@ -1,5 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, listWords, suggest } from '../diagnostics/suggest.js';
+import { settingSchema } from '../settings/schema.js';
 import type { Setting } from '../syntax/ast.js';
 import { type DeclarationSymbol, type Edge, type ResolvedProgram, type SettingsMap, settingsMap, type StageSymbol } from './program.js';
 
@@ -42,7 +43,23 @@ function onStage(program: ResolvedProgram, stage: StageSymbol): ResolvedProgram 
   return { ...program, appSettings: merged(program.appSettings, stage.app), declarations, edges, references, stage: stage.name };
 }
 
-/** `base` with every setting `over` writes (well formed or poisoned) replaced by `over`'s. */
+/**
+ * The settings whose value is a block of tags: a stage's `tags { env = "prod" }` adds to the
+ * app's tags (or a declaration's) key by key, as the declaration's own tags do over the app's,
+ * instead of replacing them all.
+ */
+const TAG_BLOCKS: ReadonlySet<string> = new Set(
+  Object.values(settingSchema).flatMap((context) => Object.entries(context).filter(([, spec]) => spec.value.type === 'tags').map(([name]) => name)),
+);
+
+/** A block of tags: `base`'s entries that `over` does not set, then `over`'s. */
+function mergedTags(base: Setting, over: Setting): Setting {
+  if (base.value.kind !== 'SettingsBlock' || over.value.kind !== 'SettingsBlock') return over;
+  const keys = new Set(over.value.entries.map((entry) => entry.name.text));
+  return { ...over, value: { ...over.value, entries: [...base.value.entries.filter((entry) => !keys.has(entry.name.text)), ...over.value.entries] } };
+}
+
+/** `base` with every setting `over` writes (well formed or poisoned) replaced by `over`'s; blocks of tags merged key by key. */
 function merged(base: SettingsMap, over: SettingsMap): SettingsMap {
   if (over.size === 0 && over.poisoned.size === 0) return base;
   const result = settingsMap();
@@ -52,7 +69,10 @@ function merged(base: SettingsMap, over: SettingsMap): SettingsMap {
   };
   keep(result, base);
   keep(result.poisoned, base.poisoned);
-  for (const [name, setting] of over) result.set(name, setting);
+  for (const [name, setting] of over) {
+    const under = base.get(name);
+    result.set(name, under !== undefined && TAG_BLOCKS.has(name) ? mergedTags(under, setting) : setting);
+  }
   for (const [name, setting] of over.poisoned) result.poisoned.set(name, setting);
   return result;
 }
