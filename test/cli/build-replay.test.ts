@@ -190,7 +190,8 @@ describe('an unchanged rebuild is replayed', () => {
           expect(tree(incremental)).toEqual(tree(cold));
         }
       }),
-      { numRuns: 25 },
+      // A fixed seed: the count of replays below depends on the steps drawn.
+      { numRuns: 25, seed: 2026 },
     );
     // The property is about replays: many of the builds must have been ones.
     expect(replays).toBeGreaterThan(10);
