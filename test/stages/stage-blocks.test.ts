@@ -168,3 +168,20 @@ describe('deploy settings of the wrong form', () => {
     ]);
   });
 });
+
+describe('FL4054: the stack a stage deploys to', () => {
+  test('an app name with `_` makes every default stack name bad: reported at the app, once per stage', () => {
+    const flow = `${base.replace('app shop', 'app my_shop')}stage prod {}\n`;
+    const diagnostics = compileText('shop.flow', flow).diagnostics.filter((d) => d.code === 'FL4054');
+    expect(diagnostics.map(where)).toEqual(['FL4054 1:5']);
+    expect(diagnostics[0]!.message).toBe('the stack of stage `prod`, `my_shop-prod`, is not a name CloudFormation takes: it has "_", which a stack name may not');
+    expect(compileText('shop.flow', `${base.replace('app shop', 'app my_shop')}stage prod { stack = "shop-prod" }\n`).diagnostics.filter((d) => d.code === 'FL4054')).toEqual([]);
+  });
+
+  test('a `stack` of the stage that CloudFormation refuses, with a cleaned name offered', () => {
+    const diagnostics = compileText('shop.flow', `${base}stage prod { stack = "1shop.prod" }\n`).diagnostics;
+    expect(diagnostics.map(where)).toEqual(['FL4054 9:22']);
+    expect(diagnostics[0]!.message).toBe('the stack of stage `prod`, `1shop.prod`, is not a name CloudFormation takes: it does not start with a letter');
+    expect(diagnostics[0]!.suggestions?.[0]?.edits[0]?.replacement).toBe('"shop-prod"');
+  });
+});
