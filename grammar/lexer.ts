@@ -32,6 +32,7 @@ import {
   Stream,
   StringLiteral,
   Table,
+  Api,
   Topic,
   Type,
   UnterminatedString,
@@ -468,6 +469,7 @@ const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [Bus, 'resourceDecl'],
   [Stream, 'resourceDecl'],
   [Table, 'resourceDecl'],
+  [Api, 'resourceDecl'],
 ]);
 
 /** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */

@@ -168,6 +168,8 @@ function formWords(spec: SettingSpec): string {
       return 'variables';
     case 'pattern':
       return 'pattern';
+    case 'strings':
+      return 'list of strings';
     case 'timestamp':
       return 'timestamp';
   }

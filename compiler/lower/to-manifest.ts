@@ -1,4 +1,6 @@
+import { parseRouteKey, routeTakesBody } from '../../runtime/aws/routes.js';
 import {
+  type ApiSpec,
   type AsyncConfig,
   type BusSpec,
   type EdgeSpec,
@@ -9,7 +11,7 @@ import {
   MANIFEST_VERSION,
   type Origin,
   type QueueSpec,
-  type ResourceKind,
+  type SendTarget,
   type StreamSpec,
   type TableSpec,
   type TopicSpec,
@@ -143,11 +145,17 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     };
   });
 
+  const apis = byKind('api').map((api): ApiSpec => ({
+    name: api.name,
+    origin: origin(api.symbol.decl.name.span),
+    corsOrigins: [...api.corsOrigins],
+  }));
+
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, edges, roles };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -204,6 +212,12 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         maximumEventAgeSeconds: model.maximumAgeSeconds,
       };
     }
+    case 'route': {
+      const parsed = model.routeKey === null ? undefined : parseRouteKey(model.routeKey);
+      if (parsed === undefined || !('route' in parsed)) throw new Error(`internal: the route of ${base.id} was not checked`);
+      const { method, params } = parsed.route;
+      return { ...base, kind: 'route', targetKind: 'fn', routeKey: model.routeKey as string, method, params, body: routeTakesBody(method) };
+    }
   }
 }
 
@@ -215,15 +229,23 @@ function present(value: number | null, edge: Edge): number {
 
 /** `charge.failure->audit`, `receipts->email`: unique because duplicate edges are an error (FL4040). */
 export function edgeId(edge: Edge): string {
+  // Several routes of one API may call one function: the route tells them apart (FL4071 refuses a route given twice).
+  if (edge.kind === 'route') return `${edge.source.name}[${routeKeyOf(edge)}]->${edge.target.name}`;
   const port = edge.kind === 'destination' ? `.${edge.port ?? 'success'}` : '';
   return `${edge.source.name}${port}->${edge.target.name}`;
 }
 
-function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): { kind: ResourceKind; name: string }[] {
-  const targets = new Map<string, { kind: ResourceKind; name: string }>();
+/** The route as written, from the edge's settings (edgeId has no model at hand); FL2024 reports a route edge without one. */
+function routeKeyOf(edge: Edge): string {
+  const value = edge.settings.get('route')?.value;
+  return value?.kind === 'StringValue' ? value.value : '';
+}
+
+function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): SendTarget[] {
+  const targets = new Map<string, SendTarget>();
   for (const name of names) {
     const target = declarations.get(name);
-    if (target && target.kind !== 'fn') targets.set(target.name, { kind: target.kind, name: target.name });
+    if (target && target.kind !== 'fn' && target.kind !== 'api') targets.set(target.name, { kind: target.kind, name: target.name });
   }
   return [...targets.values()].sort((a, b) => compare(a.name, b.name));
 }

@@ -71,6 +71,10 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     messagegroupid: 'group',
   },
   bus: {},
+  api: {
+    corsconfiguration: 'cors',
+    alloworigins: 'cors',
+  },
   stream: {
     shardcount: 'shards',
     partitionkey: 'partition',
@@ -94,6 +98,7 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     deletionpolicy: 'retain = true',
   },
   edge: {
+    routekey: 'route',
     batchsize: 'batch',
     maximumbatchingwindowinseconds: 'window',
     batchingwindow: 'window',
