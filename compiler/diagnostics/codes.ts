@@ -59,6 +59,8 @@ export const codes = {
   FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
   FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
   FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
+  FL2024: { slug: 'route-missing', severity: 'error', phase: 'names', title: 'An edge from an api without a `route`' },
+  FL2025: { slug: 'api-type', severity: 'error', phase: 'names', title: 'An api declared with a type: its routes\' functions declare the types' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -131,6 +133,11 @@ export const codes = {
   FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
   FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
   FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
+  FL4070: { slug: 'route-syntax', severity: 'error', phase: 'aws', title: 'A route that API Gateway refuses: not `METHOD /path` or `$default`' },
+  FL4071: { slug: 'duplicate-route', severity: 'error', phase: 'aws', title: 'The same route twice on one api' },
+  FL4072: { slug: 'route-input-without-body', severity: 'error', phase: 'aws', title: 'A GET, HEAD or OPTIONS route to a function whose input is not a query string' },
+  FL4073: { slug: 'route-timeout', severity: 'warning', phase: 'aws', title: 'A function behind a route with a timeout over API Gateway\'s 30 seconds' },
+  FL4074: { slug: 'cors-origin', severity: 'error', phase: 'aws', title: 'A CORS origin that is not `scheme://host[:port]` or `*`' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

@@ -17,7 +17,7 @@ export type HttpEvent = APIGatewayProxyEventV2;
 /** What the handler answers API Gateway. */
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-const responseMark = Symbol.for('flowc.httpResponse');
+const responseMark: unique symbol = Symbol.for('flowc.httpResponse');
 
 /** A response with its status and headers, made by `respond`. */
 export interface HttpResponse<Body> {

@@ -14,12 +14,26 @@ import { rolePath } from './role-path.js';
 import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
+import { routeMissing } from './route-missing.js';
+import { apiType } from './api-type.js';
+import { routeSyntax } from './route-syntax.js';
+import { duplicateRoute } from './duplicate-route.js';
+import { routeInputWithoutBody } from './route-input-without-body.js';
+import { routeTimeout } from './route-timeout.js';
+import { corsOrigin } from './cors-origin.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  corsOrigin,
+  routeTimeout,
+  routeInputWithoutBody,
+  duplicateRoute,
+  routeSyntax,
+  apiType,
+  routeMissing,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,
