@@ -163,7 +163,7 @@ const streamViewTypes = { new_and_old: 'NEW_AND_OLD_IMAGES', new: 'NEW_IMAGE', o
 
 function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Origin): EdgeSpec {
   const edge = model.edge;
-  const base = { id: edgeId(edge), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
+  const base = { id: edgeId(edge, model.routeKey), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
   switch (edge.kind) {
     case 'destination':
       return { ...base, kind: 'destination', condition: edge.port ?? 'success', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
@@ -228,17 +228,11 @@ function present(value: number | null, edge: Edge): number {
 }
 
 /** `charge.failure->audit`, `receipts->email`: unique because duplicate edges are an error (FL4040). */
-export function edgeId(edge: Edge): string {
+export function edgeId(edge: Edge, routeKey: string | null = null): string {
   // Several routes of one API may call one function: the route tells them apart (FL4071 refuses a route given twice).
-  if (edge.kind === 'route') return `${edge.source.name}[${routeKeyOf(edge)}]->${edge.target.name}`;
+  if (edge.kind === 'route') return `${edge.source.name}[${routeKey ?? ''}]->${edge.target.name}`;
   const port = edge.kind === 'destination' ? `.${edge.port ?? 'success'}` : '';
   return `${edge.source.name}${port}->${edge.target.name}`;
-}
-
-/** The route as written, from the edge's settings (edgeId has no model at hand); FL2024 reports a route edge without one. */
-function routeKeyOf(edge: Edge): string {
-  const value = edge.settings.get('route')?.value;
-  return value?.kind === 'StringValue' ? value.value : '';
 }
 
 function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): SendTarget[] {

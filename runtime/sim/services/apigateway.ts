@@ -1,6 +1,7 @@
 import { apiGateway } from '../../aws/api-gateway.js';
 import { matchRoute, parseRouteKey, type RouteKey } from '../../aws/routes.js';
-import type { FlowManifest, RouteEdge } from '../../manifest/schema.js';
+import { issueText, payloadSchema, type PayloadSchema } from '../../handler/schema.js';
+import type { RouteEdge } from '../../manifest/schema.js';
 import { SimulationInputError } from '../errors.js';
 import { Priority } from '../event-queue.js';
 import type { Outcome } from '../invocation.js';
@@ -35,12 +36,14 @@ const timedOut = { status: 503, body: { message: 'Service Unavailable' } } as co
  */
 export class ApiGatewayService implements InvocationCaller {
   private readonly routes = new Map<string, Route[]>();
+  private readonly outputs = new Map<string, PayloadSchema<unknown>>();
 
   constructor(
     private readonly world: World,
     private readonly lambda: LambdaService,
   ) {
     for (const api of world.manifest.apis) this.routes.set(api.name, []);
+    for (const fn of world.manifest.functions) if (fn.output !== null && fn.output.kind !== 'unknown') this.outputs.set(fn.name, payloadSchema(fn.output, world.manifest.types));
     for (const edge of world.manifest.edges) {
       if (edge.kind !== 'route') continue;
       const parsed = parseRouteKey(edge.routeKey);
@@ -91,11 +94,26 @@ export class ApiGatewayService implements InvocationCaller {
       this.lambda.end(fn, outcome);
     });
     const answer = (response: HttpResponseOutput): void => {
-      world.trace.record(pending.api, 'respond', `${pending.route.edge.routeKey} → ${response.status}`);
+      world.trace.record(pending.api, 'respond', `${pending.route.edge.routeKey} → ${response.status}${response.rawBody === undefined ? '' : ` ${preview(response.rawBody)}`}`);
       pending.resolve(response);
     };
     if (outcome.endMs > deadline) world.schedule(deadline, Priority.Act, () => answer(jsonResponse(timedOut.status, timedOut.body)));
-    else world.schedule(outcome.endMs, Priority.Act, () => answer(outcome.ok ? responseOf(outcome.json) : jsonResponse(failed.status, failed.body)));
+    else world.schedule(outcome.endMs, Priority.Act, () => answer(outcome.ok ? this.checked(fn, responseOf(outcome.json)) : jsonResponse(failed.status, failed.body)));
+  }
+
+  /**
+   * A success's body should have the function's declared output: API Gateway passes any body on,
+   * so a body of another shape is a warning in the trace (the client would find out), not a failure.
+   */
+  private checked(fn: string, response: HttpResponseOutput): HttpResponseOutput {
+    const schema = this.outputs.get(fn);
+    if (schema === undefined || response.status < 200 || response.status > 299) return response;
+    const result = schema['~standard'].validate(response.body);
+    if (!(result instanceof Promise) && result.issues !== undefined) {
+      const [first] = result.issues;
+      this.world.trace.record(fn, 'warning', `the response body (${response.status}) does not have the output type of ${fn}${first === undefined ? '' : `: ${issueText(first)}`}`);
+    }
+    return response;
   }
 
   /** A payload format 2.0 event (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html). */
@@ -138,7 +156,7 @@ export class ApiGatewayService implements InvocationCaller {
 }
 
 /** The best route for a request: the request's method before ANY, more literal segments first, a greedy match after an exact one, `$default` last. */
-export function selectRoute(routes: readonly Route[], method: string, path: string): { readonly route: Route; readonly params: Readonly<Record<string, string>> } | undefined {
+function selectRoute(routes: readonly Route[], method: string, path: string): { readonly route: Route; readonly params: Readonly<Record<string, string>> } | undefined {
   let best: { route: Route; params: Readonly<Record<string, string>>; score: number } | undefined;
   for (const route of routes) {
     if (route.key.path === apiGateway.defaultRoute) continue;
@@ -173,6 +191,12 @@ function responseOf(json: string): HttpResponseOutput {
   return jsonResponse(200, value);
 }
 
+const PREVIEW_CHARS = 120;
+
+function preview(text: string): string {
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+}
+
 function jsonResponse(status: number, body: unknown): HttpResponseOutput {
   const raw = JSON.stringify(body);
   return { status, headers: { 'content-type': 'application/json' }, body, rawBody: raw };
@@ -185,9 +209,4 @@ function parsedBody(raw: string, contentType: string | undefined): unknown {
   } catch {
     return raw;
   }
-}
-
-/** The manifest's route keys of one api, for messages. */
-export function routeKeysOf(manifest: FlowManifest, api: string): string[] {
-  return manifest.edges.flatMap((edge) => (edge.kind === 'route' && edge.source === api ? [edge.routeKey] : []));
 }
