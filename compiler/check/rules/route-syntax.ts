@@ -23,7 +23,7 @@ export const routeSyntax: Rule = {
       const { problem } = parsed;
       const value = setting.value.span;
       // The key's offsets are inside the quotes when the string is written without escapes.
-      const plain = context.source.text.slice(value.start, value.end) === JSON.stringify(key);
+      const plain = context.source.text.slice(value.start, value.end) === `"${key}"`;
       const span = plain ? { start: value.start + 1 + problem.start, end: value.start + 1 + Math.max(problem.end, problem.start + 1) } : value;
       context.report(span, `\`${key}\` is not a route API Gateway takes: ${problem.message}`, {
         label: problem.message,
