@@ -112,8 +112,10 @@ function badRequest(error: PayloadDecodeError): HttpResult {
 
 function answer(status: number, body: unknown, headers: Readonly<Record<string, string>>): HttpResult {
   if (body === undefined) return { statusCode: status, headers: { ...headers } };
-  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  return { statusCode: status, headers: typed ? { ...headers } : { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  const type = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  if (type === undefined) return { statusCode: status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  // A content type of the handler's own: a string body is the text itself (an HTML page, CSV), anything else its JSON.
+  return { statusCode: status, headers: { ...headers }, body: typeof body === 'string' && !/json/i.test(type) ? body : JSON.stringify(body) };
 }
 
 function definedOnly(values: Readonly<Record<string, string | undefined>> | undefined): Record<string, string> {

@@ -17,7 +17,7 @@ describe('FL4070: route syntax', () => {
   test('a lower-case method: the span is the method, the fix capitalizes it', () => {
     const diagnostics = ruleDiagnostics(routeSyntax, `${head}public -> place { route = "post /orders" }\n`);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]?.suggestions[0]?.edits[0]?.replacement).toBe('"POST /orders"');
+    expect(diagnostics[0]?.suggestions?.[0]?.edits[0]?.replacement).toBe('"POST /orders"');
     expectDiagnostics(routeSyntax, `${head}public -> place { route = "post /orders" }\n`, [{ at: '5:28', message: /the method is written in capitals: `POST`/, help: 'write `route = "POST /orders"`' }]);
   });
 
@@ -45,7 +45,7 @@ describe('FL2024, FL2025: an api edge without a route, an api with a type', () =
   test('a type on an api: removed by the fix', () => {
     const source = 'app shop\ntype Order = { id: string, total: number }\napi public: Order\nfn place(Order)\npublic -> place { route = "POST /orders" }\n';
     const [diagnostic] = ruleDiagnostics(apiType, source);
-    expect(diagnostic?.suggestions[0]?.edits[0]).toMatchObject({ replacement: '' });
+    expect(diagnostic?.suggestions?.[0]?.edits[0]).toMatchObject({ replacement: '' });
     expect(diagnostic?.help).toContain('`fn place(Order)`');
   });
 
@@ -106,10 +106,10 @@ describe('FL4074: CORS origins', () => {
   test('no scheme: the fix adds https://; a path: the fix keeps the origin', () => {
     const [missing] = ruleDiagnostics(corsOrigin, cors('"shop.example"'));
     expect(missing?.message).toMatch(/starts with its scheme/);
-    expect(missing?.suggestions[0]?.edits[0]?.replacement).toBe('"https://shop.example"');
+    expect(missing?.suggestions?.[0]?.edits[0]?.replacement).toBe('"https://shop.example"');
     const [path] = ruleDiagnostics(corsOrigin, cors('"https://shop.example/app?x=1"'));
     expect(path?.message).toMatch(/no path, query or fragment/);
-    expect(path?.suggestions[0]?.edits[0]?.replacement).toBe('"https://shop.example"');
+    expect(path?.suggestions?.[0]?.edits[0]?.replacement).toBe('"https://shop.example"');
   });
 
   test('another scheme, a port out of range, a bare word: each reported, no fix', () => {
