@@ -72,7 +72,7 @@ export {
   type TableChange,
 } from './handler/batch-triggers.js';
 export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type EventTriggerOptions, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
-export { httpTrigger, respond, type HttpEvent, type HttpRequest, type HttpResponse, type HttpResult, type HttpTrigger, type HttpTriggerOptions } from './handler/http-trigger.js';
+export { httpError, httpTrigger, respond, type HttpErrorBody, type HttpEvent, type HttpRequest, type HttpResponse, type HttpResult, type HttpTrigger, type HttpTriggerOptions } from './handler/http-trigger.js';
 export { envelopeKind, router, type EnvelopeKind, type RouteHandlers, type Router } from './handler/router.js';
 export { functionParts } from './handler/parts.js';
 export {

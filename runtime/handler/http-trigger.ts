@@ -4,7 +4,8 @@
  * The route's input is the JSON body, or on GET, HEAD and OPTIONS the query string; it is
  * checked against the function's type, and a request that fails the check is answered 400 with
  * the path of each problem, without running the handler. What the handler returns is the
- * response body (200, JSON); `respond(status, body, { headers })` sets the status and headers.
+ * response body (200, JSON); `respond(status, body, { headers })` sets the status and headers,
+ * `httpError(status, message)` answers an error with `{ message }`.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -31,6 +32,22 @@ export interface HttpResponse<Body> {
 export function respond<Body>(status: number, body: Body, options: { readonly headers?: Readonly<Record<string, string>> } = {}): HttpResponse<Body> {
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new RangeError(`an HTTP status is 100–599, got ${status}`);
   return { [responseMark]: true, status, body, headers: { ...options.headers } };
+}
+
+/** The body of an error response: what the generated helpers answer a request that does not fit (400), and what `httpError` makes. */
+export interface HttpErrorBody {
+  readonly message: string;
+  /** For a refused input: each problem's path (`$.items[0].sku`) and what is wrong. */
+  readonly issues?: readonly { readonly path: string; readonly message: string }[];
+}
+
+/**
+ * `return httpError(404, \`no order ${id}\`)`: an error response with the body `{ message }`, the
+ * shape of flowc's own 400s, whatever the function's output type.
+ */
+export function httpError(status: number, message: string, options: { readonly headers?: Readonly<Record<string, string>> } = {}): HttpResponse<HttpErrorBody> {
+  if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`an HTTP error status is 400–599, got ${status}`);
+  return respond(status, { message }, options);
 }
 
 function isResponse(value: unknown): value is HttpResponse<unknown> {
@@ -61,11 +78,14 @@ export interface HttpTriggerOptions<T> {
 
 export interface HttpTrigger<T, Params, Result> {
   /** A handler that reads and checks the input, runs `handle`, and answers with its result. */
-  onRequest(handle: (input: T, request: HttpRequest<Params>) => Promise<Result | HttpResponse<Result>>): AsyncHandler<HttpEvent, HttpResult>;
+  onRequest(handle: (input: T, request: HttpRequest<Params>) => Promise<Result | HttpResponse<Result> | HttpResponse<HttpErrorBody>>): AsyncHandler<HttpEvent, HttpResult>;
+  /** `respond` typed by the function's output: `return place.respond(201, receipt, { headers })`. */
+  respond(status: number, body: Result, options?: { readonly headers?: Readonly<Record<string, string>> }): HttpResponse<Result>;
 }
 
 export function httpTrigger<T, Params, Result>(options: HttpTriggerOptions<T>): HttpTrigger<T, Params, Result> {
   return {
+    respond,
     onRequest: (handle) => async (event, context) => {
       let input: T;
       try {

@@ -15,13 +15,14 @@ describe('sim.request on examples/api', () => {
       const response = await sim.request('POST /orders', order);
       expect(response).toEqual({ status: 202, headers: { 'content-type': 'application/json', location: '/orders/o-1' }, body: { id: 'o-1', status: 'accepted' } });
       expectTypeOf(response.body).toEqualTypeOf<PlaceOutput>();
-      expect(sim.items('orders')).toEqual([{ id: 'o-1', status: 'accepted', items: order.items }]);
+      expect(sim.items('orders')).toEqual([{ id: 'o-1', customer: 'c-7', status: 'accepted', items: order.items }]);
       await sim.settle();
-      expect(sim.items('orders')).toEqual([{ id: 'o-1', status: 'charged', items: order.items }]);
+      expect(sim.items('orders')).toEqual([{ id: 'o-1', customer: 'c-7', status: 'charged', items: order.items }]);
       const shown = await sim.request('GET /orders/o-1');
       expect(shown.status).toBe(200);
       expectTypeOf(shown.body).toEqualTypeOf<ShowOutput>();
-      expect(shown.body).toEqual({ id: 'o-1', status: 'charged', items: order.items });
+      expect(shown.body).toEqual({ id: 'o-1', customer: 'c-7', status: 'charged', items: order.items });
+      expect((await sim.request('GET /orders/o-1', undefined, { query: { customer: 'c-8' } })).status).toBe(404);
     } finally {
       sim.dispose();
     }

@@ -80,13 +80,13 @@ function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, 
   const body = `throw new Error(\`${message}\${JSON.stringify(${param})}\`);`;
   return {
     kind: envelope.kind,
-    comment: [...whatItGets(envelope, param, fn.types.Output !== null), onErrorLine(envelope, fn)],
+    comment: [...whatItGets(envelope, param, fn.types.Output !== null, fn.value), onErrorLine(envelope, fn)],
     call: (helper, indent) => `${helper}.${methodOf[envelope.kind]}(${signature} => {\n${indent}  ${body}\n${indent}})`,
   };
 }
 
 /** What the callback's parameter holds, in a sentence. */
-function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): string[] {
+function whatItGets(envelope: Envelope, param: string, returnsResult: boolean, helper: string): string[] {
   const returns = returnsResult ? "; return the function's result" : '';
   switch (envelope.kind) {
     case 'sqs':
@@ -102,7 +102,7 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): 
     case 'http':
       return [
         `\`${param}\` is the request's JSON body (the query string on GET, HEAD and OPTIONS), checked against its type; the second parameter has \`params\`, \`query\` and \`headers\`.`,
-        `Return the response body (200${returnsResult ? '' : ', or 204 without one'}), or \`respond(status, body, { headers })\` from flowc/runtime.`,
+        `Return the response body (200${returnsResult ? '' : ', or 204 without one'}), \`${helper}.respond(status, body, { headers })\`, or \`httpError(status, message)\` from flowc/runtime.`,
       ];
     case 'invoke':
       return envelope.edges.length === 0 ? [`\`${param}\` is the input it is invoked with${returns}.`] : [`\`${param}\` is the record Lambda delivered${returns}.`];

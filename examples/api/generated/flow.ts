@@ -37,6 +37,7 @@ export interface OrderQuery {
 /** The type `OrderView` (api.flow:8). */
 export interface OrderView {
   id: string;
+  customer: string;
   status: 'accepted' | 'charged';
   items: readonly Item[];
 }
@@ -49,7 +50,7 @@ const payloadTypes: runtime.PayloadTypes = {
   Item: { kind: 'record', fields: [{ name: 'sku', type: { kind: 'string' }, optional: false }, { name: 'quantity', type: { kind: 'int' }, optional: false }] },
   Order: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'items', type: { kind: 'array', element: { kind: 'ref', name: 'Item' } }, optional: false }] },
   OrderQuery: { kind: 'record', fields: [{ name: 'customer', type: { kind: 'string' }, optional: true }] },
-  OrderView: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'status', type: { kind: 'union', members: [{ kind: 'literal', value: 'accepted' }, { kind: 'literal', value: 'charged' }] }, optional: false }, { name: 'items', type: { kind: 'array', element: { kind: 'ref', name: 'Item' } }, optional: false }] },
+  OrderView: { kind: 'record', fields: [{ name: 'id', type: { kind: 'string' }, optional: false }, { name: 'customer', type: { kind: 'string' }, optional: false }, { name: 'status', type: { kind: 'union', members: [{ kind: 'literal', value: 'accepted' }, { kind: 'literal', value: 'charged' }] }, optional: false }, { name: 'items', type: { kind: 'array', element: { kind: 'ref', name: 'Item' } }, optional: false }] },
 };
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */

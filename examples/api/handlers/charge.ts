@@ -10,5 +10,5 @@ import { charge, type ChargeHandler, type Order } from '../generated/flow.js';
 export const handler: ChargeHandler = charge.eachMessage(async (order: Order) => {
   const units = order.items.reduce((sum, item) => sum + item.quantity, 0);
   console.log(`charging ${order.customer} for ${units} units of order ${order.id}`);
-  await charge.sends.orders.put({ id: order.id, status: 'charged', items: order.items });
+  await charge.sends.orders.put({ id: order.id, customer: order.customer, status: 'charged', items: order.items });
 });
