@@ -5,7 +5,7 @@
 import { place, type Order, type PlaceHandler } from '../generated/flow.js';
 
 // `order` is the request's JSON body (the query string on GET, HEAD and OPTIONS), checked against its type; the second parameter has `params`, `query` and `headers`.
-// Return the response body (200), or `respond(status, body, { headers })` from flowc/runtime.
+// Return the response body (200), `place.respond(status, body, { headers })`, or `httpError(status, message)` from flowc/runtime.
 // Throw to answer 500 (API Gateway: "Internal Server Error"); a request whose input does not fit the type was answered 400 before this runs.
 // It sends with:
 // - `place.sends.orders.put(…)` (table `orders`)
