@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FlowManifest } from '../runtime/manifest/schema.js';
-import type { BusKindOf, BusKinds, FlowHandler, FlowTypes, ResultOf, EventOf, UntypedFlow } from '../runtime/sim/flow-types.js';
+import type { BusKindOf, BusKinds, FlowHandler, FlowTypes, RequestBody, RequestLine, ResponseBody, ResultOf, EventOf, UntypedFlow } from '../runtime/sim/flow-types.js';
 import type { Injection } from '../runtime/sim/inject.js';
 import { loadHandlers } from '../runtime/sim/load-handlers.js';
 import type { SimOptions } from '../runtime/sim/options.js';
@@ -14,7 +14,7 @@ import { renderTraceText, type TraceEntry } from '../runtime/sim/trace.js';
 import { renderPretty } from './diagnostics/render/pretty.js';
 import { compileText } from './program.js';
 
-export type { BusEventKind, FlowHandler, FlowTypes, UntypedFlow } from '../runtime/sim/flow-types.js';
+export type { BusEventKind, FlowHandler, FlowTypes, RouteType, UntypedFlow } from '../runtime/sim/flow-types.js';
 export type { SimOptions } from '../runtime/sim/options.js';
 export type { SimSummary } from '../runtime/sim/summary.js';
 export type { TraceEntry } from '../runtime/sim/trace.js';
@@ -53,6 +53,27 @@ export interface InvocationRecord<Event = unknown, Result = unknown> {
   readonly error?: unknown;
 }
 
+/** An HTTP response as API Gateway sends it: header names in lower case, a JSON body parsed. */
+export interface HttpResponse<Body = unknown> {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * The handler's result on a success; on an error status the error's body: `{ message, issues }`
+   * for a request the generated handler refused (400), API Gateway's `{ message }` for 404, 500, 503.
+   */
+  readonly body: Body;
+}
+
+export interface RequestOptions {
+  /** The api, when the flow has several. */
+  readonly api?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Query parameters, added to those of the request line: the input of a GET route. */
+  readonly query?: Readonly<Record<string, string>>;
+  /** A body sent as this text instead of `body`'s JSON (to try one that is not JSON). */
+  readonly rawBody?: string;
+}
+
 export interface FifoIds {
   readonly groupId?: string;
   readonly deduplicationId?: string;
@@ -82,6 +103,12 @@ export interface FlowSimulation<F extends FlowTypes = UntypedFlow> {
   deleteItem<T extends Name<F['tables']>>(table: T, key: Partial<F['tables'][T]>): void;
   /** An asynchronous invocation with `event` (as `aws lambda invoke --invocation-type Event`). */
   invoke<Fn extends Name<F['functions']>>(fn: Fn, event: EventOf<F, Fn>): void;
+  /**
+   * An HTTP request to the flow's api (`'POST /orders'`, `'GET /orders/o-1?expand=items'`), now:
+   * runs the simulation until API Gateway answers it and returns the response. What the handler
+   * set going is processed by the next `advance` or `settle`.
+   */
+  request<L extends RequestLine<F>>(line: L, body?: RequestBody<F, L>, options?: RequestOptions): Promise<HttpResponse<ResponseBody<F, L>>>;
   /** Runs for a virtual duration (`'10m'`, `'90s'`, or ms). */
   advance(duration: Duration): Promise<void>;
   /** Runs until nothing is left to do (within the virtual-time limit). */
@@ -212,6 +239,11 @@ class Simulation<F extends FlowTypes> implements FlowSimulation<F> {
 
   invoke<Fn extends Name<F['functions']>>(fn: Fn, event: EventOf<F, Fn>): void {
     this.inject({ kind: 'invoke', fn, event });
+  }
+
+  async request<L extends RequestLine<F>>(line: L, body?: RequestBody<F, L>, options: RequestOptions = {}): Promise<HttpResponse<ResponseBody<F, L>>> {
+    const { status, headers, body: answered } = await this.simulator.request(line, { ...options, body }, 'test');
+    return { status, headers, body: answered as ResponseBody<F, L> };
   }
 
   advance(duration: Duration): Promise<void> {

@@ -62,6 +62,7 @@ export type ResourceDeclCstChildren = {
   Kw_bus?: IToken[];
   Kw_stream?: IToken[];
   Kw_table?: IToken[];
+  Kw_api?: IToken[];
   Name: IToken[];
   Colon?: IToken[];
   typeExpr?: TypeExprCstNode[];

@@ -3,6 +3,7 @@ import type { StatementRule } from './parser.js';
 import {
   App,
   Arrow,
+  Api,
   Bus,
   Colon,
   Comma,
@@ -157,7 +158,7 @@ class FastParser {
 
   resourceDecl = (): CstNode => {
     const node = new Node('resourceDecl');
-    const keyword = [Queue, Topic, Bus, Stream, Table].find((k) => this.peek()?.tokenType === k);
+    const keyword = [Queue, Topic, Bus, Stream, Table, Api].find((k) => this.peek()?.tokenType === k);
     if (keyword === undefined) throw GIVE_UP;
     this.consume(node, keyword);
     this.consume(node, Name);

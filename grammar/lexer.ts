@@ -33,6 +33,7 @@ import {
   Stream,
   StringLiteral,
   Table,
+  Api,
   Topic,
   Type,
   UnterminatedString,
@@ -494,6 +495,7 @@ const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [Bus, 'resourceDecl'],
   [Stream, 'resourceDecl'],
   [Table, 'resourceDecl'],
+  [Api, 'resourceDecl'],
 ]);
 
 /** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */

@@ -24,6 +24,8 @@ const keywordAliases: Record<string, string> = {
   dynamodb: 'table',
   eventbridge: 'bus',
   event_bus: 'bus',
+  apigateway: 'api',
+  http_api: 'api',
   application: 'app',
   struct: 'type',
   interface: 'type',
@@ -39,6 +41,7 @@ const declarationNoun: Record<string, string> = {
   bus: 'bus',
   stream: 'stream',
   table: 'table',
+  api: 'api',
 };
 
 /**

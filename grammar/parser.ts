@@ -3,6 +3,7 @@ import {
   allTokens,
   App,
   Arrow,
+  Api,
   Bus,
   Colon,
   Comma,
@@ -160,7 +161,7 @@ export class FlowParser extends CstParser {
     this.OPTION3(() => this.SUBRULE(this.settingsBlock));
   });
 
-  /** (queue | topic | bus | stream | table) NAME ( ":" typeExpr )? settings? */
+  /** (queue | topic | bus | stream | table | api) NAME ( ":" typeExpr )? settings? */
   readonly resourceDecl = this.RULE('resourceDecl', () => {
     this.OR([
       { ALT: () => this.CONSUME(Queue) },
@@ -168,6 +169,7 @@ export class FlowParser extends CstParser {
       { ALT: () => this.CONSUME(Bus) },
       { ALT: () => this.CONSUME(Stream) },
       { ALT: () => this.CONSUME(Table) },
+      { ALT: () => this.CONSUME(Api) },
     ]);
     this.CONSUME(Name);
     this.OPTION(() => {

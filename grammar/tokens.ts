@@ -52,10 +52,11 @@ export const Stream = keyword('stream');
 export const Table = keyword('table');
 /** `stage prod { … }`: one stage's settings (docs/language.md "Stages"). */
 export const Stage = keyword('stage');
+export const Api = keyword('api');
 
 /** The declaration keywords: a line that starts with one of these followed by a name starts a declaration. */
-export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Stage];
-export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table];
+export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Stage, Api];
+export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Api];
 
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`', start_chars_hint: ['-'] });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`', start_chars_hint: ['{'] });

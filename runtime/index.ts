@@ -72,6 +72,7 @@ export {
   type TableChange,
 } from './handler/batch-triggers.js';
 export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type EventTriggerOptions, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
+export { httpError, httpTrigger, respond, type HttpErrorBody, type HttpEvent, type HttpRequest, type HttpResponse, type HttpResult, type HttpTrigger, type HttpTriggerOptions } from './handler/http-trigger.js';
 export { envelopeKind, router, type EnvelopeKind, type RouteHandlers, type Router } from './handler/router.js';
 export { environment } from './handler/environment.js';
 export { functionParts } from './handler/parts.js';

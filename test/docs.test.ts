@@ -170,6 +170,8 @@ function formWords(spec: SettingSpec): string {
       return 'tags';
     case 'pattern':
       return 'pattern';
+    case 'strings':
+      return 'list of strings';
     case 'timestamp':
       return 'timestamp';
   }
@@ -182,5 +184,6 @@ function edgeWords(edges: readonly EdgeKindName[]): string {
   if (triggers.length > 0) parts.push(`${triggers.length === 1 ? triggers[0] : `${triggers.slice(0, -1).join(', ')} and ${triggers.at(-1)}`} triggers`);
   if (edges.includes('rule')) parts.push(triggers.length > 0 ? 'bus rules' : 'bus → target');
   if (edges.includes('subscription')) parts.push('topic → queue');
+  if (edges.includes('route')) parts.push('api → fn');
   return parts.join('; ');
 }

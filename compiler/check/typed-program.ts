@@ -268,6 +268,10 @@ export class TypedProgram implements TypeEnvironment {
         return this.typeOf(edge.source.name);
       case 'rule':
         return this.ruleMatch(edge)?.payload ?? unknownType;
+      case 'route':
+        // The JSON body (or the query string) is the function's input: the function's type
+        // decides it, the API sends nothing of its own (`deliveredType`).
+        return this.typeOf(edge.target.name);
     }
   }
 
@@ -293,6 +297,8 @@ export class TypedProgram implements TypeEnvironment {
 
   /** The type an incoming edge puts into its target (a queue fed by a topic holds the topic's type, or its envelope). */
   deliveredType(edge: Edge): PayloadType | undefined {
+    // An API produces no type: a route's body is whatever its function declares (or infers).
+    if (edge.kind === 'route') return undefined;
     const payload = this.edgePayload(edge);
     if (edge.kind === 'subscription' && edge.target.kind === 'queue' && !this.#edgeModel(edge).rawMessageDelivery) {
       return { kind: 'snsEnvelope', message: payload };

@@ -63,6 +63,8 @@ export const codes = {
   FL2019: { slug: 'unknown-stage-override', severity: 'error', phase: 'names', title: 'A block in a stage overrides a declaration that does not exist' },
   FL2020: { slug: 'parameter-form', severity: 'error', phase: 'names', title: 'An environment value read from SSM or Secrets Manager, written wrong' },
   FL2021: { slug: 'quoted-name', severity: 'error', phase: 'names', title: 'A quoted name where only a tag key may be quoted' },
+  FL2024: { slug: 'route-missing', severity: 'error', phase: 'names', title: 'An edge from an api without a `route`' },
+  FL2025: { slug: 'api-type', severity: 'error', phase: 'names', title: 'An api declared with a type: its routes\' functions declare the types' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -142,6 +144,11 @@ export const codes = {
   FL4056: { slug: 'tag-count', severity: 'error', phase: 'aws', title: 'More tags on a resource than AWS allows' },
   FL4057: { slug: 'ssm-parameter-name', severity: 'error', phase: 'aws', title: 'An SSM parameter name AWS refuses' },
   FL4058: { slug: 'secret-name', severity: 'error', phase: 'aws', title: 'A Secrets Manager secret name AWS refuses' },
+  FL4070: { slug: 'route-syntax', severity: 'error', phase: 'aws', title: 'A route that API Gateway refuses: not `METHOD /path` or `$default`' },
+  FL4071: { slug: 'duplicate-route', severity: 'error', phase: 'aws', title: 'The same route twice on one api' },
+  FL4072: { slug: 'route-input-without-body', severity: 'error', phase: 'aws', title: 'A GET, HEAD or OPTIONS route to a function whose input is not a query string' },
+  FL4073: { slug: 'route-timeout', severity: 'warning', phase: 'aws', title: 'A function behind a route with a timeout over API Gateway\'s 30 seconds' },
+  FL4074: { slug: 'cors-origin', severity: 'error', phase: 'aws', title: 'A CORS origin that is not `scheme://host[:port]` or `*`' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

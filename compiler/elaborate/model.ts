@@ -14,7 +14,7 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
       ? W
       : V extends { readonly type: 'string' | 'runtime' | 'ref' }
         ? string
-        : V extends { readonly type: 'refs' }
+        : V extends { readonly type: 'refs' | 'strings' }
           ? readonly string[]
           : V extends { readonly type: 'field' }
             ? FieldPath
@@ -73,10 +73,11 @@ export interface FunctionModel extends Declared<'fn'>, FieldsOf<'fn'> {
 export interface QueueModel extends Declared<'queue'>, FieldsOf<'queue'> {}
 export interface TopicModel extends Declared<'topic'>, FieldsOf<'topic'> {}
 export interface BusModel extends Declared<'bus'>, FieldsOf<'bus'> {}
+export interface ApiModel extends Declared<'api'>, FieldsOf<'api'> {}
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
 
-export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel;
+export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | ApiModel;
 
 export interface EdgeModel extends FieldsOf<'edge'> {
   readonly kind: EdgeKind;

@@ -33,6 +33,10 @@ export function readValue(spec: SettingSpec, value: Value): unknown {
       const items = value.kind === 'ListValue' ? value.items : [value];
       return items.flatMap((item) => (item.kind === 'PathValue' ? [item.text] : []));
     }
+    case 'strings': {
+      const items = value.kind === 'ListValue' ? value.items : [value];
+      return items.flatMap((item) => (item.kind === 'StringValue' ? [item.value] : []));
+    }
     case 'field':
       return value.kind === 'PathValue' ? value.segments.map((s) => s.text) : undefined;
     case 'dedupe': {

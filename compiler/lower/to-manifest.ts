@@ -1,4 +1,6 @@
+import { parseRouteKey, routeTakesBody } from '../../runtime/aws/routes.js';
 import {
+  type ApiSpec,
   type AsyncConfig,
   type BusSpec,
   type DeploySettings,
@@ -12,7 +14,7 @@ import {
   type Origin,
   type ParameterReference,
   type QueueSpec,
-  type ResourceKind,
+  type SendTarget,
   type StreamSpec,
   type TableSpec,
   type TopicSpec,
@@ -146,6 +148,12 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     };
   });
 
+  const apis = byKind('api').map((api): ApiSpec => ({
+    name: api.name,
+    origin: origin(api.symbol.decl.name.span),
+    corsOrigins: [...api.corsOrigins],
+  }));
+
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
@@ -161,7 +169,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
   const deploy = deploySettings(program.stage === undefined ? undefined : model.stages.get(program.stage));
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles, ...tags };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, edges, roles, ...tags };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -182,7 +190,7 @@ function deploySettings(stage: StageModel | undefined): DeploySettings | undefin
 
 function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Origin): EdgeSpec {
   const edge = model.edge;
-  const base = { id: edgeId(edge), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
+  const base = { id: edgeId(edge, model.routeKey), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
   switch (edge.kind) {
     case 'destination':
       return { ...base, kind: 'destination', condition: edge.port ?? 'success', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
@@ -231,6 +239,12 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         maximumEventAgeSeconds: model.maximumAgeSeconds,
       };
     }
+    case 'route': {
+      const parsed = model.routeKey === null ? undefined : parseRouteKey(model.routeKey);
+      if (parsed === undefined || !('route' in parsed)) throw new Error(`internal: the route of ${base.id} was not checked`);
+      const { method, params } = parsed.route;
+      return { ...base, kind: 'route', targetKind: 'fn', routeKey: model.routeKey as string, method, params, body: routeTakesBody(method) };
+    }
   }
 }
 
@@ -241,16 +255,18 @@ function present(value: number | null, edge: Edge): number {
 }
 
 /** `charge.failure->audit`, `receipts->email`: unique because duplicate edges are an error (FL4040). */
-export function edgeId(edge: Edge): string {
+export function edgeId(edge: Edge, routeKey: string | null = null): string {
+  // Several routes of one API may call one function: the route tells them apart (FL4071 refuses a route given twice).
+  if (edge.kind === 'route') return `${edge.source.name}[${routeKey ?? ''}]->${edge.target.name}`;
   const port = edge.kind === 'destination' ? `.${edge.port ?? 'success'}` : '';
   return `${edge.source.name}${port}->${edge.target.name}`;
 }
 
-function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): { kind: ResourceKind; name: string }[] {
-  const targets = new Map<string, { kind: ResourceKind; name: string }>();
+function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): SendTarget[] {
+  const targets = new Map<string, SendTarget>();
   for (const name of names) {
     const target = declarations.get(name);
-    if (target && target.kind !== 'fn') targets.set(target.name, { kind: target.kind, name: target.name });
+    if (target && target.kind !== 'fn' && target.kind !== 'api') targets.set(target.name, { kind: target.kind, name: target.name });
   }
   return [...targets.values()].sort((a, b) => compare(a.name, b.name));
 }

@@ -81,6 +81,7 @@ const edgeWords: Record<EdgeKind, string> = {
   'table-trigger': 'a DynamoDB stream event source mapping',
   subscription: 'an SNS subscription',
   rule: 'an EventBridge rule',
+  route: 'an HTTP API route (a Lambda proxy integration: a synchronous invocation)',
 };
 
 /** What the receiving side gets, around the payload. */
@@ -99,6 +100,8 @@ function envelope(edge: Edge): string {
       return target === 'fn' ? 'an SNS event (`SNSEvent`): `Records[0].Sns.Message` is the payload, as JSON' : 'an SQS message whose body is the payload (raw delivery) or the SNS notification around it';
     case 'rule':
       return target === 'fn' ? 'an EventBridge event (`EventBridgeEvent`): `detail` is the payload' : 'an SQS message whose body is the EventBridge event';
+    case 'route':
+      return 'an HTTP request (`APIGatewayProxyEventV2`): the JSON body is the payload (the query string on GET, HEAD and OPTIONS), the result the response';
   }
 }
 
@@ -123,6 +126,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   word: 'one of the words',
   ref: 'a name',
   refs: 'a list of names',
+  strings: 'a list of strings',
   field: 'a field path of the message type',
   dedupe: '`content` or a field path of the message type',
   runtime: 'a Lambda runtime identifier',

@@ -244,6 +244,7 @@ const symbolKinds = {
   bus: SymbolKind.Event,
   stream: SymbolKind.Variable,
   table: SymbolKind.Variable,
+  api: SymbolKind.Interface,
 } as const;
 
 const completionKinds: Record<Completion['kind'], CompletionItemKind> = {

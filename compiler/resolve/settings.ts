@@ -16,6 +16,7 @@ const contextNoun: Record<SettingsContext, string> = {
   queue: 'a queue',
   topic: 'a topic',
   bus: 'a bus',
+  api: 'an api',
   stream: 'a stream',
   table: 'a table',
   edge: 'an edge',
@@ -129,6 +130,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   tags: 'a block of tags, e.g. `tags { team = "payments" }`',
   pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"], detail { total = numeric(> 100) } }`',
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
+  strings: 'a list of strings such as `["https://shop.example"]`',
 };
 
 function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter: Reporter, scope: Scope): boolean {
@@ -207,6 +209,17 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
           continue;
         }
         if (scope.resolve(item.segments[0]!, shape.kinds, `an entry of \`${setting.name.text}\` of ${owner}`) === undefined) ok = false;
+      }
+      return ok;
+    }
+    case 'strings': {
+      const items = value.kind === 'ListValue' ? value.items : value.kind === 'StringValue' ? [value] : undefined;
+      if (items === undefined) return wrong();
+      let ok = true;
+      for (const item of items) {
+        if (item.kind === 'StringValue') continue;
+        if (item.kind !== 'InvalidValue') reporter.report('FL2010', item.span, `each entry of \`${setting.name.text}\` must be a string in double quotes`, { label: `found ${describeValue(item)}` });
+        ok = false;
       }
       return ok;
     }

@@ -77,6 +77,10 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     messagegroupid: 'group',
   },
   bus: {},
+  api: {
+    corsconfiguration: 'cors',
+    alloworigins: 'cors',
+  },
   stream: {
     shardcount: 'shards',
     partitionkey: 'partition',
@@ -100,6 +104,7 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     deletionpolicy: 'retain = true',
   },
   edge: {
+    routekey: 'route',
     batchsize: 'batch',
     maximumbatchingwindowinseconds: 'window',
     batchingwindow: 'window',

@@ -40,7 +40,9 @@ export type ValueSpec =
    */
   | { readonly type: 'pattern'; readonly aliases?: Readonly<Record<string, string>> }
   /** An ISO-8601 timestamp string. */
-  | { readonly type: 'timestamp' };
+  | { readonly type: 'timestamp' }
+  /** A list of strings (`cors = ["https://shop.example"]`); one string is a list of one. */
+  | { readonly type: 'strings' };
 
 /** An AWS range that a setting's value must fall in, reported under `code` by the range rules. */
 export interface RangeRegistration {
@@ -104,6 +106,7 @@ const duration = { type: 'duration' } as const;
 const str = { type: 'string' } as const;
 const field = { type: 'field' } as const;
 const tags = { type: 'tags' } as const;
+const strings = { type: 'strings' } as const;
 const word = <const W extends readonly string[]>(...words: W) => ({ type: 'word', words }) as const;
 const byEdge = <const V, const O>(values: Readonly<Partial<Record<EdgeKindName, V>>>, otherwise: O): EdgeDefault<V | O> => ({ byEdge: values, otherwise });
 
@@ -268,6 +271,10 @@ export const settingSpecs = {
   bus: {
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
+  api: {
+    cors: { value: strings, doc: 'origins a browser may call the API from, `scheme://host[:port]` or `*` (CorsConfiguration.AllowOrigins)', field: 'corsOrigins', default: [], property: 'AWS::ApiGatewayV2::Api.CorsConfiguration' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
+  },
   stream: {
     shards: {
       value: int,
@@ -423,6 +430,7 @@ export const settingSpecs = {
     },
     // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
     raw: { value: bool, doc: 'topic → queue: raw message delivery (default true)', field: 'rawMessageDelivery', edges: ['subscription'], default: true, property: 'AWS::SNS::Subscription.RawMessageDelivery' },
+    route: { value: str, doc: 'api → fn: the route, `METHOD /path` or `$default` (RouteKey)', field: 'routeKey', edges: ['route'], default: null, property: 'AWS::ApiGatewayV2::Route.RouteKey' },
     match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule', field: 'match', edges: ['rule'], default: null, property: 'AWS::Events::Rule.EventPattern' },
   },
 } as const satisfies Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;

@@ -184,7 +184,9 @@ class AstBuilder {
             ? 'stream'
             : c.Kw_table
               ? 'table'
-              : undefined;
+              : c.Kw_api
+                ? 'api'
+                : undefined;
     const name = this.identifier(first(c.Name));
     const whole = nodeSpan(node);
     if (!resource || !name || !whole) return undefined;

@@ -6,7 +6,7 @@
  * (the "Resource types" table of Lambda, SQS, SNS, EventBridge, Kinesis, DynamoDB and
  * CloudWatch Logs).
  */
-export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'table-stream' | 'log-group' | 'log-streams' | 'secret';
+export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'table-stream' | 'log-group' | 'log-streams' | 'secret';
 
 /** https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html#auth-and-access_examples_wildcard */
 const secretArnSuffixWildcard = '-??????';
@@ -34,6 +34,9 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
       return `${prefix}:kinesis:${scope}:stream/${physical}`;
     case 'table':
       return `${prefix}:dynamodb:${scope}:table/${physical}`;
+    case 'api':
+      // `physical` is the API's id (API Gateway picks it; the template refers to it by `Ref`).
+      return `${prefix}:execute-api:${scope}:${physical}`;
     case 'table-stream':
       // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
       // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).
@@ -58,4 +61,17 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
 /** The ARN of the rule `name` on the bus `busPhysical`: `rule/<bus>/<rule>` for a rule on a custom bus. */
 export function ruleArnOf(busPhysical: string, name: string, { partition, region, account }: ArnScope): string {
   return `arn:${partition}:events:${region}:${account}:rule/${busPhysical}/${name}`;
+}
+
+/**
+ * What follows an HTTP API's ARN in the `execute-api` ARN of one of its routes, the part of the
+ * `SourceArn` that scopes Lambda's permission to it: `/<stage>/<method>/<path>`, the stage `*`
+ * (every stage), `ANY` written `*`, each path parameter `*`, a greedy one too
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html).
+ * `$default` is the path `$default`.
+ */
+export function routeArnSuffix(method: string, path: string): string {
+  if (path === '$default') return '/*/$default';
+  const verb = method === 'ANY' ? '*' : method;
+  return `/*/${verb}/${path.replace(/\{[^}]+\}/g, '*').replace(/^\//, '')}`;
 }

@@ -58,6 +58,7 @@ const docs = {
   sqsBatchPermissions: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_AddPermission.html',
   snsBatchPermissions: 'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-language-api-permissions-reference.html',
   lambdaServices: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
+  apiGatewayLambda: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html',
   snsToQueue: 'https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html',
   eventBridgeTargets: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html',
   confusedDeputy: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
@@ -163,7 +164,7 @@ export interface ServiceGrant {
 }
 
 /**
- * What SNS and EventBridge need from the resource they deliver to: a queue policy statement or a
+ * What SNS, EventBridge and API Gateway need from the resource they deliver to: a queue policy statement or a
  * Lambda permission, each limited to the one topic or rule (`aws:SourceArn`, `SourceArn`). The
  * ARNs of topics and rules contain the account, so `SourceAccount` would add nothing: Lambda's
  * page asks for it only where the source ARN has no account in it (S3 buckets).
@@ -173,6 +174,8 @@ export const resourcePolicy = {
   ruleToQueue: { service: 'events.amazonaws.com', action: 'sqs:SendMessage', docs: [docs.eventBridgeTargets] },
   topicToFunction: { service: 'sns.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.lambdaServices] },
   ruleToFunction: { service: 'events.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.eventBridgeTargets, docs.lambdaServices] },
+  /** An HTTP API route: the permission's SourceArn is the route's execute-api ARN (runtime/aws/arns.ts `routeArnSuffix`). */
+  routeToFunction: { service: 'apigateway.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.apiGatewayLambda, docs.lambdaServices] },
 } as const satisfies Readonly<Record<string, ServiceGrant>>;
 
 /**

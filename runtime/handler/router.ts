@@ -6,7 +6,7 @@
 import type { AsyncHandler } from './envelopes.js';
 
 /** `invoke` is anything else: a destination's record or a direct invocation's payload. */
-export type EnvelopeKind = 'sqs' | 'sns' | 'kinesis' | 'dynamodb' | 'bus' | 'invoke';
+export type EnvelopeKind = 'sqs' | 'sns' | 'kinesis' | 'dynamodb' | 'bus' | 'http' | 'invoke';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -29,6 +29,8 @@ export function envelopeKind(event: unknown): EnvelopeKind {
     if (kind !== undefined) return kind;
   }
   if (typeof event['detail-type'] === 'string' && typeof event.source === 'string' && 'detail' in event) return 'bus';
+  // API Gateway's payload format 2.0: `version` and `routeKey` at the top, the method under requestContext.http.
+  if (event.version === '2.0' && typeof event.routeKey === 'string' && isObject(event.requestContext) && isObject(event.requestContext.http)) return 'http';
   return 'invoke';
 }
 

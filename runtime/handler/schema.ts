@@ -64,7 +64,7 @@ export function payloadSchema<T>(type: PayloadType | string, types: PayloadTypes
 }
 
 /** `$.items[0].qty`: a path as the messages print it. */
-function pathText(path: readonly (PropertyKey | StandardSchemaV1.PathSegment)[]): string {
+export function pathText(path: readonly (PropertyKey | StandardSchemaV1.PathSegment)[]): string {
   let text = '$';
   for (const segment of path) {
     const key = typeof segment === 'object' ? segment.key : segment;

@@ -47,6 +47,7 @@ export interface FlowManifest {
   readonly buses: readonly BusSpec[];
   readonly streams: readonly StreamSpec[];
   readonly tables: readonly TableSpec[];
+  readonly apis: readonly ApiSpec[];
   /** In source order; ids are unique. */
   readonly edges: readonly EdgeSpec[];
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
@@ -82,7 +83,7 @@ export interface RoleSettings {
   readonly path: string | null;
 }
 
-export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table';
+export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api';
 
 export interface FunctionSpec {
   readonly name: string;
@@ -147,8 +148,11 @@ export interface AsyncConfig {
   readonly maximumEventAgeSeconds: number;
 }
 
+/** What a handler can write to from its own code (`sends`): not an HTTP API, which only calls functions. */
+export type SendKind = Exclude<ResourceKind, 'api'>;
+
 export interface SendTarget {
-  readonly kind: ResourceKind;
+  readonly kind: SendKind;
   readonly name: string;
 }
 
@@ -243,13 +247,21 @@ export interface TableSpec {
   readonly ttl: string | null;
 }
 
+/** `api public { cors = [...] }`: an API Gateway HTTP API; its arrows are routes to functions. */
+export interface ApiSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** `CorsConfiguration.AllowOrigins`, as written; empty for no CORS configuration. */
+  readonly corsOrigins: readonly string[];
+}
+
 export interface TableKey {
   readonly attribute: string;
   /** `AttributeType`: S for string-like fields, N for numbers. */
   readonly type: 'S' | 'N';
 }
 
-export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge;
+export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | RouteEdge;
 
 interface EdgeBase {
   /** Unique and stable: `charge.success->receipts`, `receipts->email`. */
@@ -322,6 +334,26 @@ export interface RuleEdge extends EdgeBase {
   /** `Targets[].RetryPolicy.MaximumEventAgeInSeconds`; null for the AWS default (86400). */
   readonly maximumEventAgeSeconds: number | null;
 }
+
+/**
+ * An HTTP API route to a function (Lambda proxy integration, payload format 2.0): a synchronous
+ * invoke. `payload` is the JSON body's type (\`unknown\` is never used: a route without a body has
+ * the empty record type); `params` the route's path parameters in the order they are written.
+ */
+export interface RouteEdge extends EdgeBase {
+  readonly kind: 'route';
+  readonly targetKind: 'fn';
+  /** The route key as API Gateway spells it: `POST /orders`, `GET /orders/{id}`, `$default`. */
+  readonly routeKey: string;
+  /** The method (`ANY` for `$default`). */
+  readonly method: HttpMethod;
+  /** The path parameters (`{id}` → `id`, `{proxy+}` → `proxy`). */
+  readonly params: readonly string[];
+  /** Whether the JSON body is the function's input (false on GET, HEAD and OPTIONS routes, where the input is the query string). */
+  readonly body: boolean;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
 
 /**
  * - `destination`: the destination records of `function` for `condition`: `source: ["lambda"]`,

@@ -40,7 +40,9 @@ export class CarriedTypes {
     // An idempotency table holds the store's records, not the table's items.
     const stores = new Set(manifest.functions.flatMap((fn) => (fn.idempotency === null ? [] : [fn.idempotency.table])));
     for (const table of manifest.tables) if (!stores.has(table.name)) add('table', table.name, table.item, table.origin, 'item');
-    for (const fn of manifest.functions) add('fn', fn.name, fn.output, fn.origin, 'result');
+    // A function behind an HTTP route returns the response; its output is the body of a success, which services/apigateway.ts checks.
+    const routed = new Set(manifest.edges.flatMap((edge) => (edge.kind === 'route' ? [edge.target] : [])));
+    for (const fn of manifest.functions) if (!routed.has(fn.name)) add('fn', fn.name, fn.output, fn.origin, 'result');
   }
 
   /**

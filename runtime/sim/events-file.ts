@@ -1,6 +1,7 @@
 import type { FlowManifest } from '../manifest/schema.js';
 import { SimulationInputError } from './errors.js';
 import type { Injection } from './inject.js';
+import { httpRequestOf, type RequestOptions } from './http-request.js';
 import { isObject } from './payload-check.js';
 import { parseDuration } from './time.js';
 
@@ -22,7 +23,8 @@ const COMMON_KEYS = ['at', 'to', 'note'];
  * Reads events.json: `{ "seed"?, "until"?, "parameters"?, "secrets"?, "events": [ { "at": "1m", "to": NAME, … } ] }`.
  * The payload key says what the event is and must suit the kind of `to`: `message` for a topic
  * or queue, `detail` (with `detailType`) for a bus, `record` for a stream, `item` or `delete`
- * for a table, `event` for a function (an asynchronous invocation). `note` is free text.
+ * for a table, `event` for a function (an asynchronous invocation), `request` (`"POST /orders"`,
+ * with `body`, `headers` and `query`, or `rawBody` for text that is not JSON) for an api. `note` is free text.
  */
 export function parseEventsFile(text: string, manifest: FlowManifest, fileName = 'events.json'): EventsFile {
   let json: unknown;
@@ -47,11 +49,11 @@ export function parseEventsFile(text: string, manifest: FlowManifest, fileName =
     const where = `${fileName}: events[${index}]`;
     if (!isObject(raw)) throw new SimulationInputError(`${where}: expected an object`);
     const to = raw.to;
-    if (typeof to !== 'string') throw new SimulationInputError(`${where}: "to" must name a topic, queue, bus, stream, table or function of the flow`);
+    if (typeof to !== 'string') throw new SimulationInputError(`${where}: "to" must name a topic, queue, bus, stream, table, function or api of the flow`);
     const kind = kinds.get(to);
     if (kind === undefined) throw new SimulationInputError(`${where}: the flow has nothing named \`${to}\``);
     const atMs = raw.at === undefined ? 0 : duration(raw.at, `${where}: "at"`);
-    return { atMs, injection: injectionOf(raw, kind, to, where) };
+    return { atMs, injection: injectionOf(raw, kind, to, where, manifest) };
   });
   return { ...(seed !== undefined ? { seed: seed as number } : {}), ...(untilMs !== undefined ? { untilMs } : {}), events, ...(parameters && { parameters }), ...(secrets && { secrets }) };
 }
@@ -65,9 +67,9 @@ function stringMap(value: unknown, where: string, key: string): Record<string, s
   return value as Record<string, string>;
 }
 
-type Kind = 'topic' | 'queue' | 'bus' | 'stream' | 'table' | 'fn';
+type Kind = 'topic' | 'queue' | 'bus' | 'stream' | 'table' | 'fn' | 'api';
 
-function injectionOf(raw: Record<string, unknown>, kind: Kind, to: string, where: string): Injection {
+function injectionOf(raw: Record<string, unknown>, kind: Kind, to: string, where: string, manifest: FlowManifest): Injection {
   const allow = (keys: readonly string[]): void => {
     const extra = Object.keys(raw).find((key) => !COMMON_KEYS.includes(key) && !keys.includes(key));
     if (extra !== undefined) throw new SimulationInputError(`${where}: "${extra}" does not apply to ${kind === 'fn' ? 'function' : kind} ${to} (it takes ${keys.join(', ')})`);
@@ -110,7 +112,22 @@ function injectionOf(raw: Record<string, unknown>, kind: Kind, to: string, where
     case 'fn':
       allow(['event']);
       return { kind: 'invoke', fn: to, event: need('event') };
+    case 'api': {
+      allow(['request', 'body', 'rawBody', 'headers', 'query']);
+      const line = need('request');
+      if (typeof line !== 'string') throw new SimulationInputError(`${where}: "request" must be a request line such as "POST /orders"`);
+      const options: RequestOptions = { api: to, body: raw.body, rawBody: text('rawBody'), headers: strings(raw.headers, `${where}: "headers"`), query: strings(raw.query, `${where}: "query"`) };
+      if (options.body !== undefined && options.rawBody !== undefined) throw new SimulationInputError(`${where}: give "body" (JSON) or "rawBody" (text), not both`);
+      httpRequestOf(manifest, line, options, where);
+      return { kind: 'request', line, options };
+    }
   }
+}
+
+function strings(value: unknown, where: string): Readonly<Record<string, string>> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || Object.values(value).some((v) => typeof v !== 'string')) throw new SimulationInputError(`${where} must be an object of strings`);
+  return value as Readonly<Record<string, string>>;
 }
 
 function duration(value: unknown, where: string): number {
@@ -130,5 +147,6 @@ function resourceKinds(manifest: FlowManifest): Map<string, Kind> {
   for (const stream of manifest.streams) kinds.set(stream.name, 'stream');
   for (const table of manifest.tables) kinds.set(table.name, 'table');
   for (const fn of manifest.functions) kinds.set(fn.name, 'fn');
+  for (const api of manifest.apis) kinds.set(api.name, 'api');
   return kinds;
 }

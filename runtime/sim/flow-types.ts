@@ -20,7 +20,32 @@ export interface FlowTypes {
   readonly streams: object;
   readonly tables: object;
   readonly functions: object;
+  /** The routes of its HTTP APIs (a union of `RouteType`s); a flow without apis has none. */
+  readonly routes?: RouteType;
 }
+
+/**
+ * One route of a flow's HTTP APIs, as the generated `Flow` lists them: the requests it takes (a
+ * template literal type: `GET /orders/${string}` for `GET /orders/{id}`), the JSON body a
+ * request carries (`undefined` on GET, HEAD and OPTIONS), and the response body of a success.
+ */
+export interface RouteType {
+  readonly api: string;
+  readonly route: string;
+  readonly body: unknown;
+  readonly response: unknown;
+}
+
+/** The request lines a flow takes: the union of its routes' patterns, any string for a flow typed without routes. */
+export type RequestLine<F extends FlowTypes> = [RoutesOf<F>] extends [never] ? string : RoutesOf<F>['route'];
+
+type RoutesOf<F extends FlowTypes> = F extends { readonly routes: infer R extends RouteType } ? R : never;
+
+/** The routes that take the request line `L`. */
+type RouteFor<F extends FlowTypes, L> = RoutesOf<F> extends infer R ? (R extends RouteType ? (L extends R['route'] ? R : never) : never) : never;
+
+export type RequestBody<F extends FlowTypes, L> = [RouteFor<F, L>] extends [never] ? unknown : RouteFor<F, L>['body'];
+export type ResponseBody<F extends FlowTypes, L> = [RouteFor<F, L>] extends [never] ? unknown : RouteFor<F, L>['response'];
 
 /** Any flow: every name is a string and every payload `unknown`. */
 export interface UntypedFlow extends FlowTypes {
@@ -30,6 +55,7 @@ export interface UntypedFlow extends FlowTypes {
   readonly streams: Record<string, unknown>;
   readonly tables: Record<string, Record<string, unknown>>;
   readonly functions: Record<string, { readonly event: unknown; readonly result: unknown }>;
+  readonly routes?: RouteType;
 }
 
 /** One kind of event on a bus, as the generated `Flow` lists them: its detail-type, source and detail. */

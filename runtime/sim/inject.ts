@@ -1,6 +1,7 @@
 import type { FifoSettings, FlowManifest } from '../manifest/schema.js';
 import type { PayloadType } from '../manifest/types.js';
 import { SimulationInputError } from './errors.js';
+import { httpRequestOf, type RequestOptions } from './http-request.js';
 import { checkPayload, valueAt } from './payload-check.js';
 import type { MessageAttributeValue, Router } from './world.js';
 
@@ -12,7 +13,9 @@ export type Injection =
   | { readonly kind: 'put-record'; readonly stream: string; readonly record: unknown; readonly partitionKey?: string | undefined; readonly explicitHashKey?: string | undefined }
   | { readonly kind: 'put-item'; readonly table: string; readonly item: Readonly<Record<string, unknown>> }
   | { readonly kind: 'delete-item'; readonly table: string; readonly key: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'invoke'; readonly fn: string; readonly event: unknown };
+  | { readonly kind: 'invoke'; readonly fn: string; readonly event: unknown }
+  /** An HTTP request (`POST /orders`) to an api: its response is traced, nobody awaits it. */
+  | { readonly kind: 'request'; readonly line: string; readonly options: RequestOptions };
 
 /**
  * Checks an injection against the manifest — the resource exists, the payload has its declared
@@ -62,6 +65,10 @@ export function validateInjection(manifest: FlowManifest, injection: Injection):
       check(injection.event, fn.input, `the event for function ${fn.name}`);
       return;
     }
+    case 'request':
+      // The body is checked by the route's handler, as on AWS: a body that does not fit is a 400, not a refused injection.
+      httpRequestOf(manifest, injection.line, injection.options);
+      return;
   }
 }
 
@@ -106,6 +113,11 @@ export function performInjection(manifest: FlowManifest, router: Router, injecti
     case 'invoke':
       router.invokeAsync(injection.fn, injection.event, from);
       return;
+    case 'request': {
+      const { api, input } = httpRequestOf(manifest, injection.line, injection.options);
+      router.request(api, input, from);
+      return;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { Rng } from './rng.js';
 import { activate, deactivate, type SdkDispatcher } from './sdk/dispatch.js';
 import { CarriedTypes } from './carried-types.js';
 import { createDispatcher } from './sdk/dispatcher.js';
+import { ApiGatewayService } from './services/apigateway.js';
 import { DynamoDbService } from './services/dynamodb.js';
 import { EventBridgeService } from './services/eventbridge.js';
 import { KinesisService } from './services/kinesis.js';
@@ -24,10 +25,11 @@ import { SnsService } from './services/sns.js';
 import { SqsService } from './services/sqs.js';
 import { StreamPoller } from './services/stream-poller.js';
 import { Stats } from './stats.js';
+import { httpRequestOf, type RequestOptions } from './http-request.js';
 import { summarize, type SimSummary } from './summary.js';
 import { formatDuration, formatOffset } from './time.js';
 import { TraceRecorder } from './trace.js';
-import type { Router, World } from './world.js';
+import type { HttpResponseOutput, Router, World } from './world.js';
 
 /** How the simulator was set up, beyond the manifest, the handlers and the options. */
 export interface SimulatorSetup {
@@ -42,6 +44,8 @@ export interface SimulatorSetup {
 export interface RunOptions {
   /** Stop once virtual time reaches this (ms since the start); events after it stay pending. */
   readonly untilMs?: number;
+  /** Stop after the event at which this turns true (a request answered); later events stay pending. */
+  readonly stopWhen?: () => boolean;
 }
 
 /**
@@ -65,6 +69,7 @@ export class Simulator {
   private readonly eventBridge: EventBridgeService;
   private readonly kinesis: KinesisService;
   private readonly dynamodb: DynamoDbService;
+  private readonly apiGateway: ApiGatewayService;
   private readonly streamPollers: StreamPoller[] = [];
   private readonly environment: HandlerEnvironment;
   private readonly dispatcher: SdkDispatcher;
@@ -72,7 +77,7 @@ export class Simulator {
   private eventsProcessed = 0;
   private running = false;
   /** The run in progress: how far it goes, and how it ends. */
-  private current: { readonly untilMs: number | undefined; readonly resolve: () => void; readonly reject: (error: unknown) => void } | null = null;
+  private current: { readonly untilMs: number | undefined; readonly stopWhen: (() => boolean) | undefined; readonly resolve: () => void; readonly reject: (error: unknown) => void } | null = null;
   private readonly faults: FaultSink = {
     attribute: (kind, error) => this.lambda.failWaiting(kind, error),
     unattributed: (kind, error) => this.unattributedFault(kind, error),
@@ -105,6 +110,7 @@ export class Simulator {
       getItem: (table, key) => this.dynamodb.get(table, key),
       tableItems: (table) => this.dynamodb.items(table),
       invokeAsync: (fn, event, from, mode) => this.lambda.invokeAsync(fn, event, from, mode),
+      request: (api, input, from, answered) => this.apiGateway.request(api, input, from, answered),
     };
     const clock = this.clock;
     const agenda = this.agenda;
@@ -144,6 +150,7 @@ export class Simulator {
     this.eventBridge = new EventBridgeService(this.world);
     this.kinesis = new KinesisService(this.world);
     this.dynamodb = new DynamoDbService(this.world);
+    this.apiGateway = new ApiGatewayService(this.world, this.lambda);
     for (const edge of manifest.edges) {
       if (edge.kind === 'queue-trigger') new QueuePoller(this.world, edge, this.sqs.queue(edge.source), this.lambda);
       else if (edge.kind === 'stream-trigger') this.streamPollers.push(new StreamPoller(this.world, edge, this.kinesis.log(edge.source), this.lambda));
@@ -175,6 +182,22 @@ export class Simulator {
     this.agenda.push(atMs, Priority.Arrive, () => performInjection(this.manifest, this.world.router, injection, from));
   }
 
+  /**
+   * An HTTP request to an api now (`POST /orders`, `GET /orders/o-1?expand=items`): runs the
+   * simulation until API Gateway answers it, and returns the response. What the request set
+   * going (messages sent, destinations) stays pending for the next run.
+   */
+  async request(line: string, options: RequestOptions = {}, from = 'test'): Promise<HttpResponseOutput> {
+    const { api, input } = httpRequestOf(this.manifest, line, options);
+    let response: HttpResponseOutput | undefined;
+    this.world.router.request(api, input, from, (answered) => {
+      response = answered;
+    });
+    await this.run({ stopWhen: () => response !== undefined });
+    if (response === undefined) throw new SimulationInputError(`${line} was not answered: the run ended first`);
+    return response;
+  }
+
   /** `observer` hears of every invocation: its start, logs, outcome, end and what followed (null: nobody). See invocation.ts. */
   observeInvocations(observer: InvocationObserver | null): void {
     this.observation.set(observer);
@@ -197,7 +220,7 @@ export class Simulator {
     const releaseFaults = captureProcessFaults(this.faults);
     try {
       await new Promise<void>((resolve, reject) => {
-        this.current = { untilMs: options.untilMs, resolve, reject };
+        this.current = { untilMs: options.untilMs, stopWhen: options.stopWhen, resolve, reject };
         void this.drive();
       });
     } finally {
@@ -238,6 +261,10 @@ export class Simulator {
         this.step();
         const pending = entry.action();
         if (pending !== undefined) await pending;
+        if (run.stopWhen?.() === true) {
+          run.resolve();
+          return;
+        }
       }
       if (untilMs !== undefined && untilMs > this.clock.nowMs) this.clock.advanceTo(untilMs);
       run.resolve();

@@ -22,7 +22,10 @@ export type TraceAction =
   | 'partial'
   | 'on-failure'
   | 'log'
-  | 'warning';
+  | 'warning'
+  /** An HTTP request arrives at an api, and its response leaves. */
+  | 'request'
+  | 'respond';
 
 export interface TraceEntry {
   /** Virtual milliseconds since the start of the run. */

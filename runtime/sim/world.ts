@@ -111,6 +111,25 @@ export interface TableWriteResult {
 }
 
 /** The AWS API of the simulated resources, by manifest name. Throws AwsServiceError like AWS. */
+/** An HTTP request to an api: its method, path and query string, headers, and body text. */
+export interface HttpRequestInput {
+  readonly method: string;
+  readonly path: string;
+  /** Without the `?`; empty for none. */
+  readonly query: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | undefined;
+}
+
+/** An HTTP response: header names in lower case, the body parsed when it is JSON. */
+export interface HttpResponseOutput {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  /** The body as sent. */
+  readonly rawBody: string | undefined;
+}
+
 export interface Router {
   sendMessage(queue: string, input: QueueSendInput): QueueSendResult;
   publish(topic: string, input: PublishInput): PublishResult;
@@ -122,6 +141,8 @@ export interface Router {
   tableItems(table: string): readonly Readonly<Record<string, unknown>>[];
   /** Asynchronous invocation (`InvocationType: Event`): queued, retried, destinations apply. */
   invokeAsync(fn: string, event: unknown, from: string, mode?: AsyncMode): string;
+  /** An HTTP request to an api, answered (`answered`) when its function's synchronous invocation ends. */
+  request(api: string, input: HttpRequestInput, from: string, answered?: (response: HttpResponseOutput) => void): void;
 }
 
 /** `once`: a single attempt and no destinations (a destination function under `destinationFunctionInvocation: sync`). */

@@ -20,6 +20,8 @@ function declare(kind: DeclarationKind, name: string): string {
       return `stream ${name}: M { partition = id }`;
     case 'table':
       return `table ${name}: M { key = id, stream = new_and_old }`;
+    case 'api':
+      return `api ${name}`;
     default:
       return `${kind} ${name}: M`;
   }

@@ -21,10 +21,10 @@ export const asyncSettingsUnused: Rule = {
         if (!setting) continue;
         const name = setting.name.text;
         const block = blockHolding(setting, [fn.decl.settings, fn.override]);
-        const onEdge = trigger.kind === 'queue-trigger' ? 'on the queue: `max_receives` and `dlq`' : 'on the trigger edge: `retries`, `max_age` and `on_failure`';
+        const onEdge = trigger.kind === 'queue-trigger' ? 'on the queue: `max_receives` and `dlq`' : trigger.kind === 'route' ? 'by its clients: API Gateway does not retry a request' : 'on the trigger edge: `retries`, `max_age` and `on_failure`';
         context.report(setting.span, `\`${name}\` never applies: \`${fn.name}\` is only invoked synchronously`, {
           label: 'for asynchronous invocations only',
-          secondary: [{ span: trigger.span, message: `\`${trigger.source.name}\` invokes \`${fn.name}\` synchronously (an event source mapping)` }],
+          secondary: [{ span: trigger.span, message: `\`${trigger.source.name}\` invokes \`${fn.name}\` synchronously (${trigger.kind === 'route' ? 'an HTTP API route' : 'an event source mapping'})` }],
           why: `\`retries\` and \`max_age\` configure how Lambda retries asynchronous invocations (SNS, EventBridge, destinations). An event source mapping invokes synchronously and retries by its own rules, so this setting deploys and changes nothing.`,
           help: `remove \`${name}\`; the retries of \`${trigger.source.name}\` are set ${onEdge}`,
           suggestions: block === undefined ? [] : [{ title: `remove \`${name}\``, edits: [removeSettingEdit(context.source, block, setting)], applicability: 'machine-applicable' }],

@@ -2,7 +2,7 @@ import type { Edge, EdgeKind } from '../../resolve/program.js';
 import type { Rule } from '../rule.js';
 
 /** What AWS does with the second copy, by the mechanism the edge becomes. */
-const consequence: Record<EdgeKind, string> = {
+const consequence: Record<Exclude<EdgeKind, 'route'>, string> = {
   'queue-trigger':
     'Both edges become event source mappings of the same queue and function, and Lambda refuses the second: "An event source mapping with SQS arn (…) and function (…) already exists. Please update or delete the existing mapping with UUID …". The stack fails.',
   'stream-trigger':
@@ -32,6 +32,8 @@ export const duplicateEdge: Rule = {
     program(context) {
       const first = new Map<string, Edge>();
       for (const edge of context.program.edges) {
+        // Several routes of one API may call one function; a route given twice is FL4071's.
+        if (edge.kind === 'route') continue;
         if (context.isDamaged(edge.source.name) || context.isDamaged(edge.target.name)) continue;
         const k = key(edge);
         const earlier = first.get(k);

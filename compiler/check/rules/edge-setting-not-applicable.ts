@@ -60,6 +60,8 @@ function kindNoun(edge: Edge): string {
       return 'an EventBridge rule';
     case 'destination':
       return 'a Lambda destination';
+    case 'route':
+      return 'an HTTP API route';
   }
 }
 
@@ -83,6 +85,7 @@ const property: Record<string, { readonly name: string; readonly where: string }
   concurrency: { name: 'ScalingConfig.MaximumConcurrency', where: 'is for SQS triggers only' },
   raw: { name: 'RawMessageDelivery', where: 'is for SNS subscriptions of queues' },
   match: { name: 'EventPattern', where: 'is for EventBridge rules (bus -> target edges)' },
+  route: { name: 'RouteKey', where: 'is for HTTP API routes (api -> fn edges)' },
 };
 
 interface Explanation {
@@ -111,6 +114,8 @@ function explain(setting: Setting, edge: Edge, context: CheckContext): Explanati
           ? `An SNS subscription has no ${prop.name}: SNS delivers each message on its own${edge.target.kind === 'fn' ? ' by invoking the function asynchronously' : ''}. flowc will not drop a setting silently.`
           : edge.kind === 'rule'
             ? `An EventBridge rule target has no ${prop.name}: EventBridge delivers each event on its own. flowc will not drop a setting silently.`
+            : edge.kind === 'route'
+              ? `An HTTP API route has no ${prop.name}: API Gateway invokes the function synchronously, once per request. flowc will not drop a setting silently.`
             : `A Lambda destination has no settings: Lambda sends one invocation record per asynchronous invocation of \`${source}\`. flowc will not drop a setting silently.`);
   return { label, why, help: special?.help ?? `${remove}${batchingHint(name, edge)}` };
 
@@ -211,6 +216,8 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
           help: `${remove}; to cap how many instances of \`${target}\` run at once, set reserved concurrency on the function: \`fn ${target}(…) { concurrency = … }\``,
         };
       }
+      return undefined;
+    case 'route':
       return undefined;
     case 'destination':
       if (name === 'retries' || name === 'max_age') {

@@ -21,6 +21,13 @@ import { tagRules } from './tag-rules.js';
 import { tagCount } from './tag-count.js';
 import { ssmParameterName } from './ssm-parameter-name.js';
 import { secretName } from './secret-name.js';
+import { routeMissing } from './route-missing.js';
+import { apiType } from './api-type.js';
+import { routeSyntax } from './route-syntax.js';
+import { duplicateRoute } from './duplicate-route.js';
+import { routeInputWithoutBody } from './route-input-without-body.js';
+import { routeTimeout } from './route-timeout.js';
+import { corsOrigin } from './cors-origin.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
@@ -34,6 +41,13 @@ export const rules: readonly Rule[] = [
   ssmParameterName,
   tagCount,
   tagRules,
+  corsOrigin,
+  routeTimeout,
+  routeInputWithoutBody,
+  duplicateRoute,
+  routeSyntax,
+  apiType,
+  routeMissing,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,

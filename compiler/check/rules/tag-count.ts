@@ -33,6 +33,7 @@ export const tagCount: Rule = {
     bus: (symbol, context) => checkDeclaration(symbol, context),
     stream: (symbol, context) => checkDeclaration(symbol, context),
     table: (symbol, context) => checkDeclaration(symbol, context),
+    api: (symbol, context) => checkDeclaration(symbol, context),
   },
 };
 

@@ -24,6 +24,7 @@ export const tagRules: Rule = {
     bus: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
     stream: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
     table: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    api: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
   },
 };
 

@@ -27,8 +27,10 @@ export type DeclarationRole =
   | 'Topic'
   | 'Bus'
   | 'Stream'
-  | 'Table';
-export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule';
+  | 'Table'
+  | 'Api'
+  | 'ApiStage';
+export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule' | 'Route' | 'Integration';
 
 /** The template parameter that holds the S3 key of a function's code (filled by `flowc package`). */
 export const ASSETS_BUCKET_PARAMETER = 'FlowcAssetsBucket';
@@ -84,7 +86,7 @@ export function edgeStems(edges: readonly EdgeSpec[]): ReadonlyMap<string, strin
   const uses = new Map<string, number>();
   for (const edge of edges) {
     if (edge.kind === 'destination') continue;
-    const stem = `${nameStem(edge.source)}To${nameStem(edge.target)}`;
+    const stem = edge.kind === 'route' ? `${nameStem(edge.source)}${routeStem(edge.routeKey)}` : `${nameStem(edge.source)}To${nameStem(edge.target)}`;
     plain.set(edge.id, stem);
     uses.set(stem, (uses.get(stem) ?? 0) + 1);
   }
@@ -93,10 +95,21 @@ export function edgeStems(edges: readonly EdgeSpec[]): ReadonlyMap<string, strin
   return stems;
 }
 
+/**
+ * A route's words in PascalCase: `POST /orders/{id}` → `PostOrdersId`, `$default` → `Default`,
+ * `GET /` → `GetRoot`. Not one-to-one (`/a-b` and `/ab`), so two routes can share it: then
+ * `edgeStems` hashes both, as for any other twin.
+ */
+function routeStem(routeKey: string): string {
+  const words = routeKey.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  const pascal = words.map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1).toLowerCase()}`).join('');
+  return routeKey.endsWith(' /') ? `${pascal}Root` : pascal;
+}
+
 export interface LogicalIdOwner {
   /** A declaration, or an edge id such as `receipts->email`. */
   readonly name: string;
-  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'edge' | 'parameter';
+  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'edge' | 'parameter';
   readonly role: DeclarationRole | EdgeRole | 'CodeKey' | 'AssetsBucket';
 }
 
@@ -146,8 +159,9 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
     bus: ['Bus'],
     stream: ['Stream'],
     table: ['Table'],
+    api: ['Api', 'ApiStage'],
   };
-  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables };
+  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, api: manifest.apis };
   for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
     for (const { name } of specs) {
       for (const role of roles[kind]) add(declarationId(name, role), { name, kind, role });
@@ -175,5 +189,7 @@ export function edgeRolesOf(edge: EdgeSpec): readonly EdgeRole[] {
       return edge.targetKind === 'fn' ? ['Subscription', 'Permission'] : ['Subscription'];
     case 'rule':
       return edge.targetKind === 'fn' ? ['Rule', 'Permission'] : ['Rule'];
+    case 'route':
+      return ['Route', 'Integration', 'Permission'];
   }
 }

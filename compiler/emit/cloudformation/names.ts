@@ -1,7 +1,7 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
 import { shortHash } from './logical-id.js';
-import { type ArnKind, type ArnScope, arnOf as arnFormat, ruleArnOf } from '../../../runtime/aws/arns.js';
-import { subPseudo, type TemplateValue } from './template.js';
+import { type ArnKind, type ArnScope, arnOf as arnFormat, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
+import { join, subPseudo, type TemplateValue } from './template.js';
 
 /** The log group Lambda writes a function's logs to; flowc creates it (resources/functions.ts). */
 export function functionLogGroupName(functionPhysicalName: string): string {
@@ -40,4 +40,13 @@ export function arnOf(kind: ArnKind, physical: string): TemplateValue {
 /** The ARN of the rule `name` on the bus `busPhysicalName`: `rule/<bus>/<rule>` for a rule on a custom bus. */
 export function ruleArn(busPhysicalName: string, name: string): TemplateValue {
   return subPseudo(ruleArnOf(busPhysicalName, name, pseudoScope));
+}
+
+/**
+ * The execute-api ARN of one route of an HTTP API: the API's id is API Gateway's choice, so it
+ * is a `Ref` joined to the ARN's prefix and the route's method and path (never a `Sub` of the
+ * path, which is the user's text).
+ */
+export function routeArn(apiId: TemplateValue, method: string, path: string): TemplateValue {
+  return join([subPseudo(arnFormat('api', '', pseudoScope)), apiId, routeArnSuffix(method, path)]);
 }

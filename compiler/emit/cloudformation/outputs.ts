@@ -15,11 +15,12 @@ import { getAtt, type Output, ref, type Template } from './template.js';
  * | `bus b` | `BBusArn` | the bus ARN |
  * | `stream s` | `SStreamArn` | the stream ARN |
  * | `table t` | `TTableName`, and `TTableStreamArn` with a stream | the table name, its stream ARN |
+ * | `api a` | `AApiUrl` | the URL of its `$default` stage (`ApiEndpoint`) |
  *
  * The name is the logical ID plus what the value is. No logical ID ends in `Arn`, `Url` or
  * `Name`, so output names never meet resource or parameter IDs. The order is the order in which
  * outputs are kept when a template can hold only some (CloudFormation allows 200): functions,
- * queues, topics, buses, streams, tables, each by name.
+ * queues, topics, buses, streams, tables, apis, each by name.
  */
 export function appOutputs(manifest: FlowManifest): Record<string, Output> {
   const outputs: Record<string, Output> = {};
@@ -50,6 +51,10 @@ export function appOutputs(manifest: FlowManifest): Record<string, Output> {
     const id = declarationId(name, 'Table');
     add(id, 'Name', ref(id), `The name of table ${name}`);
     if (streamView) add(id, 'StreamArn', getAtt(id, 'StreamArn'), `The ARN of the stream of table ${name}`);
+  }
+  for (const { name } of byName(manifest.apis)) {
+    const id = declarationId(name, 'Api');
+    add(id, 'Url', getAtt(id, 'ApiEndpoint'), `The URL of HTTP API ${name}`);
   }
   return outputs;
 }

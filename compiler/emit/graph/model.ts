@@ -10,7 +10,7 @@ import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { printType } from '../../types/print.js';
 
 /** What a node is; `styles.ts` gives each its shape. FIFO queues and topics are kinds of their own: they behave differently. */
-export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table';
+export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table' | 'api';
 
 /**
  * What an edge means:
@@ -21,7 +21,7 @@ export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-top
  * - `sends`: what a handler writes to from its own code;
  * - `retry`: a failed invocation or batch tried again (drawn only with `--failures`).
  */
-export type EdgeKind = 'subscription' | 'rule' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry';
+export type EdgeKind = 'subscription' | 'rule' | 'route' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry';
 
 /** One setting as the .flow file words it: `batch` `10`, `visibility` `3m`. */
 export interface Setting {
@@ -61,7 +61,7 @@ export interface GraphModel {
   readonly app: string;
   /** The .flow file, as the user named it. */
   readonly source: string;
-  /** Kind by kind (functions, queues, topics, buses, streams, tables), by name within a kind. */
+  /** Kind by kind (functions, queues, topics, buses, streams, tables, apis), by name within a kind. */
   readonly nodes: readonly GraphNode[];
   /** The manifest's edges in source order, then redrives, on-failure targets, sends and retries. */
   readonly edges: readonly GraphEdge[];
@@ -78,6 +78,7 @@ export function buildGraphModel(manifest: FlowManifest): GraphModel {
     ...manifest.buses.map((b) => ({ id: b.name, kind: 'bus' as const, payload: b.detail === null ? 'any event' : typeText(b.detail), line: b.origin.line, settings: [] })),
     ...manifest.streams.map(streamNode),
     ...manifest.tables.map(tableNode),
+    ...manifest.apis.map((a) => ({ id: a.name, kind: 'api' as const, payload: 'HTTP requests', line: a.origin.line, settings: a.corsOrigins.length === 0 ? [] : [{ key: 'cors', value: a.corsOrigins.join(', ') }] })),
   ];
   const edges: Omit<GraphEdge, 'failurePath'>[] = manifest.edges.map(edgeOf);
   for (const queue of manifest.queues) {
@@ -189,6 +190,8 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
     case 'stream-trigger':
     case 'table-trigger':
       return { ...base, kind: 'stream-poll', settings: streamTriggerSettings(edge) };
+    case 'route':
+      return { ...base, kind: 'route', settings: [{ key: 'route', value: edge.routeKey }] };
   }
 }
 

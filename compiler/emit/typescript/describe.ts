@@ -21,6 +21,8 @@ export function triggerLines(envelope: Envelope, isFifoQueue: (name: string) => 
         return `EventBridge events from the bus ${code(edge.source)}: ${ruleSelection(edge.match)} (asynchronous)`;
       case 'destination':
         return `the ${edge.condition} records of ${code(edge.source)} (its ${edge.condition} destination, asynchronous)`;
+      case 'route':
+        return `HTTP requests to ${code(edge.routeKey)} of the API ${code(edge.source)} (synchronous: the result is the response)`;
     }
   });
 }
@@ -71,6 +73,8 @@ export function onErrorLine(envelope: Envelope, fn: FunctionModel): string {
       return envelope.reportFailures
         ? 'Throw to fail a record: Lambda retries the batch from that record, holding up the shard.'
         : 'Throw to fail the whole batch: Lambda retries it, holding up the shard.';
+    case 'http':
+      return 'Throw to answer 500 (API Gateway: "Internal Server Error"); a request whose input does not fit the type was answered 400 before this runs.';
     case 'sns':
     case 'bus':
     case 'invoke':

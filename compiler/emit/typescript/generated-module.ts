@@ -64,8 +64,41 @@ function flowInterface(model: ModuleModel): string {
     `  streams: ${members(manifest.streams, (s: { record: PayloadType }) => payload(s.record))};`,
     `  tables: ${members(manifest.tables, (t: { item: PayloadType }) => payload(t.item))};`,
     `  functions: ${members(model.functions.map((fn) => ({ name: fn.spec.name, fn })), (entry: { fn: FunctionModel }) => `{ event: ${entry.fn.types.Event}; result: ${entry.fn.types.Result} }`)};`,
+    // Only a flow with apis has routes, so the Flow of every other flow stays as it was.
+    ...(manifest.apis.length > 0 ? [`  routes: ${routeTypes(model)};`] : []),
     '}',
   ].join('\n');
+}
+
+/**
+ * The routes of the flow's apis for `sim.request`: each route's request lines as a template
+ * literal type (`GET /orders/${string}` for `GET /orders/{id}`, any method for `ANY`, anything
+ * for `$default`), the body its function takes (`undefined` where the input is the query
+ * string) and the response body of a success (its output, or `undefined`).
+ */
+function routeTypes(model: ModuleModel): string {
+  const byName = new Map(model.functions.map((fn) => [fn.spec.name, fn]));
+  const routes = model.manifest.edges.flatMap((edge) => {
+    if (edge.kind !== 'route') return [];
+    const fn = byName.get(edge.target);
+    if (fn === undefined) return [];
+    const body = edge.body ? fn.types.Input : 'undefined';
+    const response = fn.types.Output ?? 'undefined';
+    return [`{ api: ${quote(edge.source)}; route: ${requestPattern(edge.routeKey)}; body: ${body}; response: ${response} }`];
+  });
+  return routes.length === 0 ? 'never' : unionText(routes);
+}
+
+/** `POST /orders` → `'POST /orders'`; `GET /orders/{id}` → `` `GET /orders/${string}` ``; `$default` → `string`. */
+function requestPattern(routeKey: string): string {
+  if (routeKey === '$default') return 'string';
+  const space = routeKey.indexOf(' ');
+  const method = routeKey.slice(0, space);
+  const path = routeKey.slice(space + 1);
+  const methodText = method === 'ANY' ? '${string}' : method;
+  const pathText = path.replace(/\{[^}]+\}/g, '${string}');
+  const text = `${methodText} ${pathText}`;
+  return text.includes('${') ? `\`${text}\`` : quote(text);
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
   FunctionSpec,
   QueueTriggerEdge,
   RuleEdge,
+  RouteEdge,
   StreamTriggerEdge,
   SubscriptionEdge,
   DestinationEdge,
@@ -20,15 +21,15 @@ import type {
 } from '../../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { NameAllocator, pascalCase } from './names.js';
-import { quote, type TypeNames, typeText, unionText, unique } from './type-text.js';
+import { propertyName, quote, type TypeNames, typeText, unionText, unique } from './type-text.js';
 import { schemaOption, type ValidatorNames } from './validators.js';
 
 /** How a function is invoked, by the shape of its event; `invoke`: the payload itself is the event. */
-export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'invoke';
+export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'http' | 'invoke';
 
-const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'invoke'];
+const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'http', 'invoke'];
 
-type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge;
+type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge | RouteEdge;
 
 export interface Envelope {
   readonly kind: EnvelopeKind;
@@ -116,7 +117,7 @@ function modelOf(manifest: FlowManifest): ModuleModel {
   for (const fn of manifest.functions) {
     if (!withDestinations.has(fn.name)) continue;
     const kinds = new Set((incoming.get(fn.name) ?? []).map((edge) => kindOfEdge(edge) as EnvelopeKind));
-    if ([...kinds].some(isPolled) && [...kinds].some((kind) => !isPolled(kind))) asyncAliases.set(fn.name, names.claim(`${pascalCase(fn.name)}AsyncEvent`));
+    if ([...kinds].some(isSynchronous) && [...kinds].some((kind) => !isSynchronous(kind))) asyncAliases.set(fn.name, names.claim(`${pascalCase(fn.name)}AsyncEvent`));
   }
   const runtime = names.claim('runtime');
   const flow = names.claim('Flow');
@@ -137,7 +138,7 @@ function modelOf(manifest: FlowManifest): ModuleModel {
   /** What a record's requestPayload holds: the asynchronous events; `never` for a function only pollers invoke (its destinations never fire). */
   function requestAlias(fn: string): string {
     const edges = incoming.get(fn) ?? [];
-    if (edges.length > 0 && edges.every((edge) => isPolled(kindOfEdge(edge) as EnvelopeKind))) return 'never';
+    if (edges.length > 0 && edges.every((edge) => isSynchronous(kindOfEdge(edge) as EnvelopeKind))) return 'never';
     return asyncAliases.get(fn) ?? aliases.get(fn)?.Event ?? 'unknown';
   }
   const destinations = groupBy(
@@ -154,7 +155,7 @@ function modelOf(manifest: FlowManifest): ModuleModel {
     return {
       spec,
       value: values.get(spec.name) as string,
-      asyncEvent: asyncEvent === undefined ? null : { alias: asyncEvent, text: unionText(envelopes.filter((e) => !isPolled(e.kind)).map((e) => e.event)) },
+      asyncEvent: asyncEvent === undefined ? null : { alias: asyncEvent, text: unionText(envelopes.filter((e) => !isSynchronous(e.kind)).map((e) => e.event)) },
       types: { ...alias, Output: spec.output === null ? null : alias.Output },
       envelopes,
       event: unionText(envelopes.map((e) => e.event)),
@@ -178,9 +179,9 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-/** Event source mappings poll and invoke synchronously: no destination fires for them. */
-function isPolled(kind: EnvelopeKind): boolean {
-  return kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb';
+/** Event source mappings poll and invoke synchronously, API Gateway invokes synchronously: no destination fires for them. */
+function isSynchronous(kind: EnvelopeKind): boolean {
+  return kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb' || kind === 'http';
 }
 
 /** The envelope an edge delivers in, or null when its target is not a function. */
@@ -198,6 +199,8 @@ function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
       return edge.targetKind === 'fn' ? 'bus' : null;
     case 'destination':
       return edge.targetKind === 'fn' ? 'invoke' : null;
+    case 'route':
+      return 'http';
   }
 }
 
@@ -269,9 +272,30 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
         helper: `${rt}.busTrigger<${detailType}, ${payload}, ${context.output}, ${source}>(${only})`,
       };
     }
+    case 'http': {
+      const routes = edges as readonly RouteEdge[];
+      const bodyRoutes = routes.filter((e) => e.body).map((e) => quote(e.routeKey));
+      return {
+        ...base,
+        event: `${rt}.HttpEvent`,
+        result: `${rt}.HttpResult`,
+        helper: `${rt}.httpTrigger<${payload}, ${paramsText(routes)}, ${context.output}>({ bodyRoutes: [${bodyRoutes.join(', ')}]${more} })`,
+      };
+    }
     case 'invoke':
       return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>(${only})` };
   }
+}
+
+/**
+ * The path parameters a function's routes give it: `{ id: string }`; a parameter only some of
+ * its routes have is optional.
+ */
+function paramsText(routes: readonly RouteEdge[]): string {
+  const names = unique(routes.flatMap((route) => route.params));
+  if (names.length === 0) return 'Record<string, never>';
+  const everywhere = (name: string) => routes.every((route) => route.params.includes(name));
+  return `{ ${names.map((name) => `readonly ${propertyName(name)}${everywhere(name) ? '' : '?'}: string`).join('; ')} }`;
 }
 
 const viewNames = { KEYS_ONLY: 'keys', NEW_IMAGE: 'new', OLD_IMAGE: 'old', NEW_AND_OLD_IMAGES: 'new_and_old' } as const;

@@ -73,27 +73,28 @@ interface Callback {
 }
 
 /** The helper of a function's value that makes its handler for one kind of trigger (compiler/handlers reads it too). */
-export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', invoke: 'onInvoke' } as const;
+export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', http: 'onRequest', invoke: 'onInvoke' } as const;
 
 function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>, javascript: boolean): Callback {
   const param = parameterName(envelope, taken);
   const paramType = envelope.kind === 'dynamodb' || javascript ? null : parameterType(model, fn, envelope);
   if (paramType !== null) typeImports.add(paramType);
-  const returnsResult = ['sns', 'bus', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
-  const returnType = returnsResult && !javascript ? resultTypeName(model, fn) : null;
+  const returnsResult = ['sns', 'bus', 'http', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
+  // A route's handler may also return `respond(…)`, so its result is left to inference.
+  const returnType = returnsResult && !javascript && envelope.kind !== 'http' ? resultTypeName(model, fn) : null;
   if (returnType !== null) typeImports.add(returnType);
   const signature = `async (${param}${paramType === null ? '' : `: ${paramType}`})${returnType === null ? '' : `: Promise<${returnType}>`}`;
   const message = templateText(`${fn.spec.name} is not implemented yet (${fn.spec.handler}): `);
   const body = `throw new Error(\`${message}\${JSON.stringify(${param})}\`);`;
   return {
     kind: envelope.kind,
-    comment: [...whatItGets(envelope, param, fn.types.Output !== null), onErrorLine(envelope, fn)],
+    comment: [...whatItGets(envelope, param, fn.types.Output !== null, fn.value), onErrorLine(envelope, fn)],
     call: (helper, indent) => `${helper}.${methodOf[envelope.kind]}(${signature} => {\n${indent}  ${body}\n${indent}})`,
   };
 }
 
 /** What the callback's parameter holds, in a sentence. */
-function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): string[] {
+function whatItGets(envelope: Envelope, param: string, returnsResult: boolean, helper: string): string[] {
   const returns = returnsResult ? "; return the function's result" : '';
   switch (envelope.kind) {
     case 'sqs':
@@ -106,6 +107,11 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): 
       return [`\`${param}\` is the decoded message of one notification${returns}.`];
     case 'bus':
       return [`\`${param}\` is the \`detail\` of one event${returns}.`];
+    case 'http':
+      return [
+        `\`${param}\` is the request's JSON body (the query string on GET, HEAD and OPTIONS), checked against its type; the second parameter has \`params\`, \`query\` and \`headers\`.`,
+        `Return the response body (200${returnsResult ? '' : ', or 204 without one'}), \`${helper}.respond(status, body, { headers })\`, or \`httpError(status, message)\` from flowc/runtime.`,
+      ];
     case 'invoke':
       return envelope.edges.length === 0 ? [`\`${param}\` is the input it is invoked with${returns}.`] : [`\`${param}\` is the record Lambda delivered${returns}.`];
   }

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { buildTemplate } from '../../../compiler/emit/cloudformation/index.js';
 import type { Resource, Template, TemplateValue } from '../../../compiler/emit/cloudformation/template.js';
 import { type ClientGrant, executionRole, type Grant, lambdaTrust, resourcePolicy } from '../../../runtime/aws/iam.js';
+import { routeArnSuffix } from '../../../runtime/aws/arns.js';
 import type { FlowManifest, FunctionSpec } from '../../../runtime/manifest/schema.js';
 import { allApps } from './helpers/apps.js';
 import { flow } from './helpers/compile.js';
@@ -230,7 +231,7 @@ describe('execution roles', () => {
       }
     });
 
-    test(`${name}: SNS and EventBridge may deliver exactly along the edges, each for its own topic or rule`, () => {
+    test(`${name}: SNS, EventBridge and API Gateway may deliver exactly along the edges, each for its own topic, rule or route`, () => {
       const m = manifest();
       const template = buildTemplate(m);
       const expected: string[] = [];
@@ -241,12 +242,21 @@ describe('execution roles', () => {
       for (const edge of m.edges) {
         if (edge.kind === 'subscription') expected.push(`${edge.target} sns.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} topic:${edge.source}`);
         if (edge.kind === 'rule') expected.push(`${edge.target} events.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} ${rule(edge.source, edge.target, edge.targetKind)}`);
+        if (edge.kind === 'route') {
+          const path = edge.routeKey === '$default' ? edge.routeKey : edge.routeKey.slice(edge.routeKey.indexOf(' ') + 1);
+          expected.push(`${edge.target} apigateway.amazonaws.com lambda:InvokeFunction api:${edge.source}${routeArnSuffix(edge.method, path)}`);
+        }
       }
       const nameOf = (id: string) => (template.Resources[id]?.Metadata.flowc as { name: string }).name;
       // A topic by reference (its `Ref` is its ARN), a rule by its ARN spelled from its name.
       const sourceText = (value: TemplateValue): string => {
-        const v = value as { Ref?: string; 'Fn::Sub'?: string };
+        const v = value as { Ref?: string; 'Fn::Sub'?: string; 'Fn::Join'?: [string, [{ 'Fn::Sub': string }, { Ref: string }, string]] };
         if (v.Ref && template.Resources[v.Ref]?.Type === 'AWS::SNS::Topic') return `topic:${nameOf(v.Ref)}`;
+        // A route by the execute-api ARN of its api (by reference: API Gateway picks the id) and its method and path.
+        const joined = v['Fn::Join']?.[1];
+        if (joined && joined[0]['Fn::Sub'] === 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:' && template.Resources[joined[1].Ref]?.Type === 'AWS::ApiGatewayV2::Api') {
+          return `api:${nameOf(joined[1].Ref)}${joined[2]}`;
+        }
         return v['Fn::Sub'] ?? JSON.stringify(value);
       };
       const granted: string[] = [];
@@ -269,6 +279,7 @@ describe('execution roles', () => {
       expect(granted.sort()).toEqual(expected.sort());
       // The table says the same: one kind of statement per kind of edge.
       expect(Object.values(resourcePolicy).map((g) => `${g.service} ${g.action}`).sort()).toEqual([
+        'apigateway.amazonaws.com lambda:InvokeFunction',
         'events.amazonaws.com lambda:InvokeFunction',
         'events.amazonaws.com sqs:SendMessage',
         'sns.amazonaws.com lambda:InvokeFunction',

@@ -5,6 +5,7 @@ import type { EdgeSpec, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
 import { subPseudo, getAtt, ref, type TemplateValue } from '../template.js';
+import { routeResources } from './apis.js';
 
 /**
  * The resources of an edge. Destinations have none of their own: they are the
@@ -23,6 +24,8 @@ export function edgeResources(context: EmitContext, edge: EdgeSpec): NamedResour
       return subscription(context, edge);
     case 'rule':
       return rule(context, edge);
+    case 'route':
+      return routeResources(context, edge);
   }
 }
 
