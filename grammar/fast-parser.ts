@@ -3,6 +3,7 @@ import type { StatementRule } from './parser.js';
 import {
   App,
   Arrow,
+  Bucket,
   Bus,
   Colon,
   Comma,
@@ -148,7 +149,7 @@ class FastParser {
 
   resourceDecl = (): CstNode => {
     const node = new Node('resourceDecl');
-    const keyword = [Queue, Topic, Bus, Stream, Table].find((k) => this.peek()?.tokenType === k);
+    const keyword = [Queue, Topic, Bus, Stream, Table, Bucket].find((k) => this.peek()?.tokenType === k);
     if (keyword === undefined) throw GIVE_UP;
     this.consume(node, keyword);
     this.consume(node, Name);

@@ -3,6 +3,7 @@ import {
   allTokens,
   App,
   Arrow,
+  Bucket,
   Bus,
   Colon,
   Comma,
@@ -468,6 +469,7 @@ const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [Bus, 'resourceDecl'],
   [Stream, 'resourceDecl'],
   [Table, 'resourceDecl'],
+  [Bucket, 'resourceDecl'],
 ]);
 
 /** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */

@@ -22,6 +22,7 @@ const keywordAliases: Record<string, string> = {
   sns: 'topic',
   kinesis: 'stream',
   dynamodb: 'table',
+  s3: 'bucket',
   eventbridge: 'bus',
   event_bus: 'bus',
   application: 'app',
@@ -39,6 +40,7 @@ const declarationNoun: Record<string, string> = {
   bus: 'bus',
   stream: 'stream',
   table: 'table',
+  bucket: 'bucket',
 };
 
 /**

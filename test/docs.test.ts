@@ -170,6 +170,8 @@ function formWords(spec: SettingSpec): string {
       return 'pattern';
     case 'timestamp':
       return 'timestamp';
+    case 'events':
+      return 'list of S3 events';
   }
 }
 
@@ -180,5 +182,6 @@ function edgeWords(edges: readonly EdgeKindName[]): string {
   if (triggers.length > 0) parts.push(`${triggers.length === 1 ? triggers[0] : `${triggers.slice(0, -1).join(', ')} and ${triggers.at(-1)}`} triggers`);
   if (edges.includes('rule')) parts.push(triggers.length > 0 ? 'bus rules' : 'bus → target');
   if (edges.includes('subscription')) parts.push('topic → queue');
+  if (edges.includes('notification')) parts.push('bucket → target');
   return parts.join('; ');
 }

@@ -268,6 +268,9 @@ export class TypedProgram implements TypeEnvironment {
         return this.typeOf(edge.source.name);
       case 'rule':
         return this.ruleMatch(edge)?.payload ?? unknownType;
+      case 'notification':
+        // S3 sends its test message to queues and topics only (runtime/manifest/types.ts).
+        return { kind: 's3Notification', testEvent: edge.target.kind !== 'fn' };
     }
   }
 
@@ -312,7 +315,7 @@ export class TypedProgram implements TypeEnvironment {
 
   private infer(name: string): PayloadType {
     const symbol = this.program.declarations.get(name);
-    if (!symbol || symbol.kind === 'bus') return unknownType;
+    if (!symbol || symbol.kind === 'bus' || symbol.kind === 'bucket') return unknownType;
     const producers = this.producersOf(name).filter((p) => p.type.kind !== 'unknown');
     const first = producers[0];
     if (!first) return unknownType;
@@ -444,6 +447,7 @@ function sameSymbol(a: PayloadType, b: PayloadType): boolean {
   if (a.kind === 'ref' && b.kind === 'ref') return a.name === b.name;
   if (a.kind === 'invocation' && b.kind === 'invocation') return a.function === b.function && a.condition === b.condition;
   if (a.kind === 'streamFailure' && b.kind === 'streamFailure') return a.source === b.source;
+  if (a.kind === 's3Notification' && b.kind === 's3Notification') return a.testEvent === b.testEvent;
   return false;
 }
 

@@ -59,6 +59,8 @@ export const codes = {
   FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
   FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
   FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
+  FL2026: { slug: 'unknown-s3-event', severity: 'error', phase: 'names', title: 'An `events` entry of a bucket edge that is not an S3 event' },
+  FL2027: { slug: 'duplicate-s3-event', severity: 'error', phase: 'names', title: 'An S3 event listed twice in `events`, or inside another one listed' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },

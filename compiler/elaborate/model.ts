@@ -1,3 +1,4 @@
+import type { S3EventWord } from '../../runtime/aws/s3.js';
 import type { Deduplication, FieldPath } from '../../runtime/manifest/schema.js';
 import type { DeclarationSymbol, Edge, EdgeKind } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
@@ -26,7 +27,9 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
                   ? SettingsBlock
                   : V extends { readonly type: 'timestamp' }
                     ? number
-                    : never;
+                    : V extends { readonly type: 'events' }
+                      ? readonly S3EventWord[]
+                      : never;
 
 /** Whether a setting's default (or one of its per-edge defaults) is "none". */
 type HasNoneDefault<S> = S extends { readonly default: infer D }
@@ -66,8 +69,9 @@ export interface TopicModel extends Declared<'topic'>, FieldsOf<'topic'> {}
 export type BusModel = Declared<'bus'>;
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
+export interface BucketModel extends Declared<'bucket'>, FieldsOf<'bucket'> {}
 
-export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel;
+export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | BucketModel;
 
 export interface EdgeModel extends FieldsOf<'edge'> {
   readonly kind: EdgeKind;

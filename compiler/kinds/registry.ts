@@ -1,4 +1,5 @@
 import type { FlowManifest, ResourceKind } from '../../runtime/manifest/schema.js';
+import { bucketKind } from './bucket.js';
 import { busKind } from './bus.js';
 import { fnKind } from './fn.js';
 import type { KindSpec, ManifestItem } from './kind.js';
@@ -23,6 +24,7 @@ export const kinds = {
   bus: busKind,
   stream: streamKind,
   table: tableKind,
+  bucket: bucketKind,
 } as const satisfies { readonly [K in DeclarationKind]: KindSpec<K> };
 
 export const declarationKinds = Object.keys(kinds) as DeclarationKind[];

@@ -1,5 +1,6 @@
 import {
   type AsyncConfig,
+  type BucketSpec,
   type BusSpec,
   type EdgeSpec,
   type FieldPath,
@@ -23,6 +24,7 @@ import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import { structureOf } from '../types/structure.js';
+import { s3EventTypes } from './s3-events.js';
 
 /**
  * Checked program → flow manifest: the model without its provenance, in the manifest's shapes
@@ -143,11 +145,18 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     };
   });
 
+  const buckets = byKind('bucket').map((bucket): BucketSpec => ({
+    name: bucket.name,
+    origin: origin(bucket.symbol.decl.name.span),
+    versioned: bucket.versioned,
+    retain: bucket.retain,
+  }));
+
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, buckets, edges, roles };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -204,6 +213,15 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         maximumEventAgeSeconds: model.maximumAgeSeconds,
       };
     }
+    case 'notification':
+      return {
+        ...base,
+        kind: 'notification',
+        targetKind: edge.target.kind as 'fn' | 'queue' | 'topic',
+        events: s3EventTypes(model.events),
+        prefix: model.keyPrefix,
+        suffix: model.keySuffix,
+      };
   }
 }
 

@@ -81,6 +81,7 @@ const edgeWords: Record<EdgeKind, string> = {
   'table-trigger': 'a DynamoDB stream event source mapping',
   subscription: 'an SNS subscription',
   rule: 'an EventBridge rule',
+  notification: 'an S3 event notification',
 };
 
 /** What the receiving side gets, around the payload. */
@@ -99,6 +100,8 @@ function envelope(edge: Edge): string {
       return target === 'fn' ? 'an SNS event (`SNSEvent`): `Records[0].Sns.Message` is the payload, as JSON' : 'an SQS message whose body is the payload (raw delivery) or the SNS notification around it';
     case 'rule':
       return target === 'fn' ? 'an EventBridge event (`EventBridgeEvent`): `detail` is the payload' : 'an SQS message whose body is the EventBridge event';
+    case 'notification':
+      return target === 'fn' ? 'an S3 event (`S3Event`): `Records[].s3.object.key` is the key' : `an ${target === 'queue' ? 'SQS message' : 'SNS message'} whose body is the S3 event (or S3's \`s3:TestEvent\`)`;
   }
 }
 
@@ -129,6 +132,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   env: 'a block of variables',
   pattern: 'an EventBridge content pattern',
   timestamp: 'an ISO-8601 timestamp string',
+  events: 'a list of S3 events (`created`, `removed`, `restored`, …)',
 };
 
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {

@@ -1,3 +1,4 @@
+import { declarationKinds } from '../kinds/registry.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
 import { didYouMeanOf, replaceWith, suggest, SuggestionBudget } from '../diagnostics/suggest.js';
 import type { Reporter } from '../diagnostics/reporter.js';
@@ -58,7 +59,7 @@ export class Scope {
 
   /** Resolves a name of any kind (an edge end); kind rules are the caller's. */
   resolveAny(name: Identifier): DeclarationSymbol | undefined {
-    return this.resolve(name, ['fn', 'queue', 'topic', 'bus', 'stream', 'table'], 'this');
+    return this.resolve(name, declarationKinds, 'this');
   }
 
   private reportUnknown(name: Identifier, kinds: readonly DeclarationKind[]): void {

@@ -5,6 +5,7 @@ import { awsSettingHelp, awsSettingSpelling, awsWordHelp, awsWordSpelling } from
 import { type SettingsContext, type SettingSpec, settingSchema, type ValueSpec } from '../settings/schema.js';
 import type { Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
+import { checkS3Events } from './s3-events.js';
 import { type SettingsMap, settingsMap } from './program.js';
 import { orWords, type Scope } from './scope.js';
 
@@ -16,6 +17,7 @@ const contextNoun: Record<SettingsContext, string> = {
   bus: 'a bus',
   stream: 'a stream',
   table: 'a table',
+  bucket: 'a bucket',
   edge: 'an edge',
 };
 
@@ -116,6 +118,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   env: 'a block of variables, e.g. `env { STAGE = "prod" }`',
   pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"], detail { total = numeric(> 100) } }`',
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
+  events: 'a list of S3 events such as `[created, removed]`',
 };
 
 function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter: Reporter, scope: Scope): boolean {
@@ -194,6 +197,10 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
         if (scope.resolve(item.segments[0]!, shape.kinds, `an entry of \`${setting.name.text}\` of ${owner}`) === undefined) ok = false;
       }
       return ok;
+    }
+    case 'events': {
+      const events = checkS3Events(setting, value, reporter);
+      return events === 'wrong-form' ? wrong() : events === 'ok';
     }
     case 'env':
       return checkEnv(setting, value, reporter) || false;

@@ -71,6 +71,11 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     messagegroupid: 'group',
   },
   bus: {},
+  bucket: {
+    versioning: 'versioned',
+    versioningconfiguration: 'versioned',
+    deletionpolicy: 'retain = true',
+  },
   stream: {
     shardcount: 'shards',
     partitionkey: 'partition',

@@ -60,6 +60,8 @@ function kindNoun(edge: Edge): string {
       return 'an EventBridge rule';
     case 'destination':
       return 'a Lambda destination';
+    case 'notification':
+      return 'an S3 event notification';
   }
 }
 
@@ -111,7 +113,9 @@ function explain(setting: Setting, edge: Edge, context: CheckContext): Explanati
           ? `An SNS subscription has no ${prop.name}: SNS delivers each message on its own${edge.target.kind === 'fn' ? ' by invoking the function asynchronously' : ''}. flowc will not drop a setting silently.`
           : edge.kind === 'rule'
             ? `An EventBridge rule target has no ${prop.name}: EventBridge delivers each event on its own. flowc will not drop a setting silently.`
-            : `A Lambda destination has no settings: Lambda sends one invocation record per asynchronous invocation of \`${source}\`. flowc will not drop a setting silently.`);
+            : edge.kind === 'notification'
+              ? `An S3 event notification has no ${prop.name}: S3 sends one message per event${edge.target.kind === 'fn' ? ', invoking the function asynchronously' : ''}, and takes only the event types and a key prefix and suffix (NotificationConfiguration). flowc will not drop a setting silently.`
+              : `A Lambda destination has no settings: Lambda sends one invocation record per asynchronous invocation of \`${source}\`. flowc will not drop a setting silently.`);
   return { label, why, help: special?.help ?? `${remove}${batchingHint(name, edge)}` };
 
   function batchingHint(setting: string, e: Edge): string {
@@ -209,6 +213,14 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
         return {
           why: 'ScalingConfig.MaximumConcurrency is for SQS triggers; an EventBridge rule target has no concurrency limit of its own.',
           help: `${remove}; to cap how many instances of \`${target}\` run at once, set reserved concurrency on the function: \`fn ${target}(…) { concurrency = … }\``,
+        };
+      }
+      return undefined;
+    case 'notification':
+      if ((name === 'retries' || name === 'max_age') && edge.target.kind === 'fn') {
+        return {
+          why: `S3 invokes \`${target}\` asynchronously, so what retries a failed invocation is the function's asynchronous invocation configuration (MaximumRetryAttempts, MaximumEventAgeInSeconds), not the notification.`,
+          help: `move it to the function: \`fn ${target} { ${name} = … }\``,
         };
       }
       return undefined;

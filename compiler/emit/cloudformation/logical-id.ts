@@ -27,7 +27,9 @@ export type DeclarationRole =
   | 'Topic'
   | 'Bus'
   | 'Stream'
-  | 'Table';
+  | 'Table'
+  | 'Bucket'
+  | 'TopicPolicy';
 export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule';
 
 /** The template parameter that holds the S3 key of a function's code (filled by `flowc package`). */
@@ -96,7 +98,7 @@ export function edgeStems(edges: readonly EdgeSpec[]): ReadonlyMap<string, strin
 export interface LogicalIdOwner {
   /** A declaration, or an edge id such as `receipts->email`. */
   readonly name: string;
-  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'edge' | 'parameter';
+  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'bucket' | 'edge' | 'parameter';
   readonly role: DeclarationRole | EdgeRole | 'CodeKey' | 'AssetsBucket';
 }
 
@@ -142,12 +144,13 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
   const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
     fn: ['Function', 'FunctionRole', 'FunctionLogGroup', 'FunctionEventInvokeConfig'],
     queue: ['Queue', 'QueuePolicy'],
-    topic: ['Topic'],
+    topic: ['Topic', 'TopicPolicy'],
     bus: ['Bus'],
     stream: ['Stream'],
     table: ['Table'],
+    bucket: ['Bucket'],
   };
-  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables };
+  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, bucket: manifest.buckets };
   for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
     for (const { name } of specs) {
       for (const role of roles[kind]) add(declarationId(name, role), { name, kind, role });
@@ -175,5 +178,8 @@ export function edgeRolesOf(edge: EdgeSpec): readonly EdgeRole[] {
       return edge.targetKind === 'fn' ? ['Subscription', 'Permission'] : ['Subscription'];
     case 'rule':
       return edge.targetKind === 'fn' ? ['Rule', 'Permission'] : ['Rule'];
+    case 'notification':
+      // The configuration itself is a property of the bucket; a function target needs S3's permission.
+      return edge.targetKind === 'fn' ? ['Permission'] : [];
   }
 }

@@ -21,6 +21,8 @@ export function triggerLines(envelope: Envelope, isFifoQueue: (name: string) => 
         return `EventBridge events from the bus ${code(edge.source)}: ${ruleSelection(edge.match)} (asynchronous)`;
       case 'destination':
         return `the ${edge.condition} records of ${code(edge.source)} (its ${edge.condition} destination, asynchronous)`;
+      case 'notification':
+        return `S3 events (${edge.events.join(', ')}) of the bucket ${code(edge.source)}${edge.prefix === null ? '' : `, keys starting ${JSON.stringify(edge.prefix)}`}${edge.suffix === null ? '' : `, ending ${JSON.stringify(edge.suffix)}`} (asynchronous)`;
     }
   });
 }
@@ -73,6 +75,7 @@ export function onErrorLine(envelope: Envelope, fn: FunctionModel): string {
         : 'Throw to fail the whole batch: Lambda retries it, holding up the shard.';
     case 'sns':
     case 'bus':
+    case 's3':
     case 'invoke':
       return envelope.edges.length === 0 ? 'Throw to fail the invocation.' : `Throw to fail the invocation: ${asyncRetries(fn)}.`;
   }

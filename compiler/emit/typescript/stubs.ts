@@ -65,13 +65,13 @@ interface Callback {
 }
 
 /** The helper of a function's value that makes its handler for one kind of trigger (compiler/handlers reads it too). */
-export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', invoke: 'onInvoke' } as const;
+export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', s3: 'onEvent', invoke: 'onInvoke' } as const;
 
 function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>): Callback {
   const param = parameterName(envelope, taken);
-  const paramType = envelope.kind === 'dynamodb' ? null : parameterType(model, fn, envelope);
+  const paramType = envelope.kind === 'dynamodb' || envelope.kind === 's3' ? null : parameterType(model, fn, envelope);
   if (paramType !== null) typeImports.add(paramType);
-  const returnsResult = ['sns', 'bus', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
+  const returnsResult = ['sns', 'bus', 's3', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
   const returnType = returnsResult ? resultTypeName(model, fn) : null;
   if (returnType !== null) typeImports.add(returnType);
   const signature = `async (${param}${paramType === null ? '' : `: ${paramType}`})${returnType === null ? '' : `: Promise<${returnType}>`}`;
@@ -98,6 +98,8 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): 
       return [`\`${param}\` is the decoded message of one notification${returns}.`];
     case 'bus':
       return [`\`${param}\` is the \`detail\` of one event${returns}.`];
+    case 's3':
+      return [`\`${param}\` are the objects of one S3 event, keys decoded (\`key\`, \`size\`, \`eventName\`)${returns}.`];
     case 'invoke':
       return envelope.edges.length === 0 ? [`\`${param}\` is the input it is invoked with${returns}.`] : [`\`${param}\` is the record Lambda delivered${returns}.`];
   }
@@ -105,7 +107,7 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean): 
 
 /** A name for the payload: the declared type's, or what kind of record it is. */
 function parameterName(envelope: Envelope, taken: Set<string>): string {
-  const wanted = envelope.kind === 'dynamodb' ? 'change' : nameForPayload(envelope.payloadType);
+  const wanted = envelope.kind === 'dynamodb' ? 'change' : envelope.kind === 's3' ? 'objects' : nameForPayload(envelope.payloadType);
   const name = isReservedWord(wanted) || taken.has(wanted) ? 'payload' : wanted;
   return name;
 }
@@ -122,6 +124,8 @@ function nameForPayload(type: PayloadType | null): string {
       return 'notification';
     case 'eventBridgeEvent':
       return 'event';
+    case 's3Notification':
+      return 'notification';
     default:
       return 'payload';
   }
