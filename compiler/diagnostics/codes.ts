@@ -133,6 +133,10 @@ export const codes = {
   FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
   FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
   FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
+  FL4080: { slug: 'bucket-name', severity: 'error', phase: 'aws', title: 'A bucket name S3 refuses' },
+  FL4081: { slug: 'notification-overlap', severity: 'error', phase: 'aws', title: 'Two notifications of a bucket whose event types and key filters overlap' },
+  FL4082: { slug: 'notification-fifo-target', severity: 'error', phase: 'aws', title: 'A bucket notification to a FIFO queue or topic, which S3 does not support' },
+  FL4083: { slug: 'bucket-type', severity: 'error', phase: 'aws', title: 'A bucket declared with a payload type: a bucket holds objects, not messages' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

@@ -55,6 +55,27 @@ export const s3EventWords = {
 
 export type S3EventWord = keyof typeof s3EventWords;
 
+/**
+ * What S3 refuses in a bucket name, or undefined when it takes it
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+ */
+export function bucketNameProblem(name: string): string | undefined {
+  const { min, max } = s3.bucketNameLength;
+  if (name.length < min || name.length > max) return `it has ${name.length} characters; S3 takes ${min} to ${max}`;
+  if (!bucketNameCharacters.test(name)) {
+    const bad = [...new Set([...name].filter((c) => !/[a-z0-9.-]/.test(c)))].map((c) => `\`${c}\``).join(', ');
+    return `it contains ${bad}; S3 takes lowercase letters, digits, \`.\` and \`-\` only`;
+  }
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return 'it must begin and end with a letter or a digit';
+  if (name.includes('..')) return 'it has two periods in a row';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return 'it is formatted as an IP address';
+  const prefix = s3.bucketNameReservedPrefixes.find((p) => name.startsWith(p));
+  if (prefix !== undefined) return `it starts with \`${prefix}\`, which S3 reserves`;
+  const suffix = s3.bucketNameReservedSuffixes.find((p) => name.endsWith(p));
+  if (suffix !== undefined) return `it ends with \`${suffix}\`, which S3 reserves`;
+  return undefined;
+}
+
 /** Whether two S3 event types can match the same event: equal, or one is the other's family wildcard (`s3:ObjectCreated:*` and `s3:ObjectCreated:Put`). */
 export function s3EventTypesIntersect(a: string, b: string): boolean {
   if (a === b) return true;

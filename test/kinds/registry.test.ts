@@ -20,6 +20,9 @@ function declare(kind: DeclarationKind, name: string): string {
       return `stream ${name}: M { partition = id }`;
     case 'table':
       return `table ${name}: M { key = id, stream = new_and_old }`;
+    case 'bucket':
+      // A bucket holds objects, not messages of a type (FL4083).
+      return `bucket ${name}`;
     default:
       return `${kind} ${name}: M`;
   }

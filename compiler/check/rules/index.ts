@@ -14,12 +14,20 @@ import { rolePath } from './role-path.js';
 import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
+import { bucketNameRule } from './bucket-name.js';
+import { notificationOverlap } from './notification-overlap.js';
+import { notificationFifoTarget } from './notification-fifo-target.js';
+import { bucketType } from './bucket-type.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  bucketType,
+  notificationFifoTarget,
+  notificationOverlap,
+  bucketNameRule,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,
