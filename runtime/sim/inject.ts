@@ -12,7 +12,10 @@ export type Injection =
   | { readonly kind: 'put-record'; readonly stream: string; readonly record: unknown; readonly partitionKey?: string | undefined; readonly explicitHashKey?: string | undefined }
   | { readonly kind: 'put-item'; readonly table: string; readonly item: Readonly<Record<string, unknown>> }
   | { readonly kind: 'delete-item'; readonly table: string; readonly key: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'invoke'; readonly fn: string; readonly event: unknown };
+  | { readonly kind: 'invoke'; readonly fn: string; readonly event: unknown }
+  /** An object written to a bucket: `body` text as UTF-8, `how` the S3 event it notifies (default `put`). */
+  | { readonly kind: 'put-object'; readonly bucket: string; readonly key: string; readonly body: string; readonly contentType?: string | undefined; readonly how?: 'put' | 'post' | 'copy' | 'multipart' | undefined }
+  | { readonly kind: 'delete-object'; readonly bucket: string; readonly key: string };
 
 /**
  * Checks an injection against the manifest — the resource exists, the payload has its declared
@@ -62,8 +65,15 @@ export function validateInjection(manifest: FlowManifest, injection: Injection):
       check(injection.event, fn.input, `the event for function ${fn.name}`);
       return;
     }
+    case 'put-object':
+    case 'delete-object':
+      find(manifest.buckets, injection.bucket, 'bucket');
+      if (injection.key === '' || Buffer.byteLength(injection.key) > 1024) throw new SimulationInputError(`the key for bucket ${injection.bucket} must have 1 to 1,024 bytes`);
+      return;
   }
 }
+
+const createdEvents = { put: 's3:ObjectCreated:Put', post: 's3:ObjectCreated:Post', copy: 's3:ObjectCreated:Copy', multipart: 's3:ObjectCreated:CompleteMultipartUpload' } as const;
 
 /** Performs a (validated) injection now, through the AWS API of the simulated resources. */
 export function performInjection(manifest: FlowManifest, router: Router, injection: Injection, from: string): void {
@@ -105,6 +115,18 @@ export function performInjection(manifest: FlowManifest, router: Router, injecti
       return;
     case 'invoke':
       router.invokeAsync(injection.fn, injection.event, from);
+      return;
+    case 'put-object':
+      router.putObject(injection.bucket, {
+        key: injection.key,
+        body: new TextEncoder().encode(injection.body),
+        contentType: injection.contentType,
+        eventType: createdEvents[injection.how ?? 'put'],
+        from,
+      });
+      return;
+    case 'delete-object':
+      router.deleteObject(injection.bucket, injection.key, from);
       return;
   }
 }
