@@ -264,7 +264,7 @@ function stronglyConnected(arcs: readonly (readonly Arc[])[]): number[][] {
 
 function isAsync(hop: Hop): boolean {
   const kind = hop.edge?.kind;
-  return kind === 'subscription' || kind === 'rule' || kind === 'destination';
+  return kind === 'subscription' || kind === 'rule' || kind === 'destination' || kind === 'notification';
 }
 
 
