@@ -127,9 +127,9 @@ export const executionRole = {
       actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       docs: [docs.dynamoDbActions],
     },
-    // On the bucket's objects (`<bucket ARN>/*`); HeadObject is authorized by s3:GetObject. Listing is `listBucket`, on the bucket itself.
+    // On the bucket's objects (`<bucket ARN>/*`); listing is `listBucket`, on the bucket itself.
     bucket: {
-      commands: { DeleteObject: 's3:DeleteObject', GetObject: 's3:GetObject', HeadObject: 's3:GetObject', PutObject: 's3:PutObject' },
+      commands: { DeleteObject: 's3:DeleteObject', GetObject: 's3:GetObject', PutObject: 's3:PutObject' },
       actions: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
       docs: [docs.s3Actions],
     },
