@@ -1,9 +1,7 @@
-import { s3EventTypesIntersect, s3EventWords } from '../../runtime/aws/s3.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
+import type { ValueSpec } from '../settings/schema.js';
 import type { Setting, Value } from '../syntax/ast.js';
-
-const words = Object.keys(s3EventWords) as (keyof typeof s3EventWords)[];
 
 /**
  * `events = [created, removed]` of a bucket's notification edge: each entry one of the S3 event
@@ -12,11 +10,13 @@ const words = Object.keys(s3EventWords) as (keyof typeof s3EventWords)[];
  * intersect overlap, which S3 refuses). `wrong-form` when the value is not a non-empty list of
  * words (resolve's FL2010); `reported` when an entry was reported here.
  */
-export function checkS3Events(setting: Setting, value: Value, reporter: Reporter): 'ok' | 'reported' | 'wrong-form' {
+export function checkS3Events(setting: Setting, value: Value, shape: Extract<ValueSpec, { type: 'events' }>, reporter: Reporter): 'ok' | 'reported' | 'wrong-form' {
+  const s3EventWords = shape.words;
+  const words = Object.keys(s3EventWords);
   const items = value.kind === 'ListValue' ? value.items : value.kind === 'PathValue' ? [value] : undefined;
   if (items === undefined || items.length === 0) return 'wrong-form';
   let result: 'ok' | 'reported' = 'ok';
-  const seen: { word: keyof typeof s3EventWords; span: Value['span'] }[] = [];
+  const seen: { word: string; span: Value['span'] }[] = [];
   for (const [index, item] of items.entries()) {
     const text = item.kind === 'PathValue' ? item.text : item.kind === 'StringValue' ? item.value : undefined;
     if (text === undefined) {
@@ -24,7 +24,7 @@ export function checkS3Events(setting: Setting, value: Value, reporter: Reporter
       result = 'reported';
       continue;
     }
-    if (!(words as string[]).includes(text)) {
+    if (!words.includes(text)) {
       const found = suggest(text, words);
       reporter.report('FL2026', item.span, `\`${text}\` is not an S3 event flowc knows`, {
         label: 'unknown event',
@@ -35,15 +35,16 @@ export function checkS3Events(setting: Setting, value: Value, reporter: Reporter
       result = 'reported';
       continue;
     }
-    const word = text as keyof typeof s3EventWords;
-    const earlier = seen.find((s) => s3EventTypesIntersect(s3EventWords[s.word], s3EventWords[word]));
+    const word = text;
+    const type = (w: string): string => s3EventWords[w] ?? w;
+    const earlier = seen.find((s) => shape.intersect(type(s.word), type(word)));
     if (earlier !== undefined) {
       const same = earlier.word === word;
       reporter.report('FL2027', item.span, same ? `\`${word}\` is listed twice` : `\`${word}\` and \`${earlier.word}\` overlap`, {
-        label: same ? 'listed again' : `${s3EventWords[word]} and ${s3EventWords[earlier.word]} match the same events`,
+        label: same ? 'listed again' : `${type(word)} and ${type(earlier.word)} match the same events`,
         secondary: [{ span: earlier.span, message: 'listed here' }],
         why: 'flowc writes one S3 notification configuration per event type; two of them on the same keys with intersecting event types overlap, and S3 refuses the bucket ("Configurations overlap. Configurations on the same bucket cannot share a common event type").',
-        help: same ? 'remove one of the two' : `keep \`${s3EventWords[word].endsWith(':*') ? word : earlier.word}\`, which includes the other`,
+        help: same ? 'remove one of the two' : `keep \`${type(word).endsWith(':*') ? word : earlier.word}\`, which includes the other`,
         // From the end of the entry before it (there is one: the first entry never repeats), so the comma goes too.
         suggestions: [{ title: `remove \`${word}\``, edits: [{ span: { start: items[index - 1]!.span.end, end: item.span.end }, replacement: '' }], applicability: 'machine-applicable' }],
       });

@@ -199,7 +199,7 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       return ok;
     }
     case 'events': {
-      const events = checkS3Events(setting, value, reporter);
+      const events = checkS3Events(setting, value, shape, reporter);
       return events === 'wrong-form' ? wrong() : events === 'ok';
     }
     case 'env':

@@ -1,4 +1,5 @@
 import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, sqs } from '../../runtime/aws/limits.js';
+import { s3EventTypesIntersect, s3EventWords } from '../../runtime/aws/s3.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { DurationUnit } from './units.js';
 
@@ -35,8 +36,11 @@ export type ValueSpec =
   | { readonly type: 'pattern'; readonly aliases?: Readonly<Record<string, string>> }
   /** An ISO-8601 timestamp string. */
   | { readonly type: 'timestamp' }
-  /** A list of S3 event words (`events = [created, removed]`, runtime/aws/s3.ts `s3EventWords`). */
-  | { readonly type: 'events' };
+  /**
+   * A list of S3 event words (`events = [created, removed]`): each word's S3 event type, and
+   * whether two types can match the same event (runtime/aws/s3.ts).
+   */
+  | { readonly type: 'events'; readonly words: Readonly<Record<string, string>>; readonly intersect: (a: string, b: string) => boolean };
 
 /** An AWS range that a setting's value must fall in, reported under `code` by the range rules. */
 export interface RangeRegistration {
@@ -402,7 +406,7 @@ export const settingSpecs = {
     },
     // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
     raw: { value: bool, doc: 'topic → queue: raw message delivery (default true)', field: 'rawMessageDelivery', edges: ['subscription'], default: true, property: 'AWS::SNS::Subscription.RawMessageDelivery' },
-    events: { value: { type: 'events' }, doc: 'bucket → target: the S3 events notified, e.g. `[created, removed]` (Event)', field: 'events', edges: ['notification'], default: ['created'], property: 'AWS::S3::Bucket.NotificationConfiguration' },
+    events: { value: { type: 'events', words: s3EventWords, intersect: s3EventTypesIntersect }, doc: 'bucket → target: the S3 events notified, e.g. `[created, removed]` (Event)', field: 'events', edges: ['notification'], default: ['created'], property: 'AWS::S3::Bucket.NotificationConfiguration' },
     prefix: { value: str, doc: 'bucket → target: only keys that start with this (Filter.S3Key prefix)', field: 'keyPrefix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     suffix: { value: str, doc: 'bucket → target: only keys that end with this (Filter.S3Key suffix)', field: 'keySuffix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule', field: 'match', edges: ['rule'], default: null, property: 'AWS::Events::Rule.EventPattern' },

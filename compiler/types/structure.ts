@@ -129,7 +129,7 @@ const snsLambdaEventType: RecordType = Object.freeze(
  * through a queue or topic it may be the `s3:TestEvent` message instead, so every field is
  * optional there (a union of records has no form in the language).
  */
-export function s3NotificationRecord(testEvent: boolean): RecordType {
+function s3NotificationRecord(testEvent: boolean): RecordType {
   const s3Record = record(
     field('eventVersion', str),
     field('eventSource', str),

@@ -8,7 +8,7 @@
  * Names are unique across all accounts of a partition.
  */
 /** The characters of a bucket name: lowercase letters, digits, `.` and `-`. */
-export const bucketNameCharacters: RegExp = /^[a-z0-9.-]+$/;
+const bucketNameCharacters: RegExp = /^[a-z0-9.-]+$/;
 
 export const s3 = {
   bucketNameLength: { min: 3, max: 63 },

@@ -61,6 +61,8 @@ export function s3Command(access: BucketAccess, command: string, input: Input): 
         ContentLength: object.body.length,
         ContentType: object.contentType,
         Metadata: { ...object.metadata },
+        // A Date of virtual time, as the SDK types it: no clock is read.
+        // eslint-disable-next-line no-restricted-globals
         LastModified: new Date(object.lastModifiedMs),
         ...(object.versionId === undefined ? {} : { VersionId: object.versionId }),
         $metadata: {},
@@ -79,6 +81,7 @@ export function s3Command(access: BucketAccess, command: string, input: Input): 
       const after = typeof input.ContinuationToken === 'string' ? input.ContinuationToken : typeof input.StartAfter === 'string' ? input.StartAfter : undefined;
       const page = access.router.listObjects(bucket, { prefix, after, max });
       return {
+        // eslint-disable-next-line no-restricted-globals -- a Date of virtual time, as the SDK types it: no clock is read
         Contents: page.objects.map((o) => ({ Key: o.key, Size: o.body.length, ETag: o.etag, LastModified: new Date(o.lastModifiedMs), StorageClass: 'STANDARD' })),
         KeyCount: page.objects.length,
         IsTruncated: page.next !== undefined,

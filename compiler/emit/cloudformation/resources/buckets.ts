@@ -69,7 +69,7 @@ function destinationPolicyId(context: EmitContext, edge: NotificationEdge): stri
 }
 
 /** The bucket's ARN from its name (no reference: the bucket comes after what names it). */
-export function bucketArn(context: EmitContext, bucket: string): TemplateValue {
+function bucketArn(context: EmitContext, bucket: string): TemplateValue {
   return arnOf('bucket', context.physical('bucket', bucket));
 }
 
