@@ -137,6 +137,7 @@ export const codes = {
   FL4081: { slug: 'notification-overlap', severity: 'error', phase: 'aws', title: 'Two notifications of a bucket whose event types and key filters overlap' },
   FL4082: { slug: 'notification-fifo-target', severity: 'error', phase: 'aws', title: 'A bucket notification to a FIFO queue or topic, which S3 does not support' },
   FL4083: { slug: 'bucket-type', severity: 'error', phase: 'aws', title: 'A bucket declared with a payload type: a bucket holds objects, not messages' },
+  FL4084: { slug: 'notification-filter-value', severity: 'error', phase: 'aws', title: 'An empty or over-long prefix or suffix on a bucket edge' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

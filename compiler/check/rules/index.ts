@@ -19,12 +19,14 @@ import { notificationOverlap } from './notification-overlap.js';
 import { notificationFifoTarget } from './notification-fifo-target.js';
 import { bucketType } from './bucket-type.js';
 import { bucketWriteLoop } from './bucket-write-loop.js';
+import { notificationFilterValue } from './notification-filter-value.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  notificationFilterValue,
   bucketWriteLoop,
   bucketType,
   notificationFifoTarget,
