@@ -30,6 +30,8 @@ export const s3 = {
   filteringDocs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html',
   /** S3's notification destinations: Lambda, SQS (standard only), SNS (standard only), EventBridge. */
   destinationsDocs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html#supported-notification-destinations',
+  /** An object key: 1 to 1,024 bytes of UTF-8 (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html). */
+  keyBytesMax: 1024,
   /** ListObjectsV2 returns at most 1,000 keys per page (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html). */
   listKeysMax: 1000,
 } as const;

@@ -1,5 +1,6 @@
 import type { FifoSettings, FlowManifest } from '../manifest/schema.js';
 import type { PayloadType } from '../manifest/types.js';
+import { s3 } from '../aws/s3.js';
 import { SimulationInputError } from './errors.js';
 import { checkPayload, valueAt } from './payload-check.js';
 import type { MessageAttributeValue, Router } from './world.js';
@@ -68,7 +69,7 @@ export function validateInjection(manifest: FlowManifest, injection: Injection):
     case 'put-object':
     case 'delete-object':
       find(manifest.buckets, injection.bucket, 'bucket');
-      if (injection.key === '' || Buffer.byteLength(injection.key) > 1024) throw new SimulationInputError(`the key for bucket ${injection.bucket} must have 1 to 1,024 bytes`);
+      if (injection.key === '' || Buffer.byteLength(injection.key) > s3.keyBytesMax) throw new SimulationInputError(`the key for bucket ${injection.bucket} must have 1 to 1,024 bytes`);
       return;
   }
 }

@@ -1,7 +1,8 @@
+import { s3 } from '../../../runtime/aws/s3.js';
 import type { Rule } from '../rule.js';
 
-/** A filter rule's value: 1 to 1,024 bytes, the length of a key (https://docs.aws.amazon.com/AmazonS3/latest/API/API_FilterRule.html). */
-const valueBytesMax = 1024;
+/** A filter value longer than a key matches no key. */
+const valueBytesMax = s3.keyBytesMax;
 
 /**
  * FL4084: `prefix = ""` or `suffix = ""` on a bucket edge, or one longer than a key can be. An

@@ -48,7 +48,7 @@ export class S3Service {
 
   put(name: string, input: ObjectPutInput): ObjectPutResult {
     const bucket = this.bucket(name);
-    if (input.key === '' || Buffer.byteLength(input.key) > 1024) throw new AwsServiceError('KeyTooLongError', 'Your key is too long (1 to 1,024 bytes)');
+    if (input.key === '' || Buffer.byteLength(input.key) > s3.keyBytesMax) throw new AwsServiceError('KeyTooLongError', 'Your key is too long (1 to 1,024 bytes)');
     const etag = `"${md5Hex(Buffer.from(input.body).toString('latin1'))}"`;
     const versionId = bucket.spec.versioned ? `v${String(++bucket.versions).padStart(8, '0')}` : undefined;
     const object: StoredObject = { key: input.key, body: input.body, etag, contentType: input.contentType ?? 'binary/octet-stream', metadata: input.metadata ?? {}, versionId, lastModifiedMs: this.world.epochMs() };
