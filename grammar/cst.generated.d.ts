@@ -63,6 +63,7 @@ export type ResourceDeclCstChildren = {
   Kw_stream?: IToken[];
   Kw_table?: IToken[];
   Kw_api?: IToken[];
+  Kw_bucket?: IToken[];
   Name: IToken[];
   Colon?: IToken[];
   typeExpr?: TypeExprCstNode[];

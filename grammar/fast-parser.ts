@@ -4,6 +4,7 @@ import {
   App,
   Arrow,
   Api,
+  Bucket,
   Bus,
   Colon,
   Comma,
@@ -158,7 +159,7 @@ class FastParser {
 
   resourceDecl = (): CstNode => {
     const node = new Node('resourceDecl');
-    const keyword = [Queue, Topic, Bus, Stream, Table, Api].find((k) => this.peek()?.tokenType === k);
+    const keyword = [Queue, Topic, Bus, Stream, Table, Api, Bucket].find((k) => this.peek()?.tokenType === k);
     if (keyword === undefined) throw GIVE_UP;
     this.consume(node, keyword);
     this.consume(node, Name);

@@ -3,6 +3,7 @@ import {
   allTokens,
   App,
   Arrow,
+  Bucket,
   Bus,
   Colon,
   Comma,
@@ -496,6 +497,7 @@ const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [Stream, 'resourceDecl'],
   [Table, 'resourceDecl'],
   [Api, 'resourceDecl'],
+  [Bucket, 'resourceDecl'],
 ]);
 
 /** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */

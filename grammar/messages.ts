@@ -22,6 +22,7 @@ const keywordAliases: Record<string, string> = {
   sns: 'topic',
   kinesis: 'stream',
   dynamodb: 'table',
+  s3: 'bucket',
   eventbridge: 'bus',
   event_bus: 'bus',
   apigateway: 'api',
@@ -42,6 +43,7 @@ const declarationNoun: Record<string, string> = {
   stream: 'stream',
   table: 'table',
   api: 'api',
+  bucket: 'bucket',
 };
 
 /**

@@ -4,6 +4,7 @@ import {
   App,
   Arrow,
   Api,
+  Bucket,
   Bus,
   Colon,
   Comma,
@@ -161,7 +162,7 @@ export class FlowParser extends CstParser {
     this.OPTION3(() => this.SUBRULE(this.settingsBlock));
   });
 
-  /** (queue | topic | bus | stream | table | api) NAME ( ":" typeExpr )? settings? */
+  /** (queue | topic | bus | stream | table | api | bucket) NAME ( ":" typeExpr )? settings? */
   readonly resourceDecl = this.RULE('resourceDecl', () => {
     this.OR([
       { ALT: () => this.CONSUME(Queue) },
@@ -170,6 +171,7 @@ export class FlowParser extends CstParser {
       { ALT: () => this.CONSUME(Stream) },
       { ALT: () => this.CONSUME(Table) },
       { ALT: () => this.CONSUME(Api) },
+      { ALT: () => this.CONSUME(Bucket) },
     ]);
     this.CONSUME(Name);
     this.OPTION(() => {

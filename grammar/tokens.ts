@@ -53,10 +53,11 @@ export const Table = keyword('table');
 /** `stage prod { … }`: one stage's settings (docs/language.md "Stages"). */
 export const Stage = keyword('stage');
 export const Api = keyword('api');
+export const Bucket = keyword('bucket');
 
 /** The declaration keywords: a line that starts with one of these followed by a name starts a declaration. */
-export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Stage, Api];
-export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Api];
+export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Stage, Api, Bucket];
+export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Api, Bucket];
 
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`', start_chars_hint: ['-'] });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`', start_chars_hint: ['{'] });

@@ -71,6 +71,7 @@ export {
   type StreamView,
   type TableChange,
 } from './handler/batch-triggers.js';
+export { isS3TestEvent, s3Objects, s3Trigger, type S3Event, type S3EventRecord, type S3Notification, type S3ObjectNotice, type S3TestEvent, type S3Trigger } from './handler/s3.js';
 export { busTrigger, invokeTrigger, snsTrigger, type BusTrigger, type EventTriggerOptions, type InvokeTrigger, type SnsTrigger } from './handler/event-triggers.js';
 export { httpError, httpTrigger, respond, type HttpErrorBody, type HttpEvent, type HttpRequest, type HttpResponse, type HttpResult, type HttpTrigger, type HttpTriggerOptions } from './handler/http-trigger.js';
 export { envelopeKind, router, type EnvelopeKind, type RouteHandlers, type Router } from './handler/router.js';
@@ -116,6 +117,7 @@ export {
   type TableKeyOf,
   type TableUpdate,
 } from './clients/table.js';
+export { bucketClient, type BucketClient, type BucketObject, type ListedObject, type ListPage, type PutObjectOptions, type PutObjectResult } from './clients/bucket.js';
 export { configureClients, type ClientChoice, type ClientChoices } from './clients/sdk.js';
 export { MissingTargetError } from './clients/address.js';
 export {

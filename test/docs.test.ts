@@ -174,6 +174,8 @@ function formWords(spec: SettingSpec): string {
       return 'list of strings';
     case 'timestamp':
       return 'timestamp';
+    case 'events':
+      return 'list of S3 events';
   }
 }
 
@@ -185,5 +187,6 @@ function edgeWords(edges: readonly EdgeKindName[]): string {
   if (edges.includes('rule')) parts.push(triggers.length > 0 ? 'bus rules' : 'bus → target');
   if (edges.includes('subscription')) parts.push('topic → queue');
   if (edges.includes('route')) parts.push('api → fn');
+  if (edges.includes('notification')) parts.push('bucket → target');
   return parts.join('; ');
 }

@@ -160,9 +160,9 @@ export class CheckContext {
     return false;
   }
 
-  /** Whether anything invokes the function asynchronously: SNS, an EventBridge rule, or a destination. */
+  /** Whether anything invokes the function asynchronously: SNS, an EventBridge rule, a destination, or an S3 notification. */
   isInvokedAsync(fn: DeclarationSymbol): boolean {
-    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination');
+    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination' || e.kind === 'notification');
   }
 
   /** Functions whose code writes to a declaration (`sends`). */

@@ -127,5 +127,5 @@ export const keyRoles: Record<KeyRole, { readonly property: string; readonly why
 /** A type for a message: `` `Order` ``, or a phrase for the fixed AWS shapes ("the Kinesis on-failure record"). */
 export function shownType(type: PayloadType): string {
   const printed = printType(type);
-  return type.kind === 'streamFailure' || type.kind === 'snsEnvelope' || type.kind === 'eventBridgeEvent' ? printed : `\`${printed}\``;
+  return type.kind === 'streamFailure' || type.kind === 'snsEnvelope' || type.kind === 'eventBridgeEvent' || type.kind === 's3Notification' ? printed : `\`${printed}\``;
 }

@@ -22,6 +22,7 @@ export interface RuleVisitor {
   stream?(stream: DeclarationSymbol, context: CheckContext): void;
   table?(table: DeclarationSymbol, context: CheckContext): void;
   api?(api: DeclarationSymbol, context: CheckContext): void;
+  bucket?(bucket: DeclarationSymbol, context: CheckContext): void;
   edge?(edge: Edge, context: CheckContext): void;
   type?(type: TypeDecl, context: CheckContext): void;
   /** Once per program, after the node visits: for rules about the whole graph. */

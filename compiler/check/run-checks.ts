@@ -41,6 +41,7 @@ export function check(program: ResolvedProgram, reporter: Reporter, rules: reado
     stream: visitorsOf('stream'),
     table: visitorsOf('table'),
     api: visitorsOf('api'),
+    bucket: visitorsOf('bucket'),
   };
   const edgeVisitors = visitorsOf('edge');
   const programVisitors = visitorsOf('program');

@@ -272,6 +272,9 @@ export class TypedProgram implements TypeEnvironment {
         // The JSON body (or the query string) is the function's input: the function's type
         // decides it, the API sends nothing of its own (`deliveredType`).
         return this.typeOf(edge.target.name);
+      case 'notification':
+        // S3 sends its test message to queues and topics only (runtime/manifest/types.ts).
+        return { kind: 's3Notification', testEvent: edge.target.kind !== 'fn' };
     }
   }
 
@@ -318,7 +321,7 @@ export class TypedProgram implements TypeEnvironment {
 
   private infer(name: string): PayloadType {
     const symbol = this.program.declarations.get(name);
-    if (!symbol || symbol.kind === 'bus') return unknownType;
+    if (!symbol || symbol.kind === 'bus' || symbol.kind === 'bucket') return unknownType;
     const producers = this.producersOf(name).filter((p) => p.type.kind !== 'unknown');
     const first = producers[0];
     if (!first) return unknownType;
@@ -450,6 +453,7 @@ function sameSymbol(a: PayloadType, b: PayloadType): boolean {
   if (a.kind === 'ref' && b.kind === 'ref') return a.name === b.name;
   if (a.kind === 'invocation' && b.kind === 'invocation') return a.function === b.function && a.condition === b.condition;
   if (a.kind === 'streamFailure' && b.kind === 'streamFailure') return a.source === b.source;
+  if (a.kind === 's3Notification' && b.kind === 's3Notification') return a.testEvent === b.testEvent;
   return false;
 }
 

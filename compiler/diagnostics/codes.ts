@@ -65,6 +65,8 @@ export const codes = {
   FL2021: { slug: 'quoted-name', severity: 'error', phase: 'names', title: 'A quoted name where only a tag key may be quoted' },
   FL2024: { slug: 'route-missing', severity: 'error', phase: 'names', title: 'An edge from an api without a `route`' },
   FL2025: { slug: 'api-type', severity: 'error', phase: 'names', title: 'An api declared with a type: its routes\' functions declare the types' },
+  FL2026: { slug: 'unknown-s3-event', severity: 'error', phase: 'names', title: 'An `events` entry of a bucket edge that is not an S3 event' },
+  FL2027: { slug: 'duplicate-s3-event', severity: 'error', phase: 'names', title: 'An S3 event listed twice in `events`, or inside another one listed' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -149,6 +151,11 @@ export const codes = {
   FL4072: { slug: 'route-input-without-body', severity: 'error', phase: 'aws', title: 'A GET, HEAD or OPTIONS route to a function whose input is not a query string' },
   FL4073: { slug: 'route-timeout', severity: 'warning', phase: 'aws', title: 'A function behind a route with a timeout over API Gateway\'s 30 seconds' },
   FL4074: { slug: 'cors-origin', severity: 'error', phase: 'aws', title: 'A CORS origin that is not `scheme://host[:port]` or `*`' },
+  FL4080: { slug: 'bucket-name', severity: 'error', phase: 'aws', title: 'A bucket name S3 refuses' },
+  FL4081: { slug: 'notification-overlap', severity: 'error', phase: 'aws', title: 'Two notifications of a bucket whose event types and key filters overlap' },
+  FL4082: { slug: 'notification-fifo-target', severity: 'error', phase: 'aws', title: 'A bucket notification to a FIFO queue or topic, which S3 does not support' },
+  FL4083: { slug: 'bucket-type', severity: 'error', phase: 'aws', title: 'A bucket declared with a payload type: a bucket holds objects, not messages' },
+  FL4084: { slug: 'notification-filter-value', severity: 'error', phase: 'aws', title: 'An empty or over-long prefix or suffix on a bucket edge' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },
@@ -158,6 +165,7 @@ export const codes = {
   FL5005: { slug: 'destination-without-output', severity: 'warning', phase: 'graph', title: 'A success destination on a function that declares no output type' },
   FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
   FL5007: { slug: 'idempotency-table-stream', severity: 'warning', phase: 'graph', title: 'A stream trigger on a table of idempotency records: it fires for the store\'s own writes' },
+  FL5010: { slug: 'bucket-write-loop', severity: 'warning', phase: 'graph', title: 'A function notified of new objects in a bucket it writes to, with nothing to keep its own writes out' },
 
   // Handler code
   FL6001: { slug: 'handler-export-missing', severity: 'error', phase: 'handlers', title: 'A handler file that does not export `handler`' },

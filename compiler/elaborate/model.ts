@@ -1,3 +1,4 @@
+import type { S3EventWord } from '../../runtime/aws/s3.js';
 import type { Deduplication, EnvValue, FieldPath } from '../../runtime/manifest/schema.js';
 import type { DeclarationSymbol, Edge, EdgeKind, StageSymbol } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
@@ -28,6 +29,8 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
                     ? SettingsBlock
                     : V extends { readonly type: 'timestamp' }
                       ? number
+                      : V extends { readonly type: 'events' }
+                      ? readonly S3EventWord[]
                       : never;
 
 /** Whether a setting's default (or one of its per-edge defaults) is "none". */
@@ -76,8 +79,9 @@ export interface BusModel extends Declared<'bus'>, FieldsOf<'bus'> {}
 export interface ApiModel extends Declared<'api'>, FieldsOf<'api'> {}
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
+export interface BucketModel extends Declared<'bucket'>, FieldsOf<'bucket'> {}
 
-export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | ApiModel;
+export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | ApiModel | BucketModel;
 
 export interface EdgeModel extends FieldsOf<'edge'> {
   readonly kind: EdgeKind;

@@ -29,7 +29,8 @@ export function readValue(spec: SettingSpec, value: Value): unknown {
     case 'runtime':
     case 'ref':
       return value.kind === 'PathValue' ? value.text : value.kind === 'StringValue' ? value.value : undefined;
-    case 'refs': {
+    case 'refs':
+    case 'events': {
       const items = value.kind === 'ListValue' ? value.items : [value];
       return items.flatMap((item) => (item.kind === 'PathValue' ? [item.text] : []));
     }

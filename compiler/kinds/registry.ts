@@ -1,5 +1,6 @@
 import type { FlowManifest, ResourceKind } from '../../runtime/manifest/schema.js';
 import { apiKind } from './api.js';
+import { bucketKind } from './bucket.js';
 import { busKind } from './bus.js';
 import { fnKind } from './fn.js';
 import type { KindSpec, ManifestItem } from './kind.js';
@@ -25,6 +26,7 @@ export const kinds = {
   stream: streamKind,
   table: tableKind,
   api: apiKind,
+  bucket: bucketKind,
 } as const satisfies { readonly [K in DeclarationKind]: KindSpec<K> };
 
 export const declarationKinds = Object.keys(kinds) as DeclarationKind[];

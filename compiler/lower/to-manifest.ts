@@ -2,6 +2,7 @@ import { parseRouteKey, routeTakesBody } from '../../runtime/aws/routes.js';
 import {
   type ApiSpec,
   type AsyncConfig,
+  type BucketSpec,
   type BusSpec,
   type DeploySettings,
   type EdgeSpec,
@@ -28,6 +29,7 @@ import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import { structureOf } from '../types/structure.js';
+import { s3EventTypes } from './s3-events.js';
 
 /**
  * Checked program → flow manifest: the model without its provenance, in the manifest's shapes
@@ -154,6 +156,13 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     corsOrigins: [...api.corsOrigins],
   }));
 
+  const buckets = byKind('bucket').map((bucket): BucketSpec => ({
+    name: bucket.name,
+    origin: origin(bucket.symbol.decl.name.span),
+    versioned: bucket.versioned,
+    retain: bucket.retain,
+  }));
+
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
@@ -169,7 +178,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
   const deploy = deploySettings(program.stage === undefined ? undefined : model.stages.get(program.stage));
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, edges, roles, ...tags };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, buckets, edges, roles, ...tags };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -245,6 +254,15 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
       const { method, params } = parsed.route;
       return { ...base, kind: 'route', targetKind: 'fn', routeKey: model.routeKey as string, method, params, body: routeTakesBody(method) };
     }
+    case 'notification':
+      return {
+        ...base,
+        kind: 'notification',
+        targetKind: edge.target.kind as 'fn' | 'queue' | 'topic',
+        events: s3EventTypes(model.events),
+        prefix: model.keyPrefix,
+        suffix: model.keySuffix,
+      };
   }
 }
 

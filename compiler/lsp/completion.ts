@@ -17,8 +17,8 @@ export interface Completion {
   readonly documentation?: string;
 }
 
-const declarationKeywords = ['app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table'] as const;
-const allKinds: readonly DeclarationKind[] = ['fn', 'queue', 'topic', 'bus', 'stream', 'table'];
+const declarationKeywords = ['app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket'] as const;
+const allKinds: readonly DeclarationKind[] = ['fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket'];
 /** Top-level keys of an EventBridge pattern, as `match` names them. */
 const patternKeys = ['source', 'detail_type', 'detail', 'account', 'region', 'resources'];
 

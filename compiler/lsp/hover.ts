@@ -82,6 +82,7 @@ const edgeWords: Record<EdgeKind, string> = {
   subscription: 'an SNS subscription',
   rule: 'an EventBridge rule',
   route: 'an HTTP API route (a Lambda proxy integration: a synchronous invocation)',
+  notification: 'an S3 event notification',
 };
 
 /** What the receiving side gets, around the payload. */
@@ -102,6 +103,8 @@ function envelope(edge: Edge): string {
       return target === 'fn' ? 'an EventBridge event (`EventBridgeEvent`): `detail` is the payload' : 'an SQS message whose body is the EventBridge event';
     case 'route':
       return 'an HTTP request (`APIGatewayProxyEventV2`): the JSON body is the payload (the query string on GET, HEAD and OPTIONS), the result the response';
+    case 'notification':
+      return target === 'fn' ? 'an S3 event (`S3Event`): `Records[].s3.object.key` is the key' : `an ${target === 'queue' ? 'SQS message' : 'SNS message'} whose body is the S3 event (or S3's \`s3:TestEvent\`)`;
   }
 }
 
@@ -134,6 +137,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   tags: 'a block of tags, `key = "value"`',
   pattern: 'an EventBridge content pattern',
   timestamp: 'an ISO-8601 timestamp string',
+  events: 'a list of S3 events (`created`, `removed`, `restored`, …)',
 };
 
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {

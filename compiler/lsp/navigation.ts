@@ -74,7 +74,7 @@ export function renameTarget(analysis: Analysis, offset: number): Occurrence | u
 export type RenameResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: string };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const reserved = new Set(['app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'true', 'false', 'success', 'failure', 'content']);
+const reserved = new Set(['app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket', 'true', 'false', 'success', 'failure', 'content']);
 
 /**
  * Renames every use of the name at `offset`. Refuses a name that is not a name, a keyword, a

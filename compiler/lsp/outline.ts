@@ -6,7 +6,7 @@ import type { Analysis } from './analysis.js';
 export interface OutlineEntry {
   readonly name: string;
   readonly detail: string;
-  readonly kind: 'app' | 'stage' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api';
+  readonly kind: 'app' | 'stage' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket';
   /** The whole statement, and its name. */
   readonly span: Span;
   readonly nameSpan: Span;
@@ -113,7 +113,7 @@ export function inlayHints(analysis: Analysis, from: number, to: number): { offs
   for (const symbol of program.declarations.values()) {
     const at = symbol.decl.name.span.end;
     if (at < from || at > to || program.damagedNames.has(symbol.name) || checked.typed.isDeclared(symbol.name)) continue;
-    if (symbol.kind === 'bus' || symbol.kind === 'table') continue;
+    if (symbol.kind === 'bus' || symbol.kind === 'table' || symbol.kind === 'bucket') continue;
     const type = checked.typed.typeOf(symbol.name);
     if (type.kind === 'unknown') continue;
     out.push({ offset: at, label: symbol.kind === 'fn' ? `(${printType(type)})` : `: ${printType(type)}` });

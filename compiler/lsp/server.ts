@@ -245,6 +245,7 @@ const symbolKinds = {
   stream: SymbolKind.Variable,
   table: SymbolKind.Variable,
   api: SymbolKind.Interface,
+  bucket: SymbolKind.Variable,
 } as const;
 
 const completionKinds: Record<Completion['kind'], CompletionItemKind> = {

@@ -6,6 +6,7 @@ import { type SettingsContext, type SettingSpec, settingSchema, stageSettingName
 import { parameterNoun, parameterSources } from '../settings/parameters.js';
 import type { CallValue, Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
+import { checkS3Events } from './s3-events.js';
 import { type SettingsMap, settingsMap } from './program.js';
 import { orWords, type Scope } from './scope.js';
 
@@ -19,6 +20,7 @@ const contextNoun: Record<SettingsContext, string> = {
   api: 'an api',
   stream: 'a stream',
   table: 'a table',
+  bucket: 'a bucket',
   edge: 'an edge',
 };
 
@@ -131,6 +133,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   pattern: 'a block such as `match { source = "shop", detail_type = ["OrderPlaced"], detail { total = numeric(> 100) } }`',
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
   strings: 'a list of strings such as `["https://shop.example"]`',
+  events: 'a list of S3 events such as `[created, removed]`',
 };
 
 function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter: Reporter, scope: Scope): boolean {
@@ -222,6 +225,10 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
         ok = false;
       }
       return ok;
+    }
+    case 'events': {
+      const events = checkS3Events(setting, value, shape, reporter);
+      return events === 'wrong-form' ? wrong() : events === 'ok';
     }
     case 'env':
       return checkEnv(setting, value, reporter) || false;

@@ -81,6 +81,11 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     corsconfiguration: 'cors',
     alloworigins: 'cors',
   },
+  bucket: {
+    versioning: 'versioned',
+    versioningconfiguration: 'versioned',
+    deletionpolicy: 'retain = true',
+  },
   stream: {
     shardcount: 'shards',
     partitionkey: 'partition',

@@ -1,4 +1,5 @@
 import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, sqs } from '../../runtime/aws/limits.js';
+import { s3EventTypesIntersect, s3EventWords } from '../../runtime/aws/s3.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { DurationUnit } from './units.js';
 
@@ -42,7 +43,12 @@ export type ValueSpec =
   /** An ISO-8601 timestamp string. */
   | { readonly type: 'timestamp' }
   /** A list of strings (`cors = ["https://shop.example"]`); one string is a list of one. */
-  | { readonly type: 'strings' };
+  | { readonly type: 'strings' }
+  /**
+   * A list of S3 event words (`events = [created, removed]`): each word's S3 event type, and
+   * whether two types can match the same event (runtime/aws/s3.ts).
+   */
+  | { readonly type: 'events'; readonly words: Readonly<Record<string, string>>; readonly intersect: (a: string, b: string) => boolean };
 
 /** An AWS range that a setting's value must fall in, reported under `code` by the range rules. */
 export interface RangeRegistration {
@@ -187,7 +193,7 @@ export const settingSpecs = {
     },
     concurrency: { value: int, doc: 'reserved concurrency (ReservedConcurrentExecutions)', field: 'reservedConcurrency', default: null, property: 'AWS::Lambda::Function.ReservedConcurrentExecutions' },
     env: { value: { type: 'env' }, doc: 'environment variables', field: 'environment', default: {}, property: 'AWS::Lambda::Function.Environment' },
-    sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table'] }, doc: 'what the function writes to from its own code', field: 'sends', default: [] },
+    sends: { value: { type: 'refs', kinds: ['queue', 'topic', 'bus', 'stream', 'table', 'bucket'] }, doc: 'what the function writes to from its own code', field: 'sends', default: [] },
     recursion: { value: word('terminate', 'allow'), doc: 'whether Lambda stops recursive loops (RecursiveLoop)', field: 'recursiveLoop', default: 'terminate', property: 'AWS::Lambda::Function.RecursiveLoop' },
     idempotency: { value: { type: 'ref', kinds: ['table'] }, doc: 'the table of the function\'s idempotency records (`fn.idempotency(…)` of flowc/runtime)', field: 'idempotencyTable', default: null },
     validate: { value: bool, doc: 'the generated helper checks each payload against its type before the handler sees it (default true; false for hot paths)', field: 'validatePayloads', default: true },
@@ -303,6 +309,11 @@ export const settingSpecs = {
     stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type', field: 'streamView', default: null, property: 'AWS::DynamoDB::Table.StreamSpecification' },
     retain: { value: bool, doc: 'keep the table when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
     ttl: { value: field, doc: 'the number field, in Unix seconds, by which DynamoDB deletes expired items (TimeToLiveSpecification)', field: 'ttlAttribute', default: null, property: 'AWS::DynamoDB::Table.TimeToLiveSpecification' },
+    tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
+  },
+  bucket: {
+    versioned: { value: bool, doc: 'keep every version of each object (VersioningConfiguration)', field: 'versioned', default: false, property: 'AWS::S3::Bucket.VersioningConfiguration' },
+    retain: { value: bool, doc: 'keep the bucket when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   edge: {
@@ -431,6 +442,9 @@ export const settingSpecs = {
     // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
     raw: { value: bool, doc: 'topic → queue: raw message delivery (default true)', field: 'rawMessageDelivery', edges: ['subscription'], default: true, property: 'AWS::SNS::Subscription.RawMessageDelivery' },
     route: { value: str, doc: 'api → fn: the route, `METHOD /path` or `$default` (RouteKey)', field: 'routeKey', edges: ['route'], default: null, property: 'AWS::ApiGatewayV2::Route.RouteKey' },
+    events: { value: { type: 'events', words: s3EventWords, intersect: s3EventTypesIntersect }, doc: 'bucket → target: the S3 events notified, e.g. `[created, removed]` (Event)', field: 'events', edges: ['notification'], default: ['created'], property: 'AWS::S3::Bucket.NotificationConfiguration' },
+    prefix: { value: str, doc: 'bucket → target: only keys that start with this (Filter.S3Key prefix)', field: 'keyPrefix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
+    suffix: { value: str, doc: 'bucket → target: only keys that end with this (Filter.S3Key suffix)', field: 'keySuffix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule', field: 'match', edges: ['rule'], default: null, property: 'AWS::Events::Rule.EventPattern' },
   },
 } as const satisfies Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;

@@ -186,6 +186,8 @@ class AstBuilder {
               ? 'table'
               : c.Kw_api
                 ? 'api'
+                : c.Kw_bucket
+                ? 'bucket'
                 : undefined;
     const name = this.identifier(first(c.Name));
     const whole = nodeSpan(node);

@@ -43,6 +43,8 @@ export function printType(type: PayloadType, depth = 0): string {
       return `an SNS notification of ${printType(type.message, depth)}`;
     case 'eventBridgeEvent':
       return `an EventBridge event of ${printType(type.detail, depth)}`;
+    case 's3Notification':
+      return 'an S3 event notification';
   }
 }
 
@@ -66,5 +68,5 @@ export function printTypeExpr(type: TypeExpr): string {
 /** A type for a sentence: code in backticks, the fixed AWS shapes as words. */
 export function quoteType(type: PayloadType): string {
   const text = printType(type);
-  return type.kind === 'streamFailure' || type.kind === 'snsEnvelope' || type.kind === 'eventBridgeEvent' ? text : `\`${text}\``;
+  return type.kind === 'streamFailure' || type.kind === 'snsEnvelope' || type.kind === 'eventBridgeEvent' || type.kind === 's3Notification' ? text : `\`${text}\``;
 }

@@ -125,6 +125,36 @@ const snsLambdaEventType: RecordType = Object.freeze(
 );
 
 /**
+ * S3's event message (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html);
+ * through a queue or topic it may be the `s3:TestEvent` message instead, so every field is
+ * optional there (a union of records has no form in the language).
+ */
+function s3NotificationRecord(testEvent: boolean): RecordType {
+  const s3Record = record(
+    field('eventVersion', str),
+    field('eventSource', str),
+    field('awsRegion', str),
+    field('eventTime', timestamp),
+    field('eventName', str),
+    field('userIdentity', record(field('principalId', str))),
+    field('requestParameters', record(field('sourceIPAddress', str))),
+    field('responseElements', { kind: 'record', fields: [] }),
+    field(
+      's3',
+      record(
+        field('s3SchemaVersion', str),
+        field('configurationId', str),
+        field('bucket', record(field('name', str), field('ownerIdentity', record(field('principalId', str))), field('arn', str))),
+        field('object', record(field('key', str), field('size', int, true), field('eTag', str, true), field('versionId', str, true), field('sequencer', str))),
+      ),
+    ),
+  );
+  const records = field('Records', { kind: 'array', element: s3Record }, testEvent);
+  if (!testEvent) return record(records);
+  return record(records, field('Service', str, true), field('Event', str, true), field('Time', timestamp, true), field('Bucket', str, true), field('RequestId', str, true), field('HostId', str, true));
+}
+
+/**
  * Follows references and expands the fixed AWS shapes into records. References are followed
  * in a loop, so a long chain of aliases costs no stack; a chain that comes back to a name it
  * passed (only possible in an environment that does not drop recursive types) has no shape.
@@ -159,6 +189,8 @@ export function structureOf(type: PayloadType, env: TypeEnvironment): PayloadTyp
         field('resources', { kind: 'array', element: str }),
         field('detail', current.detail),
       );
+    case 's3Notification':
+      return s3NotificationRecord(current.testEvent);
     default:
       return current;
   }

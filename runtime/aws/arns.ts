@@ -4,9 +4,9 @@
  * pseudo parameters (`${AWS::Partition}`…), the simulator with its own; each format is AWS's:
  * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  * (the "Resource types" table of Lambda, SQS, SNS, EventBridge, Kinesis, DynamoDB and
- * CloudWatch Logs).
+ * CloudWatch Logs). S3 bucket ARNs have no Region or account: the name is global.
  */
-export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'table-stream' | 'log-group' | 'log-streams' | 'secret';
+export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'table-stream' | 'bucket' | 'bucket-objects' | 'log-group' | 'log-streams' | 'secret';
 
 /** https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html#auth-and-access_examples_wildcard */
 const secretArnSuffixWildcard = '-??????';
@@ -41,6 +41,11 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
       // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
       // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).
       return `${prefix}:dynamodb:${scope}:table/${physical}/stream/*`;
+    case 'bucket':
+      return `${prefix}:s3:::${physical}`;
+    case 'bucket-objects':
+      // Every object of the bucket: object ARNs are `<bucket ARN>/<key>`, and the keys a handler writes are not known.
+      return `${prefix}:s3:::${physical}/*`;
     case 'log-group':
       // `physical` is the log group name (`/aws/lambda/<function>`).
       return `${prefix}:logs:${scope}:log-group:${physical}`;

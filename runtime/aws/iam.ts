@@ -59,6 +59,9 @@ const docs = {
   snsBatchPermissions: 'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-language-api-permissions-reference.html',
   lambdaServices: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
   apiGatewayLambda: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html',
+  s3Actions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html',
+  s3Destinations: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html',
+  s3Lambda: 'https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html',
   snsToQueue: 'https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html',
   eventBridgeTargets: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html',
   confusedDeputy: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
@@ -129,7 +132,18 @@ export const executionRole = {
       actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       docs: [docs.dynamoDbActions],
     },
+    // On the bucket's objects (`<bucket ARN>/*`); listing is `listBucket`, on the bucket itself.
+    bucket: {
+      commands: { DeleteObject: 's3:DeleteObject', GetObject: 's3:GetObject', PutObject: 's3:PutObject' },
+      actions: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+      docs: [docs.s3Actions],
+    },
   },
+  /**
+   * A bucket client's `list` (ListObjectsV2), authorized by s3:ListBucket on the bucket's own ARN,
+   * not its objects'. With it a `get` of a missing key is a 404 (NoSuchKey) rather than a 403.
+   */
+  listBucket: { commands: { ListObjectsV2: 's3:ListBucket' }, actions: ['s3:ListBucket'], docs: [docs.s3Actions] },
   /**
    * `idempotency = <table>`: the calls of the DynamoDB idempotency store (runtime/idempotency),
    * on that table: a conditional PutItem to claim a key, a PutItem to record the result, a
@@ -151,7 +165,8 @@ export const executionRole = {
   readonly poll: Readonly<Record<'queue' | 'stream' | 'tableStream', Grant>>;
   readonly deliver: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', Grant>>;
   readonly onFailure: Readonly<Record<'queue' | 'topic', Grant>>;
-  readonly send: Readonly<Record<'queue' | 'topic' | 'bus' | 'stream' | 'table', ClientGrant>>;
+  readonly send: Readonly<Record<'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'bucket', ClientGrant>>;
+  readonly listBucket: ClientGrant;
   readonly idempotency: ClientGrant;
   readonly readSecret: ClientGrant;
 };
@@ -176,6 +191,10 @@ export const resourcePolicy = {
   ruleToFunction: { service: 'events.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.eventBridgeTargets, docs.lambdaServices] },
   /** An HTTP API route: the permission's SourceArn is the route's execute-api ARN (runtime/aws/arns.ts `routeArnSuffix`). */
   routeToFunction: { service: 'apigateway.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.apiGatewayLambda, docs.lambdaServices] },
+  // A bucket's ARN has no account: each of these also names the account (`SourceAccount`, `aws:SourceAccount`).
+  bucketToFunction: { service: 's3.amazonaws.com', action: 'lambda:InvokeFunction', docs: [docs.s3Lambda, docs.lambdaServices] },
+  bucketToQueue: { service: 's3.amazonaws.com', action: 'sqs:SendMessage', docs: [docs.s3Destinations] },
+  bucketToTopic: { service: 's3.amazonaws.com', action: 'sns:Publish', docs: [docs.s3Destinations] },
 } as const satisfies Readonly<Record<string, ServiceGrant>>;
 
 /**

@@ -11,6 +11,7 @@ import type * as Sns from '@aws-sdk/client-sns';
 import type * as EventBridge from '@aws-sdk/client-eventbridge';
 import type * as Kinesis from '@aws-sdk/client-kinesis';
 import type * as DynamoDb from '@aws-sdk/client-dynamodb';
+import type * as S3 from '@aws-sdk/client-s3';
 
 /** A client configuration for the SDK to build the client with, or a client built already. */
 export type ClientChoice<Config, Client> = { readonly config: Config } | { readonly client: Client };
@@ -22,6 +23,7 @@ export interface ClientChoices {
   readonly eventBridge?: ClientChoice<EventBridge.EventBridgeClientConfig, EventBridge.EventBridgeClient>;
   readonly kinesis?: ClientChoice<Kinesis.KinesisClientConfig, Kinesis.KinesisClient>;
   readonly dynamodb?: ClientChoice<DynamoDb.DynamoDBClientConfig, DynamoDb.DynamoDBClient>;
+  readonly s3?: ClientChoice<S3.S3ClientConfig, S3.S3Client>;
 }
 
 type Service = keyof ClientChoices;
@@ -109,4 +111,14 @@ export interface DynamoDbSdk {
 export const dynamoDbSdk: () => Promise<DynamoDbSdk> = lazy('dynamodb', async () => {
   const module = await import('@aws-sdk/client-dynamodb');
   return { client: clientOf(choices.dynamodb, (config) => new module.DynamoDBClient(config)), module };
+});
+
+export interface S3Sdk {
+  readonly client: S3.S3Client;
+  readonly module: typeof S3;
+}
+
+export const s3Sdk: () => Promise<S3Sdk> = lazy('s3', async () => {
+  const module = await import('@aws-sdk/client-s3');
+  return { client: clientOf(choices.s3, (config) => new module.S3Client(config)), module };
 });

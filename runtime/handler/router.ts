@@ -6,7 +6,7 @@
 import type { AsyncHandler } from './envelopes.js';
 
 /** `invoke` is anything else: a destination's record or a direct invocation's payload. */
-export type EnvelopeKind = 'sqs' | 'sns' | 'kinesis' | 'dynamodb' | 'bus' | 'http' | 'invoke';
+export type EnvelopeKind = 'sqs' | 'sns' | 'kinesis' | 'dynamodb' | 'bus' | 'http' | 's3' | 'invoke';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -17,6 +17,7 @@ const recordSources: Readonly<Record<string, EnvelopeKind>> = {
   'aws:sns': 'sns',
   'aws:kinesis': 'kinesis',
   'aws:dynamodb': 'dynamodb',
+  'aws:s3': 's3',
 };
 
 export function envelopeKind(event: unknown): EnvelopeKind {

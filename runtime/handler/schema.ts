@@ -141,6 +141,12 @@ class SchemaCompiler {
           ],
           'an EventBridge event',
         );
+      case 's3Notification':
+        // S3's own message: its `Records`, or (through a queue or topic) the `s3:TestEvent`.
+        return expect(
+          (v) => isObject(v) && (Array.isArray(v.Records) || (type.testEvent && v.Event === 's3:TestEvent')),
+          type.testEvent ? 'an S3 event notification or S3\'s test event' : 'an S3 event notification',
+        );
     }
   }
 

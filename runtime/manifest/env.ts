@@ -6,7 +6,7 @@ import type { ResourceKind } from './schema.js';
  * simulator sets it too. One function, so the three can never disagree.
  *
  * Value by kind: queue → queue URL, topic → topic ARN, bus → event bus name, stream → stream
- * name, table → table name.
+ * name, table → table name, bucket → bucket name.
  */
 export function sendTargetVariable(kind: ResourceKind, name: string): string {
   return `FLOWC_${kind.toUpperCase()}_${name.toUpperCase()}`;

@@ -48,6 +48,7 @@ export interface FlowManifest {
   readonly streams: readonly StreamSpec[];
   readonly tables: readonly TableSpec[];
   readonly apis: readonly ApiSpec[];
+  readonly buckets: readonly BucketSpec[];
   /** In source order; ids are unique. */
   readonly edges: readonly EdgeSpec[];
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
@@ -83,7 +84,7 @@ export interface RoleSettings {
   readonly path: string | null;
 }
 
-export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api';
+export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket';
 
 export interface FunctionSpec {
   readonly name: string;
@@ -255,13 +256,27 @@ export interface ApiSpec {
   readonly corsOrigins: readonly string[];
 }
 
+/**
+ * `bucket uploads { versioned = true }`: an S3 bucket (bucket.ts has the notification edges). Its
+ * physical name is `bucketName` of names.ts: the app's name with the account and Region after
+ * it, since bucket names are global.
+ */
+export interface BucketSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** `VersioningConfiguration.Status: Enabled`. */
+  readonly versioned: boolean;
+  /** `DeletionPolicy`/`UpdateReplacePolicy: Retain`. */
+  readonly retain: boolean;
+}
+
 export interface TableKey {
   readonly attribute: string;
   /** `AttributeType`: S for string-like fields, N for numbers. */
   readonly type: 'S' | 'N';
 }
 
-export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | RouteEdge;
+export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | RouteEdge | NotificationEdge;
 
 interface EdgeBase {
   /** Unique and stable: `charge.success->receipts`, `receipts->email`. */
@@ -333,6 +348,32 @@ export interface RuleEdge extends EdgeBase {
   readonly retryAttempts: number | null;
   /** `Targets[].RetryPolicy.MaximumEventAgeInSeconds`; null for the AWS default (86400). */
   readonly maximumEventAgeSeconds: number | null;
+}
+
+/** The S3 event types of a notification (`events = [created, removed_delete]`), as S3 spells them. */
+export type S3EventType =
+  | 's3:ObjectCreated:*'
+  | 's3:ObjectCreated:Put'
+  | 's3:ObjectCreated:Post'
+  | 's3:ObjectCreated:Copy'
+  | 's3:ObjectCreated:CompleteMultipartUpload'
+  | 's3:ObjectRemoved:*'
+  | 's3:ObjectRemoved:Delete'
+  | 's3:ObjectRemoved:DeleteMarkerCreated'
+  | 's3:ObjectRestore:*'
+  | 's3:ObjectRestore:Post'
+  | 's3:ObjectRestore:Completed';
+
+/** An S3 event notification of a bucket: `NotificationConfiguration.LambdaConfigurations` (and Queue, Topic). */
+export interface NotificationEdge extends EdgeBase {
+  readonly kind: 'notification';
+  readonly targetKind: 'fn' | 'queue' | 'topic';
+  /** `Event`: one configuration per event type, sorted. */
+  readonly events: readonly S3EventType[];
+  /** `Filter.S3Key.Rules` `prefix`; null for none. */
+  readonly prefix: string | null;
+  /** `Filter.S3Key.Rules` `suffix`; null for none. */
+  readonly suffix: string | null;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Payload types as the manifest carries them: plain JSON, structural, resolved. Declared types
  * stay named (`ref`) so that generated TypeScript keeps the user's names; everything else is
- * spelled out. `invocation`, `streamFailure`, `snsEnvelope` and `eventBridgeEvent` are the
- * fixed AWS shapes that wrap a payload on some edges.
+ * spelled out. `invocation`, `streamFailure`, `snsEnvelope`, `eventBridgeEvent` and
+ * `s3Notification` are the fixed AWS shapes that wrap a payload on some edges.
  */
 export type PayloadType =
   | ScalarType
@@ -14,7 +14,8 @@ export type PayloadType =
   | InvocationRecordType
   | StreamFailureType
   | SnsEnvelopeType
-  | EventBridgeEventType;
+  | EventBridgeEventType
+  | S3NotificationType;
 
 export type ScalarKind = 'string' | 'number' | 'int' | 'boolean' | 'timestamp' | 'unknown';
 
@@ -84,6 +85,17 @@ export interface EventBridgeEventType {
   readonly kind: 'eventBridgeEvent';
   readonly detailType: string | null;
   readonly detail: PayloadType;
+}
+
+/**
+ * What a bucket's notification delivers: S3's event message, `{ Records: [...] }` (`S3Event` of
+ * @types/aws-lambda, https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).
+ * `testEvent`: through a queue or topic the message can also be the `s3:TestEvent` S3 sends when
+ * the notification is configured; a function is never invoked with it.
+ */
+export interface S3NotificationType {
+  readonly kind: 's3Notification';
+  readonly testEvent: boolean;
 }
 
 export const unknownType: ScalarType = { kind: 'unknown' };

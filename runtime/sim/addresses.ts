@@ -1,7 +1,7 @@
 import type { FlowManifest, ResourceKind } from '../manifest/schema.js';
 import { sendTargetVariable } from '../manifest/env.js';
 import { type ArnScope, arnOf } from '../aws/arns.js';
-import { physicalName } from '../manifest/names.js';
+import { bucketName, physicalName } from '../manifest/names.js';
 
 /**
  * The ARNs, URLs and names resources have in a simulation: the physical names a deployment
@@ -35,10 +35,12 @@ export class Addresses {
     for (const bus of manifest.buses) add('bus', bus.name);
     for (const stream of manifest.streams) add('stream', stream.name);
     for (const table of manifest.tables) add('table', table.name);
+    for (const bucket of manifest.buckets) add('bucket', bucket.name);
   }
 
   /** The physical name: `<app>[-<stage>]-<name>`; FIFO queues and topics end in `.fifo`. */
   physicalName(kind: ResourceKind | 'fn', name: string): string {
+    if (kind === 'bucket') return bucketName(this.app, this.stage, name, this.account, this.region);
     return physicalName(this.app, this.stage, name, this.fifo.has(`${kind}:${name}`));
   }
 
@@ -69,7 +71,7 @@ export class Addresses {
     return `https://sqs.${this.region}.amazonaws.com/${this.account}/${this.physicalName('queue', name)}`;
   }
 
-  /** The value of `sendTargetVariable(kind, name)`: queue URL, topic ARN, bus, stream or table name. */
+  /** The value of `sendTargetVariable(kind, name)`: queue URL, topic ARN, bus, stream, table or bucket name. */
   sendTargetValue(kind: ResourceKind, name: string): string {
     switch (kind) {
       case 'queue':
@@ -90,6 +92,7 @@ export class Addresses {
       ['bus', manifest.buses],
       ['stream', manifest.streams],
       ['table', manifest.tables],
+      ['bucket', manifest.buckets],
     ];
     for (const [kind, resources] of kinds) {
       for (const resource of resources) variables[sendTargetVariable(kind, resource.name)] = this.sendTargetValue(kind, resource.name);

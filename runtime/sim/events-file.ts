@@ -23,7 +23,8 @@ const COMMON_KEYS = ['at', 'to', 'note'];
  * Reads events.json: `{ "seed"?, "until"?, "parameters"?, "secrets"?, "events": [ { "at": "1m", "to": NAME, … } ] }`.
  * The payload key says what the event is and must suit the kind of `to`: `message` for a topic
  * or queue, `detail` (with `detailType`) for a bus, `record` for a stream, `item` or `delete`
- * for a table, `event` for a function (an asynchronous invocation), `request` (`"POST /orders"`,
+ * for a table, `put` (a key, with `body`, `contentType` and `how`) or `delete` (a key) for a
+ * bucket, `event` for a function (an asynchronous invocation), `request` (`"POST /orders"`,
  * with `body`, `headers` and `query`, or `rawBody` for text that is not JSON) for an api. `note` is free text.
  */
 export function parseEventsFile(text: string, manifest: FlowManifest, fileName = 'events.json'): EventsFile {
@@ -49,7 +50,7 @@ export function parseEventsFile(text: string, manifest: FlowManifest, fileName =
     const where = `${fileName}: events[${index}]`;
     if (!isObject(raw)) throw new SimulationInputError(`${where}: expected an object`);
     const to = raw.to;
-    if (typeof to !== 'string') throw new SimulationInputError(`${where}: "to" must name a topic, queue, bus, stream, table, function or api of the flow`);
+    if (typeof to !== 'string') throw new SimulationInputError(`${where}: "to" must name a topic, queue, bus, stream, table, function, bucket or api of the flow`);
     const kind = kinds.get(to);
     if (kind === undefined) throw new SimulationInputError(`${where}: the flow has nothing named \`${to}\``);
     const atMs = raw.at === undefined ? 0 : duration(raw.at, `${where}: "at"`);
@@ -67,7 +68,7 @@ function stringMap(value: unknown, where: string, key: string): Record<string, s
   return value as Record<string, string>;
 }
 
-type Kind = 'topic' | 'queue' | 'bus' | 'stream' | 'table' | 'fn' | 'api';
+type Kind = 'topic' | 'queue' | 'bus' | 'stream' | 'table' | 'bucket' | 'fn' | 'api';
 
 function injectionOf(raw: Record<string, unknown>, kind: Kind, to: string, where: string, manifest: FlowManifest): Injection {
   const allow = (keys: readonly string[]): void => {
@@ -109,6 +110,20 @@ function injectionOf(raw: Record<string, unknown>, kind: Kind, to: string, where
       if (!isObject(item)) throw new SimulationInputError(`${where}: "item" must be an object`);
       return { kind: 'put-item', table: to, item };
     }
+    case 'bucket': {
+      allow(['put', 'delete', 'body', 'contentType', 'how']);
+      if ('delete' in raw) {
+        if ('put' in raw || 'body' in raw) throw new SimulationInputError(`${where}: an event for bucket ${to} either puts an object ("put", "body") or deletes one ("delete")`);
+        return { kind: 'delete-object', bucket: to, key: text('delete') ?? '' };
+      }
+      const key = need('put');
+      if (typeof key !== 'string') throw new SimulationInputError(`${where}: "put" must be the key of the object, a string`);
+      // A string body is the object's text; anything else is stored as its JSON.
+      const body = raw.body === undefined ? '' : typeof raw.body === 'string' ? raw.body : JSON.stringify(raw.body);
+      const how = text('how');
+      if (how !== undefined && !['put', 'post', 'copy', 'multipart'].includes(how)) throw new SimulationInputError(`${where}: "how" must be put, post, copy or multipart (the s3:ObjectCreated event it notifies)`);
+      return { kind: 'put-object', bucket: to, key, body, contentType: text('contentType'), how: how as 'put' | 'post' | 'copy' | 'multipart' | undefined };
+    }
     case 'fn':
       allow(['event']);
       return { kind: 'invoke', fn: to, event: need('event') };
@@ -146,6 +161,7 @@ function resourceKinds(manifest: FlowManifest): Map<string, Kind> {
   for (const bus of manifest.buses) kinds.set(bus.name, 'bus');
   for (const stream of manifest.streams) kinds.set(stream.name, 'stream');
   for (const table of manifest.tables) kinds.set(table.name, 'table');
+  for (const bucket of manifest.buckets) kinds.set(bucket.name, 'bucket');
   for (const fn of manifest.functions) kinds.set(fn.name, 'fn');
   for (const api of manifest.apis) kinds.set(api.name, 'api');
   return kinds;

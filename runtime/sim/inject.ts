@@ -1,5 +1,6 @@
 import type { FifoSettings, FlowManifest } from '../manifest/schema.js';
 import type { PayloadType } from '../manifest/types.js';
+import { s3 } from '../aws/s3.js';
 import { SimulationInputError } from './errors.js';
 import { httpRequestOf, type RequestOptions } from './http-request.js';
 import { checkPayload, valueAt } from './payload-check.js';
@@ -15,7 +16,10 @@ export type Injection =
   | { readonly kind: 'delete-item'; readonly table: string; readonly key: Readonly<Record<string, unknown>> }
   | { readonly kind: 'invoke'; readonly fn: string; readonly event: unknown }
   /** An HTTP request (`POST /orders`) to an api: its response is traced, nobody awaits it. */
-  | { readonly kind: 'request'; readonly line: string; readonly options: RequestOptions };
+  | { readonly kind: 'request'; readonly line: string; readonly options: RequestOptions }
+  /** An object written to a bucket: `body` text as UTF-8, `how` the S3 event it notifies (default `put`). */
+  | { readonly kind: 'put-object'; readonly bucket: string; readonly key: string; readonly body: string; readonly contentType?: string | undefined; readonly how?: 'put' | 'post' | 'copy' | 'multipart' | undefined }
+  | { readonly kind: 'delete-object'; readonly bucket: string; readonly key: string };
 
 /**
  * Checks an injection against the manifest — the resource exists, the payload has its declared
@@ -69,8 +73,15 @@ export function validateInjection(manifest: FlowManifest, injection: Injection):
       // The body is checked by the route's handler, as on AWS: a body that does not fit is a 400, not a refused injection.
       httpRequestOf(manifest, injection.line, injection.options);
       return;
+    case 'put-object':
+    case 'delete-object':
+      find(manifest.buckets, injection.bucket, 'bucket');
+      if (injection.key === '' || Buffer.byteLength(injection.key) > s3.keyBytesMax) throw new SimulationInputError(`the key for bucket ${injection.bucket} must have 1 to 1,024 bytes`);
+      return;
   }
 }
+
+const createdEvents = { put: 's3:ObjectCreated:Put', post: 's3:ObjectCreated:Post', copy: 's3:ObjectCreated:Copy', multipart: 's3:ObjectCreated:CompleteMultipartUpload' } as const;
 
 /** Performs a (validated) injection now, through the AWS API of the simulated resources. */
 export function performInjection(manifest: FlowManifest, router: Router, injection: Injection, from: string): void {
@@ -118,6 +129,18 @@ export function performInjection(manifest: FlowManifest, router: Router, injecti
       router.request(api, input, from);
       return;
     }
+    case 'put-object':
+      router.putObject(injection.bucket, {
+        key: injection.key,
+        body: new TextEncoder().encode(injection.body),
+        contentType: injection.contentType,
+        eventType: createdEvents[injection.how ?? 'put'],
+        from,
+      });
+      return;
+    case 'delete-object':
+      router.deleteObject(injection.bucket, injection.key, from);
+      return;
   }
 }
 

@@ -15,6 +15,7 @@ import { CarriedTypes } from './carried-types.js';
 import { createDispatcher } from './sdk/dispatcher.js';
 import { ApiGatewayService } from './services/apigateway.js';
 import { DynamoDbService } from './services/dynamodb.js';
+import { S3Service } from './services/s3.js';
 import { EventBridgeService } from './services/eventbridge.js';
 import { KinesisService } from './services/kinesis.js';
 import { InvocationObservation, type InvocationObserver } from './invocation.js';
@@ -70,6 +71,7 @@ export class Simulator {
   private readonly kinesis: KinesisService;
   private readonly dynamodb: DynamoDbService;
   private readonly apiGateway: ApiGatewayService;
+  private readonly s3: S3Service;
   private readonly streamPollers: StreamPoller[] = [];
   private readonly environment: HandlerEnvironment;
   private readonly dispatcher: SdkDispatcher;
@@ -111,6 +113,10 @@ export class Simulator {
       tableItems: (table) => this.dynamodb.items(table),
       invokeAsync: (fn, event, from, mode) => this.lambda.invokeAsync(fn, event, from, mode),
       request: (api, input, from, answered) => this.apiGateway.request(api, input, from, answered),
+      putObject: (bucket, input) => this.s3.put(bucket, input),
+      getObject: (bucket, key) => this.s3.get(bucket, key),
+      deleteObject: (bucket, key, from) => this.s3.delete(bucket, key, from),
+      listObjects: (bucket, options) => this.s3.list(bucket, options),
     };
     const clock = this.clock;
     const agenda = this.agenda;
@@ -151,6 +157,7 @@ export class Simulator {
     this.kinesis = new KinesisService(this.world);
     this.dynamodb = new DynamoDbService(this.world);
     this.apiGateway = new ApiGatewayService(this.world, this.lambda);
+    this.s3 = new S3Service(this.world);
     for (const edge of manifest.edges) {
       if (edge.kind === 'queue-trigger') new QueuePoller(this.world, edge, this.sqs.queue(edge.source), this.lambda);
       else if (edge.kind === 'stream-trigger') this.streamPollers.push(new StreamPoller(this.world, edge, this.kinesis.log(edge.source), this.lambda));

@@ -9,6 +9,8 @@ export type TraceAction =
   | 'match'
   | 'put-record'
   | 'write'
+  | 'put-object'
+  | 'delete-object'
   | 'invoke'
   | 'ok'
   | 'error'

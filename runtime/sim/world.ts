@@ -1,4 +1,4 @@
-import type { FlowManifest } from '../manifest/schema.js';
+import type { FlowManifest, S3EventType } from '../manifest/schema.js';
 import type { Addresses } from './addresses.js';
 import type { Clock } from './clock.js';
 import type { Action, Priority } from './event-queue.js';
@@ -110,6 +110,34 @@ export interface TableWriteResult {
   readonly old: Readonly<Record<string, unknown>> | undefined;
 }
 
+export interface ObjectPutInput {
+  readonly key: string;
+  readonly body: Uint8Array;
+  readonly contentType?: string | undefined;
+  readonly metadata?: Readonly<Record<string, string>> | undefined;
+  /** The event it notifies (default `s3:ObjectCreated:Put`; events.json may say `copy`, `post`, `multipart`). */
+  readonly eventType?: S3EventType | undefined;
+  readonly from: string;
+  readonly label?: string | undefined;
+}
+
+export interface ObjectPutResult {
+  readonly etag: string;
+  readonly versionId?: string;
+}
+
+/** An object of a simulated bucket. */
+export interface StoredObject {
+  readonly key: string;
+  readonly body: Uint8Array;
+  /** Quoted, as S3 returns it. */
+  readonly etag: string;
+  readonly contentType: string;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly versionId: string | undefined;
+  readonly lastModifiedMs: number;
+}
+
 /** The AWS API of the simulated resources, by manifest name. Throws AwsServiceError like AWS. */
 /** An HTTP request to an api: its method, path and query string, headers, and body text. */
 export interface HttpRequestInput {
@@ -139,6 +167,11 @@ export interface Router {
   getItem(table: string, key: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> | undefined;
   /** Every item of a table (for Query), in no particular order; callers must not change them. */
   tableItems(table: string): readonly Readonly<Record<string, unknown>>[];
+  putObject(bucket: string, input: ObjectPutInput): ObjectPutResult;
+  getObject(bucket: string, key: string): StoredObject | undefined;
+  deleteObject(bucket: string, key: string, from: string): void;
+  /** ListObjectsV2: `next` is the key to list after for the next page. */
+  listObjects(bucket: string, options: { readonly prefix: string; readonly after: string | undefined; readonly max: number }): { readonly objects: readonly StoredObject[]; readonly next: string | undefined };
   /** Asynchronous invocation (`InvocationType: Event`): queued, retried, destinations apply. */
   invokeAsync(fn: string, event: unknown, from: string, mode?: AsyncMode): string;
   /** An HTTP request to an api, answered (`answered`) when its function's synchronous invocation ends. */

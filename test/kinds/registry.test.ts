@@ -22,6 +22,9 @@ function declare(kind: DeclarationKind, name: string): string {
       return `table ${name}: M { key = id, stream = new_and_old }`;
     case 'api':
       return `api ${name}`;
+    case 'bucket':
+      // A bucket holds objects, not messages of a type (FL4083).
+      return `bucket ${name}`;
     default:
       return `${kind} ${name}: M`;
   }

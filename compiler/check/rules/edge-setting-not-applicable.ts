@@ -62,6 +62,8 @@ function kindNoun(edge: Edge): string {
       return 'a Lambda destination';
     case 'route':
       return 'an HTTP API route';
+    case 'notification':
+      return 'an S3 event notification';
   }
 }
 
@@ -116,7 +118,9 @@ function explain(setting: Setting, edge: Edge, context: CheckContext): Explanati
             ? `An EventBridge rule target has no ${prop.name}: EventBridge delivers each event on its own. flowc will not drop a setting silently.`
             : edge.kind === 'route'
               ? `An HTTP API route has no ${prop.name}: API Gateway invokes the function synchronously, once per request. flowc will not drop a setting silently.`
-            : `A Lambda destination has no settings: Lambda sends one invocation record per asynchronous invocation of \`${source}\`. flowc will not drop a setting silently.`);
+            : edge.kind === 'notification'
+              ? `An S3 event notification has no ${prop.name}: S3 sends one message per event${edge.target.kind === 'fn' ? ', invoking the function asynchronously' : ''}, and takes only the event types and a key prefix and suffix (NotificationConfiguration). flowc will not drop a setting silently.`
+              : `A Lambda destination has no settings: Lambda sends one invocation record per asynchronous invocation of \`${source}\`. flowc will not drop a setting silently.`);
   return { label, why, help: special?.help ?? `${remove}${batchingHint(name, edge)}` };
 
   function batchingHint(setting: string, e: Edge): string {
@@ -218,6 +222,14 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
       }
       return undefined;
     case 'route':
+      return undefined;
+    case 'notification':
+      if ((name === 'retries' || name === 'max_age') && edge.target.kind === 'fn') {
+        return {
+          why: `S3 invokes \`${target}\` asynchronously, so what retries a failed invocation is the function's asynchronous invocation configuration (MaximumRetryAttempts, MaximumEventAgeInSeconds), not the notification.`,
+          help: `move it to the function: \`fn ${target} { ${name} = … }\``,
+        };
+      }
       return undefined;
     case 'destination':
       if (name === 'retries' || name === 'max_age') {

@@ -28,6 +28,12 @@ import { duplicateRoute } from './duplicate-route.js';
 import { routeInputWithoutBody } from './route-input-without-body.js';
 import { routeTimeout } from './route-timeout.js';
 import { corsOrigin } from './cors-origin.js';
+import { bucketNameRule } from './bucket-name.js';
+import { notificationOverlap } from './notification-overlap.js';
+import { notificationFifoTarget } from './notification-fifo-target.js';
+import { bucketType } from './bucket-type.js';
+import { bucketWriteLoop } from './bucket-write-loop.js';
+import { notificationFilterValue } from './notification-filter-value.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
@@ -48,6 +54,12 @@ export const rules: readonly Rule[] = [
   routeSyntax,
   apiType,
   routeMissing,
+  notificationFilterValue,
+  bucketWriteLoop,
+  bucketType,
+  notificationFifoTarget,
+  notificationOverlap,
+  bucketNameRule,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,

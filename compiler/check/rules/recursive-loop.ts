@@ -29,7 +29,7 @@ interface Arc {
 
 /**
  * FL5002 (warning): a cycle of hops that brings a function's output back to it (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html,
- * https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html). Hops are edges (destinations, triggers, subscriptions, rules) and `sends`; a rule
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html). Hops are edges (destinations, triggers, subscriptions, rules) and `sends` (but to a bucket: FL5010's); a rule
  * on a bus continues a cycle only if it selects what the previous hop puts on the bus. Lambda
  * stops loops through SQS, SNS and direct invocations after 16 invocations of one function by
  * one event and drops the event; loops through EventBridge, Kinesis or DynamoDB it does not
@@ -62,7 +62,9 @@ export const recursiveLoop: Rule = {
         if (!sends) continue;
         for (const item of sends.kind === 'ListValue' ? sends.items : [sends]) {
           const target = item.kind === 'PathValue' ? context.program.declarations.get(item.text) : undefined;
-          if (target && target.kind !== 'fn') add({ from: fn, to: target, span: item.span });
+          // A bucket in `sends` is how a handler reads it too (the one client has get and put), so
+          // it is no write that closes a loop: FL5010 looks at the notification filters instead.
+          if (target && target.kind !== 'fn' && target.kind !== 'bucket') add({ from: fn, to: target, span: item.span });
         }
       }
       // Every loop between states is a loop between declarations: only the hops inside a
@@ -262,7 +264,7 @@ function stronglyConnected(arcs: readonly (readonly Arc[])[]): number[][] {
 
 function isAsync(hop: Hop): boolean {
   const kind = hop.edge?.kind;
-  return kind === 'subscription' || kind === 'rule' || kind === 'destination';
+  return kind === 'subscription' || kind === 'rule' || kind === 'destination' || kind === 'notification';
 }
 
 

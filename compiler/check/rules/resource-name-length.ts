@@ -28,7 +28,8 @@ export const resourceNameLength: Rule = {
       const appName = app.name.text;
       const stage = context.program.stage;
       const why = stage === undefined ? whyUnstaged : `${whyUnstaged} Built for the stage \`${stage}\`, names are \`<app>-<stage>-<name>\`.`;
-      const symbols = [...context.program.declarations.values()].filter((s) => !context.isDamaged(s.name));
+      // A bucket's name has more rules than a length, and an account and Region after it: FL4080's.
+      const symbols = [...context.program.declarations.values()].filter((s) => s.kind !== 'bucket' && !context.isDamaged(s.name));
       const blockedKinds = new Set<DeclarationKind>();
       for (const kind of Object.keys(limits) as DeclarationKind[]) {
         const ofKind = symbols.filter((s) => s.kind === kind);

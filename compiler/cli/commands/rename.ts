@@ -11,7 +11,7 @@ import { readInput } from '../read-input.js';
 import { printDiagnostics, UsageError } from '../report.js';
 
 /** What `flowc rename` renames: a function, a resource or a declared type. */
-export const RENAME_KINDS = ['fn', 'queue', 'topic', 'bus', 'stream', 'table', 'type'] as const;
+export const RENAME_KINDS = ['fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket', 'type'] as const;
 export type RenameKind = (typeof RENAME_KINDS)[number];
 
 /**

@@ -4,6 +4,7 @@ import { EmitContext, type NamedResource } from './context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
 import { appOutputs } from './outputs.js';
 import { apiResources } from './resources/apis.js';
+import { bucketResource, topicPolicy } from './resources/buckets.js';
 import { busResource, streamResource, tableResource, topicResource } from './resources/channels.js';
 import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
@@ -30,19 +31,20 @@ export function templateDescription(manifest: FlowManifest): string {
 /**
  * Manifest → one CloudFormation template with every resource of the app, whatever its size
  * (the nested-stack layout splits it afterwards when CloudFormation's limits call for it).
- * Resources come by kind (topics, queues, buses, streams, tables, apis, functions), each kind in
+ * Resources come by kind (topics, queues, buses, streams, tables, apis, buckets, functions), each kind in
  * name order, then the edges' resources in source order. `Outputs` holds every output of the
  * app (outputs.ts); the layout keeps the first 200 when there are more.
  */
 export function buildTemplate(manifest: FlowManifest): Template {
   const context = new EmitContext(manifest);
   const resources: NamedResource[] = [];
-  for (const topic of manifest.topics) resources.push(topicResource(context, topic));
+  for (const topic of manifest.topics) resources.push(topicResource(context, topic), ...topicPolicy(context, topic));
   for (const queue of manifest.queues) resources.push(...queueResources(context, queue));
   for (const bus of manifest.buses) resources.push(busResource(context, bus));
   for (const stream of manifest.streams) resources.push(streamResource(context, stream));
   for (const table of manifest.tables) resources.push(tableResource(context, table));
   for (const api of manifest.apis) resources.push(...apiResources(context, api));
+  for (const bucket of manifest.buckets) resources.push(bucketResource(context, bucket));
   for (const fn of manifest.functions) resources.push(...functionResources(context, fn));
   for (const edge of manifest.edges) resources.push(...edgeResources(context, edge));
 

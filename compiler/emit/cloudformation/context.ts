@@ -1,4 +1,4 @@
-import { physicalName } from '../../../runtime/manifest/names.js';
+import { bucketName, physicalName } from '../../../runtime/manifest/names.js';
 import type { EdgeSpec, FlowManifest, Origin, QueueSpec, RuleEdge, TopicSpec } from '../../../runtime/manifest/schema.js';
 import { declarationId, LogicalIds } from './logical-id.js';
 import { ruleArn, ruleName } from './names.js';
@@ -34,8 +34,10 @@ export class EmitContext {
     return topic;
   }
 
-  /** `<app>[-<stage>]-<name>`, with `.fifo` for FIFO queues and topics (runtime/manifest/names.ts). */
-  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api', name: string): string {
+  /** `<app>[-<stage>]-<name>`, with `.fifo` for FIFO queues and topics, `-<account>-<region>` after a bucket's (runtime/manifest/names.ts). */
+  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket', name: string): string {
+    // With `${AWS::AccountId}` and `${AWS::Region}` in it: what reads it puts it in an `Fn::Sub` (`subPseudo`).
+    if (kind === 'bucket') return bucketName(this.manifest.app, this.manifest.stage, name, '${AWS::AccountId}', '${AWS::Region}');
     const fifo = kind === 'queue' ? this.queue(name).fifo : kind === 'topic' ? this.topic(name).fifo : false;
     return physicalName(this.manifest.app, this.manifest.stage, name, fifo);
   }

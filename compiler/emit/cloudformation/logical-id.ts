@@ -29,7 +29,9 @@ export type DeclarationRole =
   | 'Stream'
   | 'Table'
   | 'Api'
-  | 'ApiStage';
+  | 'ApiStage'
+  | 'Bucket'
+  | 'TopicPolicy';
 export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule' | 'Route' | 'Integration';
 
 /** The template parameter that holds the S3 key of a function's code (filled by `flowc package`). */
@@ -109,7 +111,7 @@ function routeStem(routeKey: string): string {
 export interface LogicalIdOwner {
   /** A declaration, or an edge id such as `receipts->email`. */
   readonly name: string;
-  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'edge' | 'parameter';
+  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'edge' | 'parameter';
   readonly role: DeclarationRole | EdgeRole | 'CodeKey' | 'AssetsBucket';
 }
 
@@ -155,13 +157,14 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
   const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
     fn: ['Function', 'FunctionRole', 'FunctionLogGroup', 'FunctionEventInvokeConfig'],
     queue: ['Queue', 'QueuePolicy'],
-    topic: ['Topic'],
+    topic: ['Topic', 'TopicPolicy'],
     bus: ['Bus'],
     stream: ['Stream'],
     table: ['Table'],
     api: ['Api', 'ApiStage'],
+    bucket: ['Bucket'],
   };
-  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, api: manifest.apis };
+  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, api: manifest.apis, bucket: manifest.buckets };
   for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
     for (const { name } of specs) {
       for (const role of roles[kind]) add(declarationId(name, role), { name, kind, role });
@@ -191,5 +194,8 @@ export function edgeRolesOf(edge: EdgeSpec): readonly EdgeRole[] {
       return edge.targetKind === 'fn' ? ['Rule', 'Permission'] : ['Rule'];
     case 'route':
       return ['Route', 'Integration', 'Permission'];
+    case 'notification':
+      // The configuration itself is a property of the bucket; a function target needs S3's permission.
+      return edge.targetKind === 'fn' ? ['Permission'] : [];
   }
 }

@@ -10,18 +10,18 @@ import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { printType } from '../../types/print.js';
 
 /** What a node is; `styles.ts` gives each its shape. FIFO queues and topics are kinds of their own: they behave differently. */
-export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table' | 'api';
+export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket';
 
 /**
  * What an edge means:
- * - `subscription`, `rule`: SNS and EventBridge deliver asynchronously (a function behind them is invoked with `Event`);
+ * - `subscription`, `rule`, `notification`: SNS, EventBridge and S3 deliver asynchronously (a function behind them is invoked with `Event`);
  * - `queue-poll`, `stream-poll`: an event source mapping polls and invokes synchronously, in batches;
  * - `success`, `failure`: Lambda destinations of asynchronous invocations;
  * - `dlq`: a queue's redrive to its dead-letter queue; `on-failure`: a stream mapping's failed batches;
  * - `sends`: what a handler writes to from its own code;
  * - `retry`: a failed invocation or batch tried again (drawn only with `--failures`).
  */
-export type EdgeKind = 'subscription' | 'rule' | 'route' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry';
+export type EdgeKind = 'subscription' | 'rule' | 'route' | 'notification' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry';
 
 /** One setting as the .flow file words it: `batch` `10`, `visibility` `3m`. */
 export interface Setting {
@@ -79,6 +79,7 @@ export function buildGraphModel(manifest: FlowManifest): GraphModel {
     ...manifest.streams.map(streamNode),
     ...manifest.tables.map(tableNode),
     ...manifest.apis.map((a) => ({ id: a.name, kind: 'api' as const, payload: 'HTTP requests', line: a.origin.line, settings: a.corsOrigins.length === 0 ? [] : [{ key: 'cors', value: a.corsOrigins.join(', ') }] })),
+    ...manifest.buckets.map((b) => ({ id: b.name, kind: 'bucket' as const, payload: 'objects', line: b.origin.line, settings: b.versioned ? [{ key: 'versioned', value: 'true' }] : [] })),
   ];
   const edges: Omit<GraphEdge, 'failurePath'>[] = manifest.edges.map(edgeOf);
   for (const queue of manifest.queues) {
@@ -192,6 +193,12 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
       return { ...base, kind: 'stream-poll', settings: streamTriggerSettings(edge) };
     case 'route':
       return { ...base, kind: 'route', settings: [{ key: 'route', value: edge.routeKey }] };
+    case 'notification': {
+      const settings: Setting[] = [{ key: 'events', value: edge.events.join(', ') }];
+      if (edge.prefix !== null) settings.push({ key: 'prefix', value: JSON.stringify(edge.prefix) });
+      if (edge.suffix !== null) settings.push({ key: 'suffix', value: JSON.stringify(edge.suffix) });
+      return { ...base, kind: 'notification', settings };
+    }
   }
 }
 
@@ -226,6 +233,7 @@ function payloadOf(manifest: FlowManifest, name: string): string {
     manifest.streams.find((s) => s.name === name)?.record ??
     manifest.tables.find((t) => t.name === name)?.item ??
     manifest.buses.find((b) => b.name === name)?.detail;
+  if (manifest.buckets.some((b) => b.name === name)) return 'objects';
   return resource === undefined || resource === null ? 'any event' : typeText(resource);
 }
 

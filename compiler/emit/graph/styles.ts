@@ -3,7 +3,7 @@ import type { EdgeKind, NodeKind } from './model.js';
 /**
  * How each kind of node and edge is drawn, in one table for every renderer. Shapes follow
  * what people draw: a function is a rounded box, a queue a flag (messages wait in it), a topic
- * a hexagon (it fans out), a bus a parallelogram, a stream an oval (a stadium in Mermaid), a table a cylinder, an HTTP API a trapezoid (requests come in at its wide side); FIFO
+ * a hexagon (it fans out), a bus a parallelogram, a stream an oval (a stadium in Mermaid), a table a cylinder, an HTTP API a trapezoid (requests come in at its wide side), a bucket a folder (a trapezoid in Mermaid); FIFO
  * queues and topics get a double outline. Colours are those of the AWS service families.
  */
 export interface NodeStyle {
@@ -29,6 +29,7 @@ export const NODE_STYLES: Readonly<Record<NodeKind, NodeStyle>> = {
   stream: { caption: 'stream', dotShape: 'ellipse', rounded: false, double: false, mermaid: ['([', '])'], fill: '#e9ebfb', stroke: '#3b48cc' },
   table: { caption: 'table', dotShape: 'cylinder', rounded: false, double: false, mermaid: ['[(', ')]'], fill: '#e4f3fb', stroke: '#0b7ab8' },
   api: { caption: 'HTTP API', dotShape: 'invhouse', rounded: false, double: false, mermaid: ['[\\', '/]'], fill: '#f4ecfb', stroke: '#8c4fff' },
+  bucket: { caption: 'bucket', dotShape: 'folder', rounded: false, double: false, mermaid: ['[\\', '/]'], fill: '#e8f5e9', stroke: '#3f8624' },
 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
@@ -46,6 +47,7 @@ export const EDGE_STYLES: Readonly<Record<EdgeKind, EdgeStyle>> = {
   subscription: { meaning: 'subscription (SNS delivers asynchronously)', color: '#5f6b7a', line: 'dashed', bold: false },
   rule: { meaning: 'rule (EventBridge delivers asynchronously)', color: '#5f6b7a', line: 'dashed', bold: false },
   route: { meaning: 'route (API Gateway invokes synchronously and returns the result)', color: '#263238', line: 'solid', bold: false },
+  notification: { meaning: 'notification (S3 delivers asynchronously)', color: '#5f6b7a', line: 'dashed', bold: false },
   'queue-poll': { meaning: 'event source mapping (Lambda polls the queue and invokes synchronously)', color: '#263238', line: 'solid', bold: false },
   'stream-poll': { meaning: 'event source mapping (Lambda polls the shards and invokes synchronously)', color: '#263238', line: 'solid', bold: false },
   success: { meaning: 'success destination (the invocation record of a success)', color: '#2e7d32', line: 'solid', bold: false },

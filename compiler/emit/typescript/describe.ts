@@ -23,6 +23,8 @@ export function triggerLines(envelope: Envelope, isFifoQueue: (name: string) => 
         return `the ${edge.condition} records of ${code(edge.source)} (its ${edge.condition} destination, asynchronous)`;
       case 'route':
         return `HTTP requests to ${code(edge.routeKey)} of the API ${code(edge.source)} (synchronous: the result is the response)`;
+      case 'notification':
+        return `S3 events (${edge.events.join(', ')}) of the bucket ${code(edge.source)}${edge.prefix === null ? '' : `, keys starting ${JSON.stringify(edge.prefix)}`}${edge.suffix === null ? '' : `, ending ${JSON.stringify(edge.suffix)}`} (asynchronous)`;
     }
   });
 }
@@ -77,6 +79,7 @@ export function onErrorLine(envelope: Envelope, fn: FunctionModel): string {
       return 'Throw to answer 500 (API Gateway: "Internal Server Error"); a request whose input does not fit the type was answered 400 before this runs.';
     case 'sns':
     case 'bus':
+    case 's3':
     case 'invoke':
       return envelope.edges.length === 0 ? 'Throw to fail the invocation.' : `Throw to fail the invocation: ${asyncRetries(fn)}.`;
   }

@@ -16,6 +16,7 @@ import type {
   StreamTriggerEdge,
   SubscriptionEdge,
   DestinationEdge,
+  NotificationEdge,
   SendTarget,
   FifoSettings,
 } from '../../../runtime/manifest/schema.js';
@@ -25,11 +26,11 @@ import { propertyName, quote, type TypeNames, typeText, unionText, unique } from
 import { schemaOption, type ValidatorNames } from './validators.js';
 
 /** How a function is invoked, by the shape of its event; `invoke`: the payload itself is the event. */
-export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'http' | 'invoke';
+export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'http' | 's3' | 'invoke';
 
-const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'http', 'invoke'];
+const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'http', 's3', 'invoke'];
 
-type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge | RouteEdge;
+type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge | RouteEdge | NotificationEdge;
 
 export interface Envelope {
   readonly kind: EnvelopeKind;
@@ -201,6 +202,8 @@ function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
       return edge.targetKind === 'fn' ? 'invoke' : null;
     case 'route':
       return 'http';
+    case 'notification':
+      return edge.targetKind === 'fn' ? 's3' : null;
   }
 }
 
@@ -282,6 +285,10 @@ function envelope(kind: EnvelopeKind, edges: readonly TriggerEdge[], spec: Funct
         helper: `${rt}.httpTrigger<${payload}, ${paramsText(routes)}, ${context.output}>({ bodyRoutes: [${bodyRoutes.join(', ')}]${more} })`,
       };
     }
+    case 's3':
+      // S3 invokes asynchronously: the result goes to the function's success destination. The
+      // event is S3's own shape, so there is nothing to validate.
+      return { ...base, event: `${rt}.S3Event`, result: context.output, helper: `${rt}.s3Trigger<${context.output}>()` };
     case 'invoke':
       return { ...base, event: payload, result: context.output, helper: `${rt}.invokeTrigger<${payload}, ${context.output}>(${only})` };
   }
@@ -434,6 +441,8 @@ function sendClient(target: SendTarget, resources: ResourceIndex, names: TypeNam
         client: `${rt}.streamClient<${record}, ${key === null}>({ name: ${name}, partitionKey: ${key === null ? 'null' : pathText(key)} })`,
       };
     }
+    case 'bucket':
+      return { target, method: 'put', client: `${rt}.bucketClient({ name: ${name} })` };
     case 'table': {
       const table = resources.table(target.name);
       const item = table ? typeText(table.item, names) : 'unknown';

@@ -73,13 +73,13 @@ interface Callback {
 }
 
 /** The helper of a function's value that makes its handler for one kind of trigger (compiler/handlers reads it too). */
-export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', http: 'onRequest', invoke: 'onInvoke' } as const;
+export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', http: 'onRequest', s3: 'onEvent', invoke: 'onInvoke' } as const;
 
 function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>, javascript: boolean): Callback {
   const param = parameterName(envelope, taken);
-  const paramType = envelope.kind === 'dynamodb' || javascript ? null : parameterType(model, fn, envelope);
+  const paramType = envelope.kind === 'dynamodb' || envelope.kind === 's3' || javascript ? null : parameterType(model, fn, envelope);
   if (paramType !== null) typeImports.add(paramType);
-  const returnsResult = ['sns', 'bus', 'http', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
+  const returnsResult = ['sns', 'bus', 'http', 's3', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
   // A route's handler may also return `respond(…)`, so its result is left to inference.
   const returnType = returnsResult && !javascript && envelope.kind !== 'http' ? resultTypeName(model, fn) : null;
   if (returnType !== null) typeImports.add(returnType);
@@ -112,6 +112,8 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean, h
         `\`${param}\` is the request's JSON body (the query string on GET, HEAD and OPTIONS), checked against its type; the second parameter has \`params\`, \`query\` and \`headers\`.`,
         `Return the response body (200${returnsResult ? '' : ', or 204 without one'}), \`${helper}.respond(status, body, { headers })\`, or \`httpError(status, message)\` from flowc/runtime.`,
       ];
+    case 's3':
+      return [`\`${param}\` are the objects of one S3 event, keys decoded (\`key\`, \`size\`, \`eventName\`)${returns}.`];
     case 'invoke':
       return envelope.edges.length === 0 ? [`\`${param}\` is the input it is invoked with${returns}.`] : [`\`${param}\` is the record Lambda delivered${returns}.`];
   }
@@ -119,7 +121,7 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean, h
 
 /** A name for the payload: the declared type's, or what kind of record it is. */
 function parameterName(envelope: Envelope, taken: Set<string>): string {
-  const wanted = envelope.kind === 'dynamodb' ? 'change' : nameForPayload(envelope.payloadType);
+  const wanted = envelope.kind === 'dynamodb' ? 'change' : envelope.kind === 's3' ? 'objects' : nameForPayload(envelope.payloadType);
   const name = isReservedWord(wanted) || taken.has(wanted) ? 'payload' : wanted;
   return name;
 }
@@ -136,6 +138,8 @@ function nameForPayload(type: PayloadType | null): string {
       return 'notification';
     case 'eventBridgeEvent':
       return 'event';
+    case 's3Notification':
+      return 'notification';
     default:
       return 'payload';
   }

@@ -83,6 +83,8 @@ export function typeText(type: PayloadType, names: TypeNames): string {
       const source = fromLambda ? `, ${quote(eventBridge.destinationSource)}` : '';
       return `${rt}.BusEvent<${type.detailType === null ? 'string' : quote(type.detailType)}, ${typeText(type.detail, names)}${source}>`;
     }
+    case 's3Notification':
+      return type.testEvent ? `${rt}.S3Notification` : `${rt}.S3Event`;
     default:
       return assertNever(type);
   }

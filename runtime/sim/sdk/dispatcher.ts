@@ -7,6 +7,7 @@ import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
 import type { SdkDispatcher } from './dispatch.js';
 import { dynamoDbCommand, type TableAccess } from './dynamodb-commands.js';
+import { s3Command } from './s3-commands.js';
 
 type Input = Readonly<Record<string, unknown>>;
 
@@ -30,7 +31,7 @@ export function createDispatcher(
     const name = addresses.resolve(kind, address);
     if (name === undefined) {
       throw new AwsServiceError(
-        kind === 'queue' ? 'AWS.SimpleQueueService.NonExistentQueue' : 'ResourceNotFoundException',
+        kind === 'queue' ? 'AWS.SimpleQueueService.NonExistentQueue' : kind === 'bucket' ? 'NoSuchBucket' : 'ResourceNotFoundException',
         `${address} is not a ${kind} of this flow (the simulator knows only the flow's own resources; is it in the function's sends?)`,
       );
     }
@@ -105,6 +106,8 @@ export function createDispatcher(
     resolve: (address) => tableSpecs.get(resolve('table', address, 'TableName')) as TableSpec,
   };
 
+  const bucketAccess = { router, from, resolve: (address: unknown) => resolve('bucket', address, 'Bucket') };
+
   return {
     nowMs,
     dispatch(service, command, input) {
@@ -154,6 +157,7 @@ export function createDispatcher(
         }
         default:
           if (service === 'dynamodb' || service === 'dynamodb-document') return dynamoDbCommand(tableAccess, service === 'dynamodb-document', command, input);
+          if (service === 's3') return s3Command(bucketAccess, command, input);
           throw notModelled(service, command);
       }
     },

@@ -133,6 +133,14 @@ export const SDK_MODULES: Readonly<Record<string, Readonly<Record<string, unknow
     BatchGetItemCommand: command('BatchGetItem'),
     BatchWriteItemCommand: command('BatchWriteItem'),
   }),
+  '@aws-sdk/client-s3': {
+    S3Client: client('s3'),
+    PutObjectCommand: command('PutObject'),
+    GetObjectCommand: command('GetObject'),
+    HeadObjectCommand: command('HeadObject'),
+    DeleteObjectCommand: command('DeleteObject'),
+    ListObjectsV2Command: command('ListObjectsV2'),
+  },
   '@aws-sdk/lib-dynamodb': {
     DynamoDBDocumentClient,
     PutCommand: command('PutItem'),

@@ -37,6 +37,9 @@ function arnOf(manifest: FlowManifest, kind: string, name: string): string {
       return arn('kinesis', `stream/${p}`);
     case 'table':
       return arn('dynamodb', `table/${p}`);
+    case 'bucket':
+      // Global: no Region or account in the ARN, both in the name (runtime/manifest/names.ts `bucketName`).
+      return `arn:\${AWS::Partition}:s3:::${p.replace(/_/g, '-')}-\${AWS::AccountId}-\${AWS::Region}`;
     default:
       throw new Error(kind);
   }
@@ -62,7 +65,13 @@ function expectedGrants(manifest: FlowManifest, fn: FunctionSpec): string[] {
       grant(executionRole.onFailure[edge.onFailure.kind], arnOf(manifest, edge.onFailure.kind, edge.onFailure.name));
     }
   }
-  for (const target of fn.sends) grant(executionRole.send[target.kind], arnOf(manifest, target.kind, target.name));
+  for (const target of fn.sends) {
+    if (target.kind !== 'bucket') grant(executionRole.send[target.kind], arnOf(manifest, target.kind, target.name));
+    else {
+      grant(executionRole.send.bucket, `${arnOf(manifest, 'bucket', target.name)}/*`);
+      grant(executionRole.listBucket, arnOf(manifest, 'bucket', target.name));
+    }
+  }
   if (fn.idempotency !== null) grant(executionRole.idempotency, arnOf(manifest, 'table', fn.idempotency.table));
   // `secret("name")`: exactly that secret (its ARN ends in `-` and six random characters); `ssm(…)` needs nothing.
   for (const parameter of fn.parameters ?? []) if (parameter.source === 'secret') grant(executionRole.readSecret, arn('secretsmanager', `secret:${parameter.name}-??????`));
@@ -106,7 +115,7 @@ function policyElements(value: TemplateValue, out: { key: string; value: Templat
 
 /** Every grant of the table, by its path (`poll.stream`). */
 function tableGrants(): [string, Grant][] {
-  const out: [string, Grant][] = [['writeLogs', executionRole.writeLogs], ['idempotency', executionRole.idempotency]];
+  const out: [string, Grant][] = [['writeLogs', executionRole.writeLogs], ['idempotency', executionRole.idempotency], ['listBucket', executionRole.listBucket]];
   for (const group of ['poll', 'deliver', 'onFailure', 'send'] as const) {
     for (const [name, grant] of Object.entries(executionRole[group])) out.push([`${group}.${name}`, grant]);
   }
@@ -134,7 +143,10 @@ describe('the table of grants (runtime/aws/iam.ts)', () => {
       eventBridgeSdk: { kind: 'bus', prefix: 'events' },
       kinesisSdk: { kind: 'stream', prefix: 'kinesis' },
       dynamoDbSdk: { kind: 'table', prefix: 'dynamodb' },
+      s3Sdk: { kind: 'bucket', prefix: 's3' },
     };
+    // S3 authorizes some operations by an action of another name (Service Authorization Reference, list_amazons3.html).
+    const s3Actions: Readonly<Record<string, string>> = { HeadObject: 's3:GetObject', ListObjectsV2: 's3:ListBucket' };
     const called = new Map<string, Set<string>>();
     for (const folder of ['runtime/clients', 'runtime/idempotency']) {
       for (const file of readdirSync(join(root, folder)).filter((f) => f.endsWith('.ts'))) {
@@ -143,9 +155,10 @@ describe('the table of grants (runtime/aws/iam.ts)', () => {
         for (const part of source.split(/(?=await \w+Sdk\(\))/).slice(1)) {
           const sdk = /^await (\w+Sdk)\(\)/.exec(part)?.[1] as string;
           expect(sdks[sdk], `${file}: ${sdk}`).toBeDefined();
-          const grantName = folder === 'runtime/idempotency' ? 'idempotency' : `send.${sdks[sdk]?.kind}`;
-          const commands = called.get(grantName) ?? new Set<string>();
           const next = /new module\.(\w+)Command\b/.exec(part)?.[1];
+          // A bucket's listing is granted on the bucket, its objects' calls on the objects.
+          const grantName = folder === 'runtime/idempotency' ? 'idempotency' : next === 'ListObjectsV2' ? 'listBucket' : `send.${sdks[sdk]?.kind}`;
+          const commands = called.get(grantName) ?? new Set<string>();
           expect(next, `${file}: a call of ${sdk} without a command`).toBeDefined();
           commands.add(next as string);
           called.set(grantName, commands);
@@ -155,11 +168,15 @@ describe('the table of grants (runtime/aws/iam.ts)', () => {
     const grants: [string, ClientGrant, string][] = [
       ...Object.values(sdks).map(({ kind, prefix }): [string, ClientGrant, string] => [`send.${kind}`, executionRole.send[kind], prefix]),
       ['idempotency', executionRole.idempotency, 'dynamodb'],
+      ['listBucket', executionRole.listBucket, 's3'],
     ];
     for (const [name, grant, prefix] of grants) {
       expect([...(called.get(name) ?? [])].sort(), name).toEqual(Object.keys(grant.commands).sort());
       // Each command's action is the service's: named after the operation, or (SQS, SNS batches) after the single form.
-      for (const [command, action] of Object.entries(grant.commands)) expect(action, `${name}: ${command}`).toMatch(new RegExp(`^${prefix}:${command.replace(/Batch$/, '')}(Batch)?$`));
+      for (const [command, action] of Object.entries(grant.commands)) {
+        if (prefix === 's3' && s3Actions[command] !== undefined) expect(action, `${name}: ${command}`).toBe(s3Actions[command]);
+        else expect(action, `${name}: ${command}`).toMatch(new RegExp(`^${prefix}:${command.replace(/Batch$/, '')}(Batch)?$`));
+      }
       expect(grant.actions, name).toEqual([...new Set(Object.values(grant.commands))].sort());
     }
   });
@@ -197,7 +214,7 @@ describe('the table of grants (runtime/aws/iam.ts)', () => {
     for (const action of actions) expect(mentioned.has(action), `${action} is missing from docs/cloudformation.md`).toBe(true);
     // The rows of its tables grant nothing else (the prose also names the actions flowc leaves out).
     for (const action of actionsIn(lines.filter((l) => l.startsWith('|')))) {
-      if (/^(sqs|sns|events|kinesis|dynamodb|lambda|logs|sts):/.test(action)) expect(actions.has(action), `docs/cloudformation.md lists ${action}`).toBe(true);
+      if (/^(sqs|sns|events|kinesis|dynamodb|s3|lambda|logs|sts):/.test(action)) expect(actions.has(action), `docs/cloudformation.md lists ${action}`).toBe(true);
     }
     for (const [name, entry] of [...tableGrants(), ...Object.entries(resourcePolicy), ['lambdaTrust', lambdaTrust] as const]) {
       for (const url of entry.docs) expect(doc.includes(url), `${name}: ${url}`).toBe(true);
@@ -246,6 +263,11 @@ describe('execution roles', () => {
           const path = edge.routeKey === '$default' ? edge.routeKey : edge.routeKey.slice(edge.routeKey.indexOf(' ') + 1);
           expected.push(`${edge.target} apigateway.amazonaws.com lambda:InvokeFunction api:${edge.source}${routeArnSuffix(edge.method, path)}`);
         }
+        // S3: the bucket's ARN from its name, and the account (a bucket ARN has none).
+        if (edge.kind === 'notification') {
+          const action = { fn: 'lambda:InvokeFunction', queue: 'sqs:SendMessage', topic: 'sns:Publish' }[edge.targetKind];
+          expected.push(`${edge.target} s3.amazonaws.com ${action} ${arnOf(m, 'bucket', edge.source)} account`);
+        }
       }
       const nameOf = (id: string) => (template.Resources[id]?.Metadata.flowc as { name: string }).name;
       // A topic by reference (its `Ref` is its ARN), a rule by its ARN spelled from its name.
@@ -260,19 +282,23 @@ describe('execution roles', () => {
         return v['Fn::Sub'] ?? JSON.stringify(value);
       };
       const granted: string[] = [];
+      const s3 = 's3.amazonaws.com';
       for (const resource of Object.values(template.Resources)) {
         if (resource.Type === 'AWS::Lambda::Permission') {
-          const p = resource.Properties as { FunctionName: { 'Fn::GetAtt': [string, string] }; Principal: string; Action: string; SourceArn: TemplateValue };
-          expect(Object.keys(p).sort()).toEqual(['Action', 'FunctionName', 'Principal', 'SourceArn']);
-          granted.push(`${nameOf(p.FunctionName['Fn::GetAtt'][0])} ${p.Principal} ${p.Action} ${sourceText(p.SourceArn)}`);
+          const p = resource.Properties as { FunctionName: { 'Fn::GetAtt': [string, string] }; Principal: string; Action: string; SourceArn: TemplateValue; SourceAccount?: TemplateValue };
+          expect(Object.keys(p).sort()).toEqual(p.Principal === s3 ? ['Action', 'FunctionName', 'Principal', 'SourceAccount', 'SourceArn'] : ['Action', 'FunctionName', 'Principal', 'SourceArn']);
+          if (p.Principal === s3) expect(p.SourceAccount).toEqual({ Ref: 'AWS::AccountId' });
+          granted.push(`${nameOf(p.FunctionName['Fn::GetAtt'][0])} ${p.Principal} ${p.Action} ${sourceText(p.SourceArn)}${p.Principal === s3 ? ' account' : ''}`);
         }
-        if (resource.Type === 'AWS::SQS::QueuePolicy') {
-          const queue = nameOf((resource.Properties.Queues as { Ref: string }[])[0]?.Ref as string);
+        if (resource.Type === 'AWS::SQS::QueuePolicy' || resource.Type === 'AWS::SNS::TopicPolicy') {
+          const ref = (resource.Properties[resource.Type === 'AWS::SQS::QueuePolicy' ? 'Queues' : 'Topics'] as { Ref: string }[])[0]?.Ref as string;
           for (const s of (resource.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
             expect(s.Effect).toBe('Allow');
-            expect(Object.keys(s.Condition as object)).toEqual(['ArnEquals']);
-            const source = (s.Condition as { ArnEquals: { 'aws:SourceArn': TemplateValue } }).ArnEquals['aws:SourceArn'];
-            granted.push(`${queue} ${(s.Principal as { Service: string }).Service} ${String(s.Action)} ${sourceText(source)}`);
+            const service = (s.Principal as { Service: string }).Service;
+            const condition = s.Condition as { ArnEquals: { 'aws:SourceArn': TemplateValue }; StringEquals?: Record<string, TemplateValue> };
+            expect(Object.keys(condition)).toEqual(service === s3 ? ['ArnEquals', 'StringEquals'] : ['ArnEquals']);
+            if (service === s3) expect(condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+            granted.push(`${nameOf(ref)} ${service} ${String(s.Action)} ${sourceText(condition.ArnEquals['aws:SourceArn'])}${service === s3 ? ' account' : ''}`);
           }
         }
       }
@@ -282,6 +308,9 @@ describe('execution roles', () => {
         'apigateway.amazonaws.com lambda:InvokeFunction',
         'events.amazonaws.com lambda:InvokeFunction',
         'events.amazonaws.com sqs:SendMessage',
+        's3.amazonaws.com lambda:InvokeFunction',
+        's3.amazonaws.com sns:Publish',
+        's3.amazonaws.com sqs:SendMessage',
         'sns.amazonaws.com lambda:InvokeFunction',
         'sns.amazonaws.com sqs:SendMessage',
       ]);
@@ -297,8 +326,10 @@ describe('execution roles', () => {
             .filter((t) => t.includes('*'));
           for (const text of texts) {
             // The log streams of the function's own log group, and the stream of a table (its
-            // label is a timestamp picked at creation); nothing else.
-            const allowed = key === 'Resource' && (/:log-group:\/aws\/lambda\/[^:*"]+:\*"\}$/.test(text) || /:table\/[^/*"]+\/stream\/\*"\}$/.test(text));
+            // label is a timestamp picked at creation).
+            // And the objects of a bucket (`<bucket ARN>/*`: the keys a handler writes are not known).
+            const allowed =
+              key === 'Resource' && (/:log-group:\/aws\/lambda\/[^:*"]+:\*"\}$/.test(text) || /:table\/[^/*"]+\/stream\/\*"\}$/.test(text) || /:s3:::[^/*"]+\/\*"\}$/.test(text));
             expect(allowed, `${id}: ${key} ${text}`).toBe(true);
           }
         }

@@ -3,6 +3,7 @@ import { eventBridge } from '../../../../runtime/aws/limits.js';
 import { eventBridgePattern, type Json } from '../../../../runtime/pattern/event-bridge.js';
 import type { EdgeSpec, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge, SubscriptionEdge } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
+import { notificationResources } from './buckets.js';
 import { declarationId } from '../logical-id.js';
 import { subPseudo, getAtt, ref, type TemplateValue } from '../template.js';
 import { routeResources } from './apis.js';
@@ -26,6 +27,8 @@ export function edgeResources(context: EmitContext, edge: EdgeSpec): NamedResour
       return rule(context, edge);
     case 'route':
       return routeResources(context, edge);
+    case 'notification':
+      return notificationResources(context, edge);
   }
 }
 

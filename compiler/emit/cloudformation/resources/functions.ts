@@ -3,7 +3,7 @@ import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter, declarationId } from '../logical-id.js';
 import { functionLogGroupName } from '../names.js';
-import { getAtt, ref, type TemplateValue } from '../template.js';
+import { getAtt, ref, subPseudo, type TemplateValue } from '../template.js';
 import { functionGrants, lambdaAssumeRolePolicy, policyStatements } from './iam.js';
 
 /**
@@ -67,7 +67,7 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
  * cold start), `FLOWC_APP`, `NODE_OPTIONS` with `--enable-source-maps` (the bundle's
  * source map is read only then), and one variable per `sends` target and idempotency table
  * (runtime/manifest/env.ts): queue → URL (`Ref`), topic → ARN (`Ref`), bus, stream and table →
- * name (`Ref`). Sorted by name.
+ * name (`Ref`), bucket → its name spelled out. Sorted by name.
  */
 function environment(context: EmitContext, fn: FunctionSpec): Record<string, TemplateValue> {
   const variables: Record<string, TemplateValue> = {
@@ -79,7 +79,11 @@ function environment(context: EmitContext, fn: FunctionSpec): Record<string, Tem
     if (parameter.source === 'ssm') variables[parameter.variable] = ssmDynamicReference(parameter.name);
     else variables[secretVariable(parameter.variable)] = parameter.name;
   }
-  for (const target of fn.sends) variables[sendTargetVariable(target.kind, target.name)] = ref(declarationId(target.name, sendRole[target.kind]));
+  for (const target of fn.sends) {
+    // A bucket by its known name, not `Ref`: a bucket that notifies this function comes after its
+    // permission, which references the function (resources/buckets.ts); a `Ref` would close the cycle.
+    variables[sendTargetVariable(target.kind, target.name)] = target.kind === 'bucket' ? subPseudo(context.physical('bucket', target.name)) : ref(declarationId(target.name, sendRole[target.kind]));
+  }
   if (fn.idempotency !== null) variables[sendTargetVariable('table', fn.idempotency.table)] = ref(declarationId(fn.idempotency.table, sendRole.table));
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -29,7 +29,12 @@ export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] 
   for (const edge of context.edgesFrom(fn.name)) {
     if (edge.kind === 'destination') grants.push(grant(executionRole.deliver[edge.targetKind], edge.targetKind, context.physical(edge.targetKind, edge.target)));
   }
-  for (const target of fn.sends) grants.push(grant(executionRole.send[target.kind], target.kind, context.physical(target.kind, target.name)));
+  for (const target of fn.sends) {
+    if (target.kind === 'bucket') {
+      const bucket = context.physical('bucket', target.name);
+      grants.push(grant(executionRole.send.bucket, 'bucket-objects', bucket), grant(executionRole.listBucket, 'bucket', bucket));
+    } else grants.push(grant(executionRole.send[target.kind], target.kind, context.physical(target.kind, target.name)));
+  }
   if (fn.idempotency !== null) grants.push(grant(executionRole.idempotency, 'table', context.physical('table', fn.idempotency.table)));
   for (const parameter of fn.parameters ?? []) if (parameter.source === 'secret') grants.push(grant(executionRole.readSecret, 'secret', parameter.name));
   for (const edge of context.edgesInto(fn.name)) {

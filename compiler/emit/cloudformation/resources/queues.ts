@@ -2,6 +2,7 @@ import { resourcePolicy, type ServiceGrant } from '../../../../runtime/aws/iam.j
 import type { QueueSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
+import { allowBucket } from './buckets.js';
 import { getAtt, ref, type TemplateValue } from '../template.js';
 
 /** A queue, and the queue policy that lets its topics and rules deliver to it. */
@@ -35,7 +36,7 @@ export function queueResources(context: EmitContext, queue: QueueSpec): NamedRes
 }
 
 /**
- * SNS and EventBridge need the queue's permission to send to it; without it their messages are
+ * SNS, EventBridge and S3 need the queue's permission to send to it; without it their messages are
  * dropped silently (runtime/aws/iam.ts `resourcePolicy`). One policy per queue: a second
  * `AWS::SQS::QueuePolicy` on the same queue would replace the first. Lambda destinations need
  * none, the function's role grants them.
@@ -46,6 +47,7 @@ function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
     if (edge.kind === 'subscription') statements.push(allowSend(resourcePolicy.topicToQueue, queueId, ref(declarationId(edge.source, 'Topic'))));
     // The rule's ARN spelled from its name, not referenced: the rule comes after this policy (resources/edges.ts).
     if (edge.kind === 'rule') statements.push(allowSend(resourcePolicy.ruleToQueue, queueId, context.ruleArn(edge)));
+    if (edge.kind === 'notification') statements.push(allowBucket(resourcePolicy.bucketToQueue, getAtt(queueId, 'Arn'), context, edge.source));
   }
   if (statements.length === 0) return undefined;
   return resource(
