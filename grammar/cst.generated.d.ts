@@ -51,6 +51,7 @@ export type ResourceDeclCstChildren = {
   Kw_bus?: IToken[];
   Kw_stream?: IToken[];
   Kw_table?: IToken[];
+  Kw_schedule?: IToken[];
   Name: IToken[];
   Colon?: IToken[];
   typeExpr?: TypeExprCstNode[];

@@ -29,6 +29,7 @@ import {
   Stream,
   StringLiteral,
   Table,
+  Schedule,
   Topic,
   Type,
 } from './tokens.js';
@@ -148,7 +149,7 @@ class FastParser {
 
   resourceDecl = (): CstNode => {
     const node = new Node('resourceDecl');
-    const keyword = [Queue, Topic, Bus, Stream, Table].find((k) => this.peek()?.tokenType === k);
+    const keyword = [Queue, Topic, Bus, Stream, Table, Schedule].find((k) => this.peek()?.tokenType === k);
     if (keyword === undefined) throw GIVE_UP;
     this.consume(node, keyword);
     this.consume(node, Name);

@@ -29,6 +29,7 @@ import {
   RBrace,
   RBracket,
   RParen,
+  Schedule,
   Stream,
   StringLiteral,
   Table,
@@ -468,6 +469,7 @@ const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [Bus, 'resourceDecl'],
   [Stream, 'resourceDecl'],
   [Table, 'resourceDecl'],
+  [Schedule, 'resourceDecl'],
 ]);
 
 /** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */

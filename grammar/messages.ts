@@ -23,6 +23,8 @@ const keywordAliases: Record<string, string> = {
   kinesis: 'stream',
   dynamodb: 'table',
   eventbridge: 'bus',
+  cron: 'schedule',
+  scheduler: 'schedule',
   event_bus: 'bus',
   application: 'app',
   struct: 'type',
@@ -39,6 +41,7 @@ const declarationNoun: Record<string, string> = {
   bus: 'bus',
   stream: 'stream',
   table: 'table',
+  schedule: 'schedule',
 };
 
 /**

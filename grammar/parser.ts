@@ -29,6 +29,7 @@ import {
   Stream,
   StringLiteral,
   Table,
+  Schedule,
   Topic,
   Type,
 } from './tokens.js';
@@ -152,7 +153,7 @@ export class FlowParser extends CstParser {
     this.OPTION3(() => this.SUBRULE(this.settingsBlock));
   });
 
-  /** (queue | topic | bus | stream | table) NAME ( ":" typeExpr )? settings? */
+  /** (queue | topic | bus | stream | table | schedule) NAME ( ":" typeExpr )? settings? */
   readonly resourceDecl = this.RULE('resourceDecl', () => {
     this.OR([
       { ALT: () => this.CONSUME(Queue) },
@@ -160,6 +161,7 @@ export class FlowParser extends CstParser {
       { ALT: () => this.CONSUME(Bus) },
       { ALT: () => this.CONSUME(Stream) },
       { ALT: () => this.CONSUME(Table) },
+      { ALT: () => this.CONSUME(Schedule) },
     ]);
     this.CONSUME(Name);
     this.OPTION(() => {

@@ -50,10 +50,11 @@ export const Topic = keyword('topic');
 export const Bus = keyword('bus');
 export const Stream = keyword('stream');
 export const Table = keyword('table');
+export const Schedule = keyword('schedule');
 
 /** The declaration keywords: a line that starts with one of these followed by a name starts a declaration. */
-export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table];
-export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table];
+export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Schedule];
+export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Schedule];
 
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`', start_chars_hint: ['-'] });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`', start_chars_hint: ['{'] });

@@ -170,6 +170,8 @@ function formWords(spec: SettingSpec): string {
       return 'pattern';
     case 'timestamp':
       return 'timestamp';
+    case 'json':
+      return 'constant';
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Model } from '../elaborate/elaborate.js';
-import type { AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
+import type { AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, ScheduleModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
 import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
 import type { Setting } from '../syntax/ast.js';
@@ -69,6 +69,10 @@ export class CheckContext {
 
   table(symbol: DeclarationSymbol): TableModel {
     return this.#declaration(symbol, 'table');
+  }
+
+  schedule(symbol: DeclarationSymbol): ScheduleModel {
+    return this.#declaration(symbol, 'schedule');
   }
 
   edge(edge: Edge): EdgeModel {

@@ -21,6 +21,7 @@ export interface RuleVisitor {
   bus?(bus: DeclarationSymbol, context: CheckContext): void;
   stream?(stream: DeclarationSymbol, context: CheckContext): void;
   table?(table: DeclarationSymbol, context: CheckContext): void;
+  schedule?(schedule: DeclarationSymbol, context: CheckContext): void;
   edge?(edge: Edge, context: CheckContext): void;
   type?(type: TypeDecl, context: CheckContext): void;
   /** Once per program, after the node visits: for rules about the whole graph. */

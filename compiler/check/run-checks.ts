@@ -40,6 +40,7 @@ export function check(program: ResolvedProgram, reporter: Reporter, rules: reado
     bus: visitorsOf('bus'),
     stream: visitorsOf('stream'),
     table: visitorsOf('table'),
+    schedule: visitorsOf('schedule'),
   };
   const edgeVisitors = visitorsOf('edge');
   const programVisitors = visitorsOf('program');

@@ -13,6 +13,7 @@ import { TypeConverter } from '../types/payload.js';
 import { snsLambdaEvent } from '../types/structure.js';
 import { printType, quoteType } from '../types/print.js';
 import { appEventsKind, type BusEventKind, canMatch, destinationKind } from './bus-events.js';
+import { scheduledEventType } from './schedule-event.js';
 
 
 const noEdges: readonly Edge[] = Object.freeze([]);
@@ -268,6 +269,8 @@ export class TypedProgram implements TypeEnvironment {
         return this.typeOf(edge.source.name);
       case 'rule':
         return this.ruleMatch(edge)?.payload ?? unknownType;
+      case 'schedule-target':
+        return this.typeOf(edge.source.name);
     }
   }
 
@@ -313,6 +316,8 @@ export class TypedProgram implements TypeEnvironment {
   private infer(name: string): PayloadType {
     const symbol = this.program.declarations.get(name);
     if (!symbol || symbol.kind === 'bus') return unknownType;
+    // An untyped schedule sends what flowc writes as its input: Scheduler's context attributes.
+    if (symbol.kind === 'schedule') return scheduledEventType;
     const producers = this.producersOf(name).filter((p) => p.type.kind !== 'unknown');
     const first = producers[0];
     if (!first) return unknownType;
@@ -357,7 +362,7 @@ export class TypedProgram implements TypeEnvironment {
       const kind = destinationKind(destination.source.name, destination.port ?? 'success');
       if (!kinds.has(kind.key)) kinds.set(kind.key, kind);
     }
-    if (this.sendersTo(bus).length > 0) kinds.set('app', appEventsKind(this.program.app?.name.text ?? 'app', this.declaredType(bus) ?? unknownType));
+    if (this.sendersTo(bus).length > 0 || this.edgesInto(bus).some((e) => e.kind === 'schedule-target')) kinds.set('app', appEventsKind(this.program.app?.name.text ?? 'app', this.declaredType(bus) ?? unknownType));
     const list = [...kinds.values()];
     this.#busKinds.set(bus, list);
     return list;

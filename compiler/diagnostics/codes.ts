@@ -59,6 +59,8 @@ export const codes = {
   FL2015: { slug: 'handler-in-generated-folder', severity: 'error', phase: 'names', title: 'A handler inside the folder flowc regenerates' },
   FL2016: { slug: 'unusable-path', severity: 'error', phase: 'names', title: 'A handler path that cannot name a file' },
   FL2017: { slug: 'handler-not-a-module', severity: 'error', phase: 'names', title: 'A handler file that is not a JavaScript or TypeScript module' },
+  FL2022: { slug: 'schedule-expression', severity: 'error', phase: 'names', title: 'A schedule without exactly one of `every` and `cron`' },
+  FL2023: { slug: 'schedule-target-count', severity: 'error', phase: 'names', title: 'A schedule with more than one target' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -131,6 +133,14 @@ export const codes = {
   FL4049: { slug: 'pattern-too-large', severity: 'warning', phase: 'aws', title: 'A pattern longer than EventBridge\'s default quota of 2,048 characters' },
   FL4050: { slug: 'pattern-number-range', severity: 'error', phase: 'aws', title: 'A number beyond what EventBridge\'s numeric matching compares' },
   FL4051: { slug: 'rule-fifo-dedupe', severity: 'error', phase: 'aws', title: 'A bus rule into a FIFO queue that deduplicates by a field' },
+  FL4060: { slug: 'schedule-rate', severity: 'error', phase: 'aws', title: 'A schedule rate Scheduler refuses: under a minute or not whole minutes' },
+  FL4061: { slug: 'schedule-cron', severity: 'error', phase: 'aws', title: 'A cron expression EventBridge Scheduler refuses' },
+  FL4062: { slug: 'schedule-timezone', severity: 'error', phase: 'aws', title: 'A schedule time zone that is not an IANA time zone' },
+  FL4063: { slug: 'schedule-input-type', severity: 'error', phase: 'aws', title: 'A schedule input that does not have the schedule type' },
+  FL4064: { slug: 'schedule-retries-range', severity: 'error', phase: 'aws', title: 'Schedule retries outside 0–185' },
+  FL4065: { slug: 'schedule-max-age-range', severity: 'error', phase: 'aws', title: 'A schedule maximum event age outside 1 minute – 24 hours' },
+  FL4066: { slug: 'schedule-window-range', severity: 'error', phase: 'aws', title: 'A flexible time window outside 1–1,440 minutes' },
+  FL4067: { slug: 'schedule-dlq-fifo', severity: 'error', phase: 'aws', title: 'A FIFO queue as a schedule dead-letter queue' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

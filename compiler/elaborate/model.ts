@@ -1,4 +1,4 @@
-import type { Deduplication, FieldPath } from '../../runtime/manifest/schema.js';
+import type { Deduplication, FieldPath, JsonValue } from '../../runtime/manifest/schema.js';
 import type { DeclarationSymbol, Edge, EdgeKind } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
 import type { SettingsBlock } from '../syntax/ast.js';
@@ -26,7 +26,9 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
                   ? SettingsBlock
                   : V extends { readonly type: 'timestamp' }
                     ? number
-                    : never;
+                    : V extends { readonly type: 'json' }
+                      ? JsonValue
+                      : never;
 
 /** Whether a setting's default (or one of its per-edge defaults) is "none". */
 type HasNoneDefault<S> = S extends { readonly default: infer D }
@@ -66,8 +68,9 @@ export interface TopicModel extends Declared<'topic'>, FieldsOf<'topic'> {}
 export type BusModel = Declared<'bus'>;
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
+export interface ScheduleModel extends Declared<'schedule'>, FieldsOf<'schedule'> {}
 
-export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel;
+export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | ScheduleModel;
 
 export interface EdgeModel extends FieldsOf<'edge'> {
   readonly kind: EdgeKind;

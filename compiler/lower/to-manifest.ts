@@ -9,7 +9,8 @@ import {
   MANIFEST_VERSION,
   type Origin,
   type QueueSpec,
-  type ResourceKind,
+  type ScheduleSpec,
+  type SendTarget,
   type StreamSpec,
   type TableSpec,
   type TopicSpec,
@@ -143,11 +144,30 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     };
   });
 
+  const schedules = byKind('schedule').map((schedule): ScheduleSpec => {
+    const typedSchedule = typed.declaredType(schedule.name) !== null;
+    return {
+      name: schedule.name,
+      origin: origin(schedule.symbol.decl.name.span),
+      payload: typed.declaredType(schedule.name),
+      // FL2022 makes sure one of the two is set; FL4060 that a rate is whole minutes.
+      expression: schedule.cron !== null ? { kind: 'cron', fields: schedule.cron.trim().split(/\s+/).join(' ') } : { kind: 'rate', minutes: Math.round((schedule.rateSeconds ?? 60) / 60) },
+      timezone: schedule.timezone,
+      // A typed schedule without `input` sends `{}` (FL4063 checked it against the type).
+      input: typedSchedule ? (schedule.input ?? {}) : null,
+      retryAttempts: schedule.retryAttempts,
+      maximumEventAgeSeconds: schedule.maximumEventAgeSeconds,
+      deadLetterQueue: schedule.deadLetterQueue,
+      flexibleWindowMinutes: schedule.flexibleWindowMinutes,
+      state: schedule.state === 'disabled' ? 'DISABLED' : 'ENABLED',
+    };
+  });
+
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, edges, roles };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, schedules, edges, roles };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -204,6 +224,8 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         maximumEventAgeSeconds: model.maximumAgeSeconds,
       };
     }
+    case 'schedule-target':
+      return { ...base, kind: 'schedule-target', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
   }
 }
 
@@ -219,11 +241,11 @@ export function edgeId(edge: Edge): string {
   return `${edge.source.name}${port}->${edge.target.name}`;
 }
 
-function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): { kind: ResourceKind; name: string }[] {
-  const targets = new Map<string, { kind: ResourceKind; name: string }>();
+function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, DeclarationModel>): SendTarget[] {
+  const targets = new Map<string, SendTarget>();
   for (const name of names) {
     const target = declarations.get(name);
-    if (target && target.kind !== 'fn') targets.set(target.name, { kind: target.kind, name: target.name });
+    if (target && target.kind !== 'fn' && target.kind !== 'schedule') targets.set(target.name, { kind: target.kind, name: target.name });
   }
   return [...targets.values()].sort((a, b) => compare(a.name, b.name));
 }

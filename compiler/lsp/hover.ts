@@ -81,6 +81,7 @@ const edgeWords: Record<EdgeKind, string> = {
   'table-trigger': 'a DynamoDB stream event source mapping',
   subscription: 'an SNS subscription',
   rule: 'an EventBridge rule',
+  'schedule-target': 'an EventBridge Scheduler target (a function is invoked asynchronously)',
 };
 
 /** What the receiving side gets, around the payload. */
@@ -99,6 +100,8 @@ function envelope(edge: Edge): string {
       return target === 'fn' ? 'an SNS event (`SNSEvent`): `Records[0].Sns.Message` is the payload, as JSON' : 'an SQS message whose body is the payload (raw delivery) or the SNS notification around it';
     case 'rule':
       return target === 'fn' ? 'an EventBridge event (`EventBridgeEvent`): `detail` is the payload' : 'an SQS message whose body is the EventBridge event';
+    case 'schedule-target':
+      return target === 'fn' ? "the schedule's input itself, as the event" : target === 'bus' ? "an event whose `detail` is the schedule's input" : "a message whose body is the schedule's input, as JSON";
   }
 }
 
@@ -129,6 +132,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   env: 'a block of variables',
   pattern: 'an EventBridge content pattern',
   timestamp: 'an ISO-8601 timestamp string',
+  json: 'a constant (string, number, boolean, list or block)',
 };
 
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {

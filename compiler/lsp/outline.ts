@@ -6,7 +6,7 @@ import type { Analysis } from './analysis.js';
 export interface OutlineEntry {
   readonly name: string;
   readonly detail: string;
-  readonly kind: 'app' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table';
+  readonly kind: 'app' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'schedule';
   /** The whole statement, and its name. */
   readonly span: Span;
   readonly nameSpan: Span;

@@ -243,6 +243,7 @@ const symbolKinds = {
   bus: SymbolKind.Event,
   stream: SymbolKind.Variable,
   table: SymbolKind.Variable,
+  schedule: SymbolKind.Event,
 } as const;
 
 const completionKinds: Record<Completion['kind'], CompletionItemKind> = {

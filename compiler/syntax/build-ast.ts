@@ -172,7 +172,9 @@ class AstBuilder {
             ? 'stream'
             : c.Kw_table
               ? 'table'
-              : undefined;
+              : c.Kw_schedule
+                ? 'schedule'
+                : undefined;
     const name = this.identifier(first(c.Name));
     const whole = nodeSpan(node);
     if (!resource || !name || !whole) return undefined;

@@ -6,7 +6,7 @@
  * (the "Resource types" table of Lambda, SQS, SNS, EventBridge, Kinesis, DynamoDB and
  * CloudWatch Logs).
  */
-export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'table-stream' | 'log-group' | 'log-streams';
+export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'schedule' | 'table-stream' | 'log-group' | 'log-streams';
 
 export interface ArnScope {
   readonly partition: string;
@@ -31,6 +31,9 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
       return `${prefix}:kinesis:${scope}:stream/${physical}`;
     case 'table':
       return `${prefix}:dynamodb:${scope}:table/${physical}`;
+    case 'schedule':
+      // flowc's schedules are in the `default` schedule group.
+      return `${prefix}:scheduler:${scope}:schedule/default/${physical}`;
     case 'table-stream':
       // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
       // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).

@@ -42,6 +42,7 @@ export interface FlowManifest {
   readonly buses: readonly BusSpec[];
   readonly streams: readonly StreamSpec[];
   readonly tables: readonly TableSpec[];
+  readonly schedules: readonly ScheduleSpec[];
   /** In source order; ids are unique. */
   readonly edges: readonly EdgeSpec[];
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
@@ -56,7 +57,7 @@ export interface RoleSettings {
   readonly path: string | null;
 }
 
-export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table';
+export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'schedule';
 
 export interface FunctionSpec {
   readonly name: string;
@@ -101,8 +102,11 @@ export interface AsyncConfig {
   readonly maximumEventAgeSeconds: number;
 }
 
+/** What a handler can write to from its own code (`sends`): every resource kind but a schedule. */
+export type SendKind = Exclude<ResourceKind, 'schedule'>;
+
 export interface SendTarget {
-  readonly kind: ResourceKind;
+  readonly kind: SendKind;
   readonly name: string;
 }
 
@@ -197,13 +201,47 @@ export interface TableSpec {
   readonly ttl: string | null;
 }
 
+/** A JSON value: a schedule's constant `input`. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** `rate(…)` in whole minutes, or the six fields inside `cron(…)` as written. */
+export type ScheduleExpression = { readonly kind: 'rate'; readonly minutes: number } | { readonly kind: 'cron'; readonly fields: string };
+
+/**
+ * An EventBridge Scheduler schedule (`AWS::Scheduler::Schedule`) with its one target, the
+ * `schedule-target` edge from it; a schedule without an edge is in the manifest but creates
+ * nothing (it has nothing to invoke).
+ */
+export interface ScheduleSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** The declared type of the payload; null for an untyped schedule, whose target gets `ScheduledEvent`. */
+  readonly payload: PayloadType | null;
+  /** `ScheduleExpression`. */
+  readonly expression: ScheduleExpression;
+  /** `ScheduleExpressionTimezone`; null for UTC, Scheduler's default. */
+  readonly timezone: string | null;
+  /** `Target.Input`: the constant payload of a typed schedule; null for an untyped one (flowc writes the context attributes). */
+  readonly input: JsonValue | null;
+  /** `Target.RetryPolicy.MaximumRetryAttempts`. */
+  readonly retryAttempts: number;
+  /** `Target.RetryPolicy.MaximumEventAgeInSeconds`. */
+  readonly maximumEventAgeSeconds: number;
+  /** `Target.DeadLetterConfig.Arn`: a standard queue of this manifest; null for none. */
+  readonly deadLetterQueue: string | null;
+  /** `FlexibleTimeWindow.MaximumWindowInMinutes` (`Mode: FLEXIBLE`); null for `Mode: OFF`. */
+  readonly flexibleWindowMinutes: number | null;
+  /** `State`. */
+  readonly state: 'ENABLED' | 'DISABLED';
+}
+
 export interface TableKey {
   readonly attribute: string;
   /** `AttributeType`: S for string-like fields, N for numbers. */
   readonly type: 'S' | 'N';
 }
 
-export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge;
+export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | ScheduleTargetEdge;
 
 interface EdgeBase {
   /** Unique and stable: `charge.success->receipts`, `receipts->email`. */
@@ -275,6 +313,12 @@ export interface RuleEdge extends EdgeBase {
   readonly retryAttempts: number | null;
   /** `Targets[].RetryPolicy.MaximumEventAgeInSeconds`; null for the AWS default (86400). */
   readonly maximumEventAgeSeconds: number | null;
+}
+
+/** A schedule's target: Scheduler invokes a function asynchronously, sends to a queue, publishes to a topic or puts an event on a bus. */
+export interface ScheduleTargetEdge extends EdgeBase {
+  readonly kind: 'schedule-target';
+  readonly targetKind: 'fn' | 'queue' | 'topic' | 'bus';
 }
 
 /**

@@ -14,12 +14,28 @@ import { rolePath } from './role-path.js';
 import { patternRules } from './patterns.js';
 import { ruleIntoFifoQueue } from './rule-into-fifo-queue.js';
 import { visibilityBelowTimeout } from './visibility-below-timeout.js';
+import { scheduleRate } from './schedule-rate.js';
+import { scheduleCron } from './schedule-cron.js';
+import { scheduleTimezone } from './schedule-timezone.js';
+import { scheduleInputType } from './schedule-input-type.js';
+import { scheduleRetriesRange } from './schedule-retries-range.js';
+import { scheduleMaxAgeRange } from './schedule-max-age-range.js';
+import { scheduleWindowRange } from './schedule-window-range.js';
+import { scheduleDlqFifo } from './schedule-dlq-fifo.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  scheduleDlqFifo,
+  scheduleWindowRange,
+  scheduleMaxAgeRange,
+  scheduleRetriesRange,
+  scheduleInputType,
+  scheduleTimezone,
+  scheduleCron,
+  scheduleRate,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,

@@ -5,12 +5,12 @@
  * SVG, HTML) read this model, so a change of the manifest's shape is adapted here alone.
  */
 import { lambda } from '../../../runtime/aws/limits.js';
-import type { EdgeSpec, FlowManifest, FunctionSpec, QueueSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, FlowManifest, FunctionSpec, QueueSpec, ScheduleSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { printType } from '../../types/print.js';
 
 /** What a node is; `styles.ts` gives each its shape. FIFO queues and topics are kinds of their own: they behave differently. */
-export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table';
+export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table' | 'schedule';
 
 /**
  * What an edge means:
@@ -21,7 +21,7 @@ export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-top
  * - `sends`: what a handler writes to from its own code;
  * - `retry`: a failed invocation or batch tried again (drawn only with `--failures`).
  */
-export type EdgeKind = 'subscription' | 'rule' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry';
+export type EdgeKind = 'subscription' | 'rule' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry' | 'schedule';
 
 /** One setting as the .flow file words it: `batch` `10`, `visibility` `3m`. */
 export interface Setting {
@@ -78,6 +78,7 @@ export function buildGraphModel(manifest: FlowManifest): GraphModel {
     ...manifest.buses.map((b) => ({ id: b.name, kind: 'bus' as const, payload: b.detail === null ? 'any event' : typeText(b.detail), line: b.origin.line, settings: [] })),
     ...manifest.streams.map(streamNode),
     ...manifest.tables.map(tableNode),
+    ...manifest.schedules.map(scheduleNode),
   ];
   const edges: Omit<GraphEdge, 'failurePath'>[] = manifest.edges.map(edgeOf);
   for (const queue of manifest.queues) {
@@ -162,6 +163,14 @@ function tableNode(table: TableSpec): GraphNode {
   return node(table.name, 'table', table.item, table.origin.line, settings);
 }
 
+function scheduleNode(schedule: ScheduleSpec): GraphNode {
+  const expression = schedule.expression.kind === 'cron' ? { key: 'cron', value: schedule.expression.fields } : { key: 'every', value: `${schedule.expression.minutes}m` };
+  const settings: Setting[] = [expression];
+  if (schedule.timezone !== null) settings.push({ key: 'timezone', value: schedule.timezone });
+  if (schedule.state === 'DISABLED') settings.push({ key: 'state', value: 'disabled' });
+  return { id: schedule.name, kind: 'schedule', payload: schedule.payload === null ? 'ScheduledEvent' : typeText(schedule.payload), line: schedule.origin.line, settings };
+}
+
 function streamViewWord(view: NonNullable<TableSpec['streamView']>): string {
   return { NEW_AND_OLD_IMAGES: 'new_and_old', NEW_IMAGE: 'new', OLD_IMAGE: 'old', KEYS_ONLY: 'keys' }[view];
 }
@@ -189,6 +198,8 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
     case 'stream-trigger':
     case 'table-trigger':
       return { ...base, kind: 'stream-poll', settings: streamTriggerSettings(edge) };
+    case 'schedule-target':
+      return { ...base, kind: 'schedule', settings: [] };
   }
 }
 

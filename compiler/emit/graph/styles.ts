@@ -28,6 +28,7 @@ export const NODE_STYLES: Readonly<Record<NodeKind, NodeStyle>> = {
   bus: { caption: 'event bus', dotShape: 'parallelogram', rounded: false, double: false, mermaid: ['[/', '/]'], fill: '#e3f5f7', stroke: '#0f7b8a' },
   stream: { caption: 'stream', dotShape: 'ellipse', rounded: false, double: false, mermaid: ['([', '])'], fill: '#e9ebfb', stroke: '#3b48cc' },
   table: { caption: 'table', dotShape: 'cylinder', rounded: false, double: false, mermaid: ['[(', ')]'], fill: '#e4f3fb', stroke: '#0b7ab8' },
+  schedule: { caption: 'schedule', dotShape: 'circle', rounded: false, double: false, mermaid: ['((', '))'], fill: '#fdf0f5', stroke: '#e7157b' },
 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
@@ -52,6 +53,7 @@ export const EDGE_STYLES: Readonly<Record<EdgeKind, EdgeStyle>> = {
   'on-failure': { meaning: 'on_failure (a record of the batch the mapping gave up on)', color: '#c62828', line: 'dashed', bold: false },
   sends: { meaning: 'sends (written by the handler\'s own code)', color: '#5f6b7a', line: 'dotted', bold: false },
   retry: { meaning: 'retry (the failed event or batch is tried again)', color: '#e65100', line: 'dashed', bold: false },
+  schedule: { meaning: 'schedule target (Scheduler invokes asynchronously, on time)', color: '#5f6b7a', line: 'dashed', bold: false },
 };
 
 /** With `--failures`: what is off every failure path fades to these. */

@@ -186,6 +186,9 @@ function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
       return edge.targetKind === 'fn' ? 'bus' : null;
     case 'destination':
       return edge.targetKind === 'fn' ? 'invoke' : null;
+    case 'schedule-target':
+      // Scheduler invokes the function with the schedule's input as the event itself.
+      return edge.targetKind === 'fn' ? 'invoke' : null;
   }
 }
 

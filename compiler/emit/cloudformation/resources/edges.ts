@@ -13,6 +13,7 @@ import { subPseudo, getAtt, ref, type TemplateValue } from '../template.js';
 export function edgeResources(context: EmitContext, edge: EdgeSpec): NamedResource[] {
   switch (edge.kind) {
     case 'destination':
+    case 'schedule-target': // part of the schedule (resources/schedules.ts)
       return [];
     case 'queue-trigger':
       return [queueMapping(context, edge)];
