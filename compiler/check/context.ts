@@ -162,7 +162,8 @@ export class CheckContext {
 
   /** Whether anything invokes the function asynchronously: SNS, an EventBridge rule, or a destination. */
   isInvokedAsync(fn: DeclarationSymbol): boolean {
-    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination');
+    // Scheduler invokes a Lambda target asynchronously (InvocationType Event), so its destinations fire.
+    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination' || e.kind === 'schedule-target');
   }
 
   /** Functions whose code writes to a declaration (`sends`). */

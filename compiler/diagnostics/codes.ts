@@ -141,6 +141,7 @@ export const codes = {
   FL4065: { slug: 'schedule-max-age-range', severity: 'error', phase: 'aws', title: 'A schedule maximum event age outside 1 minute – 24 hours' },
   FL4066: { slug: 'schedule-window-range', severity: 'error', phase: 'aws', title: 'A flexible time window outside 1–1,440 minutes' },
   FL4067: { slug: 'schedule-dlq-fifo', severity: 'error', phase: 'aws', title: 'A FIFO queue as a schedule dead-letter queue' },
+  FL4068: { slug: 'schedule-fifo-target', severity: 'error', phase: 'aws', title: 'A schedule into a FIFO queue without content deduplication, or into a FIFO topic' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

@@ -58,7 +58,7 @@ export class Scope {
 
   /** Resolves a name of any kind (an edge end); kind rules are the caller's. */
   resolveAny(name: Identifier): DeclarationSymbol | undefined {
-    return this.resolve(name, ['fn', 'queue', 'topic', 'bus', 'stream', 'table'], 'this');
+    return this.resolve(name, ['fn', 'queue', 'topic', 'bus', 'stream', 'table', 'schedule'], 'this');
   }
 
   private reportUnknown(name: Identifier, kinds: readonly DeclarationKind[]): void {
@@ -72,7 +72,8 @@ export class Scope {
             help:
               kinds.length === 1
                 ? `declare it: \`${kinds[0]} ${name.text}\``
-                : `declare it with ${orWords(kinds.map((k) => `\`${k}\``))}, e.g. \`${kinds[0]} ${name.text}\``,
+                : // A schedule only starts edges and needs settings to be valid, so it is not offered as the quick fix.
+                  `declare it with ${orWords(kinds.filter((k) => k !== 'schedule').map((k) => `\`${k}\``))}, e.g. \`${kinds[0]} ${name.text}\``,
           }
         : suggestion),
     });

@@ -1,18 +1,16 @@
+import { checkRegisteredRanges } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
 /**
- * FL4064: TODO what the rule finds, and what AWS does with it, with the AWS
- * documentation page that says so (https://docs.aws.amazon.com/…).
+ * FL4064: a schedule's `retries` (Target.RetryPolicy.MaximumRetryAttempts) outside 0–185
+ * (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html); CloudFormation
+ * refuses the AWS::Scheduler::Schedule.
  */
 export const scheduleRetriesRange: Rule = {
   code: 'FL4064',
   visit: {
-    // Read settings from the model, never by name: context.queue(queue).visibilityTimeoutSeconds
-    // for the effective value, context.writtenOf(item, 'visibilityTimeoutSeconds') for where it is written.
-    queue(queue, context) {
-      void queue;
-      void context;
-      // TODO: context.report(span, message, { label, why, help }) for each mistake, once.
+    schedule(schedule, context) {
+      checkRegisteredRanges(context, context.schedule(schedule), 'schedule', 'FL4064');
     },
   },
 };

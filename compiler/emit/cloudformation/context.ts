@@ -35,7 +35,7 @@ export class EmitContext {
   }
 
   /** `<app>[-<stage>]-<name>`, with `.fifo` for FIFO queues and topics (runtime/manifest/names.ts). */
-  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table', name: string): string {
+  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'schedule', name: string): string {
     const fifo = kind === 'queue' ? this.queue(name).fifo : kind === 'topic' ? this.topic(name).fifo : false;
     return physicalName(this.manifest.app, this.manifest.stage, name, fifo);
   }
