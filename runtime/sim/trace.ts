@@ -22,7 +22,9 @@ export type TraceAction =
   | 'partial'
   | 'on-failure'
   | 'log'
-  | 'warning';
+  | 'warning'
+  /** A schedule's time came: Scheduler invokes its target. */
+  | 'fire';
 
 export interface TraceEntry {
   /** Virtual milliseconds since the start of the run. */

@@ -20,7 +20,7 @@ export const scheduleFifoTarget: Rule = {
         context.report(edge.span, `\`${edge.source.name}\` sends to the FIFO queue \`${target.name}\`, which does not deduplicate by content`, {
           label: 'every send of this schedule fails',
           secondary: [{ span: target.decl.name.span, message: 'a FIFO queue without `dedupe = content`' }],
-          why: 'Scheduler sends to an SQS target with a MessageGroupId (flowc gives the schedule\'s name) but no MessageDeduplicationId, and SQS refuses such a message on a FIFO queue without ContentBasedDeduplication: "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly".',
+          why: 'Scheduler sends to an SQS target with a MessageGroupId (flowc gives the queue\'s `group` field of the input, else the schedule\'s name) but no MessageDeduplicationId, and SQS refuses such a message on a FIFO queue without ContentBasedDeduplication: "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly".',
           help: `set \`dedupe = content\` on \`${target.name}\`, or send to a standard queue`,
         });
       } else if (target.kind === 'topic' && context.topic(target).fifo) {

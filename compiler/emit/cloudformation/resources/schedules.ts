@@ -1,6 +1,6 @@
 import { schedulerRole, schedulerTrust } from '../../../../runtime/aws/iam.js';
 import { scheduler } from '../../../../runtime/aws/limits.js';
-import type { ScheduleSpec, ScheduleTargetEdge } from '../../../../runtime/manifest/schema.js';
+import type { JsonValue, ScheduleSpec, ScheduleTargetEdge } from '../../../../runtime/manifest/schema.js';
 import { rateExpression } from '../../../../runtime/schedule/rate.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
@@ -18,6 +18,13 @@ import { policyStatements } from './iam.js';
  * so the schedule depends only on its role, and a function that a schedule invokes needs no
  * Lambda permission: Scheduler calls with the role, not as a service principal.
  */
+/** The queue's `group` field of the constant input when it is a string there (what a producer would send), else the schedule's name. */
+function messageGroupOf(schedule: ScheduleSpec, groupBy: readonly string[] | null): string {
+  let value: JsonValue | undefined = schedule.input ?? undefined;
+  for (const segment of groupBy ?? []) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Readonly<Record<string, JsonValue>>)[segment] : undefined;
+  return groupBy !== null && typeof value === 'string' && value !== '' ? value : schedule.name;
+}
+
 const targetRole = { fn: 'Function', queue: 'Queue', topic: 'Topic', bus: 'Bus' } as const;
 
 export function scheduleResources(context: EmitContext, schedule: ScheduleSpec): NamedResource[] {
@@ -47,7 +54,7 @@ export function scheduleResources(context: EmitContext, schedule: ScheduleSpec):
   };
   if (schedule.deadLetterQueue !== null) target.DeadLetterConfig = { Arn: arnOf('queue', context.physical('queue', schedule.deadLetterQueue)) };
   if (edge.targetKind === 'bus') target.EventBridgeParameters = { Source: context.manifest.app, DetailType: schedule.name };
-  if (edge.targetKind === 'queue' && context.queue(edge.target).fifo) target.SqsParameters = { MessageGroupId: schedule.name };
+  if (edge.targetKind === 'queue' && context.queue(edge.target).fifo) target.SqsParameters = { MessageGroupId: messageGroupOf(schedule, context.queue(edge.target).fifoSettings?.groupBy ?? null) };
 
   const properties: Record<string, TemplateValue> = {
     Name: context.physical('schedule', schedule.name),
