@@ -21,6 +21,8 @@ export function triggerLines(envelope: Envelope, isFifoQueue: (name: string) => 
         return `EventBridge events from the bus ${code(edge.source)}: ${ruleSelection(edge.match)} (asynchronous)`;
       case 'destination':
         return `the ${edge.condition} records of ${code(edge.source)} (its ${edge.condition} destination, asynchronous)`;
+      case 'schedule-target':
+        return `the schedule ${code(edge.source)} (EventBridge Scheduler, asynchronous)`;
     }
   });
 }

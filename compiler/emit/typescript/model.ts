@@ -12,6 +12,7 @@ import type {
   FunctionSpec,
   QueueTriggerEdge,
   RuleEdge,
+  ScheduleTargetEdge,
   StreamTriggerEdge,
   SubscriptionEdge,
   DestinationEdge,
@@ -28,7 +29,7 @@ export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'inv
 
 const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'invoke'];
 
-type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge;
+type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge | ScheduleTargetEdge;
 
 export interface Envelope {
   readonly kind: EnvelopeKind;
