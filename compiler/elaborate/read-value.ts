@@ -60,7 +60,7 @@ export function readValue(spec: SettingSpec, value: Value): unknown {
 }
 
 /** A constant as JSON (resolve checked its form): blocks are objects, their fields in the order written. */
-export function jsonOf(value: Value): JsonValue | undefined {
+function jsonOf(value: Value): JsonValue | undefined {
   switch (value.kind) {
     case 'StringValue':
     case 'NumberValue':
