@@ -15,8 +15,9 @@ import { policyStatements } from './iam.js';
  * A schedule without a target creates nothing: Scheduler refuses a schedule without one.
  *
  * The target and the role name their resources by ARNs spelled from physical names (names.ts),
- * so the schedule depends only on its role, and a function that a schedule invokes needs no
- * Lambda permission: Scheduler calls with the role, not as a service principal.
+ * so the schedule depends only on its role (CloudFormation may create it before its target),
+ * and a function that a schedule invokes needs no Lambda permission: Scheduler calls with the
+ * role, not as a service principal.
  */
 /** The queue's `group` field of the constant input when it is a string there (what a producer would send), else the schedule's name. */
 function messageGroupOf(schedule: ScheduleSpec, groupBy: readonly string[] | null): string {
@@ -24,8 +25,6 @@ function messageGroupOf(schedule: ScheduleSpec, groupBy: readonly string[] | nul
   for (const segment of groupBy ?? []) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Readonly<Record<string, JsonValue>>)[segment] : undefined;
   return groupBy !== null && typeof value === 'string' && value !== '' ? value : schedule.name;
 }
-
-const targetRole = { fn: 'Function', queue: 'Queue', topic: 'Topic', bus: 'Bus' } as const;
 
 export function scheduleResources(context: EmitContext, schedule: ScheduleSpec): NamedResource[] {
   const edge = context.edgesFrom(schedule.name).find((e): e is ScheduleTargetEdge => e.kind === 'schedule-target');
@@ -66,7 +65,8 @@ export function scheduleResources(context: EmitContext, schedule: ScheduleSpec):
   };
   return [
     [roleId, resource('AWS::IAM::Role', roleProperties, schedule.name, schedule.origin)],
-    // After its target: the target's ARN is spelled, not referenced, so nothing else orders them.
-    [declarationId(schedule.name, 'Schedule'), resource('AWS::Scheduler::Schedule', properties, schedule.name, schedule.origin, { dependsOn: [declarationId(edge.target, targetRole[edge.targetKind])] })],
+    // No DependsOn on the target: it would glue the function into the schedule's nested stack.
+    // A delivery that reaches no target yet (a rate's first, at creation) is retried by the RetryPolicy.
+    [declarationId(schedule.name, 'Schedule'), resource('AWS::Scheduler::Schedule', properties, schedule.name, schedule.origin)],
   ];
 }
