@@ -89,3 +89,34 @@ export function nextCronFire(cron: Cron, zone: string, afterMs: number): number 
   }
   return undefined;
 }
+
+/** A stretch of wall-clock time that a spring-forward change removes: `[fromLocal, toLocal)`, ms of wall time. */
+export interface WallClockGap {
+  readonly fromLocal: number;
+  readonly toLocal: number;
+}
+
+/**
+ * The spring-forward gaps of `zone` between two instants, found day by day (offsets at noon
+ * UTC) and then to the second. For FL5008, which looks at a few years: a zone changes its
+ * offset at most a few times a year.
+ */
+export function wallClockGaps(zone: string, fromMs: number, toMs: number): WallClockGap[] {
+  const gaps: WallClockGap[] = [];
+  let previous = offsetAt(zone, fromMs);
+  for (let day = fromMs + DAY_MS; day <= toMs; day += DAY_MS) {
+    const offset = offsetAt(zone, day);
+    if (offset > previous) {
+      let low = day - DAY_MS;
+      let high = day;
+      while (high - low > 1000) {
+        const middle = low + Math.floor((high - low) / 2000) * 1000;
+        if (offsetAt(zone, middle) === previous) low = middle;
+        else high = middle;
+      }
+      gaps.push({ fromLocal: high + previous, toLocal: high + offset });
+    }
+    previous = offset;
+  }
+  return gaps;
+}

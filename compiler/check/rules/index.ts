@@ -23,12 +23,14 @@ import { scheduleMaxAgeRange } from './schedule-max-age-range.js';
 import { scheduleWindowRange } from './schedule-window-range.js';
 import { scheduleDlqFifo } from './schedule-dlq-fifo.js';
 import { scheduleFifoTarget } from './schedule-fifo-target.js';
+import { scheduleDstGap } from './schedule-dst-gap.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  scheduleDstGap,
   scheduleFifoTarget,
   scheduleDlqFifo,
   scheduleWindowRange,
