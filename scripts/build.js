@@ -4,7 +4,8 @@
 // dist/runtime/: one ESM bundle and a declaration file per source file.
 // Runs on `npm ci` (the `prepare` script) and before the tests (test/global-setup.ts).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +28,30 @@ export async function buildCli({ quiet = false } = {}) {
     logLevel: quiet ? 'error' : 'warning',
     // What each chunk imports: test/cli/startup.test.ts reads it to keep `check` lean.
     metafile: true,
+    // The build of flowc, for the caches it keeps (compiler/cli/handler-facts-cache.ts).
+    define: { __FLOWC_BUILD_ID__: JSON.stringify(sourceHash()) },
   });
   writeFileSync(`${root}dist/meta.json`, JSON.stringify(cli.metafile));
   await buildRuntime({ quiet });
   await buildTesting({ quiet });
+}
+
+/**
+ * A hash of everything the CLI bundle is made of: flowc's sources and the exact versions of
+ * its dependencies (the lock file). A cache written by one build of flowc is ignored by any
+ * other, so a change of flowc or of ts-morph can never be read from a stale cache.
+ */
+function sourceHash() {
+  const hash = createHash('sha256');
+  for (const folder of ['compiler', 'grammar', 'runtime']) {
+    const files = readdirSync(`${root}${folder}`, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => posix.join(entry.parentPath.replaceAll('\\', '/'), entry.name))
+      .sort();
+    for (const file of files) hash.update(`${file.slice(root.length)}\0`).update(readFileSync(file)).update('\0');
+  }
+  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(`${root}${file}`));
+  return hash.digest('base64url').slice(0, 22);
 }
 
 /**

@@ -2,7 +2,11 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { DEFAULT_GENERATED_DIR, HANDLER_EXTENSIONS, handlerFile, normalizedHandlerPath } from '../../runtime/manifest/handler-path.js';
 import type { FlowManifest } from '../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { HandlerFacts } from '../handlers/facts.js';
 import type { HandlerSource } from '../handlers/inspect.js';
+import { cacheId } from './cache-file.js';
+import { factsCachePath, loadFactsCache, saveFactsCache, textHash } from './handler-facts-cache.js';
+import { stubFacts } from '../handlers/stub-facts.js';
 import type { SourceFile } from '../source/source-file.js';
 import { type Host, HostError } from './host.js';
 
@@ -13,6 +17,13 @@ export interface HandlerCheckOptions {
   readonly types?: boolean;
   /** The folder of the generated module, relative to the .flow file (`build --generated`). */
   readonly generatedDir?: string;
+  /**
+   * The cache of the handlers' facts (handler-facts-cache.ts): the commands that write outputs
+   * update it (`build`, `package`), `check` only reads it (the default), `--no-cache` turns it off.
+   */
+  readonly cache?: 'read' | 'update' | 'off';
+  /** The stubs `build` rendered, by path: a TypeScript handler equal to its stub is judged from the stub's layout (handlers/stub-facts.ts), not parsed. */
+  readonly renderedStubs?: ReadonlyMap<string, string>;
 }
 
 /** A handler larger than this is not read (it is generated or vendored code, not one to judge). */
@@ -53,8 +64,9 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
     }
   }
   if (owned.length === 0 && unowned.length === 0) return [];
+  const facts = await factsOf(host, resolve(host.cwd, file), [...owned.map((o) => o.source), ...unowned], options.cache ?? 'read', options.renderedStubs ?? new Map());
   const { inspectHandlers } = await import('../handlers/inspect.js');
-  const found = inspectHandlers({ manifest, flow, owned, unowned, display, stubs: options.stubs });
+  const found = inspectHandlers({ manifest, flow, owned, unowned, display, stubs: options.stubs, facts });
   // The checker runs only over handlers that parse and export something: one diagnostic per mistake.
   if (options.types !== true) return found;
   const broken = new Set(found.filter((d) => d.code === 'FL6005' || d.code === 'FL6001').map((d) => d.source.path));
@@ -66,6 +78,46 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
 }
 
 const TYPESCRIPT = /\.(c|m)?tsx?$/;
+
+/**
+ * The facts of each handler's syntax, by path: from the cache for a text it has seen, from the
+ * stub's layout for a stub as flowc renders it, read with ts-morph (loaded only then) for the others.
+ */
+async function factsOf(
+  host: Host,
+  flowFile: string,
+  sources: readonly HandlerSource[],
+  cache: 'read' | 'update' | 'off',
+  renderedStubs: ReadonlyMap<string, string>,
+): Promise<Map<string, HandlerFacts>> {
+  const id = cache === 'off' ? undefined : cacheId(host);
+  const cachePath = factsCachePath(flowFile);
+  const cached = id === undefined ? new Map<string, HandlerFacts>() : loadFactsCache(host, cachePath, id);
+  const byPath = new Map<string, HandlerFacts>();
+  const used = new Map<string, HandlerFacts>();
+  const unread: { source: HandlerSource; hash: string }[] = [];
+  for (const source of sources) {
+    const hash = textHash(source.text);
+    const facts = cached.get(hash) ?? (TYPESCRIPT.test(source.path) && renderedStubs.get(source.path) === source.text ? stubFacts(source.text) : undefined);
+    if (facts === undefined) unread.push({ source, hash });
+    else {
+      byPath.set(source.path, facts);
+      used.set(hash, facts);
+    }
+  }
+  if (unread.length > 0) {
+    const { readHandlerFacts } = await import('../handlers/read-facts.js');
+    const read = readHandlerFacts(unread.map((u) => u.source));
+    for (const { source, hash } of unread) {
+      const facts = read.get(source.path);
+      if (facts === undefined) continue;
+      byPath.set(source.path, facts);
+      used.set(hash, facts);
+    }
+  }
+  if (id !== undefined && cache === 'update') saveFactsCache(host, cachePath, id, used, cached);
+  return byPath;
+}
 
 function handlerFolders(host: Host, flowDir: string, handlerPaths: Iterable<string>): Set<string> {
   const folders = new Set<string>();

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
+import { recordBuild, replayBuild } from './build-replay.js';
+import { cacheId } from './cache-file.js';
 import { type Host, HostError, nodeHost } from './host.js';
 import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, parseFormat, UsageError } from './report.js';
@@ -115,14 +117,34 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
     .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
+    .option('--no-cache', 'neither read nor write the caches in .flowc/ (unchanged rebuilds, the handlers\' syntax)')
     .addOption(stageOption())
     .action(
       async (
         files: string[],
-        options: { out: string; format: 'yaml' | 'json'; diagnostics: string; generated: string; types: boolean; typeCheck?: boolean; denyWarnings?: boolean; verbose?: boolean; stage?: string },
+        options: {
+          out: string;
+          format: 'yaml' | 'json';
+          diagnostics: string;
+          generated: string;
+          types: boolean;
+          typeCheck?: boolean;
+          denyWarnings?: boolean;
+          verbose?: boolean;
+          stage?: string;
+          cache: boolean;
+        },
       ) => {
+        // An unchanged rebuild prints what the last one did, without compiling (build-replay.ts).
+        const id = options.typeCheck === true || !options.cache ? undefined : cacheId(host);
+        const replayed = id === undefined ? undefined : replayBuild(host, id, argv, files[0] as string);
+        if (replayed !== undefined) {
+          exitCode = replayed;
+          return;
+        }
+        const recorder = id === undefined ? undefined : recordBuild(host, id, argv, files[0] as string);
         const { runBuild } = await import('./commands/build.js');
-        exitCode = await runBuild(host, files, {
+        exitCode = await runBuild(recorder?.host ?? host, files, {
           typeCheck: options.typeCheck === true,
           outDir: options.out,
           templateFormat: options.format,
@@ -131,8 +153,10 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
           generatedDir: options.generated,
           typescript: options.types,
           verbose: options.verbose === true,
+          cache: options.cache,
           ...stageOf(options),
         });
+        recorder?.save(exitCode);
       },
     );
 

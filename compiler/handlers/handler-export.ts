@@ -1,4 +1,5 @@
 import { Node, type SourceFile as TsSourceFile, SyntaxKind, type TypeNode, type Expression } from 'ts-morph';
+import type { DetailTypePut } from './facts.js';
 
 /** A piece of handler text: offsets (UTF-16, as flowc's spans) and the text itself. */
 export interface Place {
@@ -122,4 +123,38 @@ export function sendsUsed(source: TsSourceFile): Set<string> | undefined {
     used.add(parent.getName());
   }
   return used;
+}
+
+/**
+ * The `detailType` literals of `….sends.<client>.put(detail, { detailType: '…' })` and of the
+ * entries of `….sends.<client>.putBatch([{ detail, detailType: '…' }])`, for FL6008.
+ */
+export function detailTypePuts(source: TsSourceFile): DetailTypePut[] {
+  const found: DetailTypePut[] = [];
+  for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    const method = callee.getName();
+    if (method !== 'put' && method !== 'putBatch') continue;
+    const client = callee.getExpression();
+    if (!Node.isPropertyAccessExpression(client)) continue;
+    const holder = client.getExpression();
+    if (!Node.isPropertyAccessExpression(holder) || holder.getName() !== 'sends') continue;
+    const [first, second] = call.getArguments();
+    const options = method === 'put' ? [second] : Node.isArrayLiteralExpression(first) ? first.getElements() : [];
+    for (const literal of options.map(detailTypeLiteral)) {
+      if (literal !== undefined) found.push({ client: client.getName(), detailType: literal.text, place: literal.place });
+    }
+  }
+  return found;
+}
+
+/** `{ detailType: 'OrderPlaced' }`: the string literal, where it is written. */
+function detailTypeLiteral(node: Node | undefined): { text: string; place: Place } | undefined {
+  if (node === undefined || !Node.isObjectLiteralExpression(node)) return undefined;
+  const property = node.getProperty('detailType');
+  if (property === undefined || !Node.isPropertyAssignment(property)) return undefined;
+  const value = property.getInitializer();
+  if (value === undefined || !(Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value))) return undefined;
+  return { text: value.getLiteralValue(), place: { start: value.getStart(), end: value.getEnd(), text: value.getText() } };
 }

@@ -6,9 +6,9 @@ import { STUB_START } from '../emit/typescript/stubs.js';
 import { Reporter } from '../diagnostics/reporter.js';
 import { SourceFile } from '../source/source-file.js';
 import { span } from '../source/span.js';
-import { findHandlerExport, type HandlerExport, importedNames, sendsUsed, stubThrows } from './handler-export.js';
+import type { HandlerFacts } from './facts.js';
+import type { HandlerExport } from './handler-export.js';
 import { type GeneratedNames, generatedNames, HANDLER_HELPERS } from './names.js';
-import { firstSyntaxError, parseHandlers } from './parse.js';
 import { relatedFunction } from './related.js';
 import { unmatchedDetailTypes } from './unmatched-detail-types.js';
 
@@ -32,32 +32,32 @@ export interface HandlerInspection {
   readonly display: (handler: string) => string;
   /** FL6003's severity: a warning while developing, an error for `package` and `deploy`. */
   readonly stubs: 'warning' | 'error';
+  /** What the syntax of each file (owned and unowned, by path) says: read-facts.ts, or the CLI's cache of it. */
+  readonly facts: ReadonlyMap<string, HandlerFacts>;
 }
 
 const JAVASCRIPT = /\.(c|m)?jsx?$/;
 
 /**
- * Reads every handler against its function (FL6001–FL6005): a parse of each file, no type
- * checker. A file that does not parse gets FL6005 and nothing else, so a syntax error never
- * also reads as a missing export.
+ * Judges every handler against its function (FL6001–FL6008) from the facts of its syntax
+ * (facts.ts), no type checker. A file that does not parse gets FL6005 and nothing else, so a
+ * syntax error never also reads as a missing export.
  */
 export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
   const names = generatedNames(inspection.manifest);
-  const all = [...inspection.owned.map((o) => o.source), ...inspection.unowned];
-  const { project, sources } = parseHandlers(all);
   const diagnostics: Diagnostic[] = [];
   const freshStubs: string[] = [];
   for (const { source, functions } of inspection.owned) {
-    const parsed = sources.get(source.path);
+    const facts = inspection.facts.get(source.path);
     const owners = functions.map((f) => names.get(f)).filter((n): n is GeneratedNames => n !== undefined);
     const [first] = owners;
-    if (parsed === undefined || first === undefined) continue;
+    if (facts === undefined || first === undefined) continue;
     const reporter = new Reporter(new SourceFile(source.display, source.text));
     const related = owners.map((n) => relatedFunction(inspection.flow, n.fn));
-    const error = firstSyntaxError(project, parsed);
+    const error = facts.syntaxError;
     // What a build killed mid-write left (empty, or the start of a stub): the next build
     // re-creates it (cli/commands/build.ts), so it is not judged as the user's code.
-    const interrupted = source.text.length === 0 || ((source.text.startsWith(STUB_START) || STUB_START.startsWith(source.text)) && (error !== undefined || findHandlerExport(parsed).kind === 'missing'));
+    const interrupted = source.text.length === 0 || ((source.text.startsWith(STUB_START) || STUB_START.startsWith(source.text)) && (error !== undefined || facts.export.kind === 'missing'));
     if (interrupted) continue;
     if (error !== undefined) {
       reporter.report('FL6005', span(error.start, error.start + Math.max(1, error.length)), `the handler of \`${first.fn.name}\` is not valid TypeScript: ${error.message}`, {
@@ -68,13 +68,13 @@ export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
       diagnostics.push(...reporter.diagnostics);
       continue;
     }
-    const found = findHandlerExport(parsed);
-    judgeExport(reporter, found, owners, names, related, { javascript: JAVASCRIPT.test(source.path), imported: importedNames(parsed) });
+    const found = facts.export;
+    judgeExport(reporter, found, owners, names, related, { javascript: JAVASCRIPT.test(source.path), imported: new Map(facts.imported) });
     // A client the function was given and the code never calls: a `sends` added to the flow
     // that the handler does not know of yet, which `tsc` cannot see (an unused client is no error).
-    const used = owners.length === 1 && (found.kind === 'variable' || found.kind === 'function') ? sendsUsed(parsed) : undefined;
+    const used = owners.length === 1 && (found.kind === 'variable' || found.kind === 'function') && facts.sendsUsed !== null ? new Set(facts.sendsUsed) : undefined;
     const unused = used === undefined ? [] : first.fn.sends.filter((target) => !used.has(target.name));
-    if (unused.length > 0 && (found.kind === 'variable' || found.kind === 'function') && stubThrows(parsed).length === 0) {
+    if (unused.length > 0 && (found.kind === 'variable' || found.kind === 'function') && facts.stubThrows.length === 0) {
       const list = unused.map((t) => `\`${t.name}\``).join(', ');
       reporter.report('FL6007', span(found.name.start, found.name.end), `the handler of \`${first.fn.name}\` never uses ${unused.length === 1 ? 'its client' : 'its clients'} for ${list}`, {
         label: `\`${first.fn.name}\` \`sends\` to ${list}, and this code never calls \`${first.value}.sends.${unused[0]?.name ?? ''}\``,
@@ -87,7 +87,7 @@ export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
     // changed in the flow): the events are dropped by EventBridge, and `tsc` sees a string.
     if (owners.length === 1) {
       const busSends = first.fn.sends.filter((target) => target.kind === 'bus').map((target) => target.name);
-      for (const unmatched of unmatchedDetailTypes(parsed, inspection.manifest, busSends)) {
+      for (const unmatched of unmatchedDetailTypes(facts.detailTypePuts, inspection.manifest, busSends)) {
         reporter.report('FL6008', span(unmatched.place.start, unmatched.place.end), `no rule of bus \`${unmatched.bus}\` matches the detail-type ${unmatched.place.text}: these events go nowhere`, {
           label: `the ${unmatched.rules === 1 ? 'rule' : `${unmatched.rules} rules`} of \`${unmatched.bus}\` in the flow ${unmatched.rules === 1 ? 'does' : 'do'} not match it`,
           related,
@@ -96,7 +96,7 @@ export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
         });
       }
     }
-    const throws = stubThrows(parsed);
+    const throws = facts.stubThrows;
     const [firstThrow, ...moreThrows] = throws;
     if (firstThrow !== undefined) {
       if (owners.length === 1) freshStubs.push(first.fn.name);
@@ -115,10 +115,10 @@ export function inspectHandlers(inspection: HandlerInspection): Diagnostic[] {
     diagnostics.push(...reporter.diagnostics);
   }
   for (const source of inspection.unowned) {
-    const parsed = sources.get(source.path);
-    if (parsed === undefined) continue;
+    const facts = inspection.facts.get(source.path);
+    if (facts === undefined) continue;
     const header = source.text.startsWith(STUB_START) ? /^[^`]*`([^`]+)`/.exec(source.text) : null;
-    const exported = firstSyntaxError(project, parsed) === undefined ? findHandlerExport(parsed) : { kind: 'missing' as const };
+    const exported: HandlerExport = facts.syntaxError === undefined ? facts.export : { kind: 'missing' };
     // A module that neither starts as a stub nor exports a handler is a helper the handlers share.
     if (header === null && (exported.kind === 'missing' || exported.kind === 'elsewhere')) continue;
     const reporter = new Reporter(new SourceFile(source.display, source.text));

@@ -1,7 +1,7 @@
-import { Node, type SourceFile as TsSourceFile, SyntaxKind } from 'ts-morph';
 import type { FlowManifest, RuleEdge, RuleMatch } from '../../runtime/manifest/schema.js';
 import { eventBridgePattern } from '../../runtime/pattern/event-bridge.js';
 import { matchesEventPattern } from '../../runtime/pattern/event-ruler.js';
+import type { DetailTypePut } from './facts.js';
 import type { Place } from './handler-export.js';
 
 /** A literal `detailType` a handler passes to a bus client, that no rule of the bus matches. */
@@ -14,51 +14,39 @@ export interface UnmatchedDetailType {
 }
 
 /**
- * The `detailType` literals of `….sends.<bus>.put(detail, { detailType: '…' })` and of the
- * entries of `….sends.<bus>.putBatch([{ detail, detailType: '…' }])` that no rule of the bus
- * can match: the app's events have its name as `source` (runtime/clients/bus-stream.ts), so a
- * rule matches when its pattern's `source` and `detail-type` accept the event's; what it asks
- * of `detail` is not known here and is assumed to match, so nothing is reported that a rule
- * could take. Buses no rule of the flow reads are left alone: other apps may read them.
+ * The `detailType` literals a handler puts on a bus (`detailTypePuts` of handler-export.ts)
+ * that no rule of the bus can match: the app's events have its name as `source`
+ * (runtime/clients/bus-stream.ts), so a rule matches when its pattern's `source` and
+ * `detail-type` accept the event's; what it asks of `detail` is not known here and is assumed
+ * to match, so nothing is reported that a rule could take. Buses no rule of the flow reads are left alone: other apps may read them.
  */
-export function unmatchedDetailTypes(source: TsSourceFile, manifest: FlowManifest, sends: readonly string[]): UnmatchedDetailType[] {
-  const rulesOf = new Map<string, RuleEdge[]>();
-  for (const edge of manifest.edges) {
-    if (edge.kind !== 'rule' || !sends.includes(edge.source)) continue;
-    rulesOf.set(edge.source, [...(rulesOf.get(edge.source) ?? []), edge]);
-  }
+export function unmatchedDetailTypes(puts: readonly DetailTypePut[], manifest: FlowManifest, sends: readonly string[]): UnmatchedDetailType[] {
+  if (puts.length === 0) return [];
+  const rulesOf = rulesByBus(manifest);
   const found: UnmatchedDetailType[] = [];
-  for (const call of source.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee)) continue;
-    const method = callee.getName();
-    if (method !== 'put' && method !== 'putBatch') continue;
-    const client = callee.getExpression();
-    if (!Node.isPropertyAccessExpression(client)) continue;
-    const holder = client.getExpression();
-    if (!Node.isPropertyAccessExpression(holder) || holder.getName() !== 'sends') continue;
-    const rules = rulesOf.get(client.getName());
+  for (const put of puts) {
+    const rules = sends.includes(put.client) ? rulesOf.get(put.client) : undefined;
     if (rules === undefined) continue;
-    const [first, second] = call.getArguments();
-    const options = method === 'put' ? [second] : Node.isArrayLiteralExpression(first) ? first.getElements() : [];
-    for (const literal of options.map(detailTypeLiteral)) {
-      if (literal === undefined) continue;
-      const event = { source: manifest.app, 'detail-type': literal.text };
-      if (rules.some((rule) => couldMatch(rule.match, event))) continue;
-      found.push({ bus: client.getName(), detailType: literal.text, place: literal.place, rules: rules.length });
-    }
+    const event = { source: manifest.app, 'detail-type': put.detailType };
+    if (rules.some((rule) => couldMatch(rule.match, event))) continue;
+    found.push({ bus: put.client, detailType: put.detailType, place: put.place, rules: rules.length });
   }
   return found;
 }
 
-/** `{ detailType: 'OrderPlaced' }`: the string literal, where it is written. */
-function detailTypeLiteral(node: Node | undefined): { text: string; place: Place } | undefined {
-  if (node === undefined || !Node.isObjectLiteralExpression(node)) return undefined;
-  const property = node.getProperty('detailType');
-  if (property === undefined || !Node.isPropertyAssignment(property)) return undefined;
-  const value = property.getInitializer();
-  if (value === undefined || !(Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value))) return undefined;
-  return { text: value.getLiteralValue(), place: { start: value.getStart(), end: value.getEnd(), text: value.getText() } };
+const rulesByBusOf = new WeakMap<FlowManifest, Map<string, RuleEdge[]>>();
+
+/** The rules of each bus, once per manifest: every handler of a large flow asks. */
+function rulesByBus(manifest: FlowManifest): Map<string, RuleEdge[]> {
+  let rules = rulesByBusOf.get(manifest);
+  if (rules === undefined) {
+    rules = new Map();
+    for (const edge of manifest.edges) {
+      if (edge.kind === 'rule') rules.set(edge.source, [...(rules.get(edge.source) ?? []), edge]);
+    }
+    rulesByBusOf.set(manifest, rules);
+  }
+  return rules;
 }
 
 /** Whether a rule can take an event of the app with this `source` and `detail-type`, whatever its detail. */

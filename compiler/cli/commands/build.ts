@@ -29,6 +29,8 @@ export interface BuildOptions {
   readonly verbose?: boolean;
   /** `--stage`: names `<app>-<stage>-<name>`. */
   readonly stage?: string;
+  /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts). */
+  readonly cache?: boolean;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -70,9 +72,11 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
 
   const outputs: Output[] = [];
   const templates = new Map<string, TemplateCounts>();
+  // The stubs rendered this run, by path: a handler equal to its stub is judged without a parse.
+  const renderedStubs = new Map<string, string>();
   for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
   for (const { file, manifest } of compiled) {
-    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates));
+    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs));
   }
   const show = displayPathFor(host.cwd);
   const plan = planOutputs(host, outputs, show);
@@ -95,7 +99,7 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   // The handlers are read as the build left them (new stubs included), and their problems do
   // not hold back the outputs: the regenerated module is what helps fix them.
   for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir })));
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs })));
   }
   printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const all = countDiagnostics(diagnostics);
@@ -104,7 +108,15 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
 }
 
 /** What one flow writes: its templates (and the stale nested stacks to remove), the generated module, its handler stubs. */
-function buildOutputs(host: Host, file: string, manifest: FlowManifest, options: BuildOptions, perApp: boolean, templates: Map<string, TemplateCounts>): Output[] {
+function buildOutputs(
+  host: Host,
+  file: string,
+  manifest: FlowManifest,
+  options: BuildOptions,
+  perApp: boolean,
+  templates: Map<string, TemplateCounts>,
+  renderedStubs: Map<string, string>,
+): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
   const template = emitCloudFormation(manifest, { format: options.templateFormat });
@@ -135,6 +147,7 @@ function buildOutputs(host: Host, file: string, manifest: FlowManifest, options:
   }
   for (const [path, { handler, fn, found }] of handlers) {
     const content = typescript.scaffold.get(handler);
+    if (content !== undefined) renderedStubs.set(path, content);
     const recreate = found.kind === 'maybe-interrupted' && content !== undefined && isProperPrefix(found.bytes, content) ? found.bytes : undefined;
     outputs.push({ kind: 'stub', path, content, ...(recreate !== undefined ? { recreate } : {}), flow: file, what: `the handler of \`${fn}\``, role: 'handler' });
   }

@@ -43,7 +43,7 @@ export async function compileForDeploy(host: Host, file: string, consequence: st
   const bytes = readInput(host, file);
   if (bytes === undefined) return 2;
   const result = compileBytes(file, bytes, options.stage !== undefined ? { stage: options.stage } : {});
-  const handlers = result.manifest ? await checkHandlers(host, file, result.source, result.manifest, { stubs: options.allowStubs === true ? 'warning' : 'error', types: options.skipTypeCheck !== true }) : [];
+  const handlers = result.manifest ? await checkHandlers(host, file, result.source, result.manifest, { stubs: options.allowStubs === true ? 'warning' : 'error', types: options.skipTypeCheck !== true, cache: 'update' }) : [];
   const diagnostics = [...result.diagnostics, ...handlers];
   printDiagnostics(host, diagnostics, 'pretty');
   const counts = countDiagnostics(diagnostics);

@@ -88,6 +88,18 @@ export interface ModuleModel {
 }
 
 export function buildModel(manifest: FlowManifest): ModuleModel {
+  let model = models.get(manifest);
+  if (model === undefined) {
+    model = modelOf(manifest);
+    models.set(manifest, model);
+  }
+  return model;
+}
+
+/** One model per manifest: the emitter and the handler checks (handlers/names.ts) both ask for it in one build. */
+const models = new WeakMap<FlowManifest, ModuleModel>();
+
+function modelOf(manifest: FlowManifest): ModuleModel {
   const names = new NameAllocator();
   const declared = new Map<string, string>();
   for (const name of Object.keys(manifest.types)) declared.set(name, names.claim(name));

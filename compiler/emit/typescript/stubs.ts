@@ -13,22 +13,30 @@ import { quote } from './type-text.js';
 
 export const GENERATED_MODULE_FILE = 'flow.ts';
 
+const JAVASCRIPT_FILE = /\.(c|m)?jsx?$/;
+
 /** How every stub starts; `flowc build` looks for it to recognise a stub an interrupted build left incomplete. */
 export const STUB_START = '// The handler of `';
 
 export function renderStub(model: ModuleModel, fn: FunctionModel, generatedDir: string): string {
   const source = commentSafe(basename(model.manifest.source));
+  // A `.js` handler gets JavaScript: TypeScript's `type` imports and annotations are syntax
+  // errors there. It is typed by a JSDoc `@type` instead, which `tsc --checkJs` reads.
+  const javascript = JAVASCRIPT_FILE.test(fn.spec.handler);
   const imports = new Set<string>([fn.value]);
   const typeImports = new Set<string>([fn.types.Handler]);
   const taken = new Set<string>([...imports, ...typeImports]);
-  const parts = fn.envelopes.map((envelope) => callbackFor(model, fn, envelope, typeImports, taken));
+  const parts = fn.envelopes.map((envelope) => callbackFor(model, fn, envelope, typeImports, taken, javascript));
+  const specifier = quote(moduleSpecifier(fn.spec.handler, generatedDir));
+  const importNames = javascript ? [...imports].sort() : [...[...imports].sort(), ...[...typeImports].sort().map((t) => `type ${t}`)];
+  const declaration = javascript ? `/** @type {import(${specifier}).${fn.types.Handler}} */\nexport const handler =` : `export const handler: ${fn.types.Handler} =`;
 
   const lines = [
     `${STUB_START}${fn.spec.name}\` (${source}:${fn.spec.origin.line}). flowc created this file once and never`,
     '// overwrites it: it is yours. Its types come from the generated module, which every',
     '// `flowc build` rewrites, so after a change to the flow `tsc` points at the code here',
     '// that no longer fits.',
-    `import { ${[...imports].sort().join(', ')}, ${[...typeImports].sort().map((t) => `type ${t}`).join(', ')} } from ${quote(moduleSpecifier(fn.spec.handler, generatedDir))};`,
+    `import { ${importNames.join(', ')} } from ${specifier};`,
     '',
   ];
   const about = [
@@ -44,10 +52,10 @@ export function renderStub(model: ModuleModel, fn: FunctionModel, generatedDir: 
   const [only] = parts;
   if (parts.length === 1 && only !== undefined) {
     lines.push(...only.comment.map((c) => `// ${c}`), ...about);
-    lines.push(`export const handler: ${fn.types.Handler} = ${only.call(fn.value, '')};`);
+    lines.push(`${declaration} ${only.call(fn.value, '')};`);
   } else {
     lines.push(...about);
-    lines.push(`export const handler: ${fn.types.Handler} = ${fn.value}.route({`);
+    lines.push(`${declaration} ${fn.value}.route({`);
     for (const part of parts) {
       lines.push(...part.comment.map((c) => `  // ${c}`));
       lines.push(`  ${part.kind}: ${part.call(`${fn.value}.${part.kind}`, '  ')},`);
@@ -67,12 +75,12 @@ interface Callback {
 /** The helper of a function's value that makes its handler for one kind of trigger (compiler/handlers reads it too). */
 export const methodOf = { sqs: 'eachMessage', kinesis: 'eachRecord', dynamodb: 'eachChange', sns: 'onMessage', bus: 'onEvent', invoke: 'onInvoke' } as const;
 
-function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>): Callback {
+function callbackFor(model: ModuleModel, fn: FunctionModel, envelope: Envelope, typeImports: Set<string>, taken: Set<string>, javascript: boolean): Callback {
   const param = parameterName(envelope, taken);
-  const paramType = envelope.kind === 'dynamodb' ? null : parameterType(model, fn, envelope);
+  const paramType = envelope.kind === 'dynamodb' || javascript ? null : parameterType(model, fn, envelope);
   if (paramType !== null) typeImports.add(paramType);
   const returnsResult = ['sns', 'bus', 'invoke'].includes(envelope.kind) && fn.types.Output !== null;
-  const returnType = returnsResult ? resultTypeName(model, fn) : null;
+  const returnType = returnsResult && !javascript ? resultTypeName(model, fn) : null;
   if (returnType !== null) typeImports.add(returnType);
   const signature = `async (${param}${paramType === null ? '' : `: ${paramType}`})${returnType === null ? '' : `: Promise<${returnType}>`}`;
   const message = templateText(`${fn.spec.name} is not implemented yet (${fn.spec.handler}): `);

@@ -1,0 +1,333 @@
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { isCacheFile, isRecord, readCacheFile, writeCacheFile } from './cache-file.js';
+import { type Host, HostError, type PathInfo } from './host.js';
+
+/**
+ * Unchanged rebuilds: `flowc build` run again on inputs it has seen prints what it printed and
+ * writes nothing, without compiling (make's up-to-date check, done by content).
+ *
+ * A build runs on a recording host: every file it reads (by the hash of the bytes), every path
+ * it looks at, every folder it lists, and every file it leaves behind is noted, with what it
+ * printed and its exit code. The next build with the same command line (and the same build of
+ * flowc, working directory, terminal and colour settings) first replays those probes against
+ * the file system: when every one finds what the recorded build found, and every file it wrote
+ * still holds what it wrote, the recorded build is what this one would do byte for byte (the
+ * build is a function of what it reads), so its output is printed again and the build ends.
+ * Any difference, and the build runs as usual and records itself. A build that wrote something
+ * it had read before (a template that changed) is replayed only once nothing changes any more:
+ * its probes saw the old bytes.
+ *
+ * The records live in `.flowc/` beside the first .flow file, one file per command line
+ * (`build-<key>.json`) and an index of the last few (`builds.json`); cache-file.ts: trusted only
+ * from this build of flowc.
+ */
+
+const FORMAT = 'flowc build records';
+const RECORD_FORMAT = 'flowc build record';
+
+/** Command lines remembered: a build alternating between JSON and YAML templates, a few stages. */
+const RECORDS_KEPT = 8;
+
+type Probe =
+  | { readonly op: 'read'; readonly path: string; readonly limit: number | null; readonly hash: string | null }
+  | { readonly op: 'inspect'; readonly path: string; readonly info: string }
+  | { readonly op: 'list'; readonly path: string; readonly names: readonly string[] | null }
+  | { readonly op: 'exists'; readonly path: string; readonly value: boolean };
+
+interface BuildRecord {
+  readonly key: string;
+  readonly probes: readonly Probe[];
+  /** Each file the build wrote, with the hash of its content; null for one it removed. */
+  readonly written: readonly (readonly [string, string | null])[];
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+export interface BuildReplay {
+  /** The host the build must run on, to be recorded. */
+  readonly host: Host;
+  /** Stores the record of the build that ran on `host`, when it can be replayed. */
+  save(exitCode: number): void;
+}
+
+/** What decides a build besides the files: the command line, where it runs, how it prints. */
+function keyOf(host: Host, id: string, argv: readonly string[]): string {
+  const env = ['NO_COLOR', 'FORCE_COLOR', 'TERM'].map((name) => host.env[name] ?? null);
+  return hash(JSON.stringify([id, argv, host.cwd, host.stdoutIsTTY, host.stderrIsTTY, env]));
+}
+
+function recordsPath(host: Host, firstFlow: string): string {
+  return join(dirname(resolve(host.cwd, firstFlow)), '.flowc', 'builds.json');
+}
+
+/**
+ * Replays the recorded build of this command line when nothing it read has changed: returns
+ * its exit code, having printed what it printed; otherwise undefined, and `record` is the way
+ * to run the build.
+ */
+export function replayBuild(host: Host, id: string, argv: readonly string[], firstFlow: string): number | undefined {
+  const key = keyOf(host, id, argv);
+  const record = loadRecord(host, firstFlow, id, key);
+  if (record === undefined) return undefined;
+  const contents = new FileContents(host, record);
+  if (!record.probes.every((probe) => probeHolds(host, probe, contents))) return undefined;
+  if (!record.written.every(([path, content]) => (content === null ? host.inspect(path).kind === 'missing' : contents.hash(path, null) === content))) return undefined;
+  if (record.stdout !== '') host.stdout(record.stdout);
+  if (record.stderr !== '') host.stderr(record.stderr);
+  return record.exitCode;
+}
+
+export function recordBuild(host: Host, id: string, argv: readonly string[], firstFlow: string): BuildReplay {
+  const probes = new Map<string, Probe>();
+  const written = new Map<string, string | null>();
+  let stdout = '';
+  let stderr = '';
+  let replayable = true;
+  const note = (probe: Probe, limit = '') => {
+    const at = `${probe.op} ${limit} ${probe.path}`;
+    if (!probes.has(at)) probes.set(at, probe);
+  };
+  // Every member spelled out: a host may be a class, whose methods a spread would not copy.
+  // No `confirm` and no `watchFolder`: a build asks nothing and watches nothing.
+  const recording: Host = {
+    cwd: host.cwd,
+    env: host.env,
+    stdoutIsTTY: host.stdoutIsTTY,
+    stdinIsTTY: host.stdinIsTTY,
+    stderrIsTTY: host.stderrIsTTY,
+    stdout(text) {
+      stdout += text;
+      host.stdout(text);
+    },
+    stderr(text) {
+      stderr += text;
+      host.stderr(text);
+    },
+    readFile(path, limit) {
+      try {
+        const bytes = host.readFile(path, limit);
+        note({ op: 'read', path, limit: limit ?? null, hash: hashBytes(bytes) }, String(limit));
+        return bytes;
+      } catch (error) {
+        if (error instanceof HostError) note({ op: 'read', path, limit: limit ?? null, hash: null }, String(limit));
+        throw error;
+      }
+    },
+    fileExists(path) {
+      const value = host.fileExists(path);
+      note({ op: 'exists', path, value });
+      return value;
+    },
+    inspect(path) {
+      const info = host.inspect(path);
+      note({ op: 'inspect', path, info: infoText(info) });
+      return info;
+    },
+    listFolder(path) {
+      try {
+        const names = host.listFolder(path);
+        note({ op: 'list', path, names: [...names].sort() });
+        return names;
+      } catch (error) {
+        if (error instanceof HostError) note({ op: 'list', path, names: null });
+        throw error;
+      }
+    },
+    readStdin(limit) {
+      replayable = false;
+      return host.readStdin(limit);
+    },
+    writeFileAtomic(path, content) {
+      host.writeFileAtomic(path, content);
+      written.set(path, hashBytes(typeof content === 'string' ? new TextEncoder().encode(content) : content));
+    },
+    writeFileIfAbsent(path, content) {
+      const wrote = host.writeFileIfAbsent(path, content);
+      // Created or not, the file there is now what the next build must find: read it then.
+      written.set(path, readHash(host, path, null));
+      return wrote;
+    },
+    removeFile(path) {
+      host.removeFile(path);
+      written.set(path, null);
+    },
+  };
+  return {
+    host: recording,
+    save(exitCode) {
+      // Only the verdicts of a build are replayed: an output problem or an internal error is looked at again.
+      if (!replayable || (exitCode !== 0 && exitCode !== 1)) return;
+      const key = keyOf(host, id, argv);
+      saveRecord(host, firstFlow, id, { key, probes: [...probes.values()], written: [...written], stdout, stderr, exitCode });
+    },
+  };
+}
+
+function probeHolds(host: Host, probe: Probe, contents: FileContents): boolean {
+  switch (probe.op) {
+    case 'read':
+      return contents.hash(probe.path, probe.limit) === probe.hash;
+    case 'inspect':
+      return infoText(host.inspect(probe.path)) === probe.info;
+    case 'exists':
+      return host.fileExists(probe.path) === probe.value;
+    case 'list': {
+      let names: string[] | null;
+      try {
+        names = [...host.listFolder(probe.path)].sort();
+      } catch (error) {
+        if (!(error instanceof HostError)) throw error;
+        names = null;
+      }
+      return JSON.stringify(names) === JSON.stringify(probe.names);
+    }
+  }
+}
+
+/**
+ * The files a replay reads, each once: a build reads some files twice (a handler's start, then
+ * all of it; a template for its marker, then as written), and the replay reads each at the
+ * largest limit the record has for it and hashes the prefixes the probes read.
+ */
+class FileContents {
+  private readonly limits = new Map<string, number | null>();
+  private readonly bytes = new Map<string, Uint8Array | null>();
+  private readonly hashes = new Map<string, string | null>();
+
+  constructor(
+    private readonly host: Host,
+    record: BuildRecord,
+  ) {
+    const widen = (path: string, limit: number | null) => {
+      const known = this.limits.get(path);
+      this.limits.set(path, known === null || limit === null ? null : Math.max(known ?? 0, limit));
+    };
+    for (const probe of record.probes) if (probe.op === 'read') widen(probe.path, probe.limit);
+    for (const [path, content] of record.written) if (content !== null) widen(path, null);
+  }
+
+  /** The hash of what `host.readFile(path, limit)` returns now, or null when it throws. */
+  hash(path: string, limit: number | null): string | null {
+    const at = `${limit} ${path}`;
+    if (this.hashes.has(at)) return this.hashes.get(at) ?? null;
+    const bytes = this.read(path);
+    const hash = bytes === null ? null : hashBytes(limit === null || bytes.byteLength <= limit ? bytes : bytes.subarray(0, limit));
+    // A prefix that is the whole file has the whole file's hash, whatever the limit.
+    this.hashes.set(at, hash);
+    return hash;
+  }
+
+  private read(path: string): Uint8Array | null {
+    if (!this.bytes.has(path)) {
+      let bytes: Uint8Array | null;
+      try {
+        bytes = this.host.readFile(path, this.limits.get(path) ?? undefined);
+      } catch (error) {
+        if (!(error instanceof HostError)) throw error;
+        bytes = null;
+      }
+      this.bytes.set(path, bytes);
+    }
+    return this.bytes.get(path) ?? null;
+  }
+}
+
+function readHash(host: Host, path: string, limit: number | null): string | null {
+  try {
+    return hashBytes(host.readFile(path, limit ?? undefined));
+  } catch (error) {
+    if (error instanceof HostError) return null;
+    throw error;
+  }
+}
+
+function infoText(info: PathInfo): string {
+  return info.kind === 'file' ? `file ${info.size}` : info.kind === 'directory' ? `directory ${info.writable}` : info.kind;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/**
+ * One file per command line (`.flowc/build-<key>.json`), so a replay parses only its own
+ * record, and an index (`.flowc/builds.json`) of the keys, most recent first, to keep the last
+ * few and remove the others.
+ */
+function recordPath(host: Host, firstFlow: string, key: string): string {
+  return join(dirname(recordsPath(host, firstFlow)), `build-${key.slice(0, 16)}.json`);
+}
+
+function loadRecord(host: Host, firstFlow: string, id: string, key: string): BuildRecord | undefined {
+  const record = readCacheFile(host, recordPath(host, firstFlow, key), RECORD_FORMAT, id);
+  return record !== undefined && isRecordShape(record) && record.key === key ? (record as unknown as BuildRecord) : undefined;
+}
+
+function saveRecord(host: Host, firstFlow: string, id: string, record: BuildRecord): void {
+  const indexPath = recordsPath(host, firstFlow);
+  const index = readCacheFile(host, indexPath, FORMAT, id)?.keys;
+  const known = Array.isArray(index) ? index.filter((k): k is string => typeof k === 'string' && /^[\w-]{16}$/.test(k)) : [];
+  const short = record.key.slice(0, 16);
+  const keys = [short, ...known.filter((k) => k !== short)];
+  writeCacheFile(host, recordPath(host, firstFlow, record.key), RECORD_FORMAT, id, record as unknown as Record<string, unknown>);
+  writeCacheFile(host, indexPath, FORMAT, id, { keys: keys.slice(0, RECORDS_KEPT) });
+  // The records of other command lines, and those of other builds of flowc (whose index is not
+  // read), are removed: only files flowc wrote (their format says so).
+  const kept = new Set(keys.slice(0, RECORDS_KEPT).map((k) => `build-${k}.json`));
+  let names: string[];
+  try {
+    names = host.listFolder(dirname(indexPath));
+  } catch (error) {
+    if (!(error instanceof HostError)) throw error;
+    names = [];
+  }
+  for (const name of names) {
+    const path = join(dirname(indexPath), name);
+    if (!/^build-[\w-]{16}\.json$/.test(name) || kept.has(name) || !isCacheFile(host, path, RECORD_FORMAT)) continue;
+    try {
+      host.removeFile(path);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+    }
+  }
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isHashOrNull = (value: unknown) => value === null || isString(value);
+
+function isProbe(value: unknown): boolean {
+  if (!isRecord(value) || !isString(value.path)) return false;
+  switch (value.op) {
+    case 'read':
+      return (value.limit === null || Number.isSafeInteger(value.limit)) && isHashOrNull(value.hash);
+    case 'inspect':
+      return isString(value.info);
+    case 'exists':
+      return typeof value.value === 'boolean';
+    case 'list':
+      return value.names === null || (Array.isArray(value.names) && value.names.every(isString));
+    default:
+      return false;
+  }
+}
+
+/** A record read back is untrusted input: every field is checked, or the records are not used. */
+function isRecordShape(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isString(value.key) &&
+    Array.isArray(value.probes) &&
+    value.probes.every(isProbe) &&
+    Array.isArray(value.written) &&
+    value.written.every((w) => Array.isArray(w) && w.length === 2 && isString(w[0]) && isHashOrNull(w[1])) &&
+    isString(value.stdout) &&
+    isString(value.stderr) &&
+    Number.isSafeInteger(value.exitCode)
+  );
+}
