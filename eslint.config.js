@@ -23,10 +23,10 @@ export const layers = {
   // phase from settings to deploy reads its per-kind tables from, so it imports no phase.
   'compiler/kinds': ['runtime/aws', 'runtime/manifest'],
   'compiler/elaborate': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
-  'compiler/check': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/check': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern', 'runtime/schedule'],
   'compiler/lower': ['compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types', 'compiler/check', 'compiler/elaborate', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
   // Emitters read only the manifest (and print payload types).
-  'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern'],
+  'compiler/emit': ['compiler/types', 'compiler/kinds', 'runtime/aws', 'runtime/manifest', 'runtime/pattern', 'runtime/schedule'],
   // Handler analysis reads the manifest and the generated module's names, over sources given as text.
   'compiler/handlers': ['compiler/source', 'compiler/diagnostics', 'compiler/emit', 'runtime/manifest', 'runtime/pattern'],
   'compiler/deploy': ['compiler/emit', 'compiler/kinds', 'runtime/aws', 'runtime/manifest'],
@@ -40,6 +40,8 @@ export const layers = {
   'runtime/manifest': [],
   'runtime/aws': [],
   'runtime/pattern': ['runtime/manifest'],
+  // What a schedule expression means on EventBridge Scheduler: cron fields, time zones, next fire times.
+  'runtime/schedule': [],
   'runtime/sim': ['runtime'],
   'runtime/handler': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
   'runtime/clients': ['runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/handler', 'runtime/clients', 'runtime/idempotency'],
@@ -67,7 +69,7 @@ export const zones = Object.entries(layers).map(([target, allowed]) => ({
  */
 export const pureFolders = [
   'grammar', 'compiler/source', 'compiler/diagnostics', 'compiler/syntax', 'compiler/settings', 'compiler/resolve', 'compiler/types',
-  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/format', 'compiler/handlers', 'runtime/manifest', 'runtime/aws', 'runtime/pattern',
+  'compiler/elaborate', 'compiler/kinds', 'compiler/check', 'compiler/lower', 'compiler/emit', 'compiler/format', 'compiler/handlers', 'runtime/manifest', 'runtime/aws', 'runtime/pattern', 'runtime/schedule',
 ];
 const impure = [
   { group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'], message: 'a pure phase reads no files: the CLI reads them through Host' },

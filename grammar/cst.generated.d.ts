@@ -64,6 +64,7 @@ export type ResourceDeclCstChildren = {
   Kw_table?: IToken[];
   Kw_api?: IToken[];
   Kw_bucket?: IToken[];
+  Kw_schedule?: IToken[];
   Name: IToken[];
   Colon?: IToken[];
   typeExpr?: TypeExprCstNode[];

@@ -32,6 +32,7 @@ import {
   Stream,
   StringLiteral,
   Table,
+  Schedule,
   Topic,
   Type,
 } from './tokens.js';
@@ -159,7 +160,7 @@ class FastParser {
 
   resourceDecl = (): CstNode => {
     const node = new Node('resourceDecl');
-    const keyword = [Queue, Topic, Bus, Stream, Table, Api, Bucket].find((k) => this.peek()?.tokenType === k);
+    const keyword = [Queue, Topic, Bus, Stream, Table, Api, Bucket, Schedule].find((k) => this.peek()?.tokenType === k);
     if (keyword === undefined) throw GIVE_UP;
     this.consume(node, keyword);
     this.consume(node, Name);

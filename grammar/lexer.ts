@@ -31,6 +31,7 @@ import {
   RBracket,
   RParen,
   Stage,
+  Schedule,
   Stream,
   StringLiteral,
   Table,
@@ -498,6 +499,7 @@ const ruleOfKeyword = new Map<TokenType, StatementRule>([
   [Table, 'resourceDecl'],
   [Api, 'resourceDecl'],
   [Bucket, 'resourceDecl'],
+  [Schedule, 'resourceDecl'],
 ]);
 
 /** A keyword followed by `->` or `.` is a name used in an edge (keywords are contextual). */

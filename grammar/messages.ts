@@ -24,6 +24,8 @@ const keywordAliases: Record<string, string> = {
   dynamodb: 'table',
   s3: 'bucket',
   eventbridge: 'bus',
+  cron: 'schedule',
+  scheduler: 'schedule',
   event_bus: 'bus',
   apigateway: 'api',
   http_api: 'api',
@@ -44,6 +46,7 @@ const declarationNoun: Record<string, string> = {
   table: 'table',
   api: 'api',
   bucket: 'bucket',
+  schedule: 'schedule',
 };
 
 /**

@@ -32,6 +32,7 @@ import {
   Stream,
   StringLiteral,
   Table,
+  Schedule,
   Topic,
   Type,
 } from './tokens.js';
@@ -162,7 +163,7 @@ export class FlowParser extends CstParser {
     this.OPTION3(() => this.SUBRULE(this.settingsBlock));
   });
 
-  /** (queue | topic | bus | stream | table | api | bucket) NAME ( ":" typeExpr )? settings? */
+  /** (queue | topic | bus | stream | table | api | bucket | schedule) NAME ( ":" typeExpr )? settings? */
   readonly resourceDecl = this.RULE('resourceDecl', () => {
     this.OR([
       { ALT: () => this.CONSUME(Queue) },
@@ -172,6 +173,7 @@ export class FlowParser extends CstParser {
       { ALT: () => this.CONSUME(Table) },
       { ALT: () => this.CONSUME(Api) },
       { ALT: () => this.CONSUME(Bucket) },
+      { ALT: () => this.CONSUME(Schedule) },
     ]);
     this.CONSUME(Name);
     this.OPTION(() => {

@@ -54,10 +54,11 @@ export const Table = keyword('table');
 export const Stage = keyword('stage');
 export const Api = keyword('api');
 export const Bucket = keyword('bucket');
+export const Schedule = keyword('schedule');
 
 /** The declaration keywords: a line that starts with one of these followed by a name starts a declaration. */
-export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Stage, Api, Bucket];
-export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Api, Bucket];
+export const declarationKeywords: readonly TokenType[] = [App, Type, Fn, Queue, Topic, Bus, Stream, Table, Stage, Api, Bucket, Schedule];
+export const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Api, Bucket, Schedule];
 
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`', start_chars_hint: ['-'] });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`', start_chars_hint: ['{'] });

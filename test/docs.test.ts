@@ -176,6 +176,8 @@ function formWords(spec: SettingSpec): string {
       return 'timestamp';
     case 'events':
       return 'list of S3 events';
+    case 'json':
+      return 'constant';
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Model } from '../elaborate/elaborate.js';
-import type { ApiModel, AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
+import type { ApiModel, AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, ScheduleModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
 import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
 import type { Setting } from '../syntax/ast.js';
@@ -73,6 +73,10 @@ export class CheckContext {
 
   api(symbol: DeclarationSymbol): ApiModel {
     return this.#declaration(symbol, 'api');
+  }
+
+  schedule(symbol: DeclarationSymbol): ScheduleModel {
+    return this.#declaration(symbol, 'schedule');
   }
 
   edge(edge: Edge): EdgeModel {
@@ -162,7 +166,8 @@ export class CheckContext {
 
   /** Whether anything invokes the function asynchronously: SNS, an EventBridge rule, a destination, or an S3 notification. */
   isInvokedAsync(fn: DeclarationSymbol): boolean {
-    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination' || e.kind === 'notification');
+    // Scheduler invokes a Lambda target asynchronously (InvocationType Event), so its destinations fire.
+    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination' || e.kind === 'notification' || e.kind === 'schedule-target');
   }
 
   /** Functions whose code writes to a declaration (`sends`). */

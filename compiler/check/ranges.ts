@@ -37,7 +37,7 @@ export function checkRegisteredRanges(context: CheckContext, item: ModelItem, wh
 /** `90` seconds → `90s`; `3600` → `1h`; numbers as they are. */
 function formatIn(value: number, as: 'number' | DurationUnit): string {
   if (as === 'number') return value.toLocaleString('en-US');
-  const seconds = as === 'hours' ? value * 3600 : value;
+  const seconds = as === 'hours' ? value * 3600 : as === 'minutes' ? value * 60 : value;
   return formatSeconds(seconds);
 }
 

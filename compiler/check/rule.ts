@@ -23,6 +23,7 @@ export interface RuleVisitor {
   table?(table: DeclarationSymbol, context: CheckContext): void;
   api?(api: DeclarationSymbol, context: CheckContext): void;
   bucket?(bucket: DeclarationSymbol, context: CheckContext): void;
+  schedule?(schedule: DeclarationSymbol, context: CheckContext): void;
   edge?(edge: Edge, context: CheckContext): void;
   type?(type: TypeDecl, context: CheckContext): void;
   /** Once per program, after the node visits: for rules about the whole graph. */

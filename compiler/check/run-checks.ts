@@ -42,6 +42,7 @@ export function check(program: ResolvedProgram, reporter: Reporter, rules: reado
     table: visitorsOf('table'),
     api: visitorsOf('api'),
     bucket: visitorsOf('bucket'),
+    schedule: visitorsOf('schedule'),
   };
   const edgeVisitors = visitorsOf('edge');
   const programVisitors = visitorsOf('program');

@@ -13,6 +13,7 @@ import { TypeConverter } from '../types/payload.js';
 import { snsLambdaEvent } from '../types/structure.js';
 import { printType, quoteType } from '../types/print.js';
 import { appEventsKind, type BusEventKind, canMatch, destinationKind } from './bus-events.js';
+import { scheduledEventType } from './schedule-event.js';
 
 
 const noEdges: readonly Edge[] = Object.freeze([]);
@@ -275,6 +276,8 @@ export class TypedProgram implements TypeEnvironment {
       case 'notification':
         // S3 sends its test message to queues and topics only (runtime/manifest/types.ts).
         return { kind: 's3Notification', testEvent: edge.target.kind !== 'fn' };
+      case 'schedule-target':
+        return this.typeOf(edge.source.name);
     }
   }
 
@@ -322,6 +325,8 @@ export class TypedProgram implements TypeEnvironment {
   private infer(name: string): PayloadType {
     const symbol = this.program.declarations.get(name);
     if (!symbol || symbol.kind === 'bus' || symbol.kind === 'bucket') return unknownType;
+    // An untyped schedule sends what flowc writes as its input: Scheduler's context attributes.
+    if (symbol.kind === 'schedule') return scheduledEventType;
     const producers = this.producersOf(name).filter((p) => p.type.kind !== 'unknown');
     const first = producers[0];
     if (!first) return unknownType;
@@ -366,7 +371,7 @@ export class TypedProgram implements TypeEnvironment {
       const kind = destinationKind(destination.source.name, destination.port ?? 'success');
       if (!kinds.has(kind.key)) kinds.set(kind.key, kind);
     }
-    if (this.sendersTo(bus).length > 0) kinds.set('app', appEventsKind(this.program.app?.name.text ?? 'app', this.declaredType(bus) ?? unknownType));
+    if (this.sendersTo(bus).length > 0 || this.edgesInto(bus).some((e) => e.kind === 'schedule-target')) kinds.set('app', appEventsKind(this.program.app?.name.text ?? 'app', this.declaredType(bus) ?? unknownType));
     const list = [...kinds.values()];
     this.#busKinds.set(bus, list);
     return list;

@@ -67,6 +67,8 @@ export const codes = {
   FL2025: { slug: 'api-type', severity: 'error', phase: 'names', title: 'An api declared with a type: its routes\' functions declare the types' },
   FL2026: { slug: 'unknown-s3-event', severity: 'error', phase: 'names', title: 'An `events` entry of a bucket edge that is not an S3 event' },
   FL2027: { slug: 'duplicate-s3-event', severity: 'error', phase: 'names', title: 'An S3 event listed twice in `events`, or inside another one listed' },
+  FL2022: { slug: 'schedule-expression', severity: 'error', phase: 'names', title: 'A schedule without exactly one of `every` and `cron`' },
+  FL2023: { slug: 'schedule-target-count', severity: 'error', phase: 'names', title: 'A schedule with more than one target' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -156,6 +158,15 @@ export const codes = {
   FL4082: { slug: 'notification-fifo-target', severity: 'error', phase: 'aws', title: 'A bucket notification to a FIFO queue or topic, which S3 does not support' },
   FL4083: { slug: 'bucket-type', severity: 'error', phase: 'aws', title: 'A bucket declared with a payload type: a bucket holds objects, not messages' },
   FL4084: { slug: 'notification-filter-value', severity: 'error', phase: 'aws', title: 'An empty or over-long prefix or suffix on a bucket edge' },
+  FL4060: { slug: 'schedule-rate', severity: 'error', phase: 'aws', title: 'A schedule rate Scheduler refuses: under a minute or not whole minutes' },
+  FL4061: { slug: 'schedule-cron', severity: 'error', phase: 'aws', title: 'A cron expression EventBridge Scheduler refuses' },
+  FL4062: { slug: 'schedule-timezone', severity: 'error', phase: 'aws', title: 'A schedule time zone that is not an IANA time zone' },
+  FL4063: { slug: 'schedule-input-type', severity: 'error', phase: 'aws', title: 'A schedule input that does not have the schedule type' },
+  FL4064: { slug: 'schedule-retries-range', severity: 'error', phase: 'aws', title: 'Schedule retries outside 0–185' },
+  FL4065: { slug: 'schedule-max-age-range', severity: 'error', phase: 'aws', title: 'A schedule maximum event age outside 1 minute – 24 hours' },
+  FL4066: { slug: 'schedule-window-range', severity: 'error', phase: 'aws', title: 'A flexible time window outside 1–1,440 minutes' },
+  FL4067: { slug: 'schedule-dlq-fifo', severity: 'error', phase: 'aws', title: 'A FIFO queue as a schedule dead-letter queue' },
+  FL4068: { slug: 'schedule-fifo-target', severity: 'error', phase: 'aws', title: 'A schedule into a FIFO queue without content deduplication, or into a FIFO topic' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },
@@ -166,6 +177,7 @@ export const codes = {
   FL5006: { slug: 'async-settings-unused', severity: 'warning', phase: 'graph', title: 'Asynchronous retries or event age on a function that is only invoked synchronously' },
   FL5007: { slug: 'idempotency-table-stream', severity: 'warning', phase: 'graph', title: 'A stream trigger on a table of idempotency records: it fires for the store\'s own writes' },
   FL5010: { slug: 'bucket-write-loop', severity: 'warning', phase: 'graph', title: 'A function notified of new objects in a bucket it writes to, with nothing to keep its own writes out' },
+  FL5008: { slug: 'schedule-dst-gap', severity: 'warning', phase: 'graph', title: 'A cron time that a daylight-saving change skips in its time zone' },
 
   // Handler code
   FL6001: { slug: 'handler-export-missing', severity: 'error', phase: 'handlers', title: 'A handler file that does not export `handler`' },
@@ -193,6 +205,7 @@ export const codes = {
   FL9028: { slug: 'unknown-profile', severity: 'error', phase: 'cli', title: '`--profile` names a profile that the AWS config and credentials files do not have' },
   FL9030: { slug: 'fix-refused', severity: 'error', phase: 'cli', title: '`flowc check --fix` left a file as it was: its fixes could not be checked' },
   FL9032: { slug: 'sim-missing-parameter', severity: 'error', phase: 'cli', title: '`flowc sim`: the flow reads an SSM parameter or a secret that the events file gives no value for' },
+  FL9033: { slug: 'schedules-without-end', severity: 'error', phase: 'cli', title: '`flowc sim` of a flow with schedules without an end time: they fire forever' },
   FL9040: { slug: 'generated-module-of-another-flow', severity: 'error', phase: 'cli', title: 'The generated module is another .flow file\'s, from an earlier build' },
 } as const satisfies Record<string, CodeInfo>;
 

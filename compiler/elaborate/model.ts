@@ -1,5 +1,5 @@
 import type { S3EventWord } from '../../runtime/aws/s3.js';
-import type { Deduplication, EnvValue, FieldPath } from '../../runtime/manifest/schema.js';
+import type { Deduplication, EnvValue, FieldPath, JsonValue } from '../../runtime/manifest/schema.js';
 import type { DeclarationSymbol, Edge, EdgeKind, StageSymbol } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
 import type { SettingsBlock } from '../syntax/ast.js';
@@ -31,6 +31,8 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
                       ? number
                       : V extends { readonly type: 'events' }
                       ? readonly S3EventWord[]
+                      : V extends { readonly type: 'json' }
+                      ? JsonValue
                       : never;
 
 /** Whether a setting's default (or one of its per-edge defaults) is "none". */
@@ -80,8 +82,9 @@ export interface ApiModel extends Declared<'api'>, FieldsOf<'api'> {}
 export interface StreamModel extends Declared<'stream'>, FieldsOf<'stream'> {}
 export interface TableModel extends Declared<'table'>, FieldsOf<'table'> {}
 export interface BucketModel extends Declared<'bucket'>, FieldsOf<'bucket'> {}
+export interface ScheduleModel extends Declared<'schedule'>, FieldsOf<'schedule'> {}
 
-export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | ApiModel | BucketModel;
+export type DeclarationModel = FunctionModel | QueueModel | TopicModel | BusModel | StreamModel | TableModel | ApiModel | BucketModel | ScheduleModel;
 
 export interface EdgeModel extends FieldsOf<'edge'> {
   readonly kind: EdgeKind;

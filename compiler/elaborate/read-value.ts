@@ -1,4 +1,4 @@
-import type { Deduplication, EnvValue } from '../../runtime/manifest/schema.js';
+import type { Deduplication, EnvValue, JsonValue } from '../../runtime/manifest/schema.js';
 import { parameterReferenceOf } from '../settings/parameters.js';
 import type { SettingSpec } from '../settings/schema.js';
 import { millisecondsPer } from '../settings/units.js';
@@ -72,6 +72,35 @@ export function readValue(spec: SettingSpec, value: Value): unknown {
       return value.kind === 'SettingsBlock' ? value : undefined;
     case 'timestamp':
       return value.kind === 'StringValue' ? Math.floor(Date.parse(value.value) / 1000) : undefined;
+    case 'json':
+      return jsonOf(value);
+  }
+}
+
+/** A constant as JSON (resolve checked its form): blocks are objects, their fields in the order written. */
+function jsonOf(value: Value): JsonValue | undefined {
+  switch (value.kind) {
+    case 'StringValue':
+    case 'NumberValue':
+    case 'BooleanValue':
+      return value.value;
+    case 'PathValue':
+      return value.text === 'null' ? null : undefined;
+    case 'ListValue': {
+      const items = value.items.map(jsonOf);
+      return items.every((item) => item !== undefined) ? (items as JsonValue[]) : undefined;
+    }
+    case 'SettingsBlock': {
+      const out: Record<string, JsonValue> = {};
+      for (const entry of value.entries) {
+        const v = jsonOf(entry.value);
+        if (v === undefined) return undefined;
+        out[entry.name.text] = v;
+      }
+      return out;
+    }
+    default:
+      return undefined;
   }
 }
 

@@ -1,13 +1,13 @@
 import type { FlowManifest } from '../../runtime/manifest/schema.js';
 
 /** The edge kinds of the language: what AWS mechanism an arrow between two kinds becomes. */
-export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule' | 'route' | 'notification';
+export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule' | 'route' | 'notification' | 'schedule-target';
 
 /** The manifest's list of each kind: `queue` → `queues`. */
-export type ManifestList = 'functions' | 'queues' | 'topics' | 'buses' | 'streams' | 'tables' | 'apis' | 'buckets';
+export type ManifestList = 'functions' | 'queues' | 'topics' | 'buses' | 'streams' | 'tables' | 'apis' | 'buckets' | 'schedules';
 
 /** The simulated AWS service behind a kind (`runtime/sim/services/<service>.ts`). */
-export type SimulatorService = 'lambda' | 'sqs' | 'sns' | 'eventbridge' | 'kinesis' | 'dynamodb' | 'apigateway' | 's3';
+export type SimulatorService = 'lambda' | 'sqs' | 'sns' | 'eventbridge' | 'kinesis' | 'dynamodb' | 'apigateway' | 's3' | 'scheduler';
 
 /**
  * Everything the compiler knows about one kind of declaration, in one place. The registry

@@ -5,6 +5,7 @@ import { busKind } from './bus.js';
 import { fnKind } from './fn.js';
 import type { KindSpec, ManifestItem } from './kind.js';
 import { queueKind } from './queue.js';
+import { scheduleKind } from './schedule.js';
 import { streamKind } from './stream.js';
 import { tableKind } from './table.js';
 import { topicKind } from './topic.js';
@@ -27,6 +28,7 @@ export const kinds = {
   table: tableKind,
   api: apiKind,
   bucket: bucketKind,
+  schedule: scheduleKind,
 } as const satisfies { readonly [K in DeclarationKind]: KindSpec<K> };
 
 export const declarationKinds = Object.keys(kinds) as DeclarationKind[];

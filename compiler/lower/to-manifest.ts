@@ -15,6 +15,7 @@ import {
   type Origin,
   type ParameterReference,
   type QueueSpec,
+  type ScheduleSpec,
   type SendTarget,
   type StreamSpec,
   type TableSpec,
@@ -163,6 +164,25 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     retain: bucket.retain,
   }));
 
+  const schedules = byKind('schedule').map((schedule): ScheduleSpec => {
+    const typedSchedule = typed.declaredType(schedule.name) !== null;
+    return {
+      name: schedule.name,
+      origin: origin(schedule.symbol.decl.name.span),
+      payload: typed.declaredType(schedule.name),
+      // FL2022 makes sure one of the two is set; FL4060 that a rate is whole minutes.
+      expression: schedule.cron !== null ? { kind: 'cron', fields: schedule.cron.trim().split(/\s+/).join(' ') } : { kind: 'rate', minutes: Math.round((schedule.rateSeconds ?? 60) / 60) },
+      timezone: schedule.timezone,
+      // A typed schedule without `input` sends `{}` (FL4063 checked it against the type).
+      input: typedSchedule ? (schedule.input ?? {}) : null,
+      retryAttempts: schedule.retryAttempts,
+      maximumEventAgeSeconds: schedule.maximumEventAgeSeconds,
+      deadLetterQueue: schedule.deadLetterQueue,
+      flexibleWindowMinutes: schedule.flexibleWindowMinutes,
+      state: schedule.state === 'disabled' ? 'DISABLED' : 'ENABLED',
+    };
+  });
+
   const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
@@ -178,7 +198,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
   const deploy = deploySettings(program.stage === undefined ? undefined : model.stages.get(program.stage));
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, buckets, edges, roles, ...tags };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, buckets, schedules, edges, roles, ...tags };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */
@@ -263,6 +283,8 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         prefix: model.keyPrefix,
         suffix: model.keySuffix,
       };
+    case 'schedule-target':
+      return { ...base, kind: 'schedule-target', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
   }
 }
 
@@ -284,7 +306,7 @@ function sendsOf(names: readonly string[], declarations: ReadonlyMap<string, Dec
   const targets = new Map<string, SendTarget>();
   for (const name of names) {
     const target = declarations.get(name);
-    if (target && target.kind !== 'fn' && target.kind !== 'api') targets.set(target.name, { kind: target.kind, name: target.name });
+    if (target && target.kind !== 'fn' && target.kind !== 'api' && target.kind !== 'schedule') targets.set(target.name, { kind: target.kind, name: target.name });
   }
   return [...targets.values()].sort((a, b) => compare(a.name, b.name));
 }

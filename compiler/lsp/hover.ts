@@ -83,6 +83,7 @@ const edgeWords: Record<EdgeKind, string> = {
   rule: 'an EventBridge rule',
   route: 'an HTTP API route (a Lambda proxy integration: a synchronous invocation)',
   notification: 'an S3 event notification',
+  'schedule-target': 'an EventBridge Scheduler target (a function is invoked asynchronously)',
 };
 
 /** What the receiving side gets, around the payload. */
@@ -105,6 +106,8 @@ function envelope(edge: Edge): string {
       return 'an HTTP request (`APIGatewayProxyEventV2`): the JSON body is the payload (the query string on GET, HEAD and OPTIONS), the result the response';
     case 'notification':
       return target === 'fn' ? 'an S3 event (`S3Event`): `Records[].s3.object.key` is the key' : `an ${target === 'queue' ? 'SQS message' : 'SNS message'} whose body is the S3 event (or S3's \`s3:TestEvent\`)`;
+    case 'schedule-target':
+      return target === 'fn' ? "the schedule's input itself, as the event" : target === 'bus' ? "an event whose `detail` is the schedule's input" : "a message whose body is the schedule's input, as JSON";
   }
 }
 
@@ -138,6 +141,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   pattern: 'an EventBridge content pattern',
   timestamp: 'an ISO-8601 timestamp string',
   events: 'a list of S3 events (`created`, `removed`, `restored`, …)',
+  json: 'a constant (string, number, boolean, list or block)',
 };
 
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {

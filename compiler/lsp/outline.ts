@@ -6,7 +6,7 @@ import type { Analysis } from './analysis.js';
 export interface OutlineEntry {
   readonly name: string;
   readonly detail: string;
-  readonly kind: 'app' | 'stage' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket';
+  readonly kind: 'app' | 'stage' | 'type' | 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule';
   /** The whole statement, and its name. */
   readonly span: Span;
   readonly nameSpan: Span;

@@ -246,6 +246,7 @@ const symbolKinds = {
   table: SymbolKind.Variable,
   api: SymbolKind.Interface,
   bucket: SymbolKind.Variable,
+  schedule: SymbolKind.Event,
 } as const;
 
 const completionKinds: Record<Completion['kind'], CompletionItemKind> = {

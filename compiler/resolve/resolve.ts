@@ -2,6 +2,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { span } from '../source/span.js';
 import type { DeclarationKind } from '../settings/schema.js';
+import type { Span } from '../source/span.js';
 import type { Chain, Endpoint, FnDecl, ResourceDecl, TypeDecl, TypeExpr } from '../syntax/ast.js';
 import type { ParsedFile } from '../syntax/parse.js';
 import { edgeHelp, edgeTable } from './edges.js';
@@ -14,6 +15,7 @@ import {
   type Port,
   type ResolvedProgram,
   settingsMap,
+  type SettingsMap,
   withArticle,
 } from './program.js';
 import { Scope } from './scope.js';
@@ -67,6 +69,7 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
     const settings = settingsOf.get(symbol.name);
     for (const [key, setting] of resolved) settings?.set(key, setting);
     for (const [key, setting] of resolved.poisoned) settings?.poisoned.set(key, setting);
+    if (symbol.kind === 'schedule') checkScheduleExpression(symbol, resolved, reporter);
   }
 
   const stages = resolveStages(ast.statements, reporter, scope);
@@ -100,6 +103,41 @@ export function resolve(parsed: ParsedFile, reporter: Reporter): ResolvedProgram
     stages,
     damagedStages: parsed.damagedStages,
   };
+}
+
+/**
+ * FL2022: a schedule has exactly one of `every` (a rate) and `cron`: they are the two forms of
+ * its one ScheduleExpression (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html).
+ * A malformed one (FL2010) counts as written, so it is not reported twice.
+ */
+function checkScheduleExpression(symbol: DeclarationSymbol, settings: SettingsMap, reporter: Reporter): void {
+  const written = (name: string) => settings.get(name) ?? settings.poisoned.get(name);
+  const every = written('every');
+  const cron = written('cron');
+  if (every !== undefined && cron !== undefined) {
+    const [first, second] = every.span.start < cron.span.start ? [every, cron] : [cron, every];
+    reporter.report('FL2022', second.name.span, `the schedule \`${symbol.name}\` has both \`every\` and \`cron\``, {
+      label: 'a second schedule expression',
+      secondary: [{ span: first.name.span, message: 'the first' }],
+      why: 'A schedule has one ScheduleExpression: a rate (`every`, `rate(…)`) or a cron expression (`cron`, `cron(…)`), not both.',
+      help: `keep one of them; for two timings, declare two schedules`,
+      suggestions: [{ title: `remove \`${second.name.text}\``, edits: [{ span: removalSpan(reporter.source.text, second.span), replacement: '' }], applicability: 'maybe-incorrect' }],
+    });
+  } else if (every === undefined && cron === undefined) {
+    reporter.report('FL2022', symbol.decl.name.span, `the schedule \`${symbol.name}\` says neither \`every\` nor \`cron\``, {
+      label: 'no schedule expression',
+      why: 'A schedule needs its ScheduleExpression: a rate or a cron expression. CloudFormation refuses AWS::Scheduler::Schedule without one.',
+      help: `add \`every = 5m\` (a rate) or \`cron = "0 3 * * ? *"\` (03:00 every day) to \`${symbol.name}\``,
+    });
+  }
+}
+
+/** A setting with the `, ` or line break before it, so that removing it leaves a well-formed block. */
+function removalSpan(text: string, at: Span): Span {
+  let start = at.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (text[start - 1] === ',') return span(start - 1, at.end);
+  return at;
 }
 
 function declarationKind(decl: FnDecl | ResourceDecl): DeclarationKind {
@@ -147,6 +185,15 @@ function resolveChain(chain: Chain, scope: Scope, reporter: Reporter, edges: Edg
           label: `\`${source.name}\` is ${withArticle(kindNoun[source.kind])}, \`${target.name}\` is ${withArticle(kindNoun[target.kind])}`,
           help: edgeHelp[source.kind],
         });
+      } else if (kind === 'schedule-target' && edges.some((e) => e.source === source)) {
+        const first = edges.find((e) => e.source === source)!;
+        reporter.report('FL2023', edgeSpan, `the schedule \`${source.name}\` already has a target`, {
+          label: 'a second target',
+          secondary: [{ span: first.span, message: 'its target' }],
+          why: 'An EventBridge Scheduler schedule has exactly one target (AWS::Scheduler::Schedule Target): one function, queue, topic or bus.',
+          help: `declare a second schedule for \`${target.name}\`, e.g. \`schedule ${source.name}_${target.name} { … }\` and \`${source.name}_${target.name} -> ${target.name}\``,
+        });
+        if (link.settings) resolveSettings(link.settings, 'edge', 'this edge', reporter, scope);
       } else {
         const settings = resolveSettings(link.settings, 'edge', `the edge \`${source.name} -> ${target.name}\``, reporter, scope);
         edges.push({

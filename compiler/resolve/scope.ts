@@ -78,7 +78,8 @@ export class Scope {
             help:
               kinds.length === 1
                 ? `declare it: \`${kinds[0]} ${name.text}\``
-                : `declare it with ${orWords(kinds.map((k) => `\`${k}\``))}, e.g. \`${kinds[0]} ${name.text}\``,
+                : // A schedule only starts edges and needs settings to be valid, so it is not offered as the quick fix.
+                  `declare it with ${orWords(kinds.filter((k) => k !== 'schedule').map((k) => `\`${k}\``))}, e.g. \`${kinds[0]} ${name.text}\``,
           }
         : suggestion),
     });

@@ -21,6 +21,7 @@ const contextNoun: Record<SettingsContext, string> = {
   stream: 'a stream',
   table: 'a table',
   bucket: 'a bucket',
+  schedule: 'a schedule',
   edge: 'an edge',
 };
 
@@ -134,6 +135,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
   strings: 'a list of strings such as `["https://shop.example"]`',
   events: 'a list of S3 events such as `[created, removed]`',
+  json: 'a constant: a string, a number, `true`, `false`, a list or a block such as `{ source = "heartbeat" }`',
 };
 
 function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter: Reporter, scope: Scope): boolean {
@@ -234,9 +236,53 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       return checkEnv(setting, value, reporter) || false;
     case 'tags':
       return checkTags(setting, value, reporter);
+    case 'json':
+      return checkJson(setting, value, reporter);
     case 'pattern':
       return value.kind === 'SettingsBlock' ? readPattern(value, reporter, shape.aliases === undefined ? {} : { aliases: shape.aliases }) !== undefined : wrong();
   }
+}
+
+/** A constant (`input = { … }`): strings, numbers, booleans, lists and blocks of them; names only `null`. */
+function checkJson(setting: Setting, value: Value, reporter: Reporter): boolean {
+  switch (value.kind) {
+    case 'StringValue':
+    case 'NumberValue':
+    case 'BooleanValue':
+      return true;
+    case 'ListValue':
+      return value.items.map((item) => checkJson(setting, item, reporter)).every(Boolean);
+    case 'SettingsBlock': {
+      let ok = true;
+      const seen = new Set<string>();
+      for (const entry of value.entries) {
+        if (seen.has(entry.name.text)) {
+          reporter.report('FL2009', entry.name.span, `field \`${entry.name.text}\` is set twice`, { label: 'set again here' });
+          ok = false;
+        }
+        seen.add(entry.name.text);
+        if (entry.call) {
+          reporter.report('FL2010', entry.name.span, `\`${entry.name.text}(…)\` is not a constant`, { label: 'a field of a constant is a name and a value', help: `write \`${entry.name.text} = …\`` });
+          ok = false;
+          continue;
+        }
+        if (!checkJson(setting, entry.value, reporter)) ok = false;
+      }
+      return ok;
+    }
+    case 'PathValue':
+      if (value.text === 'null') return true;
+      break;
+    case 'InvalidValue':
+      return false;
+    default:
+      break;
+  }
+  reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expectedWords.json}`, {
+    label: `found ${describeValue(value)}`,
+    ...(value.kind === 'PathValue' ? { help: `a word is not a constant: quote it, \`"${value.text}"\`` } : value.kind === 'DurationValue' ? { help: `write the duration as a number or a string: \`"${value.raw}"\`` } : {}),
+  });
+  return false;
 }
 
 function checkEnv(setting: Setting, value: Value, reporter: Reporter): boolean {

@@ -1,4 +1,4 @@
-import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, sqs } from '../../runtime/aws/limits.js';
+import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, scheduler, sqs } from '../../runtime/aws/limits.js';
 import { s3EventTypesIntersect, s3EventWords } from '../../runtime/aws/s3.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { DurationUnit } from './units.js';
@@ -48,7 +48,9 @@ export type ValueSpec =
    * A list of S3 event words (`events = [created, removed]`): each word's S3 event type, and
    * whether two types can match the same event (runtime/aws/s3.ts).
    */
-  | { readonly type: 'events'; readonly words: Readonly<Record<string, string>>; readonly intersect: (a: string, b: string) => boolean };
+  | { readonly type: 'events'; readonly words: Readonly<Record<string, string>>; readonly intersect: (a: string, b: string) => boolean }
+  /** A constant JSON value: strings, numbers, booleans, lists and blocks (`input = { source = "heartbeat" }`). */
+  | { readonly type: 'json' };
 
 /** An AWS range that a setting's value must fall in, reported under `code` by the range rules. */
 export interface RangeRegistration {
@@ -315,6 +317,42 @@ export const settingSpecs = {
     versioned: { value: bool, doc: 'keep every version of each object (VersioningConfiguration)', field: 'versioned', default: false, property: 'AWS::S3::Bucket.VersioningConfiguration' },
     retain: { value: bool, doc: 'keep the bucket when it leaves the stack (default true)', field: 'retain', default: true, property: 'DeletionPolicy' },
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
+  },
+  // EventBridge Scheduler: https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html
+  schedule: {
+    every: { value: duration, doc: 'a rate, whole minutes, 1m at least (ScheduleExpression `rate(…)`)', field: 'rateSeconds', unit: 'seconds', default: null, property: 'AWS::Scheduler::Schedule.ScheduleExpression' },
+    cron: { value: str, doc: 'six cron fields, `minutes hours day-of-month month day-of-week year` (ScheduleExpression `cron(…)`)', field: 'cron', default: null, property: 'AWS::Scheduler::Schedule.ScheduleExpression' },
+    timezone: { value: str, doc: 'the IANA time zone a cron is evaluated in, e.g. `"Europe/Berlin"` (ScheduleExpressionTimezone; default UTC)', field: 'timezone', default: null, property: 'AWS::Scheduler::Schedule.ScheduleExpressionTimezone' },
+    input: { value: { type: 'json' }, doc: "the constant payload, checked against the schedule's type (Target.Input)", field: 'input', default: null, property: 'AWS::Scheduler::Schedule.Target' },
+    retries: {
+      value: int,
+      doc: 'retries of a failed delivery to the target, 0–185 (RetryPolicy.MaximumRetryAttempts)',
+      field: 'retryAttempts',
+      default: scheduler.retryAttemptsDefault,
+      property: 'AWS::Scheduler::Schedule.Target',
+      ranges: [{ code: 'FL4064', range: scheduler.retryAttempts, property: 'RetryPolicy.MaximumRetryAttempts', why: () => 'Scheduler retries delivering an invocation to its target 0 to 185 times (Target.RetryPolicy.MaximumRetryAttempts, default 185); CloudFormation refuses the schedule outside that range.' }],
+    },
+    max_age: {
+      value: duration,
+      doc: 'how long Scheduler keeps retrying an undelivered invocation, 1m–24h (RetryPolicy.MaximumEventAgeInSeconds)',
+      field: 'maximumEventAgeSeconds',
+      unit: 'seconds',
+      default: scheduler.maximumEventAgeSecondsDefault,
+      property: 'AWS::Scheduler::Schedule.Target',
+      ranges: [{ code: 'FL4065', range: scheduler.maximumEventAgeSeconds, property: 'RetryPolicy.MaximumEventAgeInSeconds', why: () => 'Scheduler keeps retrying an undelivered invocation for 60 to 86,400 seconds (1 minute to 24 hours; Target.RetryPolicy.MaximumEventAgeInSeconds, default 86400); CloudFormation refuses the schedule outside that range.' }],
+    },
+    dlq: { value: { type: 'ref', kinds: ['queue'] }, doc: 'a standard queue for invocations Scheduler could not deliver (Target.DeadLetterConfig)', field: 'deadLetterQueue', default: null, property: 'AWS::Scheduler::Schedule.Target' },
+    window: {
+      value: duration,
+      doc: 'flexible time window, whole minutes, 1m–1440m: Scheduler invokes within it (FlexibleTimeWindow)',
+      field: 'flexibleWindowMinutes',
+      unit: 'minutes',
+      default: null,
+      property: 'AWS::Scheduler::Schedule.FlexibleTimeWindow',
+      ranges: [{ code: 'FL4066', range: scheduler.flexibleWindowMinutes, property: 'FlexibleTimeWindow.MaximumWindowInMinutes', why: () => 'A flexible time window is 1 to 1,440 minutes (FlexibleTimeWindow.MaximumWindowInMinutes); CloudFormation refuses the schedule outside that range. Leave `window` out for an invocation at the scheduled time (Mode OFF).' }],
+    },
+    state: { value: word('enabled', 'disabled'), doc: 'whether the schedule runs (State; default enabled)', field: 'state', default: 'enabled', property: 'AWS::Scheduler::Schedule.State' },
+    tags: { value: tags, doc: 'tags of its role, merged key by key over the app\'s (a Scheduler schedule itself takes none)', field: 'tags', default: {}, property: 'Tags' },
   },
   edge: {
     batch: {

@@ -188,6 +188,8 @@ class AstBuilder {
                 ? 'api'
                 : c.Kw_bucket
                 ? 'bucket'
+                : c.Kw_schedule
+                ? 'schedule'
                 : undefined;
     const name = this.identifier(first(c.Name));
     const whole = nodeSpan(node);

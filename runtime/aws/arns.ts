@@ -6,7 +6,7 @@
  * (the "Resource types" table of Lambda, SQS, SNS, EventBridge, Kinesis, DynamoDB and
  * CloudWatch Logs). S3 bucket ARNs have no Region or account: the name is global.
  */
-export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'table-stream' | 'bucket' | 'bucket-objects' | 'log-group' | 'log-streams' | 'secret';
+export type ArnKind = 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'schedule' | 'table-stream' | 'bucket' | 'bucket-objects' | 'log-group' | 'log-streams' | 'secret';
 
 /** https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html#auth-and-access_examples_wildcard */
 const secretArnSuffixWildcard = '-??????';
@@ -37,6 +37,9 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
     case 'api':
       // `physical` is the API's id (API Gateway picks it; the template refers to it by `Ref`).
       return `${prefix}:execute-api:${scope}:${physical}`;
+    case 'schedule':
+      // flowc's schedules are in the `default` schedule group.
+      return `${prefix}:scheduler:${scope}:schedule/default/${physical}`;
     case 'table-stream':
       // A wildcard AWS requires: the stream label is a timestamp DynamoDB picks when the stream
       // is enabled, so the stream ARN cannot be spelled in advance (docs/cloudformation.md).

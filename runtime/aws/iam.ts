@@ -73,6 +73,9 @@ const docs = {
   secretsInLambda: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
   secretsKms: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html',
   dynamicReferences: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-ssm.html',
+  schedulerRole: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role',
+  schedulerTargets: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html',
+  schedulerDlq: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html',
 } as const;
 
 /**
@@ -227,4 +230,28 @@ export const iamNames = {
   /** A 12-digit account ID, or `aws` for AWS managed policies. */
   policyAccount: /^(\d{12}|aws)$/,
   docs: [docs.createRole, docs.identifiers, docs.boundaries],
+} as const;
+
+/**
+ * What a schedule's own execution role allows: the one call its templated target makes, on that
+ * target, and `sqs:SendMessage` on its dead-letter queue. Scheduler makes both calls with the
+ * schedule's role (not a resource policy: the DLQ page asks for the permission in the execution
+ * role, so the queue needs no queue policy for it).
+ */
+export const schedulerRole = {
+  target: {
+    fn: { actions: ['lambda:InvokeFunction'], docs: [docs.schedulerTargets, docs.schedulerRole] },
+    queue: { actions: ['sqs:SendMessage'], docs: [docs.schedulerTargets, docs.schedulerRole] },
+    topic: { actions: ['sns:Publish'], docs: [docs.schedulerTargets, docs.schedulerRole] },
+    bus: { actions: ['events:PutEvents'], docs: [docs.schedulerTargets, docs.schedulerRole] },
+  },
+  deadLetterQueue: { actions: ['sqs:SendMessage'], docs: [docs.schedulerDlq] },
+} as const satisfies { readonly target: Readonly<Record<'fn' | 'queue' | 'topic' | 'bus', Grant>>; readonly deadLetterQueue: Grant };
+
+/** A schedule's role trust policy: Scheduler may assume it for schedules of the app's own account (the execution role page's `aws:SourceAccount` condition). */
+export const schedulerTrust = {
+  service: 'scheduler.amazonaws.com',
+  action: 'sts:AssumeRole',
+  conditionKey: 'aws:SourceAccount',
+  docs: [docs.schedulerRole, docs.confusedDeputy],
 } as const;

@@ -230,3 +230,32 @@ export const secretsManager = {
   nameLength: { min: 1, max: 512 },
   allowed: /^[A-Za-z0-9/_+=.@-]+$/ as RegExp,
 } as const;
+
+/**
+ * EventBridge Scheduler (AWS::Scheduler::Schedule):
+ * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html,
+ * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html,
+ * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html,
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html.
+ */
+export const scheduler = {
+  /** `RetryPolicy.MaximumRetryAttempts`: 0–185, default 185. */
+  retryAttempts: { min: 0, max: 185 },
+  retryAttemptsDefault: 185,
+  /** `RetryPolicy.MaximumEventAgeInSeconds`: 60–86400, default 86400. */
+  maximumEventAgeSeconds: { min: 60, max: 86_400 },
+  maximumEventAgeSecondsDefault: 86_400,
+  /** `FlexibleTimeWindow.MaximumWindowInMinutes`: 1–1440. */
+  flexibleWindowMinutes: { min: 1, max: 1440 },
+  /** A rate is `rate(value unit)` in minutes, hours or days: one minute at least ("All schedule types … invoke their targets with 60 second precision"). */
+  rateMinimumSeconds: 60,
+  /** CreateSchedule `Name`: 1–64 characters of `[0-9a-zA-Z-_.]`. */
+  scheduleNameLengthMax: 64,
+  /** The context attributes Scheduler replaces in a target's input (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html). */
+  contextAttributes: {
+    schedule: '<aws.scheduler.schedule-arn>',
+    scheduledTime: '<aws.scheduler.scheduled-time>',
+    executionId: '<aws.scheduler.execution-id>',
+    attempt: '<aws.scheduler.attempt-number>',
+  },
+} as const;

@@ -49,6 +49,7 @@ export interface FlowManifest {
   readonly tables: readonly TableSpec[];
   readonly apis: readonly ApiSpec[];
   readonly buckets: readonly BucketSpec[];
+  readonly schedules: readonly ScheduleSpec[];
   /** In source order; ids are unique. */
   readonly edges: readonly EdgeSpec[];
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
@@ -84,7 +85,7 @@ export interface RoleSettings {
   readonly path: string | null;
 }
 
-export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket';
+export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule';
 
 export interface FunctionSpec {
   readonly name: string;
@@ -149,8 +150,8 @@ export interface AsyncConfig {
   readonly maximumEventAgeSeconds: number;
 }
 
-/** What a handler can write to from its own code (`sends`): not an HTTP API, which only calls functions. */
-export type SendKind = Exclude<ResourceKind, 'api'>;
+/** What a handler can write to from its own code (`sends`): not an HTTP API, which only calls functions, nor a schedule. */
+export type SendKind = Exclude<ResourceKind, 'api' | 'schedule'>;
 
 export interface SendTarget {
   readonly kind: SendKind;
@@ -270,13 +271,47 @@ export interface BucketSpec {
   readonly retain: boolean;
 }
 
+/** A JSON value: a schedule's constant `input`. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** `rate(…)` in whole minutes, or the six fields inside `cron(…)` as written. */
+export type ScheduleExpression = { readonly kind: 'rate'; readonly minutes: number } | { readonly kind: 'cron'; readonly fields: string };
+
+/**
+ * An EventBridge Scheduler schedule (`AWS::Scheduler::Schedule`) with its one target, the
+ * `schedule-target` edge from it; a schedule without an edge is in the manifest but creates
+ * nothing (it has nothing to invoke).
+ */
+export interface ScheduleSpec {
+  readonly name: string;
+  readonly origin: Origin;
+  /** The declared type of the payload; null for an untyped schedule, whose target gets `ScheduledEvent`. */
+  readonly payload: PayloadType | null;
+  /** `ScheduleExpression`. */
+  readonly expression: ScheduleExpression;
+  /** `ScheduleExpressionTimezone`; null for UTC, Scheduler's default. */
+  readonly timezone: string | null;
+  /** `Target.Input`: the constant payload of a typed schedule; null for an untyped one (flowc writes the context attributes). */
+  readonly input: JsonValue | null;
+  /** `Target.RetryPolicy.MaximumRetryAttempts`. */
+  readonly retryAttempts: number;
+  /** `Target.RetryPolicy.MaximumEventAgeInSeconds`. */
+  readonly maximumEventAgeSeconds: number;
+  /** `Target.DeadLetterConfig.Arn`: a standard queue of this manifest; null for none. */
+  readonly deadLetterQueue: string | null;
+  /** `FlexibleTimeWindow.MaximumWindowInMinutes` (`Mode: FLEXIBLE`); null for `Mode: OFF`. */
+  readonly flexibleWindowMinutes: number | null;
+  /** `State`. */
+  readonly state: 'ENABLED' | 'DISABLED';
+}
+
 export interface TableKey {
   readonly attribute: string;
   /** `AttributeType`: S for string-like fields, N for numbers. */
   readonly type: 'S' | 'N';
 }
 
-export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | RouteEdge | NotificationEdge;
+export type EdgeSpec = DestinationEdge | QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | RouteEdge | NotificationEdge | ScheduleTargetEdge;
 
 interface EdgeBase {
   /** Unique and stable: `charge.success->receipts`, `receipts->email`. */
@@ -395,6 +430,12 @@ export interface RouteEdge extends EdgeBase {
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
+
+/** A schedule's target: Scheduler invokes a function asynchronously, sends to a queue, publishes to a topic or puts an event on a bus. */
+export interface ScheduleTargetEdge extends EdgeBase {
+  readonly kind: 'schedule-target';
+  readonly targetKind: 'fn' | 'queue' | 'topic' | 'bus';
+}
 
 /**
  * - `destination`: the destination records of `function` for `condition`: `source: ["lambda"]`,

@@ -22,6 +22,7 @@ import { InvocationObservation, type InvocationObserver } from './invocation.js'
 import { type Handler, LambdaService } from './services/lambda.js';
 import type { QueueMessage } from './services/message.js';
 import { QueuePoller } from './services/queue-poller.js';
+import { SchedulerService } from './services/scheduler.js';
 import { SnsService } from './services/sns.js';
 import { SqsService } from './services/sqs.js';
 import { StreamPoller } from './services/stream-poller.js';
@@ -158,6 +159,7 @@ export class Simulator {
     this.dynamodb = new DynamoDbService(this.world);
     this.apiGateway = new ApiGatewayService(this.world, this.lambda);
     this.s3 = new S3Service(this.world);
+    new SchedulerService(this.world);
     for (const edge of manifest.edges) {
       if (edge.kind === 'queue-trigger') new QueuePoller(this.world, edge, this.sqs.queue(edge.source), this.lambda);
       else if (edge.kind === 'stream-trigger') this.streamPollers.push(new StreamPoller(this.world, edge, this.kinesis.log(edge.source), this.lambda));
@@ -223,6 +225,10 @@ export class Simulator {
    */
   async run(options: RunOptions = {}): Promise<void> {
     if (this.running) throw new Error('the simulation is already running: await the previous run() or advance() first');
+    // A schedule fires forever: a run without an end time would only stop at the virtual-time limit.
+    if (options.untilMs === undefined && SchedulerService.firesForever(this.manifest)) {
+      throw new SimulationInputError('the flow has schedules, which fire forever: give the run an end time (`until` in the events file, --until, or advance(ms) / run({ untilMs }))');
+    }
     this.running = true;
     const releaseFaults = captureProcessFaults(this.faults);
     try {

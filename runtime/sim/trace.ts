@@ -27,7 +27,9 @@ export type TraceAction =
   | 'warning'
   /** An HTTP request arrives at an api, and its response leaves. */
   | 'request'
-  | 'respond';
+  | 'respond'
+  /** A schedule's time came: Scheduler invokes its target. */
+  | 'fire';
 
 export interface TraceEntry {
   /** Virtual milliseconds since the start of the run. */

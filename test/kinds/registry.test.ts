@@ -25,6 +25,8 @@ function declare(kind: DeclarationKind, name: string): string {
     case 'bucket':
       // A bucket holds objects, not messages of a type (FL4083).
       return `bucket ${name}`;
+    case 'schedule':
+      return `schedule ${name}: M { every = 1h, input = { id = "x" } }`;
     default:
       return `${kind} ${name}: M`;
   }
@@ -60,7 +62,8 @@ describe('each kind of the registry', () => {
 });
 
 test('the manifest lists every kind where its module says, and the template has each registered type', () => {
-  const text = `${prelude}${declarationKinds.map((kind) => declare(kind, `a_${kind}`)).join('\n')}\n`;
+  // A schedule creates its resources only with its one target (Scheduler has no schedule without one).
+  const text = `${prelude}${declarationKinds.map((kind) => declare(kind, `a_${kind}`)).join('\n')}\na_schedule -> a_fn\n`;
   const { manifest, diagnostics } = compileText('reg.flow', text);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   if (!manifest) throw new Error('no manifest');

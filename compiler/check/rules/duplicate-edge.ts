@@ -12,6 +12,7 @@ const consequence: Record<Exclude<EdgeKind, 'route'>, string> = {
   subscription:
     'SNS keeps one subscription per topic and endpoint. Two subscriptions with different settings fail ("Invalid parameter: Attributes Reason: Subscription already exists with different attributes"); identical ones are the same subscription, so removing either edge later stops the delivery of both.',
   rule: 'Each edge becomes its own EventBridge rule with the same target, so an event that both select is delivered twice.',
+  'schedule-target': 'A schedule has one target (FL2023), so a second edge from it is refused before this check.',
   destination: 'A function has one success and one failure destination (EventInvokeConfig DestinationConfig): the second edge has nowhere to go.',
   notification:
     'flowc makes one notification configuration per event type of an edge and names the edge by its ends, so a second edge between the same bucket and target has no name of its own; if the two filters overlap, S3 refuses the bucket as well ("Configurations overlap").',

@@ -5,7 +5,7 @@ import type { CheckContext } from '../context.js';
 import { formatSeconds } from '../ranges.js';
 import type { Rule } from '../rule.js';
 
-const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', hours: 'hours' };
+const unitNoun: Record<DurationUnit, string> = { seconds: 'seconds', minutes: 'minutes', hours: 'hours' };
 
 /**
  * FL4003: a duration that does not divide evenly into the unit of the AWS property it feeds
@@ -23,6 +23,7 @@ export const durationUnit: Rule = {
     bus: (bus, context) => checkBlock(context, 'bus', bus.settings),
     stream: (stream, context) => checkBlock(context, 'stream', stream.settings),
     table: (table, context) => checkBlock(context, 'table', table.settings),
+    schedule: (schedule, context) => checkBlock(context, 'schedule', schedule.settings),
     edge: (edge, context) => checkBlock(context, 'edge', edge.settings, edge),
     program: (context) => checkBlock(context, 'app', context.program.appSettings),
   },
@@ -41,7 +42,7 @@ function checkBlock(context: CheckContext, where: SettingsContext, settings: Set
     const property = ranged ?? spec.property?.split('.').pop() ?? name;
     const below = Math.floor(value.milliseconds / per);
     const above = below + 1;
-    const toText = (n: number) => formatSeconds(unit === 'hours' ? n * 3600 : n);
+    const toText = (n: number) => formatSeconds(n * (millisecondsPer[unit] / 1000));
     const choices = (below > 0 ? [below, above] : [above]).map((n) => `\`${name} = ${toText(n)}\``);
     context.report(value.span, `\`${name} = ${value.raw}\` is not a whole number of ${unitNoun[unit]}`, {
       label: `${property} takes whole ${unitNoun[unit]}`,

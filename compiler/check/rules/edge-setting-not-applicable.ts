@@ -64,6 +64,8 @@ function kindNoun(edge: Edge): string {
       return 'an HTTP API route';
     case 'notification':
       return 'an S3 event notification';
+    case 'schedule-target':
+      return 'a schedule target';
   }
 }
 
@@ -236,6 +238,15 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
         return {
           why: `A destination has no ${name === 'retries' ? 'retry count' : 'maximum age'} of its own: ${name === 'retries' ? 'how often Lambda retries a failed asynchronous invocation' : 'how long an asynchronous event may wait'} of \`${source}\` (${name === 'retries' ? 'MaximumRetryAttempts' : 'MaximumEventAgeInSeconds'}) is set on the function's EventInvokeConfig, next to its destinations, and applies to all of them.`,
           help: `move it to the function: \`fn ${source}(…) { ${name} = … }\``,
+        };
+      }
+      return undefined;
+    case 'schedule-target':
+      // A schedule has one target, so its retry policy, window and DLQ are the schedule's own settings.
+      if (name === 'retries' || name === 'max_age' || name === 'window') {
+        return {
+          why: `A schedule has one target, and its ${name === 'window' ? 'flexible time window' : 'retry policy'} is a setting of the schedule (AWS::Scheduler::Schedule ${name === 'window' ? 'FlexibleTimeWindow' : 'Target.RetryPolicy'}).`,
+          help: `move it to the schedule: \`schedule ${source} { ${name} = … }\``,
         };
       }
       return undefined;

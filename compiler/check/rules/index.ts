@@ -34,6 +34,16 @@ import { notificationFifoTarget } from './notification-fifo-target.js';
 import { bucketType } from './bucket-type.js';
 import { bucketWriteLoop } from './bucket-write-loop.js';
 import { notificationFilterValue } from './notification-filter-value.js';
+import { scheduleRate } from './schedule-rate.js';
+import { scheduleCron } from './schedule-cron.js';
+import { scheduleTimezone } from './schedule-timezone.js';
+import { scheduleInputType } from './schedule-input-type.js';
+import { scheduleRetriesRange } from './schedule-retries-range.js';
+import { scheduleMaxAgeRange } from './schedule-max-age-range.js';
+import { scheduleWindowRange } from './schedule-window-range.js';
+import { scheduleDlqFifo } from './schedule-dlq-fifo.js';
+import { scheduleFifoTarget } from './schedule-fifo-target.js';
+import { scheduleDstGap } from './schedule-dst-gap.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
@@ -60,6 +70,16 @@ export const rules: readonly Rule[] = [
   notificationFifoTarget,
   notificationOverlap,
   bucketNameRule,
+  scheduleDstGap,
+  scheduleFifoTarget,
+  scheduleDlqFifo,
+  scheduleWindowRange,
+  scheduleMaxAgeRange,
+  scheduleRetriesRange,
+  scheduleInputType,
+  scheduleTimezone,
+  scheduleCron,
+  scheduleRate,
   fifoDestination,
   visibilityBelowTimeout,
   destinationNeverFires,

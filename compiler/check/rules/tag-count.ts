@@ -34,6 +34,7 @@ export const tagCount: Rule = {
     stream: (symbol, context) => checkDeclaration(symbol, context),
     table: (symbol, context) => checkDeclaration(symbol, context),
     api: (symbol, context) => checkDeclaration(symbol, context),
+    schedule: (symbol, context) => checkDeclaration(symbol, context),
     bucket: (symbol, context) => checkDeclaration(symbol, context),
   },
 };

@@ -25,6 +25,7 @@ export const tagRules: Rule = {
     stream: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
     table: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
     api: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
+    schedule: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
     bucket: (symbol, context) => checkBlock(context, context.writtenOf(context.declaration(symbol), 'tags')),
   },
 };

@@ -69,6 +69,15 @@ function reportUnusedResources(context: CheckContext): void {
   for (const symbol of context.program.declarations.values()) {
     if (symbol.kind === 'fn' || used.has(symbol.name)) continue;
     const noun = kindNoun[symbol.kind];
+    if (symbol.kind === 'schedule') {
+      // A schedule only starts edges: without its target there is nothing to invoke, and no resource.
+      context.report(symbol.decl.name.span, `schedule \`${symbol.name}\` has no target`, {
+        label: 'no edge starts here',
+        why: 'An EventBridge Scheduler schedule needs the one target it invokes; flowc creates no AWS::Scheduler::Schedule for a schedule without one, so it never runs.',
+        help: `give it its target: \`${symbol.name} -> f\` (a function, queue, topic or bus), or remove it`,
+      });
+      continue;
+    }
     context.report(symbol.decl.name.span, `${noun} \`${symbol.name}\` is never used`, {
       label: 'no edge, `dlq`, `on_failure` or `sends` names it',
       why: `flowc still deploys it: a ${noun} that nothing in the app writes to or reads from. Usually an edge is missing, or the function that writes to it does not list it in \`sends\` (without that, the function's role has no permission to write to it).`,

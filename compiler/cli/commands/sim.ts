@@ -3,8 +3,9 @@ import { parseEventsFile, type EventsFile } from '../../../runtime/sim/events-fi
 import { SimulationInputError, SimulationLimitError } from '../../../runtime/sim/errors.js';
 import { loadHandlers } from '../../../runtime/sim/load-handlers.js';
 import { missingParameterValues, type ParameterValues } from '../../../runtime/sim/parameters.js';
-import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { buildTimeline, type ObservedInvocation, recordInvocations, renderReportHtml } from '../../../runtime/sim/report/index.js';
+import type { FlowManifest } from '../../../runtime/manifest/schema.js';
+import { SchedulerService } from '../../../runtime/sim/services/scheduler.js';
 import { Simulator } from '../../../runtime/sim/simulator.js';
 import { renderSummaryText } from '../../../runtime/sim/summary.js';
 import { formatOffset, parseDuration } from '../../../runtime/sim/time.js';
@@ -13,7 +14,7 @@ import { compileBytes } from '../../program.js';
 import { GENERATED_MARKER } from '../../emit/file-map.js';
 import { displayPathFor, type Host } from '../host.js';
 import { outputFolderProblem } from '../output-options.js';
-import { planOutputs } from '../output-plan.js';
+import { type OutputProblem, planOutputs } from '../output-plan.js';
 import { readInput } from '../read-input.js';
 import { printDiagnostics, printOutputProblems, UsageError } from '../report.js';
 import { ownedPicture, writeOneFile } from '../write-one.js';
@@ -73,6 +74,10 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
         help: `give each in the events file, e.g. ${missingExample(manifest, values)}; the simulator reads nothing from AWS`,
       },
     ]);
+    return 2;
+  }
+  if (untilMs === undefined && SchedulerService.firesForever(manifest)) {
+    printOutputProblems(host, [schedulesNeedAnEnd(manifest, eventsPath === undefined ? undefined : displayPathFor(host.cwd)(eventsPath))]);
     return 2;
   }
   let simulator: Simulator;
@@ -136,6 +141,16 @@ export async function runSim(host: Host, file: string, options: SimCommandOption
     return 1;
   }
   return 0;
+}
+
+/** FL9033: a flow with schedules simulated without an end time; its schedules would fire until the virtual-time limit. */
+function schedulesNeedAnEnd(manifest: FlowManifest, events: string | undefined): OutputProblem {
+  const names = manifest.schedules.filter((s) => s.state === 'ENABLED').map((s) => `\`${s.name}\``);
+  return {
+    code: 'FL9033',
+    message: `the schedules of app \`${manifest.app}\` (${names.join(', ')}) fire forever, so this run has no end: give it an end time`,
+    help: `run with \`--until 1d\` (any duration), or put \`"until": "1d"\` in ${events ?? 'the events file'}`,
+  };
 }
 
 function reportHeader(source: string): string {

@@ -10,6 +10,7 @@ import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
 import { queueResources } from './resources/queues.js';
 import { tagTemplate } from './tags.js';
+import { scheduleResources } from './resources/schedules.js';
 import { type Parameter, type Resource, type Template, TEMPLATE_FORMAT_VERSION } from './template.js';
 
 /** The one resource of an app that declares nothing: a wait condition handle, which does nothing. */
@@ -31,7 +32,7 @@ export function templateDescription(manifest: FlowManifest): string {
 /**
  * Manifest → one CloudFormation template with every resource of the app, whatever its size
  * (the nested-stack layout splits it afterwards when CloudFormation's limits call for it).
- * Resources come by kind (topics, queues, buses, streams, tables, apis, buckets, functions), each kind in
+ * Resources come by kind (topics, queues, buses, streams, tables, apis, buckets, functions, schedules), each kind in
  * name order, then the edges' resources in source order. `Outputs` holds every output of the
  * app (outputs.ts); the layout keeps the first 200 when there are more.
  */
@@ -46,6 +47,7 @@ export function buildTemplate(manifest: FlowManifest): Template {
   for (const api of manifest.apis) resources.push(...apiResources(context, api));
   for (const bucket of manifest.buckets) resources.push(bucketResource(context, bucket));
   for (const fn of manifest.functions) resources.push(...functionResources(context, fn));
+  for (const schedule of manifest.schedules) resources.push(...scheduleResources(context, schedule));
   for (const edge of manifest.edges) resources.push(...edgeResources(context, edge));
 
   // CloudFormation refuses a template without resources ("At least one Resources member must be defined").

@@ -35,7 +35,7 @@ export class EmitContext {
   }
 
   /** `<app>[-<stage>]-<name>`, with `.fifo` for FIFO queues and topics, `-<account>-<region>` after a bucket's (runtime/manifest/names.ts). */
-  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket', name: string): string {
+  physical(kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule', name: string): string {
     // With `${AWS::AccountId}` and `${AWS::Region}` in it: what reads it puts it in an `Fn::Sub` (`subPseudo`).
     if (kind === 'bucket') return bucketName(this.manifest.app, this.manifest.stage, name, '${AWS::AccountId}', '${AWS::Region}');
     const fifo = kind === 'queue' ? this.queue(name).fifo : kind === 'topic' ? this.topic(name).fifo : false;

@@ -31,7 +31,9 @@ export type DeclarationRole =
   | 'Api'
   | 'ApiStage'
   | 'Bucket'
-  | 'TopicPolicy';
+  | 'TopicPolicy'
+  | 'Schedule'
+  | 'ScheduleRole';
 export type EdgeRole = 'Mapping' | 'Subscription' | 'Permission' | 'Rule' | 'Route' | 'Integration';
 
 /** The template parameter that holds the S3 key of a function's code (filled by `flowc package`). */
@@ -87,7 +89,8 @@ export function edgeStems(edges: readonly EdgeSpec[]): ReadonlyMap<string, strin
   const plain = new Map<string, string>();
   const uses = new Map<string, number>();
   for (const edge of edges) {
-    if (edge.kind === 'destination') continue;
+    // A destination is its source's EventInvokeConfig, a schedule's target part of the schedule.
+    if (edge.kind === 'destination' || edge.kind === 'schedule-target') continue;
     const stem = edge.kind === 'route' ? `${nameStem(edge.source)}${routeStem(edge.routeKey)}` : `${nameStem(edge.source)}To${nameStem(edge.target)}`;
     plain.set(edge.id, stem);
     uses.set(stem, (uses.get(stem) ?? 0) + 1);
@@ -111,7 +114,7 @@ function routeStem(routeKey: string): string {
 export interface LogicalIdOwner {
   /** A declaration, or an edge id such as `receipts->email`. */
   readonly name: string;
-  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'edge' | 'parameter';
+  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule' | 'edge' | 'parameter';
   readonly role: DeclarationRole | EdgeRole | 'CodeKey' | 'AssetsBucket';
 }
 
@@ -163,8 +166,9 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
     table: ['Table'],
     api: ['Api', 'ApiStage'],
     bucket: ['Bucket'],
+    schedule: ['Schedule', 'ScheduleRole'],
   };
-  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, api: manifest.apis, bucket: manifest.buckets };
+  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, api: manifest.apis, bucket: manifest.buckets, schedule: manifest.schedules };
   for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
     for (const { name } of specs) {
       for (const role of roles[kind]) add(declarationId(name, role), { name, kind, role });
@@ -183,6 +187,7 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
 export function edgeRolesOf(edge: EdgeSpec): readonly EdgeRole[] {
   switch (edge.kind) {
     case 'destination':
+    case 'schedule-target':
       return [];
     case 'queue-trigger':
     case 'stream-trigger':

@@ -5,12 +5,12 @@
  * SVG, HTML) read this model, so a change of the manifest's shape is adapted here alone.
  */
 import { lambda } from '../../../runtime/aws/limits.js';
-import type { EdgeSpec, FlowManifest, FunctionSpec, QueueSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, FlowManifest, FunctionSpec, QueueSpec, ScheduleSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
 import { printType } from '../../types/print.js';
 
 /** What a node is; `styles.ts` gives each its shape. FIFO queues and topics are kinds of their own: they behave differently. */
-export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket';
+export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule';
 
 /**
  * What an edge means:
@@ -21,7 +21,7 @@ export type NodeKind = 'function' | 'queue' | 'fifo-queue' | 'topic' | 'fifo-top
  * - `sends`: what a handler writes to from its own code;
  * - `retry`: a failed invocation or batch tried again (drawn only with `--failures`).
  */
-export type EdgeKind = 'subscription' | 'rule' | 'route' | 'notification' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry';
+export type EdgeKind = 'subscription' | 'rule' | 'route' | 'notification' | 'queue-poll' | 'stream-poll' | 'success' | 'failure' | 'dlq' | 'on-failure' | 'sends' | 'retry' | 'schedule';
 
 /** One setting as the .flow file words it: `batch` `10`, `visibility` `3m`. */
 export interface Setting {
@@ -80,6 +80,7 @@ export function buildGraphModel(manifest: FlowManifest): GraphModel {
     ...manifest.tables.map(tableNode),
     ...manifest.apis.map((a) => ({ id: a.name, kind: 'api' as const, payload: 'HTTP requests', line: a.origin.line, settings: a.corsOrigins.length === 0 ? [] : [{ key: 'cors', value: a.corsOrigins.join(', ') }] })),
     ...manifest.buckets.map((b) => ({ id: b.name, kind: 'bucket' as const, payload: 'objects', line: b.origin.line, settings: b.versioned ? [{ key: 'versioned', value: 'true' }] : [] })),
+    ...manifest.schedules.map(scheduleNode),
   ];
   const edges: Omit<GraphEdge, 'failurePath'>[] = manifest.edges.map(edgeOf);
   for (const queue of manifest.queues) {
@@ -164,6 +165,14 @@ function tableNode(table: TableSpec): GraphNode {
   return node(table.name, 'table', table.item, table.origin.line, settings);
 }
 
+function scheduleNode(schedule: ScheduleSpec): GraphNode {
+  const expression = schedule.expression.kind === 'cron' ? { key: 'cron', value: schedule.expression.fields } : { key: 'every', value: `${schedule.expression.minutes}m` };
+  const settings: Setting[] = [expression];
+  if (schedule.timezone !== null) settings.push({ key: 'timezone', value: schedule.timezone });
+  if (schedule.state === 'DISABLED') settings.push({ key: 'state', value: 'disabled' });
+  return { id: schedule.name, kind: 'schedule', payload: schedule.payload === null ? 'ScheduledEvent' : typeText(schedule.payload), line: schedule.origin.line, settings };
+}
+
 function streamViewWord(view: NonNullable<TableSpec['streamView']>): string {
   return { NEW_AND_OLD_IMAGES: 'new_and_old', NEW_IMAGE: 'new', OLD_IMAGE: 'old', KEYS_ONLY: 'keys' }[view];
 }
@@ -199,6 +208,8 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
       if (edge.suffix !== null) settings.push({ key: 'suffix', value: JSON.stringify(edge.suffix) });
       return { ...base, kind: 'notification', settings };
     }
+    case 'schedule-target':
+      return { ...base, kind: 'schedule', settings: [] };
   }
 }
 

@@ -30,6 +30,7 @@ export const NODE_STYLES: Readonly<Record<NodeKind, NodeStyle>> = {
   table: { caption: 'table', dotShape: 'cylinder', rounded: false, double: false, mermaid: ['[(', ')]'], fill: '#e4f3fb', stroke: '#0b7ab8' },
   api: { caption: 'HTTP API', dotShape: 'invhouse', rounded: false, double: false, mermaid: ['[\\', '/]'], fill: '#f4ecfb', stroke: '#8c4fff' },
   bucket: { caption: 'bucket', dotShape: 'folder', rounded: false, double: false, mermaid: ['[\\', '/]'], fill: '#e8f5e9', stroke: '#3f8624' },
+  schedule: { caption: 'schedule', dotShape: 'circle', rounded: false, double: false, mermaid: ['((', '))'], fill: '#fdf0f5', stroke: '#e7157b' },
 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
@@ -56,6 +57,7 @@ export const EDGE_STYLES: Readonly<Record<EdgeKind, EdgeStyle>> = {
   'on-failure': { meaning: 'on_failure (a record of the batch the mapping gave up on)', color: '#c62828', line: 'dashed', bold: false },
   sends: { meaning: 'sends (written by the handler\'s own code)', color: '#5f6b7a', line: 'dotted', bold: false },
   retry: { meaning: 'retry (the failed event or batch is tried again)', color: '#e65100', line: 'dashed', bold: false },
+  schedule: { meaning: 'schedule target (Scheduler invokes asynchronously, on time)', color: '#5f6b7a', line: 'dashed', bold: false },
 };
 
 /** With `--failures`: what is off every failure path fades to these. */

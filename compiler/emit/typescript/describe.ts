@@ -25,6 +25,8 @@ export function triggerLines(envelope: Envelope, isFifoQueue: (name: string) => 
         return `HTTP requests to ${code(edge.routeKey)} of the API ${code(edge.source)} (synchronous: the result is the response)`;
       case 'notification':
         return `S3 events (${edge.events.join(', ')}) of the bucket ${code(edge.source)}${edge.prefix === null ? '' : `, keys starting ${JSON.stringify(edge.prefix)}`}${edge.suffix === null ? '' : `, ending ${JSON.stringify(edge.suffix)}`} (asynchronous)`;
+      case 'schedule-target':
+        return `the schedule ${code(edge.source)} (EventBridge Scheduler, asynchronous)`;
     }
   });
 }

@@ -13,6 +13,7 @@ import type {
   QueueTriggerEdge,
   RuleEdge,
   RouteEdge,
+  ScheduleTargetEdge,
   StreamTriggerEdge,
   SubscriptionEdge,
   DestinationEdge,
@@ -30,7 +31,7 @@ export type EnvelopeKind = 'sqs' | 'kinesis' | 'dynamodb' | 'sns' | 'bus' | 'htt
 
 const kindOrder: readonly EnvelopeKind[] = ['sqs', 'kinesis', 'dynamodb', 'sns', 'bus', 'http', 's3', 'invoke'];
 
-type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge | RouteEdge | NotificationEdge;
+type TriggerEdge = QueueTriggerEdge | StreamTriggerEdge | SubscriptionEdge | RuleEdge | DestinationEdge | RouteEdge | NotificationEdge | ScheduleTargetEdge;
 
 export interface Envelope {
   readonly kind: EnvelopeKind;
@@ -204,6 +205,9 @@ function kindOfEdge(edge: EdgeSpec): EnvelopeKind | null {
       return 'http';
     case 'notification':
       return edge.targetKind === 'fn' ? 's3' : null;
+    case 'schedule-target':
+      // Scheduler invokes the function with the schedule's input as the event itself.
+      return edge.targetKind === 'fn' ? 'invoke' : null;
   }
 }
 

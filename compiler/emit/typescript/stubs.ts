@@ -115,7 +115,9 @@ function whatItGets(envelope: Envelope, param: string, returnsResult: boolean, h
     case 's3':
       return [`\`${param}\` are the objects of one S3 event, keys decoded (\`key\`, \`size\`, \`eventName\`)${returns}.`];
     case 'invoke':
-      return envelope.edges.length === 0 ? [`\`${param}\` is the input it is invoked with${returns}.`] : [`\`${param}\` is the record Lambda delivered${returns}.`];
+      if (envelope.edges.length === 0) return [`\`${param}\` is the input it is invoked with${returns}.`];
+      if (envelope.edges.every((e) => e.kind === 'schedule-target')) return [`\`${param}\` is the input of the schedule that invokes it${returns}.`];
+      return [`\`${param}\` is the record Lambda delivered${returns}.`];
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildTemplate } from '../../../compiler/emit/cloudformation/index.js';
 import type { Resource, Template, TemplateValue } from '../../../compiler/emit/cloudformation/template.js';
-import { type ClientGrant, executionRole, type Grant, lambdaTrust, resourcePolicy } from '../../../runtime/aws/iam.js';
+import { type ClientGrant, executionRole, type Grant, lambdaTrust, resourcePolicy, schedulerRole, schedulerTrust } from '../../../runtime/aws/iam.js';
 import { routeArnSuffix } from '../../../runtime/aws/arns.js';
 import type { FlowManifest, FunctionSpec } from '../../../runtime/manifest/schema.js';
 import { allApps } from './helpers/apps.js';
@@ -234,17 +234,32 @@ describe('execution roles', () => {
       }
     });
 
-    test(`${name}: only Lambda of the stack's own account may assume a role; the app's path and boundary on each`, () => {
+    test(`${name}: only Lambda (Scheduler, for a schedule's role) of the stack's own account may assume a role; the app's path and boundary on each`, () => {
       const m = manifest();
       const roles = Object.values(buildTemplate(m).Resources).filter((r) => r.Type === 'AWS::IAM::Role');
-      expect(roles).toHaveLength(m.functions.length);
+      const scheduled = new Set(m.edges.filter((e) => e.kind === 'schedule-target').map((e) => e.source));
+      expect(roles).toHaveLength(m.functions.length + scheduled.size);
       for (const role of roles) {
+        const owner = role.Metadata.flowc as { name: string };
+        const service = scheduled.has(owner.name) ? schedulerTrust.service : lambdaTrust.service;
         expect(role.Properties.AssumeRolePolicyDocument).toEqual({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }],
+          Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }],
         });
         expect(role.Properties.Path).toBe(m.roles.path ?? undefined);
         expect(role.Properties.PermissionsBoundary).toBe(m.roles.permissionsBoundary ?? undefined);
+      }
+    });
+
+    test(`${name}: a schedule's role allows exactly the call of its target, and sending to its dead-letter queue`, () => {
+      const m = manifest();
+      const template = buildTemplate(m);
+      for (const edge of m.edges) {
+        if (edge.kind !== 'schedule-target') continue;
+        const schedule = m.schedules.find((s) => s.name === edge.source)!;
+        const expected = schedulerRole.target[edge.targetKind].actions.map((action) => `${action} ${arnOf(m, edge.targetKind, edge.target)}`);
+        if (schedule.deadLetterQueue !== null) expected.push(...schedulerRole.deadLetterQueue.actions.map((action) => `${action} ${arnOf(m, 'queue', schedule.deadLetterQueue!)}`));
+        expect(grantsOf(roleOf(template, schedule.name)), schedule.name).toEqual([...new Set(expected)].sort());
       }
     });
 

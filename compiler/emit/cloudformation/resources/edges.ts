@@ -15,6 +15,7 @@ import { routeResources } from './apis.js';
 export function edgeResources(context: EmitContext, edge: EdgeSpec): NamedResource[] {
   switch (edge.kind) {
     case 'destination':
+    case 'schedule-target': // part of the schedule (resources/schedules.ts)
       return [];
     case 'queue-trigger':
       return [queueMapping(context, edge)];

@@ -1,0 +1,12 @@
+// The handler of `beat` (schedules.flow:40). flowc created this file once and never
+// overwrites it: it is yours. Its types come from the generated module, which every
+// `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
+// that no longer fits.
+/* eslint-disable no-console -- a Lambda function's log is its console; `flowc sim` shows it in the trace */
+import { beat, type BeatHandler, type Tick } from '../generated/flow.js';
+
+// `tick` is one decoded message body: the constant input of `heartbeat`.
+// Throw to fail the whole batch: every message in it comes back after the visibility timeout.
+export const handler: BeatHandler = beat.eachMessage(async (tick: Tick) => {
+  console.log(`alive: ${tick.source}, every ${tick.every}`);
+});

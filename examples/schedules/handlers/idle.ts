@@ -1,0 +1,10 @@
+// The handler of `idle` (schedules.flow:43). flowc created this file once and never
+// overwrites it: it is yours. Its types come from the generated module, which every
+// `flowc build` rewrites, so after a change to the flow `tsc` points at the code here
+// that no longer fits.
+import { idle, type IdleHandler, type Tick } from '../generated/flow.js';
+
+// `paused` is disabled: Scheduler never invokes this until `state = enabled`.
+export const handler: IdleHandler = idle.onInvoke(async (tick: Tick) => {
+  void tick;
+});
