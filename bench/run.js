@@ -184,7 +184,7 @@ function renderMarkdown(rows, budgets) {
     '',
     'The builds of `build --format json` and `build` (YAML) are cold (`--no-cache`: every handler',
     'parsed, everything compiled); `unchanged` is `build --format json` run again on what it built',
-    '(replayed from `.flowc/builds.json`), `one-line change` the same after one line of the flow',
+    '(replayed from its record in `.flowc/`), `one-line change` the same after one line of the flow',
     "changed (the handlers' facts cached, everything else compiled).",
     '',
     'The floor is a `node -e` that reads the emitted template files (template.json and, for',
