@@ -2,6 +2,7 @@
  * Virtual time: durations, offsets and calendar dates computed from milliseconds, without the
  * `Date` global (banned in the simulator so that nothing reads the wall clock by accident).
  */
+import { civilFromDays, daysFromCivil } from '../schedule/cron.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -63,7 +64,7 @@ export function formatDuration(ms: number): string {
 export function isoTime(epochMs: number): string {
   const days = Math.floor(epochMs / 86_400_000);
   const msOfDay = epochMs - days * 86_400_000;
-  const [year, month, day] = civilFromDays(days);
+  const { year, month, day } = civilFromDays(days);
   const hours = Math.floor(msOfDay / 3_600_000);
   const minutes = Math.floor((msOfDay % 3_600_000) / 60_000);
   const seconds = Math.floor((msOfDay % 60_000) / 1000);
@@ -90,24 +91,3 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian, day 0 = 1970-01-01).
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
