@@ -16,7 +16,7 @@ import type { Context } from 'aws-lambda';
 import { SECRET_VARIABLE_PREFIX } from '../manifest/env.js';
 import type { AsyncHandler } from './envelopes.js';
 
-/** The part of `@aws-sdk/client-secrets-manager` used here (the package is the Lambda runtime's, not a dependency of flowc). */
+/** The part of `@aws-sdk/client-secrets-manager` used here (the package is the Lambda runtime's, not a dependency of flowc; its tests use it as a devDependency). */
 interface SecretsManagerModule {
   readonly SecretsManagerClient: new (config: Record<string, never>) => { send(command: unknown): Promise<{ readonly SecretString?: string }> };
   readonly GetSecretValueCommand: new (input: { readonly SecretId: string }) => unknown;
