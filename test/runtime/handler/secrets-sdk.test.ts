@@ -28,4 +28,25 @@ describe('secretsReady with the AWS SDK', () => {
     await expect(secretsReady(env)).rejects.toThrow(/cannot read the secret `shop\/missing` for the variable API_KEY: Secrets Manager can't find the specified secret/);
     expect(env.API_KEY).toBeUndefined();
   });
+
+  test('a handler whose secret cannot be read fails its invocation before the handler runs, naming the secret', async () => {
+    secretsManager.on(GetSecretValueCommand).rejects(Object.assign(new Error('User is not authorized to perform: secretsmanager:GetSecretValue'), { name: 'AccessDeniedException' }));
+    const { snsTrigger } = await import('../../../runtime/handler/event-triggers.js');
+    let ran = false;
+    const handler = snsTrigger<{ id: string }, void>().onMessage(async () => {
+      ran = true;
+    });
+    const region = process.env.AWS_REGION;
+    process.env.FLOWC_SECRET_FLOWC_TEST_KEY = 'shop/api-key';
+    process.env.AWS_REGION = 'eu-west-1';
+    try {
+      const event = { Records: [{ Sns: { Message: '{"id":"o-1"}', MessageId: 'm-1', TopicArn: 'arn:aws:sns:us-east-1:1:t' } }] };
+      await expect(handler(event as never, {} as never)).rejects.toThrow(/^cannot read the secret `shop\/api-key` for the variable FLOWC_TEST_KEY: User is not authorized/);
+      expect(ran).toBe(false);
+    } finally {
+      delete process.env.FLOWC_SECRET_FLOWC_TEST_KEY;
+      if (region === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = region;
+    }
+  });
 });

@@ -80,20 +80,11 @@ describe('environment', () => {
   });
 });
 
-describe('the handler helpers wait for the secrets', () => {
-  test('a handler whose secret cannot be read fails its invocation before the handler runs, naming the secret', async () => {
-    const { snsTrigger } = await import('../../../runtime/handler/event-triggers.js');
-    let ran = false;
-    const handler = snsTrigger<{ id: string }, void>().onMessage(async () => {
-      ran = true;
-    });
-    process.env.FLOWC_SECRET_FLOWC_TEST_KEY = 'shop/api-key';
-    try {
-      const event = { Records: [{ Sns: { Message: '{"id":"o-1"}', MessageId: 'm-1', TopicArn: 'arn:aws:sns:us-east-1:1:t' } }] };
-      await expect(handler(event as never, {} as never)).rejects.toThrow(/^cannot load @aws-sdk\/client-secrets-manager to read the secret `shop\/api-key`: the Lambda Node.js runtime includes it/);
-      expect(ran).toBe(false);
-    } finally {
-      delete process.env.FLOWC_SECRET_FLOWC_TEST_KEY;
-    }
+describe('without the SDK', () => {
+  test('a runtime without @aws-sdk/client-secrets-manager fails the read, naming the package and the secret', async () => {
+    const env: NodeJS.ProcessEnv = { FLOWC_SECRET_API_KEY: 'shop/api-key' };
+    const load = () => Promise.reject(new Error("Cannot find package '@aws-sdk/client-secrets-manager'"));
+    await expect(secretsReady(env, load)).rejects.toThrow(/^cannot load @aws-sdk\/client-secrets-manager to read the secret `shop\/api-key`: the Lambda Node.js runtime includes it/);
+    expect(env.API_KEY).toBeUndefined();
   });
 });
