@@ -1,6 +1,6 @@
 import type { DeclarationSymbol, EdgeKind, ResolvedProgram, SettingsMap } from '../resolve/program.js';
 import { type EdgeDefault, type SettingsContext, settingSchema, type SettingSpec } from '../settings/schema.js';
-import type { AppModel, DeclarationModel, EdgeModel, FunctionModel, StageModel } from './model.js';
+import type { AppModel, DeclarationModel, EdgeModel, FunctionModel, QueueModel, StageModel, TopicModel } from './model.js';
 import { type FieldOrigin, PoisonWatch, Provenance } from './provenance.js';
 import { readValue } from './read-value.js';
 
@@ -58,11 +58,22 @@ type Build = <T extends object>(base: object, where: SettingsContext, settings: 
 
 function elaborateDeclaration(symbol: DeclarationSymbol, app: AppModel, inherited: BuildOptions['inherited'], build: Build): DeclarationModel {
   const base = { kind: symbol.kind, name: symbol.name, symbol };
+  if (symbol.kind === 'queue' || symbol.kind === 'topic') return withFifoOfExisting(build<QueueModel | TopicModel>(base, symbol.kind, symbol.settings));
   if (symbol.kind !== 'fn') return build<DeclarationModel>(base, symbol.kind, symbol.settings);
   const handler = symbol.settings.get('handler');
   const written = handler?.value.kind === 'StringValue' ? handler.value.value : undefined;
   const handlerPath = written ?? `${app.handlersFolder.replace(/\/+$/, '')}/${symbol.name}.ts`;
   return build<FunctionModel>({ ...base, handlerPath }, 'fn', symbol.settings, inherited === undefined ? {} : { inherited });
+}
+
+/**
+ * An existing queue or topic is FIFO exactly when its name ends in `.fifo` (AWS names every FIFO
+ * queue and topic so): the field holds that, whatever `fifo` says, so the FIFO rules judge the
+ * resource as it is; a `fifo` that disagrees is FL4090's one diagnostic.
+ */
+function withFifoOfExisting<T extends QueueModel | TopicModel>(item: T): T {
+  if (item.existing !== null) (item as { fifo: boolean }).fifo = item.existing.name.endsWith('.fifo');
+  return item;
 }
 
 function fieldsOf(where: SettingsContext, settings: SettingsMap, options: BuildOptions): { fields: Record<string, unknown>; origins: Map<string, FieldOrigin> } {
