@@ -1,4 +1,5 @@
 import type { DeclarationSymbol, EdgeKind, ResolvedProgram, SettingsMap } from '../resolve/program.js';
+import { ownerOnlySettings } from '../settings/existing-arn.js';
 import { type EdgeDefault, type SettingsContext, settingSchema, type SettingSpec } from '../settings/schema.js';
 import type { AppModel, DeclarationModel, EdgeModel, FunctionModel, QueueModel, StageModel, TopicModel } from './model.js';
 import { type FieldOrigin, PoisonWatch, Provenance } from './provenance.js';
@@ -33,6 +34,7 @@ export function elaborate(program: ResolvedProgram): Model {
     const { fields, origins } = fieldsOf(where, settings, options);
     const item = { ...base, ...fields };
     const poisoned = [...origins].filter(([, origin]) => origin.kind === 'poisoned').map(([field]) => field);
+    poisoned.push(...unknownOfExisting(where, fields));
     const shown = poisoned.length === 0 ? item : watched(item, new Set(poisoned), poison);
     provenance.record(shown, origins);
     return shown as T;
@@ -74,6 +76,17 @@ function elaborateDeclaration(symbol: DeclarationSymbol, app: AppModel, inherite
 function withFifoOfExisting<T extends QueueModel | TopicModel>(item: T): T {
   if (item.existing !== null) (item as { fifo: boolean }).fifo = item.existing.name.endsWith('.fifo');
   return item;
+}
+
+/**
+ * The fields of an existing resource that only its owner sets (compiler/settings/existing-arn.ts):
+ * unknown to the rules, so they are watched like poisoned ones (a rule that reads one reports
+ * nothing), while the model keeps their values for lowering and the simulator.
+ */
+function unknownOfExisting(where: SettingsContext, fields: Readonly<Record<string, unknown>>): string[] {
+  if (!(where in ownerOnlySettings) || fields.existing === null || fields.existing === undefined) return [];
+  const schema = settingSchema[where];
+  return ownerOnlySettings[where as keyof typeof ownerOnlySettings].flatMap((name) => (schema[name] === undefined ? [] : [schema[name].field]));
 }
 
 function fieldsOf(where: SettingsContext, settings: SettingsMap, options: BuildOptions): { fields: Record<string, unknown>; origins: Map<string, FieldOrigin> } {
