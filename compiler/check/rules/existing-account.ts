@@ -26,7 +26,7 @@ function check(symbol: DeclarationSymbol, context: CheckContext): void {
   context.report(setting.value.span, `\`${symbol.name}\` is in the account ${existing.account}, and the stage \`${context.program.stage ?? ''}\` deploys to ${account}`, {
     label: `the ARN's account is ${existing.account}`,
     secondary: uses.map((use) => ({ span: use.span, message: use.what })),
-    why: `${first.what.charAt(0).toUpperCase()}${first.what.slice(1)}: AWS refuses another account's resource there, whatever its policy says, and the deploy fails. Sending to another account's queue, topic or bus is allowed when the owner's resource policy lets this account in.`,
+    why: `AWS refuses another account's resource there (${first.what}), whatever its policy says, and the deploy fails. Sending to another account's queue, topic or bus is allowed when the owner's resource policy lets this account in.`,
     help: `use a ${symbol.kind} of the account ${account}, or read it another way: a function in the owner's account can forward what you need`,
   });
 }

@@ -26,7 +26,7 @@ function check(symbol: DeclarationSymbol, context: CheckContext): void {
   context.report(setting.value.span, `\`${symbol.name}\` is in ${existing.region}, and the stage \`${context.program.stage ?? ''}\` deploys to ${region}`, {
     label: `the ARN's Region is ${existing.region}`,
     secondary: uses.map((use) => ({ span: use.span, message: use.what })),
-    why: `${first.what.charAt(0).toUpperCase()}${first.what.slice(1)}: AWS refuses a resource of another Region there, and the deploy fails. Sending to a queue, publishing to a topic or putting events on a bus in another Region is allowed, and is not what this is about.`,
+    why: `AWS refuses a resource of another Region there (${first.what}), and the deploy fails. Sending to a queue, publishing to a topic or putting events on a bus in another Region is allowed, and is not what this is about.`,
     help: `use a ${symbol.kind} in ${region}, or deploy the stage to ${existing.region} (\`region = "${existing.region}"\`)`,
   });
 }
