@@ -36,11 +36,11 @@ export function checkExistingArn(setting: Setting, value: Extract<Value, { kind:
  * the resource itself (its attributes, its redrive policy, its capacity, what happens to it when
  * it leaves the stack, its tags), and a stack that does not create it cannot (FL4091). The
  * model holds them as unknown for an existing resource: a rule that reads one stays silent, so
- * nothing is judged from a default the real resource may not have. `dedupe = content` is the
- * queue's or topic's ContentBasedDeduplication, the owner's too (FL4091; a field is the
- * sender's, allowed). A table's `key`, `sort` and `stream` stay: like its type, they describe the
- * existing table (its key schema and stream view), which the typed client, the records and the
- * simulator need and flowc trusts.
+ * nothing is judged from a default the real resource may not have. What describes the
+ * resource to the app stays, trusted like its type: a queue's or topic's `dedupe` (`content`:
+ * it has content-based deduplication, so senders give no deduplication id; a field: the id
+ * senders give), a table's `key`, `sort` and `stream` (its key schema and stream view), which
+ * the typed clients, the records, the FIFO rules and the simulator need.
  */
 export const ownerOnlySettings: Readonly<Record<ExistingKind, readonly string[]>> = {
   queue: ['visibility', 'retention', 'delay', 'max_size', 'wait', 'dlq', 'max_receives', 'dedupe_scope', 'throughput', 'retain', 'tags'],

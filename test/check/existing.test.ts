@@ -104,7 +104,7 @@ topic events: Order { arn = "arn:aws:sns:eu-west-1:123456789012:events.fifo", fi
     );
   });
 
-  test('FL4091: `dedupe = content` is the owner\'s, a dedupe field the sender\'s', () => {
+  test('FL4091: `dedupe` describes the queue and stays; a bus\'s tags are its owner\'s', () => {
     expectDiagnostics(
       existingOwnerSetting,
       `app shop
@@ -114,7 +114,6 @@ queue b: Order { arn = "arn:aws:sqs:eu-west-1:123456789012:b.fifo", group = acco
 bus c { arn = "arn:aws:events:eu-west-1:123456789012:event-bus/c", tags { team = "x" } }
 `,
       [
-        { at: '3:86', message: '`dedupe = content` cannot be set on the existing queue `a.fifo`' },
         { at: '5:68', message: '`tags` cannot be set on the existing bus `c`', why: /its tags are the owner's/ },
       ],
     );

@@ -14,8 +14,7 @@ import type { Rule } from '../rule.js';
  * The stack does not create the resource, so it has nowhere to put them: the setting would be
  * silently ignored, and the flow would say what the resource is not. One diagnostic per setting
  * written (compiler/settings/existing-arn.ts `ownerOnlySettings`); the model holds them as
- * unknown, so no other rule judges them. `dedupe = content` is the queue's or topic's
- * ContentBasedDeduplication; `dedupe = <field>` is what the sender puts, and stays.
+ * unknown, so no other rule judges them.
  */
 export const existingOwnerSetting: Rule = {
   code: 'FL4091',
@@ -39,14 +38,10 @@ function check(symbol: DeclarationSymbol, context: CheckContext): void {
     const setting = spec === undefined ? undefined : context.presentOn(item, spec.field as FieldOf<typeof item>);
     if (setting !== undefined) written.push({ name, setting });
   }
-  if (kind === 'queue' || kind === 'topic') {
-    const dedupe = context.presentOn(item, 'deduplication' as FieldOf<typeof item>);
-    if (dedupe?.value.kind === 'PathValue' && dedupe.value.text === 'content') written.push({ name: 'dedupe', setting: dedupe });
-  }
   const noun = kindNoun[symbol.kind];
   for (const { name, setting } of written.sort((a, b) => a.setting.span.start - b.setting.span.start)) {
     const block = blockHolding(setting, [symbol.decl.settings, symbol.override]);
-    const what = name === 'dedupe' ? '`dedupe = content`' : `\`${name}\``;
+    const what = `\`${name}\``;
     context.report(setting.name.span, `${what} cannot be set on the existing ${noun} \`${item.existing.name}\``, {
       label: `only the owner of \`${item.existing.name}\` sets this`,
       why: `\`${symbol.name}\` names a ${noun} that exists outside this stack (\`arn\`): flowc creates nothing for it, so it has nowhere to put ${what}. The ${noun} keeps whatever its owner set${name === 'tags' ? ', and its tags are the owner\'s' : name === 'retain' ? ', and it never leaves this stack because it was never in it' : ''}.`,
