@@ -123,7 +123,7 @@ export interface ArnProblem {
  * ARN syntax: `arn:partition:service:region:account-id:resource`, in the partitions flowc deploys
  * to (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
  */
-export const arnPartitions: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov'];
+const arnPartitions: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov'];
 
 /**
  * The service of each kind's ARN and the form of its resource part, with the characters each
