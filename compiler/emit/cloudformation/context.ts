@@ -1,6 +1,5 @@
 import { bucketName, physicalName } from '../../../runtime/manifest/names.js';
-import type { ExistingKind } from '../../../runtime/aws/arns.js';
-import { existingQueueUrl } from '../../../runtime/aws/arns.js';
+import { type ExistingKind, existingQueueUrl } from '../../../runtime/aws/arns.js';
 import type { EdgeSpec, ExistingResource, FlowManifest, Origin, QueueSpec, RuleEdge, TopicSpec } from '../../../runtime/manifest/schema.js';
 import { declarationId, LogicalIds } from './logical-id.js';
 import { type ArnKind, arnOf, resourceArn, ruleArn, ruleName } from './names.js';
