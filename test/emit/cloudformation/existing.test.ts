@@ -124,14 +124,16 @@ describe('an existing resource in the template', () => {
 });
 
 describe('the golden template of existing resources', () => {
-  test('test/golden/existing: every kind, each used where AWS takes it; valid against the spec', async () => {
+  test('test/golden/existing: every kind, each used where AWS takes it; valid against the spec and the AWS bounds', async () => {
     const { manifestOfFile } = await import('./helpers/compile.js');
     const { emitCloudFormation } = await import('../../../compiler/emit/cloudformation/index.js');
     const { specProblems } = await import('./helpers/spec.js');
+    const { boundProblems } = await import('./helpers/bounds.js');
     const root = new URL('../../../', import.meta.url).pathname;
     const manifest = manifestOfFile(`${root}test/golden/existing/existing.flow`, 'test/golden/existing/existing.flow');
     const yaml = emitCloudFormation(manifest, { format: 'yaml' }).files.get('template.yaml') as string;
     await expect(yaml).toMatchFileSnapshot(`${root}test/golden/existing/template.yaml`);
     expect(specProblems(buildTemplate(manifest))).toEqual([]);
+    expect(boundProblems(buildTemplate(manifest))).toEqual([]);
   });
 });
