@@ -1,5 +1,6 @@
 import type { Exclusion, FieldMatch, Pattern, PatternEntry, ValueCondition } from '../manifest/schema.js';
 import { eventBridgePattern, type EventPattern } from './event-bridge.js';
+import { matchesEventPattern } from './event-ruler.js';
 
 /**
  * What a `filter` pattern means to the service that applies it. The pattern is written on the
@@ -185,4 +186,15 @@ export function numberText(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
   return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+/**
+ * Whether a record passes an edge's filter, as the service decides it: the record is given in
+ * the shape the filter's JSON is matched against (Lambda's record with the payload parsed under
+ * its data key, or the SNS message body parsed), and matched by event-ruler's semantics against
+ * the very JSON the template holds. Made once per edge.
+ */
+export function filterMatcher(filter: Pattern, service: FilterService): (record: unknown) => boolean {
+  const patterns = service === 'sns' ? [snsFilterPolicy(filter)] : lambdaFilterPatterns(filter, service);
+  return (record) => patterns.some((pattern) => matchesEventPattern(pattern, record));
 }
