@@ -167,6 +167,10 @@ export const codes = {
   FL4082: { slug: 'notification-fifo-target', severity: 'error', phase: 'aws', title: 'A bucket notification to a FIFO queue or topic, which S3 does not support' },
   FL4083: { slug: 'bucket-type', severity: 'error', phase: 'aws', title: 'A bucket declared with a payload type: a bucket holds objects, not messages' },
   FL4084: { slug: 'notification-filter-value', severity: 'error', phase: 'aws', title: 'An empty or over-long prefix or suffix on a bucket edge' },
+  FL4085: { slug: 'filter-operator-unsupported', severity: 'error', phase: 'aws', title: 'A filter operator that Lambda event filtering or the SNS filter policy does not support' },
+  FL4086: { slug: 'filter-criteria-limits', severity: 'error', phase: 'aws', title: 'Lambda filter criteria over AWS\'s limits: more than five filters, or a pattern over 4,096 characters' },
+  FL4087: { slug: 'filter-policy-limits', severity: 'error', phase: 'aws', title: 'An SNS filter policy over AWS\'s limits: keys, value combinations or size' },
+  FL4088: { slug: 'filter-new-image', severity: 'error', phase: 'aws', title: 'A filter on a table whose stream carries no new image' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

@@ -24,7 +24,7 @@ import {
 } from '../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../runtime/manifest/types.js';
 import { attributeValuePattern } from '../../runtime/pattern/filters.js';
-import { attributeShapes } from '../check/filter-shapes.js';
+import { attributeShapes } from '../check/filters.js';
 import type { CheckedProgram } from '../check/run-checks.js';
 import type { TypedProgram } from '../check/typed-program.js';
 import type { Model } from '../elaborate/elaborate.js';

@@ -1,5 +1,7 @@
 import type { PayloadType } from '../../runtime/manifest/types.js';
-import type { AttributeShape, ShapeOf } from '../../runtime/pattern/filters.js';
+import type { AttributeShape, FilterService, ShapeOf } from '../../runtime/pattern/filters.js';
+import type { SourceEntry, SourcePattern } from '../resolve/pattern.js';
+import type { Edge } from '../resolve/program.js';
 import { structureOf } from '../types/structure.js';
 import type { TypedProgram } from './typed-program.js';
 
@@ -47,5 +49,50 @@ function shapeOfType(type: PayloadType, typed: TypedProgram, depth: number): Att
     }
     default:
       return undefined;
+  }
+}
+
+/** The service that applies an edge's `filter`; undefined for edges that take none. */
+export function filterServiceOf(edge: Edge): FilterService | undefined {
+  switch (edge.kind) {
+    case 'queue-trigger':
+      return 'sqs';
+    case 'stream-trigger':
+      return 'kinesis';
+    case 'table-trigger':
+      return 'dynamodb';
+    case 'subscription':
+      return 'sns';
+    default:
+      return undefined;
+  }
+}
+
+/** Every field entry of a pattern with values, through nesting and the alternatives of `any_of`. */
+export function valueEntries(pattern: SourcePattern): Extract<SourceEntry, { kind: 'field' }>[] {
+  const out: Extract<SourceEntry, { kind: 'field' }>[] = [];
+  const walk = (p: SourcePattern) => {
+    for (const entry of p.entries) {
+      if (entry.kind === 'anyOf') entry.alternatives.forEach(walk);
+      else if (entry.match.kind === 'nested') walk(entry.match.pattern);
+      else out.push(entry);
+    }
+  };
+  walk(pattern);
+  return out;
+}
+
+/** How a trigger or subscription is named in messages: `the SQS trigger \`legacy -> fulfil\``. */
+export function filteredEdgeNoun(edge: Edge): string {
+  const arrow = `\`${edge.source.name} -> ${edge.target.name}\``;
+  switch (edge.kind) {
+    case 'queue-trigger':
+      return `the SQS trigger ${arrow}`;
+    case 'stream-trigger':
+      return `the Kinesis trigger ${arrow}`;
+    case 'table-trigger':
+      return `the DynamoDB stream trigger ${arrow}`;
+    default:
+      return `the subscription ${arrow}`;
   }
 }
