@@ -109,7 +109,7 @@ describe('FL4086 filter-criteria-limits', () => {
   test('a pattern over 4,096 characters', () => {
     const pages = Array.from({ length: 500 }, (_, i) => `"/p${String(i).padStart(4, '0')}"`).join(', ');
     expectDiagnostics(filterCriteriaLimits, `${head}clicks -> sessionize { ${streamSettings}, filter { page = [${pages}] } }\n`, [
-      { at: '14:67', message: 'a filter of the Kinesis trigger `clicks -> sessionize` is 4,519 characters, above Lambda\'s 4,096', label: '4,519 characters of filter pattern JSON' // 17 + 500 × 8 + 499 commas + 3 },
+      { at: '14:67', message: 'a filter of the Kinesis trigger `clicks -> sessionize` is 4,519 characters, above Lambda\'s 4,096', label: '4,519 characters of filter pattern JSON' }, // 17 + 500 × 8 + 499 commas + 3
     ]);
   });
 });
