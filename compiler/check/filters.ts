@@ -1,5 +1,6 @@
 import type { PayloadType } from '../../runtime/manifest/types.js';
-import type { AttributeShape, FilterService, ShapeOf } from '../../runtime/pattern/filters.js';
+import type { Pattern } from '../../runtime/manifest/schema.js';
+import { type AttributeShape, attributeValuePattern, type FilterService, type ShapeOf } from '../../runtime/pattern/filters.js';
 import type { SourceEntry, SourcePattern } from '../resolve/pattern.js';
 import type { Edge } from '../resolve/program.js';
 import { structureOf } from '../types/structure.js';
@@ -12,7 +13,7 @@ import type { TypedProgram } from './typed-program.js';
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb-filtering.html). Undefined for a field
  * whose type is not known (the filter then goes by its values).
  */
-export function attributeShapes(item: PayloadType, typed: TypedProgram): ShapeOf {
+function attributeShapes(item: PayloadType, typed: TypedProgram): ShapeOf {
   return (path) => {
     let current: PayloadType = item;
     for (const name of path) {
@@ -25,6 +26,11 @@ export function attributeShapes(item: PayloadType, typed: TypedProgram): ShapeOf
     }
     return shapeOfType(current, typed, 0);
   };
+}
+
+/** A table trigger's filter as DynamoDB's stream records hold the item: the new image, each field in its attribute-value form. */
+export function newImagePattern(pattern: Pattern, item: PayloadType, typed: TypedProgram): Pattern {
+  return attributeValuePattern(pattern, [], attributeShapes(item, typed));
 }
 
 function shapeOfType(type: PayloadType, typed: TypedProgram, depth: number): AttributeShape | undefined {

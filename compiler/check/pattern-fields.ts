@@ -30,7 +30,7 @@ export interface RulePattern {
 const cache = new WeakMap<Edge, RulePattern | null>();
 
 /** The pattern of a rule with `match`, with its fields typed; undefined for other edges. */
-export function rulePatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
+function rulePatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
   if (cache.has(edge)) return cache.get(edge) ?? undefined;
   const result = typedPattern(edge, context);
   cache.set(edge, result ?? null);
@@ -43,7 +43,7 @@ const filterCache = new WeakMap<Edge, RulePattern | null>();
  * The `filter` of a trigger or subscription, with its fields typed against the payload the
  * edge carries (the pattern's top level is the payload's); undefined for other edges.
  */
-export function filterPatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
+function filterPatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
   if (filterCache.has(edge)) return filterCache.get(edge) ?? undefined;
   const pattern = context.typed.filterPattern(edge);
   let result: RulePattern | undefined;

@@ -23,8 +23,7 @@ import {
   type TopicSpec,
 } from '../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../runtime/manifest/types.js';
-import { attributeValuePattern } from '../../runtime/pattern/filters.js';
-import { attributeShapes } from '../check/filters.js';
+import { newImagePattern } from '../check/filters.js';
 import type { CheckedProgram } from '../check/run-checks.js';
 import type { TypedProgram } from '../check/typed-program.js';
 import type { Model } from '../elaborate/elaborate.js';
@@ -303,7 +302,7 @@ function edgeFilter(edge: Edge, typed: TypedProgram): Pattern | null {
   const pattern = typed.filterPattern(edge);
   if (pattern === undefined) return null;
   const written = manifestPattern(pattern);
-  return edge.kind === 'table-trigger' ? attributeValuePattern(written, [], attributeShapes(typed.edgePayload(edge), typed)) : written;
+  return edge.kind === 'table-trigger' ? newImagePattern(written, typed.edgePayload(edge), typed) : written;
 }
 
 /** A field whose schema default is given for this kind of edge: never "none" on it. */

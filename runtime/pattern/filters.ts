@@ -31,9 +31,9 @@ export type AttributeShape = { readonly kind: 'S' | 'N' | 'BOOL' | 'M' } | { rea
 export type ShapeOf = (path: readonly string[]) => AttributeShape | undefined;
 
 /** The key under which Lambda's record holds the payload, for each event source. */
-export const lambdaDataKey = { sqs: 'body', kinesis: 'data', dynamodb: 'dynamodb' } as const;
+const lambdaDataKey = { sqs: 'body', kinesis: 'data', dynamodb: 'dynamodb' } as const;
 /** flowc's DynamoDB filters match the item after the change. */
-export const dynamodbImage = 'NewImage';
+const dynamodbImage = 'NewImage';
 
 /**
  * Why the service does not take this condition, or undefined when it does. Lambda lists what it

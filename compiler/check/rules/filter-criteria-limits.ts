@@ -1,7 +1,7 @@
 import { eventFiltering } from '../../../runtime/aws/limits.js';
-import { alternativeCount, attributeValuePattern, lambdaFilterPatterns } from '../../../runtime/pattern/filters.js';
+import { alternativeCount, lambdaFilterPatterns } from '../../../runtime/pattern/filters.js';
 import { manifestPattern } from '../../resolve/pattern.js';
-import { attributeShapes, filteredEdgeNoun, filterServiceOf } from '../filters.js';
+import { filteredEdgeNoun, filterServiceOf, newImagePattern } from '../filters.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -31,7 +31,7 @@ export const filterCriteriaLimits: Rule = {
         });
         return;
       }
-      const image = service === 'dynamodb' ? attributeValuePattern(written, [], attributeShapes(context.typed.edgePayload(edge), context.typed)) : written;
+      const image = service === 'dynamodb' ? newImagePattern(written, context.typed.edgePayload(edge), context.typed) : written;
       const longest = Math.max(...lambdaFilterPatterns(image, service).map((p) => [...JSON.stringify(p)].length));
       const limit = eventFiltering.patternCharactersMax;
       if (longest <= limit) return;
