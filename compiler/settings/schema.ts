@@ -487,7 +487,7 @@ export const settingSpecs = {
     // The pattern's fields are the payload's; flowc wraps them as each service reads its records (runtime/pattern/filters.ts).
     filter: {
       value: { type: 'pattern' },
-      doc: 'queue, stream and table triggers, topic subscriptions: only messages that match (FilterCriteria, FilterPolicy)',
+      doc: 'triggers and topic subscriptions: only messages that match (FilterCriteria, FilterPolicy); an SQS trigger deletes the others',
       field: 'filter',
       edges: [...triggers, 'subscription'],
       default: null,
