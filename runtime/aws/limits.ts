@@ -197,6 +197,9 @@ export const snsFilterPolicy = {
   combinationsMax: 150,
   /** "The maximum size of a filter policy is 256 KB." */
   bytesMax: 262_144,
+  /** "For numeric matching, the value can range from -10^9 to 10^9 … with five digits of accuracy after the decimal point." */
+  numberMagnitudeMax: 1e9,
+  numberDecimalsMax: 5,
 } as const;
 
 /** AWS::DynamoDB::Table. */

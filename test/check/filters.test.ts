@@ -123,3 +123,11 @@ describe('FL4087 filter-policy-limits', () => {
     expectDiagnostics(filterPolicyLimits, `${head}placed -> notify { filter { id = ${list(10, 'o')}, any_of({ customer = ${list(7, 'c')} }, { status = "paid" }) } }\n`, []);
   });
 });
+
+describe('FL4050 on a subscription filter: SNS compares numbers with five decimals', () => {
+  test('six decimals are refused on SNS, accepted by EventBridge', () => {
+    const result = checkText('t.flow', `${head}placed -> notify { filter { total = numeric(> 0.123456) } }\n`).diagnostics.filter((d) => d.code !== 'FL5003');
+    expect(result.map((d) => [d.code, d.message, d.help])).toEqual([['FL4050', '0.123456 has more decimals than SNS compares', 'round it to 5 decimals']]);
+    expect(codes('placed -> notify { filter { total = numeric(> 0.12345) } }\n').filter((c) => !c.startsWith('FL5003'))).toEqual([]);
+  });
+});
