@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { renderSummaryText } from '../../runtime/sim/summary.js';
 import { bodyOf, kinesisData, normalizedTrace, simulator } from './helpers.js';
 
 /** `filter` on triggers and subscriptions: what AWS does with what does not match (runtime/pattern/filters.ts). */
@@ -31,6 +32,7 @@ legacy -> fulfil { batch = 10, filter { total = numeric(> 100) } }
     const summary = sim.summary();
     expect(summary.filtered).toEqual({ 'legacy->fulfil': 1 });
     expect(summary.deadLettered).toEqual({ legacy: 1 });
+    expect(renderSummaryText(summary)).toContain('\n  filtered out   legacy->fulfil 1\n');
     expect(normalizedTrace(sim)).toMatch(/legacy\s+filtered\s+message #\d+ deleted unprocessed: it matches no filter of legacy->fulfil/);
     sim.dispose();
   });
