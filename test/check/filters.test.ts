@@ -3,6 +3,8 @@ import { filterCriteriaLimits } from '../../compiler/check/rules/filter-criteria
 import { filterOperatorUnsupported } from '../../compiler/check/rules/filter-operator-unsupported.js';
 import { filterPolicyLimits } from '../../compiler/check/rules/filter-policy-limits.js';
 import { buildTemplate } from '../../compiler/emit/cloudformation/index.js';
+import { renderModule } from '../../compiler/emit/typescript/generated-module.js';
+import { buildModel } from '../../compiler/emit/typescript/model.js';
 import { checkText, compileText } from '../../compiler/program.js';
 import { expectDiagnostics } from '../helpers/expect-diagnostics.js';
 
@@ -129,5 +131,16 @@ describe('FL4050 on a subscription filter: SNS compares numbers with five decima
     const result = checkText('t.flow', `${head}placed -> notify { filter { total = numeric(> 0.123456) } }\n`).diagnostics.filter((d) => d.code !== 'FL5003');
     expect(result.map((d) => [d.code, d.message, d.help])).toEqual([['FL4050', '0.123456 has more decimals than SNS compares', 'round it to 5 decimals']]);
     expect(codes('placed -> notify { filter { total = numeric(> 0.12345) } }\n').filter((c) => !c.startsWith('FL5003'))).toEqual([]);
+  });
+});
+
+describe('the generated module says what a filter lets through', () => {
+  test('the doc comment of a filtered handler, and an SQS trigger deletes the rest', () => {
+    const result = compileText('t.flow', `${head}legacy -> fulfil { filter { total = numeric(> 100) } }\nplaced -> notify { filter { customer = prefix("vip-") } }\nclicks -> sessionize { ${streamSettings}, filter { page = "/cart" } }\n`);
+    if (!result.manifest) throw new Error('no manifest');
+    const module = renderModule(buildModel(result.manifest));
+    expect(module).toContain(' * - SQS batches of up to 10 from the queue `legacy`; only messages its `filter` matches (Lambda deletes the others from the queue, unprocessed)\n');
+    expect(module).toContain(' * - SNS notifications from the topic `placed` (asynchronous); only messages its `filter` matches\n');
+    expect(module).toContain(' * - Kinesis batches of up to 100 from the stream `clicks`; only records its `filter` matches (the others are skipped)\n');
   });
 });
