@@ -34,7 +34,7 @@ export const patternOperatorType: Rule = {
           continue;
         }
         if (kind === 'record') {
-          context.report(match.value.span, `\`${name}\` is a record: EventBridge matches values only at the leaves of an event`, {
+          context.report(match.value.span, `\`${name}\` is a record: ${typed.setting === 'match' ? 'EventBridge matches values only at the leaves of an event' : 'a filter matches values only at the leaves of a message'}`, {
             label: 'matches no record',
             help: `match a field inside it: \`${field.entry.name} { field = … }\``,
           });
