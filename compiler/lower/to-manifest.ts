@@ -14,6 +14,7 @@ import {
   type FunctionSpec,
   MANIFEST_VERSION,
   type Origin,
+  type Pattern,
   type ParameterReference,
   type QueueSpec,
   type ScheduleSpec,
@@ -23,10 +24,12 @@ import {
   type TopicSpec,
 } from '../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../runtime/manifest/types.js';
+import { newImagePattern } from '../check/filters.js';
 import type { CheckedProgram } from '../check/run-checks.js';
 import type { TypedProgram } from '../check/typed-program.js';
 import type { Model } from '../elaborate/elaborate.js';
 import type { DeclarationModel, EdgeModel, QueueModel, StageModel, TopicModel } from '../elaborate/model.js';
+import { manifestPattern } from '../resolve/pattern.js';
 import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
@@ -238,6 +241,7 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         batchingWindowSeconds: model.batchingWindowSeconds,
         maximumConcurrency: model.maximumConcurrency,
         reportBatchItemFailures: model.reportBatchItemFailures,
+        filter: edgeFilter(edge, typed),
       };
     case 'stream-trigger':
     case 'table-trigger': {
@@ -255,6 +259,7 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         startingPositionTimestamp: model.startingPositionTimestamp,
         onFailure: onFailure ? { kind: onFailure.kind as 'queue' | 'topic', name: onFailure.name } : null,
         reportBatchItemFailures: model.reportBatchItemFailures,
+        filter: edgeFilter(edge, typed),
       };
     }
     case 'subscription':
@@ -263,6 +268,7 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         kind: 'subscription',
         targetKind: edge.target.kind as 'fn' | 'queue',
         rawMessageDelivery: edge.target.kind === 'queue' && model.rawMessageDelivery,
+        filter: edgeFilter(edge, typed),
       };
     case 'rule': {
       const match = typed.ruleMatch(edge)?.match ?? { kind: 'app-events' as const };
@@ -293,6 +299,17 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
     case 'schedule-target':
       return { ...base, kind: 'schedule-target', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
   }
+}
+
+/**
+ * The `filter` of a trigger or subscription, on the payload's fields; for a DynamoDB stream, in
+ * the attribute-value form of the new image, by the item's types (runtime/pattern/filters.ts).
+ */
+function edgeFilter(edge: Edge, typed: TypedProgram): Pattern | null {
+  const pattern = typed.filterPattern(edge);
+  if (pattern === undefined) return null;
+  const written = manifestPattern(pattern);
+  return edge.kind === 'table-trigger' ? newImagePattern(written, typed.edgePayload(edge), typed) : written;
 }
 
 /** A field whose schema default is given for this kind of edge: never "none" on it. */

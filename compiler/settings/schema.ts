@@ -495,6 +495,15 @@ export const settingSpecs = {
     prefix: { value: str, doc: 'bucket → target: only keys that start with this (Filter.S3Key prefix)', field: 'keyPrefix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     suffix: { value: str, doc: 'bucket → target: only keys that end with this (Filter.S3Key suffix)', field: 'keySuffix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule', field: 'match', edges: ['rule'], default: null, property: 'AWS::Events::Rule.EventPattern' },
+    // The pattern's fields are the payload's; flowc wraps them as each service reads its records (runtime/pattern/filters.ts).
+    filter: {
+      value: { type: 'pattern' },
+      doc: 'triggers and topic subscriptions: only messages that match (FilterCriteria, FilterPolicy); an SQS trigger deletes the others',
+      field: 'filter',
+      edges: [...triggers, 'subscription'],
+      default: null,
+      property: 'AWS::Lambda::EventSourceMapping.FilterCriteria',
+    },
   },
 } as const satisfies Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;
 

@@ -368,6 +368,8 @@ export interface QueueTriggerEdge extends EdgeBase {
   readonly maximumConcurrency: number | null;
   /** `FunctionResponseTypes: [ReportBatchItemFailures]`. */
   readonly reportBatchItemFailures: boolean;
+  /** `FilterCriteria`: the `filter` on the message's fields (under `body`); null for none. A message that matches none is deleted. */
+  readonly filter: Pattern | null;
 }
 
 /** A Kinesis (`stream-trigger`) or DynamoDB stream (`table-trigger`) event source mapping. */
@@ -390,6 +392,12 @@ export interface StreamTriggerEdge extends EdgeBase {
   /** `DestinationConfig.OnFailure`: a standard queue or topic of this manifest. */
   readonly onFailure: { readonly kind: 'queue' | 'topic'; readonly name: string } | null;
   readonly reportBatchItemFailures: boolean;
+  /**
+   * `FilterCriteria`; null for none. On a Kinesis stream the `filter` on the record's fields
+   * (under `data`); on a DynamoDB stream the same in the attribute-value form of the new image
+   * (`{ total { N = ["120"] } }`, runtime/pattern/filters.ts), since that needs the item's types.
+   */
+  readonly filter: Pattern | null;
 }
 
 /** An SNS subscription of a function (async invoke) or a queue. */
@@ -398,6 +406,8 @@ export interface SubscriptionEdge extends EdgeBase {
   readonly targetKind: 'fn' | 'queue';
   /** `RawMessageDelivery` (queues only; false for functions). */
   readonly rawMessageDelivery: boolean;
+  /** `FilterPolicy` with `FilterPolicyScope: MessageBody`: the `filter` on the message's fields; null for none. */
+  readonly filter: Pattern | null;
 }
 
 /** An EventBridge rule on a bus with one target. */

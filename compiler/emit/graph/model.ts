@@ -5,8 +5,9 @@
  * SVG, HTML) read this model, so a change of the manifest's shape is adapted here alone.
  */
 import { lambda } from '../../../runtime/aws/limits.js';
-import type { EdgeSpec, FlowManifest, FunctionSpec, QueueSpec, ScheduleSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, FlowManifest, FunctionSpec, Pattern, QueueSpec, ScheduleSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
+import { eventBridgePattern } from '../../../runtime/pattern/event-bridge.js';
 import { printType } from '../../types/print.js';
 
 /** What a node is; `styles.ts` gives each its shape. FIFO queues and topics are kinds of their own: they behave differently. */
@@ -190,7 +191,7 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
     case 'destination':
       return { ...base, kind: edge.condition, settings: [] };
     case 'subscription':
-      return { ...base, kind: 'subscription', settings: edge.targetKind === 'queue' ? [{ key: 'raw', value: String(edge.rawMessageDelivery) }] : [] };
+      return { ...base, kind: 'subscription', settings: [...(edge.targetKind === 'queue' ? [{ key: 'raw', value: String(edge.rawMessageDelivery) }] : []), ...filterSetting(edge.filter, 'others not delivered')] };
     case 'rule': {
       const settings: Setting[] = [{ key: 'match', value: matchText(edge.match) }];
       if (edge.retryAttempts !== null) settings.push({ key: 'retries', value: String(edge.retryAttempts) });
@@ -202,6 +203,7 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
       if (edge.batchingWindowSeconds > 0) settings.push({ key: 'window', value: seconds(edge.batchingWindowSeconds) });
       if (edge.maximumConcurrency !== null) settings.push({ key: 'concurrency', value: String(edge.maximumConcurrency) });
       if (edge.reportBatchItemFailures) settings.push({ key: 'report_failures', value: 'true' });
+      settings.push(...filterSetting(edge.filter, 'others deleted unprocessed'));
       return { ...base, kind: 'queue-poll', settings };
     }
     case 'stream-trigger':
@@ -229,7 +231,13 @@ function streamTriggerSettings(edge: StreamTriggerEdge): Setting[] {
   if (edge.bisectBatchOnFunctionError) settings.push({ key: 'bisect', value: 'true' });
   settings.push({ key: 'start', value: edge.startingPosition.toLowerCase() });
   if (edge.reportBatchItemFailures) settings.push({ key: 'report_failures', value: 'true' });
+  settings.push(...filterSetting(edge.filter, 'others skipped'));
   return settings;
+}
+
+/** A trigger's or subscription's `filter`, as the pattern JSON, and what becomes of what it rejects. */
+function filterSetting(filter: Pattern | null, rejected: string): Setting[] {
+  return filter === null ? [] : [{ key: 'filter', value: `${JSON.stringify(eventBridgePattern(filter))} (${rejected})` }];
 }
 
 function matchText(match: Extract<EdgeSpec, { kind: 'rule' }>['match']): string {
