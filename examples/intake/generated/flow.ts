@@ -10,21 +10,21 @@ import * as runtime from 'flowc/runtime';
 
 // Declared types
 
-/** The type `Day` (intake.flow:9). */
+/** The type `Day` (intake.flow:13). */
 export interface Day {
   day: string;
   orders: number; // int
   revenue: number;
 }
 
-/** The type `Item` (intake.flow:6). */
+/** The type `Item` (intake.flow:10). */
 export interface Item {
   sku: string;
   quantity: number; // int
   price: number;
 }
 
-/** The type `Order` (intake.flow:7). */
+/** The type `Order` (intake.flow:11). */
 export interface Order {
   id: string;
   customer: string;
@@ -32,13 +32,13 @@ export interface Order {
   items: readonly Item[];
 }
 
-/** The type `Receipt` (intake.flow:8). */
+/** The type `Receipt` (intake.flow:12). */
 export interface Receipt {
   id: string;
   status: 'accepted';
 }
 
-/** The type `Tick` (intake.flow:10). */
+/** The type `Tick` (intake.flow:14). */
 export interface Tick {
   source: string;
 }
@@ -56,47 +56,47 @@ const payloadTypes: runtime.PayloadTypes = {
 
 /** A validator per declared type; the handler helpers below check what they decode with them. */
 export const schemas = {
-  /** Checks `Day` values (intake.flow:9): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Day` values (intake.flow:13): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Day: /* @__PURE__ */ runtime.payloadSchema<Day>('Day', payloadTypes),
-  /** Checks `Item` values (intake.flow:6): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Item` values (intake.flow:10): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Item: /* @__PURE__ */ runtime.payloadSchema<Item>('Item', payloadTypes),
-  /** Checks `Order` values (intake.flow:7): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Order` values (intake.flow:11): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Order: /* @__PURE__ */ runtime.payloadSchema<Order>('Order', payloadTypes),
-  /** Checks `Receipt` values (intake.flow:8): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Receipt` values (intake.flow:12): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Receipt: /* @__PURE__ */ runtime.payloadSchema<Receipt>('Receipt', payloadTypes),
-  /** Checks `Tick` values (intake.flow:10): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
+  /** Checks `Tick` values (intake.flow:14): a Standard Schema (https://standardschema.dev), for Powertools' parser and other libraries too. */
   Tick: /* @__PURE__ */ runtime.payloadSchema<Tick>('Tick', payloadTypes),
 };
 
 // Functions
 
 /**
- * `beat` (intake.flow:34), handler `handlers/beat.ts`:
+ * `beat` (intake.flow:39), handler `handlers/beat.ts`:
  * - the schedule `heartbeat` (EventBridge Scheduler, asynchronous)
  */
 export type BeatInput = Tick;
-/** The event Lambda invokes `beat` (intake.flow:34) with. */
+/** The event Lambda invokes `beat` (intake.flow:39) with. */
 export type BeatEvent = BeatInput;
-/** What the handler of `beat` (intake.flow:34) answers Lambda. */
+/** What the handler of `beat` (intake.flow:39) answers Lambda. */
 export type BeatResult = void;
-/** The type of the `handler` export of handlers/beat.ts, for `beat` (intake.flow:34). */
+/** The type of the `handler` export of handlers/beat.ts, for `beat` (intake.flow:39). */
 export type BeatHandler = runtime.AsyncHandler<BeatEvent, BeatResult>;
-/** Builds the handler of `beat` (intake.flow:34). */
+/** Builds the handler of `beat` (intake.flow:39). */
 export const beat = /* @__PURE__ */ runtime.invokeTrigger<BeatInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<BeatInput>('Tick', payloadTypes) });
 
 /**
- * `fulfil` (intake.flow:28), handler `handlers/fulfil.ts`:
- * - SQS batches of up to 10 from the queue `legacy`
+ * `fulfil` (intake.flow:33), handler `handlers/fulfil.ts`:
+ * - SQS batches of up to 10 from the queue `legacy`; only messages its `filter` matches (Lambda deletes the others from the queue, unprocessed)
  * - sends to table `orders`, topic `placed`
  */
 export type FulfilInput = Order;
-/** The event Lambda invokes `fulfil` (intake.flow:28) with. */
+/** The event Lambda invokes `fulfil` (intake.flow:33) with. */
 export type FulfilEvent = runtime.SqsEvent<FulfilInput>;
-/** What the handler of `fulfil` (intake.flow:28) answers Lambda. */
+/** What the handler of `fulfil` (intake.flow:33) answers Lambda. */
 export type FulfilResult = void;
-/** The type of the `handler` export of handlers/fulfil.ts, for `fulfil` (intake.flow:28). */
+/** The type of the `handler` export of handlers/fulfil.ts, for `fulfil` (intake.flow:33). */
 export type FulfilHandler = runtime.AsyncHandler<FulfilEvent, FulfilResult>;
-/** Builds the handler of `fulfil` (intake.flow:28) and holds its `sends` clients. */
+/** Builds the handler of `fulfil` (intake.flow:33) and holds its `sends` clients. */
 export const fulfil = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.sqsTrigger<FulfilInput>({ fifo: false, reportFailures: false, schema: /* @__PURE__ */ runtime.payloadSchema<FulfilInput>('Order', payloadTypes) }), {
   sends: {
     orders: /* @__PURE__ */ runtime.tableClient<Order, 'id'>({ name: 'orders', partitionKey: 'id', sortKey: null }),
@@ -105,18 +105,18 @@ export const fulfil = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runt
 });
 
 /**
- * `ingest` (intake.flow:27), handler `handlers/ingest.ts`:
+ * `ingest` (intake.flow:32), handler `handlers/ingest.ts`:
  * - S3 events (s3:ObjectCreated:*) of the bucket `imports`, keys starting "in/", ending ".csv" (asynchronous)
  * - sends to bucket `imports`, table `orders`, topic `placed`
  */
 export type IngestInput = runtime.S3Event;
-/** The event Lambda invokes `ingest` (intake.flow:27) with. */
+/** The event Lambda invokes `ingest` (intake.flow:32) with. */
 export type IngestEvent = runtime.S3Event;
-/** What the handler of `ingest` (intake.flow:27) answers Lambda. */
+/** What the handler of `ingest` (intake.flow:32) answers Lambda. */
 export type IngestResult = void;
-/** The type of the `handler` export of handlers/ingest.ts, for `ingest` (intake.flow:27). */
+/** The type of the `handler` export of handlers/ingest.ts, for `ingest` (intake.flow:32). */
 export type IngestHandler = runtime.AsyncHandler<IngestEvent, IngestResult>;
-/** Builds the handler of `ingest` (intake.flow:27) and holds its `sends` clients. */
+/** Builds the handler of `ingest` (intake.flow:32) and holds its `sends` clients. */
 export const ingest = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.s3Trigger<void>(), {
   sends: {
     imports: /* @__PURE__ */ runtime.bucketClient({ name: 'imports' }),
@@ -126,34 +126,34 @@ export const ingest = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runt
 });
 
 /**
- * `notify` (intake.flow:32), handler `handlers/notify.ts`:
- * - SNS notifications from the topic `placed` (asynchronous)
+ * `notify` (intake.flow:37), handler `handlers/notify.ts`:
+ * - SNS notifications from the topic `placed` (asynchronous); only messages its `filter` matches
  */
 export type NotifyInput = Order;
-/** The event Lambda invokes `notify` (intake.flow:32) with. */
+/** The event Lambda invokes `notify` (intake.flow:37) with. */
 export type NotifyEvent = runtime.SnsEvent<NotifyInput>;
-/** What the handler of `notify` (intake.flow:32) answers Lambda. */
+/** What the handler of `notify` (intake.flow:37) answers Lambda. */
 export type NotifyResult = void;
-/** The type of the `handler` export of handlers/notify.ts, for `notify` (intake.flow:32). */
+/** The type of the `handler` export of handlers/notify.ts, for `notify` (intake.flow:37). */
 export type NotifyHandler = runtime.AsyncHandler<NotifyEvent, NotifyResult>;
-/** Builds the handler of `notify` (intake.flow:32). */
+/** Builds the handler of `notify` (intake.flow:37). */
 export const notify = /* @__PURE__ */ runtime.snsTrigger<NotifyInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<NotifyInput>('Order', payloadTypes) });
 
 /**
- * `order` (intake.flow:26), handler `handlers/order.ts`:
+ * `order` (intake.flow:31), handler `handlers/order.ts`:
  * - HTTP requests to `GET /orders/{id}` of the API `public` (synchronous: the result is the response)
  * - sends to table `orders`
  */
 export type OrderInput = unknown;
-/** What `order` (intake.flow:26) returns. */
+/** What `order` (intake.flow:31) returns. */
 export type OrderOutput = Order;
-/** The event Lambda invokes `order` (intake.flow:26) with. */
+/** The event Lambda invokes `order` (intake.flow:31) with. */
 export type OrderEvent = runtime.HttpEvent;
-/** What the handler of `order` (intake.flow:26) answers Lambda. */
+/** What the handler of `order` (intake.flow:31) answers Lambda. */
 export type OrderResult = runtime.HttpResult;
-/** The type of the `handler` export of handlers/order.ts, for `order` (intake.flow:26). */
+/** The type of the `handler` export of handlers/order.ts, for `order` (intake.flow:31). */
 export type OrderHandler = runtime.AsyncHandler<OrderEvent, OrderResult>;
-/** Builds the handler of `order` (intake.flow:26) and holds its `sends` clients. */
+/** Builds the handler of `order` (intake.flow:31) and holds its `sends` clients. */
 export const order = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.httpTrigger<OrderInput, { readonly id: string }, OrderOutput>({ bodyRoutes: [] }), {
   sends: {
     orders: /* @__PURE__ */ runtime.tableClient<Order, 'id'>({ name: 'orders', partitionKey: 'id', sortKey: null }),
@@ -161,20 +161,20 @@ export const order = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runti
 });
 
 /**
- * `place` (intake.flow:25), handler `handlers/place.ts`:
+ * `place` (intake.flow:30), handler `handlers/place.ts`:
  * - HTTP requests to `POST /orders` of the API `public` (synchronous: the result is the response)
  * - sends to table `orders`, topic `placed`
  */
 export type PlaceInput = Order;
-/** What `place` (intake.flow:25) returns. */
+/** What `place` (intake.flow:30) returns. */
 export type PlaceOutput = Receipt;
-/** The event Lambda invokes `place` (intake.flow:25) with. */
+/** The event Lambda invokes `place` (intake.flow:30) with. */
 export type PlaceEvent = runtime.HttpEvent;
-/** What the handler of `place` (intake.flow:25) answers Lambda. */
+/** What the handler of `place` (intake.flow:30) answers Lambda. */
 export type PlaceResult = runtime.HttpResult;
-/** The type of the `handler` export of handlers/place.ts, for `place` (intake.flow:25). */
+/** The type of the `handler` export of handlers/place.ts, for `place` (intake.flow:30). */
 export type PlaceHandler = runtime.AsyncHandler<PlaceEvent, PlaceResult>;
-/** Builds the handler of `place` (intake.flow:25) and holds its `sends` clients. */
+/** Builds the handler of `place` (intake.flow:30) and holds its `sends` clients. */
 export const place = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.httpTrigger<PlaceInput, Record<string, never>, PlaceOutput>({ bodyRoutes: ['POST /orders'], schema: /* @__PURE__ */ runtime.payloadSchema<PlaceInput>('Order', payloadTypes) }), {
   sends: {
     orders: /* @__PURE__ */ runtime.tableClient<Order, 'id'>({ name: 'orders', partitionKey: 'id', sortKey: null }),
@@ -183,18 +183,18 @@ export const place = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runti
 });
 
 /**
- * `report` (intake.flow:33), handler `handlers/report.ts`:
+ * `report` (intake.flow:38), handler `handlers/report.ts`:
  * - the schedule `nightly` (EventBridge Scheduler, asynchronous)
  * - sends to table `days`, bucket `imports`
  */
 export type ReportInput = { schedule: string; scheduledTime: string; executionId: string; attempt: string };
-/** The event Lambda invokes `report` (intake.flow:33) with. */
+/** The event Lambda invokes `report` (intake.flow:38) with. */
 export type ReportEvent = ReportInput;
-/** What the handler of `report` (intake.flow:33) answers Lambda. */
+/** What the handler of `report` (intake.flow:38) answers Lambda. */
 export type ReportResult = void;
-/** The type of the `handler` export of handlers/report.ts, for `report` (intake.flow:33). */
+/** The type of the `handler` export of handlers/report.ts, for `report` (intake.flow:38). */
 export type ReportHandler = runtime.AsyncHandler<ReportEvent, ReportResult>;
-/** Builds the handler of `report` (intake.flow:33) and holds its `sends` clients. */
+/** Builds the handler of `report` (intake.flow:38) and holds its `sends` clients. */
 export const report = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.invokeTrigger<ReportInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<ReportInput>({ kind: 'record', fields: [{ name: 'schedule', type: { kind: 'string' }, optional: false }, { name: 'scheduledTime', type: { kind: 'string' }, optional: false }, { name: 'executionId', type: { kind: 'string' }, optional: false }, { name: 'attempt', type: { kind: 'string' }, optional: false }] }, payloadTypes) }), {
   sends: {
     days: /* @__PURE__ */ runtime.tableClient<Day, 'day'>({ name: 'days', partitionKey: 'day', sortKey: null }),
@@ -203,18 +203,18 @@ export const report = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runt
 });
 
 /**
- * `tally` (intake.flow:31), handler `handlers/tally.ts`:
+ * `tally` (intake.flow:36), handler `handlers/tally.ts`:
  * - SNS notifications from the topic `placed` (asynchronous)
  * - sends to table `days`
  */
 export type TallyInput = Order;
-/** The event Lambda invokes `tally` (intake.flow:31) with. */
+/** The event Lambda invokes `tally` (intake.flow:36) with. */
 export type TallyEvent = runtime.SnsEvent<TallyInput>;
-/** What the handler of `tally` (intake.flow:31) answers Lambda. */
+/** What the handler of `tally` (intake.flow:36) answers Lambda. */
 export type TallyResult = void;
-/** The type of the `handler` export of handlers/tally.ts, for `tally` (intake.flow:31). */
+/** The type of the `handler` export of handlers/tally.ts, for `tally` (intake.flow:36). */
 export type TallyHandler = runtime.AsyncHandler<TallyEvent, TallyResult>;
-/** Builds the handler of `tally` (intake.flow:31) and holds its `sends` clients. */
+/** Builds the handler of `tally` (intake.flow:36) and holds its `sends` clients. */
 export const tally = /* @__PURE__ */ runtime.functionParts(/* @__PURE__ */ runtime.snsTrigger<TallyInput, void>({ schema: /* @__PURE__ */ runtime.payloadSchema<TallyInput>('Order', payloadTypes) }), {
   sends: {
     days: /* @__PURE__ */ runtime.tableClient<Day, 'day'>({ name: 'days', partitionKey: 'day', sortKey: null }),
