@@ -45,14 +45,14 @@ export function commandOf(argv) {
 }
 
 /** Everything that decides what V8 compiles from the bundle, hashed. */
-export function cacheKey(bundle, env = process.env) {
+export function cacheKey(bundle, env = process.env, execArgv = process.execArgv) {
   const facts = {
     bundle: bundle.sha256,
     bytes: bundle.bytes,
     node: process.version,
     v8: process.versions.v8,
     arch: process.arch,
-    execArgv: process.execArgv,
+    execArgv,
     nodeOptions: env.NODE_OPTIONS ?? '',
   };
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
@@ -83,7 +83,11 @@ export function writeCache(path, key, data) {
     renameSync(temporary, path);
     prune(folder);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written: the folder is not there or not a folder.
+    }
   }
 }
 

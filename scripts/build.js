@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function buildCli({ quiet = false } = {}) {
   rmSync(`${root}dist`, { recursive: true, force: true });
   const cli = await build({
+    // Paths in the metafile relative to the repository, wherever the build runs from.
+    absWorkingDir: root,
     entryPoints: [`${root}compiler/cli/main.ts`],
     outfile: `${root}dist/flowc.cjs`,
     bundle: true,
