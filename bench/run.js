@@ -17,6 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.js';
+import { copyOfCli } from './common.js';
 import { generateFlow } from './generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +34,6 @@ const runsFor = (n) => Number(option('--runs') ?? (quick ? 1 : n >= 10_000 ? 5 :
 const work = `${root}bench/.work`;
 // The launcher's code cache, apart from the user's: the first run of each command writes it.
 const benchEnv = { ...process.env, NO_COLOR: '1', FLOWC_CACHE_DIR: `${work}/cache` };
-const flowc = `${root}bin/flowc.js`;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,6 +78,7 @@ function bytesUnder(dir) {
 // passes --no-build (its setup has built dist/ already, and other tests are using it).
 if (!args.includes('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
 const compiler = await loadTs(`${root}bench/in-process.ts`);
+const flowc = copyOfCli(root, `${work}/cli`);
 
 const rows = [];
 for (const n of sizes) {

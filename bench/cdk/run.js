@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { copyOfCli } from '../common.js';
 import { generateFlow } from '../generate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -24,6 +25,7 @@ const option = (name, fallback) => {
 const sizes = option('--sizes', '10,1000').split(',').map(Number);
 const runs = Number(option('--runs', '3'));
 const cdk = `${here}node_modules/aws-cdk/bin/cdk`;
+const flowcBin = copyOfCli(root, `${root}bench/.work/cdk-cli`);
 if (!existsSync(cdk)) {
   console.error('bench/cdk: run `npm ci` in bench/cdk first (aws-cdk-lib and aws-cdk are its own packages)');
   process.exit(2);
@@ -50,7 +52,7 @@ for (const n of sizes) {
   mkdirSync(dir, { recursive: true });
   const text = generateFlow(n);
   writeFileSync(`${dir}/app.flow`, text);
-  const flowc = (...rest) => [`${root}bin/flowc.js`, 'build', 'app.flow', '-o', 'out-json', '--format', 'json', ...rest];
+  const flowc = (...rest) => [flowcBin, 'build', 'app.flow', '-o', 'out-json', '--format', 'json', ...rest];
   // One build first: handler stubs exist, and the unchanged rebuild has a record to replay.
   timeProcess(flowc(), dir);
   let edits = 0;
