@@ -5,7 +5,8 @@
 //
 // The cache is only ever a shortcut, and never trusted:
 //   - its file name and its header hold a key made of everything that decides what V8 compiled:
-//     the bundle's SHA-256 (dist/launch.json, written by the build) and size, Node's and V8's
+//     the bundle's SHA-256 (dist/launch.json, written by the build), the size and modification
+//     time of the file read (a bundle changed after the build is another), Node's and V8's
 //     versions, the architecture, and the flags Node runs with (execArgv, NODE_OPTIONS);
 //   - its header holds the SHA-256 of the data, so a file cut short or changed is ignored;
 //   - V8 checks the data again (its version and flags) and may reject it (`cachedDataRejected`);
@@ -48,7 +49,8 @@ export function commandOf(argv) {
 export function cacheKey(bundle, env = process.env, execArgv = process.execArgv) {
   const facts = {
     bundle: bundle.sha256,
-    bytes: bundle.bytes,
+    length: bundle.length,
+    modified: bundle.modified,
     node: process.version,
     v8: process.versions.v8,
     arch: process.arch,
@@ -115,7 +117,7 @@ export async function runCli(argv, env = process.env) {
   globalThis[Symbol.for('flowc.importModule')] = (url) => import(url);
   if (env.FLOWC_CODE_CACHE === '0') return requireBundle(bundlePath).main(argv);
   const source = readFileSync(bundlePath, 'utf8');
-  const key = cacheKey(launch, env);
+  const key = cacheKey({ sha256: launch.sha256, length: source.length, modified: statSync(bundlePath).mtimeMs }, env);
   const path = join(cacheDirectory(env), 'code', `${commandOf(argv)}-${key.slice(0, 16)}.v8cache`);
   const cachedData = readCache(path, key);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {

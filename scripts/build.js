@@ -51,7 +51,7 @@ export async function buildCli({ quiet = false } = {}) {
   writeFileSync(`${root}dist/meta.json`, JSON.stringify(cli.metafile));
   // What the launcher keys its code cache on: a cache made from other bytes is never used.
   const bundle = readFileSync(`${root}dist/flowc.cjs`);
-  writeFileSync(`${root}dist/launch.json`, `${JSON.stringify({ bundle: 'flowc.cjs', bytes: bundle.byteLength, sha256: createHash('sha256').update(bundle).digest('hex') })}\n`);
+  writeFileSync(`${root}dist/launch.json`, `${JSON.stringify({ bundle: 'flowc.cjs', sha256: createHash('sha256').update(bundle).digest('hex') })}\n`);
   await buildRuntime({ quiet });
   await buildTesting({ quiet });
 }

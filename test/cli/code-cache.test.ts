@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -25,25 +25,26 @@ describe('the code cache of bin/flowc.js: where it lives, what it is keyed on', 
     expect(commandOf(['../odd/name.flow'])).toBe('other');
   });
 
-  test('the key changes with the bundle, its size, NODE_OPTIONS and the flags of Node', () => {
-    const bundle = { sha256: 'a'.repeat(64), bytes: 10 };
+  test('the key changes with the bundle, its length and modification time, NODE_OPTIONS and the flags of Node', () => {
+    const bundle = { sha256: 'a'.repeat(64), length: 10, modified: 1 };
     const key = cacheKey(bundle, {}, []);
     expect(cacheKey(bundle, {}, [])).toBe(key);
     expect(cacheKey({ ...bundle, sha256: 'b'.repeat(64) }, {}, [])).not.toBe(key);
-    expect(cacheKey({ ...bundle, bytes: 11 }, {}, [])).not.toBe(key);
+    expect(cacheKey({ ...bundle, length: 11 }, {}, [])).not.toBe(key);
+    expect(cacheKey({ ...bundle, modified: 2 }, {}, [])).not.toBe(key);
     expect(cacheKey(bundle, { NODE_OPTIONS: '--max-old-space-size=100' }, [])).not.toBe(key);
     expect(cacheKey(bundle, {}, ['--jitless'])).not.toBe(key);
   });
 });
 
 describe('the code cache is never trusted: read only whole and under its own key', () => {
-  const key = cacheKey({ sha256: 'c'.repeat(64), bytes: 1 }, {}, []);
+  const key = cacheKey({ sha256: 'c'.repeat(64), length: 1, modified: 1 }, {}, []);
   const path = join(dir, 'unit', 'check-x.v8cache');
 
   test('what was written is read back under the same key, and under no other', () => {
     writeCache(path, key, Buffer.from('compiled code'));
     expect(readCache(path, key)?.toString()).toBe('compiled code');
-    expect(readCache(path, cacheKey({ sha256: 'd'.repeat(64), bytes: 1 }, {}, []))).toBeUndefined();
+    expect(readCache(path, cacheKey({ sha256: 'd'.repeat(64), length: 1, modified: 1 }, {}, []))).toBeUndefined();
     expect(readCache(join(dir, 'unit', 'missing.v8cache'), key)).toBeUndefined();
   });
 
@@ -73,8 +74,9 @@ describe('bin/flowc.js with a cache V8 refuses or that is damaged', () => {
   writeFileSync(flow, 'app a\ntopic t\nqueue q\nt -> q\n');
   const env = { ...process.env, FLOWC_CACHE_DIR: cacheDir, NODE_OPTIONS: '' };
   const check = () => spawnSync(process.execPath, [`${root}bin/flowc.js`, 'check', flow], { encoding: 'utf8', env });
-  const launch = JSON.parse(readFileSync(`${root}dist/launch.json`, 'utf8')) as { sha256: string; bytes: number };
-  const key = cacheKey(launch, env, []);
+  const launch = JSON.parse(readFileSync(`${root}dist/launch.json`, 'utf8')) as { sha256: string };
+  const bundle = `${root}dist/flowc.cjs`;
+  const key = cacheKey({ sha256: launch.sha256, length: readFileSync(bundle, 'utf8').length, modified: statSync(bundle).mtimeMs }, env, []);
   const path = join(cacheDir, 'code', `check-${key.slice(0, 16)}.v8cache`);
 
   test('is compiled from source, runs as without a cache, and writes the cache again', () => {
