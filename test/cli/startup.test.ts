@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { chevrotainParserBuilt } from '../../grammar/index.js';
+import { main } from '../../compiler/cli/main.js';
 import { checkText } from '../../compiler/program.js';
+import { MemoryHost } from '../helpers/memory-host.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -66,9 +68,28 @@ describe('start-up: the CLI evaluates only what a command needs', () => {
     expect(commandClosure(meta, 'compiler/cli/commands/graph.ts')).not.toContain('@viz-js/viz');
   });
 
-  test('the entry point evaluates no command until it runs', () => {
+  test('the entry point evaluates no command until it runs, and no command-line parser', () => {
     const loaded = [...staticClosure(meta, 'compiler/cli/main.ts')];
-    expect(loaded.filter((path) => path.startsWith('compiler/cli/commands/') || path.startsWith('compiler/lsp/'))).toEqual([]);
+    expect(loaded.filter((path) => path.startsWith('compiler/cli/commands/') || path.startsWith('compiler/lsp/') || path.includes('node_modules/commander/'))).toEqual([]);
+  });
+
+  test('`check FILE…` without options, run without commander, does what commander makes of it', async () => {
+    const files: Record<string, string> = {
+      'valid.flow': 'app a\ntopic t\nqueue q\nt -> q\n',
+      'invalid.flow': 'app shop\nqueue q: Nope\nq -> missing\nfn f { timeout = 3 }\n',
+    };
+    const lines = [['valid.flow'], ['invalid.flow'], ['missing.flow'], ['valid.flow', 'invalid.flow'], ['valid.flow', 'missing.flow'], ['help']];
+    for (const line of lines) {
+      const outcome = async (argv: string[]) => {
+        const host = new MemoryHost();
+        for (const [path, text] of Object.entries(files)) host.addFile(path, text);
+        const code = await main(argv, host);
+        return { code, out: host.out, err: host.err };
+      };
+      // `--deny-warnings` is off by default: given, it keeps the parser on the path.
+      const parsed = await outcome(['check', '--diagnostics', 'pretty', ...line]);
+      expect(await outcome(['check', ...line])).toEqual(parsed);
+    }
   });
 
   test('checking valid files never builds the Chevrotain parser (the fast path parses them)', () => {
