@@ -1,4 +1,7 @@
-// What the benchmark scripts share: their command line (`--name N` options, `--flag` switches), medians, a clock.
+// What the benchmark scripts share: their command line (`--name N` options, `--flag` switches), medians, a clock,
+// a copy of the built CLI.
+import { cpSync, rmSync } from 'node:fs';
+
 const args = process.argv.slice(2);
 
 /** The number after `name` on the command line, or `fallback` when it is not given. */
@@ -22,4 +25,16 @@ export function median(values) {
 /** A monotonic clock in milliseconds. */
 export function now() {
   return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/**
+ * A copy of the built CLI (bin/, dist/, package.json) under `folder`, and the path of its
+ * bin/flowc.js: the benchmark runs it, so a build of dist/ meanwhile (the test suite's setup
+ * rebuilds it) cannot pull the bundle from under a measurement. Packages still resolve from
+ * the repository's node_modules, a parent of `folder`.
+ */
+export function copyOfCli(root, folder) {
+  rmSync(folder, { recursive: true, force: true });
+  for (const part of ['bin', 'dist', 'package.json']) cpSync(`${root}${part}`, `${folder}/${part}`, { recursive: true });
+  return `${folder}/bin/flowc.js`;
 }

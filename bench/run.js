@@ -7,12 +7,17 @@
 //     JSON.stringify, and `node -e 0`.
 // The whole-process commands run interleaved (one of each per round, `--runs` rounds), so that
 // the load of a shared machine falls on all of them alike; every ratio is of one run's medians.
+// `check` runs with the launcher's code cache (bin/code-cache.js, kept in bench/.work/cache) and
+// without it (FLOWC_CODE_CACHE=0). At N = 10,000 (--big) only the cold JSON build, the floor and
+// the peak RSS are measured: the budgets there are about them, and the rest would take long.
 // Writes the table to docs/performance.md. Options: --quick (N = 10 only, one run each, no
-// docs update: the smoke run of the test suite), --sizes 10,1000, --runs 5, --no-build.
+// docs update: the smoke run of the test suite), --big (adds N = 10,000), --sizes 10,1000,
+// --runs 5, --no-build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.js';
+import { copyOfCli } from './common.js';
 import { generateFlow } from './generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,10 +27,13 @@ const option = (name) => {
   const index = args.indexOf(name);
   return index === -1 ? undefined : args[index + 1];
 };
-const sizes = (option('--sizes') ?? (quick ? '10' : '10,100,1000,10000')).split(',').map(Number);
+const sizes = (option('--sizes') ?? (quick ? '10' : args.includes('--big') ? '10,100,1000,10000' : '10,100,1000')).split(',').map(Number);
+/** From this size on, only what the budgets of big flows are about is measured. */
+const BIG = 10_000;
 const runsFor = (n) => Number(option('--runs') ?? (quick ? 1 : n >= 10_000 ? 5 : 9));
 const work = `${root}bench/.work`;
-const flowc = `${root}bin/flowc.js`;
+// The launcher's code cache, apart from the user's: the first run of each command writes it.
+const benchEnv = { ...process.env, NO_COLOR: '1', FLOWC_CACHE_DIR: `${work}/cache` };
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,9 +42,9 @@ function median(values) {
 }
 
 /** Wall time of a whole process, in milliseconds; throws when it fails. */
-function timeProcess(argv, cwd) {
+function timeProcess(argv, cwd, env = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', env: { ...benchEnv, ...env }, maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
   return { ms, stderr: result.stderr };
@@ -44,15 +52,15 @@ function timeProcess(argv, cwd) {
 
 /**
  * The median wall time of each command, the commands run in turn `runs` times. A command is
- * its argv, or `{ argv, before }` with `before` run untimed ahead of each run of it.
+ * its argv, or `{ argv, env, before }` with `before` run untimed ahead of each run of it.
  */
 function interleaved(commands, cwd, runs) {
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let round = 0; round < runs; round++) {
     for (const [name, command] of Object.entries(commands)) {
-      const { argv, before } = Array.isArray(command) ? { argv: command } : command;
+      const { argv, env, before } = Array.isArray(command) ? { argv: command } : command;
       before?.();
-      samples[name].push(timeProcess(argv, cwd).ms);
+      samples[name].push(timeProcess(argv, cwd, env).ms);
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
@@ -70,6 +78,7 @@ function bytesUnder(dir) {
 // passes --no-build (its setup has built dist/ already, and other tests are using it).
 if (!args.includes('--no-build')) execFileSync(process.execPath, [`${root}scripts/build.js`], { stdio: 'inherit' });
 const compiler = await loadTs(`${root}bench/in-process.ts`);
+const flowc = copyOfCli(root, `${work}/cli`);
 
 const rows = [];
 for (const n of sizes) {
@@ -100,17 +109,22 @@ for (const n of sizes) {
     const memory = edits++ % 2 === 0 ? 'memory = 320' : 'memory = 256';
     writeFileSync(flowPath, text.replace('memory = 256', memory));
   };
-  const { check, buildJson, buildYaml, unchanged, oneLine, floor, nodeOnly } = interleaved(
-    {
-      check: [flowc, 'check', 'app.flow'],
-      // Cold: without the caches of .flowc/ (the handlers parsed, everything compiled).
-      buildJson: [flowc, 'build', 'app.flow', '-o', 'out-json', '--format', 'json', '--no-cache'],
-      buildYaml: [flowc, 'build', 'app.flow', '-o', 'out-yaml', '--no-cache'],
-      unchanged: { argv: warm, before: () => timeProcess(warm, dir) },
-      oneLine: { argv: warm, before: editOneLine },
-      floor: ['-e', floorScript],
-      nodeOnly: ['-e', '0'],
-    },
+  // Each command's code cache is written by its first run, before the timed ones.
+  if (n < BIG) timeProcess([flowc, 'check', 'app.flow'], dir);
+  const all = {
+    check: [flowc, 'check', 'app.flow'],
+    checkNoCodeCache: { argv: [flowc, 'check', 'app.flow'], env: { FLOWC_CODE_CACHE: '0' } },
+    // Cold: without the caches of .flowc/ (the handlers parsed, everything compiled).
+    buildJson: [flowc, 'build', 'app.flow', '-o', 'out-json', '--format', 'json', '--no-cache'],
+    buildYaml: [flowc, 'build', 'app.flow', '-o', 'out-yaml', '--no-cache'],
+    unchanged: { argv: warm, before: () => timeProcess(warm, dir) },
+    oneLine: { argv: warm, before: editOneLine },
+    floor: ['-e', floorScript],
+    nodeOnly: ['-e', '0'],
+  };
+  const measured = n >= BIG ? ['buildJson', 'floor', 'nodeOnly'] : Object.keys(all);
+  const { check, checkNoCodeCache, buildJson, buildYaml, unchanged, oneLine, floor, nodeOnly } = interleaved(
+    Object.fromEntries(measured.map((name) => [name, all[name]])),
     dir,
     runs,
   );
@@ -125,10 +139,10 @@ for (const n of sizes) {
   const phases = {};
   for (const key of Object.keys(phaseRuns[0])) phases[key] = median(phaseRuns.map((p) => p[key]));
 
-  const row = { n, bytes: text.length, check, buildJson, buildYaml, unchanged, oneLine, floor, nodeOnly, rssMb: rssKb / 1024, emittedMb: emittedBytes / 2 ** 20, collections, gcMs, phases };
+  const row = { n, bytes: text.length, check, checkNoCodeCache, buildJson, buildYaml, unchanged, oneLine, floor, nodeOnly, rssMb: rssKb / 1024, emittedMb: emittedBytes / 2 ** 20, collections, gcMs, phases };
   rows.push(row);
   console.log(
-    `N=${n}: check ${check.toFixed(0)} ms, build json ${buildJson.toFixed(0)} ms, build yaml ${buildYaml.toFixed(0)} ms, unchanged ${unchanged.toFixed(0)} ms, one-line change ${oneLine.toFixed(0)} ms, floor ${floor.toFixed(0)} ms (${(buildJson / floor).toFixed(2)}×), node -e 0 ${nodeOnly.toFixed(0)} ms, peak RSS ${row.rssMb.toFixed(0)} MB, emitted ${row.emittedMb.toFixed(1)} MB, GC ${collections} collections ${gcMs.toFixed(0)} ms`,
+    `N=${n}: check ${ms(check)} ms (${ms(checkNoCodeCache)} ms without the code cache), build json ${buildJson.toFixed(0)} ms, build yaml ${ms(buildYaml)} ms, unchanged ${ms(unchanged)} ms, one-line change ${ms(oneLine)} ms, floor ${floor.toFixed(0)} ms (${(buildJson / floor).toFixed(2)}×), node -e 0 ${nodeOnly.toFixed(0)} ms, peak RSS ${row.rssMb.toFixed(0)} MB, emitted ${row.emittedMb.toFixed(1)} MB, GC ${collections} collections ${gcMs.toFixed(0)} ms`,
   );
   console.log(`       phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
 }
@@ -152,6 +166,7 @@ if (byN.has(1000) && byN.has(10_000)) {
 if (byN.has(10)) {
   const r = byN.get(10);
   budgets.push(['`check` on N = 10 ≤ 1.4× `node -e 0`', r.check / r.nodeOnly, 1.4]);
+  budgets.push(['`check` on N = 10 ≤ 1.4× `node -e 0`, without the code cache', r.checkNoCodeCache / r.nodeOnly, 1.4]);
 }
 for (const [name, ratio, limit] of budgets) console.log(`${ratio <= limit ? 'PASS' : 'MISS'} ${name}: ${ratio.toFixed(2)}×`);
 
@@ -165,6 +180,11 @@ if (!quick) {
   console.log('wrote docs/performance.md');
 }
 
+/** Milliseconds, or a dash for what was not measured at this size. */
+function ms(value) {
+  return value === undefined ? '–' : value.toFixed(0);
+}
+
 function renderMarkdown(rows, budgets) {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
   const phaseNames = Object.keys(rows[0]?.phases ?? {});
@@ -175,17 +195,20 @@ function renderMarkdown(rows, budgets) {
     '',
     '### Whole process (milliseconds)',
     '',
-    '| N | .flow size | `check` | `build --format json` | `build` (YAML) | unchanged | one-line change | floor | `node -e 0` | build json ÷ floor | peak RSS | emitted | GC |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| N | .flow size | `check` | `check`, no code cache | `build --format json` | `build` (YAML) | unchanged | one-line change | floor | `node -e 0` | build json ÷ floor | peak RSS | emitted | GC |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.n.toLocaleString('en-US')} | ${(r.bytes / 1024).toFixed(0)} KB | ${r.check.toFixed(0)} | ${r.buildJson.toFixed(0)} | ${r.buildYaml.toFixed(0)} | ${r.unchanged.toFixed(0)} | ${r.oneLine.toFixed(0)} | ${r.floor.toFixed(0)} | ${r.nodeOnly.toFixed(0)} | ${(r.buildJson / r.floor).toFixed(2)}× | ${r.rssMb.toFixed(0)} MB | ${r.emittedMb.toFixed(1)} MB | ${r.collections} in ${r.gcMs.toFixed(0)} ms |`,
+        `| ${r.n.toLocaleString('en-US')} | ${(r.bytes / 1024).toFixed(0)} KB | ${ms(r.check)} | ${ms(r.checkNoCodeCache)} | ${ms(r.buildJson)} | ${ms(r.buildYaml)} | ${ms(r.unchanged)} | ${ms(r.oneLine)} | ${r.floor.toFixed(0)} | ${r.nodeOnly.toFixed(0)} | ${(r.buildJson / r.floor).toFixed(2)}× | ${r.rssMb.toFixed(0)} MB | ${r.emittedMb.toFixed(1)} MB | ${r.collections} in ${r.gcMs.toFixed(0)} ms |`,
     ),
     '',
     'The builds of `build --format json` and `build` (YAML) are cold (`--no-cache`: every handler',
     'parsed, everything compiled); `unchanged` is `build --format json` run again on what it built',
     '(replayed from its record in `.flowc/`), `one-line change` the same after one line of the flow',
     "changed (the handlers' facts cached, everything else compiled).",
+    '`check` runs with the code cache of bin/code-cache.js (written by a run before the timed ones)',
+    'and without it (`FLOWC_CODE_CACHE=0`). At N = 10,000 (`--big`) only the cold JSON build, the',
+    'floor and the peak RSS are measured (–: not measured).',
     '',
     'The floor is a `node -e` that reads the emitted template files (template.json and, for',
     'flows split into nested stacks, each stack template) and writes them back with',

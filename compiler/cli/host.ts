@@ -1,5 +1,6 @@
 import { accessSync, closeSync, constants, existsSync, watch, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { isatty } from 'node:tty';
 
 /** What is at a path (`Host.inspect`), following symlinks. */
 export type PathInfo =
@@ -77,7 +78,8 @@ export function nodeHost(): Host {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Asked of the descriptor: `process.stdin` makes a stream (a few milliseconds of every run) that most commands never read.
+    stdinIsTTY: isatty(0),
     stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

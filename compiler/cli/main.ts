@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
 import { recordBuild, replayBuild } from './build-replay.js';
@@ -23,6 +23,17 @@ const INTERNAL_ERROR: Code = 'FL9002';
  */
 export async function main(argv: readonly string[], host: Host = nodeHost()): Promise<number> {
   const debug = argv.includes('--debug');
+  // `flowc check FILE…` without an option, what editors and hooks run most, needs no
+  // command-line parser: commander is evaluated only for the other command lines
+  // (docs/performance.md, "Start-up"). Every option of `check` defaults as commander's would.
+  const plainCheck = argv[0] === 'check' && argv.length > 1 && argv.slice(1).every((arg) => !arg.startsWith('-'));
+  if (plainCheck) {
+    return reportErrors(host, debug, undefined, async () => {
+      const { runCheck } = await import('./commands/check.js');
+      return runCheck(host, argv.slice(1), { types: false, format: 'pretty', denyWarnings: false, fix: false });
+    });
+  }
+  const { Command, CommanderError, Option } = await import('commander');
   let exitCode = EXIT_OK;
   const program = new Command('flowc')
     .description('Compiler and local runtime for .flow, typed event-driven AWS applications')
@@ -379,11 +390,23 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
       exitCode = runExplain(host, code);
     });
 
-  try {
+  return reportErrors(host, debug, CommanderError, async () => {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
+  });
+}
+
+/** Runs a command line, and turns what it throws into a message and an exit code. */
+async function reportErrors(
+  host: Host,
+  debug: boolean,
+  commanderError: (new (...args: never[]) => { exitCode: number }) | undefined,
+  run: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await run();
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (commanderError !== undefined && error instanceof commanderError) {
       // --help and --version end here too, with code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }

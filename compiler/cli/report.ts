@@ -4,6 +4,7 @@ import { renderPretty } from '../diagnostics/render/pretty.js';
 import { renderShort } from '../diagnostics/render/short.js';
 import { displayPathFor, type Host } from './host.js';
 import type { OutputProblem } from './output-plan.js';
+import { formatCount } from '../diagnostics/count.js';
 
 export const DIAGNOSTIC_FORMATS = ['pretty', 'short', 'json'] as const;
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
@@ -61,7 +62,7 @@ export function summaryLine(counts: DiagnosticCounts, files: number): string {
 }
 
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

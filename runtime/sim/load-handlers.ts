@@ -6,6 +6,7 @@ import type { FlowManifest } from '../manifest/schema.js';
 import { Addresses } from './addresses.js';
 import { HandlerEnvironment } from './environment.js';
 import { SimulationInputError } from './errors.js';
+import { importModule } from './import-module.js';
 import { resolveOptions, type SimOptions } from './options.js';
 import { activeResources, type ResourceCounts } from './real-loop.js';
 import { registerModules } from './sdk/dispatch.js';
@@ -82,7 +83,7 @@ export async function loadHandlers(manifest: FlowManifest, flowDir: string, { sk
     try {
       for (const [fn, path] of Object.entries(entries)) {
         environment.enter(fn);
-        const module = (await import(pathToFileURL(join(outdir, `${fn}.mjs`)).href)) as { handler?: unknown; default?: { handler?: unknown } };
+        const module = (await importModule(pathToFileURL(join(outdir, `${fn}.mjs`)).href)) as { handler?: unknown; default?: { handler?: unknown } };
         const handler = module.handler ?? module.default?.handler;
         if (typeof handler !== 'function') throw new SimulationInputError(`${path} does not export a \`handler\` function`);
         handlers.set(fn, handler as Handler);

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../../source/source-file.js';
 import type { Diagnostic, Label, RelatedLabel } from '../diagnostic.js';
+import { formatCount } from '../count.js';
 
 export interface PrettyOptions {
   /** ANSI colours; the CLI turns them on only on a TTY without NO_COLOR. */
@@ -121,7 +122,7 @@ export function renderPretty(diagnostic: Diagnostic, options: PrettyOptions = {}
     }
     previousLine = line;
   }
-  if (hasFrame && hiddenLabels > 0) out.push(`${pad} ${style.gutter('·')} and ${hiddenLabels.toLocaleString('en-US')} more ${hiddenLabels === 1 ? 'place' : 'places'} not shown`);
+  if (hasFrame && hiddenLabels > 0) out.push(`${pad} ${style.gutter('·')} and ${formatCount(hiddenLabels)} more ${hiddenLabels === 1 ? 'place' : 'places'} not shown`);
   if (hasFrame) out.push(`${pad} ${bar}`);
   for (const label of related) out.push(...relatedFrame(label, { style, pad, gutterWidth, path: options.displayPath ?? ((p: string) => p) }));
   const notes: [string, string | undefined][] = [
