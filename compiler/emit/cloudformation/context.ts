@@ -1,5 +1,5 @@
 import { bucketName, physicalName } from '../../../runtime/manifest/names.js';
-import type { EdgeSpec, FlowManifest, Origin, QueueSpec, RuleEdge, TopicSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, FlowManifest, Origin, QueueSpec, RuleEdge, ServicePermission, TopicSpec } from '../../../runtime/manifest/schema.js';
 import { declarationId, LogicalIds } from './logical-id.js';
 import { ruleArn, ruleName } from './names.js';
 import { getAtt, ref, type Resource, type TemplateValue } from './template.js';
@@ -11,6 +11,9 @@ export class EmitContext {
   private readonly topics: ReadonlyMap<string, TopicSpec>;
   private readonly into = new Map<string, EdgeSpec[]>();
   private readonly from = new Map<string, EdgeSpec[]>();
+  private readonly edgesById = new Map<string, EdgeSpec>();
+  private readonly permissionsByEdge = new Map<string, ServicePermission>();
+  private readonly permissionsByResource = new Map<string, ServicePermission[]>();
 
   constructor(readonly manifest: FlowManifest) {
     this.ids = new LogicalIds(manifest);
@@ -19,6 +22,11 @@ export class EmitContext {
     for (const edge of manifest.edges) {
       append(this.into, edge.target, edge);
       append(this.from, edge.source, edge);
+      this.edgesById.set(edge.id, edge);
+    }
+    for (const permission of manifest.grants.services) {
+      this.permissionsByEdge.set(permission.edge, permission);
+      append(this.permissionsByResource, `${permission.resource.kind}:${permission.resource.name}`, permission);
     }
   }
 
@@ -60,6 +68,24 @@ export class EmitContext {
   /** In source order. */
   edgesFrom(source: string): readonly EdgeSpec[] {
     return this.from.get(source) ?? [];
+  }
+
+  edge(id: string): EdgeSpec {
+    const edge = this.edgesById.get(id);
+    if (!edge) throw new Error(`internal: the manifest has no edge ${id}`);
+    return edge;
+  }
+
+  /** The manifest's grant for a service to deliver along the edge (a Lambda permission, a policy statement). */
+  permissionOf(edge: EdgeSpec): ServicePermission {
+    const permission = this.permissionsByEdge.get(edge.id);
+    if (!permission) throw new Error(`internal: the manifest grants nothing for the edge ${edge.id}`);
+    return permission;
+  }
+
+  /** The manifest's grants of services on one queue or topic (its policy's statements), in edge order. */
+  permissionsOn(kind: 'queue' | 'topic', name: string): readonly ServicePermission[] {
+    return this.permissionsByResource.get(`${kind}:${name}`) ?? [];
   }
 
   /** The ARN of a destination or on-failure target, as a reference (so the target exists first). */

@@ -1,4 +1,4 @@
-import { schedulerRole, schedulerTrust } from '../../../../runtime/aws/iam.js';
+import { schedulerTrust } from '../../../../runtime/aws/iam.js';
 import { scheduler } from '../../../../runtime/aws/limits.js';
 import type { JsonValue, ScheduleSpec, ScheduleTargetEdge } from '../../../../runtime/manifest/schema.js';
 import { rateExpression } from '../../../../runtime/schedule/rate.js';
@@ -31,14 +31,12 @@ export function scheduleResources(context: EmitContext, schedule: ScheduleSpec):
   if (edge === undefined) return [];
   const roleId = declarationId(schedule.name, 'ScheduleRole');
   const targetArn = arnOf(edge.targetKind, context.physical(edge.targetKind, edge.target));
-  const grants = [{ actions: schedulerRole.target[edge.targetKind].actions, kind: edge.targetKind, physical: context.physical(edge.targetKind, edge.target) }];
-  if (schedule.deadLetterQueue !== null) grants.push({ actions: schedulerRole.deadLetterQueue.actions, kind: 'queue', physical: context.physical('queue', schedule.deadLetterQueue) });
   const roleProperties: Record<string, TemplateValue> = {
     AssumeRolePolicyDocument: {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: schedulerTrust.service }, Action: schedulerTrust.action, Condition: { StringEquals: { [schedulerTrust.conditionKey]: { Ref: 'AWS::AccountId' } } } }],
     },
-    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(grants) } }],
+    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(context, context.manifest.grants.schedules[schedule.name] ?? []) } }],
   };
   const { path, permissionsBoundary } = context.manifest.roles;
   if (path !== null) roleProperties.Path = path;
