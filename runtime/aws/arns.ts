@@ -104,6 +104,15 @@ export function arnOfGrant(resource: ArnReference, physicalOf: (kind: Declaratio
   }
 }
 
+/**
+ * The principal of a call made with a role's temporary credentials, as IAM names it in an
+ * access-denied message: `arn:aws:sts::<account>:assumed-role/<role>/<session>` (Lambda's
+ * session is the function's name: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+ */
+export function assumedRoleArnOf(role: string, session: string, { partition, account }: ArnScope): string {
+  return `arn:${partition}:sts::${account}:assumed-role/${role}/${session}`;
+}
+
 /** The ARN of the rule `name` on the bus `busPhysical`: `rule/<bus>/<rule>` for a rule on a custom bus. */
 export function ruleArnOf(busPhysical: string, name: string, { partition, region, account }: ArnScope): string {
   return `arn:${partition}:events:${region}:${account}:rule/${busPhysical}/${name}`;

@@ -58,6 +58,10 @@ export class Addresses {
   }
 
   /** The simulated account is in the `aws` partition. */
+  get scope(): ArnScope {
+    return this.#scope;
+  }
+
   get #scope(): ArnScope {
     return { partition: 'aws', region: this.region, account: this.account };
   }

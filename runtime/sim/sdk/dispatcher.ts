@@ -1,10 +1,11 @@
 import { eventBridge, kinesis, sns, sqs } from '../../aws/limits.js';
-import type { ResourceKind, TableSpec } from '../../manifest/schema.js';
+import type { SendKind, TableSpec } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
 import { type CarriedTypes, checkingRouter } from '../carried-types.js';
 import { AwsServiceError } from '../errors.js';
 import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
+import { AccessDeniedError, type RolePermissions } from './authorize.js';
 import type { SdkDispatcher } from './dispatch.js';
 import { dynamoDbCommand, type TableAccess } from './dynamodb-commands.js';
 import { s3Command } from './s3-commands.js';
@@ -14,7 +15,8 @@ type Input = Readonly<Record<string, unknown>>;
 /**
  * Executes the SDK commands of handler code against the simulated resources: resolves the
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
- * a resource of the flow, and answers with the SDK's output shape. What the code writes is
+ * a resource of the flow, refuses the call when the function's role does not allow it
+ * (`permissions`, as IAM would), and answers with the SDK's output shape. What the code writes is
  * checked against the flow's types first (`carried`).
  */
 export function createDispatcher(
@@ -24,9 +26,12 @@ export function createDispatcher(
   tables: readonly TableSpec[],
   nowMs: () => number,
   carried: CarriedTypes,
+  permissions: RolePermissions,
 ): SdkDispatcher {
+  // The command being dispatched, for the authorization of each resource it names.
+  let call: { readonly command: string; readonly input: Input } = { command: '', input: {} };
   const router = checkingRouter(flowRouter, carried, currentFunction);
-  const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
+  const resolve = (kind: SendKind, address: unknown, parameter: string): string => {
     if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
     const name = addresses.resolve(kind, address);
     if (name === undefined) {
@@ -35,6 +40,7 @@ export function createDispatcher(
         `${address} is not a ${kind} of this flow (the simulator knows only the flow's own resources; is it in the function's sends?)`,
       );
     }
+    permissions.authorize(currentFunction(), kind, call.command, name, call.input.Key);
     return name;
   };
   const from = (): string => `handler ${currentFunction()}`;
@@ -111,6 +117,7 @@ export function createDispatcher(
   return {
     nowMs,
     dispatch(service, command, input) {
+      call = { command, input };
       switch (`${service}.${command}`) {
         case 'sqs.SendMessage':
           return sendMessage(input);
@@ -132,7 +139,7 @@ export function createDispatcher(
             try {
               return { EventId: putEvent(entry) };
             } catch (error) {
-              if (!(error instanceof AwsServiceError)) throw error;
+              if (!(error instanceof AwsServiceError) || error instanceof AccessDeniedError) throw error;
               return { ErrorCode: error.name, ErrorMessage: error.message };
             }
           });
@@ -149,7 +156,7 @@ export function createDispatcher(
             try {
               return putRecord({ ...record, StreamName: input.StreamName, StreamARN: input.StreamARN });
             } catch (error) {
-              if (!(error instanceof AwsServiceError)) throw error;
+              if (!(error instanceof AwsServiceError) || error instanceof AccessDeniedError) throw error;
               return { ErrorCode: error.name, ErrorMessage: error.message };
             }
           });
@@ -208,7 +215,7 @@ function batch(entries: unknown, rules: BatchRules, each: (entry: Input) => Reco
     try {
       successful.push({ Id: entry.Id, ...each(entry) });
     } catch (error) {
-      if (!(error instanceof AwsServiceError)) throw error;
+      if (!(error instanceof AwsServiceError) || error instanceof AccessDeniedError) throw error;
       failed.push({ Id: entry.Id, Code: error.name, Message: error.message, SenderFault: true });
     }
   }
