@@ -142,6 +142,34 @@ export interface Grants {
 
 export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule';
 
+/**
+ * The manifest's list of each kind of declaration (`queue` → `queues`): the one place it is
+ * said, for the compiler's registry (compiler/kinds/) and the simulator alike.
+ */
+export interface ManifestLists {
+  readonly fn: 'functions';
+  readonly queue: 'queues';
+  readonly topic: 'topics';
+  readonly bus: 'buses';
+  readonly stream: 'streams';
+  readonly table: 'tables';
+  readonly api: 'apis';
+  readonly bucket: 'buckets';
+  readonly schedule: 'schedules';
+}
+
+export const manifestLists: ManifestLists = {
+  fn: 'functions',
+  queue: 'queues',
+  topic: 'topics',
+  bus: 'buses',
+  stream: 'streams',
+  table: 'tables',
+  api: 'apis',
+  bucket: 'buckets',
+  schedule: 'schedules',
+} satisfies { readonly [K in ResourceKind | 'fn']: keyof FlowManifest };
+
 export interface FunctionSpec {
   readonly name: string;
   readonly origin: Origin;

@@ -12,6 +12,16 @@ import { s3Command } from './s3-commands.js';
 
 type Input = Readonly<Record<string, unknown>>;
 
+/** The error code of each service for a resource it does not have. */
+const notFoundCodes: Readonly<Record<SendKind, string>> = {
+  queue: 'AWS.SimpleQueueService.NonExistentQueue',
+  topic: 'ResourceNotFoundException',
+  bus: 'ResourceNotFoundException',
+  stream: 'ResourceNotFoundException',
+  table: 'ResourceNotFoundException',
+  bucket: 'NoSuchBucket',
+};
+
 /**
  * Executes the SDK commands of handler code against the simulated resources: resolves the
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
@@ -36,7 +46,7 @@ export function createDispatcher(
     const name = addresses.resolve(kind, address);
     if (name === undefined) {
       throw new AwsServiceError(
-        kind === 'queue' ? 'AWS.SimpleQueueService.NonExistentQueue' : kind === 'bucket' ? 'NoSuchBucket' : 'ResourceNotFoundException',
+        notFoundCodes[kind],
         `${address} is not a ${kind} of this flow (the simulator knows only the flow's own resources; is it in the function's sends?)`,
       );
     }
