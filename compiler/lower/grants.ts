@@ -16,7 +16,7 @@ export function grantsOf(functions: readonly FunctionSpec[], schedules: readonly
       const grants = scheduleGrants(schedule, from.get(schedule.name) ?? []);
       return grants === undefined ? [] : [[schedule.name, grants]];
     })),
-    services: edges.flatMap(servicePermissions),
+    services: firstOfEachPair(edges).flatMap(servicePermissions),
   };
 }
 
@@ -79,6 +79,22 @@ function servicePermissions(edge: EdgeSpec): ServicePermission[] {
     default:
       return [];
   }
+}
+
+/**
+ * The edges but the repeats of a bucket's notifications of one target: a bucket may notify one
+ * target on several edges (one filter each), and S3's grant names no filter, so it is made once,
+ * for the first. Other edges are one per pair (FL4040), or, for an API's routes, each its own grant.
+ */
+function firstOfEachPair(edges: readonly EdgeSpec[]): EdgeSpec[] {
+  const notified = new Set<string>();
+  return edges.filter((edge) => {
+    if (edge.kind !== 'notification') return true;
+    const pair = `${edge.source}->${edge.target}`;
+    if (notified.has(pair)) return false;
+    notified.add(pair);
+    return true;
+  });
 }
 
 function targetKindOf(edge: EdgeSpec): 'fn' | 'queue' | 'topic' {
