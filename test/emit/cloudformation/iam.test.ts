@@ -408,4 +408,13 @@ describe('the policies are the manifest’s grants (compiler/lower/grants.ts)', 
     // The queue's policy comes with the queue, before the edges' resources.
     expect(principals).toEqual([{ Service: 'example.amazonaws.com' }, 'example.amazonaws.com']);
   });
+
+  test('a bucket that notifies one target on several edges is granted once, for the first edge', () => {
+    const photos = flow('app shop', 'type O = { id: string }', 'bucket photos', 'queue q', 'fn thumb', 'photos -> thumb { suffix = ".png" }', 'photos -> thumb { suffix = ".jpg" }', 'photos -> q { suffix = ".gif" }', 'photos -> q { suffix = ".bmp" }');
+    expect(photos.grants.services.map((p) => `${p.edge} ${p.resource.kind} ${p.resource.name}`)).toEqual(['photos->thumb fn thumb', 'photos->q queue q']);
+    const template = buildTemplate(photos);
+    expect(Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Permission')).toHaveLength(1);
+    const policy = Object.values(template.Resources).find((r) => r.Type === 'AWS::SQS::QueuePolicy');
+    expect((policy?.Properties.PolicyDocument as { Statement: Statement[] }).Statement).toHaveLength(1);
+  });
 });
