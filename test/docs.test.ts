@@ -178,6 +178,8 @@ function formWords(spec: SettingSpec): string {
       return 'list of S3 events';
     case 'json':
       return 'constant';
+    case 'arn':
+      return 'ARN';
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type DeploySettings,
   type EdgeSpec,
   type EnvValue,
+  type ExistingResource,
   type FieldPath,
   type FifoSettings,
   type FlowManifest,
@@ -97,6 +98,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const queues = byKind('queue').map((queue): QueueSpec => ({
     name: queue.name,
     origin: origin(queue.symbol.decl.name.span),
+    ...existingOf(queue),
     fifo: queue.fifo,
     message: typed.typeOf(queue.name),
     visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
@@ -112,6 +114,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const topics = byKind('topic').map((topic): TopicSpec => ({
     name: topic.name,
     origin: origin(topic.symbol.decl.name.span),
+    ...existingOf(topic),
     fifo: topic.fifo,
     message: typed.typeOf(topic.name),
     fifoSettings: fifoSettings(topic),
@@ -120,6 +123,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const buses = byKind('bus').map((bus): BusSpec => ({
     name: bus.name,
     origin: origin(bus.symbol.decl.name.span),
+    ...existingOf(bus),
     detail: typed.declaredType(bus.name),
   }));
 
@@ -128,6 +132,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     return {
       name: stream.name,
       origin: origin(stream.symbol.decl.name.span),
+      ...existingOf(stream),
       record: typed.typeOf(stream.name),
       mode: onDemand ? 'ON_DEMAND' : 'PROVISIONED',
       shardCount: onDemand ? null : stream.shardCount,
@@ -143,6 +148,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     return {
       name: table.name,
       origin: origin(table.symbol.decl.name.span),
+      ...existingOf(table),
       item,
       partitionKey: key(table.partitionKey) ?? { attribute: 'id', type: 'S' },
       sortKey: key(table.sortKey),
@@ -351,6 +357,11 @@ export function fieldType(type: PayloadType, path: FieldPath, typed: TypedProgra
 
 function keyAttributeType(type: PayloadType): 'S' | 'N' {
   return type.kind === 'number' || type.kind === 'int' ? 'N' : 'S';
+}
+
+/** `existing` of a declaration with `arn = "…"`; nothing (the manifest unchanged) for one the stack creates. */
+function existingOf(item: { readonly existing: ExistingResource | null }): { readonly existing?: ExistingResource } {
+  return item.existing === null ? {} : { existing: item.existing };
 }
 
 function compare(a: string, b: string): number {

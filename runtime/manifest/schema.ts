@@ -241,9 +241,28 @@ export interface SendTarget {
   readonly name: string;
 }
 
+/**
+ * `arn = "…"`: a resource that exists outside the stack. Nothing is created for it; every
+ * reference, IAM statement and environment variable uses its ARN (runtime/aws/arns.ts
+ * `resourceArnOf`), and the settings only its owner can set are absent (FL4091).
+ */
+export interface ExistingResource {
+  /** The resource's ARN (a table's own, even when `arn` names its stream). */
+  readonly arn: string;
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  /** Its name, from the ARN: the physical name it has (a FIFO one ends in `.fifo`). */
+  readonly name: string;
+  /** Tables: the stream's ARN, when `arn` is the stream's (`table/<name>/stream/<label>`). */
+  readonly streamArn?: string;
+}
+
 export interface QueueSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when the queue exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   readonly fifo: boolean;
   /** The type of each message body (JSON). */
   readonly message: PayloadType;
@@ -288,6 +307,8 @@ export interface Redrive {
 export interface TopicSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   readonly fifo: boolean;
   readonly message: PayloadType;
   /** FIFO topics only; `deduplicationScope`/`throughputLimit` are fixed to their defaults. */
@@ -297,6 +318,8 @@ export interface TopicSpec {
 export interface BusSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   /** The declared detail type of the events the app's own code puts on the bus; null when none is declared. */
   readonly detail: PayloadType | null;
 }
@@ -304,6 +327,8 @@ export interface BusSpec {
 export interface StreamSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   /** The type of each record's data (JSON). */
   readonly record: PayloadType;
   /** `StreamModeDetails.StreamMode`. */
@@ -320,6 +345,8 @@ export interface StreamSpec {
 export interface TableSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   readonly item: PayloadType;
   /** `KeySchema` HASH. */
   readonly partitionKey: TableKey;

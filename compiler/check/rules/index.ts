@@ -44,12 +44,22 @@ import { scheduleWindowRange } from './schedule-window-range.js';
 import { scheduleDlqFifo } from './schedule-dlq-fifo.js';
 import { scheduleFifoTarget } from './schedule-fifo-target.js';
 import { scheduleDstGap } from './schedule-dst-gap.js';
+import { existingFifoSuffix } from './existing-fifo-suffix.js';
+import { existingOwnerSetting } from './existing-owner-setting.js';
+import { existingRegion } from './existing-region.js';
+import { existingAccount } from './existing-account.js';
+import { existingTableStream } from './existing-table-stream.js';
 
 /**
  * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
  * each code appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  existingTableStream,
+  existingAccount,
+  existingRegion,
+  existingOwnerSetting,
+  existingFifoSuffix,
   stackNameRule,
   stageRegion,
   stageAccount,

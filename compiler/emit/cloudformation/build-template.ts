@@ -7,7 +7,7 @@ import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
 import { appOutputs } from './outputs.js';
 import { apiResources } from './resources/apis.js';
 import { bucketResource, topicPolicy } from './resources/buckets.js';
-import { busResource, streamResource, tableResource, topicResource } from './resources/channels.js';
+import { busResources, streamResources, tableResources, topicResources } from './resources/channels.js';
 import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
 import { queueResources } from './resources/queues.js';
@@ -37,11 +37,11 @@ export function templateDescription(manifest: FlowManifest): string {
  * what it becomes. Edges' resources come after all of them (resources/edges.ts).
  */
 const declarationResources: { readonly [K in DeclarationKind]: (context: EmitContext, spec: ManifestItem<(typeof kinds)[K]['manifestList']>) => NamedResource[] } = {
-  topic: (context, topic) => [topicResource(context, topic), ...topicPolicy(context, topic)],
+  topic: (context, topic) => [...topicResources(context, topic), ...topicPolicy(context, topic)],
   queue: queueResources,
-  bus: (context, bus) => [busResource(context, bus)],
-  stream: (context, stream) => [streamResource(context, stream)],
-  table: (context, table) => [tableResource(context, table)],
+  bus: busResources,
+  stream: streamResources,
+  table: tableResources,
   api: apiResources,
   bucket: (context, bucket) => [bucketResource(context, bucket)],
   fn: functionResources,

@@ -1,6 +1,6 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
 import { shortHash } from './logical-id.js';
-import { type ArnKind, type ArnReference, type ArnScope, arnOf as arnFormat, arnOfGrant, type DeclarationArnKind, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
+import { type ArnKind, type ArnReference, type ArnScope, arnOf as arnFormat, arnOfGrant, type DeclarationArnKind, type ExistingArn, resourceArnOf, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
 import { join, subPseudo, type TemplateValue } from './template.js';
 
 /**
@@ -35,6 +35,15 @@ export function arnOf(kind: ArnKind, physical: string): TemplateValue {
 /** The ARN of what a grant of the manifest is on (runtime/aws/arns.ts `arnOfGrant`), with pseudo parameters. */
 export function grantArn(resource: ArnReference, physicalOf: (kind: DeclarationArnKind, name: string) => string): TemplateValue {
   return subPseudo(arnOfGrant(resource, physicalOf, pseudoScope));
+}
+
+/**
+ * The ARN of a resource the manifest declares (runtime/aws/arns.ts `resourceArnOf`): an existing
+ * one's own, as a plain string; one the stack creates spelled like `arnOf`.
+ */
+export function resourceArn(kind: ArnKind, entry: { readonly existing?: ExistingArn }, physical: string): TemplateValue {
+  const arn = resourceArnOf(kind, entry, physical, pseudoScope);
+  return entry.existing === undefined ? subPseudo(arn) : arn;
 }
 
 /** The ARN of the rule `name` on the bus `busPhysicalName`: `rule/<bus>/<rule>` for a rule on a custom bus. */

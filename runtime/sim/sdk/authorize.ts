@@ -1,6 +1,6 @@
 import { arnOfGrant, assumedRoleArnOf } from '../../aws/arns.js';
 import { accessDenied, commandActions, executionRole } from '../../aws/iam.js';
-import type { FlowManifest, SendKind } from '../../manifest/schema.js';
+import type { FlowManifest, GrantResource, ResourceKind, SendKind } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
 import { AwsServiceError } from '../errors.js';
 
@@ -31,9 +31,16 @@ export class RolePermissions {
       const grants = manifest.grants.functions[fn.name] ?? [];
       this.byFunction.set(
         fn.name,
-        grants.map((grant) => ({ actions: new Set(grant.actions), resource: wildcard(arnOfGrant(grant.resource, physicalOf, addresses.scope)) })),
+        grants.map((grant) => ({ actions: new Set(grant.actions), resource: wildcard(this.arnOf(grant.resource, physicalOf)) })),
       );
     }
+  }
+
+  /** A grant's ARN: a declaration's as the addresses spell it (an existing resource's own), the forms only IAM names through arns.ts. */
+  private arnOf(resource: GrantResource, physicalOf: (kind: ResourceKind | 'fn', name: string) => string): string {
+    const { kind, name } = resource;
+    if (kind === 'fn' || kind === 'table-stream' || kind === 'bucket-objects' || kind === 'log-group' || kind === 'log-streams' || kind === 'secret') return arnOfGrant(resource, physicalOf, this.addresses.scope);
+    return this.addresses.arn(kind, name);
   }
 
   /** Throws AccessDeniedError unless `fn`'s role allows `command` on the resource `name` (for an object command, on its `key`). */

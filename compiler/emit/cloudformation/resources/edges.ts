@@ -49,7 +49,7 @@ function afterRole(edge: EdgeSpec): { readonly dependsOn: readonly string[] } {
 function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResource {
   const properties: Record<string, TemplateValue> = {
     FunctionName: ref(declarationId(edge.target, 'Function')),
-    EventSourceArn: getAtt(declarationId(edge.source, 'Queue'), 'Arn'),
+    EventSourceArn: context.targetArn('queue', edge.source),
     BatchSize: edge.batchSize,
   };
   // A FIFO queue refuses any batching window property, so a window of 0 is left out (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html).
@@ -61,7 +61,7 @@ function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResour
 
 /** Kinesis and DynamoDB stream event source mappings: every stream setting is spelled out. */
 function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedResource {
-  const source = edge.kind === 'stream-trigger' ? getAtt(declarationId(edge.source, 'Stream'), 'Arn') : getAtt(declarationId(edge.source, 'Table'), 'StreamArn');
+  const source = edge.kind === 'stream-trigger' ? context.targetArn('stream', edge.source) : context.tableStreamArn(edge.source);
   const properties: Record<string, TemplateValue> = {
     FunctionName: ref(declarationId(edge.target, 'Function')),
     EventSourceArn: source,
@@ -88,7 +88,7 @@ function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedReso
  * references the subscription, so the `DependsOn` makes no cycle.
  */
 function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResource[] {
-  const topic = ref(declarationId(edge.source, 'Topic'));
+  const topic = context.targetArn('topic', edge.source);
   if (edge.targetKind === 'fn') {
     const fn = getAtt(declarationId(edge.target, 'Function'), 'Arn');
     const permissionId = context.ids.edge(edge.id, 'Permission');
@@ -100,12 +100,13 @@ function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResour
       [permissionId, lambdaPermission(context, context.permissionOf(edge))],
     ];
   }
-  const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: getAtt(declarationId(edge.target, 'Queue'), 'Arn') };
+  const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: context.targetArn('queue', edge.target) };
   if (edge.rawMessageDelivery) properties.RawMessageDelivery = true;
+  const policy = context.deliveryPolicyId('queue', edge.target);
   return [
     [
       context.ids.edge(edge.id, 'Subscription'),
-      resource('AWS::SNS::Subscription', properties, edge.id, edge.origin, { dependsOn: [declarationId(edge.target, 'QueuePolicy')] }),
+      resource('AWS::SNS::Subscription', properties, edge.id, edge.origin, { dependsOn: policy === undefined ? [] : [policy] }),
     ],
   ];
 }
@@ -137,14 +138,14 @@ function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
         'AWS::Events::Rule',
         {
           Name: context.ruleName(edge),
-          EventBusName: ref(declarationId(edge.source, 'Bus')),
+          EventBusName: context.existing('bus', edge.source)?.arn ?? ref(declarationId(edge.source, 'Bus')),
           EventPattern: eventPattern(context, edge.match),
           State: 'ENABLED',
           Targets: [target],
         },
         edge.id,
         edge.origin,
-        { dependsOn: [edge.targetKind === 'fn' ? permissionId : declarationId(edge.target, 'QueuePolicy')] },
+        { dependsOn: edge.targetKind === 'fn' ? [permissionId] : [context.deliveryPolicyId(edge.targetKind, edge.target)].filter((id) => id !== undefined) },
       ),
     ],
   ];

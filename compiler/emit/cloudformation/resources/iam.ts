@@ -24,7 +24,9 @@ export function policyStatements(context: EmitContext, grants: readonly RoleGran
       entry = { actions: grant.actions, resources: new Map() };
       byActions.set(key, entry);
     }
-    const arn = grantArn(grant.resource, physicalOf);
+    // A declaration through the context, which knows an existing resource's own ARN; the forms only IAM names through arns.ts.
+    const { kind, name } = grant.resource;
+    const arn = kind === 'log-group' || kind === 'log-streams' || kind === 'secret' || kind === 'bucket-objects' || kind === 'bucket' ? grantArn(grant.resource, physicalOf) : context.arn(kind, name);
     entry.resources.set(JSON.stringify(arn), arn);
   }
   const statements: TemplateValue[] = [];

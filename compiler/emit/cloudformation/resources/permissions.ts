@@ -19,7 +19,8 @@ function sourceArnOf(context: EmitContext, permission: ServicePermission): Templ
   const source = permission.source;
   switch (source.kind) {
     case 'topic':
-      return ref(declarationId(source.name, 'Topic'));
+      // By reference, or an existing topic's own ARN.
+      return context.targetArn('topic', source.name);
     case 'bucket':
       return arnOf('bucket', context.physical('bucket', source.name));
     case 'rule': {

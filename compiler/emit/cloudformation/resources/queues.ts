@@ -6,6 +6,8 @@ import { policyStatement } from './permissions.js';
 
 /** A queue, and the queue policy that lets its topics and rules deliver to it. */
 export function queueResources(context: EmitContext, queue: QueueSpec): NamedResource[] {
+  // An existing queue is not the stack's: nothing to create, and its policy is its owner's (docs/cloudformation.md).
+  if (queue.existing !== undefined) return [];
   const queueId = declarationId(queue.name, 'Queue');
   const properties: Record<string, TemplateValue> = { QueueName: context.physical('queue', queue.name) };
   // `FifoQueue: false` fails the stack ("Unknown Attribute FifoQueue"), so standard queues omit it (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html).
@@ -24,7 +26,7 @@ export function queueResources(context: EmitContext, queue: QueueSpec): NamedRes
   });
   if (queue.redrive) {
     properties.RedrivePolicy = {
-      deadLetterTargetArn: getAtt(declarationId(queue.redrive.deadLetterQueue, 'Queue'), 'Arn'),
+      deadLetterTargetArn: context.targetArn('queue', queue.redrive.deadLetterQueue),
       maxReceiveCount: queue.redrive.maxReceiveCount,
     };
   }
