@@ -46,6 +46,10 @@ export const handler = makeIdempotent(async (job) => ({ run: ++runs, id: job.id 
 };
 
 const FLOW = 'app bench\ntype Job = { id: string, n: int }\ntype Seen = { id: string, expiration: int }\ntable seen: Seen { ttl = expiration }\nfn work(Job) { retries = 0, idempotency = seen }\n';
+// Powertools' store also reads and updates its records (GetItem, UpdateItem), which flowc's
+// idempotency grant does not allow (runtime/aws/iam.ts): on AWS its role needs the table in `sends`,
+// and the simulator refuses the calls without it, as IAM would.
+const FLOWS = { none: FLOW, flowc: FLOW, powertools: FLOW.replace('idempotency = seen }', 'idempotency = seen, sends = [seen] }') };
 
 const work = mkdtempSync(join(root, 'bench/.flowc-tmp-idempotency-'));
 try {
@@ -92,7 +96,7 @@ try {
   for (const name of ['none', 'flowc', 'powertools']) {
     const dir = join(work, `sim-${name}`);
     mkdirSync(join(dir, 'handlers'), { recursive: true });
-    writeFileSync(join(dir, 'app.flow'), FLOW);
+    writeFileSync(join(dir, 'app.flow'), FLOWS[name]);
     // The flow's handler file is handlers/work.ts (the default); the code is plain JavaScript.
     writeFileSync(join(dir, 'handlers/work.ts'), handlers[name]);
     // Every invocation kept, so that the count below checks that each call ran (the default keeps the last 1000).

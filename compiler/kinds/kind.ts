@@ -1,10 +1,10 @@
-import type { FlowManifest } from '../../runtime/manifest/schema.js';
+import type { FlowManifest, ManifestLists } from '../../runtime/manifest/schema.js';
 
 /** The edge kinds of the language: what AWS mechanism an arrow between two kinds becomes. */
 export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule' | 'route' | 'notification' | 'schedule-target';
 
-/** The manifest's list of each kind: `queue` → `queues`. */
-export type ManifestList = 'functions' | 'queues' | 'topics' | 'buses' | 'streams' | 'tables' | 'apis' | 'buckets' | 'schedules';
+/** The manifest's list of each kind: `queue` → `queues` (runtime/manifest/schema.ts `manifestLists`). */
+export type ManifestList = ManifestLists[keyof ManifestLists];
 
 /** The simulated AWS service behind a kind (`runtime/sim/services/<service>.ts`). */
 export type SimulatorService = 'lambda' | 'sqs' | 'sns' | 'eventbridge' | 'kinesis' | 'dynamodb' | 'apigateway' | 's3' | 'scheduler';

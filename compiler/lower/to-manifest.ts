@@ -34,6 +34,7 @@ import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import { structureOf } from '../types/structure.js';
+import { grantsOf } from './grants.js';
 import { s3EventTypes } from './s3-events.js';
 
 /**
@@ -208,7 +209,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   };
   const stage = program.stage !== undefined ? { stage: program.stage } : {};
   const deploy = deploySettings(program.stage === undefined ? undefined : model.stages.get(program.stage));
-  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, buckets, schedules, edges, roles, ...tags };
+  return { manifestVersion: MANIFEST_VERSION, app: app.name, ...stage, ...(deploy === undefined ? {} : { deploy }), source: source.path, types, typeOrigins, functions, queues, topics, buses, streams, tables, apis, buckets, schedules, edges, roles, grants: grantsOf(functions, schedules, edges), ...tags };
 }
 
 /** DynamoDB's StreamViewType of each `stream = …` word. */

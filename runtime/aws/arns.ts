@@ -68,6 +68,53 @@ export function arnOf(kind: ArnKind, physical: string, { partition, region, acco
   }
 }
 
+/** The log group Lambda writes a function's logs to (flowc creates it with the function). */
+export function functionLogGroupName(functionPhysicalName: string): string {
+  return `/aws/lambda/${functionPhysicalName}`;
+}
+
+/** The kinds of declaration with an ARN of their own, named by their physical name. */
+export type DeclarationArnKind = Exclude<ArnKind, 'table-stream' | 'bucket-objects' | 'log-group' | 'log-streams' | 'secret'>;
+
+/**
+ * A grant's resource by the flow's names (the manifest's `GrantResource`): a declaration, or
+ * one of the forms only IAM names, whose `name` is the table, bucket, function or secret.
+ */
+export interface ArnReference {
+  readonly kind: ArnKind;
+  readonly name: string;
+}
+
+/**
+ * The ARN of what a grant is on: the one place a grant's logical reference becomes an ARN, for
+ * the template's policies and the simulator's checks alike. `physicalOf` is the backend's
+ * physical name of a declaration (the template's has pseudo parameters in a bucket's).
+ */
+export function arnOfGrant(resource: ArnReference, physicalOf: (kind: DeclarationArnKind, name: string) => string, scope: ArnScope): string {
+  switch (resource.kind) {
+    case 'table-stream':
+      return arnOf('table-stream', physicalOf('table', resource.name), scope);
+    case 'bucket-objects':
+      return arnOf('bucket-objects', physicalOf('bucket', resource.name), scope);
+    case 'log-group':
+    case 'log-streams':
+      return arnOf(resource.kind, functionLogGroupName(physicalOf('fn', resource.name)), scope);
+    case 'secret':
+      return arnOf('secret', resource.name, scope);
+    default:
+      return arnOf(resource.kind, physicalOf(resource.kind, resource.name), scope);
+  }
+}
+
+/**
+ * The principal of a call made with a role's temporary credentials, as IAM names it in an
+ * access-denied message: `arn:aws:sts::<account>:assumed-role/<role>/<session>` (Lambda's
+ * session is the function's name: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+ */
+export function assumedRoleArnOf(role: string, session: string, { partition, account }: ArnScope): string {
+  return `arn:${partition}:sts::${account}:assumed-role/${role}/${session}`;
+}
+
 /** The ARN of the rule `name` on the bus `busPhysical`: `rule/<bus>/<rule>` for a rule on a custom bus. */
 export function ruleArnOf(busPhysical: string, name: string, { partition, region, account }: ArnScope): string {
   return `arn:${partition}:events:${region}:${account}:rule/${busPhysical}/${name}`;

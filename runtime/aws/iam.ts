@@ -76,6 +76,12 @@ const docs = {
   schedulerRole: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role',
   schedulerTargets: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html',
   schedulerDlq: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html',
+  accessDenied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
+  sqsAccessDenied: 'https://repost.aws/knowledge-center/sqs-accessdenied-errors',
+  snsPublishErrors: 'https://docs.aws.amazon.com/sns/latest/api/API_Publish.html#API_Publish_Errors',
+  s3Errors: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+  commonErrors: 'https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/CommonErrors.html',
+  headObject: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html',
 } as const;
 
 /**
@@ -254,4 +260,34 @@ export const schedulerTrust = {
   action: 'sts:AssumeRole',
   conditionKey: 'aws:SourceAccount',
   docs: [docs.schedulerRole, docs.confusedDeputy],
+} as const;
+
+/**
+ * The IAM action that authorizes each SDK command a handler sends to a resource of the flow, by
+ * the kind of resource: the generated clients' commands (`executionRole.send`, `listBucket`),
+ * and HeadObject, which S3 authorizes by `s3:GetObject` ("you must have the s3:GetObject
+ * permission", HeadObject). The simulator checks each call against the function's grants with it.
+ */
+export const commandActions = {
+  queue: executionRole.send.queue.commands,
+  topic: executionRole.send.topic.commands,
+  bus: executionRole.send.bus.commands,
+  stream: executionRole.send.stream.commands,
+  table: executionRole.send.table.commands,
+  bucket: { ...executionRole.send.bucket.commands, ...executionRole.listBucket.commands, HeadObject: 's3:GetObject' },
+  docs: [docs.headObject],
+} as const;
+
+/**
+ * How a service refuses a call that no policy of the caller allows: its error code (SQS
+ * `AccessDenied`, SNS `AuthorizationError`, S3 `AccessDenied`, the JSON services
+ * `AccessDeniedException`), and the message IAM words for an implicit deny: "User: <principal>
+ * is not authorized to perform: <action> on resource: <arn> because no identity-based policy
+ * allows the <action> action".
+ */
+export const accessDenied = {
+  codes: { queue: 'AccessDenied', topic: 'AuthorizationError', bus: 'AccessDeniedException', stream: 'AccessDeniedException', table: 'AccessDeniedException', bucket: 'AccessDenied' },
+  message: (principal: string, action: string, resource: string): string =>
+    `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
+  docs: [docs.accessDenied, docs.sqsAccessDenied, docs.snsPublishErrors, docs.s3Errors, docs.commonErrors],
 } as const;

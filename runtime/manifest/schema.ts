@@ -55,6 +55,12 @@ export interface FlowManifest {
   /** What applies to every IAM role the app's template creates (the app's `permissions_boundary` and `role_path`). */
   readonly roles: RoleSettings;
   /**
+   * Every permission the app needs, computed once (compiler/lower/grants.ts): the CloudFormation
+   * emitter renders its IAM policies and resource policies from these, the simulator refuses a
+   * handler's SDK call its function's role does not allow.
+   */
+  readonly grants: Grants;
+  /**
    * The app's `tags`, keys sorted: the stack's tags and those of every resource that takes tags.
    * Absent when the app has none, so manifests without tags stay as they were.
    */
@@ -85,7 +91,84 @@ export interface RoleSettings {
   readonly path: string | null;
 }
 
+/**
+ * What a grant is on, by the flow's names, never an ARN: each backend spells the ARN
+ * (runtime/aws/arns.ts `arnOfGrant`) with its own partition, Region and account. `fn`…`schedule`
+ * is the declaration itself; the others are the forms only IAM names: a table's stream
+ * (`table-stream`, `name` the table), a bucket's objects (`bucket-objects`, `name` the bucket), a
+ * function's log group and its log streams (`log-group`, `log-streams`, `name` the function), and
+ * a Secrets Manager secret (`secret`, `name` the secret's name).
+ */
+export interface GrantResource {
+  readonly kind: ResourceKind | 'fn' | 'table-stream' | 'bucket-objects' | 'log-group' | 'log-streams' | 'secret';
+  readonly name: string;
+}
+
+/** An identity-based grant of a role: these actions on this resource, and the AWS pages that say they are needed (runtime/aws/iam.ts). */
+export interface RoleGrant {
+  /** Sorted. */
+  readonly actions: readonly string[];
+  readonly resource: GrantResource;
+  readonly docs: readonly string[];
+}
+
+/**
+ * A resource-based grant: a service may call `action` on a function (a Lambda permission), a
+ * queue (a queue policy statement) or a topic (a topic policy statement), for one source only.
+ */
+export interface ServicePermission {
+  /** The edge it is for. */
+  readonly edge: string;
+  /** The service principal: `sns.amazonaws.com`. */
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: { readonly kind: 'fn' | 'queue' | 'topic'; readonly name: string };
+  /**
+   * The one source it allows (`SourceArn`, `aws:SourceArn`): a topic, a bucket, or the rule or
+   * route of the edge. A bucket's ARN names no account, so its grants also name the account.
+   */
+  readonly source: { readonly kind: 'topic' | 'bucket'; readonly name: string } | { readonly kind: 'rule' | 'route'; readonly edge: string };
+  readonly docs: readonly string[];
+}
+
+export interface Grants {
+  /** Each function's execution role, by function name (every function has one): logs, event sources, destinations, `sends`, idempotency, secrets. */
+  readonly functions: Readonly<Record<string, readonly RoleGrant[]>>;
+  /** The role of each schedule that has a target, by schedule name: its target and its dead-letter queue. */
+  readonly schedules: Readonly<Record<string, readonly RoleGrant[]>>;
+  /** Who may invoke a function, send to a queue, publish to a topic, in edge order. */
+  readonly services: readonly ServicePermission[];
+}
+
 export type ResourceKind = 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule';
+
+/**
+ * The manifest's list of each kind of declaration (`queue` → `queues`): the one place it is
+ * said, for the compiler's registry (compiler/kinds/) and the simulator alike.
+ */
+export interface ManifestLists {
+  readonly fn: 'functions';
+  readonly queue: 'queues';
+  readonly topic: 'topics';
+  readonly bus: 'buses';
+  readonly stream: 'streams';
+  readonly table: 'tables';
+  readonly api: 'apis';
+  readonly bucket: 'buckets';
+  readonly schedule: 'schedules';
+}
+
+export const manifestLists: ManifestLists = {
+  fn: 'functions',
+  queue: 'queues',
+  topic: 'topics',
+  bus: 'buses',
+  stream: 'streams',
+  table: 'tables',
+  api: 'apis',
+  bucket: 'buckets',
+  schedule: 'schedules',
+} satisfies { readonly [K in ResourceKind | 'fn']: keyof FlowManifest };
 
 export interface FunctionSpec {
   readonly name: string;

@@ -1,4 +1,4 @@
-import type { ExistingResource, FlowManifest, ResourceKind } from '../manifest/schema.js';
+import { type ExistingResource, type FlowManifest, manifestLists, type ResourceKind, type SendKind } from '../manifest/schema.js';
 import { sendTargetVariable } from '../manifest/env.js';
 import { type ArnScope, arnOf, existingQueueUrl, resourceArnOf } from '../aws/arns.js';
 import { bucketName, physicalName } from '../manifest/names.js';
@@ -41,12 +41,7 @@ export class Addresses {
       this.byAddress.set(this.sendTargetValue(kind, name), { kind, name });
       this.byAddress.set(this.arn(kind, name), { kind, name });
     };
-    for (const queue of manifest.queues) add('queue', queue.name);
-    for (const topic of manifest.topics) add('topic', topic.name);
-    for (const bus of manifest.buses) add('bus', bus.name);
-    for (const stream of manifest.streams) add('stream', stream.name);
-    for (const table of manifest.tables) add('table', table.name);
-    for (const bucket of manifest.buckets) add('bucket', bucket.name);
+    for (const { kind, name } of addressable(manifest)) add(kind, name);
   }
 
   /** The physical name: `<app>[-<stage>]-<name>`; FIFO queues and topics end in `.fifo`. */
@@ -72,6 +67,10 @@ export class Addresses {
   }
 
   /** The simulated account is in the `aws` partition. */
+  get scope(): ArnScope {
+    return this.#scope;
+  }
+
   get #scope(): ArnScope {
     return { partition: 'aws', region: this.region, account: this.account };
   }
@@ -107,17 +106,7 @@ export class Addresses {
   /** Every send-target variable of the flow, for the environment handlers run in. */
   sendTargetVariables(manifest: FlowManifest): Record<string, string> {
     const variables: Record<string, string> = {};
-    const kinds: [ResourceKind, readonly { name: string }[]][] = [
-      ['queue', manifest.queues],
-      ['topic', manifest.topics],
-      ['bus', manifest.buses],
-      ['stream', manifest.streams],
-      ['table', manifest.tables],
-      ['bucket', manifest.buckets],
-    ];
-    for (const [kind, resources] of kinds) {
-      for (const resource of resources) variables[sendTargetVariable(kind, resource.name)] = this.sendTargetValue(kind, resource.name);
-    }
+    for (const { kind, name } of addressable(manifest)) variables[sendTargetVariable(kind, name)] = this.sendTargetValue(kind, name);
     return variables;
   }
 
@@ -129,4 +118,16 @@ export class Addresses {
     const byName = this.byAddress.get(this.sendTargetValue(kind, address));
     return byName !== undefined && byName.kind === kind ? byName.name : undefined;
   }
+}
+
+/**
+ * The kinds handler code can address (`SendKind`: every resource kind but an api and a schedule),
+ * in the order their variables are listed. A `Record`: a new resource kind is a send kind, and a
+ * type error here, until it is listed.
+ */
+const sendKinds = { queue: true, topic: true, bus: true, stream: true, table: true, bucket: true } as const satisfies Record<SendKind, true>;
+
+/** Every declaration of the flow that handler code can address, kind by kind. */
+function addressable(manifest: FlowManifest): { readonly kind: SendKind; readonly name: string }[] {
+  return (Object.keys(sendKinds) as SendKind[]).flatMap((kind) => manifest[manifestLists[kind]].map(({ name }) => ({ kind, name })));
 }

@@ -12,6 +12,7 @@ import { activeResources, commonResources, nextTurn, type ResourceCounts } from 
 import { Rng } from './rng.js';
 import { activate, deactivate, type SdkDispatcher } from './sdk/dispatch.js';
 import { CarriedTypes } from './carried-types.js';
+import { RolePermissions } from './sdk/authorize.js';
 import { createDispatcher } from './sdk/dispatcher.js';
 import { ApiGatewayService } from './services/apigateway.js';
 import { DynamoDbService } from './services/dynamodb.js';
@@ -137,7 +138,7 @@ export class Simulator {
     };
     this.environment = new HandlerEnvironment(manifest.app, manifest.functions, this.addresses.sendTargetVariables(manifest), opts.region, opts.parameterValues);
     const carried = new CarriedTypes(manifest);
-    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs(), carried);
+    this.dispatcher = createDispatcher(router, this.addresses, () => this.currentFunction, manifest.tables, () => this.world.epochMs(), carried, new RolePermissions(manifest, this.addresses));
     const now = activeResources();
     const hostResources = setup.hostResources === undefined ? now : commonResources(setup.hostResources, now);
     this.lambda = new LambdaService(

@@ -1,4 +1,6 @@
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
+import type { ManifestItem, ManifestList } from '../../kinds/kind.js';
+import { type DeclarationKind, kinds } from '../../kinds/registry.js';
 import { generatedNote } from '../file-map.js';
 import { EmitContext, type NamedResource } from './context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
@@ -30,6 +32,23 @@ export function templateDescription(manifest: FlowManifest): string {
 }
 
 /**
+ * The resources of each kind of declaration, in the order the template lists the kinds (the key
+ * order here): a `Record` over the registry's kinds, so a new kind is a type error until it says
+ * what it becomes. Edges' resources come after all of them (resources/edges.ts).
+ */
+const declarationResources: { readonly [K in DeclarationKind]: (context: EmitContext, spec: ManifestItem<(typeof kinds)[K]['manifestList']>) => NamedResource[] } = {
+  topic: (context, topic) => [...topicResources(context, topic), ...topicPolicy(context, topic)],
+  queue: queueResources,
+  bus: busResources,
+  stream: streamResources,
+  table: tableResources,
+  api: apiResources,
+  bucket: (context, bucket) => [bucketResource(context, bucket)],
+  fn: functionResources,
+  schedule: scheduleResources,
+};
+
+/**
  * Manifest → one CloudFormation template with every resource of the app, whatever its size
  * (the nested-stack layout splits it afterwards when CloudFormation's limits call for it).
  * Resources come by kind (topics, queues, buses, streams, tables, apis, buckets, functions, schedules), each kind in
@@ -39,15 +58,10 @@ export function templateDescription(manifest: FlowManifest): string {
 export function buildTemplate(manifest: FlowManifest): Template {
   const context = new EmitContext(manifest);
   const resources: NamedResource[] = [];
-  for (const topic of manifest.topics) resources.push(...topicResources(context, topic), ...topicPolicy(context, topic));
-  for (const queue of manifest.queues) resources.push(...queueResources(context, queue));
-  for (const bus of manifest.buses) resources.push(...busResources(context, bus));
-  for (const stream of manifest.streams) resources.push(...streamResources(context, stream));
-  for (const table of manifest.tables) resources.push(...tableResources(context, table));
-  for (const api of manifest.apis) resources.push(...apiResources(context, api));
-  for (const bucket of manifest.buckets) resources.push(bucketResource(context, bucket));
-  for (const fn of manifest.functions) resources.push(...functionResources(context, fn));
-  for (const schedule of manifest.schedules) resources.push(...scheduleResources(context, schedule));
+  for (const kind of Object.keys(declarationResources) as DeclarationKind[]) {
+    const build = declarationResources[kind] as (context: EmitContext, spec: ManifestItem<ManifestList>) => NamedResource[];
+    for (const spec of manifest[kinds[kind].manifestList]) resources.push(...build(context, spec));
+  }
   for (const edge of manifest.edges) resources.push(...edgeResources(context, edge));
 
   // CloudFormation refuses a template without resources ("At least one Resources member must be defined").

@@ -1,6 +1,6 @@
 import { bucketName, physicalName } from '../../../runtime/manifest/names.js';
 import { type ExistingKind, existingQueueUrl } from '../../../runtime/aws/arns.js';
-import type { EdgeSpec, ExistingResource, FlowManifest, Origin, QueueSpec, RuleEdge, TopicSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, ExistingResource, FlowManifest, Origin, QueueSpec, RuleEdge, ServicePermission, TopicSpec } from '../../../runtime/manifest/schema.js';
 import { declarationId, LogicalIds } from './logical-id.js';
 import { type ArnKind, arnOf, resourceArn, ruleArn, ruleName } from './names.js';
 import { getAtt, ref, type Resource, type TemplateValue } from './template.js';
@@ -14,6 +14,9 @@ export class EmitContext {
   private readonly existingByName = new Map<string, ExistingResource>();
   private readonly into = new Map<string, EdgeSpec[]>();
   private readonly from = new Map<string, EdgeSpec[]>();
+  private readonly edgesById = new Map<string, EdgeSpec>();
+  private readonly permissionsByEdge = new Map<string, ServicePermission>();
+  private readonly permissionsByResource = new Map<string, ServicePermission[]>();
 
   constructor(readonly manifest: FlowManifest) {
     this.ids = new LogicalIds(manifest);
@@ -30,6 +33,11 @@ export class EmitContext {
     for (const edge of manifest.edges) {
       append(this.into, edge.target, edge);
       append(this.from, edge.source, edge);
+      this.edgesById.set(edge.id, edge);
+    }
+    for (const permission of manifest.grants.services) {
+      this.permissionsByEdge.set(permission.edge, permission);
+      append(this.permissionsByResource, `${permission.resource.kind}:${permission.resource.name}`, permission);
     }
   }
 
@@ -89,6 +97,24 @@ export class EmitContext {
   /** In source order. */
   edgesFrom(source: string): readonly EdgeSpec[] {
     return this.from.get(source) ?? [];
+  }
+
+  edge(id: string): EdgeSpec {
+    const edge = this.edgesById.get(id);
+    if (!edge) throw new Error(`internal: the manifest has no edge ${id}`);
+    return edge;
+  }
+
+  /** The manifest's grant for a service to deliver along the edge (a Lambda permission, a policy statement). */
+  permissionOf(edge: EdgeSpec): ServicePermission {
+    const permission = this.permissionsByEdge.get(edge.id);
+    if (!permission) throw new Error(`internal: the manifest grants nothing for the edge ${edge.id}`);
+    return permission;
+  }
+
+  /** The manifest's grants of services on one queue or topic (its policy's statements), in edge order. */
+  permissionsOn(kind: 'queue' | 'topic', name: string): readonly ServicePermission[] {
+    return this.permissionsByResource.get(`${kind}:${name}`) ?? [];
   }
 
   /**

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EdgeSpec, FlowManifest } from '../../../runtime/manifest/schema.js';
+import { type EdgeSpec, type FlowManifest, manifestLists } from '../../../runtime/manifest/schema.js';
+import type { DeclarationKind } from '../../kinds/registry.js';
 
 /**
  * Logical IDs: readable, stable (an ID depends only on the names it is made of), and unique.
@@ -114,7 +115,7 @@ function routeStem(routeKey: string): string {
 export interface LogicalIdOwner {
   /** A declaration, or an edge id such as `receipts->email`. */
   readonly name: string;
-  readonly kind: 'fn' | 'queue' | 'topic' | 'bus' | 'stream' | 'table' | 'api' | 'bucket' | 'schedule' | 'edge' | 'parameter';
+  readonly kind: DeclarationKind | 'edge' | 'parameter';
   readonly role: DeclarationRole | EdgeRole | 'CodeKey' | 'AssetsBucket';
 }
 
@@ -157,7 +158,8 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
     owners.set(id, owner);
   };
   add(ASSETS_BUCKET_PARAMETER, { name: ASSETS_BUCKET_PARAMETER, kind: 'parameter', role: 'AssetsBucket' });
-  const roles: Record<Exclude<LogicalIdOwner['kind'], 'edge' | 'parameter'>, readonly DeclarationRole[]> = {
+  // The IDs each kind's resources may take: a Record over the registry's kinds, so a new kind says which.
+  const roles: Record<DeclarationKind, readonly DeclarationRole[]> = {
     fn: ['Function', 'FunctionRole', 'FunctionLogGroup', 'FunctionEventInvokeConfig'],
     queue: ['Queue', 'QueuePolicy'],
     topic: ['Topic', 'TopicPolicy'],
@@ -168,9 +170,8 @@ function allOwners(manifest: FlowManifest, stems: ReadonlyMap<string, string>): 
     bucket: ['Bucket'],
     schedule: ['Schedule', 'ScheduleRole'],
   };
-  const lists = { fn: manifest.functions, queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables, api: manifest.apis, bucket: manifest.buckets, schedule: manifest.schedules };
-  for (const [kind, specs] of Object.entries(lists) as [keyof typeof lists, readonly { name: string }[]][]) {
-    for (const { name } of specs) {
+  for (const kind of Object.keys(roles) as DeclarationKind[]) {
+    for (const { name } of manifest[manifestLists[kind]]) {
       for (const role of roles[kind]) add(declarationId(name, role), { name, kind, role });
       if (kind === 'fn') add(codeKeyParameter(name), { name, kind: 'parameter', role: 'CodeKey' });
     }

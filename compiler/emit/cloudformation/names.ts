@@ -1,12 +1,7 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
 import { shortHash } from './logical-id.js';
-import { type ArnKind, type ArnScope, arnOf as arnFormat, type ExistingArn, resourceArnOf, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
+import { type ArnKind, type ArnReference, type ArnScope, arnOf as arnFormat, arnOfGrant, type DeclarationArnKind, type ExistingArn, resourceArnOf, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
 import { join, subPseudo, type TemplateValue } from './template.js';
-
-/** The log group Lambda writes a function's logs to; flowc creates it (resources/functions.ts). */
-export function functionLogGroupName(functionPhysicalName: string): string {
-  return `/aws/lambda/${functionPhysicalName}`;
-}
 
 /**
  * The name of the rule of a bus edge: its target's physical name (`shop-charge`,
@@ -35,6 +30,11 @@ const pseudoScope: ArnScope = { partition: '${AWS::Partition}', region: '${AWS::
  */
 export function arnOf(kind: ArnKind, physical: string): TemplateValue {
   return subPseudo(arnFormat(kind, physical, pseudoScope));
+}
+
+/** The ARN of what a grant of the manifest is on (runtime/aws/arns.ts `arnOfGrant`), with pseudo parameters. */
+export function grantArn(resource: ArnReference, physicalOf: (kind: DeclarationArnKind, name: string) => string): TemplateValue {
+  return subPseudo(arnOfGrant(resource, physicalOf, pseudoScope));
 }
 
 /**

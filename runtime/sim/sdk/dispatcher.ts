@@ -1,20 +1,32 @@
 import { eventBridge, kinesis, sns, sqs } from '../../aws/limits.js';
-import type { ResourceKind, TableSpec } from '../../manifest/schema.js';
+import type { SendKind, TableSpec } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
 import { type CarriedTypes, checkingRouter } from '../carried-types.js';
 import { AwsServiceError } from '../errors.js';
 import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
+import { AccessDeniedError, type RolePermissions } from './authorize.js';
 import type { SdkDispatcher } from './dispatch.js';
 import { dynamoDbCommand, type TableAccess } from './dynamodb-commands.js';
 import { s3Command } from './s3-commands.js';
 
 type Input = Readonly<Record<string, unknown>>;
 
+/** The error code of each service for a resource it does not have. */
+const notFoundCodes: Readonly<Record<SendKind, string>> = {
+  queue: 'AWS.SimpleQueueService.NonExistentQueue',
+  topic: 'ResourceNotFoundException',
+  bus: 'ResourceNotFoundException',
+  stream: 'ResourceNotFoundException',
+  table: 'ResourceNotFoundException',
+  bucket: 'NoSuchBucket',
+};
+
 /**
  * Executes the SDK commands of handler code against the simulated resources: resolves the
  * queue URL, topic ARN, bus, stream or table name (the values of the send-target variables) to
- * a resource of the flow, and answers with the SDK's output shape. What the code writes is
+ * a resource of the flow, refuses the call when the function's role does not allow it
+ * (`permissions`, as IAM would), and answers with the SDK's output shape. What the code writes is
  * checked against the flow's types first (`carried`).
  */
 export function createDispatcher(
@@ -24,17 +36,21 @@ export function createDispatcher(
   tables: readonly TableSpec[],
   nowMs: () => number,
   carried: CarriedTypes,
+  permissions: RolePermissions,
 ): SdkDispatcher {
+  // The command being dispatched, for the authorization of each resource it names.
+  let call: { readonly command: string; readonly input: Input } = { command: '', input: {} };
   const router = checkingRouter(flowRouter, carried, currentFunction);
-  const resolve = (kind: ResourceKind, address: unknown, parameter: string): string => {
+  const resolve = (kind: SendKind, address: unknown, parameter: string): string => {
     if (typeof address !== 'string' || address === '') throw new AwsServiceError('ValidationException', `${parameter} is required`);
     const name = addresses.resolve(kind, address);
     if (name === undefined) {
       throw new AwsServiceError(
-        kind === 'queue' ? 'AWS.SimpleQueueService.NonExistentQueue' : kind === 'bucket' ? 'NoSuchBucket' : 'ResourceNotFoundException',
+        notFoundCodes[kind],
         `${address} is not a ${kind} of this flow (the simulator knows only the flow's own resources; is it in the function's sends?)`,
       );
     }
+    permissions.authorize(currentFunction(), kind, call.command, name, call.input.Key);
     return name;
   };
   const from = (): string => `handler ${currentFunction()}`;
@@ -111,6 +127,7 @@ export function createDispatcher(
   return {
     nowMs,
     dispatch(service, command, input) {
+      call = { command, input };
       switch (`${service}.${command}`) {
         case 'sqs.SendMessage':
           return sendMessage(input);
@@ -132,7 +149,7 @@ export function createDispatcher(
             try {
               return { EventId: putEvent(entry) };
             } catch (error) {
-              if (!(error instanceof AwsServiceError)) throw error;
+              if (!(error instanceof AwsServiceError) || error instanceof AccessDeniedError) throw error;
               return { ErrorCode: error.name, ErrorMessage: error.message };
             }
           });
@@ -149,7 +166,7 @@ export function createDispatcher(
             try {
               return putRecord({ ...record, StreamName: input.StreamName, StreamARN: input.StreamARN });
             } catch (error) {
-              if (!(error instanceof AwsServiceError)) throw error;
+              if (!(error instanceof AwsServiceError) || error instanceof AccessDeniedError) throw error;
               return { ErrorCode: error.name, ErrorMessage: error.message };
             }
           });
@@ -208,7 +225,7 @@ function batch(entries: unknown, rules: BatchRules, each: (entry: Input) => Reco
     try {
       successful.push({ Id: entry.Id, ...each(entry) });
     } catch (error) {
-      if (!(error instanceof AwsServiceError)) throw error;
+      if (!(error instanceof AwsServiceError) || error instanceof AccessDeniedError) throw error;
       failed.push({ Id: entry.Id, Code: error.name, Message: error.message, SenderFault: true });
     }
   }

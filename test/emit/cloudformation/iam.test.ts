@@ -394,3 +394,42 @@ describe('permissions boundary and role path', () => {
     expect(Object.keys(role?.Properties ?? {})).toEqual(['AssumeRolePolicyDocument', 'Policies']);
   });
 });
+
+describe('the policies are the manifest’s grants (compiler/lower/grants.ts)', () => {
+  const m = flow('app shop', 'type O = { id: string }', 'topic placed: O', 'queue jobs: O', 'fn a(O) { sends = [jobs] }', 'placed -> a', 'placed -> jobs');
+
+  test('a grant taken out of the manifest is gone from the role, and one put in is there, on the ARN its reference names', () => {
+    const a = m.grants.functions.a ?? [];
+    expect(a.map((g) => `${g.resource.kind} ${g.resource.name}`)).toEqual(['log-group a', 'log-streams a', 'queue jobs']);
+    expect(a.every((g) => g.docs.length > 0)).toBe(true);
+    const altered: FlowManifest = {
+      ...m,
+      grants: { ...m.grants, functions: { a: [...a.filter((g) => g.resource.kind !== 'queue'), { actions: ['sns:Publish'], resource: { kind: 'topic', name: 'placed' }, docs: [] }] } },
+    };
+    const lines = grantsOf(roleOf(buildTemplate(altered), 'a'));
+    expect(lines).toContain(`sns:Publish ${arn('sns', 'shop-placed')}`);
+    expect(lines.filter((line) => line.startsWith('sqs:'))).toEqual([]);
+  });
+
+  test('each service grant is one Lambda permission or policy statement for its one source', () => {
+    expect(m.grants.services.map((p) => [p.edge, p.principal, p.action, `${p.resource.kind} ${p.resource.name}`, JSON.stringify(p.source)])).toEqual([
+      ['placed->a', resourcePolicy.topicToFunction.service, 'lambda:InvokeFunction', 'fn a', '{"kind":"topic","name":"placed"}'],
+      ['placed->jobs', resourcePolicy.topicToQueue.service, 'sqs:SendMessage', 'queue jobs', '{"kind":"topic","name":"placed"}'],
+    ]);
+    const template = buildTemplate({ ...m, grants: { ...m.grants, services: m.grants.services.map((p) => ({ ...p, principal: 'example.amazonaws.com' })) } });
+    const principals = Object.values(template.Resources).flatMap((r) =>
+      r.Type === 'AWS::Lambda::Permission' ? [r.Properties.Principal] : r.Type === 'AWS::SQS::QueuePolicy' ? (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement.map((s) => s.Principal) : [],
+    );
+    // The queue's policy comes with the queue, before the edges' resources.
+    expect(principals).toEqual([{ Service: 'example.amazonaws.com' }, 'example.amazonaws.com']);
+  });
+
+  test('a bucket that notifies one target on several edges is granted once, for the first edge', () => {
+    const photos = flow('app shop', 'type O = { id: string }', 'bucket photos', 'queue q', 'fn thumb', 'photos -> thumb { suffix = ".png" }', 'photos -> thumb { suffix = ".jpg" }', 'photos -> q { suffix = ".gif" }', 'photos -> q { suffix = ".bmp" }');
+    expect(photos.grants.services.map((p) => `${p.edge} ${p.resource.kind} ${p.resource.name}`)).toEqual(['photos->thumb fn thumb', 'photos->q queue q']);
+    const template = buildTemplate(photos);
+    expect(Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Permission')).toHaveLength(1);
+    const policy = Object.values(template.Resources).find((r) => r.Type === 'AWS::SQS::QueuePolicy');
+    expect((policy?.Properties.PolicyDocument as { Statement: Statement[] }).Statement).toHaveLength(1);
+  });
+});

@@ -1,10 +1,9 @@
 import { apiGateway } from '../../../../runtime/aws/api-gateway.js';
-import { resourcePolicy } from '../../../../runtime/aws/iam.js';
 import type { ApiSpec, RouteEdge } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
-import { routeArn } from '../names.js';
 import { getAtt, join, ref, type TemplateValue } from '../template.js';
+import { lambdaPermission } from './permissions.js';
 
 /**
  * An HTTP API (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api.html): the
@@ -41,12 +40,9 @@ export function routeResources(context: EmitContext, edge: RouteEdge): NamedReso
   const permissionId = context.ids.edge(edge.id, 'Permission');
   const integration = { ApiId: apiId, IntegrationType: 'AWS_PROXY', IntegrationUri: fn, PayloadFormatVersion: apiGateway.payloadFormatVersion };
   const route = { ApiId: apiId, RouteKey: edge.routeKey, Target: join(['integrations/', ref(integrationId)]) };
-  const grant = resourcePolicy.routeToFunction;
-  const path = edge.routeKey === apiGateway.defaultRoute ? edge.routeKey : edge.routeKey.slice(edge.routeKey.indexOf(' ') + 1);
-  const permission = { Action: grant.action, FunctionName: fn, Principal: grant.service, SourceArn: routeArn(apiId, edge.method, path) };
   return [
     [integrationId, resource('AWS::ApiGatewayV2::Integration', integration, edge.id, edge.origin)],
     [context.ids.edge(edge.id, 'Route'), resource('AWS::ApiGatewayV2::Route', route, edge.id, edge.origin, { dependsOn: [permissionId] })],
-    [permissionId, resource('AWS::Lambda::Permission', permission, edge.id, edge.origin)],
+    [permissionId, lambdaPermission(context, context.permissionOf(edge))],
   ];
 }

@@ -1,9 +1,8 @@
-import { resourcePolicy, type ServiceGrant } from '../../../../runtime/aws/iam.js';
 import type { BucketSpec, NotificationEdge, TopicSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
-import { arnOf } from '../names.js';
 import { getAtt, ref, subPseudo, type TemplateValue } from '../template.js';
+import { lambdaPermission, policyStatement } from './permissions.js';
 
 /**
  * S3 buckets (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html)
@@ -68,11 +67,6 @@ function destinationPolicyId(context: EmitContext, edge: NotificationEdge): stri
   return context.deliveryPolicyId(edge.targetKind, edge.target);
 }
 
-/** The bucket's ARN from its name (no reference: the bucket comes after what names it). */
-function bucketArn(context: EmitContext, bucket: string): TemplateValue {
-  return arnOf('bucket', context.physical('bucket', bucket));
-}
-
 /** The bucket's first notification edge to the edge's target (itself when it is the only one). */
 function firstToTarget(context: EmitContext, edge: NotificationEdge): NotificationEdge {
   const first = context.edgesFrom(edge.source).find((e): e is NotificationEdge => e.kind === 'notification' && e.target === edge.target);
@@ -81,53 +75,23 @@ function firstToTarget(context: EmitContext, edge: NotificationEdge): Notificati
 
 /**
  * S3's permission to invoke the function of a notification edge, for this bucket of this
- * account only: one per bucket and function, made by the first of their edges (the permission
- * names no filter, so a second would only repeat it).
+ * account only (resources/permissions.ts): one per bucket and function, made by the first of
+ * their edges, the one the manifest grants it for (the permission names no filter, so a second
+ * would only repeat it).
  */
 export function notificationResources(context: EmitContext, edge: NotificationEdge): NamedResource[] {
   if (edge.targetKind !== 'fn' || firstToTarget(context, edge) !== edge) return [];
-  const grant = resourcePolicy.bucketToFunction;
-  return [
-    [
-      context.ids.edge(edge.id, 'Permission'),
-      resource(
-        'AWS::Lambda::Permission',
-        {
-          Action: grant.action,
-          FunctionName: getAtt(declarationId(edge.target, 'Function'), 'Arn'),
-          Principal: grant.service,
-          SourceArn: bucketArn(context, edge.source),
-          // A bucket's ARN names no account; without this another account's bucket of the same name could invoke it.
-          SourceAccount: ref('AWS::AccountId'),
-        },
-        edge.id,
-        edge.origin,
-      ),
-    ],
-  ];
-}
-
-/**
- * The statement of a queue or topic policy that lets S3 send for one bucket of this account
- * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html).
- */
-export function allowBucket(grant: ServiceGrant, resourceArn: TemplateValue, context: EmitContext, bucket: string): TemplateValue {
-  return {
-    Effect: 'Allow',
-    Principal: { Service: grant.service },
-    Action: grant.action,
-    Resource: resourceArn,
-    Condition: { ArnEquals: { 'aws:SourceArn': bucketArn(context, bucket) }, StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
-  };
+  return [[context.ids.edge(edge.id, 'Permission'), lambdaPermission(context, context.permissionOf(edge))]];
 }
 
 /** A topic's policy, when buckets notify it: one per topic, since a second would replace the first. */
 export function topicPolicy(context: EmitContext, topic: TopicSpec): NamedResource[] {
   if (topic.existing !== undefined) return [];
   const topicId = declarationId(topic.name, 'Topic');
-  const buckets = [...new Set(context.edgesInto(topic.name).filter((edge) => edge.kind === 'notification').map((edge) => edge.source))];
-  if (buckets.length === 0) return [];
-  const statements = buckets.map((bucket) => allowBucket(resourcePolicy.bucketToTopic, ref(topicId), context, bucket));
+  // The manifest's grants on the topic (compiler/lower/grants.ts), one per bucket.
+  const permissions = [...new Map(context.permissionsOn('topic', topic.name).map((permission) => [JSON.stringify(permission.source), permission])).values()];
+  if (permissions.length === 0) return [];
+  const statements = permissions.map((permission) => policyStatement(context, permission, ref(topicId)));
   return [
     [
       declarationId(topic.name, 'TopicPolicy'),

@@ -1,4 +1,3 @@
-import { resourcePolicy } from '../../../../runtime/aws/iam.js';
 import { eventBridge } from '../../../../runtime/aws/limits.js';
 import { eventBridgePattern, type Json } from '../../../../runtime/pattern/event-bridge.js';
 import { lambdaFilterPatterns, snsFilterPolicy } from '../../../../runtime/pattern/filters.js';
@@ -8,6 +7,7 @@ import { notificationResources } from './buckets.js';
 import { declarationId } from '../logical-id.js';
 import { subPseudo, getAtt, ref, type TemplateValue } from '../template.js';
 import { routeResources } from './apis.js';
+import { lambdaPermission } from './permissions.js';
 
 /**
  * The resources of an edge. Destinations have none of their own: they are the
@@ -109,7 +109,7 @@ function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResour
         context.ids.edge(edge.id, 'Subscription'),
         resource('AWS::SNS::Subscription', { TopicArn: topic, Protocol: 'lambda', Endpoint: fn, ...filterPolicy(edge) }, edge.id, edge.origin, { dependsOn: [permissionId] }),
       ],
-      [permissionId, permission(fn, resourcePolicy.topicToFunction.service, topic, edge)],
+      [permissionId, lambdaPermission(context, context.permissionOf(edge))],
     ];
   }
   const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: context.targetArn('queue', edge.target) };
@@ -172,7 +172,7 @@ function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
       ),
     ],
   ];
-  if (edge.targetKind === 'fn') out.push([permissionId, permission(targetArn, resourcePolicy.ruleToFunction.service, context.ruleArn(edge), edge)]);
+  if (edge.targetKind === 'fn') out.push([permissionId, lambdaPermission(context, context.permissionOf(edge))]);
   return out;
 }
 
@@ -215,9 +215,4 @@ function needsText(value: Json): boolean {
   if (Array.isArray(value)) return (value as readonly Json[]).some(needsText);
   for (const [key, item] of Object.entries(value)) if (key === 'Ref' || key.startsWith('Fn::') || needsText(item)) return true;
   return false;
-}
-
-/** A Lambda permission for a service to invoke a function for one source only (runtime/aws/iam.ts `resourcePolicy`). */
-function permission(functionArn: TemplateValue, principal: string, sourceArn: TemplateValue, edge: EdgeSpec) {
-  return resource('AWS::Lambda::Permission', { Action: resourcePolicy.topicToFunction.action, FunctionName: functionArn, Principal: principal, SourceArn: sourceArn }, edge.id, edge.origin);
 }

@@ -2,9 +2,9 @@ import { APP_NAME_VARIABLE, NODE_OPTIONS_VARIABLE, nodeOptions, secretVariable, 
 import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { ASSETS_BUCKET_PARAMETER, codeKeyParameter, declarationId } from '../logical-id.js';
-import { functionLogGroupName } from '../names.js';
+import { functionLogGroupName } from '../../../../runtime/aws/arns.js';
 import { getAtt, ref, subPseudo, type TemplateValue } from '../template.js';
-import { functionGrants, lambdaAssumeRolePolicy, policyStatements } from './iam.js';
+import { lambdaAssumeRolePolicy, policyStatements } from './iam.js';
 
 /**
  * The entry point inside a function's code bundle: `flowc package` bundles the handler source
@@ -27,7 +27,7 @@ export function functionResources(context: EmitContext, fn: FunctionSpec): Named
   const roleProperties: Record<string, TemplateValue> = {
     AssumeRolePolicyDocument: lambdaAssumeRolePolicy,
     // Never empty: every function may write to its own log group.
-    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(functionGrants(context, fn)) } }],
+    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(context, context.manifest.grants.functions[fn.name] ?? []) } }],
   };
   const { path, permissionsBoundary } = context.manifest.roles;
   if (path !== null) roleProperties.Path = path;

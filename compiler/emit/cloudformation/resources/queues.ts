@@ -1,9 +1,8 @@
-import { resourcePolicy, type ServiceGrant } from '../../../../runtime/aws/iam.js';
 import type { QueueSpec } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
-import { allowBucket } from './buckets.js';
 import { getAtt, ref, type TemplateValue } from '../template.js';
+import { policyStatement } from './permissions.js';
 
 /** A queue, and the queue policy that lets its topics and rules deliver to it. */
 export function queueResources(context: EmitContext, queue: QueueSpec): NamedResource[] {
@@ -44,13 +43,8 @@ export function queueResources(context: EmitContext, queue: QueueSpec): NamedRes
  * none, the function's role grants them.
  */
 function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
-  const statements: TemplateValue[] = [];
-  for (const edge of context.edgesInto(queue.name)) {
-    if (edge.kind === 'subscription') statements.push(allowSend(resourcePolicy.topicToQueue, queueId, context.targetArn('topic', edge.source)));
-    // The rule's ARN spelled from its name, not referenced: the rule comes after this policy (resources/edges.ts).
-    if (edge.kind === 'rule') statements.push(allowSend(resourcePolicy.ruleToQueue, queueId, context.ruleArn(edge)));
-    if (edge.kind === 'notification') statements.push(allowBucket(resourcePolicy.bucketToQueue, getAtt(queueId, 'Arn'), context, edge.source));
-  }
+  // The manifest's grants on the queue (compiler/lower/grants.ts): its topics, rules and buckets, in edge order.
+  const statements = context.permissionsOn('queue', queue.name).map((permission) => policyStatement(context, permission, getAtt(queueId, 'Arn')));
   if (statements.length === 0) return undefined;
   return resource(
     'AWS::SQS::QueuePolicy',
@@ -58,14 +52,4 @@ function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
     queue.name,
     queue.origin,
   );
-}
-
-function allowSend(grant: ServiceGrant, queueId: string, sourceArn: TemplateValue): TemplateValue {
-  return {
-    Effect: 'Allow',
-    Principal: { Service: grant.service },
-    Action: grant.action,
-    Resource: getAtt(queueId, 'Arn'),
-    Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
-  };
 }

@@ -1,11 +1,11 @@
-import { schedulerRole, schedulerTrust } from '../../../../runtime/aws/iam.js';
+import { schedulerTrust } from '../../../../runtime/aws/iam.js';
 import { scheduler } from '../../../../runtime/aws/limits.js';
 import type { JsonValue, ScheduleSpec, ScheduleTargetEdge } from '../../../../runtime/manifest/schema.js';
 import { rateExpression } from '../../../../runtime/schedule/rate.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
 import { getAtt, type TemplateValue } from '../template.js';
-import { type Grant, policyStatements } from './iam.js';
+import { policyStatements } from './iam.js';
 
 /**
  * A schedule: `AWS::Scheduler::Schedule` with its one target, and a role of its own that
@@ -30,14 +30,12 @@ export function scheduleResources(context: EmitContext, schedule: ScheduleSpec):
   if (edge === undefined) return [];
   const roleId = declarationId(schedule.name, 'ScheduleRole');
   const targetArn = context.arn(edge.targetKind, edge.target);
-  const grants: Grant[] = [{ actions: schedulerRole.target[edge.targetKind].actions, arn: targetArn }];
-  if (schedule.deadLetterQueue !== null) grants.push({ actions: schedulerRole.deadLetterQueue.actions, arn: context.arn('queue', schedule.deadLetterQueue) });
   const roleProperties: Record<string, TemplateValue> = {
     AssumeRolePolicyDocument: {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: schedulerTrust.service }, Action: schedulerTrust.action, Condition: { StringEquals: { [schedulerTrust.conditionKey]: { Ref: 'AWS::AccountId' } } } }],
     },
-    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(grants) } }],
+    Policies: [{ PolicyName: 'flowc', PolicyDocument: { Version: '2012-10-17', Statement: policyStatements(context, context.manifest.grants.schedules[schedule.name] ?? []) } }],
   };
   const { path, permissionsBoundary } = context.manifest.roles;
   if (path !== null) roleProperties.Path = path;
