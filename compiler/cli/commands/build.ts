@@ -4,9 +4,12 @@ import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
-import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
+import { emitTypeScript, STUB_START, type TypeScriptOptions, type TypeScriptOutput } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
+import type { BuildMemory } from '../build-memory.js';
+import { cacheId } from '../cache-file.js';
 import { checkHandlers } from '../handler-check.js';
+import { DiskTexts, type PrintedTexts, printedCacheFolder } from '../printed-cache.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
 import { buildReporter, type TemplateCounts } from '../build-summary.js';
@@ -29,8 +32,10 @@ export interface BuildOptions {
   readonly verbose?: boolean;
   /** `--stage`: names `<app>-<stage>-<name>`. */
   readonly stage?: string;
-  /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts). */
+  /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts, the printed texts). */
   readonly cache?: boolean;
+  /** `flowc watch`'s memory of its last run (build-memory.ts): used instead of `.flowc/`'s printed texts. */
+  readonly memory?: BuildMemory;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -57,7 +62,8 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   for (const file of files) {
     const bytes = readInput(host, file);
     if (bytes === undefined) return 2;
-    const result = compileBytes(file, bytes, options.stage !== undefined ? { stage: options.stage } : {});
+    const stage = options.stage !== undefined ? { stage: options.stage } : {};
+    const result = options.memory?.compile(file, bytes, stage) ?? compileBytes(file, bytes, stage);
     diagnostics.push(...result.diagnostics);
     compiled.push({ file, source: result.source, manifest: result.manifest });
   }
@@ -75,8 +81,13 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   // The stubs rendered this run, by path: a handler equal to its stub is judged without a parse.
   const renderedStubs = new Map<string, string>();
   for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
+  // The texts printed by the last build, to print only what changed (printed-cache.ts).
+  const printed = new Map<string, PrintedTexts>();
   for (const { file, manifest } of compiled) {
-    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs));
+    if (!manifest) continue;
+    const texts = printedTextsOf(host, file, options);
+    if (texts !== undefined) printed.set(file, texts);
+    outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs, texts));
   }
   const show = displayPathFor(host.cwd);
   const plan = planOutputs(host, outputs, show);
@@ -96,10 +107,11 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printOutputProblems(host, [failure]);
     return EXIT_OUTPUTS;
   }
+  for (const texts of printed.values()) texts.endRun();
   // The handlers are read as the build left them (new stubs included), and their problems do
   // not hold back the outputs: the regenerated module is what helps fix them.
   for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs })));
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs, ...(options.memory ? { memory: options.memory.facts } : {}) })));
   }
   printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const all = countDiagnostics(diagnostics);
@@ -116,10 +128,11 @@ function buildOutputs(
   perApp: boolean,
   templates: Map<string, TemplateCounts>,
   renderedStubs: Map<string, string>,
+  printed: PrintedTexts | undefined,
 ): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
-  const template = emitCloudFormation(manifest, { format: options.templateFormat });
+  const template = emitCloudFormation(manifest, { format: options.templateFormat, ...(printed ? { printed } : {}) });
   templates.set(join(appOut, template.rootFile), template.counts);
   for (const [path, content] of template.files) {
     const what = path === template.rootFile ? `the template of app \`${manifest.app}\`` : `the nested stack ${path} of app \`${manifest.app}\``;
@@ -141,7 +154,7 @@ function buildOutputs(
     if (!handlers.has(path)) handlers.set(path, { handler: fn.handler, fn: fn.name, found: existingHandler(host, path) });
   }
   const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
-  const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
+  const typescript = typeScriptOutput(manifest, { generatedDir: options.generatedDir, existingHandlers }, printed);
   for (const [path, content] of typescript.generated) {
     outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated', flowFile: { folder: flowDir, name: basename(file) } });
   }
@@ -152,6 +165,35 @@ function buildOutputs(
     outputs.push({ kind: 'stub', path, content, ...(recreate !== undefined ? { recreate } : {}), flow: file, what: `the handler of \`${fn}\``, role: 'handler' });
   }
   return outputs;
+}
+
+/**
+ * Where the texts of the last build are: `flowc watch`'s memory, or `.flowc/` unless `--no-cache`
+ * (and only when this build of flowc has an id, cache-file.ts).
+ */
+function printedTextsOf(host: Host, file: string, options: BuildOptions): PrintedTexts | undefined {
+  if (options.memory !== undefined) return options.memory.printed;
+  const id = options.cache === false ? undefined : cacheId(host);
+  return id === undefined ? undefined : new DiskTexts(host, printedCacheFolder(resolve(host.cwd, file)), id);
+}
+
+/**
+ * `emitTypeScript`, the generated module taken from `printed` when the manifest is as it was.
+ * Only a build that renders no stub (every handler exists, the usual case) is looked up: the
+ * module is a function of the manifest and its folder alone.
+ */
+function typeScriptOutput(manifest: FlowManifest, options: TypeScriptOptions, printed: PrintedTexts | undefined): TypeScriptOutput {
+  const rendersStubs = manifest.functions.some((fn) => options.existingHandlers?.has(fn.handler) !== true);
+  if (printed === undefined || rendersStubs) return emitTypeScript(manifest, options);
+  const key = `typescript\n${options.generatedDir}\n${JSON.stringify(manifest)}`;
+  const known = printed.get(key);
+  const files = known === undefined ? undefined : (JSON.parse(known) as unknown);
+  if (Array.isArray(files) && files.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every((part) => typeof part === 'string'))) {
+    return { generated: new Map(files as [string, string][]), scaffold: new Map() };
+  }
+  const output = emitTypeScript(manifest, options);
+  printed.set(key, JSON.stringify([...output.generated]));
+  return output;
 }
 
 type ExistingHandler = { readonly kind: 'missing' | 'complete' } | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array };
