@@ -7,7 +7,7 @@ import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { emitTypeScript, STUB_START, type TypeScriptOptions, type TypeScriptOutput } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
 import type { BuildMemory } from '../build-memory.js';
-import { cacheId } from '../cache-file.js';
+import { cacheId, isRecord } from '../cache-file.js';
 import { checkHandlers } from '../handler-check.js';
 import { DiskTexts, type PrintedTexts, printedCacheFolder } from '../printed-cache.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
@@ -178,22 +178,23 @@ function printedTextsOf(host: Host, file: string, options: BuildOptions): Printe
 }
 
 /**
- * `emitTypeScript`, the generated module taken from `printed` when the manifest is as it was.
- * Only a build that renders no stub (every handler exists, the usual case) is looked up: the
- * module is a function of the manifest and its folder alone.
+ * `emitTypeScript`, taken from `printed` when its inputs are as they were: the manifest, the
+ * generated folder and the handlers that exist (the stubs are rendered for the others).
  */
 function typeScriptOutput(manifest: FlowManifest, options: TypeScriptOptions, printed: PrintedTexts | undefined): TypeScriptOutput {
-  const rendersStubs = manifest.functions.some((fn) => options.existingHandlers?.has(fn.handler) !== true);
-  if (printed === undefined || rendersStubs) return emitTypeScript(manifest, options);
-  const key = `typescript\n${options.generatedDir}\n${JSON.stringify(manifest)}`;
+  if (printed === undefined) return emitTypeScript(manifest, options);
+  const existing = [...(options.existingHandlers ?? [])].sort();
+  const key = `typescript\n${JSON.stringify([options.generatedDir, existing])}\n${JSON.stringify(manifest)}`;
   const known = printed.get(key);
   const files = known === undefined ? undefined : (JSON.parse(known) as unknown);
-  if (Array.isArray(files) && files.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every((part) => typeof part === 'string'))) {
-    return { generated: new Map(files as [string, string][]), scaffold: new Map() };
-  }
+  if (isRecord(files) && isFileList(files.generated) && isFileList(files.scaffold)) return { generated: new Map(files.generated), scaffold: new Map(files.scaffold) };
   const output = emitTypeScript(manifest, options);
-  printed.set(key, JSON.stringify([...output.generated]));
+  printed.set(key, JSON.stringify({ generated: [...output.generated], scaffold: [...output.scaffold] }));
   return output;
+}
+
+function isFileList(value: unknown): value is [string, string][] {
+  return Array.isArray(value) && value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string');
 }
 
 type ExistingHandler = { readonly kind: 'missing' | 'complete' } | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array };

@@ -3,7 +3,6 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { handlerFile } from '../../../runtime/manifest/handler-path.js';
 import { BuildMemory } from '../build-memory.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
-import { skippingUnchangedWrites } from '../unchanged-writes.js';
 import { type DiagnosticFormat, UsageError } from '../report.js';
 import { runBuild } from './build.js';
 import { runCheck } from './check.js';
@@ -47,9 +46,8 @@ const WATCHED_EXTENSIONS = /\.(flow|[cm]?[jt]sx?|json)$/;
  * not re-run. The folders are worked out again after every run (a new function may bring a
  * new handler folder).
  */
-export async function runWatch(outside: Host, file: string, options: WatchOptions): Promise<number> {
-  // Runs write only the files whose bytes changed, and redo only what an edit changed (build-memory.ts).
-  const host = skippingUnchangedWrites(outside);
+export async function runWatch(host: Host, file: string, options: WatchOptions): Promise<number> {
+  // A run after an edit redoes only what the edit changed (build-memory.ts).
   const memory = new BuildMemory();
   const watchFolder = host.watchFolder?.bind(host);
   if (watchFolder === undefined) throw new UsageError('this environment cannot watch files');
