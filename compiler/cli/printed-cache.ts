@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { isCacheFile, isRecord, readCacheFile, writeCacheFile } from './cache-file.js';
+import { isCacheFile, readCacheFile, writeCacheFile } from './cache-file.js';
 import { type Host, HostError } from './host.js';
 
 /**
