@@ -4,9 +4,10 @@ import { isCacheFile, readCacheFile, writeCacheFile } from './cache-file.js';
 import { type Host, HostError } from './host.js';
 
 /**
- * The texts a build printed (each template, nested stacks included, and the generated module),
- * by what decides them (a key: emit/cloudformation's `templateKey`, the manifest for the module),
- * so that a rebuild prints only what changed. Two stores with one interface:
+ * The texts of the YAML templates a build printed (the root and each nested stack), by what
+ * decides them (emit/cloudformation's `templateKey`: the format, the header and the compact
+ * JSON, which V8 writes several times faster than flowc prints YAML), so that a rebuild prints
+ * only the stacks that changed. Two stores with one interface:
  *
  * - `MemoryTexts`, `flowc watch`'s: the texts of the last run, by their whole key;
  * - `DiskTexts`, `flowc build`'s: content-addressed files in `.flowc/<flow>.printed/`, one per
@@ -37,8 +38,9 @@ export class MemoryTexts implements PrintedTexts {
     this.current.set(key, text);
   }
 
+  /** (A run that asked for no text, its templates taken whole from memory, keeps the last run's.) */
   endRun(): void {
-    this.previous = this.current;
+    if (this.current.size > 0) this.previous = this.current;
     this.current = new Map();
   }
 }

@@ -135,28 +135,45 @@ describe("flowc watch's memory", () => {
     expect(memory.compile('shop.flow', edited).diagnostics.map((d) => d.code)).toEqual(first);
   });
 
-  test('after a one-line edit, only the nested stacks that changed are printed, and unchanged files are not written', async () => {
+  test('after a one-line edit, only the nested stacks that changed are printed and written', async () => {
     // 200 functions: a root template and several nested stacks.
     const text = generateFlow(200);
     const host = new MemoryHost('/work/bench').addFile('app.flow', text);
     const memory = new BuildMemory();
-    await runBuild(host, ['app.flow'], { ...buildOptions('json'), memory });
+    await runBuild(host, ['app.flow'], { ...buildOptions('yaml'), memory });
     const templates = [...host.files.keys()].filter((path) => path.startsWith('/work/bench/out/'));
     expect(templates.length).toBeGreaterThan(3);
 
     const printed = vi.spyOn(MemoryTexts.prototype, 'set');
     const written = vi.spyOn(host, 'writeFileAtomic');
-    host.addFile('app.flow', text.replace('memory = 256', 'memory = 320'));
-    const got = await captured(host, () => runBuild(host, ['app.flow'], { ...buildOptions('json'), memory }));
+    const edited = text.replace('memory = 256', 'memory = 320');
+    host.addFile('app.flow', edited);
+    const got = await captured(host, () => runBuild(host, ['app.flow'], { ...buildOptions('yaml'), memory }));
     const changed = written.mock.calls.map(([path]) => path).filter((path) => path.startsWith('/work/bench/out/'));
-    // The function's stack, and the root if it holds what changed: not all of them.
-    expect(printed.mock.calls.length).toBeGreaterThan(0);
-    expect(printed.mock.calls.filter(([key]) => !key.startsWith('typescript')).length).toBe(changed.length);
+    // The function's stack (and the root, were its resources changed): not all of them.
+    expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(templates.length);
+    expect(printed.mock.calls).toHaveLength(changed.length);
 
     const cold = coldCopy(host);
-    cold.addFile('app.flow', text.replace('memory = 256', 'memory = 320'));
-    expect(got).toEqual(await captured(cold, () => runBuild(cold, ['app.flow'], buildOptions('json'))));
+    expect(got).toEqual(await captured(cold, () => runBuild(cold, ['app.flow'], buildOptions('yaml'))));
+    expect(tree(host)).toEqual(tree(cold));
+  });
+
+  test('after a handler edit, the flow is neither compiled nor emitted again', async () => {
+    const host = new MemoryHost('/work/shop').addFile('shop.flow', BASE);
+    const memory = new BuildMemory();
+    await runBuild(host, ['shop.flow'], { ...buildOptions('json'), memory });
+    const compile = vi.spyOn(memory, 'compile');
+    const parse = vi.spyOn(JSON, 'stringify');
+    host.addFile('handlers/charge.ts', HANDLERS[0] as string);
+    const got = await captured(host, () => runBuild(host, ['shop.flow'], { ...buildOptions('json'), memory }));
+    // Asked for, and given from memory: the template is not printed (one JSON.stringify) again.
+    expect(compile).toHaveBeenCalledTimes(1);
+    expect(parse.mock.calls.filter(([value]) => typeof value === 'object' && value !== null && 'Resources' in value)).toEqual([]);
+    parse.mockRestore();
+    const cold = coldCopy(host);
+    expect(got).toEqual(await captured(cold, () => runBuild(cold, ['shop.flow'], buildOptions('json'))));
     expect(tree(host)).toEqual(tree(cold));
   });
 });
@@ -193,11 +210,17 @@ describe("flowc build's printed texts in .flowc/", () => {
   test('holds the texts of the last build only', async () => {
     const host = project();
     await build(host);
-    // The template and the module (with its stubs).
-    expect(entries(host)).toHaveLength(2);
+    // The one YAML template (JSON templates are printed: their key would cost what printing costs).
+    expect(entries(host)).toHaveLength(1);
+    const first = entries(host);
     host.addFile('shop.flow', FLOWS[2] as string);
     await build(host);
-    expect(entries(host)).toHaveLength(2);
+    expect(entries(host)).toHaveLength(1);
+    expect(entries(host)).not.toEqual(first);
+    const yaml = entries(host);
+    // A JSON build neither reads nor removes them.
+    await build(host, '--format', 'json');
+    expect(entries(host)).toEqual(yaml);
   });
 
   test.each([

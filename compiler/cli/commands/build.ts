@@ -4,10 +4,10 @@ import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
-import { emitTypeScript, STUB_START, type TypeScriptOptions, type TypeScriptOutput } from '../../emit/typescript/index.js';
+import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
 import type { BuildMemory } from '../build-memory.js';
-import { cacheId, isRecord } from '../cache-file.js';
+import { cacheId } from '../cache-file.js';
 import { checkHandlers } from '../handler-check.js';
 import { DiskTexts, type PrintedTexts, printedCacheFolder } from '../printed-cache.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
@@ -132,7 +132,8 @@ function buildOutputs(
 ): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
-  const template = emitCloudFormation(manifest, { format: options.templateFormat, ...(printed ? { printed } : {}) });
+  const cloudFormationOptions = { format: options.templateFormat, ...(printed ? { printed } : {}) };
+  const template = options.memory?.templates(manifest, cloudFormationOptions) ?? emitCloudFormation(manifest, cloudFormationOptions);
   templates.set(join(appOut, template.rootFile), template.counts);
   for (const [path, content] of template.files) {
     const what = path === template.rootFile ? `the template of app \`${manifest.app}\`` : `the nested stack ${path} of app \`${manifest.app}\``;
@@ -154,7 +155,8 @@ function buildOutputs(
     if (!handlers.has(path)) handlers.set(path, { handler: fn.handler, fn: fn.name, found: existingHandler(host, path) });
   }
   const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
-  const typescript = typeScriptOutput(manifest, { generatedDir: options.generatedDir, existingHandlers }, printed);
+  const typescriptOptions = { generatedDir: options.generatedDir, existingHandlers };
+  const typescript = options.memory?.typescript(manifest, typescriptOptions) ?? emitTypeScript(manifest, typescriptOptions);
   for (const [path, content] of typescript.generated) {
     outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated', flowFile: { folder: flowDir, name: basename(file) } });
   }
@@ -168,33 +170,15 @@ function buildOutputs(
 }
 
 /**
- * Where the texts of the last build are: `flowc watch`'s memory, or `.flowc/` unless `--no-cache`
- * (and only when this build of flowc has an id, cache-file.ts).
+ * Where the printed templates of the last build are: `flowc watch`'s memory, or `.flowc/` unless
+ * `--no-cache` (and only when this build of flowc has an id, cache-file.ts). Only for YAML: a
+ * JSON template's key (its compact JSON) costs what printing it costs, one JSON.stringify.
  */
 function printedTextsOf(host: Host, file: string, options: BuildOptions): PrintedTexts | undefined {
+  if (options.templateFormat !== 'yaml') return undefined;
   if (options.memory !== undefined) return options.memory.printed;
   const id = options.cache === false ? undefined : cacheId(host);
   return id === undefined ? undefined : new DiskTexts(host, printedCacheFolder(resolve(host.cwd, file)), id);
-}
-
-/**
- * `emitTypeScript`, taken from `printed` when its inputs are as they were: the manifest, the
- * generated folder and the handlers that exist (the stubs are rendered for the others).
- */
-function typeScriptOutput(manifest: FlowManifest, options: TypeScriptOptions, printed: PrintedTexts | undefined): TypeScriptOutput {
-  if (printed === undefined) return emitTypeScript(manifest, options);
-  const existing = [...(options.existingHandlers ?? [])].sort();
-  const key = `typescript\n${JSON.stringify([options.generatedDir, existing])}\n${JSON.stringify(manifest)}`;
-  const known = printed.get(key);
-  const files = known === undefined ? undefined : (JSON.parse(known) as unknown);
-  if (isRecord(files) && isFileList(files.generated) && isFileList(files.scaffold)) return { generated: new Map(files.generated), scaffold: new Map(files.scaffold) };
-  const output = emitTypeScript(manifest, options);
-  printed.set(key, JSON.stringify({ generated: [...output.generated], scaffold: [...output.scaffold] }));
-  return output;
-}
-
-function isFileList(value: unknown): value is [string, string][] {
-  return Array.isArray(value) && value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string');
 }
 
 type ExistingHandler = { readonly kind: 'missing' | 'complete' } | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array };
