@@ -117,7 +117,7 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
     .option('--type-check', 'also run the TypeScript checker over the handlers (FL6006)')
     .option('--deny-warnings', 'fail on warnings too')
     .option('--verbose', 'list every file written, created or kept (default: one line per kind of output)')
-    .option('--no-cache', 'neither read nor write the caches in .flowc/ (unchanged rebuilds, the handlers\' syntax, the printed templates)')
+    .option('--no-cache', 'neither read nor write the caches in .flowc/ (unchanged rebuilds, the handlers\' syntax)')
     .addOption(stageOption())
     .action(
       async (

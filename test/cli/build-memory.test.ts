@@ -178,17 +178,16 @@ describe("flowc watch's memory", () => {
   });
 });
 
-describe("flowc build's printed texts in .flowc/", () => {
-  const FOLDER = '/work/shop/.flowc/shop.flow.printed/';
+describe("flowc build's caches", () => {
   const project = () => {
     const host = new MemoryHost('/work/shop').addFile('shop.flow', BASE);
     host.env.FLOWC_DEV_BUILD_ID = 'build-1';
     return host;
   };
   const build = (host: MemoryHost, ...extra: string[]) => captured(host, () => main(['build', 'shop.flow', '-o', 'out', ...extra], host));
-  const entries = (host: MemoryHost) => [...host.files.keys()].filter((path) => path.startsWith(FOLDER));
 
-  test('a build with the cache prints and leaves what a cold build does (random edits)', async () => {
+  // The replay, the handlers' facts, and outputs that hold their bytes already left unwritten.
+  test('a build with the caches of .flowc/ prints and leaves what a cold build does (random edits)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
         const incremental = project();
@@ -205,64 +204,5 @@ describe("flowc build's printed texts in .flowc/", () => {
       }),
       { numRuns: 20, seed: 2026 },
     );
-  });
-
-  test('holds the texts of the last build only', async () => {
-    const host = project();
-    await build(host);
-    // The one YAML template (JSON templates are printed: their key would cost what printing costs).
-    expect(entries(host)).toHaveLength(1);
-    const first = entries(host);
-    host.addFile('shop.flow', FLOWS[2] as string);
-    await build(host);
-    expect(entries(host)).toHaveLength(1);
-    expect(entries(host)).not.toEqual(first);
-    const yaml = entries(host);
-    // A JSON build neither reads nor removes them.
-    await build(host, '--format', 'json');
-    expect(entries(host)).toEqual(yaml);
-  });
-
-  test.each([
-    ['its text was changed', (data: Record<string, unknown>) => ({ ...data, text: `${String(data.text)}# not flowc's\n` })],
-    ['its text and hash were changed', (data: Record<string, unknown>) => ({ ...data, text: "# not flowc's\n", hash: 'x' })],
-    ['its key is not its name', (data: Record<string, unknown>) => ({ ...data, key: 'another' })],
-  ])('an entry is not used when %s', async (_what, tamper) => {
-    const host = project();
-    await build(host);
-    for (const path of entries(host)) {
-      const entry = JSON.parse(host.text(path) ?? '') as { data: Record<string, unknown> };
-      host.addFile(path, JSON.stringify({ ...entry, data: tamper(entry.data) }));
-    }
-    // A blank line at the end: the build compiles (a replay reads no cache), the outputs are the same.
-    host.addFile('shop.flow', `${BASE}\n`);
-    const cold = coldCopy(host);
-    expect(await build(host)).toEqual(await build(cold, '--no-cache'));
-    expect(tree(host)).toEqual(tree(cold));
-  });
-
-  test('entries of another build of flowc, or that are not JSON, are not used, and are removed', async () => {
-    const host = project();
-    await build(host);
-    const [path] = entries(host);
-    const entry = JSON.parse(host.text(path as string) ?? '') as { data: { text: string } };
-    const poisoned = { ...entry, data: { ...entry.data, text: 'poisoned' } };
-    for (const path of entries(host)) host.addFile(path, JSON.stringify({ ...poisoned, flowc: 'build-0' }));
-    host.addFile(`${FOLDER}${'a'.repeat(43)}.json`, 'not json');
-    host.addFile(`${FOLDER}notes.txt`, 'mine');
-    host.addFile('shop.flow', `${BASE}\n`);
-    const cold = coldCopy(host);
-    expect(await build(host)).toEqual(await build(cold, '--no-cache'));
-    expect(tree(host)).toEqual(tree(cold));
-    // What flowc wrote and no longer uses goes (another build's entries too); what it did not write stays.
-    expect(host.text(`${FOLDER}notes.txt`)).toBe('mine');
-    expect(host.text(`${FOLDER}${'a'.repeat(43)}.json`)).toBe('not json');
-    expect(entries(host).every((p) => p.endsWith('notes.txt') || p.endsWith(`${'a'.repeat(43)}.json`) || !host.text(p)?.includes('"build-0"'))).toBe(true);
-  });
-
-  test('`--no-cache` neither reads nor writes it', async () => {
-    const host = project();
-    await build(host, '--no-cache');
-    expect(entries(host)).toEqual([]);
   });
 });

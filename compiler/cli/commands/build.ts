@@ -7,9 +7,7 @@ import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
 import type { BuildMemory } from '../build-memory.js';
-import { cacheId } from '../cache-file.js';
 import { checkHandlers } from '../handler-check.js';
-import { DiskTexts, type PrintedTexts, printedCacheFolder } from '../printed-cache.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
 import { buildReporter, type TemplateCounts } from '../build-summary.js';
@@ -32,9 +30,9 @@ export interface BuildOptions {
   readonly verbose?: boolean;
   /** `--stage`: names `<app>-<stage>-<name>`. */
   readonly stage?: string;
-  /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts, the printed texts). */
+  /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts). */
   readonly cache?: boolean;
-  /** `flowc watch`'s memory of its last run (build-memory.ts): used instead of `.flowc/`'s printed texts. */
+  /** `flowc watch`'s memory of its last run (build-memory.ts). */
   readonly memory?: BuildMemory;
 }
 
@@ -81,13 +79,8 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   // The stubs rendered this run, by path: a handler equal to its stub is judged without a parse.
   const renderedStubs = new Map<string, string>();
   for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
-  // The texts printed by the last build, to print only what changed (printed-cache.ts).
-  const printed = new Map<string, PrintedTexts>();
   for (const { file, manifest } of compiled) {
-    if (!manifest) continue;
-    const texts = printedTextsOf(host, file, options);
-    if (texts !== undefined) printed.set(file, texts);
-    outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs, texts));
+    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs));
   }
   const show = displayPathFor(host.cwd);
   const plan = planOutputs(host, outputs, show);
@@ -107,7 +100,7 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printOutputProblems(host, [failure]);
     return EXIT_OUTPUTS;
   }
-  for (const texts of printed.values()) texts.endRun();
+  options.memory?.printed.endRun();
   // The handlers are read as the build left them (new stubs included), and their problems do
   // not hold back the outputs: the regenerated module is what helps fix them.
   for (const { file, source, manifest } of compiled) {
@@ -128,10 +121,11 @@ function buildOutputs(
   perApp: boolean,
   templates: Map<string, TemplateCounts>,
   renderedStubs: Map<string, string>,
-  printed: PrintedTexts | undefined,
 ): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
+  // Watch prints only the YAML stacks that changed; a JSON template's key (its compact JSON) would cost what printing it costs.
+  const printed = options.templateFormat === 'yaml' ? options.memory?.printed : undefined;
   const cloudFormationOptions = { format: options.templateFormat, ...(printed ? { printed } : {}) };
   const template = options.memory?.templates(manifest, cloudFormationOptions) ?? emitCloudFormation(manifest, cloudFormationOptions);
   templates.set(join(appOut, template.rootFile), template.counts);
@@ -167,18 +161,6 @@ function buildOutputs(
     outputs.push({ kind: 'stub', path, content, ...(recreate !== undefined ? { recreate } : {}), flow: file, what: `the handler of \`${fn}\``, role: 'handler' });
   }
   return outputs;
-}
-
-/**
- * Where the printed templates of the last build are: `flowc watch`'s memory, or `.flowc/` unless
- * `--no-cache` (and only when this build of flowc has an id, cache-file.ts). Only for YAML: a
- * JSON template's key (its compact JSON) costs what printing it costs, one JSON.stringify.
- */
-function printedTextsOf(host: Host, file: string, options: BuildOptions): PrintedTexts | undefined {
-  if (options.templateFormat !== 'yaml') return undefined;
-  if (options.memory !== undefined) return options.memory.printed;
-  const id = options.cache === false ? undefined : cacheId(host);
-  return id === undefined ? undefined : new DiskTexts(host, printedCacheFolder(resolve(host.cwd, file)), id);
 }
 
 type ExistingHandler = { readonly kind: 'missing' | 'complete' } | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array };

@@ -18,9 +18,9 @@ export interface CloudFormationOptions {
   /** CloudFormation's limits per template by default; tests lower them to exercise nested stacks. */
   readonly limits?: StackLimits;
   /**
-   * Where an unchanged template's text is found again (`flowc watch`, the CLI's cache in
-   * `.flowc/`): given a template's key (its format, header and compact JSON, which decide its
-   * text), the text printed for it before, or undefined. Printing is skipped on a hit.
+   * Where an unchanged template's text is found again (`flowc watch`'s memory): given a
+   * template's key (its format, header and compact JSON, which decide its text), the text
+   * printed for it before, or undefined. Printing is skipped on a hit.
    */
   readonly printed?: PrintedTemplates;
 }
