@@ -183,7 +183,8 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     };
   });
 
-  const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span)));
+  const repeats = notificationRepeats(model.edges.map((edge) => edge.edge));
+  const edges = model.edges.map((edge) => lowerEdge(edge, typed, model, origin(edge.edge.span), repeats.get(edge.edge) ?? 1));
 
   const roles = { permissionsBoundary: app.permissionsBoundary, path: app.rolePath };
   const declarationTags: Record<string, Record<string, string>> = {};
@@ -217,9 +218,9 @@ function deploySettings(stage: StageModel | undefined): DeploySettings | undefin
   return Object.keys(settings).length === 0 ? undefined : settings;
 }
 
-function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Origin): EdgeSpec {
+function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Origin, ordinal: number): EdgeSpec {
   const edge = model.edge;
-  const base = { id: edgeId(edge, model.routeKey), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
+  const base = { id: edgeId(edge, model.routeKey, ordinal), origin: at, source: edge.source.name, target: edge.target.name, payload: typed.edgePayload(edge) };
   switch (edge.kind) {
     case 'destination':
       return { ...base, kind: 'destination', condition: edge.port ?? 'success', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
@@ -294,10 +295,34 @@ function present(value: number | null, edge: Edge): number {
   return value;
 }
 
-/** `charge.failure->audit`, `receipts->email`: unique because duplicate edges are an error (FL4040). */
-export function edgeId(edge: Edge, routeKey: string | null = null): string {
+/**
+ * The ordinal of each notification edge among the edges of the same bucket and target (2 for
+ * the second `files -> ingest`), for those past the first: a bucket may notify one target for
+ * several filters (`suffix = ".png"` and `suffix = ".jpg"`), which S3 takes as long as they do
+ * not overlap (FL4081).
+ */
+function notificationRepeats(edges: readonly Edge[]): Map<Edge, number> {
+  const seen = new Map<string, number>();
+  const repeats = new Map<Edge, number>();
+  for (const edge of edges) {
+    if (edge.kind !== 'notification') continue;
+    const pair = `${edge.source.name}->${edge.target.name}`;
+    const ordinal = (seen.get(pair) ?? 0) + 1;
+    seen.set(pair, ordinal);
+    if (ordinal > 1) repeats.set(edge, ordinal);
+  }
+  return repeats;
+}
+
+/**
+ * `charge.failure->audit`, `receipts->email`: unique because duplicate edges are an error
+ * (FL4040), but for the routes of an API and the notifications of a bucket.
+ */
+export function edgeId(edge: Edge, routeKey: string | null = null, ordinal = 1): string {
   // Several routes of one API may call one function: the route tells them apart (FL4071 refuses a route given twice).
   if (edge.kind === 'route') return `${edge.source.name}[${routeKey ?? ''}]->${edge.target.name}`;
+  // Several notifications of one bucket may go to one target: the first keeps the plain name, the others are numbered.
+  if (edge.kind === 'notification' && ordinal > 1) return `${edge.source.name}->${edge.target.name}#${ordinal}`;
   const port = edge.kind === 'destination' ? `.${edge.port ?? 'success'}` : '';
   return `${edge.source.name}${port}->${edge.target.name}`;
 }

@@ -66,9 +66,11 @@ describe('FL4081: overlapping notifications', () => {
     ]);
   });
 
-  test('the same target twice is FL4040, not FL4081', () => {
-    const codes = diagnosticsOf('app shop\nbucket uploads\nfn a\nuploads -> a\nuploads -> a { prefix = "x/" }\n').map((d) => d.code);
-    expect(codes).toEqual(['FL4040']);
+  test('the same target on two edges: FL4081 when their filters meet, nothing when they do not (never FL4040)', () => {
+    const codes = (flow: string) => diagnosticsOf(`app shop\nbucket uploads\nfn a\n${flow}`).map((d) => d.code);
+    expect(codes('uploads -> a\nuploads -> a { prefix = "x/" }\n')).toEqual(['FL4081']);
+    expect(codes('uploads -> a { suffix = ".png" }\nuploads -> a { suffix = ".jpg" }\n')).toEqual([]);
+    expect(codes('uploads -> a { events = [created] }\nuploads -> a { events = [removed] }\n')).toEqual([]);
   });
 });
 

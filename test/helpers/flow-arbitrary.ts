@@ -14,8 +14,11 @@ const topics = ['t0', 't1'];
 const buses = ['b0'];
 const streams = ['s0'];
 const tables = ['d0'];
+const schedules = ['c0'];
+const apis = ['a0'];
+const buckets = ['k0'];
 const types = ['T0', 'T1', 'T2', 'T3'];
-const resources = [...queues, ...topics, ...buses, ...streams, ...tables];
+const resources = [...queues, ...topics, ...buses, ...streams, ...tables, ...schedules, ...apis, ...buckets];
 const everything = [...functions, ...resources, 'nope'];
 const fields = ['id', 'customer', 'total', 'at', 'items', 'nope'];
 
@@ -41,18 +44,32 @@ const value = fc.oneof(
   pick(['256', '1024', '0', '-1', '10', '10000', '30s', '5m', '1h', '15m', '0s', '1.5', 'true', 'false', '"handlers/x.ts"', '"../x"', 'latest', 'allow', 'content', 'per_group']),
   pick([...everything, ...fields]),
   fc.array(pick(everything), { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
+  // The forms of schedules, APIs, buckets, existing resources, parameters and secrets.
+  pick([
+    '"0 3 * * ? *"', '"0 18 L * ? *"', '"*/5 * * * ? *"', '"0 9 ? * MON#2 *"', '"bad cron"', '"Europe/Berlin"', '"Mars/Olympus"',
+    '"POST /orders"', '"GET /orders/{id}"', '"$default"', '"GET /a/{id}/{id}"', '["https://shop.example"]', '["*"]', '[created, removed]',
+    '[restored, nope]', '"in/"', '".csv"', '"arn:aws:sqs:eu-west-1:123456789012:legacy"', '"arn:aws:sns:eu-west-1:123456789012:t.fifo"',
+    '"arn:nope"', 'ssm("/app/key")', 'secret("db")', 'disabled', 'enabled', '{ source = "x", every = "1h" }', '{ }',
+  ]),
 );
 
 const settingNames = [
   'memory', 'timeout', 'runtime', 'handler', 'retries', 'max_age', 'concurrency', 'sends', 'recursion', 'fifo', 'group', 'dedupe',
   'visibility', 'retention', 'delay', 'dlq', 'max_receives', 'shards', 'partition', 'key', 'sort', 'stream', 'batch', 'window',
   'parallel', 'bisect', 'start', 'on_failure', 'raw', 'report_failures', 'nope',
+  'cron', 'every', 'timezone', 'input', 'state', 'cors', 'route', 'versioned', 'retain', 'events', 'prefix', 'suffix', 'arn', 'region', 'account',
 ];
 
 const setting = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(pick(settingNames), value).map(([n, v]) => `${n} = ${v}`) },
   { weight: 1, arbitrary: fc.tuple(pick(['source', 'detail_type', 'status']), pick(['"shop"', '["A", "B"]', '{ prefix = "a" }'])).map(([k, v]) => `match { ${k} = ${v}, detail { status = "failed" } }`) },
-  { weight: 1, arbitrary: pick(['env { STAGE = "prod", N = 3 }', 'env { }']) },
+  { weight: 1, arbitrary: pick(['env { STAGE = "prod", N = 3 }', 'env { }', 'env { KEY = ssm("/k"), DB = secret("db") }']) },
+  { weight: 1, arbitrary: pick(['tags { team = "shop" }', 'tags { }', 'tags { "aws:x" = "y" }']) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(pick(['filter', 'match']), pick(fields), pick(['"vip"', 'prefix("vip-")', 'numeric(> 100)', 'wildcard("a*")', 'cidr("10.0.0.0/8")', 'exists(false)', '["a", 1]']))
+      .map(([block, field, condition]) => `${block} { ${field} = ${condition} }`),
+  },
 );
 
 const settingsBlock = fc.option(fc.array(setting, { minLength: 0, maxLength: 4 }).map((ss) => ` { ${ss.join(', ')} }`), { nil: '' });
@@ -62,8 +79,12 @@ const declaration = fc.oneof(
   fc.tuple(pick(functions), fc.option(typeExpr, { nil: undefined }), fc.option(typeExpr, { nil: undefined }), settingsBlock).map(
     ([n, input, output, s]) => `fn ${n}${input === undefined ? '' : `(${input})`}${output === undefined ? '' : ` -> ${output}`}${s}`,
   ),
-  fc.tuple(pick(['queue', 'topic', 'bus', 'stream', 'table'] as const), fc.option(typeExpr, { nil: undefined }), settingsBlock).chain(([kind, t, s]) => {
-    const names = { queue: queues, topic: topics, bus: buses, stream: streams, table: tables }[kind];
+  // A stage block: app-level settings and overrides of a declaration's.
+  fc.tuple(pick(['dev', 'prod', 'app', 'nope']), settingsBlock, fc.option(fc.tuple(pick(everything), settingsBlock), { nil: undefined })).map(
+    ([name, s, override]) => `stage ${name}${override === undefined ? s : ` { ${override[0]}${override[1] || ' { }'} }`}`,
+  ),
+  fc.tuple(pick(['queue', 'topic', 'bus', 'stream', 'table', 'schedule', 'api', 'bucket'] as const), fc.option(typeExpr, { nil: undefined }), settingsBlock).chain(([kind, t, s]) => {
+    const names = { queue: queues, topic: topics, bus: buses, stream: streams, table: tables, schedule: schedules, api: apis, bucket: buckets }[kind];
     return pick(names).map((n) => `${kind} ${n}${t === undefined ? '' : `: ${t}`}${s}`);
   }),
 );
@@ -89,9 +110,10 @@ export function flowProgram(size = 1): fc.Arbitrary<string> {
 
 /** Words and symbols of the language, so random soup often gets deep into the grammar. */
 export const vocabulary = [
-  'app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'success', 'failure', 'true', 'false',
+  'app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'schedule', 'api', 'bucket', 'stage', 'success', 'failure', 'true', 'false',
   'x', 'Order', 'charge', '->', '{', '}', '[', ']', '(', ')', '<', '>', ',', ':', '=', '.', '?', '|', '\n', ' ',
   '"s"', '"', '10', '-1', '0.5', '30s', '5min', '1.5h', '#', 'batch', 'fifo', 'dlq', 'env', '\u2192', '\t', '\\',
+  'cron', 'every', 'route', 'events', 'filter', 'match', 'tags', 'arn', 'ssm', 'secret', '"POST /x"', '"0 3 * * ? *"',
 ];
 
 export const tokenSoup = (maxLength = 60) => fc.array(fc.constantFrom(...vocabulary), { maxLength }).map((words) => words.join(' '));

@@ -134,7 +134,7 @@ const env = fc.uniqueArray(fc.tuple(envName, literalOf(hostileString)), { minLen
 /** The base name of the file: any hostile text without `/` (or `\`, which flowc also splits paths at). */
 const fileName = fc.oneof(fc.constant('app'), hostileString).map((name) => `${name.replace(/[/\\]/g, '_')}.flow`);
 
-export const hostileFlow: fc.Arbitrary<HostileFlow> = fc
+const eventFlow: fc.Arbitrary<HostileFlow> = fc
   .record({
     app: identifier,
     // bus, queue, two functions: distinct names (one namespace).
@@ -160,3 +160,42 @@ export const hostileFlow: fc.Arbitrary<HostileFlow> = fc
     ].join('\n');
     return { path: `project/${file}`, text, nested, packaged };
   });
+
+/**
+ * Where events come from: a schedule's constant input and a bucket notification's key filters
+ * hold hostile strings, and so do the tags of the app and of a declaration (the values
+ * AWS refuses are refused by the checker, and that flow is then skipped).
+ */
+/** The tricky scalars a tag value may hold: AWS takes letters, digits, spaces and `_ . : / = + - @` (FL4055). */
+const tagScalar = fc.constantFrom(...TRICKY_SCALARS.filter((scalar) => /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(scalar)));
+
+const sourcesFlow: fc.Arbitrary<HostileFlow> = fc
+  .record({
+    // S3 takes lowercase bucket names only (FL4080), and the bucket's name starts with the app's.
+    app: identifier.map((name) => name.toLowerCase().replace(/_/g, 'x')),
+    names: fc.uniqueArray(identifier, { minLength: 4, maxLength: 4 }),
+    inputs: fc.array(literalOf(hostileString), { minLength: 2, maxLength: 2 }),
+    keys: fc.array(literalOf(hostileString), { minLength: 2, maxLength: 2 }),
+    tags: fc.array(fc.oneof(literalOf(hostileString), literalOf(tagScalar)), { minLength: 2, maxLength: 2 }),
+    file: fileName,
+    nested: fc.boolean(),
+    packaged: hostileString,
+  })
+  .map(({ app, names, inputs, keys, tags, file, nested, packaged }) => {
+    const [schedule, upper, f, g] = names as [string, string, string, string];
+    const bucket = upper.toLowerCase().replace(/_/g, 'x');
+    const text = [
+      `app ${app} { tags { team = ${tags[0] as string} } }`,
+      'type Tick = { source: string, note: string }',
+      `schedule ${schedule}: Tick { every = 1h, input = { source = ${inputs[0] as string}, note = ${inputs[1] as string} } }`,
+      `bucket ${bucket} { tags { owner = ${tags[1] as string} } }`,
+      `fn ${f}(Tick)`,
+      `fn ${g}`,
+      `${schedule} -> ${f}`,
+      `${bucket} -> ${g} { events = [created], prefix = ${keys[0] as string}, suffix = ${keys[1] as string} }`,
+      '',
+    ].join('\n');
+    return { path: `project/${file}`, text, nested, packaged };
+  });
+
+export const hostileFlow: fc.Arbitrary<HostileFlow> = fc.oneof({ arbitrary: eventFlow, weight: 2 }, { arbitrary: sourcesFlow, weight: 1 });

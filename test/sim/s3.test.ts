@@ -51,6 +51,20 @@ describe('S3 buckets in the simulator', () => {
     sim.dispose();
   });
 
+  test('one function notified on two edges, one per suffix: each object once, by the edge whose filter it matches', async () => {
+    const seen: string[] = [];
+    const flow = 'app files\nbucket photos\nfn thumb\nphotos -> thumb { suffix = ".png" }\nphotos -> thumb { suffix = ".jpg" }\n';
+    const sim = simulator(flow, {
+      thumb: async (event: { Records: { s3: { configurationId: string; object: { key: string } } }[] }) => {
+        for (const record of event.Records) seen.push(`${record.s3.object.key} ${record.s3.configurationId}`);
+      },
+    });
+    for (const key of ['a.png', 'b.jpg', 'c.gif']) sim.inject({ kind: 'put-object', bucket: 'photos', key, body: 'x' });
+    await sim.run({ untilMs: 60_000 });
+    expect(seen.sort()).toEqual(['a.png photos->thumb', 'b.jpg photos->thumb#2']);
+    sim.dispose();
+  });
+
   test('GetObject of a missing key is NoSuchKey; ListObjectsV2 pages in key order', async () => {
     const outcome: { error?: string; pages?: string[][] } = {};
     const client = new s3.S3Client();

@@ -2,7 +2,7 @@ import type { Edge, EdgeKind } from '../../resolve/program.js';
 import type { Rule } from '../rule.js';
 
 /** What AWS does with the second copy, by the mechanism the edge becomes. */
-const consequence: Record<Exclude<EdgeKind, 'route'>, string> = {
+const consequence: Record<Exclude<EdgeKind, 'route' | 'notification'>, string> = {
   'queue-trigger':
     'Both edges become event source mappings of the same queue and function, and Lambda refuses the second: "An event source mapping with SQS arn (…) and function (…) already exists. Please update or delete the existing mapping with UUID …". The stack fails.',
   'stream-trigger':
@@ -14,8 +14,6 @@ const consequence: Record<Exclude<EdgeKind, 'route'>, string> = {
   rule: 'Each edge becomes its own EventBridge rule with the same target, so an event that both select is delivered twice.',
   'schedule-target': 'A schedule has one target (FL2023), so a second edge from it is refused before this check.',
   destination: 'A function has one success and one failure destination (EventInvokeConfig DestinationConfig): the second edge has nowhere to go.',
-  notification:
-    'flowc makes one notification configuration per event type of an edge and names the edge by its ends, so a second edge between the same bucket and target has no name of its own; if the two filters overlap, S3 refuses the bucket as well ("Configurations overlap").',
 };
 
 function key(edge: Edge): string {
@@ -36,7 +34,8 @@ export const duplicateEdge: Rule = {
       const first = new Map<string, Edge>();
       for (const edge of context.program.edges) {
         // Several routes of one API may call one function; a route given twice is FL4071's.
-        if (edge.kind === 'route') continue;
+        // A bucket may notify one target for several filters; filters that overlap are FL4081's.
+        if (edge.kind === 'route' || edge.kind === 'notification') continue;
         if (context.isDamaged(edge.source.name) || context.isDamaged(edge.target.name)) continue;
         const k = key(edge);
         const earlier = first.get(k);

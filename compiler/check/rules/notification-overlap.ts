@@ -16,8 +16,8 @@ interface Filter {
  * Two configurations overlap when their event types intersect (`created` includes
  * `created_put`), their prefixes are prefix-related (one starts with the other; none is the
  * empty prefix) and their suffixes suffix-related, so that one key could match both. Each edge
- * is reported once, at the first earlier edge it overlaps; two edges to the same target are
- * FL4040's.
+ * is reported once, at the first earlier edge it overlaps, whether the two go to one target
+ * (a bucket may notify one function for `.png` and for `.jpg`) or to two.
  */
 export const notificationOverlap: Rule = {
   code: 'FL4081',
@@ -25,7 +25,7 @@ export const notificationOverlap: Rule = {
     // One visit per edge: a malformed filter (resolve reported it) silences only its own visits.
     edge(edge, context) {
       if (edge.kind !== 'notification') return;
-      const earlier = context.program.edges.slice(0, edge.index).filter((e) => e.kind === 'notification' && e.source.name === edge.source.name && e.target.name !== edge.target.name && !context.isDamaged(e.target.name));
+      const earlier = context.program.edges.slice(0, edge.index).filter((e) => e.kind === 'notification' && e.source.name === edge.source.name && !context.isDamaged(e.target.name));
       if (earlier.length === 0) return;
       const filter = filterOf(edge, context);
       const clash = earlier.map((e) => filterOf(e, context)).find((other) => overlap(other, filter));
@@ -55,10 +55,15 @@ function describe(filter: Filter): string {
 
 function report(context: CheckContext, filter: Filter, clash: Filter): void {
   const key = `${filter.prefix.length >= clash.prefix.length ? filter.prefix : clash.prefix}…${filter.suffix.length >= clash.suffix.length ? filter.suffix : clash.suffix}`;
-  context.report(filter.edge.span, `the notifications \`${clash.edge.source.name} -> ${clash.edge.target.name}\` and \`${filter.edge.source.name} -> ${filter.edge.target.name}\` overlap`, {
+  const sameTarget = clash.edge.target.name === filter.edge.target.name;
+  const pair = (edge: Edge) => `\`${edge.source.name} -> ${edge.target.name}\``;
+  const message = sameTarget ? `two notifications ${pair(filter.edge)} overlap` : `the notifications ${pair(clash.edge)} and ${pair(filter.edge)} overlap`;
+  context.report(filter.edge.span, message, {
     label: describe(filter),
     secondary: [{ span: clash.edge.span, message: describe(clash) }],
     why: `A key such as \`${key.replace('…', 'x')}\` matches both, for an event type both take. S3 refuses a bucket whose notification configurations overlap ("Configurations overlap. Configurations on the same bucket cannot share a common event type", ${s3.filteringDocs}), so CloudFormation fails the stack.`,
-    help: 'give the two edges prefixes that neither starts the other (`prefix = "a/"`, `prefix = "b/"`), suffixes that neither ends the other, or events that do not meet; to deliver one event to both, notify a topic and subscribe both to it',
+    help: sameTarget
+      ? 'give the two edges prefixes that neither starts the other, suffixes that neither ends the other, or events that do not meet; or keep one edge, whose filter takes what both need'
+      : 'give the two edges prefixes that neither starts the other (`prefix = "a/"`, `prefix = "b/"`), suffixes that neither ends the other, or events that do not meet; to deliver one event to both, notify a topic and subscribe both to it',
   });
 }

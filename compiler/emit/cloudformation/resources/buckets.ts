@@ -62,9 +62,9 @@ function keyFilter(edge: NotificationEdge): TemplateValue | undefined {
   return rules.length === 0 ? undefined : { S3Key: { Rules: rules } };
 }
 
-/** What lets S3 deliver along the edge: the edge's Lambda permission, the queue's policy or the topic's. */
+/** What lets S3 deliver along the edge: the Lambda permission of the bucket's first edge to the function, the queue's policy or the topic's. */
 function destinationPolicyId(context: EmitContext, edge: NotificationEdge): string {
-  if (edge.targetKind === 'fn') return context.ids.edge(edge.id, 'Permission');
+  if (edge.targetKind === 'fn') return context.ids.edge(firstToTarget(context, edge).id, 'Permission');
   return declarationId(edge.target, edge.targetKind === 'queue' ? 'QueuePolicy' : 'TopicPolicy');
 }
 
@@ -73,9 +73,19 @@ function bucketArn(context: EmitContext, bucket: string): TemplateValue {
   return arnOf('bucket', context.physical('bucket', bucket));
 }
 
-/** S3's permission to invoke the function of a notification edge, for this bucket of this account only. */
+/** The bucket's first notification edge to the edge's target (itself when it is the only one). */
+function firstToTarget(context: EmitContext, edge: NotificationEdge): NotificationEdge {
+  const first = context.edgesFrom(edge.source).find((e): e is NotificationEdge => e.kind === 'notification' && e.target === edge.target);
+  return first ?? edge;
+}
+
+/**
+ * S3's permission to invoke the function of a notification edge, for this bucket of this
+ * account only: one per bucket and function, made by the first of their edges (the permission
+ * names no filter, so a second would only repeat it).
+ */
 export function notificationResources(context: EmitContext, edge: NotificationEdge): NamedResource[] {
-  if (edge.targetKind !== 'fn') return [];
+  if (edge.targetKind !== 'fn' || firstToTarget(context, edge) !== edge) return [];
   const grant = resourcePolicy.bucketToFunction;
   return [
     [
