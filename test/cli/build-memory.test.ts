@@ -65,6 +65,12 @@ async function captured(host: MemoryHost, run: () => Promise<number>): Promise<{
   return { code, out: host.out.slice(out), err: host.err.slice(err) };
 }
 
+/**
+ * Runs of each property: a few dozen in the quick suite; `node scripts/fuzz-incremental.js`
+ * runs many more with another seed (FLOWC_INCREMENTAL_RUNS, FLOWC_INCREMENTAL_SEED).
+ */
+const scaled = (runs: number) => ({ numRuns: Number(process.env.FLOWC_INCREMENTAL_RUNS ?? runs), seed: Number(process.env.FLOWC_INCREMENTAL_SEED ?? 2026) });
+
 const buildOptions = (format: 'yaml' | 'json') => ({ outDir: 'out', templateFormat: format, diagnosticFormat: 'pretty' as const, denyWarnings: false, generatedDir: 'generated', typescript: true });
 
 const step = fc.oneof(
@@ -103,7 +109,7 @@ describe("flowc watch's memory", () => {
           expect(tree(incremental)).toEqual(tree(cold));
         }
       }),
-      { numRuns: 30, seed: 2026 },
+      scaled(30),
     );
   });
 
@@ -121,7 +127,7 @@ describe("flowc watch's memory", () => {
         }
       }),
       // Enough runs that consecutive edits share statements with diagnostics of resolve (FLOWS 6 and 7).
-      { numRuns: 60, seed: 2026 },
+      scaled(60),
     );
   });
 
@@ -202,7 +208,7 @@ describe("flowc build's caches", () => {
           expect(tree(incremental)).toEqual(tree(cold));
         }
       }),
-      { numRuns: 20, seed: 2026 },
+      scaled(20),
     );
   });
 });
