@@ -101,7 +101,7 @@ describe('docs/language.md', () => {
         expect(spec, `${context}.${name}`).toBeDefined();
         if (spec === undefined) continue;
         expect(row[2]?.trim(), `the value of ${context}.${name}`).toBe(formWords(spec));
-        if (context === 'edge') expect(row[3]?.trim(), `the edges of ${name}`).toBe(edgeWords(spec.edges ?? []));
+        if (context === 'edge') expect(row[3]?.trim(), `the edges of ${name}`).toBe(edgeWords(spec.edges ?? [], name));
       }
     }
   });
@@ -178,16 +178,19 @@ function formWords(spec: SettingSpec): string {
       return 'list of S3 events';
     case 'json':
       return 'constant';
+    case 'arn':
+      return 'ARN';
   }
 }
 
 /** How the edge table writes the kinds of edge that take a setting. */
-function edgeWords(edges: readonly EdgeKindName[]): string {
+function edgeWords(edges: readonly EdgeKindName[], setting: string): string {
   const triggers = (['queue-trigger', 'stream-trigger', 'table-trigger'] as const).filter((k) => edges.includes(k)).map((k) => k.replace('-trigger', ''));
   const parts: string[] = [];
   if (triggers.length > 0) parts.push(`${triggers.length === 1 ? triggers[0] : `${triggers.slice(0, -1).join(', ')} and ${triggers.at(-1)}`} triggers`);
   if (edges.includes('rule')) parts.push(triggers.length > 0 ? 'bus rules' : 'bus → target');
-  if (edges.includes('subscription')) parts.push('topic → queue');
+  // RawMessageDelivery is for queue subscribers only; the other subscription settings take both.
+  if (edges.includes('subscription')) parts.push(setting === 'raw' ? 'topic → queue' : 'topic → target');
   if (edges.includes('route')) parts.push('api → fn');
   if (edges.includes('notification')) parts.push('bucket → target');
   return parts.join('; ');

@@ -23,16 +23,43 @@ export interface PatternField {
 export interface RulePattern {
   readonly pattern: SourcePattern;
   readonly fields: readonly PatternField[];
+  /** `match`: the top level is EventBridge's envelope; `filter`: the payload itself. */
+  readonly setting: 'match' | 'filter';
 }
 
 const cache = new WeakMap<Edge, RulePattern | null>();
 
 /** The pattern of a rule with `match`, with its fields typed; undefined for other edges. */
-export function rulePatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
+function rulePatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
   if (cache.has(edge)) return cache.get(edge) ?? undefined;
   const result = typedPattern(edge, context);
   cache.set(edge, result ?? null);
   return result;
+}
+
+const filterCache = new WeakMap<Edge, RulePattern | null>();
+
+/**
+ * The `filter` of a trigger or subscription, with its fields typed against the payload the
+ * edge carries (the pattern's top level is the payload's); undefined for other edges.
+ */
+function filterPatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
+  if (filterCache.has(edge)) return filterCache.get(edge) ?? undefined;
+  const pattern = context.typed.filterPattern(edge);
+  let result: RulePattern | undefined;
+  if (pattern !== undefined) {
+    const payload = structureOf(context.typed.edgePayload(edge), context.typed);
+    const fields: PatternField[] = [];
+    walk(pattern, payload.kind === 'record' ? payload : undefined, [], fields, context);
+    result = { pattern, fields, setting: 'filter' };
+  }
+  filterCache.set(edge, result ?? null);
+  return result;
+}
+
+/** The typed pattern of an edge: a rule's `match`, or a trigger's or subscription's `filter`. */
+export function edgePatternFields(edge: Edge, context: CheckContext): RulePattern | undefined {
+  return rulePatternFields(edge, context) ?? filterPatternFields(edge, context);
 }
 
 function typedPattern(edge: Edge, context: CheckContext): RulePattern | undefined {
@@ -43,7 +70,7 @@ function typedPattern(edge: Edge, context: CheckContext): RulePattern | undefine
   const withReplay: RecordType = { kind: 'record', fields: [...envelope.fields, { name: 'replay-name', type: { kind: 'string' }, optional: true }] };
   const fields: PatternField[] = [];
   walk(pattern, withReplay, [], fields, context);
-  return { pattern, fields };
+  return { pattern, fields, setting: 'match' };
 }
 
 function walk(pattern: SourcePattern, record: RecordType | undefined, path: readonly string[], out: PatternField[], context: CheckContext): void {

@@ -391,6 +391,18 @@ export class TypedProgram implements TypeEnvironment {
     return patternOf(match, spec?.type === 'pattern' && spec.aliases ? { aliases: spec.aliases } : {});
   }
 
+  /**
+   * The `filter` of a trigger or subscription as read by resolution, or undefined without one;
+   * like `rulePattern`, the well-formed parts of a pattern with a mistake of form.
+   */
+  filterPattern(edge: Edge): SourcePattern | undefined {
+    if (edge.kind !== 'queue-trigger' && edge.kind !== 'stream-trigger' && edge.kind !== 'table-trigger' && edge.kind !== 'subscription') return undefined;
+    const written = this.model.provenance.asWritten(this.#edgeModel(edge), 'filter');
+    const filter = written?.call ? undefined : written?.value;
+    if (filter?.kind !== 'SettingsBlock' || filter.damaged) return undefined;
+    return patternOf(filter);
+  }
+
   private computeRuleMatch(edge: Edge): { match: RuleMatch; payload: PayloadType } | null {
     const bus = edge.source;
     const userDetail = this.declaredType(bus.name) ?? unknownType;

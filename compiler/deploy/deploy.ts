@@ -15,7 +15,7 @@ import {
 } from './changeset.js';
 import type { Clock } from './clock.js';
 import { completesResource, followStackEvents, newestEventId } from './events.js';
-import { type FlowKinds, flowKinds, formatChanges, guardMessage, isGuarded, type ResourceChange, subjectOf } from './explain.js';
+import { existingNotes, type FlowKinds, flowKinds, formatChanges, guardMessage, isGuarded, type ResourceChange, subjectOf } from './explain.js';
 import { findFailureCause, formatFailure } from './failure.js';
 import { findLeftovers, leftoverMessage } from './leftovers.js';
 import { nestedStackId, resourcesDeletedWith } from './nested.js';
@@ -109,6 +109,7 @@ export async function deployApp(
   const { changes, rootChangeCount } = await reviewChangeSet(packaged, clients, handle, type, clock);
   ui.info(`changes (change set ${handle.id.split('/')[1] ?? handle.id}):`);
   for (const line of formatChanges(changes, options.flowFile, kinds)) ui.info(line);
+  for (const line of existingNotes(packaged.manifest, options.flowFile)) ui.info(line);
   const guarded = changes.filter(isGuarded);
   const refusedForData = guarded.length > 0 && !options.allowReplace;
   if (refusedForData) for (const line of guardMessage(guarded, options.flowFile, kinds)) ui.error(line);

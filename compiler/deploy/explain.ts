@@ -138,6 +138,19 @@ export function sortChanges(changes: readonly ResourceChange[]): ResourceChange[
   );
 }
 
+/**
+ * One line per existing resource of the flow (`arn = "…"`): the stack creates, changes and
+ * deletes nothing of it, so it is in no change and never in the replacement guard; `flowc diff`
+ * and `flowc deploy` say so, so that its absence from the changes is not a surprise.
+ */
+export function existingNotes(manifest: FlowManifest, flowFile: string): string[] {
+  return declarationsOf(manifest).flatMap(({ kind, spec }) => {
+    const existing = 'existing' in spec ? spec.existing : undefined;
+    if (existing === undefined) return [];
+    return [`  =   ${kind} ${spec.name} is existing (${existing.arn}), not managed by this stack: nothing of it is created, changed or deleted  (${flowFile}:${spec.origin.line})`];
+  });
+}
+
 /** The refusal `flowc deploy` prints, and what `flowc diff` warns about. */
 export function guardMessage(guarded: readonly ResourceChange[], flowFile: string, kinds: FlowKinds = new Map()): string[] {
   return [

@@ -69,6 +69,8 @@ export const codes = {
   FL2025: { slug: 'api-type', severity: 'error', phase: 'names', title: 'An api declared with a type: its routes\' functions declare the types' },
   FL2026: { slug: 'unknown-s3-event', severity: 'error', phase: 'names', title: 'An `events` entry of a bucket edge that is not an S3 event' },
   FL2027: { slug: 'duplicate-s3-event', severity: 'error', phase: 'names', title: 'An S3 event listed twice in `events`, or inside another one listed' },
+  FL2030: { slug: 'existing-arn-syntax', severity: 'error', phase: 'names', title: 'An `arn` that is not an ARN of the declaration\'s kind of resource' },
+  FL2031: { slug: 'existing-arn-service', severity: 'error', phase: 'names', title: 'An `arn` of another service or resource type than the declaration\'s kind' },
 
   // Payload types
   FL3001: { slug: 'type-mismatch', severity: 'error', phase: 'types', title: 'What an edge sends is not what its receiver declared' },
@@ -167,6 +169,15 @@ export const codes = {
   FL4082: { slug: 'notification-fifo-target', severity: 'error', phase: 'aws', title: 'A bucket notification to a FIFO queue or topic, which S3 does not support' },
   FL4083: { slug: 'bucket-type', severity: 'error', phase: 'aws', title: 'A bucket declared with a payload type: a bucket holds objects, not messages' },
   FL4084: { slug: 'notification-filter-value', severity: 'error', phase: 'aws', title: 'An empty or over-long prefix or suffix on a bucket edge' },
+  FL4085: { slug: 'filter-operator-unsupported', severity: 'error', phase: 'aws', title: 'A filter operator that Lambda event filtering or the SNS filter policy does not support' },
+  FL4086: { slug: 'filter-criteria-limits', severity: 'error', phase: 'aws', title: 'Lambda filter criteria over AWS\'s limits: more than five filters, or a pattern over 4,096 characters' },
+  FL4087: { slug: 'filter-policy-limits', severity: 'error', phase: 'aws', title: 'An SNS filter policy over AWS\'s limits: keys, value combinations or size' },
+  FL4088: { slug: 'filter-new-image', severity: 'error', phase: 'aws', title: 'A filter on a table whose stream carries no new image' },
+  FL4090: { slug: 'existing-fifo-suffix', severity: 'error', phase: 'aws', title: 'An existing queue or topic whose `fifo` disagrees with its ARN\'s `.fifo` suffix' },
+  FL4091: { slug: 'existing-owner-setting', severity: 'error', phase: 'aws', title: 'A setting only the owner of an existing resource can set' },
+  FL4092: { slug: 'existing-region', severity: 'error', phase: 'aws', title: 'An existing resource in another Region where AWS needs the stack\'s' },
+  FL4093: { slug: 'existing-account', severity: 'error', phase: 'aws', title: 'An existing resource in another account where AWS needs the stack\'s' },
+  FL4094: { slug: 'existing-table-stream', severity: 'error', phase: 'aws', title: 'A trigger on an existing table whose `arn` is not its stream\'s' },
 
   // Graph shape
   FL5001: { slug: 'destination-never-fires', severity: 'warning', phase: 'graph', title: 'Destinations on a function that is only invoked synchronously' },

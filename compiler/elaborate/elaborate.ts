@@ -1,6 +1,7 @@
 import type { DeclarationSymbol, EdgeKind, ResolvedProgram, SettingsMap } from '../resolve/program.js';
+import { ownerOnlySettings } from '../settings/existing-arn.js';
 import { type EdgeDefault, type SettingsContext, settingSchema, type SettingSpec } from '../settings/schema.js';
-import type { AppModel, DeclarationModel, EdgeModel, FunctionModel, StageModel } from './model.js';
+import type { AppModel, DeclarationModel, EdgeModel, FunctionModel, QueueModel, StageModel, TopicModel } from './model.js';
 import { type FieldOrigin, PoisonWatch, Provenance } from './provenance.js';
 import { readValue } from './read-value.js';
 
@@ -33,6 +34,7 @@ export function elaborate(program: ResolvedProgram): Model {
     const { fields, origins } = fieldsOf(where, settings, options);
     const item = { ...base, ...fields };
     const poisoned = [...origins].filter(([, origin]) => origin.kind === 'poisoned').map(([field]) => field);
+    poisoned.push(...unknownOfExisting(where, fields));
     const shown = poisoned.length === 0 ? item : watched(item, new Set(poisoned), poison);
     provenance.record(shown, origins);
     return shown as T;
@@ -58,11 +60,33 @@ type Build = <T extends object>(base: object, where: SettingsContext, settings: 
 
 function elaborateDeclaration(symbol: DeclarationSymbol, app: AppModel, inherited: BuildOptions['inherited'], build: Build): DeclarationModel {
   const base = { kind: symbol.kind, name: symbol.name, symbol };
+  if (symbol.kind === 'queue' || symbol.kind === 'topic') return withFifoOfExisting(build<QueueModel | TopicModel>(base, symbol.kind, symbol.settings));
   if (symbol.kind !== 'fn') return build<DeclarationModel>(base, symbol.kind, symbol.settings);
   const handler = symbol.settings.get('handler');
   const written = handler?.value.kind === 'StringValue' ? handler.value.value : undefined;
   const handlerPath = written ?? `${app.handlersFolder.replace(/\/+$/, '')}/${symbol.name}.ts`;
   return build<FunctionModel>({ ...base, handlerPath }, 'fn', symbol.settings, inherited === undefined ? {} : { inherited });
+}
+
+/**
+ * An existing queue or topic is FIFO exactly when its name ends in `.fifo` (AWS names every FIFO
+ * queue and topic so): the field holds that, whatever `fifo` says, so the FIFO rules judge the
+ * resource as it is; a `fifo` that disagrees is FL4090's one diagnostic.
+ */
+function withFifoOfExisting<T extends QueueModel | TopicModel>(item: T): T {
+  if (item.existing !== null) (item as { fifo: boolean }).fifo = item.existing.name.endsWith('.fifo');
+  return item;
+}
+
+/**
+ * The fields of an existing resource that only its owner sets (compiler/settings/existing-arn.ts):
+ * unknown to the rules, so they are watched like poisoned ones (a rule that reads one reports
+ * nothing), while the model keeps their values for lowering and the simulator.
+ */
+function unknownOfExisting(where: SettingsContext, fields: Readonly<Record<string, unknown>>): string[] {
+  if (!(where in ownerOnlySettings) || fields.existing === null || fields.existing === undefined) return [];
+  const schema = settingSchema[where];
+  return ownerOnlySettings[where as keyof typeof ownerOnlySettings].flatMap((name) => (schema[name] === undefined ? [] : [schema[name].field]));
 }
 
 function fieldsOf(where: SettingsContext, settings: SettingsMap, options: BuildOptions): { fields: Record<string, unknown>; origins: Map<string, FieldOrigin> } {

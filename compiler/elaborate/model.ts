@@ -1,5 +1,5 @@
 import type { S3EventWord } from '../../runtime/aws/s3.js';
-import type { Deduplication, EnvValue, FieldPath, JsonValue } from '../../runtime/manifest/schema.js';
+import type { Deduplication, EnvValue, ExistingResource, FieldPath, JsonValue } from '../../runtime/manifest/schema.js';
 import type { DeclarationSymbol, Edge, EdgeKind, StageSymbol } from '../resolve/program.js';
 import type { settingSpecs, SettingsContext } from '../settings/schema.js';
 import type { SettingsBlock } from '../syntax/ast.js';
@@ -33,6 +33,8 @@ type FormValue<V> = V extends { readonly type: 'int' | 'number' | 'duration' }
                       ? readonly S3EventWord[]
                       : V extends { readonly type: 'json' }
                       ? JsonValue
+                      : V extends { readonly type: 'arn' }
+                      ? ExistingResource
                       : never;
 
 /** Whether a setting's default (or one of its per-edge defaults) is "none". */

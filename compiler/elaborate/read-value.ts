@@ -1,4 +1,5 @@
 import type { Deduplication, EnvValue, JsonValue } from '../../runtime/manifest/schema.js';
+import { isArnProblem, parseExistingArn } from '../../runtime/aws/arns.js';
 import { parameterReferenceOf } from '../settings/parameters.js';
 import type { SettingSpec } from '../settings/schema.js';
 import { millisecondsPer } from '../settings/units.js';
@@ -74,6 +75,11 @@ export function readValue(spec: SettingSpec, value: Value): unknown {
       return value.kind === 'StringValue' ? Math.floor(Date.parse(value.value) / 1000) : undefined;
     case 'json':
       return jsonOf(value);
+    case 'arn': {
+      if (value.kind !== 'StringValue') return undefined;
+      const existing = parseExistingArn(form.kind, value.value);
+      return isArnProblem(existing) ? undefined : existing;
+    }
   }
 }
 

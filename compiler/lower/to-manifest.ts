@@ -7,12 +7,14 @@ import {
   type DeploySettings,
   type EdgeSpec,
   type EnvValue,
+  type ExistingResource,
   type FieldPath,
   type FifoSettings,
   type FlowManifest,
   type FunctionSpec,
   MANIFEST_VERSION,
   type Origin,
+  type Pattern,
   type ParameterReference,
   type QueueSpec,
   type ScheduleSpec,
@@ -22,10 +24,12 @@ import {
   type TopicSpec,
 } from '../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../runtime/manifest/types.js';
+import { newImagePattern } from '../check/filters.js';
 import type { CheckedProgram } from '../check/run-checks.js';
 import type { TypedProgram } from '../check/typed-program.js';
 import type { Model } from '../elaborate/elaborate.js';
 import type { DeclarationModel, EdgeModel, QueueModel, StageModel, TopicModel } from '../elaborate/model.js';
+import { manifestPattern } from '../resolve/pattern.js';
 import type { Edge } from '../resolve/program.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
@@ -96,6 +100,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const queues = byKind('queue').map((queue): QueueSpec => ({
     name: queue.name,
     origin: origin(queue.symbol.decl.name.span),
+    ...existingOf(queue),
     fifo: queue.fifo,
     message: typed.typeOf(queue.name),
     visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
@@ -111,6 +116,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const topics = byKind('topic').map((topic): TopicSpec => ({
     name: topic.name,
     origin: origin(topic.symbol.decl.name.span),
+    ...existingOf(topic),
     fifo: topic.fifo,
     message: typed.typeOf(topic.name),
     fifoSettings: fifoSettings(topic),
@@ -119,6 +125,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
   const buses = byKind('bus').map((bus): BusSpec => ({
     name: bus.name,
     origin: origin(bus.symbol.decl.name.span),
+    ...existingOf(bus),
     detail: typed.declaredType(bus.name),
   }));
 
@@ -127,6 +134,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     return {
       name: stream.name,
       origin: origin(stream.symbol.decl.name.span),
+      ...existingOf(stream),
       record: typed.typeOf(stream.name),
       mode: onDemand ? 'ON_DEMAND' : 'PROVISIONED',
       shardCount: onDemand ? null : stream.shardCount,
@@ -142,6 +150,7 @@ export function lowerToManifest(checked: CheckedProgram, source: SourceFile): Fl
     return {
       name: table.name,
       origin: origin(table.symbol.decl.name.span),
+      ...existingOf(table),
       item,
       partitionKey: key(table.partitionKey) ?? { attribute: 'id', type: 'S' },
       sortKey: key(table.sortKey),
@@ -232,6 +241,7 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         batchingWindowSeconds: model.batchingWindowSeconds,
         maximumConcurrency: model.maximumConcurrency,
         reportBatchItemFailures: model.reportBatchItemFailures,
+        filter: edgeFilter(edge, typed),
       };
     case 'stream-trigger':
     case 'table-trigger': {
@@ -249,6 +259,7 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         startingPositionTimestamp: model.startingPositionTimestamp,
         onFailure: onFailure ? { kind: onFailure.kind as 'queue' | 'topic', name: onFailure.name } : null,
         reportBatchItemFailures: model.reportBatchItemFailures,
+        filter: edgeFilter(edge, typed),
       };
     }
     case 'subscription':
@@ -257,6 +268,7 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
         kind: 'subscription',
         targetKind: edge.target.kind as 'fn' | 'queue',
         rawMessageDelivery: edge.target.kind === 'queue' && model.rawMessageDelivery,
+        filter: edgeFilter(edge, typed),
       };
     case 'rule': {
       const match = typed.ruleMatch(edge)?.match ?? { kind: 'app-events' as const };
@@ -287,6 +299,17 @@ function lowerEdge(model: EdgeModel, typed: TypedProgram, program: Model, at: Or
     case 'schedule-target':
       return { ...base, kind: 'schedule-target', targetKind: edge.target.kind as 'fn' | 'queue' | 'topic' | 'bus' };
   }
+}
+
+/**
+ * The `filter` of a trigger or subscription, on the payload's fields; for a DynamoDB stream, in
+ * the attribute-value form of the new image, by the item's types (runtime/pattern/filters.ts).
+ */
+function edgeFilter(edge: Edge, typed: TypedProgram): Pattern | null {
+  const pattern = typed.filterPattern(edge);
+  if (pattern === undefined) return null;
+  const written = manifestPattern(pattern);
+  return edge.kind === 'table-trigger' ? newImagePattern(written, typed.edgePayload(edge), typed) : written;
 }
 
 /** A field whose schema default is given for this kind of edge: never "none" on it. */
@@ -350,6 +373,11 @@ export function fieldType(type: PayloadType, path: FieldPath, typed: TypedProgra
 
 function keyAttributeType(type: PayloadType): 'S' | 'N' {
   return type.kind === 'number' || type.kind === 'int' ? 'N' : 'S';
+}
+
+/** `existing` of a declaration with `arn = "…"`; nothing (the manifest unchanged) for one the stack creates. */
+function existingOf(item: { readonly existing: ExistingResource | null }): { readonly existing?: ExistingResource } {
+  return item.existing === null ? {} : { existing: item.existing };
 }
 
 function compare(a: string, b: string): number {

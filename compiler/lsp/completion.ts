@@ -118,7 +118,12 @@ function blockCompletions(analysis: Analysis, statement: string, open: readonly 
   const owner = ownerOf(analysis, head);
   if (owner === undefined) return [];
   const entry = currentEntry(statement, open[open.length - 1] ?? 0);
-  if (parents.length > 0) return parents[0] === 'match' ? patternCompletions(analysis, owner, parents.slice(1), entry) : [];
+  if (parents.length > 0) {
+    if (parents[0] === 'match') return patternCompletions(analysis, owner, parents.slice(1), entry);
+    // A filter's fields are the payload's own, from the top.
+    if (parents[0] === 'filter') return patternCompletions(analysis, owner, ['detail', ...parents.slice(1)], entry);
+    return [];
+  }
   const valueOf = /^\s*(\w+)\s*=\s*(?:\[[\w.\s,]*|[\w.]*)$/.exec(entry);
   if (valueOf) return valueCompletions(analysis, owner, valueOf[1] ?? '');
   if (/^\s*\w*$/.test(entry)) {

@@ -142,6 +142,7 @@ const valueWords: Record<ValueSpec['type'], string> = {
   timestamp: 'an ISO-8601 timestamp string',
   events: 'a list of S3 events (`created`, `removed`, `restored`, …)',
   json: 'a constant (string, number, boolean, list or block)',
+  arn: 'the ARN of an existing resource, as a string',
 };
 
 function settingContext(site: Pick<SettingSite, 'owner'>): SettingsContext | undefined {

@@ -3,6 +3,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { didYouMeanOf, replaceWith, suggest } from '../diagnostics/suggest.js';
 import { awsSettingHelp, awsSettingSpelling, awsWordHelp, awsWordSpelling } from '../settings/aws-spellings.js';
 import { type SettingsContext, type SettingSpec, settingSchema, stageSettingNames, type ValueSpec } from '../settings/schema.js';
+import { checkExistingArn } from '../settings/existing-arn.js';
 import { parameterNoun, parameterSources } from '../settings/parameters.js';
 import type { CallValue, Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { readPattern } from './pattern.js';
@@ -135,6 +136,7 @@ const expectedWords: Record<ValueSpec['type'], string> = {
   timestamp: 'an ISO-8601 timestamp string such as `"2026-01-01T00:00:00Z"`',
   strings: 'a list of strings such as `["https://shop.example"]`',
   events: 'a list of S3 events such as `[created, removed]`',
+  arn: 'the ARN of the existing resource, in double quotes',
   json: 'a constant: a string, a number, `true`, `false`, a list or a block such as `{ source = "heartbeat" }`',
 };
 
@@ -238,6 +240,9 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
       return checkTags(setting, value, reporter);
     case 'json':
       return checkJson(setting, value, reporter);
+    case 'arn':
+      if (value.kind !== 'StringValue') return wrong();
+      return checkExistingArn(setting, value, shape.kind, owner, reporter);
     case 'pattern':
       return value.kind === 'SettingsBlock' ? readPattern(value, reporter, shape.aliases === undefined ? {} : { aliases: shape.aliases }) !== undefined : wrong();
   }

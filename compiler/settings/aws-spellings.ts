@@ -148,8 +148,10 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
     rawmessagedelivery: 'raw',
     eventpattern: 'match',
     filterpattern: 'match',
-    filter: 'match',
     pattern: 'match',
+    filtercriteria: 'filter',
+    filterpolicy: 'filter',
+    filterpolicyscope: 'filter',
   },
 };
 

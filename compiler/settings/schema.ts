@@ -1,4 +1,5 @@
 import { defaultRuntime, eventBridge, eventSourceMapping, kinesis, lambda, type Range, scheduler, sqs } from '../../runtime/aws/limits.js';
+import type { ExistingKind } from '../../runtime/aws/arns.js';
 import { s3EventTypesIntersect, s3EventWords } from '../../runtime/aws/s3.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { DurationUnit } from './units.js';
@@ -50,7 +51,9 @@ export type ValueSpec =
    */
   | { readonly type: 'events'; readonly words: Readonly<Record<string, string>>; readonly intersect: (a: string, b: string) => boolean }
   /** A constant JSON value: strings, numbers, booleans, lists and blocks (`input = { source = "heartbeat" }`). */
-  | { readonly type: 'json' };
+  | { readonly type: 'json' }
+  /** The ARN of an existing resource of the kind, in a string (runtime/aws/arns.ts `parseExistingArn`; FL2030, FL2031). */
+  | { readonly type: 'arn'; readonly kind: ExistingKind };
 
 /** An AWS range that a setting's value must fall in, reported under `code` by the range rules. */
 export interface RangeRegistration {
@@ -116,6 +119,9 @@ const field = { type: 'field' } as const;
 const tags = { type: 'tags' } as const;
 const strings = { type: 'strings' } as const;
 const word = <const W extends readonly string[]>(...words: W) => ({ type: 'word', words }) as const;
+/** `arn = "…"` on a queue, topic, bus, stream or table: it exists outside the stack (docs/language.md "Existing resources"). */
+const existing = (kind: ExistingKind, noun: string) =>
+  ({ value: { type: 'arn', kind }, doc: `the ARN of an existing ${noun}: nothing is created, references and IAM use the ARN`, field: 'existing', default: null }) as const;
 const byEdge = <const V, const O>(values: Readonly<Partial<Record<EdgeKindName, V>>>, otherwise: O): EdgeDefault<V | O> => ({ byEdge: values, otherwise });
 
 export const runtimeSetting = { value: { type: 'runtime' }, doc: 'Lambda runtime, e.g. `nodejs24.x`', field: 'runtime' } as const;
@@ -202,6 +208,7 @@ export const settingSpecs = {
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   queue: {
+    arn: existing('queue', 'queue'),
     fifo: { value: bool, doc: 'a FIFO queue (`.fifo` name, ordered per message group)', field: 'fifo', default: false, property: 'AWS::SQS::Queue.FifoQueue' },
     group: { value: field, doc: 'FIFO: the message field used as MessageGroupId', field: 'groupBy', default: null },
     dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` (SHA-256 of the body) or the field used as MessageDeduplicationId', field: 'deduplication', default: null, property: 'AWS::SQS::Queue.ContentBasedDeduplication' },
@@ -271,12 +278,14 @@ export const settingSpecs = {
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   topic: {
+    arn: existing('topic', 'topic'),
     fifo: { value: bool, doc: 'a FIFO topic (`.fifo` name)', field: 'fifo', default: false, property: 'AWS::SNS::Topic.FifoTopic' },
     group: { value: field, doc: 'FIFO: the message field used as MessageGroupId', field: 'groupBy', default: null },
     dedupe: { value: { type: 'dedupe' }, doc: 'FIFO: `content` or the field used as MessageDeduplicationId', field: 'deduplication', default: null, property: 'AWS::SNS::Topic.ContentBasedDeduplication' },
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   bus: {
+    arn: existing('bus', 'event bus'),
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   api: {
@@ -284,6 +293,7 @@ export const settingSpecs = {
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   stream: {
+    arn: existing('stream', 'Kinesis stream'),
     shards: {
       value: int,
       doc: 'shard count (provisioned mode)',
@@ -306,6 +316,7 @@ export const settingSpecs = {
     tags: { value: tags, doc: 'tags of this declaration\'s resources, merged key by key over the app\'s (Tags)', field: 'tags', default: {}, property: 'Tags' },
   },
   table: {
+    arn: existing('table', 'table (its stream\'s ARN, `…:table/NAME/stream/LABEL`, when it triggers a function)'),
     key: { value: field, doc: 'partition key field', field: 'partitionKey', default: null, property: 'AWS::DynamoDB::Table.KeySchema' },
     sort: { value: field, doc: 'sort key field', field: 'sortKey', default: null, property: 'AWS::DynamoDB::Table.KeySchema' },
     stream: { value: word('new_and_old', 'new', 'old', 'keys'), doc: 'enable the table stream with this view type', field: 'streamView', default: null, property: 'AWS::DynamoDB::Table.StreamSpecification' },
@@ -484,6 +495,15 @@ export const settingSpecs = {
     prefix: { value: str, doc: 'bucket → target: only keys that start with this (Filter.S3Key prefix)', field: 'keyPrefix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     suffix: { value: str, doc: 'bucket → target: only keys that end with this (Filter.S3Key suffix)', field: 'keySuffix', edges: ['notification'], default: null, property: 'AWS::S3::Bucket.NotificationConfiguration' },
     match: { value: { type: 'pattern', aliases: { detail_type: 'detail-type' } }, doc: 'bus → target: the EventBridge pattern of the rule', field: 'match', edges: ['rule'], default: null, property: 'AWS::Events::Rule.EventPattern' },
+    // The pattern's fields are the payload's; flowc wraps them as each service reads its records (runtime/pattern/filters.ts).
+    filter: {
+      value: { type: 'pattern' },
+      doc: 'triggers and topic subscriptions: only messages that match (FilterCriteria, FilterPolicy); an SQS trigger deletes the others',
+      field: 'filter',
+      edges: [...triggers, 'subscription'],
+      default: null,
+      property: 'AWS::Lambda::EventSourceMapping.FilterCriteria',
+    },
   },
 } as const satisfies Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;
 

@@ -177,6 +177,31 @@ export const eventBridge = {
   eventEnvelopeFields: ['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail', 'replay-name'],
 } as const;
 
+/** Lambda event filtering of an event source mapping's records (`FilterCriteria`). */
+export const eventFiltering = {
+  /**
+   * "By default, you can define up to five different filters for a single event source mapping"
+   * (a quota that can be raised to 10): https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+   */
+  filtersPerMappingDefault: 5,
+  filtersPerMappingQuotaMax: 10,
+  /** `Filter.Pattern`: "Maximum length of 4096": https://docs.aws.amazon.com/lambda/latest/api/API_Filter.html */
+  patternCharactersMax: 4096,
+} as const;
+
+/** SNS subscription filter policies: https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html */
+export const snsFilterPolicy = {
+  /** "A filter policy can have a maximum of five keys"; with the MessageBody scope only top-level keys count. */
+  keysMax: 5,
+  /** "The total combination of values in a filter policy must not exceed 150." */
+  combinationsMax: 150,
+  /** "The maximum size of a filter policy is 256 KB." */
+  bytesMax: 262_144,
+  /** "For numeric matching, the value can range from -10^9 to 10^9 … with five digits of accuracy after the decimal point." */
+  numberMagnitudeMax: 1e9,
+  numberDecimalsMax: 5,
+} as const;
+
 /** AWS::DynamoDB::Table. */
 export const dynamodb = {
   /** `TableName`: 3–255 characters. */

@@ -6,7 +6,8 @@ import type { ResourceKind } from './schema.js';
  * simulator sets it too. One function, so the three can never disagree.
  *
  * Value by kind: queue → queue URL, topic → topic ARN, bus → event bus name, stream → stream
- * name, table → table name, bucket → bucket name.
+ * name, table → table name, bucket → bucket name. An existing bus (`arn = "…"`) is given by its
+ * ARN, which PutEvents takes for a bus of another account (docs/cloudformation.md).
  */
 export function sendTargetVariable(kind: ResourceKind, name: string): string {
   return `FLOWC_${kind.toUpperCase()}_${name.toUpperCase()}`;

@@ -158,9 +158,28 @@ export interface SendTarget {
   readonly name: string;
 }
 
+/**
+ * `arn = "…"`: a resource that exists outside the stack. Nothing is created for it; every
+ * reference, IAM statement and environment variable uses its ARN (runtime/aws/arns.ts
+ * `resourceArnOf`), and the settings only its owner can set are absent (FL4091).
+ */
+export interface ExistingResource {
+  /** The resource's ARN (a table's own, even when `arn` names its stream). */
+  readonly arn: string;
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  /** Its name, from the ARN: the physical name it has (a FIFO one ends in `.fifo`). */
+  readonly name: string;
+  /** Tables: the stream's ARN, when `arn` is the stream's (`table/<name>/stream/<label>`). */
+  readonly streamArn?: string;
+}
+
 export interface QueueSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when the queue exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   readonly fifo: boolean;
   /** The type of each message body (JSON). */
   readonly message: PayloadType;
@@ -205,6 +224,8 @@ export interface Redrive {
 export interface TopicSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   readonly fifo: boolean;
   readonly message: PayloadType;
   /** FIFO topics only; `deduplicationScope`/`throughputLimit` are fixed to their defaults. */
@@ -214,6 +235,8 @@ export interface TopicSpec {
 export interface BusSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   /** The declared detail type of the events the app's own code puts on the bus; null when none is declared. */
   readonly detail: PayloadType | null;
 }
@@ -221,6 +244,8 @@ export interface BusSpec {
 export interface StreamSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   /** The type of each record's data (JSON). */
   readonly record: PayloadType;
   /** `StreamModeDetails.StreamMode`. */
@@ -237,6 +262,8 @@ export interface StreamSpec {
 export interface TableSpec {
   readonly name: string;
   readonly origin: Origin;
+  /** Present when it exists outside the stack (`arn = "…"`). */
+  readonly existing?: ExistingResource;
   readonly item: PayloadType;
   /** `KeySchema` HASH. */
   readonly partitionKey: TableKey;
@@ -341,6 +368,8 @@ export interface QueueTriggerEdge extends EdgeBase {
   readonly maximumConcurrency: number | null;
   /** `FunctionResponseTypes: [ReportBatchItemFailures]`. */
   readonly reportBatchItemFailures: boolean;
+  /** `FilterCriteria`: the `filter` on the message's fields (under `body`); null for none. A message that matches none is deleted. */
+  readonly filter: Pattern | null;
 }
 
 /** A Kinesis (`stream-trigger`) or DynamoDB stream (`table-trigger`) event source mapping. */
@@ -363,6 +392,12 @@ export interface StreamTriggerEdge extends EdgeBase {
   /** `DestinationConfig.OnFailure`: a standard queue or topic of this manifest. */
   readonly onFailure: { readonly kind: 'queue' | 'topic'; readonly name: string } | null;
   readonly reportBatchItemFailures: boolean;
+  /**
+   * `FilterCriteria`; null for none. On a Kinesis stream the `filter` on the record's fields
+   * (under `data`); on a DynamoDB stream the same in the attribute-value form of the new image
+   * (`{ total { N = ["120"] } }`, runtime/pattern/filters.ts), since that needs the item's types.
+   */
+  readonly filter: Pattern | null;
 }
 
 /** An SNS subscription of a function (async invoke) or a queue. */
@@ -371,6 +406,8 @@ export interface SubscriptionEdge extends EdgeBase {
   readonly targetKind: 'fn' | 'queue';
   /** `RawMessageDelivery` (queues only; false for functions). */
   readonly rawMessageDelivery: boolean;
+  /** `FilterPolicy` with `FilterPolicyScope: MessageBody`: the `filter` on the message's fields; null for none. */
+  readonly filter: Pattern | null;
 }
 
 /** An EventBridge rule on a bus with one target. */

@@ -1,6 +1,6 @@
-import type { FlowManifest, ResourceKind } from '../manifest/schema.js';
+import type { ExistingResource, FlowManifest, ResourceKind } from '../manifest/schema.js';
 import { sendTargetVariable } from '../manifest/env.js';
-import { type ArnScope, arnOf } from '../aws/arns.js';
+import { type ArnScope, arnOf, existingQueueUrl, resourceArnOf } from '../aws/arns.js';
 import { bucketName, physicalName } from '../manifest/names.js';
 
 /**
@@ -9,10 +9,13 @@ import { bucketName, physicalName } from '../manifest/names.js';
  * runtime/manifest/names.ts, which the CloudFormation emitter uses too), in a fake
  * account (000000000000 by default), so handler code that parses them keeps working. The value
  * of each `sendTargetVariable` is one of these, and SDK calls are routed back to the resource by it.
+ * An existing resource (`arn = "…"`) is simulated like a declared one, under its own ARN, name
+ * and URL, in the account and Region its ARN names (docs/simulator.md).
  */
 export class Addresses {
   private readonly byAddress = new Map<string, { kind: ResourceKind; name: string }>();
   private readonly fifo = new Set<string>();
+  private readonly existing = new Map<string, ExistingResource>();
 
   private readonly app: string;
   private readonly stage: string | undefined;
@@ -26,6 +29,14 @@ export class Addresses {
     this.stage = manifest.stage;
     for (const queue of manifest.queues) if (queue.fifo) this.fifo.add(`queue:${queue.name}`);
     for (const topic of manifest.topics) if (topic.fifo) this.fifo.add(`topic:${topic.name}`);
+    const lists: readonly [ResourceKind, readonly { readonly name: string; readonly existing?: ExistingResource }[]][] = [
+      ['queue', manifest.queues],
+      ['topic', manifest.topics],
+      ['bus', manifest.buses],
+      ['stream', manifest.streams],
+      ['table', manifest.tables],
+    ];
+    for (const [kind, list] of lists) for (const item of list) if (item.existing !== undefined) this.existing.set(`${kind}:${item.name}`, item.existing);
     const add = (kind: ResourceKind, name: string): void => {
       this.byAddress.set(this.sendTargetValue(kind, name), { kind, name });
       this.byAddress.set(this.arn(kind, name), { kind, name });
@@ -40,6 +51,8 @@ export class Addresses {
 
   /** The physical name: `<app>[-<stage>]-<name>`; FIFO queues and topics end in `.fifo`. */
   physicalName(kind: ResourceKind | 'fn', name: string): string {
+    const existing = this.existing.get(`${kind}:${name}`);
+    if (existing !== undefined) return existing.name;
     if (kind === 'bucket') return bucketName(this.app, this.stage, name, this.account, this.region);
     return physicalName(this.app, this.stage, name, this.fifo.has(`${kind}:${name}`));
   }
@@ -54,7 +67,8 @@ export class Addresses {
   }
 
   arn(kind: ResourceKind, name: string): string {
-    return arnOf(kind, this.physicalName(kind, name), this.#scope);
+    const existing = this.existing.get(`${kind}:${name}`);
+    return resourceArnOf(kind, existing === undefined ? {} : { existing }, this.physicalName(kind, name), this.#scope);
   }
 
   /** The simulated account is in the `aws` partition. */
@@ -64,10 +78,14 @@ export class Addresses {
 
   /** The DynamoDB stream ARN of a table (its label is fixed: the run starts at virtual time 0). */
   tableStreamArn(table: string): string {
+    const existing = this.existing.get(`table:${table}`);
+    if (existing?.streamArn !== undefined) return existing.streamArn;
     return `${this.arn('table', table)}/stream/2026-01-01T00:00:00.000`;
   }
 
   queueUrl(name: string): string {
+    const existing = this.existing.get(`queue:${name}`);
+    if (existing !== undefined) return existingQueueUrl(existing);
     return `https://sqs.${this.region}.amazonaws.com/${this.account}/${this.physicalName('queue', name)}`;
   }
 
@@ -78,6 +96,9 @@ export class Addresses {
         return this.queueUrl(name);
       case 'topic':
         return this.arn('topic', name);
+      case 'bus':
+        // An existing bus by its ARN, as the template gives it (EmitContext.address).
+        return this.existing.has(`bus:${name}`) ? this.arn('bus', name) : this.physicalName('bus', name);
       default:
         return this.physicalName(kind, name);
     }

@@ -33,6 +33,8 @@ export class Stats {
   readonly destinations = new Map<string, number>();
   /** Stream on-failure records per edge id. */
   readonly streamFailures = new Map<string, number>();
+  /** Messages and records an edge's `filter` let not through, per edge id (SQS: deleted; streams: skipped; SNS: not delivered). */
+  readonly filtered = new Map<string, number>();
   /** Retries of asynchronous invocations (attempts after the first). */
   asyncRetries = 0;
   /** Asynchronous events dropped (age, retries, no concurrency) with no failure destination to take them. */

@@ -16,6 +16,8 @@ export interface SimSummary {
   /** On-failure records per stream edge. */
   readonly streamFailures: Readonly<Record<string, number>>;
   readonly streamRecordsDiscarded: number;
+  /** Messages and records a `filter` let not through, per edge (an SQS trigger deletes them). */
+  readonly filtered: Readonly<Record<string, number>>;
   /** FIFO sends dropped as duplicates, by queue. */
   readonly duplicates: Readonly<Record<string, number>>;
   readonly asyncDropped: number;
@@ -68,6 +70,7 @@ export function summarize(stats: Stats, inputs: SummaryInputs): SimSummary {
     destinations: sortedRecord(stats.destinations),
     streamFailures: sortedRecord(stats.streamFailures),
     streamRecordsDiscarded: stats.streamRecordsDiscarded,
+    filtered: sortedRecord(stats.filtered),
     duplicates,
     asyncDropped: stats.asyncDropped,
     errors: Object.fromEntries([...stats.errors.keys()].sort().map((fn) => [fn, sortedRecord(stats.errors.get(fn)!)])),
@@ -100,6 +103,7 @@ export function renderSummaryText(summary: SimSummary): string {
     `  duplicates     ${list(summary.duplicates)}`,
     `  left in queues ${left}${summary.remaining.streamRecords > 0 ? ` · ${summary.remaining.streamRecords} stream records unprocessed` : ''}${summary.remaining.events > 0 ? ` · ${summary.remaining.events} events pending` : ''}`,
   ];
+  if (Object.keys(summary.filtered).length > 0) lines.push(`  filtered out   ${list(summary.filtered)}`);
   if (summary.uncaughtErrors > 0) lines.push(`  uncaught       ${summary.uncaughtErrors} error${summary.uncaughtErrors === 1 ? '' : 's'} from handler code outside any invocation`);
   if (summary.asyncDropped > 0) lines.push(`  dropped        ${summary.asyncDropped} asynchronous events with no failure destination`);
   return `${lines.join('\n')}\n`;

@@ -23,6 +23,8 @@ export type TraceAction =
   | 'bisect'
   | 'partial'
   | 'on-failure'
+  /** A message or record that an edge's `filter` lets not through (SQS: deleted; streams: skipped; SNS: not delivered). */
+  | 'filtered'
   | 'log'
   | 'warning'
   /** An HTTP request arrives at an api, and its response leaves. */

@@ -8,7 +8,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { compareWithStack, diffStack } from '../../compiler/deploy/diff.js';
-import { formatChanges, guardMessage, isGuarded } from '../../compiler/deploy/explain.js';
+import { existingNotes, formatChanges, guardMessage, isGuarded } from '../../compiler/deploy/explain.js';
+import { buildTemplate } from '../../compiler/emit/cloudformation/index.js';
+import { manifestOf } from '../sim/helpers.js';
 import { type CfnTemplate, parseTemplate } from '../../compiler/deploy/template.js';
 import { callSequence, instantClock, ROOT_TEMPLATE, STACK_ID } from './helpers.js';
 
@@ -81,6 +83,24 @@ describe('flowc diff: template changes in the flow\'s words', () => {
       'this change replaces or removes a resource that holds data:',
       '  -/+ queue jobs will be replaced (FifoQueue): its messages are lost  (app.flow:3)',
       'flowc deploy refuses this unless you pass --allow-replace; to keep the data, revert the setting that forces the replacement',
+    ]);
+  });
+});
+
+describe('flowc diff: existing resources (`arn = "…"`)', () => {
+  const manifest = manifestOf(`app shop
+type Order = { id: string }
+queue legacy: Order { arn = "arn:aws:sqs:eu-west-1:123456789012:legacy-orders" }
+fn fulfil(Order)
+legacy -> fulfil
+`);
+
+  test('are in no change, so the guard never counts them; a note says they are not managed by the stack', () => {
+    const changes = diffStack(undefined, parseTemplate(JSON.stringify(buildTemplate(manifest)), 'local'));
+    expect(changes.map((c) => c.resourceType)).not.toContain('AWS::SQS::Queue');
+    expect(changes.filter(isGuarded)).toEqual([]);
+    expect(existingNotes(manifest, 'app.flow')).toEqual([
+      '  =   queue legacy is existing (arn:aws:sqs:eu-west-1:123456789012:legacy-orders), not managed by this stack: nothing of it is created, changed or deleted  (app.flow:3)',
     ]);
   });
 });

@@ -113,6 +113,9 @@ describe('language server features, on one file', () => {
     expect(complete('stream clicks: Order { partition = | }', 'stream clicks: Order')).toEqual(['id', 'customer', 'customer.id', 'total']);
     expect(complete('audit -> audited { match { | } }', 'audit -> audited { match { detail { customer { id = ["c1"] } } } }')).toContain('detail_type');
     expect(complete('audit -> audited { match { detail { customer { | } } } }', 'audit -> audited { match { detail { customer { id = ["c1"] } } } }')).toEqual(['id']);
+    // A filter's keys are the payload's own fields, from the top.
+    expect(complete('payouts -> sessionize { filter { | } }', 'payouts -> sessionize')).toEqual(['id', 'customer', 'total']);
+    expect(complete('payouts -> sessionize { filter { customer { | } } }', 'payouts -> sessionize')).toEqual(['id']);
     expect(complete('fn late(|)', 'fn audited(Order)')).toEqual(expect.arrayContaining(['Order', 'string', 'success']));
     expect(complete('# in a comment |', '# FL4021 is the dead-letter rule')).toEqual([]);
   });

@@ -42,7 +42,7 @@ const streamSettings = takesOf('stream-trigger');
 
 function settingsOf(edge: Edge): readonly string[] {
   // RawMessageDelivery is for SQS (and HTTP) subscribers only (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
-  if (edge.kind === 'subscription' && edge.target.kind !== 'queue') return [];
+  if (edge.kind === 'subscription' && edge.target.kind !== 'queue') return takesOf(edge.kind).filter((name) => name !== 'raw');
   return takesOf(edge.kind);
 }
 
@@ -89,6 +89,7 @@ const property: Record<string, { readonly name: string; readonly where: string }
   concurrency: { name: 'ScalingConfig.MaximumConcurrency', where: 'is for SQS triggers only' },
   raw: { name: 'RawMessageDelivery', where: 'is for SNS subscriptions of queues' },
   match: { name: 'EventPattern', where: 'is for EventBridge rules (bus -> target edges)' },
+  filter: { name: 'FilterCriteria', where: 'is for queue, stream and table triggers and topic subscriptions (FilterPolicy)' },
   route: { name: 'RouteKey', where: 'is for HTTP API routes (api -> fn edges)' },
 };
 
@@ -137,6 +138,8 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
   const source = edge.source.name;
   const target = edge.target.name;
   const remove = `remove \`${name}\``;
+  const swapped = patternSettingSwap(name, edge);
+  if (swapped !== undefined) return swapped;
   switch (edge.kind) {
     case 'queue-trigger':
       switch (name) {
@@ -251,4 +254,28 @@ function specialCase(name: string, edge: Edge, context: CheckContext): Partial<E
       }
       return undefined;
   }
+}
+
+/** `filter` where a rule's `match` belongs, and the other way round: the same pattern, under the other name. */
+function patternSettingSwap(name: string, edge: Edge): Partial<Explanation> | undefined {
+  const takesFilter = edge.kind === 'queue-trigger' || edge.kind === 'stream-trigger' || edge.kind === 'table-trigger' || edge.kind === 'subscription';
+  if (name === 'match' && takesFilter) {
+    return {
+      why: 'EventPattern is a setting of EventBridge rules; a trigger or a subscription filters its messages by FilterCriteria (Lambda) or FilterPolicy (SNS), which flowc writes from `filter`, in the same pattern language.',
+      help: 'rename it `filter`: `filter { … }` takes the same pattern, on the fields of the payload',
+    };
+  }
+  if (name === 'filter' && edge.kind === 'rule') {
+    return {
+      why: 'A bus rule selects its events by its EventPattern, which flowc writes from `match`; the pattern there matches the whole event, with the payload under `detail`.',
+      help: 'rename it `match` and put the payload\'s fields under `detail`: `match { detail { … } }`',
+    };
+  }
+  if (name === 'filter' && edge.kind === 'notification') {
+    return {
+      why: 'An S3 event notification filters only by the object key (Filter.S3Key): a prefix and a suffix.',
+      help: 'filter by key with `prefix = "…"` and `suffix = "…"`, or trigger a function from a queue the bucket notifies and filter there',
+    };
+  }
+  return undefined;
 }

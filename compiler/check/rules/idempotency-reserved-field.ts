@@ -40,7 +40,8 @@ function check({ table, users }: IdempotencyTable, context: CheckContext, report
     if (reported.has(id)) continue;
     reported.add(id);
     const model = context.table(table);
-    const named = { key: model.partitionKey, sort: model.sortKey, ttl: model.ttlAttribute } as const;
+    // An existing table's `ttl` is its owner's (FL4091), unknown here: reading it would silence the whole visit.
+    const named = { key: model.partitionKey, sort: model.sortKey, ttl: model.existing === null ? model.ttlAttribute : null } as const;
     const role = (['key', 'sort', 'ttl'] as const).find((r) => named[r]?.join('.') === field.name);
     const consequence = role === undefined ? ': the store overwrites it with its own value' : `, and \`${table.name}\` names it in \`${role}\`: the store refuses to start`;
     context.report(span, `${typeName}, the item type of idempotency table \`${table.name}\`, declares \`${field.name}\`, an attribute the store writes itself${consequence}`, {

@@ -44,12 +44,31 @@ import { scheduleWindowRange } from './schedule-window-range.js';
 import { scheduleDlqFifo } from './schedule-dlq-fifo.js';
 import { scheduleFifoTarget } from './schedule-fifo-target.js';
 import { scheduleDstGap } from './schedule-dst-gap.js';
+import { existingFifoSuffix } from './existing-fifo-suffix.js';
+import { existingOwnerSetting } from './existing-owner-setting.js';
+import { existingRegion } from './existing-region.js';
+import { existingAccount } from './existing-account.js';
+import { existingTableStream } from './existing-table-stream.js';
+import { filterOperatorUnsupported } from './filter-operator-unsupported.js';
+import { filterCriteriaLimits } from './filter-criteria-limits.js';
+import { filterPolicyLimits } from './filter-policy-limits.js';
+import { filterNewImage } from './filter-new-image.js';
 
 /**
- * Every checker rule (like graphql-js `specifiedRules`), sorted by code. A test asserts that
- * each code appears once here and has a failing fixture, a passing fixture and a docs page.
+ * Every checker rule (like graphql-js `specifiedRules`), in no particular order: the program's
+ * diagnostics are sorted by position (compiler/program.ts). A test asserts that each code
+ * appears once here and has a failing fixture, a passing fixture and a docs page.
  */
 export const rules: readonly Rule[] = [
+  existingTableStream,
+  existingAccount,
+  existingRegion,
+  existingOwnerSetting,
+  existingFifoSuffix,
+  filterNewImage,
+  filterPolicyLimits,
+  filterCriteriaLimits,
+  filterOperatorUnsupported,
   stackNameRule,
   stageRegion,
   stageAccount,

@@ -7,23 +7,27 @@ import type { Rule } from '../rule.js';
  * created: "Event pattern is not valid. Reason: Empty objects are not allowed" (an empty
  * `match {}` or nested block) and "Empty arrays are not allowed" (`field = []`); an empty
  * `anything_but([])` is refused too (event-ruler finds neither strings nor numbers in it). aws/event-ruler `JsonRuleCompiler` gives the same
- * reasons. The stack fails to deploy.
+ * reasons. The stack fails to deploy. The same holds for a trigger's or subscription's `filter`,
+ * written in the same pattern language (Lambda and SNS match with the same rules).
  */
 export const patternEmpty: Rule = {
   code: 'FL4048',
   visit: {
     edge(edge, context) {
-      const pattern = context.typed.rulePattern(edge);
+      const rule = context.typed.rulePattern(edge);
+      const pattern = rule ?? context.typed.filterPattern(edge);
       if (pattern === undefined) return;
+      const setting = rule === undefined ? 'filter' : 'match';
+      const service = rule === undefined ? (edge.kind === 'subscription' ? 'SNS refuses the filter policy' : 'Lambda refuses the filter criteria') : 'EventBridge refuses the rule';
       const report = (at: Span, what: string, reason: string, help: string) =>
         context.report(at, `an empty ${what} in the pattern of \`${edge.source.name} -> ${edge.target.name}\``, {
           label: `an empty ${what}`,
-          why: `EventBridge refuses the rule: "Event pattern is not valid. Reason: ${reason}", so the stack does not deploy.`,
+          why: rule === undefined ? `${service}, whose matcher (event-ruler, as EventBridge's) refuses it: "${reason}"; the stack does not deploy.` : `${service}: "Event pattern is not valid. Reason: ${reason}", so the stack does not deploy.`,
           help,
         });
       const walk = (p: SourcePattern, top: boolean) => {
         if (p.block.entries.length === 0) {
-          report(p.block.span, 'block', 'Empty objects are not allowed', top ? 'match at least one field, such as `match { source = "shop" }`, or leave `match` out' : 'match at least one field inside it, or leave the block out');
+          report(p.block.span, 'block', 'Empty objects are not allowed', top ? (setting === 'match' ? 'match at least one field, such as `match { source = "shop" }`, or leave `match` out' : 'match at least one field of the payload, such as `filter { status = "paid" }`, or leave `filter` out') : 'match at least one field inside it, or leave the block out');
         }
         for (const entry of p.entries) {
           if (entry.kind === 'anyOf') {

@@ -1,6 +1,6 @@
 import type { ValueCondition } from '../../../runtime/manifest/schema.js';
 import { type SourceCondition, valueOperators } from '../../resolve/pattern.js';
-import { type LeafKind, leafKind, pathText, rulePatternFields } from '../pattern-fields.js';
+import { type LeafKind, leafKind, pathText, edgePatternFields } from '../pattern-fields.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -15,7 +15,7 @@ export const patternOperatorType: Rule = {
   code: 'FL3013',
   visit: {
     edge(edge, context) {
-      const typed = rulePatternFields(edge, context);
+      const typed = edgePatternFields(edge, context);
       if (typed === undefined) return;
       for (const field of typed.fields) {
         if (field.type === undefined) continue;
@@ -34,7 +34,7 @@ export const patternOperatorType: Rule = {
           continue;
         }
         if (kind === 'record') {
-          context.report(match.value.span, `\`${name}\` is a record: EventBridge matches values only at the leaves of an event`, {
+          context.report(match.value.span, `\`${name}\` is a record: ${typed.setting === 'match' ? 'EventBridge matches values only at the leaves of an event' : 'a filter matches values only at the leaves of a message'}`, {
             label: 'matches no record',
             help: `match a field inside it: \`${field.entry.name} { field = … }\``,
           });

@@ -1,7 +1,7 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { valueOperators } from '../../resolve/pattern.js';
-import { pathText, rulePatternFields } from '../pattern-fields.js';
+import { pathText, edgePatternFields } from '../pattern-fields.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -18,7 +18,7 @@ export const patternUnknownField: Rule = {
   code: 'FL3015',
   visit: {
     edge(edge, context) {
-      const typed = rulePatternFields(edge, context);
+      const typed = edgePatternFields(edge, context);
       if (typed === undefined) return;
       for (const field of typed.fields) {
         const entry = field.entry;
@@ -34,7 +34,8 @@ export const patternUnknownField: Rule = {
           continue;
         }
         if (field.type !== undefined) continue;
-        const top = parentPath.length === 0;
+        const top = parentPath.length === 0 && typed.setting === 'match';
+        const wrapper = typed.setting === 'filter' && parentPath.length === 0 ? wrapperHelp(name) : undefined;
         // At the top the envelope's fields are named as the .flow file writes them (`detail_type`).
         const siblings = top ? topLevelNames : field.parent.fields.map((f) => f.name);
         const close = didYouMean(name, siblings);
@@ -43,12 +44,25 @@ export const patternUnknownField: Rule = {
           label: 'not a field of these events',
           help:
             operatorHelp ??
+            wrapper ??
             (top
               ? `${close === undefined ? '' : `${close} `}the envelope has ${topLevelNames.map((f) => `\`${f}\``).join(', ')}; the payload's fields are matched inside \`detail { … }\``
               : `${close === undefined ? '' : `${close} `}${siblings.length === 0 ? `\`${pathText(parentPath)}\` has no fields` : `the fields of \`${pathText(parentPath)}\` are ${siblings.map((s) => `\`${s}\``).join(', ')}`}`),
-          why: 'EventBridge matches a pattern only against fields present in the event; a field the events never have makes the rule never fire.',
+          why:
+            typed.setting === 'match'
+              ? 'EventBridge matches a pattern only against fields present in the event; a field the events never have makes the rule never fire.'
+              : `A filter matches only fields present in the message; with a field the messages never have, no message matches${edge.kind === 'queue-trigger' ? ', and Lambda deletes every message of the queue unprocessed' : edge.kind === 'subscription' ? ', and SNS delivers none of them' : ', and Lambda skips every record'}.`,
         });
       }
     },
   },
 };
+
+/**
+ * `filter { body { … } }`: the key under which AWS holds the payload, written by hand. flowc
+ * wraps the payload's fields itself (runtime/pattern/filters.ts).
+ */
+function wrapperHelp(name: string): string | undefined {
+  if (!['body', 'data', 'dynamodb', 'NewImage', 'Message'].includes(name)) return undefined;
+  return `a filter names the payload's own fields: flowc puts them under \`${name}\` (or wherever the service holds them) itself, so write the fields of \`${name} { … }\` directly in \`filter { … }\``;
+}

@@ -3,7 +3,7 @@ import { eventBridgeCondition } from '../../../runtime/pattern/event-bridge.js';
 import { valueMatches } from '../../../runtime/pattern/event-ruler.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import type { Span } from '../../source/span.js';
-import { literalValues, pathText, rulePatternFields } from '../pattern-fields.js';
+import { literalValues, pathText, edgePatternFields } from '../pattern-fields.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -17,7 +17,7 @@ export const patternValueNotInUnion: Rule = {
   code: 'FL3014',
   visit: {
     edge(edge, context) {
-      const typed = rulePatternFields(edge, context);
+      const typed = edgePatternFields(edge, context);
       if (typed === undefined) return;
       for (const field of typed.fields) {
         const match = field.entry.match;

@@ -3,6 +3,7 @@ import { physicalName } from '../../../runtime/manifest/names.js';
 import { type DeclarationSymbol, kindNoun } from '../../resolve/program.js';
 import type { DeclarationKind } from '../../settings/schema.js';
 import type { CheckContext } from '../context.js';
+import { existingOf } from '../existing-uses.js';
 import type { Rule } from '../rule.js';
 
 /** The longest name AWS takes for each kind of resource, and the property it goes in. */
@@ -29,7 +30,8 @@ export const resourceNameLength: Rule = {
       const stage = context.program.stage;
       const why = stage === undefined ? whyUnstaged : `${whyUnstaged} Built for the stage \`${stage}\`, names are \`<app>-<stage>-<name>\`.`;
       // A bucket's name has more rules than a length, and an account and Region after it: FL4080's.
-      const symbols = [...context.program.declarations.values()].filter((s) => s.kind !== 'bucket' && !context.isDamaged(s.name));
+      // An existing resource (`arn = "…"`) has the name its ARN gives it, not one flowc makes.
+      const symbols = [...context.program.declarations.values()].filter((s) => s.kind !== 'bucket' && !context.isDamaged(s.name) && existingOf(s, context) === null);
       const blockedKinds = new Set<DeclarationKind>();
       for (const kind of Object.keys(limits) as DeclarationKind[]) {
         const ofKind = symbols.filter((s) => s.kind === kind);

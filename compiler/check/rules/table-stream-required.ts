@@ -10,10 +10,22 @@ export const tableStreamRequired: Rule = {
   code: 'FL4027',
   visit: {
     table(table, context) {
-      if (context.table(table).streamView !== null) return;
+      const item = context.table(table);
+      if (item.streamView !== null) return;
+      // An existing table named without its stream is FL4094's; with it, `stream` says what its records carry.
+      if (item.existing !== null && item.existing.streamArn === undefined) return;
       const triggers = context.typed.edgesFrom(table.name).filter((e) => e.kind === 'table-trigger');
       if (triggers.length === 0) return;
       const first = triggers[0];
+      if (item.existing !== null) {
+        context.report(table.decl.name.span, `\`${table.name}\` triggers ${triggers.length === 1 && first ? `\`${first.target.name}\`` : 'functions'} but does not say what its stream carries`, {
+          label: 'no `stream` setting',
+          secondary: triggers.map((e) => ({ span: e.span, message: `\`${e.target.name}\` reads the stream of \`${table.name}\`` })),
+          why: 'The records a DynamoDB stream carries depend on its view type (StreamViewType), which the owner of the existing table chose; the types of the records the function receives, and the simulator, follow from it.',
+          help: `add the view type of the stream of \`${table.name}\`: \`stream = new_and_old\`, \`new\`, \`old\` or \`keys\` (\`aws dynamodb describe-table\` shows it as StreamViewType)`,
+        });
+        return;
+      }
       context.report(table.decl.name.span, `\`${table.name}\` triggers ${triggers.length === 1 && first ? `\`${first.target.name}\`` : 'functions'} but has no stream`, {
         label: 'no `stream` setting',
         secondary: triggers.map((e) => ({ span: e.span, message: `\`${e.target.name}\` reads the stream of \`${table.name}\`` })),

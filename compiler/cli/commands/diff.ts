@@ -1,7 +1,7 @@
 import { type AwsTarget, createAwsClients } from '../../deploy/aws.js';
 import { type Clock, realClock } from '../../deploy/clock.js';
 import { compareWithStack, diffStack } from '../../deploy/diff.js';
-import { flowKinds, formatChanges, guardMessage, isGuarded, type ResourceChange, sortChanges, subjectOf } from '../../deploy/explain.js';
+import { existingNotes, flowKinds, formatChanges, guardMessage, isGuarded, type ResourceChange, sortChanges, subjectOf } from '../../deploy/explain.js';
 import { type CfnTemplate, nestedStacks, parseTemplate } from '../../deploy/template.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { unknownProfileProblem } from '../aws-profile.js';
@@ -50,13 +50,16 @@ export async function runDiff(host: Host, file: string, options: DiffCommandOpti
     const region = await clients.region();
     const { exists, changes } = await compareWithStack(clients.cloudformation, stack, { root, nested }, clock);
     if (!exists) host.stdout(`stack ${stack} does not exist in ${region}: deploying creates it\n`);
+    const existing = existingNotes(manifest, file);
     if (changes.length === 0) {
       host.stdout(`stack ${stack} (${region}) matches ${file}: no differences\n`);
+      for (const line of existing) host.stdout(`${line}\n`);
       return 0;
     }
     if (exists) host.stdout(`stack ${stack} (${region}) → ${file}:\n`);
     const kinds = flowKinds(manifest);
     for (const line of formatChanges(changes, file, kinds)) host.stdout(`${line}\n`);
+    for (const line of existing) host.stdout(`${line}\n`);
     const guarded = changes.filter(isGuarded);
     if (guarded.length > 0) {
       host.stdout('\n');

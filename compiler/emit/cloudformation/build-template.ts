@@ -5,7 +5,7 @@ import { ASSETS_BUCKET_PARAMETER, codeKeyParameter } from './logical-id.js';
 import { appOutputs } from './outputs.js';
 import { apiResources } from './resources/apis.js';
 import { bucketResource, topicPolicy } from './resources/buckets.js';
-import { busResource, streamResource, tableResource, topicResource } from './resources/channels.js';
+import { busResources, streamResources, tableResources, topicResources } from './resources/channels.js';
 import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
 import { queueResources } from './resources/queues.js';
@@ -39,11 +39,11 @@ export function templateDescription(manifest: FlowManifest): string {
 export function buildTemplate(manifest: FlowManifest): Template {
   const context = new EmitContext(manifest);
   const resources: NamedResource[] = [];
-  for (const topic of manifest.topics) resources.push(topicResource(context, topic), ...topicPolicy(context, topic));
+  for (const topic of manifest.topics) resources.push(...topicResources(context, topic), ...topicPolicy(context, topic));
   for (const queue of manifest.queues) resources.push(...queueResources(context, queue));
-  for (const bus of manifest.buses) resources.push(busResource(context, bus));
-  for (const stream of manifest.streams) resources.push(streamResource(context, stream));
-  for (const table of manifest.tables) resources.push(tableResource(context, table));
+  for (const bus of manifest.buses) resources.push(...busResources(context, bus));
+  for (const stream of manifest.streams) resources.push(...streamResources(context, stream));
+  for (const table of manifest.tables) resources.push(...tableResources(context, table));
   for (const api of manifest.apis) resources.push(...apiResources(context, api));
   for (const bucket of manifest.buckets) resources.push(bucketResource(context, bucket));
   for (const fn of manifest.functions) resources.push(...functionResources(context, fn));

@@ -1,6 +1,6 @@
 import { eventBridge } from '../../../runtime/aws/limits.js';
 import { shortHash } from './logical-id.js';
-import { type ArnKind, type ArnScope, arnOf as arnFormat, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
+import { type ArnKind, type ArnScope, arnOf as arnFormat, type ExistingArn, resourceArnOf, routeArnSuffix, ruleArnOf } from '../../../runtime/aws/arns.js';
 import { join, subPseudo, type TemplateValue } from './template.js';
 
 /** The log group Lambda writes a function's logs to; flowc creates it (resources/functions.ts). */
@@ -35,6 +35,15 @@ const pseudoScope: ArnScope = { partition: '${AWS::Partition}', region: '${AWS::
  */
 export function arnOf(kind: ArnKind, physical: string): TemplateValue {
   return subPseudo(arnFormat(kind, physical, pseudoScope));
+}
+
+/**
+ * The ARN of a resource the manifest declares (runtime/aws/arns.ts `resourceArnOf`): an existing
+ * one's own, as a plain string; one the stack creates spelled like `arnOf`.
+ */
+export function resourceArn(kind: ArnKind, entry: { readonly existing?: ExistingArn }, physical: string): TemplateValue {
+  const arn = resourceArnOf(kind, entry, physical, pseudoScope);
+  return entry.existing === undefined ? subPseudo(arn) : arn;
 }
 
 /** The ARN of the rule `name` on the bus `busPhysicalName`: `rule/<bus>/<rule>` for a rule on a custom bus. */

@@ -31,23 +31,25 @@ export function appOutputs(manifest: FlowManifest): Record<string, Output> {
     const id = declarationId(name, 'Function');
     add(id, 'Arn', getAtt(id, 'Arn'), `The ARN of function ${name}`);
   }
-  for (const { name } of byName(manifest.queues)) {
+  // An existing resource is not the stack's to output: its ARN is in the .flow file.
+  const created = <T extends { readonly existing?: unknown }>(items: readonly T[]) => items.filter((item) => item.existing === undefined);
+  for (const { name } of byName(created(manifest.queues))) {
     const id = declarationId(name, 'Queue');
     add(id, 'Url', ref(id), `The URL of queue ${name}`);
   }
-  for (const { name } of byName(manifest.topics)) {
+  for (const { name } of byName(created(manifest.topics))) {
     const id = declarationId(name, 'Topic');
     add(id, 'Arn', ref(id), `The ARN of topic ${name}`);
   }
-  for (const { name } of byName(manifest.buses)) {
+  for (const { name } of byName(created(manifest.buses))) {
     const id = declarationId(name, 'Bus');
     add(id, 'Arn', getAtt(id, 'Arn'), `The ARN of bus ${name}`);
   }
-  for (const { name } of byName(manifest.streams)) {
+  for (const { name } of byName(created(manifest.streams))) {
     const id = declarationId(name, 'Stream');
     add(id, 'Arn', getAtt(id, 'Arn'), `The ARN of stream ${name}`);
   }
-  for (const { name, streamView } of byName(manifest.tables)) {
+  for (const { name, streamView } of byName(created(manifest.tables))) {
     const id = declarationId(name, 'Table');
     add(id, 'Name', ref(id), `The name of table ${name}`);
     if (streamView) add(id, 'StreamArn', getAtt(id, 'StreamArn'), `The ARN of the stream of table ${name}`);

@@ -5,8 +5,9 @@
  * SVG, HTML) read this model, so a change of the manifest's shape is adapted here alone.
  */
 import { lambda } from '../../../runtime/aws/limits.js';
-import type { EdgeSpec, FlowManifest, FunctionSpec, QueueSpec, ScheduleSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
+import type { EdgeSpec, FlowManifest, FunctionSpec, Pattern, QueueSpec, ScheduleSpec, StreamSpec, StreamTriggerEdge, TableSpec } from '../../../runtime/manifest/schema.js';
 import type { PayloadType } from '../../../runtime/manifest/types.js';
+import { eventBridgePattern } from '../../../runtime/pattern/event-bridge.js';
 import { printType } from '../../types/print.js';
 
 /** What a node is; `styles.ts` gives each its shape. FIFO queues and topics are kinds of their own: they behave differently. */
@@ -74,8 +75,8 @@ export function buildGraphModel(manifest: FlowManifest): GraphModel {
   const nodes: GraphNode[] = [
     ...manifest.functions.map(functionNode),
     ...manifest.queues.map(queueNode),
-    ...manifest.topics.map((t) => node(t.name, t.fifo ? 'fifo-topic' : 'topic', t.message, t.origin.line, fifoSettings(t.fifoSettings))),
-    ...manifest.buses.map((b) => ({ id: b.name, kind: 'bus' as const, payload: b.detail === null ? 'any event' : typeText(b.detail), line: b.origin.line, settings: [] })),
+    ...manifest.topics.map((t) => node(t.name, t.fifo ? 'fifo-topic' : 'topic', t.message, t.origin.line, [...(t.existing === undefined ? [] : [existingSetting(t.existing.arn)]), ...fifoSettings(t.fifoSettings)])),
+    ...manifest.buses.map((b) => ({ id: b.name, kind: 'bus' as const, payload: b.detail === null ? 'any event' : typeText(b.detail), line: b.origin.line, settings: b.existing === undefined ? [] : [existingSetting(b.existing.arn)] })),
     ...manifest.streams.map(streamNode),
     ...manifest.tables.map(tableNode),
     ...manifest.apis.map((a) => ({ id: a.name, kind: 'api' as const, payload: 'HTTP requests', line: a.origin.line, settings: a.corsOrigins.length === 0 ? [] : [{ key: 'cors', value: a.corsOrigins.join(', ') }] })),
@@ -136,7 +137,11 @@ function functionNode(fn: FunctionSpec): GraphNode {
   return { id: fn.name, kind: 'function', payload, line: fn.origin.line, settings };
 }
 
+/** An existing resource (`arn = "…"`) shows its ARN; the owner's settings, which the flow does not know, are not shown. */
+const existingSetting = (arn: string): Setting => ({ key: 'arn', value: arn });
+
 function queueNode(queue: QueueSpec): GraphNode {
+  if (queue.existing !== undefined) return node(queue.name, queue.fifo ? 'fifo-queue' : 'queue', queue.message, queue.origin.line, [existingSetting(queue.existing.arn), ...fifoSettings(queue.fifoSettings)]);
   const settings: Setting[] = [...fifoSettings(queue.fifoSettings), { key: 'visibility', value: seconds(queue.visibilityTimeoutSeconds) }, { key: 'retention', value: seconds(queue.messageRetentionSeconds) }];
   if (queue.delaySeconds > 0) settings.push({ key: 'delay', value: seconds(queue.delaySeconds) });
   if (queue.redrive !== null) settings.push({ key: 'dlq', value: queue.redrive.deadLetterQueue }, { key: 'max_receives', value: String(queue.redrive.maxReceiveCount) });
@@ -152,6 +157,9 @@ function fifoSettings(fifo: QueueSpec['fifoSettings']): Setting[] {
 }
 
 function streamNode(stream: StreamSpec): GraphNode {
+  if (stream.existing !== undefined) {
+    return node(stream.name, 'stream', stream.record, stream.origin.line, [existingSetting(stream.existing.arn), ...(stream.partitionKey === null ? [] : [{ key: 'partition', value: stream.partitionKey.join('.') }])]);
+  }
   const settings: Setting[] = [stream.shardCount === null ? { key: 'mode', value: 'on_demand' } : { key: 'shards', value: String(stream.shardCount) }];
   if (stream.partitionKey !== null) settings.push({ key: 'partition', value: stream.partitionKey.join('.') });
   settings.push({ key: 'retention', value: seconds(stream.retentionHours * 3600) });
@@ -159,7 +167,7 @@ function streamNode(stream: StreamSpec): GraphNode {
 }
 
 function tableNode(table: TableSpec): GraphNode {
-  const settings: Setting[] = [{ key: 'key', value: table.partitionKey.attribute }];
+  const settings: Setting[] = [...(table.existing === undefined ? [] : [existingSetting(table.existing.streamArn ?? table.existing.arn)]), { key: 'key', value: table.partitionKey.attribute }];
   if (table.sortKey !== null) settings.push({ key: 'sort', value: table.sortKey.attribute });
   if (table.streamView !== null) settings.push({ key: 'stream', value: streamViewWord(table.streamView) });
   return node(table.name, 'table', table.item, table.origin.line, settings);
@@ -183,7 +191,7 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
     case 'destination':
       return { ...base, kind: edge.condition, settings: [] };
     case 'subscription':
-      return { ...base, kind: 'subscription', settings: edge.targetKind === 'queue' ? [{ key: 'raw', value: String(edge.rawMessageDelivery) }] : [] };
+      return { ...base, kind: 'subscription', settings: [...(edge.targetKind === 'queue' ? [{ key: 'raw', value: String(edge.rawMessageDelivery) }] : []), ...filterSetting(edge.filter, 'others not delivered')] };
     case 'rule': {
       const settings: Setting[] = [{ key: 'match', value: matchText(edge.match) }];
       if (edge.retryAttempts !== null) settings.push({ key: 'retries', value: String(edge.retryAttempts) });
@@ -195,6 +203,7 @@ function edgeOf(edge: EdgeSpec): Omit<GraphEdge, 'failurePath'> {
       if (edge.batchingWindowSeconds > 0) settings.push({ key: 'window', value: seconds(edge.batchingWindowSeconds) });
       if (edge.maximumConcurrency !== null) settings.push({ key: 'concurrency', value: String(edge.maximumConcurrency) });
       if (edge.reportBatchItemFailures) settings.push({ key: 'report_failures', value: 'true' });
+      settings.push(...filterSetting(edge.filter, 'others deleted unprocessed'));
       return { ...base, kind: 'queue-poll', settings };
     }
     case 'stream-trigger':
@@ -222,7 +231,13 @@ function streamTriggerSettings(edge: StreamTriggerEdge): Setting[] {
   if (edge.bisectBatchOnFunctionError) settings.push({ key: 'bisect', value: 'true' });
   settings.push({ key: 'start', value: edge.startingPosition.toLowerCase() });
   if (edge.reportBatchItemFailures) settings.push({ key: 'report_failures', value: 'true' });
+  settings.push(...filterSetting(edge.filter, 'others skipped'));
   return settings;
+}
+
+/** A trigger's or subscription's `filter`, as the pattern JSON, and what becomes of what it rejects. */
+function filterSetting(filter: Pattern | null, rejected: string): Setting[] {
+  return filter === null ? [] : [{ key: 'filter', value: `${JSON.stringify(eventBridgePattern(filter))} (${rejected})` }];
 }
 
 function matchText(match: Extract<EdgeSpec, { kind: 'rule' }>['match']): string {

@@ -11,12 +11,12 @@ export function triggerLines(envelope: Envelope, isFifoQueue: (name: string) => 
   return envelope.edges.map((edge) => {
     switch (edge.kind) {
       case 'queue-trigger':
-        return `SQS batches of up to ${edge.batchSize} from the ${isFifoQueue(edge.source) ? 'FIFO ' : ''}queue ${code(edge.source)}${edge.reportBatchItemFailures ? ', failures reported per message' : ''}`;
+        return `SQS batches of up to ${edge.batchSize} from the ${isFifoQueue(edge.source) ? 'FIFO ' : ''}queue ${code(edge.source)}${edge.reportBatchItemFailures ? ', failures reported per message' : ''}${edge.filter === null ? '' : '; only messages its `filter` matches (Lambda deletes the others from the queue, unprocessed)'}`;
       case 'stream-trigger':
       case 'table-trigger':
-        return `${edge.kind === 'stream-trigger' ? 'Kinesis' : 'DynamoDB stream'} batches of up to ${edge.batchSize} from the ${edge.kind === 'stream-trigger' ? 'stream' : 'table'} ${code(edge.source)}${edge.reportBatchItemFailures ? ', failures reported per record' : ''}`;
+        return `${edge.kind === 'stream-trigger' ? 'Kinesis' : 'DynamoDB stream'} batches of up to ${edge.batchSize} from the ${edge.kind === 'stream-trigger' ? 'stream' : 'table'} ${code(edge.source)}${edge.reportBatchItemFailures ? ', failures reported per record' : ''}${edge.filter === null ? '' : '; only records its `filter` matches (the others are skipped)'}`;
       case 'subscription':
-        return `SNS notifications from the topic ${code(edge.source)} (asynchronous)`;
+        return `SNS notifications from the topic ${code(edge.source)} (asynchronous)${edge.filter === null ? '' : '; only messages its `filter` matches'}`;
       case 'rule':
         return `EventBridge events from the bus ${code(edge.source)}: ${ruleSelection(edge.match)} (asynchronous)`;
       case 'destination':

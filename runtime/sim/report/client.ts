@@ -19,7 +19,7 @@ export const REPORT_SCRIPT = String.raw`
   var OUTCOME = { success: 'succeeded', retried: 'failed, tried again', failure: 'failed for good', timeout: 'timed out', unknown: 'no end in the trace: the run stopped first, or the trace was full' };
   var KIND = { input: 'input', 'function': 'function', queue: 'queue', 'fifo-queue': 'FIFO queue', topic: 'topic', bus: 'event bus', stream: 'stream', table: 'table', other: 'the app' };
   var ARROW_COLOR = { message: '#78909c', poll: '#37474f', success: '#2e7d32', failure: '#c62828', 'dead-letter': '#c62828', 'on-failure': '#c62828' };
-  var BADGE_COLOR = { 'dead-letter': '#c62828', 'on-failure': '#c62828', bisect: '#1565c0', duplicate: '#757575', expire: '#757575', throttle: '#f9a825', warning: '#ef6c00', partial: '#ef6c00' };
+  var BADGE_COLOR = { 'dead-letter': '#c62828', 'on-failure': '#c62828', bisect: '#1565c0', duplicate: '#757575', expire: '#757575', filtered: '#757575', throttle: '#f9a825', warning: '#ef6c00', partial: '#ef6c00' };
   var retriedBy = data.invocations.map(function () { return []; });
   var indexOf = {};
   data.invocations.forEach(function (inv, i) { indexOf[inv.id] = i; });
@@ -47,7 +47,7 @@ export const REPORT_SCRIPT = String.raw`
   function niceStep(ms) { var step = 1; for (;;) { var f = [1, 2, 5]; for (var k = 0; k < 3; k++) if (step * f[k] >= ms) return step * f[k]; step *= 10; } }
   function badgeText(m) {
     if (m.kind === 'bisect') { var split = /split into (\d+) \+ (\d+)/.exec(m.text); return split ? 'bisect ' + split[1] + '+' + split[2] : 'bisect'; }
-    return { 'dead-letter': 'DLQ', 'on-failure': 'on_failure', duplicate: 'duplicate', expire: 'expired', throttle: 'throttled', warning: 'warning', partial: 'partial' }[m.kind] || m.kind;
+    return { 'dead-letter': 'DLQ', 'on-failure': 'on_failure', duplicate: 'duplicate', expire: 'expired', filtered: 'filtered out', throttle: 'throttled', warning: 'warning', partial: 'partial' }[m.kind] || m.kind;
   }
 
   function layout() {

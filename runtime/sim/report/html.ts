@@ -94,6 +94,8 @@ function summaryHtml(summary: SimSummary, timeline: Timeline): string {
     ['duplicates dropped', String(sum(summary.duplicates)), list(summary.duplicates)],
     ['left in queues', String(sum(summary.remaining.queues)), `${list(summary.remaining.queues)}${summary.remaining.events > 0 ? ` · ${summary.remaining.events} events pending` : ''}`],
   ];
+  // Only a flow with filters has the card: an SQS trigger deleted what its filter rejected.
+  if (Object.keys(summary.filtered).length > 0) cards.push(['filtered out', String(sum(summary.filtered)), list(summary.filtered)]);
   const rows = functions
     .map(([name, fn]) => `<tr><th>${escape(name)}</th><td>${fn.invocations}</td><td>${fn.succeeded}</td><td class="${fn.failed > 0 ? 'bad' : ''}">${fn.failed}</td><td>${fn.throttled}</td></tr>`)
     .join('');

@@ -64,7 +64,7 @@ export interface Arrow {
   readonly text: string;
 }
 
-export type MarkerKind = 'duplicate' | 'throttle' | 'expire' | 'dead-letter' | 'on-failure' | 'bisect' | 'partial' | 'hidden' | 'warning';
+export type MarkerKind = 'duplicate' | 'throttle' | 'expire' | 'dead-letter' | 'on-failure' | 'bisect' | 'partial' | 'hidden' | 'warning' | 'filtered';
 
 export interface Marker {
   readonly lane: number;
@@ -204,6 +204,7 @@ export function buildTimeline({ manifest, entries, invocations: observed }: Time
       case 'throttle':
       case 'expire':
       case 'warning':
+      case 'filtered':
         marker({ lane, at: entry.atMs, kind: entry.action, text: detail });
         break;
       default:

@@ -6,6 +6,7 @@ import { formatDuration, formatOffset } from '../time.js';
 import { shortId } from '../trace.js';
 import type { World } from '../world.js';
 import { readBatchResponse } from './batch-response.js';
+import { type RecordFilter, recordFilter } from './filter-views.js';
 import type { InvocationCaller, InvocationOrigin, LambdaService, Outcome } from './lambda.js';
 import type { QueueMessage } from './message.js';
 import type { ReceivedBatch, SimQueue } from './sqs.js';
@@ -31,6 +32,8 @@ export class QueuePoller implements InvocationCaller {
   /** `SentTimestamp` and `ApproximateFirstReceiveTimestamp`: messages of a batch mostly share them. */
   private readonly sentStamp: EpochText;
   private readonly receiveStamp: EpochText;
+  /** The edge's `filter` (FilterCriteria), or null. */
+  private readonly filter: RecordFilter | null;
 
   constructor(
     private readonly world: World,
@@ -42,6 +45,7 @@ export class QueuePoller implements InvocationCaller {
     this.windowMs = edge.batchingWindowSeconds * 1000;
     this.sentStamp = new EpochText(world);
     this.receiveStamp = new EpochText(world);
+    this.filter = recordFilter(edge.filter, 'sqs');
     const timeoutSeconds = world.manifest.functions.find((fn) => fn.name === edge.target)?.timeoutSeconds ?? lambdaLimits.timeoutSecondsDefault;
     const visibility = queue.spec.visibilityTimeoutSeconds;
     // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html: when window + timeout exceed the visibility timeout, Lambda uses window + timeout + 30 s.
@@ -79,9 +83,11 @@ export class QueuePoller implements InvocationCaller {
       if (this.windowMs === 0) {
         const received = this.queue.receive(batchSize, maxBytes, this.visibilityMs);
         if (received === null) return;
+        if (this.filteredOut(received)) continue;
         batch = [received];
       } else {
         const received = this.buffered < batchSize ? this.queue.receive(batchSize - this.buffered, maxBytes - this.bufferedBytes, this.visibilityMs) : null;
+        if (received !== null && this.filteredOut(received)) continue;
         if (received !== null) {
           this.buffer.push(received);
           this.buffered += received.messages.length;
@@ -102,7 +108,9 @@ export class QueuePoller implements InvocationCaller {
         this.bufferedBytes = 0;
         this.windowDeadline = null;
       }
-      const messages = batch.length === 1 ? batch[0]!.messages : batch.flatMap((received) => received.messages);
+      const all = batch.length === 1 ? batch[0]!.messages : batch.flatMap((received) => received.messages);
+      // What the filter deleted is not part of the invocation.
+      const messages = this.filter === null ? all : all.filter((message) => message.state !== 'deleted');
       const records = [];
       for (const message of messages) records.push(this.record(message));
       this.inFlight++;
@@ -113,6 +121,33 @@ export class QueuePoller implements InvocationCaller {
       const invoked = this.lambda.invokeSync(fn, { Records: records }, description, this, batch, origin);
       this.invocationEnded(batch, messages, invoked instanceof Promise ? await invoked : invoked);
     }
+  }
+
+  /**
+   * Applies the trigger's filter to what a receive returned: Lambda deletes a message that matches
+   * none of the filters, unprocessed ("If an Amazon SQS message doesn't satisfy your filter
+   * criteria, Lambda automatically removes the message from the queue",
+   * https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html): never
+   * delivered, never retried, never moved to the dead-letter queue. True when nothing is left.
+   */
+  private filteredOut(received: ReceivedBatch): boolean {
+    const filter = this.filter;
+    if (filter === null) return false;
+    const world = this.world;
+    let left = 0;
+    for (let i = 0; i < received.messages.length; i++) {
+      const message = received.messages[i]!;
+      if (filter(message.body)) {
+        left++;
+        continue;
+      }
+      this.queue.delete(message, received.receipts[i]!);
+      world.stats.count(world.stats.filtered, this.edge.id);
+      if (world.trace.enabled) world.trace.record(this.queue.name, 'filtered', `message ${shortId(message.id)} deleted unprocessed: it matches no filter of ${this.edge.id} (Lambda deletes what its filter criteria reject)`);
+    }
+    if (left > 0) return false;
+    this.queue.settle(received);
+    return true;
   }
 
   /** What observers hear of the batch `messages`: the highest receive count, and the invocations that received them last. */
@@ -167,6 +202,7 @@ export class QueuePoller implements InvocationCaller {
       let all = true;
       for (let i = 0; i < received.messages.length; i++) {
         const message = received.messages[i]!;
+        if (message.state === 'deleted') continue; // deleted by the filter
         if ((failed === null || !failed.has(message.id)) && this.queue.delete(message, received.receipts[i]!)) deleted++;
         else all = false;
       }

@@ -8,11 +8,12 @@ import { formatOffset } from '../time.js';
 import { preview, shortId } from '../trace.js';
 import type { PublishInput, PublishResult, World } from '../world.js';
 import { DedupWindow } from './dedup.js';
+import { type RecordFilter, recordFilter } from './filter-views.js';
 
 interface Topic {
   readonly spec: TopicSpec;
   readonly arn: string;
-  readonly subscriptions: SubscriptionEdge[];
+  readonly subscriptions: { readonly edge: SubscriptionEdge; readonly filter: RecordFilter | null }[];
   readonly dedup: DedupWindow | null;
   sequence: number;
 }
@@ -32,7 +33,7 @@ export class SnsService {
       this.topics.set(spec.name, { spec, arn: world.addresses.arn('topic', spec.name), subscriptions: [], dedup: spec.fifo ? new DedupWindow() : null, sequence: 0 });
     }
     for (const edge of world.manifest.edges) {
-      if (edge.kind === 'subscription') this.topics.get(edge.source)?.subscriptions.push(edge);
+      if (edge.kind === 'subscription') this.topics.get(edge.source)?.subscriptions.push({ edge, filter: recordFilter(edge.filter, 'sns') });
     }
   }
 
@@ -80,7 +81,13 @@ export class SnsService {
     const world = this.world;
     const region = world.options.region;
     const from = `topic ${topic.spec.name}`;
-    for (const edge of topic.subscriptions) {
+    for (const { edge, filter } of topic.subscriptions) {
+      if (filter !== null && !filter(notification.message)) {
+        // The subscription's FilterPolicy (scope MessageBody) rejects it: SNS does not deliver it to this subscriber (https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html).
+        world.stats.count(world.stats.filtered, edge.id);
+        if (world.trace.enabled) world.trace.record(topic.spec.name, 'filtered', `message ${shortId(notification.messageId)} not delivered to ${edge.target}: it does not match the filter policy of ${edge.id}`);
+        continue;
+      }
       const subscriptionArn = `${topic.arn}:${edge.target}`;
       try {
         if (edge.targetKind === 'fn') {

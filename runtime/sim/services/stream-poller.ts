@@ -5,6 +5,7 @@ import { fnv1a } from '../hashing.js';
 import { formatDuration, isoTime, isoTimeSeconds } from '../time.js';
 import type { World } from '../world.js';
 import { readBatchResponse } from './batch-response.js';
+import { type RecordFilter, recordFilter } from './filter-views.js';
 import type { InvocationCaller, InvocationOrigin, LambdaService, Outcome } from './lambda.js';
 import type { StreamLog, StreamRecord } from './stream-log.js';
 
@@ -57,6 +58,8 @@ export class StreamPoller implements InvocationCaller {
   private readonly windowMs: number;
   private readonly maxAgeMs: number;
   private readonly startEpochMs: number | null;
+  /** The edge's `filter` (FilterCriteria), or null. */
+  private readonly filter: RecordFilter | null;
 
   constructor(
     private readonly world: World,
@@ -77,6 +80,7 @@ export class StreamPoller implements InvocationCaller {
     this.maxAgeMs = edge.maximumRecordAgeSeconds === -1 ? Infinity : edge.maximumRecordAgeSeconds * 1000;
     // The mapping starts with the run: LATEST and TRIM_HORIZON both see every record written in it.
     this.startEpochMs = edge.startingPosition === 'AT_TIMESTAMP' && edge.startingPositionTimestamp !== null ? edge.startingPositionTimestamp * 1000 : null;
+    this.filter = recordFilter(edge.filter, log.kind);
     log.addConsumer((record) => this.arrive(record));
   }
 
@@ -89,6 +93,13 @@ export class StreamPoller implements InvocationCaller {
 
   private arrive(record: StreamRecord): void {
     if (this.startEpochMs !== null && this.world.epochMs(record.arrivalMs) < this.startEpochMs) return;
+    if (this.filter !== null && !this.filter(record.json)) {
+      // https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html: the iterator advances past a record that matches no filter; it stays in the stream until its retention ends.
+      const world = this.world;
+      world.stats.count(world.stats.filtered, this.edge.id);
+      if (world.trace.enabled) world.trace.record(this.log.name, 'filtered', `record ${record.sequenceNumber} skipped: it matches no filter of ${this.edge.id}`);
+      return;
+    }
     const shard = this.shards[record.shardIndex]!;
     const lane = shard.lanes.length === 1 ? shard.lanes[0]! : shard.lanes[fnv1a(record.partitionKey) % shard.lanes.length]!;
     lane.pending.push(record);

@@ -5,7 +5,7 @@ import { buildTemplate } from '../../../compiler/emit/cloudformation/index.js';
 import type { Resource, Template, TemplateValue } from '../../../compiler/emit/cloudformation/template.js';
 import { type ClientGrant, executionRole, type Grant, lambdaTrust, resourcePolicy, schedulerRole, schedulerTrust } from '../../../runtime/aws/iam.js';
 import { routeArnSuffix } from '../../../runtime/aws/arns.js';
-import type { FlowManifest, FunctionSpec } from '../../../runtime/manifest/schema.js';
+import type { ExistingResource, FlowManifest, FunctionSpec } from '../../../runtime/manifest/schema.js';
 import { allApps } from './helpers/apps.js';
 import { flow } from './helpers/compile.js';
 
@@ -21,7 +21,15 @@ const root = new URL('../../../', import.meta.url).pathname;
 
 const arn = (service: string, rest: string) => `arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:${rest}`;
 
+/** The `existing` of a queue, topic, bus, stream or table with `arn = "…"`: its own ARN, as written. */
+function existingOf(manifest: FlowManifest, kind: string, name: string): ExistingResource | undefined {
+  const lists: Record<string, readonly { name: string; existing?: ExistingResource }[]> = { queue: manifest.queues, topic: manifest.topics, bus: manifest.buses, stream: manifest.streams, table: manifest.tables };
+  return lists[kind]?.find((item) => item.name === name)?.existing;
+}
+
 function arnOf(manifest: FlowManifest, kind: string, name: string): string {
+  const existing = existingOf(manifest, kind, name);
+  if (existing !== undefined) return existing.arn;
   const fifo = (kind === 'queue' && manifest.queues.find((q) => q.name === name)?.fifo) || (kind === 'topic' && manifest.topics.find((t) => t.name === name)?.fifo);
   const p = `${manifest.app}-${name}${fifo ? '.fifo' : ''}`;
   switch (kind) {
@@ -60,7 +68,8 @@ function expectedGrants(manifest: FlowManifest, fn: FunctionSpec): string[] {
     if (edge.kind === 'queue-trigger') grant(executionRole.poll.queue, arnOf(manifest, 'queue', edge.source));
     if (edge.kind === 'stream-trigger') grant(executionRole.poll.stream, arnOf(manifest, 'stream', edge.source));
     // The stream's label is a timestamp DynamoDB picks: every stream of the table.
-    if (edge.kind === 'table-trigger') grant(executionRole.poll.tableStream, `${arnOf(manifest, 'table', edge.source)}/stream/*`);
+    // An existing table's stream is the one its `arn` names (FL4094).
+    if (edge.kind === 'table-trigger') grant(executionRole.poll.tableStream, existingOf(manifest, 'table', edge.source)?.streamArn ?? `${arnOf(manifest, 'table', edge.source)}/stream/*`);
     if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.onFailure) {
       grant(executionRole.onFailure[edge.onFailure.kind], arnOf(manifest, edge.onFailure.kind, edge.onFailure.name));
     }
@@ -88,7 +97,8 @@ function grantsOf(role: Resource | undefined): string[] {
       expect(statement.Effect).toBe('Allow');
       expect(statement).not.toHaveProperty('Condition');
       for (const action of [statement.Action].flat()) {
-        for (const resource of statement.Resource) lines.push(`${action} ${(resource as { 'Fn::Sub': string })['Fn::Sub']}`);
+        // An existing resource's ARN is a plain string; every other an `Fn::Sub` of pseudo parameters.
+        for (const resource of statement.Resource) lines.push(`${action} ${typeof resource === 'string' ? resource : (resource as { 'Fn::Sub': string })['Fn::Sub']}`);
       }
     }
   }
@@ -269,10 +279,13 @@ describe('execution roles', () => {
       const expected: string[] = [];
       const rule = (bus: string, target: string, kind: string) => {
         const fifo = kind === 'queue' && m.queues.find((q) => q.name === target)?.fifo;
-        return arn('events', `rule/${m.app}-${bus}/${m.app}-${target}${fifo ? '.fifo' : ''}`);
+        // An existing bus (FL4092, FL4093: the stack's account and Region) by its own name.
+        return arn('events', `rule/${existingOf(m, 'bus', bus)?.name ?? `${m.app}-${bus}`}/${m.app}-${target}${fifo ? '.fifo' : ''}`);
       };
       for (const edge of m.edges) {
-        if (edge.kind === 'subscription') expected.push(`${edge.target} sns.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} topic:${edge.source}`);
+        // An existing queue's policy is its owner's: the template has none to check.
+        if ((edge.kind === 'subscription' || edge.kind === 'rule' || edge.kind === 'notification') && edge.targetKind === 'queue' && existingOf(m, 'queue', edge.target) !== undefined) continue;
+        if (edge.kind === 'subscription') expected.push(`${edge.target} sns.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} ${existingOf(m, 'topic', edge.source)?.arn ?? `topic:${edge.source}`}`);
         if (edge.kind === 'rule') expected.push(`${edge.target} events.amazonaws.com ${edge.targetKind === 'fn' ? 'lambda:InvokeFunction' : 'sqs:SendMessage'} ${rule(edge.source, edge.target, edge.targetKind)}`);
         if (edge.kind === 'route') {
           const path = edge.routeKey === '$default' ? edge.routeKey : edge.routeKey.slice(edge.routeKey.indexOf(' ') + 1);
@@ -296,6 +309,8 @@ describe('execution roles', () => {
         if (joined && joined[0]['Fn::Sub'] === 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:' && template.Resources[joined[1].Ref]?.Type === 'AWS::ApiGatewayV2::Api') {
           return `api:${nameOf(joined[1].Ref)}${joined[2]}`;
         }
+        // An existing topic by its ARN, as written.
+        if (typeof value === 'string') return value;
         return v['Fn::Sub'] ?? JSON.stringify(value);
       };
       const granted: string[] = [];

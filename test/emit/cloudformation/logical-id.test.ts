@@ -5,7 +5,7 @@ import type { EdgeSpec } from '../../../runtime/manifest/schema.js';
 import { flow } from './helpers/compile.js';
 
 function subscription(source: string, target: string): EdgeSpec {
-  return { id: `${source}->${target}`, origin: { line: 1, column: 1 }, source, target, payload: { kind: 'unknown' }, kind: 'subscription', targetKind: 'fn', rawMessageDelivery: false };
+  return { id: `${source}->${target}`, origin: { line: 1, column: 1 }, source, target, payload: { kind: 'unknown' }, kind: 'subscription', targetKind: 'fn', rawMessageDelivery: false, filter: null };
 }
 
 describe('logical IDs', () => {

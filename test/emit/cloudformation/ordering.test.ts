@@ -46,9 +46,9 @@ function ruleNamed(value: TemplateValue | undefined, resources: Template['Resour
   if (referenced !== undefined) return referenced;
   const spelled = /:rule\/([^/]+)\/([^/]+)$/.exec(String((value as { 'Fn::Sub'?: string } | undefined)?.['Fn::Sub'] ?? ''));
   if (!spelled) return undefined;
-  return Object.entries(resources).find(
-    ([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.Name === spelled[2] && resources[target(r.Properties.EventBusName) ?? '']?.Properties.Name === spelled[1],
-  )?.[0];
+  // An existing bus (`arn = "…"`) is named by its ARN, `…:event-bus/<name>`.
+  const busName = (bus: TemplateValue | undefined) => (typeof bus === 'string' ? bus.slice(bus.indexOf('event-bus/') + 'event-bus/'.length) : resources[target(bus) ?? '']?.Properties.Name);
+  return Object.entries(resources).find(([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.Name === spelled[2] && busName(r.Properties.EventBusName) === spelled[1])?.[0];
 }
 
 /** Every permission-dependent resource of a (flat) template, and what it needs; a requirement that nothing fulfils names `(none)`. */
@@ -65,15 +65,17 @@ function requirements(template: Template): Requirement[] {
     const p = resource.Properties;
     switch (resource.Type) {
       case 'AWS::SNS::Subscription':
-        if (p.Protocol === 'lambda') out.push({ id, why: 'SNS may invoke the function', needs: permission(target(p.Endpoint), 'sns.amazonaws.com', (q) => target(q.SourceArn) === target(p.TopicArn)) });
-        else out.push({ id, why: 'the topic may send to the queue', needs: queuePolicy(target(p.Endpoint)) });
+        // The topic by reference, or an existing one by its ARN: the same text either way.
+        if (p.Protocol === 'lambda') out.push({ id, why: 'SNS may invoke the function', needs: permission(target(p.Endpoint), 'sns.amazonaws.com', (q) => JSON.stringify(q.SourceArn) === JSON.stringify(p.TopicArn)) });
+        // An existing queue (an ARN, no reference) has its owner's policy, nothing in the template to wait for.
+        else if (target(p.Endpoint) !== undefined) out.push({ id, why: 'the topic may send to the queue', needs: queuePolicy(target(p.Endpoint)) });
         break;
       case 'AWS::Events::Rule':
         for (const t of (p.Targets ?? []) as { Arn: TemplateValue }[]) {
           const to = target(t.Arn);
           if (resources[to ?? '']?.Type === 'AWS::Lambda::Function') {
             out.push({ id, why: 'EventBridge may invoke the function', needs: permission(to, 'events.amazonaws.com', (q) => ruleNamed(q.SourceArn, resources) === id) });
-          } else {
+          } else if (to !== undefined) {
             out.push({ id, why: 'the rule may send to the queue', needs: queuePolicy(to) });
           }
         }

@@ -177,3 +177,10 @@ describe('goldens of the examples (read every diff before accepting it)', () => 
     expect(readFileSync(join(root, 'docs/images/shop-graph-failures.svg'), 'utf8')).toBe(await renderGraph(shop, { format: 'svg', failures: true }));
   });
 });
+
+describe('an existing resource in the graph', () => {
+  test('shows its ARN, and none of the owner\'s settings the flow does not know', () => {
+    const model = buildGraphModel(flow('app shop', 'type Order = { id: string }', 'queue legacy: Order { arn = "arn:aws:sqs:eu-west-1:123456789012:legacy-orders" }', 'fn work(Order)', 'legacy -> work'));
+    expect(model.nodes.find((n) => n.id === 'legacy')?.settings).toEqual([{ key: 'arn', value: 'arn:aws:sqs:eu-west-1:123456789012:legacy-orders' }]);
+  });
+});

@@ -27,14 +27,14 @@ export function bucketResource(context: EmitContext, bucket: BucketSpec): NamedR
   };
   if (bucket.versioned) properties.VersioningConfiguration = { Status: 'Enabled' };
   const edges = context.edgesFrom(bucket.name).filter((edge): edge is NotificationEdge => edge.kind === 'notification');
-  const notifications = notificationConfiguration(edges);
+  const notifications = notificationConfiguration(context, edges);
   if (notifications !== undefined) properties.NotificationConfiguration = notifications;
-  const dependsOn = [...new Set(edges.map((edge) => destinationPolicyId(context, edge)))];
+  const dependsOn = [...new Set(edges.flatMap((edge) => destinationPolicyId(context, edge) ?? []))];
   return [declarationId(bucket.name, 'Bucket'), resource('AWS::S3::Bucket', properties, bucket.name, bucket.origin, { retain: bucket.retain, dependsOn })];
 }
 
 /** One configuration per event type of each edge, grouped by the kind of destination, in edge order. */
-function notificationConfiguration(edges: readonly NotificationEdge[]): TemplateValue | undefined {
+function notificationConfiguration(context: EmitContext, edges: readonly NotificationEdge[]): TemplateValue | undefined {
   const lambda: TemplateValue[] = [];
   const queue: TemplateValue[] = [];
   const topic: TemplateValue[] = [];
@@ -44,8 +44,8 @@ function notificationConfiguration(edges: readonly NotificationEdge[]): Template
       const base: Record<string, TemplateValue> = { Event: event };
       if (filter !== undefined) base.Filter = filter;
       if (edge.targetKind === 'fn') lambda.push({ ...base, Function: getAtt(declarationId(edge.target, 'Function'), 'Arn') });
-      else if (edge.targetKind === 'queue') queue.push({ ...base, Queue: getAtt(declarationId(edge.target, 'Queue'), 'Arn') });
-      else topic.push({ ...base, Topic: ref(declarationId(edge.target, 'Topic')) });
+      else if (edge.targetKind === 'queue') queue.push({ ...base, Queue: context.targetArn('queue', edge.target) });
+      else topic.push({ ...base, Topic: context.targetArn('topic', edge.target) });
     }
   }
   const out: Record<string, TemplateValue> = {};
@@ -62,10 +62,10 @@ function keyFilter(edge: NotificationEdge): TemplateValue | undefined {
   return rules.length === 0 ? undefined : { S3Key: { Rules: rules } };
 }
 
-/** What lets S3 deliver along the edge: the Lambda permission of the bucket's first edge to the function, the queue's policy or the topic's. */
-function destinationPolicyId(context: EmitContext, edge: NotificationEdge): string {
+/** What lets S3 deliver along the edge: the Lambda permission of the bucket's first edge to the function, the queue's policy or the topic's (none for an existing one: its owner's). */
+function destinationPolicyId(context: EmitContext, edge: NotificationEdge): string | undefined {
   if (edge.targetKind === 'fn') return context.ids.edge(firstToTarget(context, edge).id, 'Permission');
-  return declarationId(edge.target, edge.targetKind === 'queue' ? 'QueuePolicy' : 'TopicPolicy');
+  return context.deliveryPolicyId(edge.targetKind, edge.target);
 }
 
 /** The bucket's ARN from its name (no reference: the bucket comes after what names it). */
@@ -123,6 +123,7 @@ export function allowBucket(grant: ServiceGrant, resourceArn: TemplateValue, con
 
 /** A topic's policy, when buckets notify it: one per topic, since a second would replace the first. */
 export function topicPolicy(context: EmitContext, topic: TopicSpec): NamedResource[] {
+  if (topic.existing !== undefined) return [];
   const topicId = declarationId(topic.name, 'Topic');
   const buckets = [...new Set(context.edgesInto(topic.name).filter((edge) => edge.kind === 'notification').map((edge) => edge.source))];
   if (buckets.length === 0) return [];

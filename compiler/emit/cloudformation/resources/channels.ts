@@ -5,7 +5,25 @@ import type { TemplateValue } from '../template.js';
 
 /** Topics, buses, Kinesis streams and DynamoDB tables: one resource each. */
 
-export function topicResource(context: EmitContext, topic: TopicSpec): NamedResource {
+/** Nothing for an existing one (`arn = "…"`): the stack does not create it, references use its ARN (EmitContext). */
+
+export function topicResources(context: EmitContext, topic: TopicSpec): NamedResource[] {
+  return topic.existing === undefined ? [topicResource(context, topic)] : [];
+}
+
+export function busResources(context: EmitContext, bus: BusSpec): NamedResource[] {
+  return bus.existing === undefined ? [busResource(context, bus)] : [];
+}
+
+export function streamResources(context: EmitContext, stream: StreamSpec): NamedResource[] {
+  return stream.existing === undefined ? [streamResource(context, stream)] : [];
+}
+
+export function tableResources(context: EmitContext, table: TableSpec): NamedResource[] {
+  return table.existing === undefined ? [tableResource(context, table)] : [];
+}
+
+function topicResource(context: EmitContext, topic: TopicSpec): NamedResource {
   const properties: Record<string, TemplateValue> = { TopicName: context.physical('topic', topic.name) };
   if (topic.fifo) properties.FifoTopic = true;
   // Content-based deduplication on a standard topic fails the stack (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html).
@@ -13,11 +31,11 @@ export function topicResource(context: EmitContext, topic: TopicSpec): NamedReso
   return [declarationId(topic.name, 'Topic'), resource('AWS::SNS::Topic', properties, topic.name, topic.origin)];
 }
 
-export function busResource(context: EmitContext, bus: BusSpec): NamedResource {
+function busResource(context: EmitContext, bus: BusSpec): NamedResource {
   return [declarationId(bus.name, 'Bus'), resource('AWS::Events::EventBus', { Name: context.physical('bus', bus.name) }, bus.name, bus.origin)];
 }
 
-export function streamResource(context: EmitContext, stream: StreamSpec): NamedResource {
+function streamResource(context: EmitContext, stream: StreamSpec): NamedResource {
   const properties: Record<string, TemplateValue> = {
     Name: context.physical('stream', stream.name),
     StreamModeDetails: { StreamMode: stream.mode },
@@ -28,7 +46,7 @@ export function streamResource(context: EmitContext, stream: StreamSpec): NamedR
 }
 
 /** On-demand billing: a .flow says nothing about capacity, and on-demand needs no numbers. */
-export function tableResource(context: EmitContext, table: TableSpec): NamedResource {
+function tableResource(context: EmitContext, table: TableSpec): NamedResource {
   const keys = [
     { key: table.partitionKey, keyType: 'HASH' },
     ...(table.sortKey ? [{ key: table.sortKey, keyType: 'RANGE' }] : []),

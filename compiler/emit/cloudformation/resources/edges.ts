@@ -1,7 +1,8 @@
 import { resourcePolicy } from '../../../../runtime/aws/iam.js';
 import { eventBridge } from '../../../../runtime/aws/limits.js';
 import { eventBridgePattern, type Json } from '../../../../runtime/pattern/event-bridge.js';
-import type { EdgeSpec, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge, SubscriptionEdge } from '../../../../runtime/manifest/schema.js';
+import { lambdaFilterPatterns, snsFilterPolicy } from '../../../../runtime/pattern/filters.js';
+import type { EdgeSpec, Pattern, QueueTriggerEdge, RuleEdge, RuleMatch, StreamTriggerEdge, SubscriptionEdge } from '../../../../runtime/manifest/schema.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { notificationResources } from './buckets.js';
 import { declarationId } from '../logical-id.js';
@@ -49,19 +50,29 @@ function afterRole(edge: EdgeSpec): { readonly dependsOn: readonly string[] } {
 function queueMapping(context: EmitContext, edge: QueueTriggerEdge): NamedResource {
   const properties: Record<string, TemplateValue> = {
     FunctionName: ref(declarationId(edge.target, 'Function')),
-    EventSourceArn: getAtt(declarationId(edge.source, 'Queue'), 'Arn'),
+    EventSourceArn: context.targetArn('queue', edge.source),
     BatchSize: edge.batchSize,
   };
   // A FIFO queue refuses any batching window property, so a window of 0 is left out (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html).
   if (edge.batchingWindowSeconds > 0) properties.MaximumBatchingWindowInSeconds = edge.batchingWindowSeconds;
   if (edge.maximumConcurrency !== null) properties.ScalingConfig = { MaximumConcurrency: edge.maximumConcurrency };
   if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
+  if (edge.filter !== null) properties.FilterCriteria = filterCriteria(edge.filter, 'sqs');
   return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin, afterRole(edge))];
+}
+
+/**
+ * `FilterCriteria` (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html):
+ * one filter per alternative of `any_of` (Lambda ORs the filters), each `Pattern` the JSON text
+ * Lambda parses, the payload's fields under the source's data key (runtime/pattern/filters.ts).
+ */
+function filterCriteria(filter: Pattern, service: 'sqs' | 'kinesis' | 'dynamodb'): TemplateValue {
+  return { Filters: lambdaFilterPatterns(filter, service).map((pattern) => ({ Pattern: JSON.stringify(pattern) })) };
 }
 
 /** Kinesis and DynamoDB stream event source mappings: every stream setting is spelled out. */
 function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedResource {
-  const source = edge.kind === 'stream-trigger' ? getAtt(declarationId(edge.source, 'Stream'), 'Arn') : getAtt(declarationId(edge.source, 'Table'), 'StreamArn');
+  const source = edge.kind === 'stream-trigger' ? context.targetArn('stream', edge.source) : context.tableStreamArn(edge.source);
   const properties: Record<string, TemplateValue> = {
     FunctionName: ref(declarationId(edge.target, 'Function')),
     EventSourceArn: source,
@@ -78,6 +89,7 @@ function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedReso
   });
   if (edge.onFailure) properties.DestinationConfig = { OnFailure: { Destination: context.targetArn(edge.onFailure.kind, edge.onFailure.name) } };
   if (edge.reportBatchItemFailures) properties.FunctionResponseTypes = ['ReportBatchItemFailures'];
+  if (edge.filter !== null) properties.FilterCriteria = filterCriteria(edge.filter, edge.kind === 'stream-trigger' ? 'kinesis' : 'dynamodb');
   return [context.ids.edge(edge.id, 'Mapping'), resource('AWS::Lambda::EventSourceMapping', properties, edge.id, edge.origin, afterRole(edge))];
 }
 
@@ -88,26 +100,38 @@ function streamMapping(context: EmitContext, edge: StreamTriggerEdge): NamedReso
  * references the subscription, so the `DependsOn` makes no cycle.
  */
 function subscription(context: EmitContext, edge: SubscriptionEdge): NamedResource[] {
-  const topic = ref(declarationId(edge.source, 'Topic'));
+  const topic = context.targetArn('topic', edge.source);
   if (edge.targetKind === 'fn') {
     const fn = getAtt(declarationId(edge.target, 'Function'), 'Arn');
     const permissionId = context.ids.edge(edge.id, 'Permission');
     return [
       [
         context.ids.edge(edge.id, 'Subscription'),
-        resource('AWS::SNS::Subscription', { TopicArn: topic, Protocol: 'lambda', Endpoint: fn }, edge.id, edge.origin, { dependsOn: [permissionId] }),
+        resource('AWS::SNS::Subscription', { TopicArn: topic, Protocol: 'lambda', Endpoint: fn, ...filterPolicy(edge) }, edge.id, edge.origin, { dependsOn: [permissionId] }),
       ],
       [permissionId, permission(fn, resourcePolicy.topicToFunction.service, topic, edge)],
     ];
   }
-  const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: getAtt(declarationId(edge.target, 'Queue'), 'Arn') };
+  const properties: Record<string, TemplateValue> = { TopicArn: topic, Protocol: 'sqs', Endpoint: context.targetArn('queue', edge.target) };
   if (edge.rawMessageDelivery) properties.RawMessageDelivery = true;
+  const policy = context.deliveryPolicyId('queue', edge.target);
+  Object.assign(properties, filterPolicy(edge));
   return [
     [
       context.ids.edge(edge.id, 'Subscription'),
-      resource('AWS::SNS::Subscription', properties, edge.id, edge.origin, { dependsOn: [declarationId(edge.target, 'QueuePolicy')] }),
+      resource('AWS::SNS::Subscription', properties, edge.id, edge.origin, { dependsOn: policy === undefined ? [] : [policy] }),
     ],
   ];
+}
+
+/**
+ * `FilterPolicy` on the message body (`FilterPolicyScope: MessageBody`,
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering-scope.html): a JSON object in
+ * the template, or its text where CloudFormation would not read the object as written.
+ */
+function filterPolicy(edge: SubscriptionEdge): Record<string, TemplateValue> {
+  if (edge.filter === null) return {};
+  return { FilterPolicyScope: 'MessageBody', FilterPolicy: templatePattern(snsFilterPolicy(edge.filter)) };
 }
 
 /**
@@ -137,14 +161,14 @@ function rule(context: EmitContext, edge: RuleEdge): NamedResource[] {
         'AWS::Events::Rule',
         {
           Name: context.ruleName(edge),
-          EventBusName: ref(declarationId(edge.source, 'Bus')),
+          EventBusName: context.existing('bus', edge.source)?.arn ?? ref(declarationId(edge.source, 'Bus')),
           EventPattern: eventPattern(context, edge.match),
           State: 'ENABLED',
           Targets: [target],
         },
         edge.id,
         edge.origin,
-        { dependsOn: [edge.targetKind === 'fn' ? permissionId : declarationId(edge.target, 'QueuePolicy')] },
+        { dependsOn: edge.targetKind === 'fn' ? [permissionId] : [context.deliveryPolicyId(edge.targetKind, edge.target)].filter((id) => id !== undefined) },
       ),
     ],
   ];

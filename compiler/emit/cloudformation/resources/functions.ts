@@ -82,13 +82,12 @@ function environment(context: EmitContext, fn: FunctionSpec): Record<string, Tem
   for (const target of fn.sends) {
     // A bucket by its known name, not `Ref`: a bucket that notifies this function comes after its
     // permission, which references the function (resources/buckets.ts); a `Ref` would close the cycle.
-    variables[sendTargetVariable(target.kind, target.name)] = target.kind === 'bucket' ? subPseudo(context.physical('bucket', target.name)) : ref(declarationId(target.name, sendRole[target.kind]));
+    variables[sendTargetVariable(target.kind, target.name)] = target.kind === 'bucket' ? subPseudo(context.physical('bucket', target.name)) : context.address(target.kind, target.name);
   }
-  if (fn.idempotency !== null) variables[sendTargetVariable('table', fn.idempotency.table)] = ref(declarationId(fn.idempotency.table, sendRole.table));
+  if (fn.idempotency !== null) variables[sendTargetVariable('table', fn.idempotency.table)] = context.address('table', fn.idempotency.table);
   return Object.fromEntries(Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const sendRole = { queue: 'Queue', topic: 'Topic', bus: 'Bus', stream: 'Stream', table: 'Table' } as const;
 
 /**
  * Lambda checks, when it stores the config, that the role may deliver to the destinations

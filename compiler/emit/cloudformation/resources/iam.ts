@@ -1,7 +1,7 @@
 import { executionRole, type Grant as Needed, lambdaTrust } from '../../../../runtime/aws/iam.js';
 import type { FunctionSpec } from '../../../../runtime/manifest/schema.js';
 import type { EmitContext } from '../context.js';
-import { type ArnKind, arnOf, functionLogGroupName } from '../names.js';
+import { arnOf, functionLogGroupName } from '../names.js';
 import type { TemplateValue } from '../template.js';
 
 /**
@@ -13,37 +13,37 @@ import type { TemplateValue } from '../template.js';
  * (`log-group:/aws/lambda/<function>:*`).
  */
 
-interface Grant {
+export interface Grant {
   readonly actions: readonly string[];
-  readonly kind: ArnKind;
-  readonly physical: string;
+  /** The one resource the actions are for (EmitContext.arn: an existing resource's own ARN). */
+  readonly arn: TemplateValue;
 }
 
-function grant(needed: Needed, kind: ArnKind, physical: string): Grant {
-  return { actions: needed.actions, kind, physical };
+function grant(needed: Needed, arn: TemplateValue): Grant {
+  return { actions: needed.actions, arn };
 }
 
 export function functionGrants(context: EmitContext, fn: FunctionSpec): Grant[] {
   const logGroup = functionLogGroupName(context.physical('fn', fn.name));
-  const grants: Grant[] = [grant(executionRole.writeLogs, 'log-group', logGroup), grant(executionRole.writeLogs, 'log-streams', logGroup)];
+  const grants: Grant[] = [grant(executionRole.writeLogs, arnOf('log-group', logGroup)), grant(executionRole.writeLogs, arnOf('log-streams', logGroup))];
   for (const edge of context.edgesFrom(fn.name)) {
-    if (edge.kind === 'destination') grants.push(grant(executionRole.deliver[edge.targetKind], edge.targetKind, context.physical(edge.targetKind, edge.target)));
+    if (edge.kind === 'destination') grants.push(grant(executionRole.deliver[edge.targetKind], context.arn(edge.targetKind, edge.target)));
   }
   for (const target of fn.sends) {
     if (target.kind === 'bucket') {
       const bucket = context.physical('bucket', target.name);
-      grants.push(grant(executionRole.send.bucket, 'bucket-objects', bucket), grant(executionRole.listBucket, 'bucket', bucket));
-    } else grants.push(grant(executionRole.send[target.kind], target.kind, context.physical(target.kind, target.name)));
+      grants.push(grant(executionRole.send.bucket, arnOf('bucket-objects', bucket)), grant(executionRole.listBucket, arnOf('bucket', bucket)));
+    } else grants.push(grant(executionRole.send[target.kind], context.arn(target.kind, target.name)));
   }
-  if (fn.idempotency !== null) grants.push(grant(executionRole.idempotency, 'table', context.physical('table', fn.idempotency.table)));
-  for (const parameter of fn.parameters ?? []) if (parameter.source === 'secret') grants.push(grant(executionRole.readSecret, 'secret', parameter.name));
+  if (fn.idempotency !== null) grants.push(grant(executionRole.idempotency, context.arn('table', fn.idempotency.table)));
+  for (const parameter of fn.parameters ?? []) if (parameter.source === 'secret') grants.push(grant(executionRole.readSecret, arnOf('secret', parameter.name)));
   for (const edge of context.edgesInto(fn.name)) {
-    if (edge.kind === 'queue-trigger') grants.push(grant(executionRole.poll.queue, 'queue', context.physical('queue', edge.source)));
-    if (edge.kind === 'stream-trigger') grants.push(grant(executionRole.poll.stream, 'stream', context.physical('stream', edge.source)));
-    if (edge.kind === 'table-trigger') grants.push(grant(executionRole.poll.tableStream, 'table-stream', context.physical('table', edge.source)));
+    if (edge.kind === 'queue-trigger') grants.push(grant(executionRole.poll.queue, context.arn('queue', edge.source)));
+    if (edge.kind === 'stream-trigger') grants.push(grant(executionRole.poll.stream, context.arn('stream', edge.source)));
+    if (edge.kind === 'table-trigger') grants.push(grant(executionRole.poll.tableStream, context.arn('table-stream', edge.source)));
     if ((edge.kind === 'stream-trigger' || edge.kind === 'table-trigger') && edge.onFailure) {
       const { kind, name } = edge.onFailure;
-      grants.push(grant(executionRole.onFailure[kind], kind, context.physical(kind, name)));
+      grants.push(grant(executionRole.onFailure[kind], context.arn(kind, name)));
     }
   }
   return grants;
@@ -60,8 +60,7 @@ export function policyStatements(grants: readonly Grant[]): TemplateValue[] {
       entry = { actions: grant.actions, resources: new Map() };
       byActions.set(key, entry);
     }
-    const arn = arnOf(grant.kind, grant.physical);
-    entry.resources.set(JSON.stringify(arn), arn);
+    entry.resources.set(JSON.stringify(grant.arn), grant.arn);
   }
   const statements: TemplateValue[] = [];
   for (const key of sorted([...byActions.keys()])) {

@@ -7,6 +7,8 @@ import { getAtt, ref, type TemplateValue } from '../template.js';
 
 /** A queue, and the queue policy that lets its topics and rules deliver to it. */
 export function queueResources(context: EmitContext, queue: QueueSpec): NamedResource[] {
+  // An existing queue is not the stack's: nothing to create, and its policy is its owner's (docs/cloudformation.md).
+  if (queue.existing !== undefined) return [];
   const queueId = declarationId(queue.name, 'Queue');
   const properties: Record<string, TemplateValue> = { QueueName: context.physical('queue', queue.name) };
   // `FifoQueue: false` fails the stack ("Unknown Attribute FifoQueue"), so standard queues omit it (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html).
@@ -25,7 +27,7 @@ export function queueResources(context: EmitContext, queue: QueueSpec): NamedRes
   });
   if (queue.redrive) {
     properties.RedrivePolicy = {
-      deadLetterTargetArn: getAtt(declarationId(queue.redrive.deadLetterQueue, 'Queue'), 'Arn'),
+      deadLetterTargetArn: context.targetArn('queue', queue.redrive.deadLetterQueue),
       maxReceiveCount: queue.redrive.maxReceiveCount,
     };
   }
@@ -44,7 +46,7 @@ export function queueResources(context: EmitContext, queue: QueueSpec): NamedRes
 function queuePolicy(context: EmitContext, queue: QueueSpec, queueId: string) {
   const statements: TemplateValue[] = [];
   for (const edge of context.edgesInto(queue.name)) {
-    if (edge.kind === 'subscription') statements.push(allowSend(resourcePolicy.topicToQueue, queueId, ref(declarationId(edge.source, 'Topic'))));
+    if (edge.kind === 'subscription') statements.push(allowSend(resourcePolicy.topicToQueue, queueId, context.targetArn('topic', edge.source)));
     // The rule's ARN spelled from its name, not referenced: the rule comes after this policy (resources/edges.ts).
     if (edge.kind === 'rule') statements.push(allowSend(resourcePolicy.ruleToQueue, queueId, context.ruleArn(edge)));
     if (edge.kind === 'notification') statements.push(allowBucket(resourcePolicy.bucketToQueue, getAtt(queueId, 'Arn'), context, edge.source));

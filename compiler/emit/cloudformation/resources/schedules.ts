@@ -4,9 +4,8 @@ import type { JsonValue, ScheduleSpec, ScheduleTargetEdge } from '../../../../ru
 import { rateExpression } from '../../../../runtime/schedule/rate.js';
 import { type EmitContext, type NamedResource, resource } from '../context.js';
 import { declarationId } from '../logical-id.js';
-import { arnOf } from '../names.js';
 import { getAtt, type TemplateValue } from '../template.js';
-import { policyStatements } from './iam.js';
+import { type Grant, policyStatements } from './iam.js';
 
 /**
  * A schedule: `AWS::Scheduler::Schedule` with its one target, and a role of its own that
@@ -30,9 +29,9 @@ export function scheduleResources(context: EmitContext, schedule: ScheduleSpec):
   const edge = context.edgesFrom(schedule.name).find((e): e is ScheduleTargetEdge => e.kind === 'schedule-target');
   if (edge === undefined) return [];
   const roleId = declarationId(schedule.name, 'ScheduleRole');
-  const targetArn = arnOf(edge.targetKind, context.physical(edge.targetKind, edge.target));
-  const grants = [{ actions: schedulerRole.target[edge.targetKind].actions, kind: edge.targetKind, physical: context.physical(edge.targetKind, edge.target) }];
-  if (schedule.deadLetterQueue !== null) grants.push({ actions: schedulerRole.deadLetterQueue.actions, kind: 'queue', physical: context.physical('queue', schedule.deadLetterQueue) });
+  const targetArn = context.arn(edge.targetKind, edge.target);
+  const grants: Grant[] = [{ actions: schedulerRole.target[edge.targetKind].actions, arn: targetArn }];
+  if (schedule.deadLetterQueue !== null) grants.push({ actions: schedulerRole.deadLetterQueue.actions, arn: context.arn('queue', schedule.deadLetterQueue) });
   const roleProperties: Record<string, TemplateValue> = {
     AssumeRolePolicyDocument: {
       Version: '2012-10-17',
@@ -51,7 +50,7 @@ export function scheduleResources(context: EmitContext, schedule: ScheduleSpec):
     Input: JSON.stringify(schedule.input ?? scheduler.contextAttributes),
     RetryPolicy: { MaximumRetryAttempts: schedule.retryAttempts, MaximumEventAgeInSeconds: schedule.maximumEventAgeSeconds },
   };
-  if (schedule.deadLetterQueue !== null) target.DeadLetterConfig = { Arn: arnOf('queue', context.physical('queue', schedule.deadLetterQueue)) };
+  if (schedule.deadLetterQueue !== null) target.DeadLetterConfig = { Arn: context.arn('queue', schedule.deadLetterQueue) };
   if (edge.targetKind === 'bus') target.EventBridgeParameters = { Source: context.manifest.app, DetailType: schedule.name };
   if (edge.targetKind === 'queue' && context.queue(edge.target).fifo) target.SqsParameters = { MessageGroupId: messageGroupOf(schedule, context.queue(edge.target).fifoSettings?.groupBy ?? null) };
 

@@ -205,7 +205,30 @@ function resourceRules(id: string, resource: Resource, { props, typeOf, resource
   }
 }
 
+/**
+ * A mapping on an existing queue or stream (`arn = "…"`): its source is the ARN as written, and
+ * the role must grant reading exactly that ARN (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html).
+ */
+function existingSourceRules(id: string, p: Properties, arn: string, lookup: Lookup): string[] {
+  const problems: string[] = [];
+  const service = arn.split(':')[2];
+  const read = { sqs: 'sqs:ReceiveMessage', kinesis: 'kinesis:GetRecords', dynamodb: 'dynamodb:GetRecords' }[service ?? ''];
+  if (read === undefined) return [`${id}: event source ${arn} is not a queue or a stream`];
+  if ((service === 'sqs') === ('StartingPosition' in p)) problems.push(`${id}: StartingPosition exactly on a stream mapping (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html)`);
+  if (service === 'dynamodb' && !/\/stream\/[^/]+$/.test(arn)) problems.push(`${id}: a table mapping reads the table's stream ARN (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html)`);
+  const role = target(lookup.props(target(p.FunctionName))?.Role);
+  const grants = ((lookup.props(role)?.Policies ?? []) as readonly TemplateValue[]).some((policy) =>
+    ((at(policy, ['PolicyDocument', 'Statement']) ?? []) as readonly TemplateValue[]).some((statement) => {
+      const actions = at(statement, ['Action']);
+      return (Array.isArray(actions) ? actions : [actions]).includes(read) && ((at(statement, ['Resource']) ?? []) as readonly TemplateValue[]).includes(arn);
+    }),
+  );
+  if (!grants) problems.push(`${id}: the role cannot ${read} on ${arn} (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html)`);
+  return problems;
+}
+
 function mappingRules(id: string, p: Properties, lookup: Lookup): string[] {
+  if (typeof p.EventSourceArn === 'string') return existingSourceRules(id, p, p.EventSourceArn, lookup);
   const { props, typeOf } = lookup;
   const problems: string[] = [];
   const sourceId = target(p.EventSourceArn);
@@ -289,9 +312,9 @@ function sourceOf(value: TemplateValue | undefined, resources: Template['Resourc
   const spelled = /:events:\$\{AWS::Region\}:\$\{AWS::AccountId\}:rule\/([^/]+)\/([^/]+)$/.exec(String(at(value, ['Fn::Sub']) ?? ''));
   if (!spelled) return undefined;
   const [, bus, rule] = spelled;
-  return Object.entries(resources).find(
-    ([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.Name === rule && resources[target(r.Properties.EventBusName) ?? '']?.Properties.Name === bus,
-  )?.[0];
+  // An existing bus (`arn = "…"`) is named by its ARN, `…:event-bus/<name>`.
+  const busName = (value: TemplateValue | undefined) => (typeof value === 'string' ? value.slice(value.indexOf('event-bus/') + 'event-bus/'.length) : resources[target(value) ?? '']?.Properties.Name);
+  return Object.entries(resources).find(([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.Name === rule && busName(r.Properties.EventBusName) === bus)?.[0];
 }
 
 function queueAllows(queue: string | undefined, service: string, source: string | undefined, resources: Template['Resources']): boolean {
