@@ -12,6 +12,7 @@ import { decodeSource } from './source/decode.js';
 import { SourceFile } from './source/source-file.js';
 import { span } from './source/span.js';
 import { MAX_SYNTAX_ERRORS, parseSource } from './syntax/parse.js';
+import type { StatementCache } from './syntax/statement-cache.js';
 
 /** Wall time of each phase in milliseconds, for `bench/in-process.ts` (the CLI has no option that prints them). */
 export interface PhaseTimings {
@@ -34,6 +35,8 @@ export interface CheckResult {
 /** How a file is compiled: for a stage (`--stage`), or without one (names stay `<app>-<name>`). */
 export interface CompileOptions {
   readonly stage?: string;
+  /** The statements of the last parse of this file (`flowc watch`): unchanged ones are not parsed again. */
+  readonly statements?: StatementCache;
 }
 
 /**
@@ -45,7 +48,7 @@ export function checkText(path: string, text: string, options: CompileOptions = 
   const reporter = new Reporter(source);
   const timings: PhaseTimings = {};
   let t = performance.now();
-  const parsed = parseSource(reporter);
+  const parsed = parseSource(reporter, options.statements);
   timings.parse = performance.now() - t;
   if (parsed.refused || reporter.errorCount >= MAX_SYNTAX_ERRORS) {
     return { source, diagnostics: sorted(reporter.diagnostics), timings };

@@ -39,6 +39,12 @@ export interface ParseResult<T> {
 export interface ParseOptions {
   /** Declarations (statements other than chains) accepted at most; counted before anything is parsed. */
   readonly maxDeclarations?: number;
+  /**
+   * Asked first for each statement that lexed whole: returns true when the caller already has
+   * its result (an unchanged statement of the last parse, `flowc watch`): it is not parsed, and
+   * `statements` has nothing for it.
+   */
+  readonly reuse?: (rule: StatementRule, tokens: readonly IToken[]) => boolean;
 }
 
 /**
@@ -62,6 +68,7 @@ export function parseFlow<T>(text: string, onStatement: (statement: StatementCst
       continue;
     }
     const lexicalProblem = containsAny(statement.tokens, lexProblemOffsets);
+    if (!lexicalProblem && options.reuse?.(statement.rule, statement.tokens) === true) continue;
     const fast = fastParse(statement.rule, statement.tokens);
     if (fast !== undefined) {
       statements.push(onStatement({ rule: statement.rule, cst: fast, tokens: statement.tokens }, lexicalProblem));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { isCacheFile, isRecord, readCacheFile, writeCacheFile } from './cache-file.js';
 import { type Host, HostError, type PathInfo } from './host.js';
 
@@ -8,7 +8,8 @@ import { type Host, HostError, type PathInfo } from './host.js';
  * writes nothing, without compiling (make's up-to-date check, done by content).
  *
  * A build runs on a recording host: every file it reads (by the hash of the bytes), every path
- * it looks at, every folder it lists, and every file it leaves behind is noted, with what it
+ * it looks at, every folder it lists, and every file it leaves behind is noted (but for the
+ * caches of `.flowc/`, whose hits give what their misses compute), with what it
  * printed and its exit code. The next build with the same command line (and the same build of
  * flowc, working directory, terminal and colour settings) first replays those probes against
  * the file system: when every one finds what the recorded build found, and every file it wrote
@@ -85,7 +86,12 @@ export function recordBuild(host: Host, id: string, argv: readonly string[], fir
   let stdout = '';
   let stderr = '';
   let replayable = true;
+  // The caches of `.flowc/` are not inputs: a hit gives the bytes a miss computes (the handlers'
+  // facts, the printed texts), so a replay neither checks them nor fails when one was evicted.
+  const caches = dirname(recordsPath(host, firstFlow)) + sep;
+  const isCache = (path: string) => path.startsWith(caches);
   const note = (probe: Probe, limit = '') => {
+    if (isCache(probe.path)) return;
     const at = `${probe.op} ${limit} ${probe.path}`;
     if (!probes.has(at)) probes.set(at, probe);
   };
@@ -141,7 +147,7 @@ export function recordBuild(host: Host, id: string, argv: readonly string[], fir
     },
     writeFileAtomic(path, content) {
       host.writeFileAtomic(path, content);
-      written.set(path, hashBytes(typeof content === 'string' ? new TextEncoder().encode(content) : content));
+      if (!isCache(path)) written.set(path, hashBytes(typeof content === 'string' ? new TextEncoder().encode(content) : content));
     },
     writeFileIfAbsent(path, content) {
       const wrote = host.writeFileIfAbsent(path, content);
@@ -151,7 +157,7 @@ export function recordBuild(host: Host, id: string, argv: readonly string[], fir
     },
     removeFile(path) {
       host.removeFile(path);
-      written.set(path, null);
+      if (!isCache(path)) written.set(path, null);
     },
   };
   return {

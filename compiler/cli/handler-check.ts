@@ -24,6 +24,11 @@ export interface HandlerCheckOptions {
   readonly cache?: 'read' | 'update' | 'off';
   /** The stubs `build` rendered, by path: a TypeScript handler equal to its stub is judged from the stub's layout (handlers/stub-facts.ts), not parsed. */
   readonly renderedStubs?: ReadonlyMap<string, string>;
+  /**
+   * `flowc watch`'s facts of the last run, by text hash (build-memory.ts): read instead of the
+   * cache file, and replaced by this run's.
+   */
+  readonly memory?: Map<string, HandlerFacts>;
 }
 
 /** A handler larger than this is not read (it is generated or vendored code, not one to judge). */
@@ -64,7 +69,7 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
     }
   }
   if (owned.length === 0 && unowned.length === 0) return [];
-  const facts = await factsOf(host, resolve(host.cwd, file), [...owned.map((o) => o.source), ...unowned], options.cache ?? 'read', options.renderedStubs ?? new Map());
+  const facts = await factsOf(host, resolve(host.cwd, file), [...owned.map((o) => o.source), ...unowned], options.cache ?? 'read', options.renderedStubs ?? new Map(), options.memory);
   const { inspectHandlers } = await import('../handlers/inspect.js');
   const found = inspectHandlers({ manifest, flow, owned, unowned, display, stubs: options.stubs, facts });
   // The checker runs only over handlers that parse and export something: one diagnostic per mistake.
@@ -89,10 +94,12 @@ async function factsOf(
   sources: readonly HandlerSource[],
   cache: 'read' | 'update' | 'off',
   renderedStubs: ReadonlyMap<string, string>,
+  memory: Map<string, HandlerFacts> | undefined,
 ): Promise<Map<string, HandlerFacts>> {
   const id = cache === 'off' ? undefined : cacheId(host);
   const cachePath = factsCachePath(flowFile);
-  const cached = id === undefined ? new Map<string, HandlerFacts>() : loadFactsCache(host, cachePath, id);
+  // The watch's memory starts empty: its first run reads the cache file.
+  const cached = memory !== undefined && memory.size > 0 ? new Map(memory) : id === undefined ? new Map<string, HandlerFacts>() : loadFactsCache(host, cachePath, id);
   const byPath = new Map<string, HandlerFacts>();
   const used = new Map<string, HandlerFacts>();
   const unread: { source: HandlerSource; hash: string }[] = [];
@@ -114,6 +121,10 @@ async function factsOf(
       byPath.set(source.path, facts);
       used.set(hash, facts);
     }
+  }
+  if (memory !== undefined) {
+    memory.clear();
+    for (const [hash, facts] of used) memory.set(hash, facts);
   }
   if (id !== undefined && cache === 'update') saveFactsCache(host, cachePath, id, used, cached);
   return byPath;

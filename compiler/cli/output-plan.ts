@@ -53,7 +53,8 @@ export interface OutputProblem {
 }
 
 export type Step =
-  | { readonly kind: 'write'; readonly path: string; readonly content: string | Uint8Array }
+  /** `unchanged`: the file holds these bytes already, and is left as it is (its time kept). */
+  | { readonly kind: 'write'; readonly path: string; readonly content: string | Uint8Array; readonly unchanged?: boolean }
   | { readonly kind: 'create'; readonly path: string; readonly content: string }
   | { readonly kind: 'recreate'; readonly path: string; readonly content: string; readonly expected: Uint8Array }
   | { readonly kind: 'keep'; readonly path: string }
@@ -170,6 +171,13 @@ function planOne(host: Host, info: PathInfo, output: Exclude<Output, { kind: 'cl
         steps.push({ kind: 'write', path: output.path, content: output.content });
         return undefined;
       }
+      // A file that holds these bytes already loses nothing: it is not asked whether it is
+      // flowc's (for a JSON template, a parse of all of it), nor written again (a rebuild after a
+      // one-line change rewrites only the stacks that changed).
+      if (holds(host, output.path, info, output.content)) {
+        steps.push({ kind: 'write', path: output.path, content: output.content, unchanged: true });
+        return undefined;
+      }
       const owned = isOwned(host, output);
       if (typeof owned === 'string') return unreadable(at, output, owned);
       if (!owned) return notFlowcs(at, output, 'replace');
@@ -215,6 +223,19 @@ function otherFlowOf(host: Host, path: string, flowFile: { readonly folder: stri
   return host.inspect(join(flowFile.folder, named)).kind === 'file' ? named : undefined;
 }
 
+/** Whether the file at `path` (a file of `info.size` bytes) is exactly `content`; false when it cannot be read. */
+function holds(host: Host, path: string, info: PathInfo, content: string | Uint8Array): boolean {
+  if (info.kind !== 'file' || (typeof content !== 'string' && info.size !== content.byteLength) || (typeof content === 'string' && info.size < content.length)) return false;
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  if (info.size !== bytes.byteLength) return false;
+  try {
+    return equalBytes(host.readFile(path, bytes.byteLength + 1), bytes);
+  } catch (error) {
+    if (error instanceof HostError) return false;
+    throw error;
+  }
+}
+
 /** Whether the file at an output's path is flowc's, or why it cannot be read to tell. */
 function isOwned(host: Host, output: Extract<Output, { kind: 'generated' | 'stale' }>): boolean | string {
   try {
@@ -246,7 +267,7 @@ export function applyPlan(host: Host, plan: Plan, show: (path: string) => string
     try {
       switch (step.kind) {
         case 'write':
-          host.writeFileAtomic(step.path, step.content);
+          if (step.unchanged !== true) host.writeFileAtomic(step.path, step.content);
           break;
         case 'create':
           if (!host.writeFileIfAbsent(step.path, step.content)) {
@@ -351,7 +372,5 @@ function dirnameOfBlock(look: (path: string) => PathInfo, path: string): string 
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }

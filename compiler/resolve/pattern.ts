@@ -3,6 +3,7 @@ import { parseCidr } from '../../runtime/pattern/ip.js';
 import { parseWildcard } from '../../runtime/pattern/wildcard.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { suggest } from '../diagnostics/suggest.js';
+import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../source/span.js';
 import type { Argument, CallValue, Comparison, Setting, SettingsBlock, Value } from '../syntax/ast.js';
 import { orWords } from './scope.js';
@@ -93,20 +94,26 @@ const operatorAliases: Readonly<Record<string, string>> = {
  */
 const reservedInAnyOf: ReadonlySet<string> = new Set(['exactly', 'prefix', 'suffix', 'exists', 'wildcard', 'numeric', 'cidr', 'regex']);
 
-const cache = new WeakMap<SettingsBlock, { readonly pattern: SourcePattern; readonly failed: boolean }>();
+/**
+ * The pattern of each block, with the source file of the compile that read it: `flowc watch`
+ * compiles again with the unchanged statements' nodes (syntax/statement-cache.ts), and a new
+ * compile (a new SourceFile) reads the block again, to report its mistakes again. The checks of
+ * other stages (program.ts) share the compile's source, and its reading.
+ */
+const cache = new WeakMap<SettingsBlock, { readonly pattern: SourcePattern; readonly failed: boolean; readonly source: SourceFile | undefined }>();
 
 function read(block: SettingsBlock, reporter: Reporter | undefined, options: PatternOptions): { readonly pattern: SourcePattern; readonly failed: boolean } {
   const cached = cache.get(block);
-  if (cached) return cached;
+  if (cached && (reporter === undefined || reporter.source === cached.source)) return cached;
   // A syntax error in the statement is reported; what recovery kept of the block is not judged.
   if (block.damaged) {
-    const damaged = { pattern: { block, entries: [] }, failed: true };
+    const damaged = { pattern: { block, entries: [] }, failed: true, source: reporter?.source };
     cache.set(block, damaged);
     return damaged;
   }
   const reader = new PatternReader(reporter, options);
   const pattern = reader.block(block, { top: true, inAnyOf: false });
-  const result = { pattern, failed: reader.failed };
+  const result = { pattern, failed: reader.failed, source: reporter?.source };
   cache.set(block, result);
   return result;
 }

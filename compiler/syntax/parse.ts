@@ -1,10 +1,11 @@
-import { type GrammarProblem, MAX_PROBLEMS, parseFlow, type StatementCst } from '../../grammar/index.js';
+import { type GrammarProblem, type IToken, MAX_PROBLEMS, parseFlow, type StatementCst, type StatementRule } from '../../grammar/index.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { span } from '../source/span.js';
 import type { AppDecl, FlowFile, Statement } from './ast.js';
 import { buildStatement } from './build-ast.js';
 import { MAX_DECLARATIONS } from './limits.js';
+import type { StatementCache } from './statement-cache.js';
 import { sizeWithUnit } from './size-literal.js';
 
 export interface ParsedFile {
@@ -36,25 +37,43 @@ const codeOfProblem: Record<GrammarProblem['kind'], Code> = {
   'too-many-tokens': 'FL1013',
 };
 
-/** Text → AST, reporting every syntax error (FL1xxx) of the file. */
-export function parseSource(reporter: Reporter): ParsedFile {
+/**
+ * Text → AST, reporting every syntax error (FL1xxx) of the file. With `statements` (`flowc
+ * watch`), a statement of the last parse whose text is unchanged is taken from there, not parsed.
+ */
+export function parseSource(reporter: Reporter, statements?: StatementCache): ParsedFile {
   const text = reporter.source.text;
   const damagedNames = new Set<string>();
   const damagedStages = new Set<string>();
   let appAttempted = false;
-  const statements: Statement[] = [];
+  const parsed: Statement[] = [];
   const parse = (cst: StatementCst, hadError: boolean) => {
     if (cst.rule === 'appDecl') appAttempted = true;
     const name = cst.rule === 'chain' ? undefined : cst.tokens[1];
     const damaged = cst.rule === 'stageDecl' ? damagedStages : damagedNames;
     if (hadError && name) damaged.add(name.image);
+    const diagnosticsBefore = reporter.diagnostics.length;
     const built = buildStatement(cst, reporter, hadError);
     // A declaration dropped for a type nested too deeply (FL3010) is damaged like one with a
     // syntax error: later phases stay silent about it.
     if (built.tooDeep && name) damagedNames.add(name.image);
-    if (built.statement) statements.push(built.statement);
+    if (built.statement) parsed.push(built.statement);
+    if (statements !== undefined && built.statement && !hadError && !built.tooDeep && reporter.diagnostics.length === diagnosticsBefore) {
+      statements.keep(text, cst.rule, cst.tokens, built.statement);
+    }
   };
-  const { problems, tooManyTokens, tooManyDeclarations } = parseFlow(text, parse, { maxDeclarations: MAX_DECLARATIONS });
+  const reuse =
+    statements === undefined
+      ? undefined
+      : (rule: StatementRule, tokens: readonly IToken[]) => {
+          const statement = statements.take(text, rule, tokens);
+          if (statement === undefined) return false;
+          if (rule === 'appDecl') appAttempted = true;
+          parsed.push(statement);
+          return true;
+        };
+  const { problems, tooManyTokens, tooManyDeclarations } = parseFlow(text, parse, { maxDeclarations: MAX_DECLARATIONS, ...(reuse ? { reuse } : {}) });
+  statements?.endParse();
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
   for (const [index, shownProblem] of shown.entries()) {
     const problem = shownProblem.kind === 'malformed-number' ? withSizeHint(shownProblem, text) : shownProblem;
@@ -66,7 +85,7 @@ export function parseSource(reporter: Reporter): ParsedFile {
       notes,
     });
   }
-  const ast: FlowFile = { kind: 'FlowFile', span: span(0, text.length), statements };
+  const ast: FlowFile = { kind: 'FlowFile', span: span(0, text.length), statements: parsed };
   if (tooManyTokens) return { ast, app: undefined, damagedNames, damagedStages, refused: true };
   if (tooManyDeclarations) {
     const limit = MAX_DECLARATIONS.toLocaleString('en-US');

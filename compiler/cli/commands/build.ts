@@ -6,6 +6,7 @@ import type { SourceFile } from '../../source/source-file.js';
 import { emitCloudFormation } from '../../emit/cloudformation/index.js';
 import { emitTypeScript, STUB_START } from '../../emit/typescript/index.js';
 import { compileBytes } from '../../program.js';
+import type { BuildMemory } from '../build-memory.js';
 import { checkHandlers } from '../handler-check.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { outputFolderProblem, generatedFolderProblem, staleNestedStacks } from '../output-options.js';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   readonly stage?: string;
   /** `--no-cache`: neither read nor write `.flowc/` (the handlers' facts). */
   readonly cache?: boolean;
+  /** `flowc watch`'s memory of its last run (build-memory.ts). */
+  readonly memory?: BuildMemory;
 }
 
 /** Exit code when the outputs cannot be written (FL9003–FL9007), as for a file that cannot be read (FL9001). */
@@ -57,7 +60,8 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
   for (const file of files) {
     const bytes = readInput(host, file);
     if (bytes === undefined) return 2;
-    const result = compileBytes(file, bytes, options.stage !== undefined ? { stage: options.stage } : {});
+    const stage = options.stage !== undefined ? { stage: options.stage } : {};
+    const result = options.memory?.compile(file, bytes, stage) ?? compileBytes(file, bytes, stage);
     diagnostics.push(...result.diagnostics);
     compiled.push({ file, source: result.source, manifest: result.manifest });
   }
@@ -96,10 +100,11 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printOutputProblems(host, [failure]);
     return EXIT_OUTPUTS;
   }
+  options.memory?.printed.endRun();
   // The handlers are read as the build left them (new stubs included), and their problems do
   // not hold back the outputs: the regenerated module is what helps fix them.
   for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs })));
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs, ...(options.memory ? { memory: options.memory.facts } : {}) })));
   }
   printDiagnostics(host, diagnostics, options.diagnosticFormat);
   const all = countDiagnostics(diagnostics);
@@ -119,7 +124,10 @@ function buildOutputs(
 ): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
-  const template = emitCloudFormation(manifest, { format: options.templateFormat });
+  // Watch prints only the YAML stacks that changed; a JSON template's key (its compact JSON) would cost what printing it costs.
+  const printed = options.templateFormat === 'yaml' ? options.memory?.printed : undefined;
+  const cloudFormationOptions = { format: options.templateFormat, ...(printed ? { printed } : {}) };
+  const template = options.memory?.templates(manifest, cloudFormationOptions) ?? emitCloudFormation(manifest, cloudFormationOptions);
   templates.set(join(appOut, template.rootFile), template.counts);
   for (const [path, content] of template.files) {
     const what = path === template.rootFile ? `the template of app \`${manifest.app}\`` : `the nested stack ${path} of app \`${manifest.app}\``;
@@ -141,7 +149,8 @@ function buildOutputs(
     if (!handlers.has(path)) handlers.set(path, { handler: fn.handler, fn: fn.name, found: existingHandler(host, path) });
   }
   const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
-  const typescript = emitTypeScript(manifest, { generatedDir: options.generatedDir, existingHandlers });
+  const typescriptOptions = { generatedDir: options.generatedDir, existingHandlers };
+  const typescript = options.memory?.typescript(manifest, typescriptOptions) ?? emitTypeScript(manifest, typescriptOptions);
   for (const [path, content] of typescript.generated) {
     outputs.push({ kind: 'generated', path: resolve(flowDir, path), content, flow: file, what: 'the generated TypeScript', role: 'generated', flowFile: { folder: flowDir, name: basename(file) } });
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compileBytes } from '../../program.js';
+import type { BuildMemory } from '../build-memory.js';
 import { checkHandlers } from '../handler-check.js';
 import type { Host } from '../host.js';
 import { fixFile } from './fix.js';
@@ -13,6 +14,8 @@ export interface CheckOptions {
   readonly fix?: boolean;
   /** Run the TypeScript checker over the handlers too (`--types`). */
   readonly types?: boolean;
+  /** `flowc watch`'s memory of its last run (build-memory.ts). */
+  readonly memory?: BuildMemory;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function runCheck(host: Host, files: readonly string[], options: Ch
       unreadable++;
       continue;
     }
-    const result = compileBytes(file, bytes);
+    const result = options.memory?.compile(file, bytes) ?? compileBytes(file, bytes);
     if (options.fix === true) {
       const outcome = fixFile(host, file, bytes, result);
       diagnostics.push(...outcome.diagnostics);
@@ -38,7 +41,7 @@ export async function runCheck(host: Host, files: readonly string[], options: Ch
     } else {
       diagnostics.push(...result.diagnostics);
     }
-    if (result.manifest) diagnostics.push(...(await checkHandlers(host, file, result.source, result.manifest, { stubs: 'warning', types: options.types === true })));
+    if (result.manifest) diagnostics.push(...(await checkHandlers(host, file, result.source, result.manifest, { stubs: 'warning', types: options.types === true, ...(options.memory ? { memory: options.memory.facts } : {}) })));
   }
   printDiagnostics(host, diagnostics, options.format);
   const counts = countDiagnostics(diagnostics);

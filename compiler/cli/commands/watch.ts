@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { handlerFile } from '../../../runtime/manifest/handler-path.js';
-import { compileBytes } from '../../program.js';
+import { BuildMemory } from '../build-memory.js';
 import { displayPathFor, type Host, HostError } from '../host.js';
 import { type DiagnosticFormat, UsageError } from '../report.js';
 import { runBuild } from './build.js';
@@ -47,6 +47,8 @@ const WATCHED_EXTENSIONS = /\.(flow|[cm]?[jt]sx?|json)$/;
  * new handler folder).
  */
 export async function runWatch(host: Host, file: string, options: WatchOptions): Promise<number> {
+  // A run after an edit redoes only what the edit changed (build-memory.ts).
+  const memory = new BuildMemory();
   const watchFolder = host.watchFolder?.bind(host);
   if (watchFolder === undefined) throw new UsageError('this environment cannot watch files');
   if (options.signal.aborted) return 0;
@@ -108,7 +110,7 @@ export async function runWatch(host: Host, file: string, options: WatchOptions):
     running = true;
     const changed = pending;
     pending = [];
-    const handlersBefore = handlerFiles(host, file, flowDir);
+    const handlersBefore = handlerFiles(host, file, flowDir, memory);
     if (host.stdoutIsTTY) host.stdout(CLEAR_SCREEN);
     const why = changed.length === 0 ? 'first run' : `${[...new Set(changed)].map(show).join(', ')} changed`;
     host.stderr(`── flowc watch ${show(flowPath)} · ${clockTime()} · ${why} ──\n`);
@@ -122,15 +124,16 @@ export async function runWatch(host: Host, file: string, options: WatchOptions):
               denyWarnings: false,
               generatedDir: options.generatedDir,
               typescript: true,
+              memory,
             })
-          : await runCheck(host, [file], { format: options.diagnosticFormat, denyWarnings: false });
+          : await runCheck(host, [file], { format: options.diagnosticFormat, denyWarnings: false, memory });
       if (code === 0 && eventsPath !== undefined) await runSim(host, file, { events: eventsPath, until: options.until, seed: options.seed, format: 'text' });
     } catch (error) {
       // One failed run (an unreadable file, a bad events file) is reported; the watch goes on.
       if (error instanceof UsageError || error instanceof HostError) host.stderr(`flowc: error: ${error.message}\n`);
       else host.stderr(`flowc: internal error FL9002: ${(error as Error)?.message ?? String(error)}\n`);
     }
-    const handlersAfter = handlerFiles(host, file, flowDir);
+    const handlersAfter = handlerFiles(host, file, flowDir, memory);
     // What this run wrote (new stubs) is not a change to run again for.
     for (const path of handlersAfter) if (!handlersBefore.has(path)) seen.set(path, fingerprint(host, path));
     watchExactly(watchedFolders(flowDir, handlersAfter, eventsPath));
@@ -144,7 +147,7 @@ export async function runWatch(host: Host, file: string, options: WatchOptions):
     }
   };
 
-  for (const path of [flowPath, ...(eventsPath !== undefined ? [eventsPath] : []), ...handlerFiles(host, file, flowDir)]) seen.set(path, fingerprint(host, path));
+  for (const path of [flowPath, ...(eventsPath !== undefined ? [eventsPath] : []), ...handlerFiles(host, file, flowDir, memory)]) seen.set(path, fingerprint(host, path));
   await cycle();
 
   await new Promise<void>((done) => options.signal.addEventListener('abort', () => done(), { once: true }));
@@ -155,8 +158,8 @@ export async function runWatch(host: Host, file: string, options: WatchOptions):
   return 0;
 }
 
-/** The handler files of the flow as it is now (none when it does not compile). */
-function handlerFiles(host: Host, file: string, flowDir: string): Set<string> {
+/** The handler files of the flow as it is now (none when it does not compile); the compile is the run's, from memory. */
+function handlerFiles(host: Host, file: string, flowDir: string, memory: BuildMemory): Set<string> {
   let bytes: Uint8Array;
   try {
     bytes = host.readFile(resolve(host.cwd, file));
@@ -164,7 +167,7 @@ function handlerFiles(host: Host, file: string, flowDir: string): Set<string> {
     if (error instanceof HostError) return new Set();
     throw error;
   }
-  const manifest = compileBytes(file, bytes).manifest;
+  const manifest = memory.compile(file, bytes).manifest;
   return new Set((manifest?.functions ?? []).map((fn) => handlerFile(flowDir, fn.handler)));
 }
 

@@ -17,6 +17,18 @@ export interface CloudFormationOptions {
   readonly format: TemplateFormat;
   /** CloudFormation's limits per template by default; tests lower them to exercise nested stacks. */
   readonly limits?: StackLimits;
+  /**
+   * Where an unchanged template's text is found again (`flowc watch`'s memory): given a
+   * template's key (its format, header and compact JSON, which decide its text), the text
+   * printed for it before, or undefined. Printing is skipped on a hit.
+   */
+  readonly printed?: PrintedTemplates;
+}
+
+/** Texts of templates printed before, by `templateKey`. */
+export interface PrintedTemplates {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
 }
 
 export interface CloudFormationOutput {
@@ -54,7 +66,7 @@ export function emitCloudFormation(manifest: FlowManifest, options: CloudFormati
   let resources = 0;
   for (const [path, template] of set.templates) {
     resources += Object.values(template.Resources).filter((resource) => resource.Type !== 'AWS::CloudFormation::Stack').length;
-    const text = printed.get(path) ?? print(manifest, template, options.format, printer);
+    const text = printed.get(path) ?? print(manifest, template, options, printer);
     const bytes = byteLength(text);
     if (bytes > limits.templateBytes) throw new Error(`internal: ${path} has ${bytes} bytes, over the limit of ${limits.templateBytes}`);
     files.set(path, text);
@@ -71,7 +83,7 @@ function layout(manifest: FlowManifest, options: CloudFormationOptions, printer 
   if (fitsOneStack(full, limits)) {
     // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
     const flat = withOutputsUpTo(full, limits.outputs);
-    const text = print(manifest, flat, options.format, printer);
+    const text = print(manifest, flat, options, printer);
     if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
   }
   const nested = splitIntoNestedStacks(full, limits, (n) => `stacks/stack${n}.${options.format}`);
@@ -81,6 +93,23 @@ function layout(manifest: FlowManifest, options: CloudFormationOptions, printer 
   return { set: { rootFile, templates }, printed: new Map() };
 }
 
-function print(manifest: FlowManifest, template: Template, format: TemplateFormat, printer: YamlPrinter): string {
-  return serializeTemplate(template, format, generatedHeader(sourceName(manifest), '#'), printer);
+function print(manifest: FlowManifest, template: Template, options: CloudFormationOptions, printer: YamlPrinter): string {
+  const header = generatedHeader(sourceName(manifest), '#');
+  if (options.printed === undefined) return serializeTemplate(template, options.format, header, printer);
+  const key = templateKey(template, options.format, header);
+  const known = options.printed.get(key);
+  if (known !== undefined) return known;
+  const text = serializeTemplate(template, options.format, header, printer);
+  options.printed.set(key, text);
+  return text;
+}
+
+/**
+ * What decides a template's text: its format, the header (YAML's first line) and its data,
+ * as compact JSON (native, several times faster than printing YAML; the JSON format's printing
+ * is the same call with indentation). Both printers write a template's keys in the order
+ * JSON.stringify does, and its data is JSON (serialize.ts).
+ */
+function templateKey(template: Template, format: TemplateFormat, header: string): string {
+  return `${format}\n${format === 'yaml' ? header : ''}${JSON.stringify(template)}`;
 }
