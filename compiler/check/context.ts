@@ -2,6 +2,7 @@ import type { Code } from '../diagnostics/codes.js';
 import type { Model } from '../elaborate/elaborate.js';
 import type { ApiModel, AppModel, DeclarationModel, EdgeModel, FieldOf, FunctionModel, ModelItem, QueueModel, ScheduleModel, StreamModel, TableModel, TopicModel } from '../elaborate/model.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
+import { invocationOf } from '../kinds/kind.js';
 import type { DeclarationSymbol, Edge, ResolvedProgram } from '../resolve/program.js';
 import type { Setting } from '../syntax/ast.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -164,10 +165,9 @@ export class CheckContext {
     return false;
   }
 
-  /** Whether anything invokes the function asynchronously: SNS, an EventBridge rule, a destination, or an S3 notification. */
+  /** Whether anything invokes the function asynchronously (`invocationOf`, compiler/kinds/kind.ts): SNS, an EventBridge rule or schedule, a destination, an S3 notification. */
   isInvokedAsync(fn: DeclarationSymbol): boolean {
-    // Scheduler invokes a Lambda target asynchronously (InvocationType Event), so its destinations fire.
-    return this.typed.edgesInto(fn.name).some((e) => e.kind === 'subscription' || e.kind === 'rule' || e.kind === 'destination' || e.kind === 'notification' || e.kind === 'schedule-target');
+    return this.typed.edgesInto(fn.name).some((e) => invocationOf[e.kind] === 'async');
   }
 
   /** Functions whose code writes to a declaration (`sends`). */

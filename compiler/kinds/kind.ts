@@ -3,6 +3,27 @@ import type { FlowManifest, ManifestLists } from '../../runtime/manifest/schema.
 /** The edge kinds of the language: what AWS mechanism an arrow between two kinds becomes. */
 export type EdgeKind = 'destination' | 'queue-trigger' | 'stream-trigger' | 'table-trigger' | 'subscription' | 'rule' | 'route' | 'notification' | 'schedule-target';
 
+/**
+ * How Lambda invokes a function at the end of each kind of edge: asynchronously (the invoke
+ * is queued, retried by Lambda and its destinations fire), synchronously (the caller waits for
+ * the result: an API's route), or by an event source mapping that polls the source. A `Record`,
+ * so that a new edge kind says which it is (FL5001, FL5002 and the recursion rule read it).
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html ("services that invoke
+ * functions asynchronously": SNS, S3, EventBridge, EventBridge Scheduler; destinations invoke
+ * asynchronously too), https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html.
+ */
+export const invocationOf: Readonly<Record<EdgeKind, 'async' | 'sync' | 'poll'>> = {
+  destination: 'async',
+  'queue-trigger': 'poll',
+  'stream-trigger': 'poll',
+  'table-trigger': 'poll',
+  subscription: 'async',
+  rule: 'async',
+  route: 'sync',
+  notification: 'async',
+  'schedule-target': 'async',
+};
+
 /** The manifest's list of each kind: `queue` → `queues` (runtime/manifest/schema.ts `manifestLists`). */
 export type ManifestList = ManifestLists[keyof ManifestLists];
 

@@ -1,5 +1,6 @@
 import type { PayloadType } from '../../runtime/manifest/types.js';
 import type { TypedProgram } from '../check/typed-program.js';
+import { declarationKinds, kinds } from '../kinds/registry.js';
 import { edgeTable } from '../resolve/edges.js';
 import { builtinTypeNames, kindNoun } from '../resolve/program.js';
 import { type DeclarationKind, type SettingsContext, settingSchema } from '../settings/schema.js';
@@ -17,8 +18,11 @@ export interface Completion {
   readonly documentation?: string;
 }
 
-const declarationKeywords = ['app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket'] as const;
-const allKinds: readonly DeclarationKind[] = ['fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket'];
+/** The kinds' keywords come from the registry, so a new kind is offered without a change here. */
+const allKinds: readonly DeclarationKind[] = declarationKinds;
+const declarationKeywords = ['app', 'type', 'stage', ...allKinds.map((kind) => kinds[kind].keyword)];
+/** A declaration whose type is being written: `type T = `, `fn f(`, `queue jobs: `. */
+const typedDeclaration = new RegExp(`^(type|${allKinds.map((kind) => kinds[kind].keyword).join('|')})\\b`);
 /** Top-level keys of an EventBridge pattern, as `match` names them. */
 const patternKeys = ['source', 'detail_type', 'detail', 'account', 'region', 'resources'];
 
@@ -79,7 +83,7 @@ export function completionsAt(analysis: Analysis, offset: number): Completion[] 
       ...declarationNames(analysis, allKinds.filter((k) => Object.keys(edgeTable[k]).length > 0)),
     ];
   }
-  if (/^(type|fn|queue|topic|bus|stream|table)\b/.test(statement)) {
+  if (typedDeclaration.test(statement)) {
     if (/(success|failure)\s*<\s*\w*$/.test(statement)) return declarationNames(analysis, ['fn']);
     if (/[:(=|,<]\s*\w*$|\)\s*->\s*\w*$|\[\s*\w*$/.test(statement)) return typeNames(analysis);
   }

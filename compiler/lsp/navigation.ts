@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { handlerFile, HandlerPathError } from '../../runtime/manifest/handler-path.js';
 import { applyEdits } from '../diagnostics/apply-edits.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
+import { declarationKinds, kinds } from '../kinds/registry.js';
 import { checkText } from '../program.js';
 import { builtinTypeNames } from '../resolve/program.js';
 import type { Span } from '../source/span.js';
@@ -74,7 +75,8 @@ export function renameTarget(analysis: Analysis, offset: number): Occurrence | u
 export type RenameResult = { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly reason: string };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const reserved = new Set(['app', 'type', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket', 'true', 'false', 'success', 'failure', 'content']);
+/** Words a declaration cannot be renamed to: the language's keywords (every kind's from the registry) and its reserved values. */
+const reserved = new Set(['app', 'type', 'stage', ...declarationKinds.map((kind) => kinds[kind].keyword), 'true', 'false', 'success', 'failure', 'content']);
 
 /**
  * Renames every use of the name at `offset`. Refuses a name that is not a name, a keyword, a

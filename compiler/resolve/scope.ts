@@ -69,7 +69,8 @@ export class Scope {
 
   private reportUnknown(name: Identifier, kinds: readonly DeclarationKind[]): void {
     const nouns = kinds.map((k) => kindNoun[k]);
-    const what = kinds.length >= 6 ? 'no function, queue, topic, bus, stream or table has this name' : `no ${orWords(nouns)} has this name`;
+    // Any kind at all (an edge's end): naming each kind would go stale with the next one.
+    const what = kinds.length === declarationKinds.length ? 'nothing declared has this name' : `no ${orWords(nouns)} has this name`;
     const suggestion = this.suggestionOfKinds(name, kinds);
     this.reporter.report('FL2001', name.span, `unknown name \`${name.text}\``, {
       label: what,

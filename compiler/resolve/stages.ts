@@ -110,7 +110,7 @@ function reportUnknownDeclaration(entry: Setting, decl: StageDecl, reporter: Rep
   const found = suggest(name, scope.declarations.keys(), 3, scope.suggestions);
   const settingsFound = found.length > 0 ? [] : suggest(name, stageSettingNames());
   reporter.report('FL2019', entry.name.span, `stage \`${decl.name.text}\` overrides \`${name}\`, but nothing is declared with that name`, {
-    label: 'no function, queue, topic, bus, stream or table has this name',
+    label: 'nothing declared has this name',
     help:
       didYouMeanOf(found) ??
       (settingsFound.length > 0

@@ -88,9 +88,17 @@ describe('language server features, on one file', () => {
     expect(renameAt(analysis, at('Order', 1), 'Purchase')).toMatchObject({ ok: true });
     expect(renameAt(analysis, at('queue dead', 7), '2dead')).toMatchObject({ ok: false, reason: expect.stringContaining('is not a name') });
     expect(renameAt(analysis, at('queue dead', 7), 'queue')).toMatchObject({ ok: false, reason: expect.stringContaining('word of the language') });
+    // Every kind's keyword, from the registry: the kinds added after the list was written too.
+    for (const keyword of ['schedule', 'api', 'bucket', 'stage']) {
+      expect(renameAt(analysis, at('queue dead', 7), keyword)).toMatchObject({ ok: false, reason: expect.stringContaining('word of the language') });
+    }
     expect(renameAt(analysis, at('queue dead', 7), 'email')).toMatchObject({ ok: false, reason: expect.stringContaining('already declared') });
     expect(renameAt(analysis, at('Order', 1), 'string')).toMatchObject({ ok: false, reason: expect.stringContaining('already a type') });
     expect(renameAt(analysis, at('app shop', 5), 'x')).toMatchObject({ ok: false });
+  });
+
+  test('completion: at the start of a statement, every kind of the registry is offered', () => {
+    expect(complete('|', 'app shop')).toEqual(expect.arrayContaining(['app', 'type', 'stage', 'fn', 'queue', 'topic', 'bus', 'stream', 'table', 'api', 'bucket', 'schedule']));
   });
 
   test('completion: after a topic `->` only functions and queues; for `dlq` only queues', () => {

@@ -2,6 +2,7 @@ import { lambda } from '../../../runtime/aws/limits.js';
 import type { RuleMatch } from '../../../runtime/manifest/schema.js';
 import { unknownType } from '../../../runtime/manifest/types.js';
 import type { Label } from '../../diagnostics/diagnostic.js';
+import { invocationOf } from '../../kinds/kind.js';
 import { listWords } from '../../diagnostics/suggest.js';
 import type { DeclarationSymbol, Edge } from '../../resolve/program.js';
 import type { Span } from '../../source/span.js';
@@ -263,8 +264,7 @@ function stronglyConnected(arcs: readonly (readonly Arc[])[]): number[][] {
 }
 
 function isAsync(hop: Hop): boolean {
-  const kind = hop.edge?.kind;
-  return kind === 'subscription' || kind === 'rule' || kind === 'destination' || kind === 'notification';
+  return hop.edge !== undefined && invocationOf[hop.edge.kind] === 'async';
 }
 
 

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { handlerFile } from '../../../runtime/manifest/handler-path.js';
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { applyEdits } from '../../diagnostics/apply-edits.js';
+import { type DeclarationKind, declarationKinds } from '../../kinds/registry.js';
 import { Analysis } from '../../lsp/analysis.js';
 import { renameAt } from '../../lsp/navigation.js';
 import { compileText } from '../../program.js';
@@ -11,8 +12,9 @@ import { readInput } from '../read-input.js';
 import { printDiagnostics, UsageError } from '../report.js';
 
 /** What `flowc rename` renames: a function, a resource or a declared type. */
-export const RENAME_KINDS = ['fn', 'queue', 'topic', 'bus', 'stream', 'table', 'bucket', 'type'] as const;
-export type RenameKind = (typeof RENAME_KINDS)[number];
+/** What `flowc rename` renames: a declaration of any kind of the registry, or a type. */
+export type RenameKind = DeclarationKind | 'type';
+export const RENAME_KINDS: readonly RenameKind[] = [...declarationKinds, 'type'];
 
 /**
  * `flowc rename KIND OLD NEW FILE`: renames every use in the .flow file (the language
