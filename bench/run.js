@@ -18,7 +18,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.js';
-import { copyOfCli } from './common.js';
+import { copyOfCli, median } from './common.js';
 import { generateFlow } from './generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,12 +35,6 @@ const runsFor = (n) => Number(option('--runs') ?? (quick ? 1 : n >= 10_000 ? 5 :
 const work = `${root}bench/.work`;
 // The launcher's code cache, apart from the user's: the first run of each command writes it.
 const benchEnv = { ...process.env, NO_COLOR: '1', FLOWC_CACHE_DIR: `${work}/cache` };
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Wall time of a whole process, in milliseconds; throws when it fails. */
 function timeProcess(argv, cwd, env = {}) {

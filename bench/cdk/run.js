@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { copyOfCli } from '../common.js';
+import { copyOfCli, median } from '../common.js';
 import { generateFlow } from '../generate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -29,12 +29,6 @@ const flowcBin = copyOfCli(root, `${root}bench/.work/cdk-cli`);
 if (!existsSync(cdk)) {
   console.error('bench/cdk: run `npm ci` in bench/cdk first (aws-cdk-lib and aws-cdk are its own packages)');
   process.exit(2);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function timeProcess(argv, cwd, env = {}) {
