@@ -31,10 +31,10 @@ export function elaborate(program: ResolvedProgram): Model {
   const poison = new PoisonWatch();
   const provenance = new Provenance(poison);
   const build = <T extends object>(base: object, where: SettingsContext, settings: SettingsMap, options: BuildOptions = {}): T => {
-    const { fields, origins } = fieldsOf(where, settings, options);
-    const item = { ...base, ...fields };
-    const poisoned = [...origins].filter(([, origin]) => origin.kind === 'poisoned').map(([field]) => field);
-    poisoned.push(...unknownOfExisting(where, fields));
+    const { item, origins } = itemOf(base, where, settings, options);
+    const poisoned: string[] = [];
+    for (const [field, origin] of origins) if (origin.kind === 'poisoned') poisoned.push(field);
+    poisoned.push(...unknownOfExisting(where, item));
     const shown = poisoned.length === 0 ? item : watched(item, new Set(poisoned), poison);
     provenance.record(shown, origins);
     return shown as T;
@@ -89,33 +89,73 @@ function unknownOfExisting(where: SettingsContext, fields: Readonly<Record<strin
   return ownerOnlySettings[where as keyof typeof ownerOnlySettings].flatMap((name) => (schema[name] === undefined ? [] : [schema[name].field]));
 }
 
-function fieldsOf(where: SettingsContext, settings: SettingsMap, options: BuildOptions): { fields: Record<string, unknown>; origins: Map<string, FieldOrigin> } {
-  const fields: Record<string, unknown> = {};
-  const origins = new Map<string, FieldOrigin>();
-  for (const [name, spec] of Object.entries(settingSchema[where])) {
-    const setting = settings.get(name);
-    const value = setting === undefined ? undefined : readValue(spec, setting.value);
-    if (setting !== undefined && value !== undefined) {
-      fields[spec.field] = value;
-      origins.set(spec.field, { kind: 'written', setting });
-      continue;
-    }
-    fields[spec.field] = defaultOf(spec, options.edgeKind);
-    const poisoned = setting ?? settings.poisoned.get(name);
-    if (poisoned !== undefined) {
-      origins.set(spec.field, { kind: 'poisoned', setting: poisoned });
-      continue;
-    }
-    const parent = spec.inherit === 'app' ? options.inherited : undefined;
-    const parentOrigin = parent?.provenance.originOf(parent.fields as unknown as AppModel, spec.field as never);
-    if (parent !== undefined && parentOrigin !== undefined && parentOrigin.kind !== 'default') {
-      fields[spec.field] = parent.fields[spec.field];
-      origins.set(spec.field, parentOrigin.kind === 'written' ? { kind: 'app', setting: parentOrigin.setting } : parentOrigin);
-      continue;
-    }
-    origins.set(spec.field, { kind: 'default' });
+/** What elaborate needs of one settings context's schema, worked out once per process instead of per item. */
+interface ContextSchema {
+  readonly specs: ReadonlyMap<string, SettingSpec>;
+  /** The settings a function takes from the app when it does not write them (`inherit: 'app'`). */
+  readonly inherited: readonly SettingSpec[];
+  /** Every field at its default, in schema order, by edge kind (`''` off edges): the start of each item. */
+  readonly defaults: Map<string, Readonly<Record<string, unknown>>>;
+}
+
+const contextSchemas = new Map<SettingsContext, ContextSchema>();
+
+function contextSchema(where: SettingsContext): ContextSchema {
+  let schema = contextSchemas.get(where);
+  if (schema === undefined) {
+    const specs = new Map(Object.entries(settingSchema[where]));
+    schema = { specs, inherited: [...specs.values()].filter((spec) => spec.inherit === 'app'), defaults: new Map() };
+    contextSchemas.set(where, schema);
   }
-  return { fields, origins };
+  return schema;
+}
+
+function defaultsOf(schema: ContextSchema, edgeKind: EdgeKind | undefined): Readonly<Record<string, unknown>> {
+  const key = edgeKind ?? '';
+  let defaults = schema.defaults.get(key);
+  if (defaults === undefined) {
+    const fields: Record<string, unknown> = {};
+    for (const spec of schema.specs.values()) fields[spec.field] = defaultOf(spec, edgeKind);
+    defaults = fields;
+    schema.defaults.set(key, defaults);
+  }
+  return defaults;
+}
+
+/**
+ * The item: `base`, then every field of the context in schema order at its effective value.
+ * Only the origins that are not the default are recorded (`Provenance.originOf` reads a missing
+ * one as the default), so an item costs what its settings are, not what the schema is.
+ */
+function itemOf(base: object, where: SettingsContext, settings: SettingsMap, options: BuildOptions): { item: Record<string, unknown>; origins: Map<string, FieldOrigin> } {
+  const schema = contextSchema(where);
+  const item: Record<string, unknown> = { ...base, ...defaultsOf(schema, options.edgeKind) };
+  const origins = new Map<string, FieldOrigin>();
+  for (const [name, setting] of settings.poisoned) {
+    const spec = schema.specs.get(name);
+    if (spec !== undefined) origins.set(spec.field, { kind: 'poisoned', setting });
+  }
+  for (const [name, setting] of settings) {
+    const spec = schema.specs.get(name);
+    if (spec === undefined) continue;
+    const value = readValue(spec, setting.value);
+    if (value === undefined) {
+      origins.set(spec.field, { kind: 'poisoned', setting });
+      continue;
+    }
+    item[spec.field] = value;
+    origins.set(spec.field, { kind: 'written', setting });
+  }
+  const parent = options.inherited;
+  if (parent === undefined) return { item, origins };
+  for (const spec of schema.inherited) {
+    if (origins.has(spec.field)) continue;
+    const parentOrigin = parent.provenance.originOf(parent.fields as unknown as AppModel, spec.field as never);
+    if (parentOrigin.kind === 'default') continue;
+    item[spec.field] = parent.fields[spec.field];
+    origins.set(spec.field, parentOrigin.kind === 'written' ? { kind: 'app', setting: parentOrigin.setting } : parentOrigin);
+  }
+  return { item, origins };
 }
 
 function defaultOf(spec: SettingSpec, edgeKind: EdgeKind | undefined): unknown {
