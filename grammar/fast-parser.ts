@@ -62,6 +62,7 @@ export function fastParse(rule: StatementRule, tokens: readonly IToken[]): CstNo
 const GIVE_UP = Symbol('give up');
 
 const comparisonOperators: readonly TokenType[] = [RAngle, GreaterEquals, LAngle, LessEquals, Equals];
+const resourceKeywords: readonly TokenType[] = [Queue, Topic, Bus, Stream, Table, Api, Bucket, Schedule];
 
 function isA(token: IToken | undefined, type: TokenType): boolean {
   if (token === undefined) return false;
@@ -112,79 +113,75 @@ class FastParser {
     this.#position++;
   }
 
-  private rule(node: Node, key: string, build: () => CstNode): void {
-    node.add(key, build());
-  }
-
-  appDecl = (): CstNode => {
+  appDecl(): CstNode {
     const node = new Node('appDecl');
     this.consume(node, App);
     this.consume(node, Name);
-    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    if (this.is(LBrace)) node.add('settingsBlock', this.settingsBlock());
     return node;
-  };
+  }
 
-  stageDecl = (): CstNode => {
+  stageDecl(): CstNode {
     const node = new Node('stageDecl');
     this.consume(node, Stage);
     this.consume(node, Name);
-    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    if (this.is(LBrace)) node.add('settingsBlock', this.settingsBlock());
     return node;
-  };
+  }
 
-  typeDecl = (): CstNode => {
+  typeDecl(): CstNode {
     const node = new Node('typeDecl');
     this.consume(node, Type);
     this.consume(node, Name);
     this.consume(node, Equals);
-    this.rule(node, 'typeExpr', this.typeExpr);
+    node.add('typeExpr', this.typeExpr());
     return node;
-  };
+  }
 
-  fnDecl = (): CstNode => {
+  fnDecl(): CstNode {
     const node = new Node('fnDecl');
     this.consume(node, Fn);
     this.consume(node, Name);
     if (this.is(LParen)) {
       this.consume(node, LParen);
-      this.rule(node, 'input', this.typeExpr);
+      node.add('input', this.typeExpr());
       this.consume(node, RParen);
     }
     if (this.is(Arrow)) {
       this.consume(node, Arrow);
-      this.rule(node, 'output', this.typeExpr);
+      node.add('output', this.typeExpr());
     }
-    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    if (this.is(LBrace)) node.add('settingsBlock', this.settingsBlock());
     return node;
-  };
+  }
 
-  resourceDecl = (): CstNode => {
+  resourceDecl(): CstNode {
     const node = new Node('resourceDecl');
-    const keyword = [Queue, Topic, Bus, Stream, Table, Api, Bucket, Schedule].find((k) => this.peek()?.tokenType === k);
-    if (keyword === undefined) throw GIVE_UP;
+    const keyword = this.peek()?.tokenType;
+    if (keyword === undefined || !resourceKeywords.includes(keyword)) throw GIVE_UP;
     this.consume(node, keyword);
     this.consume(node, Name);
     if (this.is(Colon)) {
       this.consume(node, Colon);
-      this.rule(node, 'typeExpr', this.typeExpr);
+      node.add('typeExpr', this.typeExpr());
     }
-    if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    if (this.is(LBrace)) node.add('settingsBlock', this.settingsBlock());
     return node;
-  };
+  }
 
-  chain = (): CstNode => {
+  chain(): CstNode {
     const node = new Node('chain');
-    this.rule(node, 'endpoint', this.endpoint);
+    node.add('endpoint', this.endpoint());
     if (!this.is(Arrow)) throw GIVE_UP;
     while (this.is(Arrow)) {
       this.consume(node, Arrow);
-      this.rule(node, 'endpoint', this.endpoint);
-      if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+      node.add('endpoint', this.endpoint());
+      if (this.is(LBrace)) node.add('settingsBlock', this.settingsBlock());
     }
     return node;
-  };
+  }
 
-  endpoint = (): CstNode => {
+  endpoint(): CstNode {
     const node = new Node('endpoint');
     this.consume(node, Name);
     if (this.is(Dot)) {
@@ -192,118 +189,118 @@ class FastParser {
       this.consume(node, Name);
     }
     return node;
-  };
+  }
 
-  settingsBlock = (): CstNode => {
+  settingsBlock(): CstNode {
     const node = new Node('settingsBlock');
     this.consume(node, LBrace);
     if (this.is(Name) || this.is(StringLiteral)) {
-      this.rule(node, 'setting', this.setting);
-      this.separatedTail(node, 'setting', () => this.is(Name) || this.is(StringLiteral), this.setting);
+      node.add('setting', this.setting());
+      this.separatedTail(node, 'setting', this.startsSetting, this.setting);
     }
     this.consume(node, RBrace);
     return node;
-  };
+  }
 
-  setting = (): CstNode => {
+  setting(): CstNode {
     const node = new Node('setting');
     this.consume(node, this.is(StringLiteral) ? StringLiteral : Name);
     if (this.is(Equals)) {
       this.consume(node, Equals);
-      this.rule(node, 'value', this.value);
+      node.add('value', this.value());
     } else if (this.is(LBrace)) {
-      this.rule(node, 'settingsBlock', this.settingsBlock);
+      node.add('settingsBlock', this.settingsBlock());
     } else if (this.is(LParen)) {
-      this.rule(node, 'arguments', this.arguments);
+      node.add('arguments', this.arguments());
     } else {
       throw GIVE_UP;
     }
     return node;
-  };
+  }
 
-  value = (): CstNode => {
+  value(): CstNode {
     const node = new Node('value');
     if (this.is(StringLiteral)) this.consume(node, StringLiteral);
     else if (this.is(NumberLiteral)) this.consume(node, NumberLiteral);
     else if (this.is(Duration)) this.consume(node, Duration);
-    else if (this.is(Name)) this.rule(node, 'path', this.path);
-    else if (this.is(LBracket)) this.rule(node, 'list', this.list);
-    else if (this.is(LBrace)) this.rule(node, 'settingsBlock', this.settingsBlock);
+    else if (this.is(Name)) node.add('path', this.path());
+    else if (this.is(LBracket)) node.add('list', this.list());
+    else if (this.is(LBrace)) node.add('settingsBlock', this.settingsBlock());
     else throw GIVE_UP;
     return node;
-  };
+  }
 
-  path = (): CstNode => {
+  path(): CstNode {
     const node = new Node('path');
     this.consume(node, Name);
     while (this.is(Dot)) {
       this.consume(node, Dot);
       this.consume(node, Name);
     }
-    if (this.is(LParen)) this.rule(node, 'arguments', this.arguments);
+    if (this.is(LParen)) node.add('arguments', this.arguments());
     return node;
-  };
+  }
 
-  arguments = (): CstNode => {
+  arguments(): CstNode {
     const node = new Node('arguments');
     this.consume(node, LParen);
     if (this.startsArgument()) {
-      this.rule(node, 'argument', this.argument);
-      this.separatedTail(node, 'argument', () => this.startsArgument(), this.argument);
+      node.add('argument', this.argument());
+      this.separatedTail(node, 'argument', this.startsArgument, this.argument);
     }
     this.consume(node, RParen);
     return node;
-  };
+  }
 
-  argument = (): CstNode => {
+  argument(): CstNode {
     const node = new Node('argument');
-    if (this.startsComparison()) this.rule(node, 'comparison', this.comparison);
-    else this.rule(node, 'value', this.value);
+    if (this.startsComparison()) node.add('comparison', this.comparison());
+    else node.add('value', this.value());
     return node;
-  };
+  }
 
-  comparison = (): CstNode => {
+  comparison(): CstNode {
     const node = new Node('comparison');
     const operator = comparisonOperators.find((type) => this.is(type));
     if (operator === undefined) throw GIVE_UP;
     this.consume(node, operator);
     this.consume(node, NumberLiteral);
     return node;
-  };
+  }
 
-  list = (): CstNode => {
+  list(): CstNode {
     const node = new Node('list');
     this.consume(node, LBracket);
     if (this.startsValue()) {
-      this.rule(node, 'value', this.value);
-      this.separatedTail(node, 'value', () => this.startsValue(), this.value);
+      node.add('value', this.value());
+      this.separatedTail(node, 'value', this.startsValue, this.value);
     }
     this.consume(node, RBracket);
     return node;
-  };
+  }
 
-  typeExpr = (): CstNode => {
+  typeExpr(): CstNode {
     const node = new Node('typeExpr');
     if (this.is(Pipe)) this.consume(node, Pipe);
-    this.rule(node, 'unionMember', this.unionMember);
+    node.add('unionMember', this.unionMember());
     while (this.is(Pipe)) {
       this.consume(node, Pipe);
-      this.rule(node, 'unionMember', this.unionMember);
+      node.add('unionMember', this.unionMember());
     }
     return node;
-  };
+  }
 
-  unionMember = (): CstNode => {
+  unionMember(): CstNode {
     const node = new Node('unionMember');
-    this.rule(node, 'primaryType', this.primaryType);
+    node.add('primaryType', this.primaryType());
     while (this.is(LBracket)) {
       this.consume(node, LBracket);
       this.consume(node, RBracket);
     }
     return node;
-  };
+  }
 
-  primaryType = (): CstNode => {
+  primaryType(): CstNode {
     const node = new Node('primaryType');
     if (this.is(Name)) {
       this.consume(node, Name);
@@ -315,43 +312,54 @@ class FastParser {
     } else if (this.is(StringLiteral)) {
       this.consume(node, StringLiteral);
     } else if (this.is(LBrace)) {
-      this.rule(node, 'recordType', this.recordType);
+      node.add('recordType', this.recordType());
     } else if (this.is(LParen)) {
       this.consume(node, LParen);
-      this.rule(node, 'typeExpr', this.typeExpr);
+      node.add('typeExpr', this.typeExpr());
       this.consume(node, RParen);
     } else {
       throw GIVE_UP;
     }
     return node;
-  };
+  }
 
-  recordType = (): CstNode => {
+  recordType(): CstNode {
     const node = new Node('recordType');
     this.consume(node, LBrace);
     if (this.is(Name)) {
-      this.rule(node, 'field', this.field);
-      this.separatedTail(node, 'field', () => this.is(Name), this.field);
+      node.add('field', this.field());
+      this.separatedTail(node, 'field', this.startsField, this.field);
     }
     this.consume(node, RBrace);
     return node;
-  };
+  }
 
-  field = (): CstNode => {
+  field(): CstNode {
     const node = new Node('field');
     this.consume(node, Name);
     if (this.is(Question)) this.consume(node, Question);
     this.consume(node, Colon);
-    this.rule(node, 'typeExpr', this.typeExpr);
+    node.add('typeExpr', this.typeExpr());
     return node;
-  };
+  }
 
-  /** `( ("," | newline) item? )*`, as in the settings block, list and record rules. */
-  private separatedTail(node: Node, key: string, startsItem: () => boolean, item: () => CstNode): void {
+  /**
+   * `( ("," | newline) item? )*`, as in the settings block, list and record rules. Takes the
+   * parser's own methods, called on it, so a statement's parse allocates no closures.
+   */
+  private separatedTail(node: Node, key: string, startsItem: (this: FastParser) => boolean, item: (this: FastParser) => CstNode): void {
     while (this.is(Comma) || this.is(Newline)) {
       this.consume(node, this.is(Comma) ? Comma : Newline);
-      if (startsItem()) this.rule(node, key, item);
+      if (startsItem.call(this)) node.add(key, item.call(this));
     }
+  }
+
+  private startsSetting(): boolean {
+    return this.is(Name) || this.is(StringLiteral);
+  }
+
+  private startsField(): boolean {
+    return this.is(Name);
   }
 
   private startsComparison(): boolean {
