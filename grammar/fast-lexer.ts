@@ -49,28 +49,42 @@ function candidatesByFirstChar(): Map<number, Candidate[]> {
   return table;
 }
 
-/** The token at `offset` (its type, text and whether it is skipped), or undefined where no pattern matches. */
-function matchAt(text: string, offset: number, candidates: Map<number, Candidate[]>): { type: TokenType; image: string; skipped: boolean } | undefined {
+/** The token `matchAt` found: filled in place, one per lexing run, so that a token costs no match object. */
+interface Match {
+  type: TokenType;
+  end: number;
+  skipped: boolean;
+}
+
+/**
+ * Whether a token starts at `offset`, and then its type, end and whether it is skipped, in
+ * `match`. `test` rather than `exec`: the sticky regex's `lastIndex` is the token's end, so no
+ * match array is made for each token.
+ */
+function matchAt(text: string, offset: number, candidates: Map<number, Candidate[]>, match: Match): boolean {
   const list = candidates.get(text.charCodeAt(offset));
-  if (list === undefined) return undefined;
+  if (list === undefined) return false;
   for (const candidate of list) {
     candidate.regex.lastIndex = offset;
-    const match = candidate.regex.exec(text);
-    if (match === null) continue;
-    let image = match[0];
-    let type = candidate.type;
+    if (!candidate.regex.test(text)) continue;
+    match.type = candidate.type;
+    match.end = candidate.regex.lastIndex;
+    match.skipped = candidate.skipped;
     const longer = candidate.longerAlt;
     if (longer) {
       longer.regex.lastIndex = offset;
-      const longerMatch = longer.regex.exec(text);
-      if (longerMatch && longerMatch[0].length > image.length) {
-        image = longerMatch[0];
-        type = longer.type;
+      if (longer.regex.test(text) && longer.regex.lastIndex > match.end) {
+        match.type = longer.type;
+        match.end = longer.regex.lastIndex;
       }
     }
-    return { type, image, skipped: candidate.skipped };
+    return true;
   }
-  return undefined;
+  return false;
+}
+
+function newMatch(): Match {
+  return { type: allTokens[0] as TokenType, end: 0, skipped: false };
 }
 
 /**
@@ -80,19 +94,18 @@ function matchAt(text: string, offset: number, candidates: Map<number, Candidate
  */
 export function fastTokenize(text: string, from = 0, to = text.length, tokens: IToken[] = []): IToken[] | undefined {
   const candidates = candidatesByFirstChar();
-  for (let offset = from; offset < to; ) {
-    const match = matchAt(text, offset, candidates);
-    if (match === undefined) return undefined;
+  const match = newMatch();
+  for (let offset = from; offset < to; offset = match.end) {
+    if (!matchAt(text, offset, candidates, match)) return undefined;
     if (!match.skipped) {
       tokens.push({
-        image: match.image,
+        image: text.slice(offset, match.end),
         startOffset: offset,
         tokenTypeIdx: match.type.tokenTypeIdx as number,
         tokenType: match.type,
-        endOffset: offset + match.image.length - 1,
+        endOffset: match.end - 1,
       } as IToken);
     }
-    offset += match.image.length;
   }
   return tokens;
 }
@@ -104,12 +117,11 @@ export function fastTokenize(text: string, from = 0, to = text.length, tokens: I
  */
 export function countTokens(text: string, from = 0, to = text.length): number | undefined {
   const candidates = candidatesByFirstChar();
+  const match = newMatch();
   let count = 0;
-  for (let offset = from; offset < to; ) {
-    const match = matchAt(text, offset, candidates);
-    if (match === undefined) return undefined;
+  for (let offset = from; offset < to; offset = match.end) {
+    if (!matchAt(text, offset, candidates, match)) return undefined;
     if (!match.skipped) count++;
-    offset += match.image.length;
   }
   return count;
 }
