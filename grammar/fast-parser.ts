@@ -74,12 +74,18 @@ class Node {
   readonly location = { startOffset: NaN, endOffset: NaN };
   constructor(readonly name: string) {}
 
-  add(key: string, child: IToken | CstNode): void {
+  add(key: string, child: CstNode): void {
+    this.push(key, child, child.location?.startOffset ?? NaN, child.location?.endOffset ?? NaN);
+  }
+
+  addToken(key: string, token: IToken): void {
+    this.push(key, token, token.startOffset, token.endOffset ?? NaN);
+  }
+
+  private push(key: string, child: IToken | CstNode, start: number, end: number): void {
     const list = this.children[key];
     if (list) list.push(child);
     else this.children[key] = [child];
-    const start = 'children' in child ? (child.location?.startOffset ?? NaN) : child.startOffset;
-    const end = 'children' in child ? (child.location?.endOffset ?? NaN) : (child.endOffset ?? NaN);
     if (Number.isNaN(this.location.startOffset)) {
       this.location.startOffset = start;
       this.location.endOffset = end;
@@ -109,7 +115,7 @@ class FastParser {
   private consume(node: Node, type: TokenType, key: string = type.name): void {
     const token = this.peek();
     if (!isA(token, type)) throw GIVE_UP;
-    node.add(key, token as IToken);
+    node.addToken(key, token as IToken);
     this.#position++;
   }
 
