@@ -44,8 +44,9 @@ export function elaborate(program: ResolvedProgram): Model {
   const stages = new Map<string, StageModel>();
   for (const stage of program.stages.values()) stages.set(stage.name, build<StageModel>({ kind: 'stage', name: stage.name, symbol: stage }, 'stage', stage.deploy));
   const inherited = { fields: app as unknown as Readonly<Record<string, unknown>>, provenance };
+  const handlersFolder = app.handlersFolder.replace(/\/+$/, '');
   const declarations = new Map<string, DeclarationModel>();
-  for (const symbol of program.declarations.values()) declarations.set(symbol.name, elaborateDeclaration(symbol, app, inherited, build));
+  for (const symbol of program.declarations.values()) declarations.set(symbol.name, elaborateDeclaration(symbol, handlersFolder, inherited, build));
   const edges = program.edges.map((edge) => build<EdgeModel>({ kind: edge.kind, edge }, 'edge', edge.settings, { edgeKind: edge.kind }));
   return { app, stages, declarations, edges, provenance, poison };
 }
@@ -58,13 +59,14 @@ interface BuildOptions {
 
 type Build = <T extends object>(base: object, where: SettingsContext, settings: SettingsMap, options?: BuildOptions) => T;
 
-function elaborateDeclaration(symbol: DeclarationSymbol, app: AppModel, inherited: BuildOptions['inherited'], build: Build): DeclarationModel {
+/** `handlersFolder`: the app's, without a trailing `/`. */
+function elaborateDeclaration(symbol: DeclarationSymbol, handlersFolder: string, inherited: BuildOptions['inherited'], build: Build): DeclarationModel {
   const base = { kind: symbol.kind, name: symbol.name, symbol };
   if (symbol.kind === 'queue' || symbol.kind === 'topic') return withFifoOfExisting(build<QueueModel | TopicModel>(base, symbol.kind, symbol.settings));
   if (symbol.kind !== 'fn') return build<DeclarationModel>(base, symbol.kind, symbol.settings);
   const handler = symbol.settings.get('handler');
   const written = handler?.value.kind === 'StringValue' ? handler.value.value : undefined;
-  const handlerPath = written ?? `${app.handlersFolder.replace(/\/+$/, '')}/${symbol.name}.ts`;
+  const handlerPath = written ?? `${handlersFolder}/${symbol.name}.ts`;
   return build<FunctionModel>({ ...base, handlerPath }, 'fn', symbol.settings, inherited === undefined ? {} : { inherited });
 }
 
