@@ -144,44 +144,32 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
   const value = setting.value;
   if (value.kind === 'InvalidValue') return false; // already reported by the lexer
   const shape = spec.value;
-  const wrong = (detail?: string, help?: string, suggestions: readonly Suggestion[] = []): false => {
-    const expected = shape.type === 'word' ? orWords(shape.words.map((w) => `\`${w}\``)) : expectedWords[shape.type];
-    reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expected}${detail ? `, ${detail}` : ''}`, {
-      label: `found ${describeValue(value)}`,
-      ...(help === undefined ? {} : { help }),
-      suggestions,
-    });
-    return false;
-  };
-  const rewrite = (replacement: string, applicability: Suggestion['applicability']): Suggestion[] => [
-    { title: `write \`${setting.name.text} = ${replacement}\``, edits: [{ span: value.span, replacement }], applicability },
-  ];
   switch (shape.type) {
     case 'int':
       if (value.kind === 'DurationValue') {
-        return wrong(undefined, `write the number without a unit: \`${setting.name.text} = ${value.amount}\``, rewrite(String(value.amount), 'maybe-incorrect'));
+        return wrongForm(setting, shape, reporter, undefined, `write the number without a unit: \`${setting.name.text} = ${value.amount}\``, rewriteTo(setting, String(value.amount), 'maybe-incorrect'));
       }
-      if (value.kind !== 'NumberValue') return wrong();
-      return Number.isInteger(value.value) ? true : wrong();
+      if (value.kind !== 'NumberValue') return wrongForm(setting, shape, reporter);
+      return Number.isInteger(value.value) ? true : wrongForm(setting, shape, reporter);
     case 'number':
-      return value.kind === 'NumberValue' ? true : wrong();
+      return value.kind === 'NumberValue' ? true : wrongForm(setting, shape, reporter);
     case 'bool':
-      return value.kind === 'BooleanValue' ? true : wrong();
+      return value.kind === 'BooleanValue' ? true : wrongForm(setting, shape, reporter);
     case 'duration':
       if (value.kind === 'NumberValue') {
-        return wrong(undefined, `give the unit: \`${setting.name.text} = ${value.raw}s\` (units: ms, s, m, h, d)`, rewrite(`${value.raw}s`, 'maybe-incorrect'));
+        return wrongForm(setting, shape, reporter, undefined, `give the unit: \`${setting.name.text} = ${value.raw}s\` (units: ms, s, m, h, d)`, rewriteTo(setting, `${value.raw}s`, 'maybe-incorrect'));
       }
-      return value.kind === 'DurationValue' ? true : wrong();
+      return value.kind === 'DurationValue' ? true : wrongForm(setting, shape, reporter);
     case 'string':
       // `account = 123456789012`: a number where a string goes is quoted as written (leading zeros kept).
-      if (value.kind === 'NumberValue') return wrong(undefined, `write it in quotes: \`${setting.name.text} = "${value.raw}"\``, rewrite(`"${value.raw}"`, 'machine-applicable'));
-      return value.kind === 'StringValue' ? true : wrong();
+      if (value.kind === 'NumberValue') return wrongForm(setting, shape, reporter, undefined, `write it in quotes: \`${setting.name.text} = "${value.raw}"\``, rewriteTo(setting, `"${value.raw}"`, 'machine-applicable'));
+      return value.kind === 'StringValue' ? true : wrongForm(setting, shape, reporter);
     case 'timestamp':
-      if (value.kind !== 'StringValue') return wrong();
+      if (value.kind !== 'StringValue') return wrongForm(setting, shape, reporter);
       return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.value) &&
         !Number.isNaN(Date.parse(value.value))
         ? true
-        : wrong('with a date, a time and a zone');
+        : wrongForm(setting, shape, reporter, 'with a date, a time and a zone');
     case 'word':
       if (value.kind === 'PathValue' && shape.words.includes(value.text)) return true;
       if (value.kind === 'StringValue' && shape.words.includes(value.value)) return true;
@@ -190,24 +178,24 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
         const aws = text === undefined ? undefined : awsWordSpelling(setting.name.text, text, shape.words);
         const found = text === undefined ? [] : aws !== undefined ? [aws] : suggest(text, shape.words);
         const close = text === undefined ? undefined : (awsWordHelp(setting.name.text, text, shape.words) ?? didYouMeanOf(found));
-        return wrong(undefined, close, replaceWith(value.span, found));
+        return wrongForm(setting, shape, reporter, undefined, close, replaceWith(value.span, found));
       }
     case 'runtime':
       if (value.kind === 'PathValue' || value.kind === 'StringValue') return true;
-      return wrong();
+      return wrongForm(setting, shape, reporter);
     case 'field':
       if (value.kind === 'StringValue' && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(value.value)) {
-        return wrong(undefined, `write the field without quotes: \`${setting.name.text} = ${value.value}\``, rewrite(value.value, 'machine-applicable'));
+        return wrongForm(setting, shape, reporter, undefined, `write the field without quotes: \`${setting.name.text} = ${value.value}\``, rewriteTo(setting, value.value, 'machine-applicable'));
       }
-      return value.kind === 'PathValue' ? true : wrong(undefined, value.kind === 'StringValue' ? `write the field without quotes: \`${setting.name.text} = ${value.value}\`` : undefined);
+      return value.kind === 'PathValue' ? true : wrongForm(setting, shape, reporter, undefined, value.kind === 'StringValue' ? `write the field without quotes: \`${setting.name.text} = ${value.value}\`` : undefined);
     case 'dedupe':
-      return value.kind === 'PathValue' ? true : wrong();
+      return value.kind === 'PathValue' ? true : wrongForm(setting, shape, reporter);
     case 'ref':
-      if (value.kind !== 'PathValue' || value.segments.length !== 1) return wrong();
+      if (value.kind !== 'PathValue' || value.segments.length !== 1) return wrongForm(setting, shape, reporter);
       return scope.resolve(value.segments[0]!, shape.kinds, `\`${setting.name.text}\` of ${owner}`) !== undefined;
     case 'refs': {
       const items = value.kind === 'ListValue' ? value.items : value.kind === 'PathValue' ? [value] : undefined;
-      if (items === undefined) return wrong();
+      if (items === undefined) return wrongForm(setting, shape, reporter);
       let ok = true;
       for (const item of items) {
         if (item.kind !== 'PathValue' || item.segments.length !== 1) {
@@ -221,7 +209,7 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
     }
     case 'strings': {
       const items = value.kind === 'ListValue' ? value.items : value.kind === 'StringValue' ? [value] : undefined;
-      if (items === undefined) return wrong();
+      if (items === undefined) return wrongForm(setting, shape, reporter);
       let ok = true;
       for (const item of items) {
         if (item.kind === 'StringValue') continue;
@@ -232,7 +220,7 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
     }
     case 'events': {
       const events = checkS3Events(setting, value, shape, reporter);
-      return events === 'wrong-form' ? wrong() : events === 'ok';
+      return events === 'wrong-form' ? wrongForm(setting, shape, reporter) : events === 'ok';
     }
     case 'env':
       return checkEnv(setting, value, reporter) || false;
@@ -241,11 +229,30 @@ function checkValue(setting: Setting, spec: SettingSpec, owner: string, reporter
     case 'json':
       return checkJson(setting, value, reporter);
     case 'arn':
-      if (value.kind !== 'StringValue') return wrong();
+      if (value.kind !== 'StringValue') return wrongForm(setting, shape, reporter);
       return checkExistingArn(setting, value, shape.kind, owner, reporter);
     case 'pattern':
-      return value.kind === 'SettingsBlock' ? readPattern(value, reporter, shape.aliases === undefined ? {} : { aliases: shape.aliases }) !== undefined : wrong();
+      return value.kind === 'SettingsBlock' ? readPattern(value, reporter, shape.aliases === undefined ? {} : { aliases: shape.aliases }) !== undefined : wrongForm(setting, shape, reporter);
   }
+}
+
+/**
+ * FL2010 for a value of the wrong form; false, for `checkValue` to return. Module functions
+ * rather than closures in `checkValue`, which runs for every setting of the file.
+ */
+function wrongForm(setting: Setting, shape: ValueSpec, reporter: Reporter, detail?: string, help?: string, suggestions: readonly Suggestion[] = []): false {
+  const value = setting.value;
+  const expected = shape.type === 'word' ? orWords(shape.words.map((w) => `\`${w}\``)) : expectedWords[shape.type];
+  reporter.report('FL2010', value.span, `\`${setting.name.text}\` must be ${expected}${detail ? `, ${detail}` : ''}`, {
+    label: `found ${describeValue(value)}`,
+    ...(help === undefined ? {} : { help }),
+    suggestions,
+  });
+  return false;
+}
+
+function rewriteTo(setting: Setting, replacement: string, applicability: Suggestion['applicability']): Suggestion[] {
+  return [{ title: `write \`${setting.name.text} = ${replacement}\``, edits: [{ span: setting.value.span, replacement }], applicability }];
 }
 
 /** A constant (`input = { … }`): strings, numbers, booleans, lists and blocks of them; names only `null`. */
