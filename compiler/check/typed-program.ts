@@ -187,19 +187,20 @@ export class TypedProgram implements TypeEnvironment {
       this.typeOf(name);
       if (this.program.declarations.get(name)?.kind === 'fn') this.functionRequest(name);
     };
+    // One stack for every walk: each walk leaves it empty.
+    const stack: { node: string; next: string[] }[] = [];
+    const open = (node: string) => {
+      state.set(node, 'open');
+      if (node.startsWith('d:')) {
+        // Inside the walk of this declaration: a question about it now is a cycle.
+        this.#inProgress.add(node.slice(2));
+        this.#requestsInProgress.add(node.slice(2));
+      }
+      stack.push({ node, next: needs(node).reverse() });
+    };
     for (const start of this.program.declarations.keys()) {
       const root = `d:${start}`;
       if (state.has(root)) continue;
-      const stack: { node: string; next: string[] }[] = [];
-      const open = (node: string) => {
-        state.set(node, 'open');
-        if (node.startsWith('d:')) {
-          // Inside the walk of this declaration: a question about it now is a cycle.
-          this.#inProgress.add(node.slice(2));
-          this.#requestsInProgress.add(node.slice(2));
-        }
-        stack.push({ node, next: needs(node).reverse() });
-      };
       open(root);
       while (stack.length > 0) {
         const top = stack[stack.length - 1] as { node: string; next: string[] };

@@ -62,23 +62,25 @@ function scheduleGrants(schedule: ScheduleSpec, from: readonly EdgeSpec[]): Role
  * Destinations, triggers and schedules need none: Lambda and Scheduler call with a role.
  */
 function servicePermissions(edge: EdgeSpec): ServicePermission[] {
-  const permission = (needed: ServiceGrant, source: ServicePermission['source']): ServicePermission[] => [
-    { edge: edge.id, principal: needed.service, action: needed.action, resource: { kind: targetKindOf(edge), name: edge.target }, source, docs: needed.docs },
-  ];
   switch (edge.kind) {
     case 'subscription':
-      return permission(edge.targetKind === 'fn' ? resourcePolicy.topicToFunction : resourcePolicy.topicToQueue, { kind: 'topic', name: edge.source });
+      return permission(edge, edge.targetKind === 'fn' ? resourcePolicy.topicToFunction : resourcePolicy.topicToQueue, { kind: 'topic', name: edge.source });
     case 'rule':
-      return permission(edge.targetKind === 'fn' ? resourcePolicy.ruleToFunction : resourcePolicy.ruleToQueue, { kind: 'rule', edge: edge.id });
+      return permission(edge, edge.targetKind === 'fn' ? resourcePolicy.ruleToFunction : resourcePolicy.ruleToQueue, { kind: 'rule', edge: edge.id });
     case 'route':
-      return permission(resourcePolicy.routeToFunction, { kind: 'route', edge: edge.id });
+      return permission(edge, resourcePolicy.routeToFunction, { kind: 'route', edge: edge.id });
     case 'notification': {
       const needed = { fn: resourcePolicy.bucketToFunction, queue: resourcePolicy.bucketToQueue, topic: resourcePolicy.bucketToTopic }[edge.targetKind];
-      return permission(needed, { kind: 'bucket', name: edge.source });
+      return permission(edge, needed, { kind: 'bucket', name: edge.source });
     }
     default:
       return [];
   }
+}
+
+/** The one permission `needed` along `edge`; a module function, not a closure made for every edge. */
+function permission(edge: EdgeSpec, needed: ServiceGrant, source: ServicePermission['source']): ServicePermission[] {
+  return [{ edge: edge.id, principal: needed.service, action: needed.action, resource: { kind: targetKindOf(edge), name: edge.target }, source, docs: needed.docs }];
 }
 
 /**
