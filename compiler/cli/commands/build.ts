@@ -55,16 +55,9 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printOutputProblems(host, optionProblems);
     return EXIT_OUTPUTS;
   }
-  const diagnostics: Diagnostic[] = [];
-  const compiled: { file: string; source: SourceFile; manifest: FlowManifest | undefined }[] = [];
-  for (const file of files) {
-    const bytes = readInput(host, file);
-    if (bytes === undefined) return 2;
-    const stage = options.stage !== undefined ? { stage: options.stage } : {};
-    const result = options.memory?.compile(file, bytes, stage) ?? compileBytes(file, bytes, stage);
-    diagnostics.push(...result.diagnostics);
-    compiled.push({ file, source: result.source, manifest: result.manifest });
-  }
+  const inputs = compileInputs(host, files, options);
+  if (inputs === undefined) return 2;
+  const { diagnostics, compiled } = inputs;
   const counts = countDiagnostics(diagnostics);
   const failed = counts.errors > 0 || (options.denyWarnings && counts.warnings > 0);
   const pretty = options.diagnosticFormat === 'pretty';
@@ -74,6 +67,62 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     return 1;
   }
 
+  const written = writeOutputs(host, files, compiled, diagnostics, options);
+  if (written === undefined) return EXIT_OUTPUTS;
+  const { renderedStubs, handlerTexts } = written;
+  options.memory?.printed.endRun();
+  // The handlers are read as the build left them (new stubs included), and their problems do
+  // not hold back the outputs: the regenerated module is what helps fix them.
+  for (const { file, source, manifest } of compiled) {
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs, texts: handlerTexts, ...(options.memory ? { memory: options.memory.facts } : {}) })));
+  }
+  printDiagnostics(host, diagnostics, options.diagnosticFormat);
+  const all = countDiagnostics(diagnostics);
+  if (pretty) host.stderr(`${summaryLine(all, files.length)}\n`);
+  return all.errors > 0 || (options.denyWarnings && all.warnings > 0) ? 1 : 0;
+}
+
+/** A compiled input: what the build keeps of it. */
+interface Compiled {
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly manifest: FlowManifest | undefined;
+}
+
+/**
+ * Each file compiled, keeping only its source, manifest and diagnostics; undefined when one
+ * cannot be read. A function of its own so that the whole result of each compile (the program,
+ * its types and model: about 150 MB at 10,000 functions) is not held by a slot of runBuild's
+ * frame while the templates are built and written: runBuild runs once, so V8 never optimises
+ * it and never learns that the slot is dead.
+ */
+function compileInputs(host: Host, files: readonly string[], options: BuildOptions): { diagnostics: Diagnostic[]; compiled: Compiled[] } | undefined {
+  const diagnostics: Diagnostic[] = [];
+  const compiled: Compiled[] = [];
+  for (const file of files) {
+    const bytes = readInput(host, file);
+    if (bytes === undefined) return undefined;
+    const stage = options.stage !== undefined ? { stage: options.stage } : {};
+    const result = options.memory?.compile(file, bytes, stage) ?? compileBytes(file, bytes, stage);
+    diagnostics.push(...result.diagnostics);
+    compiled.push({ file, source: result.source, manifest: result.manifest });
+  }
+  return { diagnostics, compiled };
+}
+
+/**
+ * Every output of the compiled flows planned, then written; undefined when the plan or a write
+ * failed (printed with the diagnostics). A function of its own, so that the outputs' contents
+ * (the templates and the module, 60 MB at 10,000 functions) are not held by runBuild's frame
+ * while the handlers are judged and the diagnostics printed.
+ */
+function writeOutputs(
+  host: Host,
+  files: readonly string[],
+  compiled: readonly Compiled[],
+  diagnostics: readonly Diagnostic[],
+  options: BuildOptions,
+): { renderedStubs: Map<string, string>; handlerTexts: Map<string, string> } | undefined {
   const outputs: Output[] = [];
   const templates = new Map<string, TemplateCounts>();
   // The stubs rendered this run, by path: a handler equal to its stub is judged without a parse.
@@ -90,7 +139,7 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, plan.problems);
     host.stderr(`${plural(plan.problems.length, 'problem')} with the outputs; nothing written\n`);
-    return EXIT_OUTPUTS;
+    return undefined;
   }
 
   const generated = new Set(outputs.filter((o) => o.kind === 'generated' && o.role === 'generated').map((o) => o.path));
@@ -106,22 +155,13 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     if (step.kind === 'create' || step.kind === 'recreate') handlerTexts.set(step.path, step.content);
     report.step(step);
   });
-  if (pretty) report.end({ failed: failure !== undefined });
+  if (options.diagnosticFormat === 'pretty') report.end({ failed: failure !== undefined });
   if (failure !== undefined) {
     printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, [failure]);
-    return EXIT_OUTPUTS;
+    return undefined;
   }
-  options.memory?.printed.endRun();
-  // The handlers are read as the build left them (new stubs included), and their problems do
-  // not hold back the outputs: the regenerated module is what helps fix them.
-  for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs, texts: handlerTexts, ...(options.memory ? { memory: options.memory.facts } : {}) })));
-  }
-  printDiagnostics(host, diagnostics, options.diagnosticFormat);
-  const all = countDiagnostics(diagnostics);
-  if (pretty) host.stderr(`${summaryLine(all, files.length)}\n`);
-  return all.errors > 0 || (options.denyWarnings && all.warnings > 0) ? 1 : 0;
+  return { renderedStubs, handlerTexts };
 }
 
 /** What one flow writes: its templates (and the stale nested stacks to remove), the generated module, its handler stubs. */
