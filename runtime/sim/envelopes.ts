@@ -1,5 +1,4 @@
 import type { Addresses } from './addresses.js';
-import { md5Hex } from './hashing.js';
 import type { QueueMessage } from './services/message.js';
 import { isoTime, isoTimeSeconds } from './time.js';
 import type { MessageAttributeValue } from './world.js';
@@ -14,10 +13,10 @@ const SENDER_ID = 'AIDAIT2UOQQY3AUEKVGXU';
 
 /**
  * One record of an SQSEvent (plain data: an accessor here would cost more than the rest of the
- * record). Nothing made here is kept on the message: a message waits long enough to be in V8's
- * old generation, and a new string hung on it would then survive every young collection until
- * the next full one, even after the message is gone. So the MD5 is computed per record (again
- * only when a message is redelivered).
+ * record, and `console.log` of the event would show it as `[Getter]`). Nothing made here is kept
+ * on the message: a message waits long enough to be in V8's old generation, and a new string
+ * hung on it would then survive every young collection until the next full one, even after the
+ * message is gone. The MD5 of the body was made with the message, when it was sent.
  */
 export function sqsRecord(message: QueueMessage, queueArn: string, region: string, sentTimestamp: string, firstReceiveTimestamp: string) {
   const attributes: Record<string, string> = {
@@ -37,7 +36,7 @@ export function sqsRecord(message: QueueMessage, queueArn: string, region: strin
     body: message.body,
     attributes,
     messageAttributes: message.hasAttributes ? lambdaMessageAttributes(message.attributes) : {},
-    md5OfBody: md5Hex(message.body),
+    md5OfBody: message.md5OfBody,
     eventSource: 'aws:sqs',
     eventSourceARN: queueArn,
     awsRegion: region,

@@ -57,6 +57,8 @@ export interface QueueSendInput {
 
 export interface QueueSendResult {
   readonly messageId: string;
+  /** MD5 of the body (`MD5OfMessageBody`). */
+  readonly md5OfBody: string;
   /** FIFO queues only. */
   readonly sequenceNumber?: string;
   /** True when a FIFO queue dropped it as a duplicate (the send still succeeds, as on AWS). */

@@ -3,7 +3,6 @@ import type { SendKind, TableSpec } from '../../manifest/schema.js';
 import type { Addresses } from '../addresses.js';
 import { type CarriedTypes, checkingRouter } from '../carried-types.js';
 import { AwsServiceError } from '../errors.js';
-import { md5Hex } from '../hashing.js';
 import type { MessageAttributeValue, Router } from '../world.js';
 import { AccessDeniedError, type RolePermissions } from './authorize.js';
 import type { SdkDispatcher } from './dispatch.js';
@@ -66,7 +65,7 @@ export function createDispatcher(
       attributes: input.MessageAttributes as Record<string, MessageAttributeValue> | undefined,
       from: from(),
     });
-    return { MessageId: result.messageId, MD5OfMessageBody: md5Hex(body), ...(result.sequenceNumber !== undefined ? { SequenceNumber: result.sequenceNumber } : {}) };
+    return { MessageId: result.messageId, MD5OfMessageBody: result.md5OfBody, ...(result.sequenceNumber !== undefined ? { SequenceNumber: result.sequenceNumber } : {}) };
   };
 
   const publish = (input: Input) => {

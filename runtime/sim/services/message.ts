@@ -17,6 +17,12 @@ export class QueueMessage {
   constructor(
     readonly id: string,
     readonly body: string,
+    /**
+     * The MD5 of the body, as SQS computes it when the message is sent (SendMessage returns it,
+     * every SQS record carries it): made once, with the message, so a waiting message holds no
+     * string younger than itself (see envelopes.ts) and a redelivery costs no new digest.
+     */
+    readonly md5OfBody: string,
     readonly bytes: number,
     /** When it was first sent: retention counts from here, also in a dead-letter queue (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). */
     readonly sentAtMs: number,

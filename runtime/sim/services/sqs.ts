@@ -1,7 +1,7 @@
 import type { QueueSpec } from '../../manifest/schema.js';
 import { AwsServiceError } from '../errors.js';
 import { Priority } from '../event-queue.js';
-import { sha256Hex } from '../hashing.js';
+import { md5Hex, sha256Hex } from '../hashing.js';
 import { formatDuration, formatOffset } from '../time.js';
 import { preview, shortId } from '../trace.js';
 import type { QueueStats } from '../stats.js';
@@ -126,13 +126,14 @@ export class SimQueue {
       if (firstSeen !== undefined) {
         this.stats.duplicates++;
         world.trace.record(spec.name, 'duplicate', `from ${input.from} dropped: deduplication id ${shortId(deduplicationId)} was sent at ${formatOffset(firstSeen)}, within 5m`);
-        return { messageId: world.rng.uuid(), duplicate: true };
+        return { messageId: world.rng.uuid(), md5OfBody: md5Hex(input.body), duplicate: true };
       }
     }
     const id = world.rng.uuid();
     const delayMs = Math.max(spec.delaySeconds, input.delaySeconds ?? 0) * 1000;
     const sequenceNumber = spec.fifo ? String(++this.fifoSequence).padStart(20, '0') : null;
-    const message = new QueueMessage(id, input.body, bytes, now, this.seq++, groupId, deduplicationId, sequenceNumber, input.attributes ?? NO_ATTRIBUTES, now + delayMs);
+    const md5OfBody = md5Hex(input.body);
+    const message = new QueueMessage(id, input.body, md5OfBody, bytes, now, this.seq++, groupId, deduplicationId, sequenceNumber, input.attributes ?? NO_ATTRIBUTES, now + delayMs);
     this.stats.sent++;
     if (world.trace.enabled) {
       const group = groupId === null ? '' : ` · group ${groupId}`;
@@ -142,12 +143,12 @@ export class SimQueue {
     this.enqueue(message);
     if (!spec.fifo && world.options.duplicateProbability > 0 && world.rng.float() < world.options.duplicateProbability) {
       // At-least-once delivery: a second copy of the same message (same id), as standard queues may deliver.
-      const copy = new QueueMessage(id, input.body, bytes, now, this.seq++, null, null, null, input.attributes ?? NO_ATTRIBUTES, now + delayMs);
+      const copy = new QueueMessage(id, input.body, md5OfBody, bytes, now, this.seq++, null, null, null, input.attributes ?? NO_ATTRIBUTES, now + delayMs);
       world.trace.record(spec.name, 'send', `message ${shortId(id)} stored twice (at-least-once delivery)`);
       this.stats.sent++;
       this.enqueue(copy);
     }
-    return sequenceNumber === null ? { messageId: id, duplicate: false } : { messageId: id, sequenceNumber, duplicate: false };
+    return sequenceNumber === null ? { messageId: id, md5OfBody, duplicate: false } : { messageId: id, md5OfBody, sequenceNumber, duplicate: false };
   }
 
   /** A message moved here by the redrive policy of another queue: same id and send time (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html). */
@@ -158,6 +159,7 @@ export class SimQueue {
     const message = new QueueMessage(
       from.id,
       from.body,
+      from.md5OfBody,
       from.bytes,
       from.sentAtMs,
       this.seq++,
