@@ -11,9 +11,9 @@ import { busResources, streamResources, tableResources, topicResources } from '.
 import { edgeResources } from './resources/edges.js';
 import { functionResources } from './resources/functions.js';
 import { queueResources } from './resources/queues.js';
-import { tagTemplate } from './tags.js';
+import { resourceTagger } from './tags.js';
 import { scheduleResources } from './resources/schedules.js';
-import { type Parameter, type Resource, type Template, TEMPLATE_FORMAT_VERSION } from './template.js';
+import { type Output, type Parameter, type Resource, type Template, TEMPLATE_FORMAT_VERSION } from './template.js';
 
 /** The one resource of an app that declares nothing: a wait condition handle, which does nothing. */
 export const EMPTY_APP_PLACEHOLDER = 'FlowcEmptyApp';
@@ -49,6 +49,19 @@ const declarationResources: { readonly [K in DeclarationKind]: (context: EmitCon
 };
 
 /**
+ * A template's parts before they are one object: the nested-stack layout takes the resources
+ * out of them (nested-stacks.ts) rather than reading a whole template it would then hold.
+ */
+export interface TemplateParts {
+  readonly description: string;
+  readonly metadata: Template['Metadata'];
+  readonly parameters: { readonly [logicalId: string]: Parameter };
+  /** In template order, tagged. */
+  readonly resources: NamedResource[];
+  readonly outputs: { readonly [logicalId: string]: Output };
+}
+
+/**
  * Manifest → one CloudFormation template with every resource of the app, whatever its size
  * (the nested-stack layout splits it afterwards when CloudFormation's limits call for it).
  * Resources come by kind (topics, queues, buses, streams, tables, apis, buckets, functions, schedules), each kind in
@@ -56,23 +69,30 @@ const declarationResources: { readonly [K in DeclarationKind]: (context: EmitCon
  * app (outputs.ts); the layout keeps the first 200 when there are more.
  */
 export function buildTemplate(manifest: FlowManifest): Template {
+  return templateOf(buildTemplateParts(manifest));
+}
+
+/** The parts of `buildTemplate`'s template. */
+export function buildTemplateParts(manifest: FlowManifest): TemplateParts {
   const context = new EmitContext(manifest);
   const resources: NamedResource[] = [];
+  const tag = resourceTagger(manifest.tags, manifest.declarationTags);
+  const add = (built: readonly NamedResource[]): void => {
+    for (const entry of built) resources.push(tag === undefined ? entry : [entry[0], tag(entry[1])]);
+  };
   for (const kind of Object.keys(declarationResources) as DeclarationKind[]) {
     const build = declarationResources[kind] as (context: EmitContext, spec: ManifestItem<ManifestList>) => NamedResource[];
-    for (const spec of manifest[kinds[kind].manifestList]) resources.push(...build(context, spec));
+    for (const spec of manifest[kinds[kind].manifestList]) add(build(context, spec));
   }
-  for (const edge of manifest.edges) resources.push(...edgeResources(context, edge));
+  for (const edge of manifest.edges) add(edgeResources(context, edge));
 
   // CloudFormation refuses a template without resources ("At least one Resources member must be defined").
-  if (resources.length === 0) resources.push([EMPTY_APP_PLACEHOLDER, emptyAppPlaceholder(manifest)]);
+  if (resources.length === 0) add([[EMPTY_APP_PLACEHOLDER, emptyAppPlaceholder(manifest)]]);
   // Duplicates are looked for in a set: `id in byId` on an object of thousands of keys is slower.
   const ids = new Set<string>();
-  const byId: Record<string, Resource> = {};
-  for (const [id, resource] of resources) {
+  for (const [id] of resources) {
     if (ids.has(id)) throw new Error(`internal: two resources with the logical ID ${id}`);
     ids.add(id);
-    byId[id] = resource;
   }
   const parameters: Record<string, Parameter> = {};
   const addParameter = (id: string, description: string): void => {
@@ -82,13 +102,25 @@ export function buildTemplate(manifest: FlowManifest): Template {
   };
   if (manifest.functions.length > 0) addParameter(ASSETS_BUCKET_PARAMETER, 'The S3 bucket of the code bundles (set by flowc package)');
   for (const fn of manifest.functions) addParameter(codeKeyParameter(fn.name), `The S3 key of the code bundle of ${fn.name} (set by flowc package)`);
-  const outputs = appOutputs(manifest);
-  return tagTemplate({
+  return {
+    description: templateDescription(manifest),
+    metadata: { flowc: { generated: generatedNote(sourceName(manifest)) } },
+    parameters,
+    resources,
+    outputs: appOutputs(manifest),
+  };
+}
+
+/** The one-stack template of `parts`. */
+export function templateOf(parts: TemplateParts): Template {
+  const resources: Record<string, Resource> = {};
+  for (const [id, resource] of parts.resources) resources[id] = resource;
+  return {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
-    Description: templateDescription(manifest),
-    Metadata: { flowc: { generated: generatedNote(sourceName(manifest)) } },
-    ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
-    Resources: byId,
-    ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
-  }, manifest.tags, manifest.declarationTags);
+    Description: parts.description,
+    Metadata: parts.metadata,
+    ...(Object.keys(parts.parameters).length > 0 ? { Parameters: parts.parameters } : {}),
+    Resources: resources,
+    ...(Object.keys(parts.outputs).length > 0 ? { Outputs: parts.outputs } : {}),
+  };
 }

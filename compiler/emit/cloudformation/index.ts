@@ -1,11 +1,11 @@
 import type { FlowManifest } from '../../../runtime/manifest/schema.js';
 import { type FileMap, generatedHeader } from '../file-map.js';
-import { buildTemplate, sourceName } from './build-template.js';
+import { buildTemplateParts, sourceName, type TemplateParts, templateOf } from './build-template.js';
 import { cloudFormationLimits, fitsOneStack, type StackLimits, splitIntoNestedStacks } from './nested-stacks.js';
 import { withOutputsUpTo } from './outputs.js';
 import { tagTemplate } from './tags.js';
 import { byteLength, serializeTemplate, type TemplateFormat, YamlPrinter } from './serialize.js';
-import type { Template } from './template.js';
+import type { Resource, Template } from './template.js';
 
 export { buildTemplate } from './build-template.js';
 export { HANDLER_ENTRY } from './resources/functions.js';
@@ -54,43 +54,66 @@ export interface TemplateSet {
  * template with one `AWS::CloudFormation::Stack` per file under `stacks/` (see nested-stacks.ts).
  */
 export function layoutTemplates(manifest: FlowManifest, options: CloudFormationOptions): TemplateSet {
-  return layout(manifest, options).set;
+  const nested = new Map<string, Template>();
+  const { rootFile, root } = layout(manifest, options, new YamlPrinter(), (file, template) => nested.set(file, template));
+  return { rootFile, templates: new Map([[rootFile, root.template], ...nested]) };
 }
 
 /** Manifest → CloudFormation template files. */
 export function emitCloudFormation(manifest: FlowManifest, options: CloudFormationOptions): EmittedTemplates {
   const printer = new YamlPrinter();
-  const { set, printed } = layout(manifest, options, printer);
   const limits = options.limits ?? cloudFormationLimits;
   const files = new Map<string, string>();
   let resources = 0;
-  for (const [path, template] of set.templates) {
-    resources += Object.values(template.Resources).filter((resource) => resource.Type !== 'AWS::CloudFormation::Stack').length;
-    const text = printed.get(path) ?? print(manifest, template, options, printer);
+  const add = (path: string, template: Template, printed: string | undefined): void => {
+    for (const id in template.Resources) if ((template.Resources[id] as Resource).Type !== 'AWS::CloudFormation::Stack') resources += 1;
+    const text = printed ?? print(manifest, template, options, printer);
     const bytes = byteLength(text);
     if (bytes > limits.templateBytes) throw new Error(`internal: ${path} has ${bytes} bytes, over the limit of ${limits.templateBytes}`);
     files.set(path, text);
-  }
-  return { files, rootFile: set.rootFile, counts: { resources, stacks: set.templates.size } };
+  };
+  // Each nested stack is printed as soon as it is laid out, and its objects dropped: only the
+  // texts are kept (nested-stacks.ts). The root comes first in `files`, its text last.
+  const rootFile = `template.${options.format}`;
+  files.set(rootFile, '');
+  const { root } = layout(manifest, options, printer, (file, template) => add(file, template, undefined));
+  add(rootFile, root.template, root.text);
+  return { files, rootFile, counts: { resources, stacks: files.size } };
 }
 
-/** `printer`: one for all the templates of the app, which share most of their scalars (serialize.ts). */
-function layout(manifest: FlowManifest, options: CloudFormationOptions, printer = new YamlPrinter()): { set: TemplateSet; printed: Map<string, string> } {
+/**
+ * Lays out the templates of an app: the nested stacks, if any, each given to `each` as it is
+ * made, and the root template, with its text when printing it told whether it fits
+ * (`printer`: one for all the templates of the app, which share most of their scalars, serialize.ts).
+ */
+function layout(
+  manifest: FlowManifest,
+  options: CloudFormationOptions,
+  printer: YamlPrinter,
+  each: (file: string, template: Template) => void,
+): { rootFile: string; root: { template: Template; text: string | undefined } } {
   const limits = options.limits ?? cloudFormationLimits;
   const rootFile = `template.${options.format}`;
-  const full = buildTemplate(manifest);
-  // (The outputs do not count in `fitsOneStack`.)
-  if (fitsOneStack(full, limits)) {
-    // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
-    const flat = withOutputsUpTo(full, limits.outputs);
-    const text = print(manifest, flat, options, printer);
-    if (byteLength(text) <= limits.templateBytes) return { set: { rootFile, templates: new Map([[rootFile, flat]]) }, printed: new Map([[rootFile, text]]) };
-  }
-  const nested = splitIntoNestedStacks(full, limits, (n) => `stacks/stack${n}.${options.format}`);
+  const parts = buildTemplateParts(manifest);
+  const flat = oneStack(manifest, parts, options, printer);
+  if (flat !== undefined) return { rootFile, root: flat };
+  const root = splitIntoNestedStacks(parts, limits, (n) => `stacks/stack${n}.${options.format}`, each);
   // The nested stacks' own resources carry the tags already (buildTemplate); the root's stacks get them here.
-  const templates = new Map<string, Template>([[rootFile, tagTemplate(nested.root, manifest.tags)]]);
-  for (const { file, template } of nested.nested) templates.set(file, template);
-  return { set: { rootFile, templates }, printed: new Map() };
+  return { rootFile, root: { template: tagTemplate(root, manifest.tags), text: undefined } };
+}
+
+/**
+ * The app as one template, printed, when it fits one stack. (In a function of its own, so that
+ * nothing of it is held while the nested stacks are laid out when it does not.)
+ */
+function oneStack(manifest: FlowManifest, parts: TemplateParts, options: CloudFormationOptions, printer: YamlPrinter): { template: Template; text: string } | undefined {
+  const limits = options.limits ?? cloudFormationLimits;
+  // (The outputs do not count in `fitsOneStack`.)
+  if (!fitsOneStack(parts, limits)) return undefined;
+  // A template holds at most `limits.outputs` outputs: the first ones (outputs.ts) are kept.
+  const template = withOutputsUpTo(templateOf(parts), limits.outputs);
+  const text = print(manifest, template, options, printer);
+  return byteLength(text) <= limits.templateBytes ? { template, text } : undefined;
 }
 
 function print(manifest: FlowManifest, template: Template, options: CloudFormationOptions, printer: YamlPrinter): string {

@@ -1,5 +1,6 @@
+import type { TemplateParts } from './build-template.js';
 import { ASSETS_BUCKET_PARAMETER, shortHash } from './logical-id.js';
-import { type Reference, referenceKey, referencesIn, rewriteReferences } from './references.js';
+import { forEachReference, type Reference, referenceKey, referencesIn, rewriteReferences } from './references.js';
 import { getAtt, type Output, type Parameter, ref, type Resource, type Template, TEMPLATE_FORMAT_VERSION, type TemplateValue } from './template.js';
 
 /**
@@ -22,14 +23,8 @@ export const cloudFormationLimits: StackLimits = { resources: 500, parameters: 2
 const PRINTED_SIZE_FACTOR = 3;
 const DECLARATION_BYTES = 200;
 
-export interface NestedLayout {
-  readonly root: Template;
-  /** In stack order; `file` is the path relative to the root template, also its `TemplateURL`. */
-  readonly nested: readonly { readonly file: string; readonly logicalId: string; readonly template: Template }[];
-}
-
-export function fitsOneStack(template: Template, limits: StackLimits): boolean {
-  return Object.keys(template.Resources).length <= limits.resources && Object.keys(template.Parameters ?? {}).length <= limits.parameters;
+export function fitsOneStack(parts: TemplateParts, limits: StackLimits): boolean {
+  return parts.resources.length <= limits.resources && Object.keys(parts.parameters).length <= limits.parameters;
 }
 
 /**
@@ -56,7 +51,10 @@ interface Node {
   readonly id: string;
   /** Its position in the template. */
   readonly index: number;
-  readonly resource: Resource;
+  /** Undefined once its stack's template is made (`splitIntoNestedStacks`). */
+  resource: Resource | undefined;
+  /** The resource's `DependsOn` (none: empty). */
+  readonly dependsOn: readonly string[];
   /** Its origin in the .flow file (0, 0 for none): the order resources are taken in. */
   readonly line: number;
   readonly column: number;
@@ -92,7 +90,6 @@ interface Graph {
   /** In template order. */
   readonly nodes: readonly Node[];
   readonly byId: ReadonlyMap<string, Node>;
-  readonly values: Map<string, Value>;
 }
 
 /**
@@ -117,27 +114,35 @@ interface Graph {
  * order): each is an output of the stack that holds its resource, under the same name, which
  * the root passes up (`Fn::GetAtt [StackN, Outputs.OrdersQueueUrl]`). A value that crosses
  * stacks and is also an app output goes by the output's name.
+ *
+ * Each nested template goes to `each` as soon as it is made, in stack order, and the root is
+ * returned; the layout takes the resources out of `parts` and lets go of each stack's once
+ * `each` has it, so that a caller that prints and drops each template never holds them all.
  */
-export function splitIntoNestedStacks(template: Template, limits: StackLimits, fileOf: (stackNumber: number) => string): NestedLayout {
-  const graph = buildGraph(template);
+export function splitIntoNestedStacks(
+  parts: TemplateParts,
+  limits: StackLimits,
+  fileOf: (stackNumber: number) => string,
+  each: (file: string, template: Template) => void,
+): Template {
+  const graph = buildGraph(parts);
   const { byId } = graph;
   const stackOf = (id: string): number => (byId.get(id) as Node).stack;
-  const surfaced = surfacedOutputs(template, limits, graph);
+  const surfaced = surfacedOutputs(parts, limits, graph);
   const stacks = pack(placementOrder(graph.nodes), limits);
+  if (stacks.length > limits.resources) {
+    throw new Error(`the app needs ${stacks.length} nested stacks; CloudFormation allows ${limits.resources} resources in the root stack`);
+  }
 
-  const names = crossStackNames(template, stacks, surfaced);
+  const names = crossStackNames(parts, graph, stacks, surfaced);
   const stackIds = stacks.map((_, index) => `Stack${index + 1}`);
   // The values each stack provides to others, in the order of `names.byName`.
   const providedBy = stacks.map((): [string, Reference][] => []);
   for (const [name, reference] of names.byName) providedBy[stackOf(reference.id)]?.push([name, reference]);
-  const nested = stacks.map((members, index) => ({
-    file: fileOf(index + 1),
-    logicalId: stackIds[index] as string,
-    template: nestedTemplate(template, members, index, byId, names, providedBy[index] as [string, Reference][]),
-  }));
-
   const rootResources: Record<string, Resource> = {};
-  nested.forEach(({ file, logicalId, template: child }, index) => {
+  stacks.forEach((members, index) => {
+    const file = fileOf(index + 1);
+    const child = nestedTemplate(parts, members, index, byId, names, providedBy[index] as [string, Reference][]);
     const parameters: Record<string, TemplateValue> = {};
     const dependsOn = new Set<number>();
     for (const name of Object.keys(child.Parameters ?? {})) {
@@ -148,37 +153,37 @@ export function splitIntoNestedStacks(template: Template, limits: StackLimits, f
         parameters[name] = ref(name);
       }
     }
-    for (const node of stacks[index] as readonly Node[]) {
-      for (const dependency of node.resource.DependsOn ?? []) {
+    for (const node of members) {
+      for (const dependency of node.dependsOn) {
         const provider = stackOf(dependency);
         if (provider !== index && !node.imports.some((value) => value.provider.stack === provider)) dependsOn.add(provider);
       }
     }
-    rootResources[logicalId] = {
+    rootResources[stackIds[index] as string] = {
       Type: 'AWS::CloudFormation::Stack',
       Properties: { TemplateURL: file, ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}) },
       ...(dependsOn.size > 0 ? { DependsOn: [...dependsOn].sort((a, b) => a - b).map((i) => stackIds[i] as string) } : {}),
       Metadata: { flowc: { template: file } },
     };
+    each(file, child);
+    // The stack's template has them now: the layout no longer holds them, so that each stack's
+    // objects can be collected once it is printed (at N = 10,000 the resources are ~50 MB).
+    for (const node of members) node.resource = undefined;
   });
-  if (nested.length > limits.resources) {
-    throw new Error(`the app needs ${nested.length} nested stacks; CloudFormation allows ${limits.resources} resources in the root stack`);
-  }
   const rootParameters: Record<string, Parameter> = {};
-  if (names.passedDown !== null) rootParameters[names.passedDown] = template.Parameters?.[names.passedDown] as Parameter;
+  if (names.passedDown !== null) rootParameters[names.passedDown] = parts.parameters[names.passedDown] as Parameter;
   const rootOutputs: Record<string, Output> = {};
   for (const { name, reference, output } of surfaced.values()) {
     rootOutputs[name] = { ...output, Value: getAtt(stackIds[stackOf(reference.id)] as string, `Outputs.${name}`) };
   }
-  const root: Template = {
+  return {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
-    Description: template.Description,
-    Metadata: template.Metadata,
+    Description: parts.description,
+    Metadata: parts.metadata,
     ...(Object.keys(rootParameters).length > 0 ? { Parameters: rootParameters } : {}),
     Resources: rootResources,
     ...(Object.keys(rootOutputs).length > 0 ? { Outputs: rootOutputs } : {}),
   };
-  return { root, nested };
 }
 
 interface SurfacedOutput {
@@ -191,8 +196,8 @@ interface SurfacedOutput {
  * The app outputs the root has, by the key of the reference each one is: the first
  * `limits.outputs`. The root is one more user of each of their values.
  */
-function surfacedOutputs(template: Template, limits: StackLimits, graph: Graph): ReadonlyMap<string, SurfacedOutput> {
-  const outputs = template.Outputs ?? {};
+function surfacedOutputs(parts: TemplateParts, limits: StackLimits, graph: Graph): ReadonlyMap<string, SurfacedOutput> {
+  const outputs = parts.outputs;
   const names = Object.keys(outputs);
   const surfaced = new Map<string, SurfacedOutput>();
   for (let i = 0; i < names.length && i < limits.outputs; i++) {
@@ -202,38 +207,41 @@ function surfacedOutputs(template: Template, limits: StackLimits, graph: Graph):
     const provider = reference && graph.byId.get(reference.id);
     if (!reference || !provider || more.length > 0) throw new Error(`internal: the output ${name} is not one reference to a resource`);
     const key = referenceKey(reference);
-    if (!surfaced.has(key)) valueOf(graph.values, provider, reference).uses += 1;
+    if (!surfaced.has(key)) valueOf(provider, reference.attribute).uses += 1;
     surfaced.set(key, { name, reference, output });
   }
   return surfaced;
 }
 
-/** The value `reference` names, of `provider`: made on first use. */
-function valueOf(values: Map<string, Value>, provider: Node, reference: Reference): Value {
-  const key = referenceKey(reference);
-  let value = values.get(key);
-  if (value === undefined) {
-    value = { id: reference.id, attribute: reference.attribute, key, provider, consumers: [], uses: 0, importedInto: -1, usesInside: 0, probe: -1, probeCount: 0 };
-    values.set(key, value);
-    provider.provides.push(value);
-  }
+/**
+ * The value of `provider` that `attribute` names (null: its `Ref`), made on first use. Found
+ * among the few it provides already rather than by a key built for each reference.
+ */
+function valueOf(provider: Node, attribute: string | null): Value {
+  for (const value of provider.provides) if (value.attribute === attribute) return value;
+  const id = provider.id;
+  const key = referenceKey({ id, attribute });
+  const value: Value = { id, attribute, key, provider, consumers: [], uses: 0, importedInto: -1, usesInside: 0, probe: -1, probeCount: 0 };
+  provider.provides.push(value);
   return value;
 }
 
-/** The resources of a template, with what each references and needs to come after. */
-function buildGraph(template: Template): Graph {
+/**
+ * The resources of a template, with what each references and needs to come after. Takes the
+ * resources out of `parts` (its list is left empty): the nodes hold them until their stack is made.
+ */
+function buildGraph(parts: TemplateParts): Graph {
   // A set: faster than `in` on an object of thousands of keys.
-  const parameters = new Set(Object.keys(template.Parameters ?? {}));
-  const resources = template.Resources;
+  const parameters = new Set(Object.keys(parts.parameters));
   const nodes: Node[] = [];
   const byId = new Map<string, Node>();
-  for (const id of Object.keys(resources)) {
-    const resource = resources[id] as Resource;
+  for (const [id, resource] of parts.resources) {
     const origin = resource.Metadata.flowc;
     const node: Node = {
       id,
       index: nodes.length,
       resource,
+      dependsOn: resource.DependsOn ?? [],
       line: 'line' in origin ? origin.line : 0,
       column: 'column' in origin ? origin.column : 0,
       imports: [],
@@ -252,31 +260,34 @@ function buildGraph(template: Template): Graph {
     nodes.push(node);
     byId.set(id, node);
   }
-  const values = new Map<string, Value>();
+  parts.resources.length = 0;
   // Each resource once in `node.after`, whatever the number of references (a queue policy can have thousands).
   const needs = (node: Node, dependency: Node): void => {
     if (dependency.afterOf === node.index) return;
     dependency.afterOf = node.index;
     node.after.push(dependency);
   };
-  for (const node of nodes) {
-    for (const reference of referencesIn(node.resource.Properties)) {
-      if (reference.attribute === null && parameters.has(reference.id)) {
-        if (!node.parameters.includes(reference.id)) node.parameters.push(reference.id);
-        continue;
-      }
-      const provider = byId.get(reference.id);
-      if (provider === undefined) throw new Error(`internal: ${node.id} references ${referenceKey(reference)}, which the template does not define`);
-      const value = valueOf(values, provider, reference);
-      // Consumers are added node by node: a value this node uses already ends with it.
-      if (value.consumers[value.consumers.length - 1] === node) continue;
-      value.consumers.push(node);
-      value.uses += 1;
-      node.imports.push(value);
-      needs(node, provider);
+  // One visitor for every resource: `node` is the one being walked.
+  let node = nodes[0] as Node;
+  const reference = (id: string, attribute: string | null): void => {
+    if (attribute === null && parameters.has(id)) {
+      if (!node.parameters.includes(id)) node.parameters.push(id);
+      return;
     }
+    const provider = byId.get(id);
+    if (provider === undefined) throw new Error(`internal: ${node.id} references ${referenceKey({ id, attribute })}, which the template does not define`);
+    const value = valueOf(provider, attribute);
+    // Consumers are added node by node: a value this node uses already ends with it.
+    if (value.consumers[value.consumers.length - 1] === node) return;
+    value.consumers.push(node);
+    value.uses += 1;
+    node.imports.push(value);
+    needs(node, provider);
+  };
+  for (node of nodes) {
+    forEachReference((node.resource as Resource).Properties, reference);
     node.referenced = node.after.length;
-    for (const id of node.resource.DependsOn ?? []) {
+    for (const id of node.dependsOn) {
       const dependency = byId.get(id);
       if (dependency === undefined) throw new Error(`internal: ${node.id} depends on ${id}, which the template does not define`);
       needs(node, dependency);
@@ -290,7 +301,7 @@ function buildGraph(template: Template): Graph {
       dependency.lastDirectDependent = node;
     });
   }
-  return { nodes, byId, values };
+  return { nodes, byId };
 }
 
 /** Source position, then template order: the order resources are taken in. */
@@ -497,15 +508,15 @@ interface CrossStackNames {
  * `<LogicalId>Arn`, `<LogicalId>StreamArn`, `<LogicalId>Ref`; with a hash when a name is taken.
  * The outputs the root passes up come first.
  */
-function crossStackNames(template: Template, stacks: readonly (readonly Node[])[], surfaced: ReadonlyMap<string, SurfacedOutput>): CrossStackNames {
+function crossStackNames(parts: TemplateParts, graph: Graph, stacks: readonly (readonly Node[])[], surfaced: ReadonlyMap<string, SurfacedOutput>): CrossStackNames {
   const appOutputNames = new Map<string, string>();
-  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+  for (const [name, output] of Object.entries(parts.outputs)) {
     const [reference] = referencesIn(output.Value);
     if (reference) appOutputNames.set(referenceKey(reference), name);
   }
-  const taken = new Set(Object.keys(template.Resources));
-  for (const name of Object.keys(template.Parameters ?? {})) taken.add(name);
-  for (const name of Object.keys(template.Outputs ?? {})) taken.add(name);
+  const taken = new Set(graph.byId.keys());
+  for (const name of Object.keys(parts.parameters)) taken.add(name);
+  for (const name of Object.keys(parts.outputs)) taken.add(name);
   const byName = new Map<string, Reference>();
   const byKey = new Map<string, string>();
   for (const [key, { name, reference }] of surfaced) {
@@ -537,7 +548,7 @@ function crossStackNames(template: Template, stacks: readonly (readonly Node[])[
  * root, by name, in the order of `names.byName`.
  */
 function nestedTemplate(
-  template: Template,
+  parts: TemplateParts,
   members: readonly Node[],
   index: number,
   byId: ReadonlyMap<string, Node>,
@@ -549,36 +560,37 @@ function nestedTemplate(
   const resources: Record<string, Resource> = {};
   const outputs = new Map<string, Output>();
   for (const node of members) {
-    for (const name of node.parameters) parameters[name] = template.Parameters?.[name] as Parameter;
+    const resource = node.resource as Resource;
+    for (const name of node.parameters) parameters[name] = parts.parameters[name] as Parameter;
     const crossesStacks = node.imports.some((value) => value.provider.stack !== index);
     const properties = !crossesStacks
-      ? node.resource.Properties
-      : (rewriteReferences(node.resource.Properties, (reference) => {
+      ? resource.Properties
+      : (rewriteReferences(resource.Properties, (reference) => {
           const stack = byId.get(reference.id)?.stack;
           if (stack === undefined || stack === index) return undefined;
           const name = names.byKey.get(referenceKey(reference)) as string;
           imported.set(name, { Type: 'String', Description: `${referenceKey(reference)} from another stack of the app` });
           return ref(name);
         }) as Resource['Properties']);
-    if (properties === node.resource.Properties && node.resource.DependsOn === undefined) {
+    if (properties === resource.Properties && resource.DependsOn === undefined) {
       // Nothing to change: the resource as the one-stack template has it (not a copy).
-      resources[node.id] = node.resource;
+      resources[node.id] = resource;
       continue;
     }
-    const dependsOn = (node.resource.DependsOn ?? []).filter((d) => byId.get(d)?.stack === index);
-    const { DependsOn: _dropped, ...rest } = node.resource;
+    const dependsOn = node.dependsOn.filter((d) => byId.get(d)?.stack === index);
+    const { DependsOn: _dropped, ...rest } = resource;
     resources[node.id] = { ...rest, Properties: properties, ...(dependsOn.length > 0 ? { DependsOn: dependsOn } : {}) };
   }
   for (const [name, reference] of provided) {
-    const description = template.Outputs?.[name]?.Description;
+    const description = parts.outputs[name]?.Description;
     outputs.set(name, { ...(description === undefined ? {} : { Description: description }), Value: reference.attribute === null ? ref(reference.id) : getAtt(reference.id, reference.attribute) });
   }
   const allParameters = { ...parameters, ...Object.fromEntries([...imported.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
   return {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,
     // Without the number of stacks, so that appending to a flow leaves the earlier stacks unchanged.
-    Description: `${template.Description}: nested stack ${index + 1}`,
-    Metadata: template.Metadata,
+    Description: `${parts.description}: nested stack ${index + 1}`,
+    Metadata: parts.metadata,
     ...(Object.keys(allParameters).length > 0 ? { Parameters: allParameters } : {}),
     Resources: resources,
     ...(outputs.size > 0 ? { Outputs: Object.fromEntries(outputs) } : {}),

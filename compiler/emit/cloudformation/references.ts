@@ -29,21 +29,39 @@ function asReference(value: TemplateValue): Reference | undefined {
 }
 
 /** Every `Ref` to a resource or parameter and every `Fn::GetAtt` in a value, in document order. */
-export function referencesIn(value: TemplateValue, out: Reference[] = []): Reference[] {
-  if (typeof value !== 'object') return out;
-  const reference = asReference(value);
-  if (reference) {
-    out.push(reference);
-    return out;
-  }
-  if (Array.isArray(value)) {
-    for (const item of value as readonly TemplateValue[]) referencesIn(item, out);
-  } else {
-    // for…in rather than Object.values: no array per map (a template's maps are plain data, with no inherited keys).
-    const record = value as { readonly [key: string]: TemplateValue };
-    for (const key in record) referencesIn(record[key] as TemplateValue, out);
-  }
+export function referencesIn(value: TemplateValue): Reference[] {
+  const out: Reference[] = [];
+  forEachReference(value, (id, attribute) => out.push({ id, attribute }));
   return out;
+}
+
+/**
+ * `visit` for each reference `referencesIn` finds, in the same order, without an object per
+ * reference: the nested-stack layout walks every resource of the app with it.
+ */
+export function forEachReference(value: TemplateValue, visit: (id: string, attribute: string | null) => void): void {
+  if (typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly TemplateValue[]) forEachReference(item, visit);
+    return;
+  }
+  const record = value as { readonly [key: string]: TemplateValue };
+  const target = record.Ref;
+  const getAtt = record['Fn::GetAtt'];
+  // Most maps are neither: they are ruled out before their keys are counted (which allocates).
+  if ((target !== undefined || getAtt !== undefined) && Object.keys(record).length === 1) {
+    if (typeof target === 'string') {
+      // A pseudo parameter (`AWS::Region`) is no one's value.
+      if (!target.startsWith('AWS::')) visit(target, null);
+      return;
+    }
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string') {
+      visit(getAtt[0], getAtt[1]);
+      return;
+    }
+  }
+  // for…in rather than Object.values: no array per map (a template's maps are plain data, with no inherited keys).
+  for (const key in record) forEachReference(record[key] as TemplateValue, visit);
 }
 
 /**

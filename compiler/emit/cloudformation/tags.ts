@@ -56,20 +56,30 @@ function tagResource(resource: Resource, tags: Readonly<Record<string, string>>)
 }
 
 /**
- * Every resource of `template` with its tags: those of the declaration it belongs to
+ * What gives each resource its tags: those of the declaration it belongs to
  * (`Metadata.flowc.name`) when that declaration sets its own (`declarationTags`, the app's
  * merged under them), else the app's; an edge's resources (a mapping, a rule, a subscription)
- * carry the app's. The one place tags reach a template (build-template.ts, and the nested
- * stacks of the root).
+ * carry the app's. Undefined when nothing is tagged. The one place tags reach a template
+ * (build-template.ts, and the nested stacks of the root).
  */
-export function tagTemplate(template: Template, tags: Readonly<Record<string, string>> | undefined, declarationTags: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): Template {
+export function resourceTagger(
+  tags: Readonly<Record<string, string>> | undefined,
+  declarationTags: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): ((resource: Resource) => Resource) | undefined {
   const appTags = tags ?? {};
-  if (Object.keys(appTags).length === 0 && Object.keys(declarationTags).length === 0) return template;
-  const resources: Record<string, Resource> = {};
-  for (const [id, resource] of Object.entries(template.Resources)) {
+  if (Object.keys(appTags).length === 0 && Object.keys(declarationTags).length === 0) return undefined;
+  return (resource) => {
     const origin = resource.Metadata.flowc;
     const own = 'name' in origin && Object.hasOwn(declarationTags, origin.name) ? declarationTags[origin.name] : undefined;
-    resources[id] = tagResource(resource, own ?? appTags);
-  }
+    return tagResource(resource, own ?? appTags);
+  };
+}
+
+/** Every resource of `template` with its tags (`resourceTagger`). */
+export function tagTemplate(template: Template, tags: Readonly<Record<string, string>> | undefined): Template {
+  const tag = resourceTagger(tags);
+  if (tag === undefined) return template;
+  const resources: Record<string, Resource> = {};
+  for (const [id, resource] of Object.entries(template.Resources)) resources[id] = tag(resource);
   return { ...template, Resources: resources };
 }
