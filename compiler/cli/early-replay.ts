@@ -29,7 +29,13 @@ export function replayUnchangedBuild(argv: readonly string[], host: Host, probin
  * undefined (and then the CLI runs, without trying the replay again).
  */
 export function launch(argv: readonly string[]): number | undefined {
-  const replayed = replayUnchangedBuild(argv, nodeHost(), replayHost);
+  let replayed: ReplayedBuild | undefined;
+  try {
+    replayed = replayUnchangedBuild(argv, nodeHost(), replayHost);
+  } catch {
+    // A replay only ever saves time: whatever went wrong, the CLI builds (and reports what it finds).
+    return undefined;
+  }
   if (replayed === undefined) {
     noteReplayTried(argv);
     return undefined;
