@@ -151,4 +151,10 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'bin/**/*.js', 'test/**/*.ts', 'editors/*/scripts/**/*.js'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The launcher is CommonJS (bin/package.json): an ES-module entry point costs every run Node's ES-module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

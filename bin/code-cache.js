@@ -16,15 +16,18 @@
 // written beside its final name and renamed into place, so concurrent runs read an old or a
 // new cache, never half of one; a folder that cannot be written only means no cache.
 // FLOWC_CODE_CACHE=0 turns it off; FLOWC_CACHE_DIR moves it.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+//
+// CommonJS (bin/package.json), like the bundle: an ES-module entry point costs every run Node's
+// ES-module loader, about 4 ms before the first line of flowc (docs/performance.md, "Start-up").
+'use strict';
+const { createHash, randomBytes } = require('node:crypto');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { join } = require('node:path');
+const vm = require('node:vm');
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = join(__dirname, '..', 'dist');
 const MAGIC = 'flowc-code-cache-1';
 /** Cache files kept in the folder; the least recently written beyond this are removed. */
 const MAX_FILES = 32;
@@ -32,7 +35,7 @@ const MAX_FILES = 32;
  * The folder of flowc's caches for this user: FLOWC_CACHE_DIR, else the platform's cache
  * folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%), `flowc` in it.
  */
-export function cacheDirectory(env = process.env, platform = process.platform, home = homedir()) {
+function cacheDirectory(env = process.env, platform = process.platform, home = homedir()) {
   if (env.FLOWC_CACHE_DIR) return env.FLOWC_CACHE_DIR;
   if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'flowc', 'Cache');
   if (platform === 'darwin') return join(home, 'Library', 'Caches', 'flowc');
@@ -40,13 +43,13 @@ export function cacheDirectory(env = process.env, platform = process.platform, h
 }
 
 /** The command a run's cache is kept for: its first word that is not an option. */
-export function commandOf(argv) {
+function commandOf(argv) {
   const word = argv.find((arg) => !arg.startsWith('-'));
   return word !== undefined && /^[a-z][a-z-]{0,19}$/.test(word) ? word : 'other';
 }
 
 /** Everything that decides what V8 compiles from the bundle, hashed. */
-export function cacheKey(bundle, env = process.env, execArgv = process.execArgv) {
+function cacheKey(bundle, env = process.env, execArgv = process.execArgv) {
   const facts = {
     bundle: bundle.sha256,
     length: bundle.length,
@@ -61,7 +64,7 @@ export function cacheKey(bundle, env = process.env, execArgv = process.execArgv)
 }
 
 /** The cached data in `path` when it was written under `key` and is whole, else undefined. */
-export function readCache(path, key) {
+function readCache(path, key) {
   let file;
   try {
     file = readFileSync(path);
@@ -76,7 +79,7 @@ export function readCache(path, key) {
 }
 
 /** Writes `data` under `key` to `path` atomically; a folder that cannot be written is left alone. */
-export function writeCache(path, key, data) {
+function writeCache(path, key, data) {
   const folder = join(path, '..');
   const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -107,15 +110,22 @@ function prune(folder) {
  * cache of this command when there is a valid one, and the cache written after the run
  * (which holds every function the run compiled) when there was none or V8 rejected it.
  */
-export async function runCli(argv, env = process.env) {
-  const launch = JSON.parse(readFileSync(`${dist}launch.json`, 'utf8'));
-  const bundlePath = `${dist}${launch.bundle}`;
+async function runCli(argv, env = process.env) {
+  const launch = JSON.parse(readFileSync(join(dist, 'launch.json'), 'utf8'));
+  const bundlePath = join(dist, launch.bundle);
   const requireBundle = createRequire(bundlePath);
   // A script compiled from a code cache cannot `import()` in Node 20 (its loader is lost): the
   // bundle has no `import()` (the build turns them into `require`) but the simulator's, of the
   // handler bundles (ES modules), which goes through this (runtime/sim/import-module.ts).
   globalThis[Symbol.for('flowc.importModule')] = (url) => import(url);
   if (env.FLOWC_CODE_CACHE === '0') return requireBundle(bundlePath).main(argv);
+  // The bundle keeps no names (scripts/build.js): the stack traces of `--debug` read the sources'
+  // files, lines and names through the source map, which Node applies only to a module it
+  // loads itself after source maps are enabled, not to a vm.Script.
+  if (argv.includes('--debug')) {
+    process.setSourceMapsEnabled(true);
+    return requireBundle(bundlePath).main(argv);
+  }
   const source = readFileSync(bundlePath, 'utf8');
   const key = cacheKey({ sha256: launch.sha256, length: source.length, modified: statSync(bundlePath).mtimeMs }, env);
   const path = join(cacheDirectory(env), 'code', `${commandOf(argv)}-${key.slice(0, 16)}.v8cache`);
@@ -130,3 +140,5 @@ export async function runCli(argv, env = process.env) {
   if (cachedData === undefined || script.cachedDataRejected === true) writeCache(path, key, script.createCachedData());
   return code;
 }
+
+module.exports = { cacheDirectory, commandOf, cacheKey, readCache, writeCache, runCli };

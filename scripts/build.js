@@ -31,10 +31,11 @@ export async function buildCli({ quiet = false } = {}) {
     // launcher (runtime/sim/import-module.ts).
     supported: { 'dynamic-import': false },
     sourcemap: true,
-    // Half the bytes to read, parse and keep in the code cache (2.7 MB → 1.4 MB); names kept,
-    // so stack traces (`--debug`) and `constructor.name` read as in the sources.
+    // Half the bytes to read, parse and keep in the code cache (2.7 MB → 1.4 MB). No
+    // `keepNames`: it wraps every function and class in a `__name` call, run each time a closure
+    // is made (docs/performance.md, "Start-up"); nothing reads a function's `name`, and the
+    // stack traces of `--debug` take the sources' names from the source map (bin/code-cache.js).
     minify: true,
-    keepNames: true,
     // Large packages stay in node_modules and load only when a command imports them.
     external: ['esbuild', 'ts-morph', 'typescript', '@aws-sdk/*', '@aws-cdk/*', '@smithy/*', '@viz-js/viz', 'vitest'],
     // The sources find flowc's folder (templates, docs) and require packages from import.meta.url.

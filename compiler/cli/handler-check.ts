@@ -25,6 +25,11 @@ export interface HandlerCheckOptions {
   /** The stubs `build` rendered, by path: a TypeScript handler equal to its stub is judged from the stub's layout (handlers/stub-facts.ts), not parsed. */
   readonly renderedStubs?: ReadonlyMap<string, string>;
   /**
+   * Handler texts `build` has in hand, by path: what it read of a file it then kept, and the
+   * stubs it wrote. Each is what a read would give now, so the file is not read a second time.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
+  /**
    * `flowc watch`'s facts of the last run, by text hash (build-memory.ts): read instead of the
    * cache file, and replaced by this run's.
    */
@@ -55,7 +60,7 @@ export async function checkHandlers(host: Host, file: string, flow: SourceFile, 
   }
   const owned: { source: HandlerSource; functions: string[] }[] = [];
   for (const [path, { handler, functions }] of owners) {
-    const text = readHandler(host, path);
+    const text = options.texts?.get(path) ?? readHandler(host, path);
     if (text !== undefined) owned.push({ source: { path, display: display(handler), text }, functions });
   }
   const unowned: HandlerSource[] = [];

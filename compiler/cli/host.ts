@@ -315,9 +315,17 @@ function describeFsError(error: unknown, path: string): string {
 
 /** Paths in messages are shown relative to the working directory when that is shorter. */
 export function displayPathFor(cwd: string): (path: string) => string {
+  // Each path worked out once: a build shows the .flow file in every handler's diagnostic and
+  // plans a thousand outputs, and resolve plus relative costs more than the lookup.
+  const shown = new Map<string, string>();
   return (path) => {
-    const relativePath = relative(cwd, resolvePath(cwd, path));
-    return relativePath.startsWith('..') || relativePath === '' ? path : relativePath;
+    let display = shown.get(path);
+    if (display === undefined) {
+      const relativePath = relative(cwd, resolvePath(cwd, path));
+      display = relativePath.startsWith('..') || relativePath === '' ? path : relativePath;
+      shown.set(path, display);
+    }
+    return display;
   };
 }
 

@@ -25,9 +25,9 @@ export class SourceFile {
     if (this.#lineStarts === undefined) {
       const starts = [0];
       const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) starts.push(i + 1);
-      }
+      // indexOf is native: a loop over every character runs cold in a CLI process (1,000
+      // handler files, each indexed for one diagnostic), before V8 has optimised it.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.#lineStarts = starts;
     }
     return this.#lineStarts;

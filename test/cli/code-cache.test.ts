@@ -98,3 +98,28 @@ describe('bin/flowc.js with a cache V8 refuses or that is damaged', () => {
     expect(readCache(path, key)?.length).toBeGreaterThan(1000);
   });
 });
+
+describe('bin/flowc.js --debug', () => {
+  test("an internal error's stack trace names the sources' files and functions (the bundle keeps no names; its source map does)", () => {
+    // Hands the compiler a number for the .flow file's bytes: a bug flowc cannot report as a
+    // problem of the input, so it is an internal error (FL9002).
+    const hook = join(dir, 'bad-bytes.cjs');
+    writeFileSync(
+      hook,
+      "const fs = require('node:fs'); const read = fs.readFileSync;\n" +
+        "fs.readFileSync = function (path, ...rest) { return String(path).endsWith('.flow') ? 42 : read.call(this, path, ...rest); };\n",
+    );
+    const flow = join(dir, 'debug.flow');
+    writeFileSync(flow, 'app a\n');
+    const run = (...flags: string[]) =>
+      spawnSync(process.execPath, ['--require', hook, `${root}bin/flowc.js`, 'check', flow, ...flags], { encoding: 'utf8', env: { ...process.env, FLOWC_CACHE_DIR: join(dir, 'debug-cache') } });
+    const plain = run();
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toContain('internal error FL9002');
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = run('--debug');
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/\n\s+at decodeSource \(.*compiler\/source\/decode\.ts:\d+:\d+\)/);
+    expect(debug.stderr).toMatch(/\n\s+at checkBytes \(.*compiler\/program\.ts:\d+:\d+\)/);
+  });
+});

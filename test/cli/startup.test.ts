@@ -108,13 +108,13 @@ describe('start-up, in a process: what `flowc check` requires', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('bin/flowc.js check, with and without a code cache, requires no package', () => {
-    // Records every module Node's CommonJS loader is asked for that is neither built in nor the
-    // bundle itself (which FLOWC_CODE_CACHE=0 requires).
+    // Records every package Node's CommonJS loader is asked for: a request that is neither built
+    // in nor a path (the launcher's own files and the bundle, which FLOWC_CODE_CACHE=0 requires).
     const hook = join(dir, 'hook.cjs');
     writeFileSync(
       hook,
       "const M = require('node:module'); const load = M._load; const seen = new Set();\n" +
-        "M._load = function (request, ...rest) { if (!request.startsWith('node:') && !M.builtinModules.includes(request) && !request.endsWith('/dist/flowc.cjs')) seen.add(request); return load.call(this, request, ...rest); };\n" +
+        "M._load = function (request, ...rest) { if (!request.startsWith('node:') && !M.builtinModules.includes(request) && !/^[./]/.test(request)) seen.add(request); return load.call(this, request, ...rest); };\n" +
         "process.on('exit', () => process.stderr.write(`REQUIRED=${JSON.stringify([...seen])}\\n`));\n",
     );
     const flow = join(dir, 'app.flow');

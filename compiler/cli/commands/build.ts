@@ -55,16 +55,9 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printOutputProblems(host, optionProblems);
     return EXIT_OUTPUTS;
   }
-  const diagnostics: Diagnostic[] = [];
-  const compiled: { file: string; source: SourceFile; manifest: FlowManifest | undefined }[] = [];
-  for (const file of files) {
-    const bytes = readInput(host, file);
-    if (bytes === undefined) return 2;
-    const stage = options.stage !== undefined ? { stage: options.stage } : {};
-    const result = options.memory?.compile(file, bytes, stage) ?? compileBytes(file, bytes, stage);
-    diagnostics.push(...result.diagnostics);
-    compiled.push({ file, source: result.source, manifest: result.manifest });
-  }
+  const inputs = compileInputs(host, files, options);
+  if (inputs === undefined) return 2;
+  const { diagnostics, compiled } = inputs;
   const counts = countDiagnostics(diagnostics);
   const failed = counts.errors > 0 || (options.denyWarnings && counts.warnings > 0);
   const pretty = options.diagnosticFormat === 'pretty';
@@ -74,13 +67,71 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     return 1;
   }
 
+  const written = writeOutputs(host, files, compiled, diagnostics, options);
+  if (written === undefined) return EXIT_OUTPUTS;
+  const { renderedStubs, handlerTexts } = written;
+  options.memory?.printed.endRun();
+  // The handlers are read as the build left them (new stubs included), and their problems do
+  // not hold back the outputs: the regenerated module is what helps fix them.
+  for (const { file, source, manifest } of compiled) {
+    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs, texts: handlerTexts, ...(options.memory ? { memory: options.memory.facts } : {}) })));
+  }
+  printDiagnostics(host, diagnostics, options.diagnosticFormat);
+  const all = countDiagnostics(diagnostics);
+  if (pretty) host.stderr(`${summaryLine(all, files.length)}\n`);
+  return all.errors > 0 || (options.denyWarnings && all.warnings > 0) ? 1 : 0;
+}
+
+/** A compiled input: what the build keeps of it. */
+interface Compiled {
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly manifest: FlowManifest | undefined;
+}
+
+/**
+ * Each file compiled, keeping only its source, manifest and diagnostics; undefined when one
+ * cannot be read. A function of its own so that the whole result of each compile (the program,
+ * its types and model: about 150 MB at 10,000 functions) is not held by a slot of runBuild's
+ * frame while the templates are built and written: runBuild runs once, so V8 never optimises
+ * it and never learns that the slot is dead.
+ */
+function compileInputs(host: Host, files: readonly string[], options: BuildOptions): { diagnostics: Diagnostic[]; compiled: Compiled[] } | undefined {
+  const diagnostics: Diagnostic[] = [];
+  const compiled: Compiled[] = [];
+  for (const file of files) {
+    const bytes = readInput(host, file);
+    if (bytes === undefined) return undefined;
+    const stage = options.stage !== undefined ? { stage: options.stage } : {};
+    const result = options.memory?.compile(file, bytes, stage) ?? compileBytes(file, bytes, stage);
+    diagnostics.push(...result.diagnostics);
+    compiled.push({ file, source: result.source, manifest: result.manifest });
+  }
+  return { diagnostics, compiled };
+}
+
+/**
+ * Every output of the compiled flows planned, then written; undefined when the plan or a write
+ * failed (printed with the diagnostics). A function of its own, so that the outputs' contents
+ * (the templates and the module, 60 MB at 10,000 functions) are not held by runBuild's frame
+ * while the handlers are judged and the diagnostics printed.
+ */
+function writeOutputs(
+  host: Host,
+  files: readonly string[],
+  compiled: readonly Compiled[],
+  diagnostics: readonly Diagnostic[],
+  options: BuildOptions,
+): { renderedStubs: Map<string, string>; handlerTexts: Map<string, string> } | undefined {
   const outputs: Output[] = [];
   const templates = new Map<string, TemplateCounts>();
   // The stubs rendered this run, by path: a handler equal to its stub is judged without a parse.
   const renderedStubs = new Map<string, string>();
+  // The existing handlers read to look for an interrupted stub, by path, for the handler checks.
+  const readHandlers = new Map<string, string>();
   for (const { file } of compiled) outputs.push({ kind: 'claim', path: resolve(host.cwd, file), flow: file, what: `the input ${file}`, role: 'input' });
   for (const { file, manifest } of compiled) {
-    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs));
+    if (manifest) outputs.push(...buildOutputs(host, file, manifest, options, files.length > 1, templates, renderedStubs, readHandlers));
   }
   const show = displayPathFor(host.cwd);
   const plan = planOutputs(host, outputs, show);
@@ -88,28 +139,29 @@ export async function runBuild(host: Host, files: readonly string[], options: Bu
     printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, plan.problems);
     host.stderr(`${plural(plan.problems.length, 'problem')} with the outputs; nothing written\n`);
-    return EXIT_OUTPUTS;
+    return undefined;
   }
 
   const generated = new Set(outputs.filter((o) => o.kind === 'generated' && o.role === 'generated').map((o) => o.path));
   const report = buildReporter((line) => host.stderr(`${line}\n`), show, { verbose: options.verbose === true, templates, generated });
-  const failure = applyPlan(host, plan, show, report.step);
-  if (pretty) report.end({ failed: failure !== undefined });
+  // What each handler holds after the plan, where the build knows it: a kept file is as it was
+  // read, a stub written is its content (one the plan found changed, or found there already, is read again).
+  const handlerTexts = new Map<string, string>();
+  for (const step of plan.steps) {
+    const read = step.kind === 'keep' ? readHandlers.get(step.path) : undefined;
+    if (read !== undefined) handlerTexts.set(step.path, read);
+  }
+  const failure = applyPlan(host, plan, show, (step) => {
+    if (step.kind === 'create' || step.kind === 'recreate') handlerTexts.set(step.path, step.content);
+    report.step(step);
+  });
+  if (options.diagnosticFormat === 'pretty') report.end({ failed: failure !== undefined });
   if (failure !== undefined) {
     printDiagnostics(host, diagnostics, options.diagnosticFormat);
     printOutputProblems(host, [failure]);
-    return EXIT_OUTPUTS;
+    return undefined;
   }
-  options.memory?.printed.endRun();
-  // The handlers are read as the build left them (new stubs included), and their problems do
-  // not hold back the outputs: the regenerated module is what helps fix them.
-  for (const { file, source, manifest } of compiled) {
-    if (manifest) diagnostics.push(...(await checkHandlers(host, file, source, manifest, { stubs: 'warning', types: options.typeCheck === true, generatedDir: options.generatedDir, cache: options.cache === false ? 'off' : 'update', renderedStubs, ...(options.memory ? { memory: options.memory.facts } : {}) })));
-  }
-  printDiagnostics(host, diagnostics, options.diagnosticFormat);
-  const all = countDiagnostics(diagnostics);
-  if (pretty) host.stderr(`${summaryLine(all, files.length)}\n`);
-  return all.errors > 0 || (options.denyWarnings && all.warnings > 0) ? 1 : 0;
+  return { renderedStubs, handlerTexts };
 }
 
 /** What one flow writes: its templates (and the stale nested stacks to remove), the generated module, its handler stubs. */
@@ -121,6 +173,7 @@ function buildOutputs(
   perApp: boolean,
   templates: Map<string, TemplateCounts>,
   renderedStubs: Map<string, string>,
+  readHandlers: Map<string, string>,
 ): Output[] {
   const outputs: Output[] = [];
   const appOut = resolve(host.cwd, perApp ? join(options.outDir, manifest.app) : options.outDir);
@@ -146,7 +199,10 @@ function buildOutputs(
   const handlers = new Map<string, { handler: string; fn: string; found: ExistingHandler }>();
   for (const fn of manifest.functions) {
     const path = handlerFile(flowDir, fn.handler);
-    if (!handlers.has(path)) handlers.set(path, { handler: fn.handler, fn: fn.name, found: existingHandler(host, path) });
+    if (handlers.has(path)) continue;
+    const found = existingHandler(host, path);
+    if (found.kind !== 'missing' && found.text !== undefined) readHandlers.set(path, found.text);
+    handlers.set(path, { handler: fn.handler, fn: fn.name, found });
   }
   const existingHandlers = new Set([...handlers.values()].filter((h) => h.found.kind === 'complete').map((h) => h.handler));
   const typescriptOptions = { generatedDir: options.generatedDir, existingHandlers };
@@ -163,7 +219,11 @@ function buildOutputs(
   return outputs;
 }
 
-type ExistingHandler = { readonly kind: 'missing' | 'complete' } | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array };
+/** What is at a handler path, with its text when it was read (a file of at most STUB_READ_LIMIT bytes). */
+type ExistingHandler =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'complete'; readonly text?: string }
+  | { readonly kind: 'maybe-interrupted'; readonly bytes: Uint8Array; readonly text: string };
 
 /** Handler stubs are a few KB: a larger file is not one an interrupted build left. */
 const STUB_READ_LIMIT = 64 * 1024;
@@ -179,18 +239,20 @@ function existingHandler(host: Host, path: string): ExistingHandler {
   const info = host.inspect(path);
   if (info.kind === 'missing') return { kind: 'missing' };
   if (info.kind !== 'file' || info.size > STUB_READ_LIMIT) return { kind: 'complete' };
-  if (info.size === 0) return { kind: 'maybe-interrupted', bytes: new Uint8Array() };
+  if (info.size === 0) return { kind: 'maybe-interrupted', bytes: new Uint8Array(), text: '' };
   let bytes: Uint8Array;
   try {
-    bytes = host.readFile(path, info.size);
+    // One byte over the limit: a file that grew since it was looked at is not taken for its start.
+    bytes = host.readFile(path, STUB_READ_LIMIT + 1);
   } catch (error) {
     // A handler that cannot be read is not one flowc may complete: it is kept.
     if (error instanceof HostError) return { kind: 'complete' };
     throw error;
   }
+  if (bytes.byteLength > STUB_READ_LIMIT) return { kind: 'complete' };
   const text = new TextDecoder().decode(bytes);
   // Only a file that starts as every stub does is worth rendering the stub for.
-  return text.startsWith(STUB_START) || STUB_START.startsWith(text) ? { kind: 'maybe-interrupted', bytes } : { kind: 'complete' };
+  return text.startsWith(STUB_START) || STUB_START.startsWith(text) ? { kind: 'maybe-interrupted', bytes, text } : { kind: 'complete', text };
 }
 
 function isProperPrefix(bytes: Uint8Array, text: string): boolean {

@@ -159,11 +159,22 @@ function resultTypeName(model: ModuleModel, fn: FunctionModel): string | null {
   return fn.types.Output;
 }
 
+/** moduleSpecifier's answers by generated folder and handler folder (a few per project). */
+const specifiers = new Map<string, string>();
+
 /** `../generated/flow.js` from `handlers/charge.ts`. */
 export function moduleSpecifier(handlerPath: string, generatedDir: string): string {
-  const target = posix.join(toPosix(generatedDir), GENERATED_MODULE_FILE.replace(/\.ts$/, '.js'));
-  const relative = posix.relative(posix.dirname(toPosix(handlerPath)), target);
-  return relative.startsWith('.') ? relative : `./${relative}`;
+  const folder = posix.dirname(toPosix(handlerPath));
+  // Worked out once per folder: the stubs of a flow are mostly in one, and `posix.relative`
+  // resolves both paths against the working directory each time.
+  const key = `${generatedDir}\n${folder}`;
+  let specifier = specifiers.get(key);
+  if (specifier === undefined) {
+    const relative = posix.relative(folder, posix.join(toPosix(generatedDir), GENERATED_MODULE_FILE.replace(/\.ts$/, '.js')));
+    specifier = relative.startsWith('.') ? relative : `./${relative}`;
+    specifiers.set(key, specifier);
+  }
+  return specifier;
 }
 
 /** Text for inside a template literal. */
