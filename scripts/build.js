@@ -73,7 +73,6 @@ export async function buildReplay({ quiet = false } = {}) {
     platform: 'node',
     target: 'node20',
     minify: true,
-    keepNames: true,
     logLevel: quiet ? 'error' : 'warning',
     define: { __FLOWC_BUILD_ID__: JSON.stringify(sourceHash()) },
   });
