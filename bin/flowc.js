@@ -4,8 +4,14 @@
 // that each command compiles its code once per version of flowc and Node (bin/code-cache.js).
 // CommonJS (bin/package.json): an ES-module entry point would cost every run Node's ES-module loader.
 'use strict';
-require('./code-cache.js')
-  .runCli(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const argv = process.argv.slice(2);
+// An unchanged `flowc build` is replayed before the CLI, or even its launcher, is loaded
+// (compiler/cli/early-replay.ts).
+const replayed = argv.includes('build') ? require('../dist/replay.cjs').launch(argv) : undefined;
+if (replayed !== undefined) process.exitCode = replayed;
+else
+  require('./code-cache.js')
+    .runCli(argv)
+    .then((code) => {
+      process.exitCode = code;
+    });

@@ -53,8 +53,29 @@ export async function buildCli({ quiet = false } = {}) {
   // What the launcher keys its code cache on: a cache made from other bytes is never used.
   const bundle = readFileSync(`${root}dist/flowc.cjs`);
   writeFileSync(`${root}dist/launch.json`, `${JSON.stringify({ bundle: 'flowc.cjs', sha256: createHash('sha256').update(bundle).digest('hex') })}\n`);
+  await buildReplay({ quiet });
   await buildRuntime({ quiet });
   await buildTesting({ quiet });
+}
+
+/**
+ * dist/replay.cjs: what bin/flowc.js runs before it loads the CLI, to replay an unchanged
+ * `flowc build` (compiler/cli/early-replay.ts). Its records are the CLI's, so it is built from
+ * the same modules with the same build id.
+ */
+export async function buildReplay({ quiet = false } = {}) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [`${root}compiler/cli/early-replay.ts`],
+    outfile: `${root}dist/replay.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    logLevel: quiet ? 'error' : 'warning',
+    define: { __FLOWC_BUILD_ID__: JSON.stringify(sourceHash()) },
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_GENERATED_DIR } from '../../runtime/manifest/handler-path.js';
 import type { Code } from '../diagnostics/codes.js';
-import { recordBuild, replayBuild } from './build-replay.js';
+import { printReplayed, recordBuild, replayBuild, replayTried } from './build-replay.js';
 import { cacheId } from './cache-file.js';
 import { type Host, HostError, nodeHost } from './host.js';
 import { TEMPLATE_NAMES, type TemplateName } from './project-templates.js';
@@ -146,11 +146,13 @@ export async function main(argv: readonly string[], host: Host = nodeHost()): Pr
           cache: boolean;
         },
       ) => {
-        // An unchanged rebuild prints what the last one did, without compiling (build-replay.ts).
+        // An unchanged rebuild prints what the last one did, without compiling (build-replay.ts),
+        // unless the launcher found it changed already (early-replay.ts).
         const id = options.typeCheck === true || !options.cache ? undefined : cacheId(host);
-        const replayed = id === undefined ? undefined : replayBuild(host, id, argv, files[0] as string);
+        const replayed = id === undefined || replayTried(argv) ? undefined : replayBuild(host, id, argv, [files[0] as string]);
         if (replayed !== undefined) {
-          exitCode = replayed;
+          printReplayed(host, replayed);
+          exitCode = replayed.exitCode;
           return;
         }
         const recorder = id === undefined ? undefined : recordBuild(host, id, argv, files[0] as string);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { printReplayed } from '../../compiler/cli/build-replay.js';
 import type * as Original from '../../compiler/cli/commands/build.js';
+import { replayUnchangedBuild } from '../../compiler/cli/early-replay.js';
 import { main } from '../../compiler/cli/main.js';
 import { MemoryHost } from '../helpers/memory-host.js';
 
@@ -66,6 +68,37 @@ async function build(host: MemoryHost, ...extra: string[]): Promise<{ code: numb
   return { code, out: host.out.slice(out), err: host.err.slice(err) };
 }
 
+// Replays before the CLI is loaded, as bin/flowc.js does (early-replay.ts): counted here.
+let early = 0;
+
+/** A build as the launcher runs it: the early replay first, the CLI only when it finds no record that holds. */
+async function launch(host: MemoryHost, argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const [out, err] = [host.out.length, host.err.length];
+  const replayed = replayUnchangedBuild(argv, host);
+  if (replayed !== undefined) {
+    early++;
+    printReplayed(host, replayed);
+  }
+  const code = replayed?.exitCode ?? (await main(argv, host));
+  return { code, out: host.out.slice(out), err: host.err.slice(err) };
+}
+
+/** The record of the one command line built, split into its line of JSON and the printed bytes after it. */
+function recordOf(host: MemoryHost): { path: string; record: { data: { probes: unknown[] } } & Record<string, unknown>; printed: Uint8Array } {
+  const [path] = [...host.files.keys()].filter((p) => /\/\.flowc\/build-[\w-]{16}\.json$/.test(p));
+  const bytes = host.files.get(path as string) as Uint8Array;
+  const end = bytes.indexOf(0x0a);
+  return { path: path as string, record: JSON.parse(new TextDecoder().decode(bytes.subarray(0, end))), printed: bytes.subarray(end + 1) };
+}
+
+function withRecord(host: MemoryHost, path: string, record: unknown, printed: Uint8Array): void {
+  const line = new TextEncoder().encode(`${JSON.stringify(record)}\n`);
+  const bytes = new Uint8Array(line.byteLength + printed.byteLength);
+  bytes.set(line);
+  bytes.set(printed, line.byteLength);
+  host.addFile(path, bytes);
+}
+
 /** The files of a host but flowc's caches, as text. */
 function tree(host: MemoryHost): Record<string, string> {
   return Object.fromEntries([...host.files].filter(([path]) => !path.includes('/.flowc/')).map(([path, bytes]) => [path, new TextDecoder().decode(bytes)]).sort(([a], [b]) => ((a ?? '') < (b ?? '') ? -1 : 1)));
@@ -74,6 +107,7 @@ function tree(host: MemoryHost): Record<string, string> {
 describe('an unchanged rebuild is replayed', () => {
   beforeEach(() => {
     compiled = 0;
+    early = 0;
   });
 
   test('once nothing changes, a build prints what the last one did and compiles nothing', async () => {
@@ -152,12 +186,95 @@ describe('an unchanged rebuild is replayed', () => {
     expect(compiled).toBe(2);
     await build(host);
     compiled = 0;
-    const [recordFile] = [...host.files.keys()].filter((path) => /\/\.flowc\/build-[\w-]{16}\.json$/.test(path));
-    const record = JSON.parse(host.text(recordFile as string) ?? '{}') as { data: { probes: unknown[] } };
+    const { path, record, printed } = recordOf(host);
     record.data.probes.push({ op: 'read', path: 3 });
-    host.addFile(recordFile as string, JSON.stringify(record));
+    withRecord(host, path, record, printed);
     await build(host);
     expect(compiled).toBe(1);
+  });
+
+  test('what a build printed is kept as bytes after the record, and bytes that are not those it describes void it', async () => {
+    const host = project();
+    await build(host);
+    const second = await build(host);
+    const { path, record, printed } = recordOf(host);
+    expect(new TextDecoder().decode(printed)).toBe(second.out + second.err);
+    compiled = 0;
+    withRecord(host, path, record, printed.subarray(0, printed.byteLength - 1));
+    await build(host);
+    expect(compiled).toBe(1);
+    const changed = Uint8Array.from(printed);
+    changed[0] = (changed[0] as number) ^ 1;
+    withRecord(host, path, record, changed);
+    await build(host);
+    expect(compiled).toBe(2);
+  });
+});
+
+describe('the launcher replays an unchanged build before it loads the CLI', () => {
+  const argv = ['build', 'shop.flow', '-o', 'out'];
+
+  beforeEach(() => {
+    compiled = 0;
+    early = 0;
+  });
+
+  test('it prints what the CLI would, and leaves the files as they were', async () => {
+    const host = project();
+    await build(host);
+    await build(host);
+    compiled = 0;
+    const before = tree(host);
+    const cli = await build(host);
+    const launched = await launch(host, argv);
+    expect(early).toBe(1);
+    expect(compiled).toBe(0);
+    expect(launched).toEqual(cli);
+    expect(tree(host)).toEqual(before);
+  });
+
+  test('any order of the words finds the record: options before or after the files, with values that are words', async () => {
+    const host = project();
+    for (const line of [['build', '-o', 'out', 'shop.flow'], ['build', '--format', 'json', 'shop.flow', '-o', 'out'], ['--debug', 'build', 'shop.flow', '--out=out']]) {
+      await main(line, host);
+      await main(line, host);
+      compiled = 0;
+      const replayed = await launch(host, line);
+      expect([compiled, replayed.code]).toEqual([0, 0]);
+    }
+    expect(early).toBe(3);
+  });
+
+  test('`--no-cache`, `--type-check`, another command and another build of flowc are not replayed', async () => {
+    const host = project();
+    for (const extra of [[], ['--no-cache'], ['--type-check']]) {
+      await build(host, ...extra);
+      await build(host, ...extra);
+    }
+    expect(replayUnchangedBuild([...argv, '--no-cache'], host)).toBeUndefined();
+    expect(replayUnchangedBuild([...argv, '--type-check'], host)).toBeUndefined();
+    expect(replayUnchangedBuild(['check', 'shop.flow', 'build'], host)).toBeUndefined();
+    expect(replayUnchangedBuild(argv, host)).toBeDefined();
+    host.env.FLOWC_DEV_BUILD_ID = 'build-2';
+    expect(replayUnchangedBuild(argv, host)).toBeUndefined();
+    host.env.FLOWC_DEV_BUILD_ID = undefined;
+    expect(replayUnchangedBuild(argv, host)).toBeUndefined();
+  });
+
+  test('a record is used only from where its own first .flow file puts it', async () => {
+    const host = project();
+    host.addFile('other/x.flow', FLOWS[0] as string);
+    const line = ['build', 'other/x.flow', '-o', 'out'];
+    await main(line, host);
+    await main(line, host);
+    expect(replayUnchangedBuild(line, host)).toBeDefined();
+    // The record moved to where another word of the command line (`out`) points: the CLI would not look there.
+    const { path, record, printed } = recordOf(host);
+    host.removeFile(path);
+    withRecord(host, path.replace('/work/shop/other/.flowc/', '/work/shop/.flowc/'), record, printed);
+    expect(replayUnchangedBuild(line, host)).toBeUndefined();
+    withRecord(host, path, record, printed);
+    expect(replayUnchangedBuild(line, host)).toBeDefined();
   });
 
   test('a replayed build ends as a cold build of the same files would (random edits)', async () => {
@@ -169,8 +286,9 @@ describe('an unchanged rebuild is replayed', () => {
       fc.record({ kind: fc.constant('nothing' as const) }),
     );
     let replays = 0;
+    const launched = fc.record({ launcher: fc.boolean() });
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+      fc.asyncProperty(fc.array(fc.tuple(step, launched).map(([s, l]) => ({ ...s, ...l })), { minLength: 1, maxLength: 6 }), async (steps) => {
         const incremental = project();
         let format = 'yaml';
         await build(incremental);
@@ -184,7 +302,8 @@ describe('an unchanged rebuild is replayed', () => {
           for (const [path, content] of Object.entries(tree(incremental))) cold.addFile(path, content);
           const expected = await build(cold, '--format', format);
           const before = compiled;
-          const got = await build(incremental, '--format', format);
+          // Half of the builds as the launcher runs them (the early replay first), half by the CLI alone.
+          const got = s.launcher ? await launch(incremental, ['build', 'shop.flow', '-o', 'out', '--format', format]) : await build(incremental, '--format', format);
           if (compiled === before) replays++;
           expect(got).toEqual(expected);
           expect(tree(incremental)).toEqual(tree(cold));
@@ -193,7 +312,8 @@ describe('an unchanged rebuild is replayed', () => {
       // A fixed seed: the count of replays below depends on the steps drawn.
       { numRuns: 25, seed: 2026 },
     );
-    // The property is about replays: many of the builds must have been ones.
+    // The property is about replays: many of the builds must have been ones, by the launcher too.
     expect(replays).toBeGreaterThan(10);
+    expect(early).toBeGreaterThan(5);
   });
 });
