@@ -162,13 +162,18 @@ const settingSpellings: Readonly<Record<SettingsContext, Readonly<Record<string,
  */
 export function awsSettingSpelling(name: string, context: SettingsContext): { readonly setting: string; readonly context: SettingsContext } | undefined {
   const key = folded(name);
-  const here = settingSpellings[context][key];
+  const here = spellingIn(settingSpellings[context], key);
   if (here !== undefined) return { setting: here, context };
   for (const other of Object.keys(settingSpellings) as SettingsContext[]) {
-    const there = settingSpellings[other][key];
+    const there = spellingIn(settingSpellings[other], key);
     if (there !== undefined) return { setting: there, context: other };
   }
   return undefined;
+}
+
+/** A table's own entry: a written `constructor` is not `Object.prototype`'s. */
+function spellingIn(table: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** What the user wrote as the value, as the hint may repeat it. */
@@ -216,7 +221,7 @@ const wordSpellings: Readonly<Record<string, Readonly<Record<string, string>>>> 
 
 /** flowc's word for `value` of `setting` when it is AWS's spelling of one of `words` (`NEW_IMAGE` → `new`). */
 export function awsWordSpelling(setting: string, value: string, words: readonly string[]): string | undefined {
-  const word = wordSpellings[setting]?.[folded(value)];
+  const word = spellingIn(Object.hasOwn(wordSpellings, setting) ? wordSpellings[setting] : undefined, folded(value));
   if (word !== undefined && words.includes(word)) return word;
   const lower = value.toLowerCase();
   return words.includes(lower) ? lower : undefined;

@@ -507,8 +507,14 @@ export const settingSpecs = {
   },
 } as const satisfies Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;
 
-/** The schema by name, for code that looks a written name up (resolve, hovers, completion). */
-export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>> = settingSpecs;
+/**
+ * The schema by name, for code that looks a written name up (resolve, hovers, completion).
+ * Each context's table has no prototype: a written `constructor` or `toString` is a name the
+ * schema does not have, not one of `Object.prototype`'s members.
+ */
+export const settingSchema: Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>> = Object.fromEntries(
+  Object.entries(settingSpecs).map(([context, specs]) => [context, Object.freeze(Object.assign(Object.create(null) as Record<string, SettingSpec>, specs))]),
+) as Readonly<Record<string, Readonly<Record<string, SettingSpec>>>> as Readonly<Record<SettingsContext, Readonly<Record<string, SettingSpec>>>>;
 
 /** Every setting a `stage` block takes besides declaration overrides: its deploy settings and all of the app's. */
 export function stageSettingNames(): readonly string[] {

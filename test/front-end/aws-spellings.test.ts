@@ -33,6 +33,18 @@ describe('AWS spellings of settings', () => {
     ]);
   });
 
+  // The schema and the spellings are looked up by the name as written: one of Object.prototype's
+  // members is a name like any other (it crashed the compiler, FL9002).
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('%s is an unknown setting, on a queue, a function and an edge', (name) => {
+    const flow = `${head}queue jobs: Job { ${name} = 1 }\nfn work(Job) { ${name} = 1 }\njobs -> work { ${name} = 1 }\n`;
+    const { diagnostics } = compileText('t.flow', flow);
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      `FL2008 unknown setting \`${name}\` for a queue`,
+      `FL2008 unknown setting \`${name}\` for a function`,
+      `FL2008 unknown setting \`${name}\` for an edge`,
+    ]);
+  });
+
   test('a name that is no AWS spelling keeps its did-you-mean', () => {
     expect(said(`${head}queue jobs: Job { visiblity = 30s }\n`, 3)).toEqual(['FL2008 unknown setting `visiblity` for a queue · did you mean `visibility`?']);
   });
